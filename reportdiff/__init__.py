@@ -1,0 +1,22 @@
+"""reportdiff: show precisely how a periodic UN report changed from one edition to the next.
+
+    import reportdiff
+    old = reportdiff.load("S_2025_72.pdf")          # -> Edition
+    cmp = reportdiff.compare(old, "S_2025_496.pdf")  # -> Comparison (paths or Editions)
+"""
+from __future__ import annotations
+
+from .api import compare, load
+from .errors import (CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError,
+                     OutputError, ReportDiffError, TooLargeError, UsageError)
+from .model import (Change, Comparison, Edition, Footnote, FootnoteChange, Paragraph, Section, SectionPair,
+                    Signal)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "load", "compare", "__version__",
+    "Edition", "Section", "Paragraph", "Footnote", "Comparison", "Change", "SectionPair", "Signal", "FootnoteChange",
+    "ReportDiffError", "InputFileError", "NotAPDFError", "CorruptPDFError", "EncryptedPDFError", "NoTextLayerError",
+    "TooLargeError", "OutputError", "UsageError",
+]

@@ -1,0 +1,169 @@
+"""The `reportdiff` command: a thin layer mapping flags to library calls and errors to exit codes.
+
+Exit codes: 0 success; 1 with --exit-code when the editions differ; 2 bad input or usage (one line on stderr).
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Callable, Optional
+
+import typer
+
+from . import __version__, api, render
+from .errors import ReportDiffError, UsageError
+from .fileio import check_output_path, write_atomic
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Show precisely how a periodic UN report changed from one edition to the next.")
+
+
+class EditionFormat(str, Enum):
+    json = "json"
+    text = "text"
+    markdown = "markdown"
+
+
+class CompareFormat(str, Enum):
+    html = "html"
+    json = "json"
+    markdown = "markdown"
+    text = "text"
+    eml = "eml"
+
+
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown", ".markdown": "markdown",
+                  ".txt": "text", ".eml": "eml"}
+
+
+def _fail(message: str, code: int = 2) -> None:
+    # One line, whatever the message holds: a PDF's name or text must not break the contract.
+    typer.echo("error: " + " ".join(message.split()), err=True)
+    raise typer.Exit(code)
+
+
+def _run(debug: bool, job: Callable[[], int]) -> None:
+    """Run a command body, turning every failure into one line on stderr and exit 2 (a traceback with --debug)."""
+    try:
+        code = job()
+    except ReportDiffError as e:
+        if debug:
+            traceback.print_exc()
+        _fail(str(e), e.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("error: interrupted; no output was written", err=True)
+        raise typer.Exit(130)
+    except MemoryError:
+        _fail("out of memory while reading the input; try --max-pages or a smaller document")
+    except RecursionError:
+        _fail("the PDF's structure is nested too deeply to read safely; it is probably corrupt or malicious")
+    except Exception as e:  # a bug or an input we did not foresee: still one line, never a traceback
+        if debug:
+            traceback.print_exc()
+        _fail(f"unexpected failure ({type(e).__name__}: {e}); rerun with --debug and report it with the input file")
+    raise typer.Exit(code)
+
+
+def _progress_bar(enabled: bool):
+    """A page progress bar on stderr for long documents (only when stderr is a terminal or asked for)."""
+    if not enabled:
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.console import Console
+
+    state: dict = {}
+
+    def update(done: int, total: int) -> None:
+        if "progress" not in state:
+            if total < 50:      # short documents read in a blink: no bar
+                return
+            p = Progress(TextColumn("reading pages"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                         console=Console(stderr=True), transient=True)
+            p.start()
+            state["progress"], state["task"] = p, p.add_task("pages", total=total)
+        state["progress"].update(state["task"], completed=done)
+        if done >= total:
+            state["progress"].stop()
+
+    return update
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reportdiff {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """Show precisely how a periodic UN report changed from one edition to the next."""
+
+
+@app.command()
+def extract(
+    pdf: Path = typer.Argument(..., help="The report PDF to read."),
+    fmt: Optional[EditionFormat] = typer.Option(None, "--format", "-f", help="json, text or markdown."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    max_pages: int = typer.Option(api.DEFAULT_MAX_PAGES, "--max-pages", help="Refuse documents longer than this."),
+    progress: bool = typer.Option(sys.stderr.isatty(), "--progress/--no-progress", help="Page progress on stderr."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure (for bug reports)."),
+) -> None:
+    """Parse one edition: metadata, section tree, numbered paragraphs with their footnotes."""
+
+    def job() -> int:
+        out_path = check_output_path(output, [pdf]) if output else None
+        chosen = fmt.value if fmt else SUFFIX_FORMATS.get(output.suffix.lower(), "json") if output else "json"
+        if chosen not in ("json", "text", "markdown"):
+            raise UsageError(f"extract writes json, text or markdown, not {chosen}; use --format")
+        edition = api.load(pdf, max_pages=max_pages, progress=_progress_bar(progress))
+        text = render.render_edition(edition, chosen)
+        if out_path:
+            write_atomic(out_path, text)
+        else:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
+
+    _run(debug, job)
+
+
+@app.command()
+def compare(
+    old: Path = typer.Argument(..., help="The earlier edition (PDF)."),
+    new: Path = typer.Argument(..., help="The later edition (PDF)."),
+    fmt: Optional[CompareFormat] = typer.Option(None, "--format", "-f",
+                                                help="html, json, markdown, text or eml (default: from -o's "
+                                                     "suffix; without -o a short summary)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here (atomically)."),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the editions differ (as git diff)."),
+    max_pages: int = typer.Option(api.DEFAULT_MAX_PAGES, "--max-pages", help="Refuse documents longer than this."),
+    progress: bool = typer.Option(sys.stderr.isatty(), "--progress/--no-progress", help="Page progress on stderr."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure (for bug reports)."),
+) -> None:
+    """Compare two editions: what became of every section and paragraph, word by word."""
+
+    def job() -> int:
+        out_path = check_output_path(output, [old, new]) if output else None
+        chosen = fmt.value if fmt else (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None)
+        if output and not chosen:
+            raise UsageError(f"cannot tell the format from {output.name}; add --format html|json|markdown|text|eml")
+        bar = _progress_bar(progress)
+        comparison = api.compare(api.load(old, max_pages=max_pages, progress=bar),
+                                 api.load(new, max_pages=max_pages, progress=bar))
+        for warning in comparison.warnings:
+            typer.echo("warning: " + " ".join(warning.split()), err=True)
+        if chosen is None:
+            sys.stdout.write(render.terminal_summary(comparison))
+        else:
+            data = render.render_comparison(comparison, chosen)
+            if out_path:
+                write_atomic(out_path, data)
+            elif isinstance(data, bytes):
+                sys.stdout.buffer.write(data)
+            else:
+                sys.stdout.write(data if data.endswith("\n") else data + "\n")
+        return 1 if exit_code and comparison.differs else 0
+
+    _run(debug, job)

@@ -1,0 +1,56 @@
+"""Writing outputs safely: a temporary file in the target folder renamed into place, so that a crash, an error or
+Ctrl-C never leaves a half-written report, and an output path that is one of the inputs is refused."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def check_output_path(out: str | os.PathLike, inputs: list[str | os.PathLike]) -> Path:
+    """Refuse an output path that is a directory, sits in a missing folder, or is one of the inputs."""
+    path = Path(out)
+    if path.is_dir():
+        raise OutputError(f"{path} is a directory; give a file name for the output (e.g. {path / 'report.html'})")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {path}: folder {folder} does not exist; create it first")
+    for inp in inputs:
+        try:
+            if path.exists() and os.path.samefile(path, inp):
+                raise OutputError(f"refusing to overwrite input {inp} with the output; choose another -o path")
+        except FileNotFoundError:
+            pass
+        if path.resolve() == Path(inp).resolve():
+            raise OutputError(f"refusing to overwrite input {inp} with the output; choose another -o path")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"cannot write {path}: folder {folder} is not writable; choose another -o path")
+    return path
+
+
+def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
+    """Write data to path via a temporary file in the same folder and an atomic rename."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as e:
+        raise OutputError(f"cannot write {path}: {e.strerror}; choose another -o path") from e
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException as e:  # includes KeyboardInterrupt: never leave the .part file behind
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(e, OSError):
+            raise OutputError(f"cannot write {path}: {e.strerror}; choose another -o path") from e
+        raise
