@@ -1,0 +1,283 @@
+"""Cheap pre-flight checks on an input PDF, before any parsing.
+
+`validate_pdf(path, max_pages=...)` runs in milliseconds whatever the document's length: it looks at the file
+system entry, sniffs the first and last bytes, opens the document with pypdfium2 (page count and encryption only,
+no page content) and checks that pdfminer (pdfplumber's parser) can read its cross-reference table and trailer.
+Every failure is a `ReportDiffError` subclass whose message names the file, says what is wrong and what to do, on
+one line. `has_text_layer` / `require_text_layer` tell a scan (images only) from a document with text.
+
+Policies:
+- A file without the `%%EOF` end marker near its end is treated as truncated and refused, even when a reader could
+  recover part of it: a partial download must not be compared as if it were the whole report.
+- Encryption with a user password is refused (EncryptedPDFError). Encryption with an owner password only (anyone
+  may open the file; only permissions such as copying are restricted) is accepted: the text is readable by every
+  viewer and reportdiff only reads it.
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from .errors import CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError, \
+    TooLargeError, UsageError
+
+#: Largest input file accepted, in bytes. UN reports, annexes included, are a few MB; 256 MiB leaves a wide margin
+#: while refusing e.g. a disk image renamed .pdf before a parser tries to load it.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+#: The PDF header may follow some junk; readers (and the PDF spec's implementation notes) accept it in the first KiB.
+HEADER_WINDOW = 1024
+#: `%%EOF` must sit in the last KiB, or be followed only by whitespace / NUL padding.
+EOF_WINDOW = 1024
+
+_PDF_SYNTAX = re.compile(rb"\b(obj|endobj|stream|endstream|xref|trailer|startxref)\b")
+_DECRYPT_HINT = "decrypt it first (e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf)"
+
+
+def _name(path: str | os.PathLike) -> str:
+    return os.fspath(path)
+
+
+def _stat_regular_file(path: str | os.PathLike) -> os.stat_result:
+    name = _name(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputFileError(f"{name} does not exist; check the path") from None
+    except NotADirectoryError:
+        raise InputFileError(f"{name} does not exist (a part of the path is not a folder); check the path") from None
+    except PermissionError:
+        raise InputFileError(f"cannot read {name}: permission denied; check the file's permissions") from None
+    except OSError as e:
+        raise InputFileError(f"cannot read {name}: {e.strerror or e}; check the path") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputFileError(f"{name} is a directory, not a PDF file; give the path of the report's PDF")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputFileError(f"{name} is not a regular file (a pipe, socket or device); save the PDF to a file first")
+    return st
+
+
+def _read_ends(path: str | os.PathLike, size: int) -> tuple[bytes, bytes]:
+    name = _name(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(HEADER_WINDOW + 8)
+            tail_len = min(size, 64 * 1024)
+            fh.seek(size - tail_len)
+            tail = fh.read(tail_len)
+    except PermissionError:
+        raise InputFileError(f"cannot read {name}: permission denied; check the file's permissions") from None
+    except IsADirectoryError:
+        raise InputFileError(f"{name} is a directory, not a PDF file; give the path of the report's PDF") from None
+    except OSError as e:
+        raise InputFileError(f"cannot read {name}: {e.strerror or e}") from None
+    return head, tail
+
+
+def describe_non_pdf(head: bytes) -> str:
+    """What a file that is not a PDF looks like, from its first bytes: 'an HTML page', 'a ZIP archive'..."""
+    h = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    low = h[:512].lower()
+    if low.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<html" in low:
+        return "an HTML page (perhaps an error or login page saved instead of the document)"
+    if h.startswith(b"PK\x03\x04") or h.startswith(b"PK\x05\x06"):
+        if b"word/" in head:
+            return "a Word document (.docx, a ZIP archive)"
+        return "a ZIP archive (a .zip, .docx or similar)"
+    if h.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "an old Microsoft Office document (.doc/.xls)"
+    if h.startswith(b"{\\rtf"):
+        return "an RTF document"
+    if h.startswith(b"\x89PNG"):
+        return "a PNG image"
+    if h.startswith(b"\xff\xd8\xff"):
+        return "a JPEG image"
+    if h.startswith((b"GIF87a", b"GIF89a")):
+        return "a GIF image"
+    if h.startswith((b"II*\x00", b"MM\x00*")):
+        return "a TIFF image"
+    if h.startswith(b"\x1f\x8b"):
+        return "a gzip-compressed file"
+    if h.startswith(b"%!PS"):
+        return "a PostScript file"
+    if low.startswith(b"<?xml"):
+        return "an XML file"
+    if h[:1] in (b"{", b"[") and not h.startswith(b"{\\"):
+        return "a JSON file" if b'"' in h[:64] else "a text file"
+    sample = head[:HEADER_WINDOW]
+    if not sample.strip():
+        return "blank (only whitespace or zero bytes)"
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError as e:  # a multi-byte character cut at the window's end is still text
+        text = sample[:e.start].decode("utf-8") if e.start > len(sample) - 4 else None
+    if text is not None:
+        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+        if printable >= 0.95 * max(1, len(text)):
+            return "a plain text file"
+    return "unrecognised binary data"
+
+
+def _looks_like_update(after: bytes) -> bool:
+    """The first bytes of an incremental update: an object number, or a cut-off `xref` / `trailer` / `<<`."""
+    word = after[:9]
+    return after[:1].isdigit() or after.startswith(b"<<") or any(
+        k.startswith(word) or word.startswith(k) for k in (b"xref", b"trailer", b"startxref"))
+
+
+def _check_header_and_end(path: str | os.PathLike, head: bytes, tail: bytes) -> None:
+    name = _name(path)
+    if b"%PDF-" not in head[:HEADER_WINDOW + 5]:
+        raise NotAPDFError(f"{name} is not a PDF: it looks like {describe_non_pdf(head)}; "
+                           f"get the report's PDF (e.g. from documents.un.org)")
+    at = tail.rfind(b"%%EOF")
+    after = tail[at + 5:].strip(b" \t\r\n\f\x00") if at >= 0 else b""
+    # After the last %%EOF: nothing, or a little junk. PDF syntax there means an incremental update cut short
+    # (a file truncated after an earlier %%EOF, as in Word's hybrid files).
+    if at < 0 or (after and (len(tail) - at > EOF_WINDOW or _PDF_SYNTAX.search(after) or _looks_like_update(after))):
+        raise CorruptPDFError(f"{name} is truncated or damaged: it does not end with a %%EOF marker; "
+                              f"download it again")
+
+
+def _pdfium_page_count(path: str | os.PathLike) -> tuple[int, int]:
+    """(page count, security handler revision or -1) with pypdfium2, mapping its errors to ours."""
+    import pypdfium2 as pdfium
+
+    name = _name(path)
+    try:
+        doc = pdfium.PdfDocument(os.fspath(path))
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code == pdfium.raw.FPDF_ERR_PASSWORD:
+            raise EncryptedPDFError(f"{name} is encrypted (it needs a password to open); {_DECRYPT_HINT}") from None
+        if code == pdfium.raw.FPDF_ERR_SECURITY:
+            raise EncryptedPDFError(f"{name} is encrypted with an unsupported security scheme; {_DECRYPT_HINT}") \
+                from None
+        if code == pdfium.raw.FPDF_ERR_FILE:
+            raise InputFileError(f"cannot open {name}; check that it exists and is readable") from None
+        if code == pdfium.raw.FPDF_ERR_SUCCESS:   # loaded, but FPDF_GetPageCount was 0
+            raise CorruptPDFError(f"{name} is a PDF with no pages (or a damaged page tree); check the file") from None
+        raise CorruptPDFError(f"{name} is a damaged PDF that cannot be opened (PDFium: format error); "
+                              f"download it again or repair it (e.g. qpdf in.pdf out.pdf)") from None
+    except FileNotFoundError:
+        raise InputFileError(f"{name} does not exist; check the path") from None
+    try:
+        pages = len(doc)
+        revision = pdfium.raw.FPDF_GetSecurityHandlerRevision(doc)
+    finally:
+        doc.close()
+    if pages < 1:
+        raise CorruptPDFError(f"{name} is a PDF with no pages (or a damaged page tree); check the file")
+    return pages, revision
+
+
+def _pdfminer_check(path: str | os.PathLike) -> None:
+    """pdfplumber's parser must read the cross-reference table, trailer and document catalog."""
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect, PDFEncryptionError
+    from pdfminer.pdfparser import PDFParser
+
+    name = _name(path)
+    try:
+        with open(path, "rb") as fh:
+            doc = PDFDocument(PDFParser(fh), password="")
+            if not isinstance(doc.catalog, dict) or "Pages" not in doc.catalog:
+                raise CorruptPDFError(f"{name} is a damaged PDF: its document catalog has no page tree; "
+                                      f"download it again or repair it (e.g. qpdf in.pdf out.pdf)")
+    except CorruptPDFError:
+        raise
+    except PDFPasswordIncorrect:
+        raise EncryptedPDFError(f"{name} is encrypted (it needs a password to open); {_DECRYPT_HINT}") from None
+    except PDFEncryptionError:
+        raise EncryptedPDFError(f"{name} is encrypted with a scheme the PDF parser does not support; "
+                                f"{_DECRYPT_HINT}") from None
+    except (MemoryError, RecursionError):
+        raise CorruptPDFError(f"{name} is a damaged or malicious PDF (its structure cannot be read safely); "
+                              f"check the file") from None
+    except Exception as e:  # pdfminer raises many types (PSEOF, PDFSyntaxError, KeyError, TypeError...)
+        raise CorruptPDFError(f"{name} is a damaged PDF that the parser cannot read ({type(e).__name__}); "
+                              f"download it again or repair it (e.g. qpdf in.pdf out.pdf)") from None
+
+
+def validate_pdf(path: str | os.PathLike, *, max_pages: int, max_bytes: int = MAX_FILE_BYTES) -> int:
+    """Check that `path` is a readable, unencrypted, whole PDF of at most `max_pages` pages; return its page count.
+
+    Raises (all `ReportDiffError`s, one-line messages naming the file):
+      InputFileError    missing, a directory, not a regular file, unreadable, empty
+      TooLargeError     file above `max_bytes`, or more than `max_pages` pages
+      NotAPDFError      no %PDF- header (says what it looks like: HTML, ZIP, text...)
+      CorruptPDFError   no %%EOF near the end (truncated), or PDFium / pdfminer cannot open it, or no pages
+      EncryptedPDFError needs a user password, or an unsupported security handler (owner-password-only is accepted)
+      UsageError        max_pages < 1
+    """
+    name = _name(path)
+    if max_pages < 1:
+        raise UsageError(f"--max-pages must be at least 1 (got {max_pages})")
+    st = _stat_regular_file(path)
+    if st.st_size == 0:
+        raise InputFileError(f"{name} is empty (0 bytes); download the PDF again")
+    if st.st_size > max_bytes:
+        raise TooLargeError(f"{name} is {st.st_size / 2**20:.0f} MiB, above the {max_bytes / 2**20:.0f} MiB limit "
+                            f"for an input (reportdiff.inputs.MAX_FILE_BYTES); check that it is the right file")
+    head, tail = _read_ends(path, st.st_size)
+    _check_header_and_end(path, head, tail)
+    pages, _revision = _pdfium_page_count(path)
+    if pages > max_pages:
+        raise TooLargeError(f"{name} has {pages} pages, more than the limit of {max_pages}; "
+                            f"if the file is trusted, raise the limit with --max-pages {pages}")
+    _pdfminer_check(path)
+    return pages
+
+
+def _sample_indices(pages: int, sample_pages: int | None) -> list[int]:
+    if sample_pages is None or sample_pages >= pages:
+        return list(range(pages))
+    first = list(range(min(3, sample_pages)))                     # a title page and the first pages of text
+    rest = sample_pages - len(first)
+    spread = [round(i * (pages - 1) / max(1, rest - 1)) for i in range(rest)] if rest > 0 else []
+    return sorted(set(first + spread))
+
+
+def text_char_counts(path: str | os.PathLike, sample_pages: int | None = 20) -> dict[int, int]:
+    """Characters in the text layer of a sample of pages (0-based page index → count), read with PDFium.
+
+    The sample is the first three pages and pages spread evenly over the rest (all pages when sample_pages is
+    None). Reads no images; a few milliseconds per page. Call after validate_pdf (errors here are not mapped)."""
+    import pypdfium2 as pdfium
+
+    counts: dict[int, int] = {}
+    doc = pdfium.PdfDocument(os.fspath(path))
+    try:
+        for i in _sample_indices(len(doc), sample_pages):
+            page = doc[i]
+            try:
+                tp = page.get_textpage()
+                try:
+                    text = tp.get_text_range() if tp.count_chars() else ""
+                    counts[i] = sum(1 for ch in text if not ch.isspace())
+                finally:
+                    tp.close()
+            finally:
+                page.close()
+    finally:
+        doc.close()
+    return counts
+
+
+def has_text_layer(path: str | os.PathLike, sample_pages: int | None = 20, *, min_chars: int = 20) -> bool:
+    """Whether the PDF has a text layer: some sampled page holds at least `min_chars` non-space characters.
+
+    False for a scan (images only, or a few stray characters such as a stamp). Call after validate_pdf."""
+    return any(n >= min_chars for n in text_char_counts(path, sample_pages).values())
+
+
+def require_text_layer(path: str | os.PathLike, sample_pages: int | None = 20) -> None:
+    """Raise NoTextLayerError (the project's message) when `has_text_layer` is false."""
+    if not has_text_layer(path, sample_pages):
+        raise NoTextLayerError(f"{_name(path)} has no text layer (it looks like a scan); run OCR on it first "
+                               f"(e.g. ocrmypdf in.pdf out.pdf)")
+
+
+__all__ = ["MAX_FILE_BYTES", "validate_pdf", "has_text_layer", "require_text_layer", "text_char_counts",
+           "describe_non_pdf"]
