@@ -12,7 +12,7 @@ from typing import Callable, Optional
 
 import typer
 
-from . import __version__, api, render
+from . import __version__, api, inputs, render
 from .errors import ReportDiffError, UsageError
 from .fileio import check_output_path, write_atomic
 
@@ -118,6 +118,7 @@ def extract(
         chosen = fmt.value if fmt else SUFFIX_FORMATS.get(output.suffix.lower(), "json") if output else "json"
         if chosen not in ("json", "text", "markdown"):
             raise UsageError(f"extract writes json, text or markdown, not {chosen}; use --format")
+        inputs.validate_pdf(pdf, max_pages=max_pages)     # fail fast, before any output or parsing
         edition = api.load(pdf, max_pages=max_pages, progress=_progress_bar(progress))
         text = render.render_edition(edition, chosen)
         if out_path:
@@ -149,6 +150,8 @@ def compare(
         chosen = fmt.value if fmt else (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None)
         if output and not chosen:
             raise UsageError(f"cannot tell the format from {output.name}; add --format html|json|markdown|text|eml")
+        for pdf in (old, new):      # fail fast on a bad second file before spending time on the first
+            inputs.validate_pdf(pdf, max_pages=max_pages)
         bar = _progress_bar(progress)
         comparison = api.compare(api.load(old, max_pages=max_pages, progress=bar),
                                  api.load(new, max_pages=max_pages, progress=bar))

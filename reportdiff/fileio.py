@@ -15,6 +15,8 @@ def check_output_path(out: str | os.PathLike, inputs: list[str | os.PathLike]) -
     if path.is_dir():
         raise OutputError(f"{path} is a directory; give a file name for the output (e.g. {path / 'report.html'})")
     folder = path.parent if str(path.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"cannot write {path}: {folder} is a file, not a folder; choose another -o path")
     if not folder.is_dir():
         raise OutputError(f"cannot write {path}: folder {folder} does not exist; create it first")
     for inp in inputs:
@@ -27,7 +29,22 @@ def check_output_path(out: str | os.PathLike, inputs: list[str | os.PathLike]) -
             raise OutputError(f"refusing to overwrite input {inp} with the output; choose another -o path")
     if not os.access(folder, os.W_OK):
         raise OutputError(f"cannot write {path}: folder {folder} is not writable; choose another -o path")
+    _probe_writable(path, folder)
     return path
+
+
+def _probe_writable(path: Path, folder: Path) -> None:
+    """Create and remove a temporary file in the folder: os.access says yes to root on a read-only file system,
+    and ignores ACLs and full disks, so ask the file system itself before any long work starts."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".probe", dir=folder)
+    except OSError as e:
+        raise OutputError(f"cannot write {path}: {e.strerror or e}; choose another -o path") from e
+    os.close(fd)
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
 
 
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
