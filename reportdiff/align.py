@@ -1,0 +1,602 @@
+"""Alignment of two editions: which paragraphs and sections of the new edition came from which of the old.
+
+Paragraph numbers and section labels shift every edition, so everything is paired by content and context.
+
+Paragraphs
+1. Features: each text becomes a sequence of content tokens (lower-cased words, numbers, dates; no punctuation),
+   each distinct token one character, so rapidfuzz's Indel distance gives the longest common subsequence (LCS) of
+   two paragraphs in tokens. From it: `ratio` = 2·LCS / (|a| + |b|), and the share of each side covered.
+2. Candidates: a sparse TF-IDF cosine matrix (all pairs at once, milliseconds for 1,000 × 1,000) keeps the pairs
+   worth a closer look; the LCS is computed only for those, so the cost grows with the number of plausible pairs,
+   not with all pairs of long texts.
+3. Anchors: texts identical (after normalisation) and unique in both editions.
+4. Splits and merges: an old paragraph whose content covers a run of consecutive new paragraphs (each mostly
+   contained in it, the run together far more similar than its best single member), and the reverse.
+5. One-to-one: `linear_sum_assignment` on the ratio matrix. A first round keeps only clear pairs (long enough,
+   similar enough, no close rival). Sections are then paired, and a second round, scored with context (neighbours
+   linked to each other, sections paired), admits weaker or short pairs only when that context supports them.
+6. Moves: the links in new reading order whose old positions fall outside the longest increasing subsequence are
+   out of order; a link whose old and new sections are both paired, but not with each other, changed section.
+
+Sections are paired by the votes of their paragraph links (over whole subtrees, so a heading with no paragraphs
+of its own is still carried by its children), title similarity and level, again with `linear_sum_assignment`.
+
+Thresholds (ratio in tokens) were measured on generated edition pairs (tools/make_pair.py, seeds 1-20): true
+links of modified paragraphs score ≥ 0.74, while the best wrong candidate of any paragraph, or of an added or
+removed one, scores ≤ 0.41. ACCEPT sits between them; ACCEPT_WITH_CONTEXT lets real-world rewrites through only
+when the neighbourhood agrees.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz.distance import Indel
+from rapidfuzz import fuzz
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+
+from .model import Edition, Paragraph, Section, SectionPair
+from .wordiff import content_tokens
+
+# --- measured thresholds (see the module docstring) ---
+ACCEPT = 0.6                 # ratio for a link on content alone
+ACCEPT_WITH_CONTEXT = 0.45   # ratio for a link the neighbourhood supports
+SHORT = 10                   # paragraphs with fewer content tokens need context and a high ratio ...
+SHORT_ACCEPT = 0.8           # ... this high
+RIVAL_MARGIN = 0.05          # first round: the pair must beat any rival in its row and column by this much
+CANDIDATE_COSINE = 0.15      # TF-IDF cosine below which a pair is not looked at (unless among the top few)
+CANDIDATE_TOP = 3
+GROUP_PART_COVER = 0.8       # split/merge: share of each part found in the whole
+GROUP_GAIN = 0.08            # the group must beat its best single member's ratio by this much
+GROUP_MIN_PART = 5           # tokens: a smaller part is not evidence of a split
+GROUP_MAX_GAP = 2            # paragraphs allowed between two parts of one split or merge
+SECTION_ACCEPT = 0.4
+SECTION_TITLE_ONLY = 0.85    # sections without paragraph votes pair only on a near-identical title
+
+
+@dataclass
+class Link:
+    """Paragraph indices (into each edition's `paragraphs`) that belong together; one side empty = added/removed."""
+    old: list[int]
+    new: list[int]
+    similarity: float = 1.0
+    moved: bool = False
+
+    @property
+    def kind(self) -> str:
+        if not self.old:
+            return "added"
+        if not self.new:
+            return "removed"
+        if len(self.new) > 1:
+            return "split"
+        if len(self.old) > 1:
+            return "merged"
+        return "paired"     # unchanged or modified: decided by the caller, which compares the texts
+
+
+@dataclass
+class Alignment:
+    links: list[Link]                                  # new reading order, removed ones where they stood
+    sections: list[SectionPair] = field(default_factory=list)
+    section_map: dict[str, str] = field(default_factory=dict)   # old section id -> new section id
+
+
+# ---------------------------------------------------------------------------------------------- features
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
+                         "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
+
+
+def normalize(text: str) -> str:
+    """Text for equality tests: unified quotes and dashes, single spaces, no space around hyphens."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r" ?- ?(?=\w)|(?<=\w) -", "-", text)
+
+
+class _Vocabulary:
+    """One character per distinct content token, shared by both editions."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+
+    def encode(self, tokens: list[str]) -> str:
+        return "".join(chr(0x100 + self.ids.setdefault(t, len(self.ids))) for t in tokens)
+
+
+@dataclass
+class _Side:
+    """What the aligner needs of one edition's paragraphs."""
+    paragraphs: list[Paragraph]
+    norm: list[str]
+    codes: list[str]          # one character per content token
+    section: list[int]        # index into the edition's sections, -1 when outside any section
+
+    @property
+    def size(self) -> int:
+        return len(self.paragraphs)
+
+    def length(self, i: int) -> int:
+        return len(self.codes[i])
+
+
+def _side(edition: Edition, vocab: _Vocabulary) -> _Side:
+    index = {s.id: k for k, s in enumerate(edition.sections)}
+    paras = edition.paragraphs
+    return _Side(paragraphs=paras, norm=[normalize(p.text) for p in paras],
+                 codes=[vocab.encode(content_tokens(p.text)) for p in paras],
+                 section=[index.get(p.section, -1) for p in paras])
+
+
+class _Scores:
+    """LCS-based similarity of candidate paragraph pairs, computed lazily and cached."""
+
+    def __init__(self, old: _Side, new: _Side, candidates: dict[int, list[int]]):
+        self.old, self.new = old, new
+        self.candidates = candidates                 # old index -> new indices worth scoring
+        self._lcs: dict[tuple[int, int], int] = {}
+
+    def lcs(self, i: int, j: int) -> int:
+        key = (i, j)
+        if key not in self._lcs:
+            a, b = self.old.codes[i], self.new.codes[j]
+            self._lcs[key] = (len(a) + len(b) - Indel.distance(a, b)) // 2
+        return self._lcs[key]
+
+    def ratio(self, i: int, j: int) -> float:
+        la, lb = self.old.length(i), self.new.length(j)
+        if la + lb == 0:
+            return 1.0 if self.old.norm[i] == self.new.norm[j] else 0.0
+        return 2 * self.lcs(i, j) / (la + lb)
+
+    def new_covered(self, i: int, j: int) -> float:
+        """Share of new paragraph j found (in order) in old paragraph i."""
+        lb = self.new.length(j)
+        return self.lcs(i, j) / lb if lb else 0.0
+
+    def old_covered(self, i: int, j: int) -> float:
+        la = self.old.length(i)
+        return self.lcs(i, j) / la if la else 0.0
+
+    def pairs(self):
+        for i, js in self.candidates.items():
+            for j in js:
+                yield i, j
+
+
+def _tfidf(docs: list[list[str]], vocab: dict[str, int], idf: np.ndarray) -> sparse.csr_matrix:
+    rows, cols, vals = [], [], []
+    for r, toks in enumerate(docs):
+        counts: dict[int, int] = {}
+        for t in toks:
+            counts[vocab[t]] = counts.get(vocab[t], 0) + 1
+        for c, n in counts.items():
+            rows.append(r)
+            cols.append(c)
+            vals.append((1 + math.log(n)) * idf[c])
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocab)), dtype=np.float64)
+    norms = np.sqrt(m.multiply(m).sum(axis=1)).A1
+    norms[norms == 0] = 1.0
+    return sparse.diags(1 / norms) @ m
+
+
+def _candidates(old: _Side, new: _Side) -> dict[int, list[int]]:
+    """Pairs worth scoring: TF-IDF cosine (words and word bigrams) above a floor, or among each row's best few."""
+    def grams(codes: str) -> list[str]:
+        return list(codes) + [codes[k:k + 2] for k in range(len(codes) - 1)]
+
+    docs_o = [grams(c) for c in old.codes]
+    docs_n = [grams(c) for c in new.codes]
+    vocab: dict[str, int] = {}
+    df: dict[int, int] = {}
+    for toks in docs_o + docs_n:
+        for t in set(toks):
+            k = vocab.setdefault(t, len(vocab))
+            df[k] = df.get(k, 0) + 1
+    n_docs = len(docs_o) + len(docs_n)
+    idf = np.array([math.log((1 + n_docs) / (1 + df[k])) + 1 for k in range(len(vocab))])
+    if not vocab or not docs_o or not docs_n:
+        return {}
+    cos = (_tfidf(docs_o, vocab, idf) @ _tfidf(docs_n, vocab, idf).T).toarray()
+    keep = cos >= CANDIDATE_COSINE
+    top = min(CANDIDATE_TOP, cos.shape[1])
+    best_in_row = np.argpartition(-cos, top - 1, axis=1)[:, :top]
+    keep[np.arange(cos.shape[0])[:, None], best_in_row] = True
+    top = min(CANDIDATE_TOP, cos.shape[0])
+    best_in_col = np.argpartition(-cos, top - 1, axis=0)[:top, :]
+    keep[best_in_col, np.arange(cos.shape[1])[None, :]] = True
+    keep &= cos > 0
+    return {i: list(np.flatnonzero(keep[i])) for i in range(cos.shape[0])}
+
+
+# ---------------------------------------------------------------------------------------------- the links
+
+class _Linker:
+    """Accumulates links and answers 'which link holds paragraph i / j'."""
+
+    def __init__(self, n_old: int, n_new: int):
+        self.links: list[Link] = []
+        self.of_old: list[Link | None] = [None] * n_old
+        self.of_new: list[Link | None] = [None] * n_new
+
+    def add(self, old: list[int], new: list[int], similarity: float) -> None:
+        link = Link(sorted(old), sorted(new), similarity)
+        self.links.append(link)
+        for i in old:
+            self.of_old[i] = link
+        for j in new:
+            self.of_new[j] = link
+
+    def free_old(self) -> list[int]:
+        return [i for i, l in enumerate(self.of_old) if l is None]
+
+    def free_new(self) -> list[int]:
+        return [j for j, l in enumerate(self.of_new) if l is None]
+
+    def neighbours_agree(self, i: int, j: int, reach: int = 3) -> bool:
+        """The nearest linked paragraphs before (or after) i and j, within `reach`, are linked to each other."""
+        for step in (-1, 1):
+            a = self._nearest(self.of_old, i, step, reach)
+            b = self._nearest(self.of_new, j, step, reach)
+            if a is not None and a is b:
+                return True
+        return False
+
+    @staticmethod
+    def _nearest(of: list, k: int, step: int, reach: int):
+        for d in range(1, reach + 1):
+            m = k + step * d
+            if not 0 <= m < len(of):
+                return None
+            if of[m] is not None:
+                return of[m]
+        return None
+
+
+def _link_identical(old: _Side, new: _Side, linker: _Linker) -> None:
+    """Anchors: normalised texts that occur exactly once in each edition."""
+    def once(side: _Side) -> dict[str, int]:
+        seen: dict[str, list[int]] = {}
+        for k, t in enumerate(side.norm):
+            seen.setdefault(t, []).append(k)
+        return {t: ks[0] for t, ks in seen.items() if len(ks) == 1 and t}
+
+    in_old, in_new = once(old), once(new)
+    for text, i in in_old.items():
+        j = in_new.get(text)
+        if j is not None:
+            linker.add([i], [j], 1.0)
+
+
+def _nearby_runs(indices: list[int]) -> list[list[int]]:
+    """Runs of indices at most GROUP_MAX_GAP apart: parts of a split or merge are neighbours, give or take a
+    paragraph that moved away or was removed between them."""
+    runs: list[list[int]] = []
+    for k in sorted(indices):
+        if runs and k - runs[-1][-1] <= GROUP_MAX_GAP + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _best_group(whole: str, parts: list[list[int]], part_codes: list[str]) -> tuple[list[int], float]:
+    """The sub-run of consecutive parts whose concatenation is most similar to `whole`."""
+    best, best_ratio = [], 0.0
+    for run in parts:
+        for a in range(len(run)):
+            for b in range(a + 2, len(run) + 1):
+                joined = "".join(part_codes[k] for k in run[a:b])
+                r = Indel.normalized_similarity(whole, joined)
+                if r > best_ratio:
+                    best, best_ratio = run[a:b], r
+    return best, best_ratio
+
+
+def _link_groups(scores: _Scores, linker: _Linker) -> None:
+    """Splits (one old -> consecutive new) and merges (consecutive old -> one new)."""
+    old, new = scores.old, scores.new
+    free_old, free_new = set(linker.free_old()), set(linker.free_new())
+    best_old_for_new: dict[int, float] = {}
+    best_new_for_old: dict[int, float] = {}
+    by_new: dict[int, list[int]] = {}
+    for i, j in scores.pairs():
+        if i in free_old and j in free_new:
+            r = scores.ratio(i, j)
+            best_old_for_new[j] = max(best_old_for_new.get(j, 0.0), r)
+            best_new_for_old[i] = max(best_new_for_old.get(i, 0.0), r)
+            by_new.setdefault(j, []).append(i)
+
+    def part_ok(cover: float, part_len: int, rival: float) -> bool:
+        return cover >= GROUP_PART_COVER and part_len >= GROUP_MIN_PART and rival < cover - 0.1
+
+    proposals: list[tuple[float, list[int], list[int]]] = []
+    for i in free_old:
+        parts = [j for j in scores.candidates.get(i, []) if j in free_new
+                 and new.length(j) < old.length(i)
+                 and part_ok(scores.new_covered(i, j), new.length(j),
+                             _rival(scores, by_new.get(j, []), i, j, other_side="old"))]
+        group, r = _best_group(old.codes[i], _nearby_runs(parts), new.codes)
+        if group and r >= ACCEPT and r >= max(scores.ratio(i, j) for j in group) + GROUP_GAIN:
+            proposals.append((r, [i], group))
+    by_old = scores.candidates
+    for j in free_new:
+        parts = [i for i in by_new.get(j, []) if old.length(i) < new.length(j)
+                 and part_ok(scores.old_covered(i, j), old.length(i),
+                             _rival(scores, by_old.get(i, []), i, j, other_side="new"))]
+        group, r = _best_group(new.codes[j], _nearby_runs(parts), old.codes)
+        if group and r >= ACCEPT and r >= max(scores.ratio(i, j) for i in group) + GROUP_GAIN:
+            proposals.append((r, group, [j]))
+    for r, olds, news in sorted(proposals, key=lambda p: -p[0]):
+        if all(linker.of_old[i] is None for i in olds) and all(linker.of_new[j] is None for j in news):
+            linker.add(olds, news, r)
+
+
+def _rival(scores: _Scores, others: list[int], i: int, j: int, other_side: str) -> float:
+    """Best ratio of the part with any paragraph other than the whole it is tested against."""
+    if other_side == "old":      # part j (new) vs other old paragraphs
+        return max((scores.ratio(k, j) for k in others if k != i), default=0.0)
+    return max((scores.ratio(i, k) for k in others if k != j), default=0.0)
+
+
+def _assignment(scores: _Scores, linker: _Linker, bonus=None) -> list[tuple[int, int, float]]:
+    """One-to-one assignment of the free paragraphs maximising ratio (+ a context bonus when given)."""
+    free_old, free_new = linker.free_old(), linker.free_new()
+    if not free_old or not free_new:
+        return []
+    row = {i: r for r, i in enumerate(free_old)}
+    col = {j: c for c, j in enumerate(free_new)}
+    m = np.zeros((len(free_old), len(free_new)))
+    for i, j in scores.pairs():
+        if i in row and j in col:
+            r = scores.ratio(i, j)
+            if r >= ACCEPT_WITH_CONTEXT:
+                m[row[i], col[j]] = r + (bonus(i, j) if bonus else 0.0)
+    rows, cols = linear_sum_assignment(m, maximize=True)
+    return [(free_old[r], free_new[c], m[r, c]) for r, c in zip(rows, cols) if m[r, c] > 0]
+
+
+def _clear_pairs(scores: _Scores, linker: _Linker) -> None:
+    """First round: long, similar pairs with no close rival among the free paragraphs."""
+    free_old, free_new = set(linker.free_old()), set(linker.free_new())
+    best_in_row: dict[int, list[float]] = {}
+    best_in_col: dict[int, list[float]] = {}
+    for i, j in scores.pairs():
+        if i in free_old and j in free_new:
+            r = scores.ratio(i, j)
+            best_in_row.setdefault(i, []).append(r)
+            best_in_col.setdefault(j, []).append(r)
+
+    def runner_up(values: list[float]) -> float:
+        return sorted(values, reverse=True)[1] if len(values) > 1 else 0.0
+
+    for i, j, _ in _assignment(scores, linker):
+        r = scores.ratio(i, j)
+        short = min(scores.old.length(i), scores.new.length(j)) < SHORT
+        if (r >= ACCEPT and not short and r - runner_up(best_in_row[i]) >= RIVAL_MARGIN
+                and r - runner_up(best_in_col[j]) >= RIVAL_MARGIN):
+            linker.add([i], [j], r)
+
+
+def _context_pairs(scores: _Scores, linker: _Linker, sections_paired) -> bool:
+    """Second round: pairs whose context (neighbours, sections) supports them. Returns whether any was added."""
+    old, new = scores.old, scores.new
+
+    def support(i: int, j: int) -> tuple[bool, bool]:
+        return linker.neighbours_agree(i, j), sections_paired(old.section[i], new.section[j])
+
+    def bonus(i: int, j: int) -> float:
+        near, same_section = support(i, j)
+        return 0.1 * near + 0.05 * same_section
+
+    added = False
+    for i, j, _ in _assignment(scores, linker, bonus):
+        r = scores.ratio(i, j)
+        near, same_section = support(i, j)
+        short = min(old.length(i), new.length(j)) < SHORT
+        if short:
+            ok = r >= SHORT_ACCEPT and near
+        else:
+            ok = r >= ACCEPT or (r >= ACCEPT_WITH_CONTEXT and (near or same_section))
+        if ok:
+            linker.add([i], [j], r)
+            added = True
+    return added
+
+
+# ---------------------------------------------------------------------------------------------- sections
+
+def _parents(sections: list[Section]) -> list[int]:
+    """Index of each section's parent: its `parent` id when it resolves, else the nearest shallower heading."""
+    index = {s.id: k for k, s in enumerate(sections)}
+    out = []
+    for k, s in enumerate(sections):
+        p = index.get(s.parent) if s.parent is not None else None
+        if p is None or p >= k:
+            p = next((m for m in range(k - 1, -1, -1) if sections[m].level < s.level), -1)
+        out.append(p)
+    return out
+
+
+def _ancestors(parents: list[int]) -> list[list[int]]:
+    out = []
+    for k in range(len(parents)):
+        chain, p = [k], parents[k]
+        while p >= 0 and p not in chain:
+            chain.append(p)
+            p = parents[p]
+        out.append(chain)
+    return out
+
+
+def _title_key(s: Section) -> str:
+    return normalize(s.title).lower()
+
+
+def pair_sections(old: Edition, new: Edition, old_side: _Side, new_side: _Side,
+                  links: list[Link]) -> dict[int, int]:
+    """Old section index -> new section index, by subtree paragraph votes, title similarity and level."""
+    so, sn = old.sections, new.sections
+    if not so or not sn:
+        return {}
+    anc_o, anc_n = _ancestors(_parents(so)), _ancestors(_parents(sn))
+    size_o, size_n = np.zeros(len(so)), np.zeros(len(sn))
+    for k in old_side.section:
+        if k >= 0:
+            size_o[anc_o[k]] += 1
+    for k in new_side.section:
+        if k >= 0:
+            size_n[anc_n[k]] += 1
+    votes = np.zeros((len(so), len(sn)))
+    for link in links:
+        if not link.old or not link.new:
+            continue
+        w = 1.0 / (len(link.old) * len(link.new))
+        for i in link.old:
+            for j in link.new:
+                a, b = old_side.section[i], new_side.section[j]
+                if a >= 0 and b >= 0:
+                    votes[np.ix_(anc_o[a], anc_n[b])] += w
+    sizes = size_o[:, None] + size_n[None, :]
+    dice = np.divide(2 * votes, sizes, out=np.zeros_like(votes), where=sizes > 0)
+    title = np.array([[_title_similarity(a, b, so, sn, anc_o[x], anc_n[y])
+                       for y, b in enumerate(sn)] for x, a in enumerate(so)])
+    score = 0.6 * dice + 0.4 * title
+    rows, cols = linear_sum_assignment(score, maximize=True)
+    pairs = {}
+    for x, y in zip(rows, cols):
+        if (dice[x, y] >= 0.3 and score[x, y] >= SECTION_ACCEPT) or title[x, y] >= SECTION_TITLE_ONLY:
+            pairs[int(x)] = int(y)
+    return pairs
+
+
+def _title_similarity(a: Section, b: Section, so: list[Section], sn: list[Section],
+                      anc_a: list[int], anc_b: list[int]) -> float:
+    """Own title (mostly) and the titles of the ancestors (a little), discounted when the levels differ."""
+    own = fuzz.ratio(_title_key(a), _title_key(b)) / 100
+    path_a = " / ".join(_title_key(so[k]) for k in reversed(anc_a[1:]))
+    path_b = " / ".join(_title_key(sn[k]) for k in reversed(anc_b[1:]))
+    path = fuzz.ratio(path_a, path_b) / 100 if path_a or path_b else 1.0
+    sim = 0.8 * own + 0.2 * path
+    return sim if a.level == b.level else 0.7 * sim
+
+
+# ---------------------------------------------------------------------------------------------- moves, order
+
+def _in_order(links: list[Link]) -> set[int]:
+    """ids of the links (paired ones, in new order) on a longest increasing subsequence of old positions."""
+    seq = [(min(l.new), min(l.old), id(l)) for l in links if l.old and l.new]
+    seq.sort()
+    tails: list[int] = []          # smallest old position ending an increasing run of each length
+    tail_at: list[int] = []        # index into seq of that element
+    back: list[int] = [-1] * len(seq)
+    for k, (_, o, _) in enumerate(seq):
+        pos = bisect_left(tails, o)
+        back[k] = tail_at[pos - 1] if pos else -1
+        if pos == len(tails):
+            tails.append(o)
+            tail_at.append(k)
+        else:
+            tails[pos], tail_at[pos] = o, k
+    keep: set[int] = set()
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        keep.add(seq[k][2])
+        k = back[k]
+    return keep
+
+
+def _mark_moves(links: list[Link], old: _Side, new: _Side, section_map: dict[int, int]) -> None:
+    """Flag links that changed section, then those out of order among the rest (so that a paragraph that
+    changed section cannot make its innocent neighbours look out of order)."""
+    paired_new = set(section_map.values())
+    paired = [l for l in links if l.old and l.new]
+    for link in paired:
+        old_secs = {old.section[i] for i in link.old}
+        new_secs = {new.section[j] for j in link.new}
+        # Only a move between two sections that both live on counts: a paragraph under a heading that was added or
+        # dropped, still in its old order, was restructured, not moved (a false move is worse than a missed one).
+        link.moved = any(a in section_map and section_map[a] not in new_secs for a in old_secs) and \
+            all(b in paired_new for b in new_secs)
+    rest = [l for l in paired if not l.moved]
+    in_order = _in_order(rest)
+    for link in rest:
+        link.moved = id(link) not in in_order
+
+
+def _reading_order(links: list[Link], n_old: int) -> list[Link]:
+    """Links in new reading order; each removed paragraph right after the nearest earlier old paragraph that
+    stayed in place (so it shows where it stood)."""
+    of_old: dict[int, Link] = {i: l for l in links for i in l.old}
+    removed = sorted((l for l in links if not l.new), key=lambda l: l.old[0])
+    placed = sorted((l for l in links if l.new), key=lambda l: min(l.new))
+    after: dict[int, list[Link]] = {}
+    head: list[Link] = []
+    for r in removed:
+        anchor = next((of_old[k] for k in range(r.old[0] - 1, -1, -1)
+                       if of_old[k].new and not of_old[k].moved), None)
+        (after.setdefault(id(anchor), []) if anchor else head).append(r)
+    out = list(head)
+    for l in placed:
+        out.append(l)
+        out.extend(after.get(id(l), []))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- entry point
+
+def align(old: Edition, new: Edition) -> Alignment:
+    vocab = _Vocabulary()
+    old_side, new_side = _side(old, vocab), _side(new, vocab)
+    scores = _Scores(old_side, new_side, _candidates(old_side, new_side))
+    linker = _Linker(old_side.size, new_side.size)
+
+    _link_identical(old_side, new_side, linker)
+    _link_groups(scores, linker)
+    _clear_pairs(scores, linker)
+    section_map = pair_sections(old, new, old_side, new_side, linker.links)
+
+    def sections_paired(a: int, b: int) -> bool:
+        return a >= 0 and section_map.get(a) == b
+
+    for _ in range(3):                      # neighbours linked in one pass support pairs in the next
+        if not _context_pairs(scores, linker, sections_paired):
+            break
+    section_map = pair_sections(old, new, old_side, new_side, linker.links)
+
+    for i in linker.free_old():
+        linker.add([i], [], 0.0)
+    for j in linker.free_new():
+        linker.add([], [j], 0.0)
+    _mark_moves(linker.links, old_side, new_side, section_map)
+    return Alignment(links=_reading_order(linker.links, old_side.size),
+                     sections=_section_pairs(old, new, section_map),
+                     section_map={old.sections[a].id: new.sections[b].id for a, b in section_map.items()})
+
+
+def _section_pairs(old: Edition, new: Edition, section_map: dict[int, int]) -> list[SectionPair]:
+    """All sections of both editions: pairs in new order, removed ones after the pair of their predecessor."""
+    by_new = {b: a for a, b in section_map.items()}
+    out: list[SectionPair] = []
+    unpaired_old = [a for a in range(len(old.sections)) if a not in section_map]
+    emitted_old: set[int] = set()
+    for b, s in enumerate(new.sections):
+        a = by_new.get(b)
+        if a is not None:
+            # removed old sections that stood before this one's partner go first
+            for k in [k for k in unpaired_old if k < a and k not in emitted_old]:
+                out.append(SectionPair(old.sections[k].id, None, old.sections[k].title, None))
+                emitted_old.add(k)
+            out.append(SectionPair(old.sections[a].id, s.id, old.sections[a].title, s.title))
+        else:
+            out.append(SectionPair(None, s.id, None, s.title))
+    for k in unpaired_old:
+        if k not in emitted_old:
+            out.append(SectionPair(old.sections[k].id, None, old.sections[k].title, None))
+    return out

@@ -1,0 +1,118 @@
+"""Comparison of two editions: alignment, then for every link its kind, word diff, footnote changes and signals.
+
+`compare_editions(old, new)` is the comparison stage of the pipeline:
+1. `align.align` pairs sections and links paragraphs (one-to-one, split, merged, added, removed; moved flags).
+2. Each link becomes a `Change`. A one-to-one link is `unchanged` when the normalised texts are equal and its
+   footnotes are the same texts (whatever their numbers), else `modified`. Split and merged groups are diffed as
+   the concatenation of the group's texts.
+3. Footnotes of linked paragraphs are matched by text, not number: identical texts first, then the most similar
+   remaining ones (one-to-one); the rest are added or removed.
+4. Signals (figures, dates, hedges) are read off the word diff of every changed link.
+5. Warnings: diffs that hit the timeout, and a pair of files that do not look like two editions of one report.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from rapidfuzz import fuzz
+from scipy.optimize import linear_sum_assignment
+
+from .align import Alignment, Link, align, normalize
+from .model import Change, Comparison, Edition, Footnote, FootnoteChange
+from .signals import signals_from_diff
+from .wordiff import diff_words
+
+FOOTNOTE_PAIR = 0.5          # similarity (0-1) for two different footnote texts to count as one edited footnote
+SAME_REPORT_OVERLAP = 0.2    # below this share of linked paragraphs the files are probably not the same report
+SAME_SERIES_TITLE = 0.6      # title similarity (ordinals, numbers and dates removed) of one series
+
+
+def compare_editions(old: Edition, new: Edition) -> Comparison:
+    alignment = align(old, new)
+    warnings: list[str] = []
+    changes = [_change(link, old, new, warnings) for link in alignment.links]
+    warnings = _series_warnings(old, new, alignment) + warnings
+    return Comparison(old=old, new=new, sections=alignment.sections, changes=changes, warnings=warnings)
+
+
+def _change(link: Link, old: Edition, new: Edition, warnings: list[str]) -> Change:
+    olds = [old.paragraphs[i] for i in link.old]
+    news = [new.paragraphs[j] for j in link.new]
+    old_ids, new_ids = [p.id for p in olds], [p.id for p in news]
+    old_text = " ".join(p.text for p in olds)
+    new_text = " ".join(p.text for p in news)
+    if link.kind == "added":
+        return Change("added", [], new_ids, similarity=0.0, diff=[("+", new_text)] if new_text else [])
+    if link.kind == "removed":
+        return Change("removed", old_ids, [], similarity=0.0, diff=[("-", old_text)] if old_text else [])
+    footnotes = footnote_changes([f for p in olds for f in p.footnotes], [f for p in news for f in p.footnotes])
+    same_text = normalize(old_text) == normalize(new_text)
+    kind = link.kind if link.kind in ("split", "merged") else (
+        "unchanged" if same_text and not footnotes else "modified")
+    if same_text:
+        ops = [("=", new_text)] if new_text else []
+    else:
+        result = diff_words(old_text, new_text)
+        ops = result.ops
+        if result.timed_out:
+            warnings.append(f"the word diff of paragraph(s) {', '.join(new_ids)} hit its time limit and is "
+                            "coarser than usual")
+    return Change(kind, old_ids, new_ids, moved=link.moved, similarity=link.similarity, diff=ops,
+                  signals=signals_from_diff(ops) if not same_text else [], footnotes=footnotes)
+
+
+def footnote_changes(old: list[Footnote], new: list[Footnote]) -> list[FootnoteChange]:
+    """Footnote edits between two paragraphs (or groups), matched by text so that renumbering is no change."""
+    old_left, new_left = list(old), list(new)
+    for f in list(new_left):                   # identical texts: not a change, whatever the numbers
+        twin = next((g for g in old_left if normalize(g.text) == normalize(f.text)), None)
+        if twin is not None:
+            old_left.remove(twin)
+            new_left.remove(f)
+    out: list[FootnoteChange] = []
+    if old_left and new_left:
+        sim = np.array([[fuzz.ratio(normalize(a.text), normalize(b.text)) / 100 for b in new_left]
+                        for a in old_left])
+        rows, cols = linear_sum_assignment(sim, maximize=True)
+        matched_old, matched_new = set(), set()
+        for r, c in zip(rows, cols):
+            if sim[r, c] >= FOOTNOTE_PAIR:
+                a, b = old_left[r], new_left[c]
+                out.append(FootnoteChange("modified", a, b, diff_words(a.text, b.text).ops))
+                matched_old.add(r)
+                matched_new.add(c)
+        old_left = [f for k, f in enumerate(old_left) if k not in matched_old]
+        new_left = [f for k, f in enumerate(new_left) if k not in matched_new]
+    out += [FootnoteChange("removed", f, None, [("-", f.text)]) for f in old_left]
+    out += [FootnoteChange("added", None, f, [("+", f.text)]) for f in new_left]
+    return out
+
+
+_SERIES_NOISE = re.compile(
+    r"\b(?:\d[\d,./]*|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
+    r"fortieth|twenty|thirty|forty|fifty|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b", re.I)
+
+
+def series_title(title: str) -> str:
+    """A report title without what changes between editions of one series (ordinals, numbers, dates)."""
+    return " ".join(_SERIES_NOISE.sub(" ", normalize(title).lower()).replace("-", " ").split())
+
+
+def _series_warnings(old: Edition, new: Edition, alignment: Alignment) -> list[str]:
+    linked_old = sum(len(l.old) for l in alignment.links if l.old and l.new)
+    linked_new = sum(len(l.new) for l in alignment.links if l.old and l.new)
+    total = len(old.paragraphs) + len(new.paragraphs)
+    overlap = (linked_old + linked_new) / total if total else 1.0
+    title_sim = fuzz.ratio(series_title(old.title), series_title(new.title)) / 100 \
+        if old.title and new.title else 1.0
+    out = []
+    if total and overlap < SAME_REPORT_OVERLAP:
+        out.append(f"these look like two different reports, not two editions of one: only {overlap:.0%} of the "
+                   "paragraphs could be linked; the comparison below is of little use")
+    elif title_sim < SAME_SERIES_TITLE:
+        out.append(f"the titles differ (similarity {title_sim:.0%} once ordinals and dates are set aside): "
+                   "check that these are editions of the same report series")
+    return out

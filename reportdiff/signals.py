@@ -1,0 +1,153 @@
+"""Assessment signals: the changed figures, dates and hedging words of a modified paragraph.
+
+An analyst comparing two editions scans for "about 4,000 → between 2,600 and 3,500", "8 December → 15 March 2025"
+and "likely → may". These are read off the word diff:
+1. Hunks: a run of deletions and insertions, joined across very short unchanged gaps (a space, "and", "of") so
+   that "about 4,000" → "between 2,600 and 3,500" is one change, not three.
+2. Each hunk is classified by what differs between its two sides: numbers (figure), dates or years (date), words
+   of likelihood, attribution or trend (hedge). One hunk can give several signals.
+3. Each side is widened by a little unchanged text around the edit ("up to 3,000 fighters" → "up to 4,000
+   fighters") and the signal carries a few words of the new text around it as context.
+Whole inserted or deleted sentences are not scanned word by word: a long pure insertion says "text added", not
+"figure changed"; only short pure insertions/deletions (≤ PURE_EDIT_MAX_WORDS) give signals.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import DiffOp, Signal
+from .wordiff import MONTHS, tokenize
+
+HEDGES = frozenset("""
+likely unlikely likelihood probably probable possibly possible may might could can would should will
+reportedly allegedly apparently assessed assess assesses believed believe believes estimated expected
+appear appears appeared seem seems seemed suggest suggests suggested indicate indicates indicated
+remain remains remained continue continues continued continuing persist persists persisted
+increase increased increases increasing decrease decreased decreases decreasing decline declined declining
+grew grow grows growing rose rise rising fell fall falling stable significant significantly considerable
+limited modest unchanged almost nearly about approximately roughly some many several few most
+""".split())
+
+GAP_MAX_WORDS = 1            # unchanged words allowed inside one hunk
+PURE_EDIT_MAX_WORDS = 6      # longer pure insertions/deletions are "text added/removed", not signals
+WIDEN_BEFORE = 2             # unchanged words added before the edit in Signal.old/new
+WIDEN_AFTER = 1
+CONTEXT_WORDS = 5
+
+_DATE_RE = re.compile(rf"\b(?:{MONTHS})\b|\b(?:19|20)\d\d\b")
+_NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+_WORD_RE = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"[.;:!?]\s*$")
+
+
+@dataclass
+class _Hunk:
+    start: int          # index of the first op of the hunk
+    end: int            # index after the last op
+    old: str
+    new: str
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for t in tokenize(text) if _WORD_RE.search(t))
+
+
+def _hunks(ops: list[DiffOp]) -> list[_Hunk]:
+    hunks: list[_Hunk] = []
+    k = 0
+    while k < len(ops):
+        if ops[k][0] == "=":
+            k += 1
+            continue
+        start = k
+        while k < len(ops):
+            op, text = ops[k]
+            if op != "=":
+                k += 1
+            elif (k + 1 < len(ops) and _word_count(text) <= GAP_MAX_WORDS
+                  and not _SENTENCE_END.search(text)):
+                k += 1      # a very short unchanged gap inside one change
+            else:
+                break
+        end = k
+        old = "".join(t for op, t in ops[start:end] if op != "+")
+        new = "".join(t for op, t in ops[start:end] if op != "-")
+        hunks.append(_Hunk(start, end, old, new))
+    return hunks
+
+
+def _numbers(text: str) -> Counter:
+    """Figures in a text: number tokens that are not part of a date or a year."""
+    out: Counter = Counter()
+    for tok in tokenize(text):
+        if _NUMBER_RE.match(tok) and not re.fullmatch(r"(?:19|20)\d\d", tok):
+            out[tok] += 1
+    return out
+
+
+def _dates(text: str) -> Counter:
+    return Counter(tok for tok in tokenize(text) if _DATE_RE.search(tok))
+
+
+def _hedges(text: str) -> Counter:
+    return Counter(tok.lower() for tok in tokenize(text) if tok.lower() in HEDGES)
+
+
+def _edge_words(text: str, n: int, from_end: bool) -> str:
+    """The last (or first) n words of an unchanged run, not crossing a sentence end."""
+    if n <= 0 or not text:
+        return ""
+    toks = tokenize(text)
+    picked: list[str] = []
+    words = 0
+    seq = reversed(toks) if from_end else iter(toks)
+    for tok in seq:
+        if tok in ".;:!?" or (from_end and tok in "(") or (not from_end and tok in ")"):
+            break
+        picked.append(tok)
+        if _WORD_RE.search(tok):
+            words += 1
+            if words >= n:
+                break
+    if from_end:
+        picked.reverse()
+    return "".join(picked)
+
+
+def _surroundings(ops: list[DiffOp], hunk: _Hunk, n_before: int, n_after: int) -> tuple[str, str]:
+    before = ops[hunk.start - 1][1] if hunk.start > 0 and ops[hunk.start - 1][0] == "=" else ""
+    after = ops[hunk.end][1] if hunk.end < len(ops) and ops[hunk.end][0] == "=" else ""
+    return _edge_words(before, n_before, True), _edge_words(after, n_after, False)
+
+
+def _side(text: str, before: str, after: str) -> str | None:
+    if not text.strip():
+        return None
+    return " ".join((before + text + after).split())
+
+
+def signals_from_diff(ops: list[DiffOp]) -> list[Signal]:
+    """The figure, date and hedge changes in a word diff, each with a little context."""
+    out: list[Signal] = []
+    for hunk in _hunks(ops):
+        pure = not hunk.old.strip() or not hunk.new.strip()
+        if pure and _word_count(hunk.old + hunk.new) > PURE_EDIT_MAX_WORDS:
+            continue
+        kinds = []
+        if _numbers(hunk.old) != _numbers(hunk.new):
+            kinds.append("figure")
+        if _dates(hunk.old) != _dates(hunk.new):
+            kinds.append("date")
+        if _hedges(hunk.old) != _hedges(hunk.new):
+            kinds.append("hedge")
+        if not kinds:
+            continue
+        before, after = _surroundings(ops, hunk, WIDEN_BEFORE, WIDEN_AFTER)
+        ctx_before, ctx_after = _surroundings(ops, hunk, CONTEXT_WORDS, CONTEXT_WORDS)
+        context = " ".join((ctx_before + (hunk.new if hunk.new.strip() else hunk.old) + ctx_after).split())
+        for kind in kinds:
+            out.append(Signal(kind=kind, old=_side(hunk.old, before, after), new=_side(hunk.new, before, after),
+                              context=context))
+    return out
