@@ -1,38 +1,341 @@
-"""Writers: Comparison and Edition → json / text / markdown (html and eml to come)."""
+"""Writers: Comparison → html | eml | markdown | text | json, Edition → json | text | markdown.
+
+The HTML report is one self-contained file built from jinja2 templates (autoescaped: every string from a PDF is
+untrusted) with the stylesheet and script inlined and pinned by hashes in a Content-Security-Policy that forbids
+every other load. `render_view.build_view` turns the Comparison into plain view data that all writers share.
+"""
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
+import io
 import json
+import os
+import re
+import shutil
+import sys
+import textwrap
+from datetime import datetime, timezone
+from email.message import EmailMessage
+from email.utils import formatdate
+from importlib import resources
+
+import jinja2
+from markupsafe import Markup
 
 from .model import Comparison, Edition
+from .render_view import ReportView, SignalView, build_view, human_date, one_line, section_ref
+
+TEMPLATE_PACKAGE = "reportdiff.templates"
+COUNT_COLORS = {"modified": "#0b5ea8", "added": "#0d6634", "removed": "#a3231b", "moved": "#6b3fa0",
+                "split": "#b07b00", "merged": "#b07b00"}
 
 
-def render_edition(edition: Edition, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(edition.to_dict(), ensure_ascii=False, indent=1)
-    lines = [f"{edition.symbol or '(no symbol)'}  {edition.date or ''}", edition.title, ""]
-    by_section: dict = {}
-    for p in edition.paragraphs:
-        by_section.setdefault(p.section, []).append(p)
-    md = fmt == "markdown"
-    for p in by_section.get(None, []):
-        lines.append(f"{p.number + '. ' if p.number else ''}{p.text}")
-    for s in edition.sections:
-        head = f"{s.label} {s.title}".strip()
-        lines += ["", ("#" * min(6, s.level + 1) + " " + head) if md else "  " * (s.level - 1) + head]
-        for p in by_section.get(s.id, []):
-            lines.append(("" if md else "  " * s.level) + f"{p.number + '. ' if p.number else ''}{p.text}")
-            for f in p.footnotes:
-                lines.append(("" if md else "  " * s.level) + f"    [{f.number}] {f.text}")
+# ---------------------------------------------------------------------------------------------------- templates
+
+def _read_template(name: str) -> str:
+    return resources.files(TEMPLATE_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    # FunctionLoader over importlib.resources works alike for an editable install and a wheel (where templates/
+    # is shipped as the package reportdiff.templates).
+    return jinja2.Environment(loader=jinja2.FunctionLoader(lambda name: _read_template(name)), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                              keep_trailing_newline=True)
+
+
+def _csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+@functools.lru_cache(maxsize=1)
+def _assets() -> tuple[str, str, str]:
+    css, js = _read_template("report.css"), _read_template("report.js")
+    csp = ("default-src 'none'; "
+           f"style-src {_csp_hash(css)}; "
+           f"script-src {_csp_hash(js)}; "
+           "img-src data:; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; "
+           "frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'")
+    return css, js, csp
+
+
+def _now(generated: datetime | None) -> datetime:
+    if generated is not None:
+        return generated.astimezone(timezone.utc)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")           # reproducible builds and tests
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc)
+
+
+def _view(comparison: Comparison, generated: datetime | None = None) -> ReportView:
+    from . import __version__
+
+    when = _now(generated)
+    return build_view(comparison, generated=f"{human_date(when.date().isoformat())}, {when:%H:%M} UTC",
+                      generated_iso=when.isoformat(timespec="seconds").replace("+00:00", "Z"),
+                      version=__version__)
+
+
+def render_html(comparison: Comparison, *, generated: datetime | None = None) -> str:
+    css, js, csp = _assets()
+    view = _view(comparison, generated)
+    return _env().get_template("report.html.j2").render(v=view, css=Markup(css), js=Markup(js), csp=csp)
+
+
+# ---------------------------------------------------------------------------------------------------- e-mail
+
+def _file_token(symbol: str | None, fallback: str) -> str:
+    token = re.sub(r"[^A-Za-z0-9.]+", "-", one_line(symbol)).strip("-.")
+    return token[:40] or fallback
+
+
+def report_filename(comparison: Comparison) -> str:
+    return (f"changes_{_file_token(comparison.old.symbol, 'old')}_to_"
+            f"{_file_token(comparison.new.symbol, 'new')}.html")
+
+
+def _header_text(s: str, limit: int = 200) -> str:
+    s = one_line("".join(ch if ch.isprintable() else " " for ch in s))
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def render_eml(comparison: Comparison, *, generated: datetime | None = None) -> bytes:
+    view = _view(comparison, generated)
+    subject = _header_text(f"What changed: {view.old.symbol} → {view.new.symbol}"
+                           + (f" ({_short_title(view.new.title)})" if view.new.title else ""))
+    filename = report_filename(comparison)
+    signals = view.signals[:8]
+    top = sorted((s for s in view.sections if s.n_changes), key=lambda s: (-s.changed_chars, -s.n_changes))[:5]
+    html = _env().get_template("email.html.j2").render(
+        v=view, subject=subject, filename=filename, signals=signals, more_signals=max(0, len(view.signals) - 8),
+        top_sections=top, count_colors=COUNT_COLORS)
+    msg = EmailMessage()
+    msg["Subject"] = subject
+    msg["Date"] = formatdate(_now(generated).timestamp(), localtime=False, usegmt=True)
+    msg["X-Unsent"] = "1"                       # open as a draft, ready to address and send
+    msg["X-Mailer"] = f"reportdiff {view.version}"
+    msg.set_content(_plain_summary(view, filename=filename))
+    msg.add_alternative(html, subtype="html")
+    report = render_html(comparison, generated=generated).encode("utf-8")
+    msg.add_attachment(report, maintype="text", subtype="html", filename=filename)
+    return msg.as_bytes()
+
+
+def _short_title(title: str, words: int = 12) -> str:
+    w = title.split()
+    return " ".join(w[:words]) + ("…" if len(w) > words else "")
+
+
+# ---------------------------------------------------------------------------------------------------- text forms
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _clean(s: str | None) -> str:
+    """Untrusted text for a terminal or a plain-text body: no control characters or escape sequences."""
+    return _CONTROL.sub("", one_line(s))
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def _md(s: str | None) -> str:
+    """Untrusted text for markdown: inert (no links, no HTML, no emphasis)."""
+    return _MD_SPECIAL.sub(r"\\\1", _clean(s)).replace("://", ":\u2060//")
+
+
+def _count_line(view: ReportView) -> str:
+    parts = [f"{c.n} {c.label.lower()}" for c in view.counts if c.n]
+    parts.append(f"{view.unchanged} unchanged")
+    return ", ".join(parts)
+
+
+def _signal_plain(sg: SignalView, esc=_clean) -> str:
+    old = esc(sg.old) if sg.old else "(none)"
+    new = esc(sg.new) if sg.new else "(removed)"
+    ctx = esc(sg.context_pre + sg.context_match + sg.context_post)
+    return f"{esc(sg.ref)} ({sg.kind_label}): {old} → {new}" + (f" — “{ctx}”" if ctx else "")
+
+
+def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals: int = 12) -> str:
+    lines = [f"{_clean(view.old.symbol)} ({view.old.date or 'undated'}) → {_clean(view.new.symbol)} "
+             f"({view.new.date or 'undated'})", _clean(view.new.title), "", _clean(view.headline),
+             _count_line(view), ""]
+    if view.signals:
+        lines.append("Key changes in the assessment:")
+        lines += [f"  - {_signal_plain(sg)}" for sg in view.signals[:max_signals]]
+        if len(view.signals) > max_signals:
+            lines.append(f"  … and {len(view.signals) - max_signals} more")
+        lines.append("")
+    top = sorted((s for s in view.sections if s.n_changes), key=lambda s: (-s.changed_chars, -s.n_changes))[:5]
+    if top:
+        lines.append("Sections with the most change:")
+        lines += [f"  - {_clean(s.ref + ' ' + s.title).strip()}: {s.change_text}" for s in top]
+        lines.append("")
+    if filename:
+        lines.append(f"The full report is attached ({filename}); open it in any web browser, it works offline.")
+    lines.append(f"Generated {view.generated} by reportdiff {view.version}.")
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(comparison: Comparison, *, generated: datetime | None = None) -> str:
+    v = _view(comparison, generated)
+    out = [f"**{_md(v.old.symbol)}** ({v.old.date or 'undated'}) → **{_md(v.new.symbol)}** "
+           f"({v.new.date or 'undated'})  ", f"*{_md(v.new.title)}*", "", _md(v.headline), "",
+           "| " + " | ".join(c.label for c in v.counts) + " | Unchanged |",
+           "|" + "---:|" * (len(v.counts) + 1),
+           "| " + " | ".join(str(c.n) for c in v.counts) + f" | {v.unchanged} |", ""]
+    if v.signals:
+        out.append("**Key changes in the assessment**")
+        out.append("")
+        for sg in v.signals[:15]:
+            old = f"~~{_md(sg.old)}~~" if sg.old else "*(none)*"
+            new = f"**{_md(sg.new)}**" if sg.new else "*(removed)*"
+            ctx = _md(sg.context_pre + sg.context_match + sg.context_post)
+            out.append(f"- {_md(sg.ref)} ({sg.kind_label}): {old} → {new}" + (f" — “{ctx}”" if ctx else ""))
+        if len(v.signals) > 15:
+            out.append(f"- … and {len(v.signals) - 15} more")
+        out.append("")
+    top = sorted((s for s in v.sections if s.n_changes), key=lambda s: (-s.changed_chars, -s.n_changes))[:6]
+    if top:
+        out.append("**Sections with the most change**")
+        out.append("")
+        out += [f"- {_md((s.ref + ' ' + s.title).strip())}: {s.change_text}" for s in top]
+        out.append("")
+    out.append(f"_Generated {v.generated} by reportdiff {v.version}._")
+    return "\n".join(out) + "\n"
+
+
+def _use_color() -> bool:
+    return (sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb")
+
+
+def render_text(comparison: Comparison, *, color: bool | None = None, generated: datetime | None = None) -> str:
+    """The summary for a terminal: coloured with rich on a tty, plain otherwise (pipes, files, NO_COLOR)."""
+    v = _view(comparison, generated)
+    if not (_use_color() if color is None else color):
+        return _plain_summary(v)
+    from rich.console import Console
+    from rich.text import Text
+
+    width = min(110, shutil.get_terminal_size((100, 24)).columns)
+    console = Console(file=io.StringIO(), force_terminal=True, width=width, color_system="standard",
+                      highlight=False, emoji=False, markup=False)
+    t = Text()
+    t.append(_clean(v.old.symbol), "bold")
+    t.append(f" ({v.old.date or 'undated'}) → ", "dim")
+    t.append(_clean(v.new.symbol), "bold cyan")
+    t.append(f" ({v.new.date or 'undated'})", "dim")
+    console.print(t)
+    console.print(Text(_clean(v.new.title), "italic"))
+    console.print()
+    console.print(Text(_clean(v.headline)))
+    counts = Text()
+    styles = {"modified": "blue", "added": "green", "removed": "red", "moved": "magenta", "split": "yellow",
+              "merged": "yellow"}
+    for c in v.counts:
+        counts.append(f"{c.n} {c.label.lower()}", ("bold " + styles[c.key]) if c.n else "dim")
+        counts.append("  ")
+    counts.append(f"{v.unchanged} unchanged", "dim")
+    console.print(counts)
+    if v.signals:
+        console.print()
+        console.print(Text("Key changes in the assessment", "bold"))
+        for sg in v.signals[:12]:
+            line = Text("  ")
+            line.append(_clean(sg.ref), "bold")
+            line.append(f" {sg.kind_label}: ", "dim")
+            line.append(_clean(sg.old) if sg.old else "(none)", "red strike")
+            line.append(" → ")
+            line.append(_clean(sg.new) if sg.new else "(removed)", "green underline")
+            ctx = _clean(sg.context_pre + sg.context_match + sg.context_post)
+            if ctx:
+                line.append(f"  “{ctx}”", "dim")
+            console.print(line)
+        if len(v.signals) > 12:
+            console.print(Text(f"  … and {len(v.signals) - 12} more", "dim"))
+    top = sorted((s for s in v.sections if s.n_changes), key=lambda s: (-s.changed_chars, -s.n_changes))[:5]
+    if top:
+        console.print()
+        console.print(Text("Sections with the most change", "bold"))
+        for s in top:
+            line = Text("  ")
+            line.append(_clean((s.ref + " " + s.title).strip()))
+            line.append(f"  {s.change_text}", "dim")
+            console.print(line)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def terminal_summary(comparison: Comparison) -> str:
+    """A few lines for `reportdiff compare` without -o."""
+    v = _view(comparison)
+    head = f"{_clean(v.old.symbol)} ({v.old.date or 'undated'}) → {_clean(v.new.symbol)} ({v.new.date or 'undated'})"
+    if not v.differs and not any(s.n_changes for s in v.sections):
+        return f"{head}\nNo differences: all {v.new.paragraphs} paragraphs are unchanged.\n"
+    lines = [head, _clean(v.headline), _count_line(v)]
+    for sg in v.signals[:3]:
+        lines.append(f"  {_signal_plain(sg)}")
+    if len(v.signals) > 3:
+        lines.append(f"  … and {len(v.signals) - 3} more key changes")
+    lines.append("Full report: add -o report.html (or .eml, .md, .json).")
     return "\n".join(lines) + "\n"
 
 
 def render_comparison(comparison: Comparison, fmt: str) -> str | bytes:
     if fmt == "json":
         return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=1)
-    raise NotImplementedError(fmt)
+    if fmt == "html":
+        return render_html(comparison)
+    if fmt == "eml":
+        return render_eml(comparison)
+    if fmt == "markdown":
+        return render_markdown(comparison)
+    if fmt == "text":
+        return render_text(comparison)
+    raise ValueError(f"unknown format {fmt!r}; expected html, json, markdown, text or eml")
 
 
-def terminal_summary(comparison: Comparison) -> str:
-    s = comparison.summary()
-    return (f"{comparison.old.symbol} → {comparison.new.symbol}: "
-            + ", ".join(f"{v} {k}" for k, v in s.items()) + "\n")
+# ---------------------------------------------------------------------------------------------------- editions
+
+def render_edition(edition: Edition, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(edition.to_dict(), ensure_ascii=False, indent=1)
+    md = fmt == "markdown"
+    if fmt not in ("text", "markdown"):
+        raise ValueError(f"unknown format {fmt!r}; expected json, text or markdown")
+    esc = _md if md else _clean
+    by_section: dict = {}
+    for p in edition.paragraphs:
+        by_section.setdefault(p.section, []).append(p)
+    head = f"{esc(edition.symbol) or '(no symbol)'}" + (f" · {human_date(edition.date)}" if edition.date else "")
+    lines = [f"# {head}" if md else head, "", f"*{esc(edition.title)}*" if md else _clean(edition.title)]
+    lines.append(f"{edition.pages} pages, {len(edition.sections)} sections, {len(edition.paragraphs)} paragraphs")
+    lines.append("")
+
+    def para_lines(p, indent: str) -> list[str]:
+        num = f"{p.number}. " if p.number else ""
+        if md:
+            out = [f"{esc(num)}{esc(p.text)}", ""]
+            out += [f"> [{esc(f.number)}] {esc(f.text)}" for f in p.footnotes]
+            return out + ([""] if p.footnotes else [])
+        out = textwrap.wrap(num + _clean(p.text), width=100, initial_indent=indent,
+                            subsequent_indent=indent + " " * len(num)) or [indent]
+        out += textwrap.wrap(" ".join(f"[{_clean(f.number)}] {_clean(f.text)}" for f in p.footnotes), width=100,
+                             initial_indent=indent + "    ", subsequent_indent=indent + "    ") if p.footnotes else []
+        return out
+
+    for p in by_section.get(None, []):
+        lines += para_lines(p, "")
+    for s in edition.sections:
+        title = f"{s.label} {s.title}".strip()
+        if md:
+            lines += ["#" * min(6, s.level + 1) + " " + esc(title), ""]
+        else:
+            lines += ["", "  " * (s.level - 1) + _clean(title) + f"   [{_clean(section_ref(s))}]"]
+        for p in by_section.get(s.id, []):
+            lines += para_lines(p, "" if md else "  " * s.level)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,588 @@
+"""View data for the change report: a Comparison turned into plain, template-ready records.
+
+Everything here is data, never markup: the templates (autoescaped) decide how it looks, so every string that came
+from a PDF reaches the HTML only through jinja's escaping. The text writers (markdown, terminal) read the same
+records, so all outputs agree on what counts as a change, a section's amount of change and a paragraph reference.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date as _date
+from typing import Any
+
+from .model import Change, Comparison, DiffOp, Edition, Paragraph, Section
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+KIND_LABELS = {"modified": "Modified", "added": "Added", "removed": "Removed", "split": "Split",
+               "merged": "Merged", "unchanged": "Unchanged", "moved": "Moved"}
+SIGNAL_LABELS = {"figure": "Figures", "date": "Dates", "hedge": "Assessment wording"}
+SIGNAL_SINGULAR = {"figure": "figure", "date": "date", "hedge": "wording"}
+COUNT_KINDS = ("modified", "added", "removed", "moved", "split", "merged")
+
+
+# ---------------------------------------------------------------------------------------------------- formatting
+
+def human_date(iso: str | None) -> str:
+    """'2025-01-31' → '31 January 2025' (UN style); anything else is returned as it came."""
+    if not iso:
+        return ""
+    try:
+        d = _date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return str(iso)
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def one_line(s: str | None) -> str:
+    return " ".join((s or "").split())
+
+
+def section_ref(section: Section | None) -> str:
+    """How a reader names a section: 'II.A', 'Annex I', or the start of an unlabelled heading's title."""
+    if section is None:
+        return "Opening"
+    label = section.label.strip()
+    core = label.strip(" .()")
+    if label and core and core in section.id:
+        return section.id
+    if label:
+        return label.rstrip(".")
+    words = one_line(section.title).split()
+    return " ".join(words[:4]) + ("…" if len(words) > 4 else "") if words else section.id
+
+
+def _is_int(s: str | None) -> bool:
+    return bool(s) and s.isdigit()
+
+
+def para_nums(paras: list[Paragraph | None]) -> str:
+    """'¶9', '¶11–12', '¶9, ¶14', 'unnumbered'."""
+    nums = [p.number if p is not None else None for p in paras]
+    if not nums:
+        return ""
+    if all(_is_int(n) for n in nums) and len(nums) > 1:
+        ints = [int(n) for n in nums]  # type: ignore[arg-type]
+        if ints == list(range(ints[0], ints[0] + len(ints))):
+            return f"¶{ints[0]}–{ints[-1]}"
+    out = [f"¶{n}" if n else "unnumbered" for n in nums]
+    return ", ".join(out)
+
+
+# ---------------------------------------------------------------------------------------------------- records
+
+@dataclass
+class Seg:
+    op: str            # "=", "-", "+", or "pb-old" / "pb-new" (a paragraph boundary inside a split or merge)
+    text: str
+
+
+@dataclass
+class EditionView:
+    symbol: str
+    date: str
+    date_iso: str
+    title: str
+    pages: int
+    source: str
+    paragraphs: int
+
+
+@dataclass
+class FootnoteView:
+    kind: str
+    label: str
+    segs: list[Seg]
+
+
+@dataclass
+class SignalView:
+    kind: str
+    kind_label: str
+    ref: str
+    anchor: str
+    old: str | None
+    new: str | None
+    context_pre: str
+    context_match: str
+    context_post: str
+
+
+@dataclass
+class ItemView:
+    type: str                       # "change", "same" (a run of unchanged paragraphs), "ghost" (a moved paragraph's old place)
+    anchor: str = ""
+    kind: str = ""
+    moved: bool = False
+    badges: list[tuple[str, str]] = field(default_factory=list)   # (css class, label)
+    old_nums: str = ""
+    new_nums: str = ""
+    ref: str = ""
+    segs: list[Seg] = field(default_factory=list)
+    footnotes: list[FootnoteView] = field(default_factory=list)
+    moved_text: str = ""            # "moved from II.B.1, was ¶13"
+    moved_href: str = ""
+    similarity: float = 1.0
+    # a run of unchanged paragraphs
+    items: list["ItemView"] = field(default_factory=list)
+    summary: str = ""
+    # a ghost
+    ghost_text: str = ""
+    ghost_href: str = ""
+
+
+@dataclass
+class SectionView:
+    anchor: str
+    key: Any
+    level: int
+    label: str
+    title: str
+    ref: str
+    status: str = ""                # "", "added", "removed", "renamed"
+    old_title: str = ""
+    title_segs: list[Seg] = field(default_factory=list)
+    items: list[ItemView] = field(default_factory=list)
+    n_changes: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    changed_chars: int = 0
+    total_chars: int = 0
+    subtree_changed: bool = False
+
+    @property
+    def ratio(self) -> float:
+        return self.changed_chars / self.total_chars if self.total_chars else 0.0
+
+    @property
+    def percent(self) -> int:
+        r = self.ratio
+        return 0 if r == 0 else max(1, round(r * 100))
+
+    @property
+    def heat(self) -> int:
+        r = self.ratio
+        if self.n_changes == 0 and not self.status:
+            return 0
+        return 1 if r < 0.05 else 2 if r < 0.15 else 3 if r < 0.35 else 4
+
+    @property
+    def bar(self) -> int:
+        """Bar length out of 100 (at least a sliver when anything changed)."""
+        return 0 if self.n_changes == 0 else max(3, min(100, round(self.ratio * 100)))
+
+    @property
+    def change_text(self) -> str:
+        parts = [f"{n} {k}" for k, n in self.counts.items() if n]
+        if self.status == "added":
+            parts.insert(0, "new section")
+        elif self.status == "removed":
+            parts.insert(0, "section removed")
+        elif self.status == "renamed":
+            parts.insert(0, "renamed")
+        return ", ".join(parts) if parts else "no change"
+
+
+@dataclass
+class CountView:
+    key: str
+    label: str
+    n: int
+
+
+@dataclass
+class ReportView:
+    old: EditionView
+    new: EditionView
+    generated: str
+    generated_iso: str
+    version: str
+    counts: list[CountView]
+    unchanged: int
+    total_changes: int
+    changed_percent: int
+    headline: str
+    sections: list[SectionView]
+    signals: list[SignalView]
+    signal_groups: list[tuple[str, str, list[SignalView]]]
+    warnings: list[str]
+    differs: bool
+
+    @property
+    def overview(self) -> list[SectionView]:
+        return [s for s in self.sections if s.key is not None or s.items]
+
+
+# ---------------------------------------------------------------------------------------------------- diffs
+
+_TOKEN = re.compile(r"\w+(?:[.,'’-]\w+)*|\s+|[^\w\s]", re.UNICODE)
+
+
+def word_diff(a: str, b: str) -> list[DiffOp]:
+    """A small word diff for headings and fallbacks (the pipeline's own diff is used for paragraphs)."""
+    ta, tb = _TOKEN.findall(a or ""), _TOKEN.findall(b or "")
+    ops: list[DiffOp] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(("=", "".join(ta[i1:i2])))
+        else:
+            if i2 > i1:
+                ops.append(("-", "".join(ta[i1:i2])))
+            if j2 > j1:
+                ops.append(("+", "".join(tb[j1:j2])))
+    return merge_ops(ops)
+
+
+def merge_ops(ops: list[DiffOp]) -> list[DiffOp]:
+    out: list[DiffOp] = []
+    for op, text in ops:
+        if not text:
+            continue
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        else:
+            out.append((op, text))
+    return out
+
+
+def _side_boundaries(side_text: str, texts: list[str]) -> list[tuple[int, int]]:
+    """(offset, k): where paragraph k (k >= 1) starts in the joined text of one side (best effort; misses skipped)."""
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for k, t in enumerate(texts):
+        t = t.strip()
+        if not t:
+            continue
+        probe = t[:40]
+        idx = side_text.find(probe, pos)
+        if idx < 0:
+            continue
+        if k > 0 and idx > 0:
+            bounds.append((idx, k))
+        pos = idx + max(1, len(t) - 5)
+    return bounds
+
+
+def _insert_breaks(segs: list[Seg], side: str, bounds: list[tuple[int, str]]) -> list[Seg]:
+    """Insert paragraph-boundary markers at offsets of one side's text ("new": = and +; "old": = and -)."""
+    if not bounds:
+        return segs
+    visible = {"=", "+"} if side == "new" else {"=", "-"}
+    marker = "pb-" + side
+    out: list[Seg] = []
+    pos = 0
+    queue = sorted(bounds)
+    for s in segs:
+        if s.op not in visible:
+            out.append(s)
+            continue
+        text, start = s.text, pos
+        while queue and start <= queue[0][0] < start + len(text):
+            cut = queue[0][0] - start
+            if cut > 0:
+                out.append(Seg(s.op, text[:cut]))
+            out.append(Seg(marker, queue.pop(0)[1]))
+            text, start = text[cut:], start + cut
+        if text:
+            out.append(Seg(s.op, text))
+        pos = start + len(text)
+    return out
+
+
+def change_segs(change: Change, old_paras: list[Paragraph | None], new_paras: list[Paragraph | None]) -> list[Seg]:
+    old_text = " ".join(p.text for p in old_paras if p)
+    new_text = " ".join(p.text for p in new_paras if p)
+    ops = [(op, text) for op, text in change.diff if op in ("=", "-", "+") and text]
+    if not ops:
+        if change.kind == "added":
+            ops = [("+", new_text)]
+        elif change.kind == "removed":
+            ops = [("-", old_text)]
+        elif change.kind == "unchanged" or old_text == new_text:
+            ops = [("=", new_text or old_text)]
+        else:
+            ops = word_diff(old_text, new_text)
+    segs = [Seg(op, text) for op, text in ops]
+    for side, paras in (("new", new_paras), ("old", old_paras)):
+        if len(paras) > 1:
+            visible = {"=", "+"} if side == "new" else {"=", "-"}
+            side_text = "".join(s.text for s in segs if s.op in visible)
+            found = _side_boundaries(side_text, [p.text if p else "" for p in paras])
+            label = [("" if side == "new" else "was ") + (f"¶{p.number}" if p and p.number else "next paragraph")
+                     for p in paras]
+            segs = _insert_breaks(segs, side, [(off, label[k]) for off, k in found])
+    return segs
+
+
+def _chars(segs: list[Seg]) -> tuple[int, int]:
+    changed = sum(len(s.text) for s in segs if s.op in ("-", "+"))
+    total = sum(len(s.text) for s in segs if s.op in ("=", "-", "+"))
+    return changed, total
+
+
+# ---------------------------------------------------------------------------------------------------- building
+
+def _edition_view(e: Edition) -> EditionView:
+    return EditionView(symbol=one_line(e.symbol) or "(no symbol)", date=human_date(e.date), date_iso=e.date or "",
+                       title=one_line(e.title), pages=e.pages, source=one_line(e.source),
+                       paragraphs=len(e.paragraphs))
+
+
+def _footnote_views(change: Change) -> list[FootnoteView]:
+    out = []
+    for fc in change.footnotes:
+        on, nn = (fc.old.number if fc.old else None), (fc.new.number if fc.new else None)
+        if fc.kind == "added":
+            label = f"Footnote {nn} added"
+        elif fc.kind == "removed":
+            label = f"Footnote {on} removed"
+        elif on and nn and on != nn:
+            label = f"Footnote {on} → {nn}"
+        else:
+            label = f"Footnote {nn or on}"
+        ops = [(op, t) for op, t in fc.diff if op in ("=", "-", "+") and t]
+        if not ops:
+            if fc.kind == "added":
+                ops = [("+", fc.new.text if fc.new else "")]
+            elif fc.kind == "removed":
+                ops = [("-", fc.old.text if fc.old else "")]
+            else:
+                ops = word_diff(fc.old.text if fc.old else "", fc.new.text if fc.new else "")
+        out.append(FootnoteView(kind=fc.kind, label=label, segs=[Seg(op, t) for op, t in ops]))
+    return out
+
+
+def _signal_context(context: str, needle: str | None) -> tuple[str, str, str]:
+    context = one_line(context)
+    if needle:
+        i = context.find(needle)
+        if i >= 0:
+            return context[:i], needle, context[i + len(needle):]
+    return context, "", ""
+
+
+def build_view(comparison: Comparison, *, generated: str = "", generated_iso: str = "",
+               version: str = "") -> ReportView:
+    old, new = comparison.old, comparison.new
+    old_para = {p.id: p for p in old.paragraphs}
+    new_para = {p.id: p for p in new.paragraphs}
+    old_sec = {s.id: s for s in old.sections}
+    new_sec = {s.id: s for s in new.sections}
+    old_index = {p.id: i for i, p in enumerate(old.paragraphs)}
+    pair_by_new = {sp.new: sp for sp in comparison.sections if sp.new}
+    pair_by_old = {sp.old: sp for sp in comparison.sections if sp.old}
+
+    # Sections in the new edition's order, plus an opening group for paragraphs before the first heading.
+    views: dict[Any, SectionView] = {}
+    order: list[Any] = [None]
+    views[None] = SectionView(anchor="s-0", key=None, level=1, label="", title="Opening paragraphs", ref="Opening")
+    for i, s in enumerate(new.sections, 1):
+        sp = pair_by_new.get(s.id)
+        status, old_title, title_segs = "", "", []
+        if sp is not None and not sp.old:
+            status = "added"
+        elif sp is not None and sp.renamed:
+            status, old_title = "renamed", one_line(sp.old_title)
+            title_segs = [Seg(op, t) for op, t in word_diff(old_title, one_line(sp.new_title or s.title))]
+        views[("new", s.id)] = SectionView(anchor=f"s-{i}", key=("new", s.id), level=max(1, min(4, s.level)),
+                                           label=one_line(s.label), title=one_line(s.title), ref=section_ref(s),
+                                           status=status, old_title=old_title, title_segs=title_segs)
+        order.append(("new", s.id))
+
+    def new_key_of_old_section(old_id: str | None) -> Any:
+        sp = pair_by_old.get(old_id) if old_id else None
+        if sp is not None and sp.new and ("new", sp.new) in views:
+            return ("new", sp.new)
+        if old_id and ("new", old_id) in views and sp is None and not comparison.sections:
+            return ("new", old_id)          # no section pairing given: same ids are the best guess
+        if old_id and old_id in old_sec:
+            return ("old", old_id)
+        return None
+
+    # Removed sections go after the new section that holds their predecessor in the old edition.
+    n_extra = len(new.sections)
+    for j, s in enumerate(old.sections):
+        sp = pair_by_old.get(s.id)
+        if sp is None or sp.new:
+            continue
+        n_extra += 1
+        key = ("old", s.id)
+        views[key] = SectionView(anchor=f"s-{n_extra}", key=key, level=max(1, min(4, s.level)),
+                                 label=one_line(s.label), title=one_line(s.title), ref=section_ref(s),
+                                 status="removed")
+        pos = 1
+        for prev in reversed(old.sections[:j]):
+            pk = new_key_of_old_section(prev.id)
+            if pk is not None and pk in order:
+                pos = order.index(pk) + 1
+                break
+        while pos < len(order) and isinstance(order[pos], tuple) and order[pos][0] == "old":
+            pos += 1
+        order.insert(pos, key)
+
+    # Place each change in a section.
+    change_views: list[ItemView] = []
+    change_key: list[Any] = []
+    old_to_change: dict[str, int] = {}
+    for ci, ch in enumerate(comparison.changes):
+        for oid in ch.old:
+            old_to_change[oid] = ci
+        ops = [new_para.get(x) for x in ch.new]
+        opo = [old_para.get(x) for x in ch.old]
+        if ch.new:
+            first = next((p for p in ops if p), None)
+            key = ("new", first.section) if first and first.section in new_sec else None
+        else:
+            first_old = next((p for p in opo if p), None)
+            key = new_key_of_old_section(first_old.section if first_old else None)
+        if key is not None and key not in views:
+            key = None
+        sec_view = views[key]
+        segs = change_segs(ch, opo, ops)
+        badges: list[tuple[str, str]] = []
+        if ch.kind != "unchanged":
+            badges.append((ch.kind, KIND_LABELS.get(ch.kind, ch.kind)))
+        if ch.moved:
+            badges.append(("moved", "Moved"))
+        if ch.footnotes and ch.kind == "unchanged":
+            badges.append(("footnote", "Footnote changed"))
+        ref_para = ops if ch.new else opo
+        sec_ref = sec_view.ref
+        nums = para_nums(ref_para) if ref_para else ""
+        ref = f"{sec_ref} {nums}".strip() if ch.new else f"{sec_ref} (was {nums})"
+        item = ItemView(type="change", anchor=f"c-{ci}", kind=ch.kind, moved=ch.moved, badges=badges,
+                        old_nums=para_nums(opo) if ch.old else "", new_nums=para_nums(ops) if ch.new else "",
+                        ref=ref, segs=segs, footnotes=_footnote_views(ch), similarity=ch.similarity)
+        change_views.append(item)
+        change_key.append(key)
+
+    # Moved paragraphs: a marker at the old place, and a link to it from the new place.
+    ghosts_after: dict[int, list[ItemView]] = {}
+    ghosts_first: dict[Any, list[ItemView]] = {}
+    for ci, ch in enumerate(comparison.changes):
+        if not ch.moved or not ch.old:
+            continue
+        item = change_views[ci]
+        op0 = old_para.get(ch.old[0])
+        old_s = old_sec.get(op0.section) if op0 and op0.section else None
+        was = para_nums([old_para.get(x) for x in ch.old])
+        here_key = change_key[ci]
+        where = section_ref(old_s) if old_s else "the opening"
+        same = old_s is not None and here_key == new_key_of_old_section(old_s.id)
+        item.moved_text = (f"moved within {where}, was {was}" if same else f"moved from {where}, was {was}")
+        ghost = ItemView(type="ghost", anchor=f"g-{ci}", ghost_href=f"#c-{ci}",
+                         ghost_text=f"{was} of {one_line(old.symbol) or 'the old edition'} stood here; "
+                                    f"moved to {item.ref}")
+        placed = False
+        k = old_index.get(ch.old[0])
+        if k is not None:
+            # After the nearest earlier paragraph of the same old section that stayed in place.
+            for j in range(k - 1, -1, -1):
+                if old.paragraphs[j].section != (op0.section if op0 else None):
+                    break
+                pc = old_to_change.get(old.paragraphs[j].id)
+                if pc is not None and not comparison.changes[pc].moved:
+                    ghosts_after.setdefault(pc, []).append(ghost)
+                    placed = True
+                    break
+        if not placed:
+            gk = new_key_of_old_section(old_s.id if old_s else None)
+            if gk in views:
+                ghosts_first.setdefault(gk, []).append(ghost)
+                placed = True
+        item.moved_href = f"#g-{ci}" if placed else ""
+
+    # Fill the sections: changes in order, unchanged paragraphs gathered into collapsible runs.
+    for key, ghosts in ghosts_first.items():
+        views[key].items.extend(ghosts)
+    for ci, item in enumerate(change_views):
+        sv = views[change_key[ci]]
+        ch = comparison.changes[ci]
+        changed, total = _chars(item.segs)
+        sv.total_chars += total
+        if ch.kind == "unchanged" and not ch.moved and not ch.footnotes:
+            if sv.items and sv.items[-1].type == "same":
+                sv.items[-1].items.append(item)
+            else:
+                sv.items.append(ItemView(type="same", items=[item]))
+        else:
+            sv.items.append(item)
+            sv.n_changes += 1
+            sv.changed_chars += changed if ch.kind != "unchanged" else 0
+            label = ch.kind if ch.kind != "unchanged" else ("moved" if ch.moved else "footnotes")
+            sv.counts[label] = sv.counts.get(label, 0) + 1
+            if ch.moved and ch.kind != "unchanged":
+                sv.counts["moved"] = sv.counts.get("moved", 0) + 1
+        for g in ghosts_after.get(ci, []):
+            sv.items.append(g)
+    for sv in views.values():
+        for it in sv.items:
+            if it.type == "same":
+                n = len(it.items)
+                nums = [x.new_nums for x in it.items if x.new_nums]
+                rng = ""
+                if nums:
+                    a, b = nums[0], nums[-1]
+                    rng = a if a == b else f"{a}–{b.lstrip('¶')}" if a.startswith("¶") and b.startswith("¶") \
+                        and "–" not in a + b and "," not in a + b else f"{a} … {b}"
+                it.summary = f"{n} unchanged paragraph{'s' if n != 1 else ''}" + (f" ({rng})" if rng else "")
+
+    sections = [views[k] for k in order]
+    # Subtree change flags (a parent heading stays visible in "changes only" when a child changed).
+    for i, sv in enumerate(sections):
+        changed = sv.n_changes > 0 or bool(sv.status)
+        for later in sections[i + 1:]:
+            if later.level <= sv.level:
+                break
+            if later.n_changes > 0 or later.status:
+                changed = True
+                break
+        sv.subtree_changed = changed
+    if not sections[0].items:
+        sections = sections[1:]
+
+    # Key changes.
+    signals: list[SignalView] = []
+    for ci, ch in enumerate(comparison.changes):
+        for sg in ch.signals:
+            pre, match, post = _signal_context(sg.context, sg.new or sg.old)
+            signals.append(SignalView(kind=sg.kind, kind_label=SIGNAL_SINGULAR.get(sg.kind, sg.kind),
+                                      ref=change_views[ci].ref, anchor=f"c-{ci}", old=one_line(sg.old) or None,
+                                      new=one_line(sg.new) or None, context_pre=pre, context_match=match,
+                                      context_post=post))
+    groups = [(k, SIGNAL_LABELS[k], [s for s in signals if s.kind == k]) for k in ("figure", "date", "hedge")]
+    groups = [g for g in groups if g[2]]
+    others = [s for s in signals if s.kind not in SIGNAL_LABELS]
+    if others:
+        groups.append(("other", "Other", others))
+
+    summary = comparison.summary()
+    counts = [CountView(k, KIND_LABELS[k], summary.get(k, 0)) for k in COUNT_KINDS]
+    changed_all = sum(s.changed_chars for s in views.values())
+    total_all = sum(s.total_chars for s in views.values())
+    pct = 0 if not changed_all else max(1, round(100 * changed_all / total_all)) if total_all else 0
+    total_changes = sum(1 for c in comparison.changes if c.kind != "unchanged" or c.moved or c.footnotes)
+    ov, nv = _edition_view(old), _edition_view(new)
+    return ReportView(old=ov, new=nv, generated=generated, generated_iso=generated_iso, version=version,
+                      counts=counts, unchanged=summary.get("unchanged", 0), total_changes=total_changes,
+                      changed_percent=pct, headline=headline(comparison, pct), sections=sections,
+                      signals=signals, signal_groups=groups, warnings=[one_line(w) for w in comparison.warnings],
+                      differs=comparison.differs)
+
+
+def headline(comparison: Comparison, pct: int) -> str:
+    """One sentence a reader can take away: how much changed, in plain words."""
+    s = comparison.summary()
+    new_n = len(comparison.new.paragraphs)
+    if not comparison.differs:
+        return f"No paragraph changed: all {new_n} paragraphs of the new edition are in the old one, in place."
+    parts = [f"{s[k]} {k}" for k in ("modified", "added", "removed", "split", "merged", "moved") if s.get(k)]
+    if not parts:
+        return f"Only footnotes changed; all {new_n} paragraphs of the new edition are otherwise unchanged."
+    n_first = s[parts[0].split()[1]]
+    parts[0] = f"{n_first} paragraph{'s' if n_first != 1 else ''} {parts[0].split()[1]}"
+    listing = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    return (f"{listing}; about {pct}% of the text changed and {s.get('unchanged', 0)} paragraphs "
+            f"are unchanged.")

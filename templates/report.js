@@ -1,0 +1,73 @@
+(function () {
+  "use strict";
+  var body = document.body;
+  var controls = document.getElementById("controls");
+  if (!controls || !document.querySelectorAll) { return; }
+  controls.hidden = false;
+  var each = function (sel, root, fn) { Array.prototype.forEach.call((root || document).querySelectorAll(sel), fn); };
+  var built = false;
+
+  // Side by side: each redline is cloned into an old column (no insertions) and a new column (no deletions).
+  function buildSide() {
+    if (built) { return; }
+    built = true;
+    each(".chg > .redline", null, function (r) {
+      var wrap = document.createElement("div");
+      wrap.className = "sbs";
+      [["old", "ins, .pb-new", body.getAttribute("data-old")], ["new", "del, .pb-old", body.getAttribute("data-new")]]
+        .forEach(function (side) {
+          var col = r.cloneNode(true);
+          col.className = "redline sbs-" + side[0];
+          each(side[1], col, function (n) { n.parentNode.removeChild(n); });
+          col.setAttribute("data-label", side[2] || side[0]);
+          if (!col.textContent.replace(/\s+/g, "")) {
+            col.classList.add("sbs-empty");
+            col.textContent = side[0] === "old" ? "Not in the earlier edition" : "Not in the later edition";
+          }
+          wrap.appendChild(col);
+        });
+      r.parentNode.insertBefore(wrap, r.nextSibling);
+    });
+  }
+
+  function setView(view) {
+    if (view === "side") { buildSide(); }
+    body.classList.toggle("view-side", view === "side");
+    body.classList.toggle("view-inline", view !== "side");
+    each("[data-view]", controls, function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-view") === view));
+    });
+  }
+  each("[data-view]", controls, function (b) {
+    b.addEventListener("click", function () { setView(b.getAttribute("data-view")); });
+  });
+
+  var only = document.getElementById("changes-only");
+  only.addEventListener("change", function () { body.classList.toggle("changes-only", only.checked); });
+  only.checked = false;
+
+  var expand = document.getElementById("expand-all");
+  expand.addEventListener("click", function () {
+    var open = expand.getAttribute("aria-pressed") !== "true";
+    each("details.same", null, function (d) { d.open = open; });
+    expand.setAttribute("aria-pressed", String(open));
+    expand.textContent = open ? "Fold unchanged" : "Expand unchanged";
+  });
+
+  // Following a link: reveal a target hidden by the filter or folded away.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var t = id && document.getElementById(id);
+    if (!t) { return; }
+    if (body.classList.contains("changes-only") && t.offsetParent === null) {
+      only.checked = false;
+      body.classList.remove("changes-only");
+    }
+    for (var n = t; n; n = n.parentElement) {
+      if (n.tagName === "DETAILS") { n.open = true; }
+    }
+    t.scrollIntoView();
+  }
+  window.addEventListener("hashchange", reveal);
+  if (location.hash) { reveal(); }
+}());
