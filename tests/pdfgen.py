@@ -37,7 +37,7 @@ LOREM_FR = ("Le Secrétaire général se félicite de la coopération continue d
 
 
 def _canvas(path: Path, **kw) -> canvas.Canvas:
-    c = canvas.Canvas(str(path), pagesize=LETTER, **kw)
+    c = canvas.Canvas(str(path), pagesize=LETTER, invariant=1, **kw)   # invariant: same bytes every run
     c.setTitle("Test report")
     c.setAuthor("reportdiff tests")
     return c
@@ -143,9 +143,10 @@ class _Writer:
 
 def un_report(path: str | Path, *, symbol: str = "S/2099/1", date: str = "1 January 2099",
               title: str = "Situation in the test region: report of the Secretary-General",
-              paragraphs: int = 12, encrypt=None, lang: str = "en") -> Path:
+              paragraphs: int = 12, encrypt=None, lang: str = "en", texts: dict[int, str] | None = None) -> Path:
     """A short UN-style report: masthead with symbol and date, bold title, two sections of numbered paragraphs
-    and one footnote. `encrypt` is passed to reportlab's Canvas (a password string or a StandardEncryption)."""
+    and one footnote. `encrypt` is passed to reportlab's Canvas (a password string or a StandardEncryption);
+    `texts` replaces the text of some paragraphs (by number), to make a next edition."""
     path = Path(path)
     c = _canvas(path, encrypt=encrypt)
     w = _Writer(c, symbol)
@@ -164,7 +165,8 @@ def un_report(path: str | Path, *, symbol: str = "S/2099/1", date: str = "1 Janu
             w.heading(*heads[0])
         elif k == half + 1:
             w.heading(*heads[1])
-        w.paragraph(str(k), body.format(n=10 * k + 3, m=9 * k + 1), fn if k == 2 else None)
+        text = (texts or {}).get(k) or body.format(n=10 * k + 3, m=9 * k + 1)
+        w.paragraph(str(k), text, fn if k == 2 else None)
     w.finish()
     return path
 
@@ -247,7 +249,7 @@ def big_document(path: str | Path, pages: int = 2000, *, paragraphs_per_page: in
     (one text block per paragraph, no layout search), so 2,000 pages take a few seconds; page compression off
     for speed."""
     path = Path(path)
-    c = canvas.Canvas(str(path), pagesize=LETTER, pageCompression=0)
+    c = canvas.Canvas(str(path), pagesize=LETTER, pageCompression=0, invariant=1)
     c.setTitle("Long test report")
     para = 1
     lines_cache: dict[int, list[str]] = {}

@@ -1,0 +1,93 @@
+"""Shared fixtures: paths of the committed samples, generated test PDFs, and running the CLI in a subprocess."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+SAMPLES = ROOT / "samples"
+FIXTURES = TESTS / "fixtures"
+
+if str(TESTS) not in sys.path:          # `import pdfgen` from any test module, whatever pytest's import mode
+    sys.path.insert(0, str(TESTS))
+
+import pdfgen  # noqa: E402
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+#: Environment for CLI subprocesses: no colours, a wide terminal, no stdin (as in CI).
+CLI_ENV = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"}
+
+
+def cli_command() -> list[str]:
+    """How to run the CLI: the module form works for editable and wheel installs alike."""
+    return [sys.executable, "-m", "reportdiff"]
+
+
+def run_cli(*args: str | os.PathLike, timeout: float = 300, cwd: str | os.PathLike | None = None
+            ) -> subprocess.CompletedProcess:
+    return subprocess.run(cli_command() + [os.fspath(a) for a in args], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, env=CLI_ENV, timeout=timeout, cwd=cwd)
+
+
+def assert_clean_error(proc: subprocess.CompletedProcess, *mentions: str, code: int = 2) -> str:
+    """The CLI's failure contract: exit `code`, exactly one line on stderr starting `error:` that mentions each of
+    `mentions` (a file name, a hint), and no traceback anywhere. Returns the line."""
+    lines = proc.stderr.splitlines()
+    assert proc.returncode == code, f"exit {proc.returncode}, stderr:\n{proc.stderr}"
+    assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout, proc.stderr
+    assert len(lines) == 1, f"expected one line on stderr, got {len(lines)}:\n{proc.stderr}"
+    assert lines[0].startswith("error: "), lines[0]
+    assert "unexpected failure" not in lines[0], f"an unforeseen exception reached the CLI: {lines[0]}"
+    for m in mentions:
+        assert m in lines[0], f"{m!r} not in {lines[0]!r}"
+    return lines[0]
+
+
+def compare_available() -> bool:
+    return importlib.util.find_spec("reportdiff.compare") is not None
+
+
+needs_compare = pytest.mark.skipif(not compare_available(),
+                                   reason="reportdiff.compare (alignment) is not written yet")
+
+
+@pytest.fixture(scope="session")
+def sample_72() -> Path:
+    return SAMPLES / "S_2025_72.pdf"
+
+
+@pytest.fixture(scope="session")
+def sample_496() -> Path:
+    return SAMPLES / "S_2025_496.pdf"
+
+
+@pytest.fixture(scope="session")
+def gen(tmp_path_factory) -> dict[str, Path]:
+    """Generated test PDFs, written once per session: report, report2 (a next edition), french, letter, scanned,
+    encrypted, owner_only."""
+    d = tmp_path_factory.mktemp("generated")
+    return {
+        "report": pdfgen.un_report(d / "report.pdf"),
+        "report2": pdfgen.un_report(d / "report2.pdf", symbol="S/2099/50", date="1 July 2099",
+                                    texts={3: "The Mission recorded 57 incidents affecting civilians, compared with "
+                                              "33 in the previous period, a marked increase.",
+                                           7: "The Secretary-General is deeply concerned by the deterioration of "
+                                              "the situation."}),
+        "french": pdfgen.french_report(d / "french.pdf"),
+        "letter": pdfgen.letter(d / "letter.pdf"),
+        "scanned": pdfgen.scanned(d / "scanned.pdf"),
+        "encrypted": pdfgen.encrypted(d / "encrypted.pdf"),
+        "owner_only": pdfgen.owner_only_encrypted(d / "owner_only.pdf"),
+    }
+
+
+def listing(folder: Path) -> set[str]:
+    """Names in a folder, hidden temporaries included (to catch a left-over .part or .probe file)."""
+    return {p.name for p in folder.iterdir()}

@@ -1,0 +1,343 @@
+"""Bad input through the CLI (a subprocess, as a user runs it) and through the library.
+
+The contract: exit 2, exactly one line on stderr starting `error:` that names the file, no traceback, and no output
+file left behind when -o was given. Library calls raise the matching `ReportDiffError` subclass.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+import pdfgen
+from conftest import IS_ROOT, assert_clean_error, listing, run_cli
+
+import reportdiff
+from reportdiff import inputs
+from reportdiff.errors import (CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError,
+                               OutputError, ReportDiffError, TooLargeError, UsageError)
+
+
+def _extract_to(tmp_path: Path, pdf: Path, *extra: str):
+    """Run `extract pdf -o out/edition.json` and return (process, output folder)."""
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
+    proc = run_cli("extract", pdf, "-o", out / "edition.json", "--no-progress", *extra)
+    return proc, out
+
+
+def _assert_fails_cleanly(tmp_path: Path, pdf: Path, *mentions: str, extra: tuple[str, ...] = ()) -> str:
+    proc, out = _extract_to(tmp_path, pdf, *extra)
+    line = assert_clean_error(proc, pdf.name, *mentions)
+    assert listing(out) == set(), f"output left behind: {listing(out)}"
+    assert proc.stdout == ""
+    return line
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- not a PDF ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind, looks_like", [("html", "HTML"), ("zip", "ZIP"), ("text", "text")])
+def test_not_a_pdf(tmp_path, kind, looks_like):
+    pdf = pdfgen.write(tmp_path / f"report-{kind}.pdf", pdfgen.not_pdfs()[kind])
+    line = _assert_fails_cleanly(tmp_path, pdf, "not a PDF", looks_like)
+    with pytest.raises(NotAPDFError):
+        reportdiff.load(pdf)
+    assert line
+
+
+def test_empty_file(tmp_path):
+    pdf = pdfgen.write(tmp_path / "empty.pdf", b"")
+    _assert_fails_cleanly(tmp_path, pdf, "empty")
+    with pytest.raises(InputFileError):
+        reportdiff.load(pdf)
+
+
+def test_header_only(tmp_path):
+    pdf = pdfgen.write(tmp_path / "stub.pdf", b"%PDF-1.7\n%%EOF\n")
+    _assert_fails_cleanly(tmp_path, pdf)
+    with pytest.raises(CorruptPDFError):
+        reportdiff.load(pdf)
+
+
+# --- truncated and corrupt ------------------------------------------------------------------------------------
+
+CUTS = {"10pct": 0.10, "50pct": 0.50, "90pct": 0.90, "minus100": -100}
+
+
+@pytest.mark.parametrize("cut", CUTS)
+@pytest.mark.parametrize("source", ["S_2025_72.pdf", "generated"])
+def test_truncated(tmp_path, gen, cut, source):
+    data = (Path(__file__).parent.parent / "samples" / source).read_bytes() if source != "generated" \
+        else gen["report"].read_bytes()
+    keep = CUTS[cut]
+    cut_data = data[:keep] if isinstance(keep, int) else pdfgen.truncate(data, keep)
+    pdf = pdfgen.write(tmp_path / f"cut-{cut}.pdf", cut_data)
+    _assert_fails_cleanly(tmp_path, pdf, "truncated")
+    with pytest.raises(CorruptPDFError):
+        reportdiff.load(pdf)
+
+
+def test_corrupt_xref_and_trailer(tmp_path, gen):
+    """Cross-reference table and trailer garbled: no reader can find the document catalog."""
+    pdf = pdfgen.write(tmp_path / "badxref.pdf", pdfgen.corrupt_xref(gen["report"].read_bytes()))
+    _assert_fails_cleanly(tmp_path, pdf, "damaged")
+    with pytest.raises(CorruptPDFError):
+        reportdiff.load(pdf)
+
+
+def test_corrupt_xref_recoverable(tmp_path, sample_72):
+    """The sample's xref garbled but its objects intact: readers rebuild the table. Either it is read, or it fails
+    cleanly — never a crash."""
+    pdf = pdfgen.write(tmp_path / "badxref72.pdf", pdfgen.corrupt_xref(sample_72.read_bytes()))
+    proc, out = _extract_to(tmp_path, pdf)
+    if proc.returncode == 0:
+        assert listing(out) == {"edition.json"}
+    else:
+        assert_clean_error(proc, pdf.name)
+        assert listing(out) == set()
+
+
+def test_garbage_after_header(tmp_path):
+    pdf = pdfgen.write(tmp_path / "garbage.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n")
+    _assert_fails_cleanly(tmp_path, pdf)
+
+
+def test_no_pages(tmp_path):
+    """A well-formed PDF whose page tree is empty."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument.new()
+    pdf = tmp_path / "nopages.pdf"
+    doc.save(str(pdf))
+    doc.close()
+    _assert_fails_cleanly(tmp_path, pdf, "no pages")
+
+
+# --- encryption and scans -------------------------------------------------------------------------------------
+
+def test_encrypted_user_password(tmp_path, gen):
+    pdf = shutil.copy(gen["encrypted"], tmp_path / "locked.pdf")
+    _assert_fails_cleanly(tmp_path, Path(pdf), "encrypted", "decrypt")
+    with pytest.raises(EncryptedPDFError):
+        reportdiff.load(pdf)
+
+
+def test_owner_password_only_is_read(gen):
+    """Owner-password-only encryption restricts permissions, not reading: the text is extracted."""
+    assert inputs.validate_pdf(gen["owner_only"], max_pages=10) == 2
+    edition = reportdiff.load(gen["owner_only"])
+    plain = reportdiff.load(gen["report"])
+    assert [p.text for p in edition.paragraphs] == [p.text for p in plain.paragraphs]
+    assert edition.symbol == "S/2099/1"
+
+
+def test_scanned(tmp_path, gen):
+    pdf = shutil.copy(gen["scanned"], tmp_path / "scan.pdf")
+    _assert_fails_cleanly(tmp_path, Path(pdf), "text layer")
+    with pytest.raises(NoTextLayerError):
+        reportdiff.load(pdf)
+
+
+def test_has_text_layer(gen, sample_72):
+    assert inputs.has_text_layer(sample_72)
+    assert inputs.has_text_layer(gen["report"])
+    assert not inputs.has_text_layer(gen["scanned"])
+    with pytest.raises(NoTextLayerError, match="OCR"):
+        inputs.require_text_layer(gen["scanned"])
+
+
+# --- paths ----------------------------------------------------------------------------------------------------
+
+def test_missing_path(tmp_path):
+    missing = tmp_path / "no-such-report.pdf"
+    _assert_fails_cleanly(tmp_path, missing, "does not exist")
+    with pytest.raises(InputFileError):
+        reportdiff.load(missing)
+
+
+def test_directory_instead_of_file(tmp_path):
+    folder = tmp_path / "reports.pdf"
+    folder.mkdir()
+    _assert_fails_cleanly(tmp_path, folder, "directory")
+    with pytest.raises(InputFileError):
+        reportdiff.load(folder)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_named_pipe_does_not_hang(tmp_path):
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    t = time.monotonic()
+    _assert_fails_cleanly(tmp_path, fifo, "not a regular file")
+    assert time.monotonic() - t < 60
+
+
+@pytest.mark.skipif(IS_ROOT, reason="root reads any file whatever its mode")
+def test_unreadable_file(tmp_path, gen):
+    pdf = Path(shutil.copy(gen["report"], tmp_path / "secret.pdf"))
+    pdf.chmod(0)
+    try:
+        _assert_fails_cleanly(tmp_path, pdf, "permission denied")
+    finally:
+        pdf.chmod(0o644)
+
+
+def test_odd_file_name_stays_one_line(tmp_path):
+    pdf = pdfgen.write(tmp_path / "bad\nname  with\ttabs.pdf", b"<html>oops</html>")
+    proc, out = _extract_to(tmp_path, pdf)
+    assert_clean_error(proc, "name with tabs.pdf")
+
+
+def test_compare_fails_fast_on_bad_second_file(tmp_path, sample_72):
+    """The second file is refused before the first is parsed (which takes seconds)."""
+    bad = pdfgen.write(tmp_path / "second.pdf", b"")
+    t = time.monotonic()
+    proc = run_cli("compare", sample_72, bad, "-o", tmp_path / "cmp.json")
+    assert_clean_error(proc, "second.pdf", "empty")
+    assert time.monotonic() - t < 20
+    assert not (tmp_path / "cmp.json").exists()
+
+
+# --- output ---------------------------------------------------------------------------------------------------
+
+def _unwritable_folder(tmp_path: Path) -> Path:
+    """A folder this process cannot write into: mode 0555 for a normal user; for root (CI), a sysfs or procfs
+    folder, where creating a file fails whatever the user."""
+    if not IS_ROOT:
+        folder = tmp_path / "readonly"
+        folder.mkdir()
+        folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+        return folder
+    for candidate in (Path("/sys"), Path("/proc")):
+        if candidate.is_dir():
+            return candidate
+    pytest.skip("no unwritable folder available to root")
+
+
+def test_unwritable_output_folder(tmp_path, gen):
+    folder = _unwritable_folder(tmp_path)
+    target = folder / "edition.json"
+    try:
+        proc = run_cli("extract", gen["report"], "-o", target)
+        assert_clean_error(proc, "edition.json", "cannot write")
+        assert not target.exists()
+    finally:
+        if folder.is_relative_to(tmp_path):
+            folder.chmod(0o755)
+
+
+def test_output_folder_missing(tmp_path, gen):
+    proc = run_cli("extract", gen["report"], "-o", tmp_path / "nope" / "edition.json")
+    assert_clean_error(proc, "does not exist")
+
+
+def test_output_is_a_directory(tmp_path, gen):
+    proc = run_cli("extract", gen["report"], "-o", tmp_path)
+    assert_clean_error(proc, "directory")
+
+
+@pytest.mark.parametrize("how", ["same", "symlink", "relative"])
+def test_output_equal_to_input_is_refused(tmp_path, gen, how):
+    pdf = Path(shutil.copy(gen["report"], tmp_path / "edition.pdf"))
+    before = _sha(pdf)
+    if how == "same":
+        proc = run_cli("extract", pdf, "-o", pdf, "--format", "json")
+    elif how == "symlink":
+        link = tmp_path / "link.json"
+        link.symlink_to(pdf)
+        proc = run_cli("extract", pdf, "-o", link, "--format", "json")
+    else:
+        (tmp_path / "sub").mkdir()
+        proc = run_cli("extract", "edition.pdf", "-o", "./sub/../edition.pdf", "--format", "json", cwd=tmp_path)
+    assert_clean_error(proc, "refusing to overwrite input")
+    assert _sha(pdf) == before
+
+
+def test_compare_output_equal_to_second_input_is_refused(tmp_path, gen):
+    pdf = Path(shutil.copy(gen["report2"], tmp_path / "new.pdf"))
+    before = _sha(pdf)
+    proc = run_cli("compare", gen["report"], pdf, "-o", pdf, "--format", "json")
+    assert_clean_error(proc, "refusing to overwrite input")
+    assert _sha(pdf) == before
+
+
+# --- resource limits ------------------------------------------------------------------------------------------
+
+def test_max_pages_exceeded(tmp_path):
+    pdf = pdfgen.big_document(tmp_path / "long.pdf", pages=40)
+    t = time.monotonic()
+    line = _assert_fails_cleanly(tmp_path, pdf, "40 pages", "--max-pages", extra=("--max-pages", "10"))
+    assert time.monotonic() - t < 30, "the page limit must be checked before parsing"
+    with pytest.raises(TooLargeError):
+        reportdiff.load(pdf, max_pages=10)
+    assert line
+
+
+def test_max_pages_zero_is_a_usage_error(tmp_path, gen):
+    proc = run_cli("extract", gen["report"], "--max-pages", "0")
+    assert_clean_error(proc, "--max-pages")
+    with pytest.raises(UsageError):
+        inputs.validate_pdf(gen["report"], max_pages=0)
+
+
+def test_file_size_limit(gen):
+    with pytest.raises(TooLargeError, match="MAX_FILE_BYTES"):
+        inputs.validate_pdf(gen["report"], max_pages=10, max_bytes=1000)
+    assert inputs.MAX_FILE_BYTES >= 64 * 2**20
+
+
+# --- the library-level checks in detail -----------------------------------------------------------------------
+
+def test_validate_accepts_the_samples(sample_72, sample_496):
+    assert inputs.validate_pdf(sample_72, max_pages=100) == 15
+    assert inputs.validate_pdf(sample_496, max_pages=100) == 14
+
+
+def test_validate_tolerates_padding_after_eof(tmp_path, sample_72):
+    data = sample_72.read_bytes()
+    assert inputs.validate_pdf(pdfgen.write(tmp_path / "pad.pdf", data + b"\r\n\x00\x00\x00  \n"), max_pages=99)
+    assert inputs.validate_pdf(pdfgen.write(tmp_path / "junk.pdf", data + b"\nsome junk"), max_pages=99)
+
+
+def test_validate_is_cheap_on_long_documents(tmp_path):
+    pdf = pdfgen.big_document(tmp_path / "long.pdf", pages=300)
+    t = time.monotonic()
+    assert inputs.validate_pdf(pdf, max_pages=1000) == 300
+    assert time.monotonic() - t < 5
+
+
+@pytest.mark.parametrize("head, says", [
+    (b"<!DOCTYPE html><html>", "HTML"), (b"PK\x03\x04....word/document.xml", "Word"), (b"PK\x03\x04xx", "ZIP"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff\xe0", "JPEG"), (b"{\\rtf1\\ansi", "RTF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office"), (b"%!PS-Adobe-3.0", "PostScript"),
+    (b"Just some words\n", "plain text"), (b"\x00\x01\x02\x03\xfe\xff" * 10, "binary"),
+    (b"\x1f\x8b\x08", "gzip"), ("Rapport du Secrétaire général\n".encode(), "plain text"),
+])
+def test_describe_non_pdf(head, says):
+    assert says in inputs.describe_non_pdf(head)
+
+
+def test_every_error_is_a_reportdiff_error():
+    for cls in (CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError, OutputError,
+                TooLargeError, UsageError):
+        assert issubclass(cls, ReportDiffError) and cls.exit_code == 2
+
+
+def test_messages_are_one_line_and_name_the_file(tmp_path, gen):
+    cases = [pdfgen.write(tmp_path / "a.pdf", b""), pdfgen.write(tmp_path / "b.pdf", b"<html>"),
+             gen["encrypted"], tmp_path / "missing.pdf", tmp_path]
+    for path in cases:
+        with pytest.raises(ReportDiffError) as err:
+            inputs.validate_pdf(path, max_pages=100)
+        msg = str(err.value)
+        assert "\n" not in msg and os.fspath(path) in msg, msg
+
