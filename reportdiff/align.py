@@ -49,8 +49,8 @@ ACCEPT_WITH_CONTEXT = 0.45   # ratio for a link the neighbourhood supports
 SHORT = 10                   # paragraphs with fewer content tokens need context and a high ratio ...
 SHORT_ACCEPT = 0.8           # ... this high
 RIVAL_MARGIN = 0.05          # first round: the pair must beat any rival in its row and column by this much
-CANDIDATE_COSINE = 0.15      # TF-IDF cosine below which a pair is not looked at (unless among the top few)
-CANDIDATE_TOP = 3
+CANDIDATE_COSINE = 0.1       # TF-IDF cosine below which a pair is not looked at
+COMMON_GRAM = 0.1            # grams in more than this share of paragraphs do not count towards candidates
 GROUP_PART_COVER = 0.8       # split/merge: share of each part found in the whole
 GROUP_GAIN = 0.08            # the group must beat its best single member's ratio by this much
 GROUP_MIN_PART = 5           # tokens: a smaller part is not evidence of a split
@@ -94,20 +94,29 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": 
 
 
 def normalize(text: str) -> str:
-    """Text for equality tests: unified quotes and dashes, single spaces, no space around hyphens."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r" ?- ?(?=\w)|(?<=\w) -", "-", text)
+    """Text for equality tests: unified quotes and dashes, single spaces, no space around hyphens (extraction
+    leaves stray ones: `Secretary -General`)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = " ".join(text.split())
+    return text.replace(" -", "-").replace("- ", "-") if "-" in text else text
 
 
 class _Vocabulary:
     """One character per distinct content token, shared by both editions."""
 
     def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
+        self.chars: dict[str, str] = {}
 
     def encode(self, tokens: list[str]) -> str:
-        return "".join(chr(0x100 + self.ids.setdefault(t, len(self.ids))) for t in tokens)
+        chars = self.chars
+        return "".join([chars.get(t) or self._add(t) for t in tokens])
+
+    def _add(self, token: str) -> str:
+        code = 0x100 + len(self.chars)
+        ch = chr(code + 0x800 if code >= 0xD800 else code)     # a lone surrogate cannot stand in a str
+        self.chars[token] = ch
+        return ch
 
 
 @dataclass
@@ -170,49 +179,49 @@ class _Scores:
                 yield i, j
 
 
-def _tfidf(docs: list[list[str]], vocab: dict[str, int], idf: np.ndarray) -> sparse.csr_matrix:
-    rows, cols, vals = [], [], []
-    for r, toks in enumerate(docs):
-        counts: dict[int, int] = {}
-        for t in toks:
-            counts[vocab[t]] = counts.get(vocab[t], 0) + 1
-        for c, n in counts.items():
-            rows.append(r)
-            cols.append(c)
-            vals.append((1 + math.log(n)) * idf[c])
-    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocab)), dtype=np.float64)
-    norms = np.sqrt(m.multiply(m).sum(axis=1)).A1
+def _grams(codes: str) -> np.ndarray:
+    """Token unigrams and bigrams of a paragraph as integers (a bigram packs its two token codes)."""
+    ids = np.frombuffer(codes.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    return np.concatenate([ids, (ids[:-1] << 21 | ids[1:]) + (1 << 21)])
+
+
+def _tfidf(gram_lists: list[np.ndarray], columns: np.ndarray, idf: np.ndarray) -> sparse.csr_matrix:
+    """Row-normalised TF-IDF rows over the given (sorted) gram columns; other grams are dropped."""
+    rows, cols = [], []
+    for r, g in enumerate(gram_lists):
+        k = np.searchsorted(columns, g)
+        k = k[(k < len(columns)) & (columns[np.minimum(k, len(columns) - 1)] == g)]
+        rows.append(np.full(len(k), r, dtype=np.int64))
+        cols.append(k)
+    m = sparse.csr_matrix((np.ones(sum(len(c) for c in cols)), (np.concatenate(rows), np.concatenate(cols))),
+                          shape=(len(gram_lists), len(columns)))
+    m.sum_duplicates()
+    m.data = (1 + np.log(m.data)) * idf[m.indices]
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1 / norms) @ m
 
 
 def _candidates(old: _Side, new: _Side) -> dict[int, list[int]]:
-    """Pairs worth scoring: TF-IDF cosine (words and word bigrams) above a floor, or among each row's best few."""
-    def grams(codes: str) -> list[str]:
-        return list(codes) + [codes[k:k + 2] for k in range(len(codes) - 1)]
-
-    docs_o = [grams(c) for c in old.codes]
-    docs_n = [grams(c) for c in new.codes]
-    vocab: dict[str, int] = {}
-    df: dict[int, int] = {}
-    for toks in docs_o + docs_n:
-        for t in set(toks):
-            k = vocab.setdefault(t, len(vocab))
-            df[k] = df.get(k, 0) + 1
-    n_docs = len(docs_o) + len(docs_n)
-    idf = np.array([math.log((1 + n_docs) / (1 + df[k])) + 1 for k in range(len(vocab))])
-    if not vocab or not docs_o or not docs_n:
+    """Pairs worth scoring: TF-IDF cosine over token unigrams and bigrams (sparse, all pairs at once) above a
+    floor. Grams found in more than COMMON_GRAM of the paragraphs are left out: they weigh little and would make
+    the product dense."""
+    if not old.size or not new.size:
         return {}
-    cos = (_tfidf(docs_o, vocab, idf) @ _tfidf(docs_n, vocab, idf).T).toarray()
-    keep = cos >= CANDIDATE_COSINE
-    top = min(CANDIDATE_TOP, cos.shape[1])
-    best_in_row = np.argpartition(-cos, top - 1, axis=1)[:, :top]
-    keep[np.arange(cos.shape[0])[:, None], best_in_row] = True
-    top = min(CANDIDATE_TOP, cos.shape[0])
-    best_in_col = np.argpartition(-cos, top - 1, axis=0)[:top, :]
-    keep[best_in_col, np.arange(cos.shape[1])[None, :]] = True
-    keep &= cos > 0
-    return {i: list(np.flatnonzero(keep[i])) for i in range(cos.shape[0])}
+    grams_o, grams_n = [_grams(c) for c in old.codes], [_grams(c) for c in new.codes]
+    unique_per_doc = [np.unique(g) for g in grams_o + grams_n]
+    columns, df = np.unique(np.concatenate(unique_per_doc), return_counts=True)
+    n_docs = len(unique_per_doc)
+    keep = df <= max(2, COMMON_GRAM * n_docs)
+    columns, df = columns[keep], df[keep]
+    idf = np.log((1 + n_docs) / (1 + df)) + 1
+    mo, mn = _tfidf(grams_o, columns, idf), _tfidf(grams_n, columns, idf)
+    cos = (mo @ mn.T).tocsr()
+    out: dict[int, list[int]] = {}
+    for i in range(old.size):
+        lo, hi = cos.indptr[i], cos.indptr[i + 1]
+        out[i] = sorted(int(j) for j in cos.indices[lo:hi][cos.data[lo:hi] >= CANDIDATE_COSINE])
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- the links

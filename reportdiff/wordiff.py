@@ -38,8 +38,8 @@ _NUMBER = r"\d+(?:[.,]\d+)*"                                                    
 _WORD = r"[^\W\d_]\w*(?:['’\-‐]\w+)*"                                            # Da'esh, north-east, G5
 TOKEN_RE = re.compile(rf"(?:{_DATE})(?!\w)|{_SYMBOL}|{_NUMBER}|{_WORD}|\s+|.", re.S)
 
-# Word-like tokens (used for similarity scores): everything but whitespace and punctuation.
-WORDLIKE_RE = re.compile(r"\w")
+# Content tokens for similarity scores: words and numbers (a date counts as its parts), no spaces or punctuation.
+CONTENT_RE = re.compile(rf"{_NUMBER}|{_WORD}")
 
 
 def tokenize(text: str) -> list[str]:
@@ -48,8 +48,8 @@ def tokenize(text: str) -> list[str]:
 
 
 def content_tokens(text: str) -> list[str]:
-    """The lower-cased words, numbers and dates of a text (no spaces or punctuation), for similarity scoring."""
-    return [t.lower() for t in TOKEN_RE.findall(text) if WORDLIKE_RE.search(t)]
+    """The lower-cased words and numbers of a text (no spaces or punctuation), for similarity scoring."""
+    return CONTENT_RE.findall(text.lower())
 
 
 @dataclass
