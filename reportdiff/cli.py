@@ -4,6 +4,7 @@ Exit codes: 0 success; 1 with --exit-code when the editions differ; 2 bad input 
 """
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from enum import Enum
@@ -16,8 +17,31 @@ from . import __version__, api, inputs, render
 from .errors import ReportDiffError, UsageError
 from .fileio import check_output_path, write_atomic
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Show precisely how a periodic UN report changed from one edition to the next.")
+class _OneLineUsageErrors(typer.Typer):
+    """Usage errors (missing argument, unknown option, bad value) on one `error:` line with exit 2, like every other
+    failure, instead of click's multi-line usage box."""
+
+    def __call__(self, *args, **kwargs):
+        if kwargs.get("standalone_mode", True) is False:
+            return super().__call__(*args, **kwargs)
+        try:
+            rv = super().__call__(*args, **{**kwargs, "standalone_mode": False})
+        except Exception as e:
+            if type(e).__name__ == "NoArgsIsHelpError":          # no arguments at all: the help is shown
+                sys.exit(2)
+            if type(e).__name__ == "Abort":                      # Ctrl-D / Ctrl-C at a prompt
+                sys.exit(130)
+            if hasattr(e, "format_message") and isinstance(getattr(e, "exit_code", None), int):
+                ctx = getattr(e, "ctx", None)
+                hint = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
+                typer.echo("error: " + " ".join(f"{e.format_message().rstrip('.')}{hint}".split()), err=True)
+                sys.exit(e.exit_code)
+            raise
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+app = _OneLineUsageErrors(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                           help="Show precisely how a periodic UN report changed from one edition to the next.")
 
 
 class EditionFormat(str, Enum):
@@ -44,10 +68,22 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())   # so the interpreter's final flush does not complain either
+    except (OSError, ValueError):
+        pass
+
+
 def _run(debug: bool, job: Callable[[], int]) -> None:
     """Run a command body, turning every failure into one line on stderr and exit 2 (a traceback with --debug)."""
     try:
         code = job()
+        sys.stdout.flush()      # a closed pipe shows up here, inside the handlers below
+    except BrokenPipeError:     # the reader went away (`| head`): stop quietly with SIGPIPE's status, as Unix tools do
+        _silence_stdout()
+        raise typer.Exit(141)
     except ReportDiffError as e:
         if debug:
             traceback.print_exc()
