@@ -162,8 +162,8 @@ def _signal_plain(sg: SignalView, esc=_clean) -> str:
 
 
 def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals: int = 12) -> str:
-    lines = [f"{_clean(view.old.symbol)} ({view.old.date or 'undated'}) → {_clean(view.new.symbol)} "
-             f"({view.new.date or 'undated'})", _clean(view.new.title), "", _clean(view.headline),
+    lines = [f"{_clean(view.old.symbol)} ({_clean(view.old.date) or 'undated'}) → {_clean(view.new.symbol)} "
+             f"({_clean(view.new.date) or 'undated'})", _clean(view.new.title), "", _clean(view.headline),
              _count_line(view), ""]
     if view.signals:
         lines.append("Key changes in the assessment:")
@@ -184,8 +184,8 @@ def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals
 
 def render_markdown(comparison: Comparison, *, generated: datetime | None = None) -> str:
     v = _view(comparison, generated)
-    out = [f"**{_md(v.old.symbol)}** ({v.old.date or 'undated'}) → **{_md(v.new.symbol)}** "
-           f"({v.new.date or 'undated'})  ", f"*{_md(v.new.title)}*", "", _md(v.headline), "",
+    out = [f"**{_md(v.old.symbol)}** ({_md(v.old.date) or 'undated'}) → **{_md(v.new.symbol)}** "
+           f"({_md(v.new.date) or 'undated'})  ", f"*{_md(v.new.title)}*", "", _md(v.headline), "",
            "| " + " | ".join(c.label for c in v.counts) + " | Unchanged |",
            "|" + "---:|" * (len(v.counts) + 1),
            "| " + " | ".join(str(c.n) for c in v.counts) + f" | {v.unchanged} |", ""]
@@ -227,9 +227,9 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
                       highlight=False, emoji=False, markup=False)
     t = Text()
     t.append(_clean(v.old.symbol), "bold")
-    t.append(f" ({v.old.date or 'undated'}) → ", "dim")
+    t.append(f" ({_clean(v.old.date) or 'undated'}) → ", "dim")
     t.append(_clean(v.new.symbol), "bold cyan")
-    t.append(f" ({v.new.date or 'undated'})", "dim")
+    t.append(f" ({_clean(v.new.date) or 'undated'})", "dim")
     console.print(t)
     console.print(Text(_clean(v.new.title), "italic"))
     console.print()
@@ -273,7 +273,8 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
 def terminal_summary(comparison: Comparison) -> str:
     """A few lines for `reportdiff compare` without -o."""
     v = _view(comparison)
-    head = f"{_clean(v.old.symbol)} ({v.old.date or 'undated'}) → {_clean(v.new.symbol)} ({v.new.date or 'undated'})"
+    head = (f"{_clean(v.old.symbol)} ({_clean(v.old.date) or 'undated'}) → {_clean(v.new.symbol)} "
+            f"({_clean(v.new.date) or 'undated'})")
     if not v.differs and not any(s.n_changes for s in v.sections):
         return f"{head}\nNo differences: all {v.new.paragraphs} paragraphs are unchanged.\n"
     lines = [head, _clean(v.headline), _count_line(v)]
@@ -313,13 +314,13 @@ def render_edition(edition: Edition, fmt: str) -> str:
         by_section.setdefault(p.section, []).append(p)
     head = f"{esc(edition.symbol) or '(no symbol)'}" + (f" · {human_date(edition.date)}" if edition.date else "")
     lines = [f"# {head}" if md else head, "", f"*{esc(edition.title)}*" if md else _clean(edition.title)]
-    lines.append(f"{edition.pages} pages, {len(edition.sections)} sections, {len(edition.paragraphs)} paragraphs")
-    lines.append("")
+    lines += ["", f"{edition.pages} pages, {len(edition.sections)} sections, {len(edition.paragraphs)} paragraphs", ""]
 
     def para_lines(p, indent: str) -> list[str]:
         num = f"{p.number}. " if p.number else ""
         if md:
-            out = [f"{esc(num)}{esc(p.text)}", ""]
+            lead = f"{p.number}. " if p.number and p.number.isdigit() else (esc(num) + " " if num else "")
+            out = [f"{lead}{esc(p.text)}", ""]
             out += [f"> [{esc(f.number)}] {esc(f.text)}" for f in p.footnotes]
             return out + ([""] if p.footnotes else [])
         out = textwrap.wrap(num + _clean(p.text), width=100, initial_indent=indent,

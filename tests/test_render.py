@@ -1,0 +1,338 @@
+"""The render stage without a browser: HTML structure and safety, CSP, size, markdown, text, terminal summary,
+edition outlines, template loading from a wheel, and the CLI writing each format."""
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import html as htmllib
+import json
+import os
+import re
+import subprocess
+import sys
+import venv
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from reportdiff import render
+from reportdiff.model import Change, Comparison, Edition, Paragraph, Section
+from reportdiff.render_view import build_view, change_segs, para_nums, section_ref
+from render_samples import PAYLOADS, fixture_comparison, hostile_comparison, realistic_comparison
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXED = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the raw text of <style> and <script>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.raw: dict[str, list[str]] = {"style": [], "script": []}
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag in self.raw:
+            self._in = tag
+            self.raw[tag].append("")
+
+    def handle_endtag(self, tag):
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in:
+            self.raw[self._in][-1] += data
+
+
+def parse(doc: str) -> Tags:
+    t = Tags()
+    t.feed(doc)
+    return t
+
+
+@functools.lru_cache(maxsize=None)
+def html_of(name: str) -> str:
+    make = {"realistic": realistic_comparison, "fixture": fixture_comparison, "hostile": hostile_comparison}[name]
+    return render.render_html(make(), generated=FIXED)
+
+
+def new_side(fragment: str) -> str:
+    """The later edition's text as a reader sees it in a redline fragment: deletions dropped, tags stripped."""
+    fragment = re.sub(r"<del\b[^>]*>.*?</del>", "", fragment, flags=re.S)
+    fragment = re.sub(r'<span class="pb[^"]*"[^>]*>.*?</span>', " ", fragment, flags=re.S)
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+# ---------------------------------------------------------------------------------------------------- HTML
+
+@pytest.mark.parametrize("name", ["realistic", "fixture", "hostile"])
+def test_html_is_one_self_contained_file_pinned_by_its_csp(name):
+    doc = html_of(name)
+    t = parse(doc)
+    tags = [tag for tag, _ in t.tags]
+    assert tags.count("script") == 1 and tags.count("style") == 1
+    for banned in ("link", "img", "iframe", "object", "embed", "base", "form", "input type=image", "video", "audio"):
+        assert banned not in tags, banned
+    for tag, attrs in t.tags:
+        assert "src" not in attrs and "style" not in attrs, (tag, attrs)
+        assert not any(k.startswith("on") for k in attrs), (tag, attrs)
+        if "href" in attrs:
+            assert attrs["href"].startswith("#"), attrs["href"]
+    csp = next(a["content"] for tag, a in t.tags if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    for kind, directive in (("style", "style-src"), ("script", "script-src")):
+        digest = base64.b64encode(hashlib.sha256(t.raw[kind][0].encode()).digest()).decode()
+        assert f"{directive} 'sha256-{digest}'" in csp, f"the inline {kind} does not match its CSP hash"
+    assert not re.search(r"(?i)\b(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}", t.raw["style"][0] + t.raw["script"][0])
+    assert "@import" not in t.raw["style"][0] and "url(" not in t.raw["style"][0]
+
+
+def test_html_shows_header_summary_overview_and_key_changes():
+    doc = html_of("realistic")
+    assert "<title>S/2025/72 → S/2025/496: what changed</title>" in doc
+    for s in ("S/2025/72", "31 January 2025", "S/2025/496", "1 August 2025", "Twentieth report", "Twenty-first report",
+              "reportdiff 0.1.0", "2 January 2026, 03:04 UTC", 'datetime="2026-01-02T03:04:00Z"'):
+        assert s in doc, s
+    counts = dict(re.findall(r'<span class="count-n">(\d+)</span> <span class="count-k">(\w+)</span>', doc)[i][::-1]
+                  for i in range(7))
+    assert counts == {"Modified": "4", "Added": "2", "Removed": "1", "Moved": "1", "Split": "1", "Merged": "1",
+                      "Unchanged": "7"}
+    # The per-section overview lists each section of the new edition (and the removed one), linked to it.
+    rows = re.findall(r'<li class="ov-row[^"]*">\s*<a href="#(s-\d+)">', doc)
+    assert len(rows) == 9
+    for anchor in rows:
+        assert f'id="{anchor}"' in doc
+    # Key changes: the signal with its context and a link to its paragraph.
+    m = re.search(r'<a class="sig-ref" href="#(c-\d+)">II\.A ¶8</a>\s*<span class="sig-change"><del>up to 3,000</del>'
+                  r' <span class="sig-arrow" aria-label="became">→</span> <ins>up to 4,000</ins>', doc)
+    assert m, "the figure change II.A ¶8: up to 3,000 → up to 4,000 is not in the key changes"
+    assert f'<article class="chg k-modified" id="{m.group(1)}">' in doc
+    assert "“Da’esh maintained <b>up to 4,000</b> fighters across Iraq”" in doc.replace("&rsquo;", "’")
+
+
+def test_html_text_section_by_section_with_redline_badges_and_moves():
+    doc = html_of("realistic")
+    # Paragraph numbers old → new, redline with <del>/<ins>.
+    assert '<span class="n-old">¶13</span><span class="n-arrow" aria-label="became"> → </span><span class="n-new">¶14</span>' in doc
+    assert "<del>3,000</del><ins>4,000</ins>" in doc
+    # Badges.
+    for b in ("b-modified", "b-added", "b-removed", "b-moved", "b-split", "b-merged", "b-renamed"):
+        assert f'class="badge {b}"' in doc, b
+    # The moved paragraph links to its old place, which links back.
+    m = re.search(r'<a class="moved-link" href="#(g-\d+)">moved from II\.C, was ¶13</a>', doc)
+    assert m, "no 'moved from' link"
+    ghost = re.search(rf'<p class="ghost" id="{m.group(1)}"><a href="#(c-\d+)">¶13 of S/2025/72 stood here; moved to '
+                      rf'III ¶14</a></p>', doc)
+    assert ghost and f'id="{ghost.group(1)}"' in doc
+    # The ghost stands in the removed section it came from, and that section is shown as removed.
+    removed_sec = doc[doc.index('<del class="sec-title">Financing</del>'):]
+    assert removed_sec.index(f'id="{m.group(1)}"') < removed_sec.index("<section")
+    # Renamed heading shown as such, with the old title.
+    assert "Heading in S/2025/72: “Regional trends”" in doc
+    assert "<del>trends</del><ins>developments</ins>" in doc
+    assert '<span class="badge b-added">New section</span>' in doc
+    # Split: the new paragraph boundary is marked; merged: the old one.
+    assert '<span class="pb pb-new" title="start of the new edition\'s ¶10">¶10</span>' in doc
+    assert '<span class="pb pb-old" title="start of the old edition\'s was ¶12">was ¶12</span>' in doc
+    # Footnote change with its diff.
+    assert re.search(r'<span class="fn-label">Footnote 5</span> <span class="fn-text">Information provided by '
+                     r'<del>a </del>Member <del>State</del><ins>States</ins>\.</span>', doc)
+    # Unchanged paragraphs folded in <details>, closed by default.
+    assert '<details class="same">\n<summary>3 unchanged paragraphs (¶4–6)</summary>' in doc
+    assert "<details open" not in doc
+    # Sections in the new edition's order.
+    order = [htmllib.unescape(x) for x in re.findall(r'<span class="sec-title">([^<]+)</span>', doc)]
+    assert order[:3] == ["Introduction", "Threat assessment", "Overview and evolution of the threat"]
+
+
+def test_every_new_paragraph_reads_whole_on_the_new_side():
+    """Dropping deletions from each change's redline gives back the later edition's text (nothing lost or doubled)."""
+    c = fixture_comparison()
+    doc = render.render_html(c, generated=FIXED)
+    arts = {m.group(1): m.group(2) for m in re.finditer(
+        r'<(?:article class="chg[^"]*"|div class="para") id="(c-\d+)">(.*?)(?=<article |<div class="para"|</details>|<p class="ghost"|</section>)',
+        doc, flags=re.S)}
+    np_ = {p.id: p.text for p in c.new.paragraphs}
+    for i, ch in enumerate(c.changes):
+        frag = arts[f"c-{i}"]
+        frag = re.split(r'<ul class="fns">', frag)[0]
+        red = re.search(r'<div class="redline">(.*?)</div>', frag, flags=re.S).group(1)
+        want = " ".join(" ".join(np_[x] for x in ch.new).split())
+        if ch.new:
+            assert new_side(red) == want, (ch.kind, ch.new)
+
+
+def test_html_without_paired_sections_or_diffs_still_renders():
+    """Robust to a thin Comparison: no section pairs, no diff ops, unnumbered paragraphs, paragraphs before any
+    heading, a paragraph id that the edition does not know."""
+    s = [Section("I", "I.", "One", 1)]
+    old = Edition(None, None, "", 1, s, [Paragraph("a", None, None, "Opening words."),
+                                        Paragraph("1", "1", "I", "Old text here.")])
+    new = Edition(None, "2025-13-45", "", 1, s, [Paragraph("a", None, None, "Opening words."),
+                                                Paragraph("1", "1", "I", "New text here.")])
+    c = Comparison(old, new, [], [Change("unchanged", ["a"], ["a"]), Change("modified", ["1"], ["1"]),
+                                  Change("added", [], ["ghost-id"])])
+    doc = render.render_html(c, generated=FIXED)
+    assert "<del>Old</del><ins>New</ins> text here." in doc
+    assert "Opening paragraphs" in doc and "(no symbol)" in doc and "2025-13-45" in doc
+
+
+def test_helpers():
+    assert para_nums([Paragraph("3", "3", None, ""), Paragraph("4", "4", None, "")]) == "¶3–4"
+    assert para_nums([Paragraph("3", "3", None, ""), Paragraph("9", "9", None, "")]) == "¶3, ¶9"
+    assert para_nums([Paragraph("u", None, None, "")]) == "unnumbered"
+    assert section_ref(Section("II.A", "A.", "x", 2)) == "II.A"
+    assert section_ref(Section("ANNEX-I", "Annex I", "x", 1)) == "Annex I"
+    assert section_ref(Section("H3", "", "Lake Chad Basin and beyond the region", 3)) == "Lake Chad Basin and…"
+    segs = change_segs(Change("split", ["1"], ["2", "3"], diff=[("=", "A b."), ("+", " C d.")]),
+                       [Paragraph("1", "1", None, "A b.")],
+                       [Paragraph("2", "2", None, "A b."), Paragraph("3", "3", None, "C d.")])
+    assert [(s.op, s.text) for s in segs] == [("=", "A b."), ("+", " "), ("pb-new", "¶3"), ("+", "C d.")]
+
+
+@pytest.mark.parametrize("name", ["realistic", "fixture"])
+def test_html_size_is_reasonable(name):
+    # A 15-page pair with every paragraph twice over stays far below 2 MB; a 30-page pair is about twice this.
+    size = len(html_of(name).encode())
+    assert size < 400_000, size
+
+
+def test_html_escapes_everything_from_the_pdf():
+    doc = html_of("hostile")
+    assert doc.count("<script") == 1 and "<svg onload" not in doc and "<img" not in doc and "<iframe" not in doc
+    assert "<style>body" not in doc and "<b>III.</b>" not in doc and "<a href=\"javascript" not in doc
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in doc
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in doc
+    assert "{{ 7*7 }}" in doc            # not evaluated as a template
+    # Ids from the PDF never become attribute values.
+    assert 'id="&lt;x&gt;"' not in doc and "<x>" not in doc
+
+
+def test_report_is_reproducible_given_the_time(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767323040")
+    a = render.render_comparison(realistic_comparison(), "html")
+    b = render.render_comparison(realistic_comparison(), "html")
+    assert a == b and "2 January 2026, 03:04 UTC" in a
+
+
+def test_json_stays_the_contract():
+    c = realistic_comparison()
+    assert json.loads(render.render_comparison(c, "json")) == json.loads(json.dumps(c.to_dict()))
+
+
+def test_unknown_format():
+    with pytest.raises(ValueError):
+        render.render_comparison(realistic_comparison(), "pdf")
+
+
+# ---------------------------------------------------------------------------------------------------- text forms
+
+def test_markdown_summary():
+    md = render.render_comparison(realistic_comparison(), "markdown")
+    assert md.startswith("**S/2025/72** (31 January 2025) → **S/2025/496** (1 August 2025)")
+    assert "| 4 | 2 | 1 | 1 | 1 | 1 | 7 |" in md
+    assert "- II.A ¶8 (figure): ~~up to 3,000~~ → **up to 4,000**" in md
+    assert "](" not in md and "http" not in md and "<" not in md
+    assert len(md.splitlines()) < 40
+
+
+def test_markdown_and_text_neutralise_hostile_text():
+    md = render.render_comparison(hostile_comparison(), "markdown")
+    assert not re.search(r"(?<!\\)[<>\[\]]", md), "unescaped markup in markdown"
+    assert "](" not in md and "https://" not in md
+    assert "\\<script\\>alert\\(1\\)\\</script\\>" in md
+    txt = render.render_text(hostile_comparison(), color=True)
+    assert "\x1b[31mred" not in txt and "\u202e" not in txt
+    plain = render.render_text(hostile_comparison(), color=False)
+    assert "\x1b" not in plain and "<script>alert(1)</script>" in plain
+
+
+def test_text_is_plain_off_a_tty_and_coloured_on_one():
+    plain = render.render_comparison(realistic_comparison(), "text")     # pytest captures stdout: not a tty
+    assert "\x1b[" not in plain
+    assert "II.A ¶8 (figure): up to 3,000 → up to 4,000" in plain
+    coloured = render.render_text(realistic_comparison(), color=True)
+    assert "\x1b[" in coloured and "up to 4,000" in coloured
+
+
+def test_terminal_summary_is_short():
+    s = render.terminal_summary(realistic_comparison())
+    lines = s.splitlines()
+    assert 3 <= len(lines) <= 8
+    assert lines[0] == "S/2025/72 (31 January 2025) → S/2025/496 (1 August 2025)"
+    assert "4 modified, 2 added, 1 removed, 1 moved, 1 split, 1 merged, 7 unchanged" in s
+    same = realistic_comparison()
+    same.changes = [Change("unchanged", c.new[:1], c.new[:1]) for c in same.changes if c.new]
+    assert "No differences" in render.terminal_summary(same)
+
+
+def test_render_edition_outlines():
+    new = realistic_comparison().new
+    text = render.render_edition(new, "text")
+    assert text.startswith("S/2025/496 · 1 August 2025\n")
+    assert "  A. Overview and evolution of the threat   [II.A]" in text
+    assert "    8. Da’esh maintained up to 4,000" in text
+    md = render.render_edition(new, "markdown")
+    assert "### A. Overview and evolution of the threat" in md
+    assert "\n8. Da’esh maintained up to 4,000" in md
+    assert "> [5] Information provided by Member States." in md
+    assert json.loads(render.render_edition(new, "json"))["schema"] == "reportdiff.edition/1"
+
+
+# ---------------------------------------------------------------------------------------------------- packaging
+
+@pytest.mark.slow
+def test_templates_ship_in_the_wheel(tmp_path):
+    """A regular (non-editable) install finds the templates through importlib.resources."""
+    wheels = tmp_path / "wheels"
+    # Build isolation fetches setuptools/wheel from PyPI (the venv may lack `wheel`).
+    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    wheel = next(wheels.glob("reportdiff-*.whl"))
+    import zipfile
+
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for f in ("report.html.j2", "report.css", "report.js", "email.html.j2", "__init__.py"):
+        assert f"reportdiff/templates/{f}" in names, f
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    py = env_dir / "bin" / "python"
+    site = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    r = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", site, str(wheel)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    code = ("import sys, reportdiff, reportdiff.render as r; sys.path.insert(0, %r);"
+            "from render_samples import realistic_comparison as c;"
+            "assert '/site-packages/' in reportdiff.__file__ or %r in reportdiff.__file__, reportdiff.__file__;"
+            "h = r.render_comparison(c(), 'html'); e = r.render_comparison(c(), 'eml');"
+            "print(reportdiff.__file__, len(h), len(e))") % (str(Path(__file__).parent), site)
+    r = subprocess.run([str(py), "-I", "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert site in r.stdout and str(ROOT / "reportdiff") not in r.stdout
+
+
+# ---------------------------------------------------------------------------------------------------- CLI
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists(ROOT / "reportdiff" / "compare.py"), reason="no comparison stage yet")
+def test_cli_writes_every_format(gen, tmp_path):
+    from conftest import run_cli
+
+    for suffix, check in ((".html", lambda b: b.startswith(b"<!DOCTYPE html>")),
+                          (".eml", lambda b: b"Subject: What changed:" in b),
+                          (".md", lambda b: b.startswith(b"**")), (".txt", lambda b: b"\x1b" not in b)):
+        out = tmp_path / f"report{suffix}"
+        proc = run_cli("compare", gen["report"], gen["report2"], "-o", out)
+        assert proc.returncode == 0, proc.stderr
+        assert check(out.read_bytes()), suffix
+    proc = run_cli("compare", gen["report"], gen["report2"])
+    assert proc.returncode == 0 and 2 <= len(proc.stdout.splitlines()) <= 8, proc.stdout
