@@ -1,0 +1,288 @@
+"""The HTML report in a real browser (Debian's headless Chromium through playwright).
+
+Every test opens a report from a file:// URL, aborts and records any other request, and fails on a console error,
+a page error or a dialog. Screenshots at desktop and phone widths go to tests/artifacts/ (gitignored).
+Skipped only when /usr/bin/chromium is absent, and never on CI (env CI set): there it fails.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from browser_util import ARTIFACTS, DESKTOP, PHONE, chromium, open_report, screenshot
+from reportdiff import render
+from render_samples import fixture_comparison, hostile_comparison, real_comparison, realistic_comparison
+
+pytestmark = pytest.mark.browser
+FIXED = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
+
+COUNT_VISIBLE = ("(sel) => Array.from(document.querySelectorAll(sel)).filter(e => e.checkVisibility({visibilityProperty: true}))"
+                 ".length")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("reports")
+    out = {}
+    for name, make in (("realistic", realistic_comparison), ("fixture", fixture_comparison),
+                       ("hostile", hostile_comparison)):
+        out[name] = d / f"{name}.html"
+        out[name].write_text(render.render_html(make(), generated=FIXED), encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def real_report(tmp_path_factory) -> Path:
+    comparison = real_comparison()          # skips while the pipeline cannot compare the samples yet
+    path = tmp_path_factory.mktemp("real") / "S_2025_72_to_S_2025_496.html"
+    path.write_text(render.render_comparison(comparison, "html"), encoding="utf-8")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "real-S_2025_72-S_2025_496.html").write_bytes(path.read_bytes())
+    return path
+
+
+def assert_clean(log, url):
+    assert log.foreign_requests(url) == [], f"the report made requests: {log.foreign_requests(url)}"
+    assert log.blocked == []
+    assert log.console_errors == [], log.console_errors
+    assert log.page_errors == [], log.page_errors
+    assert log.dialogs == [], log.dialogs
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.eval_on_selector(selector, """e => { const r = e.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && r.height > 0; }""")
+
+
+def count_visible(page, selector: str) -> int:
+    return page.evaluate(COUNT_VISIBLE, selector)
+
+
+# ---------------------------------------------------------------------------------------------------- loading
+
+@pytest.mark.parametrize("viewport,tag", [(DESKTOP, "desktop"), (PHONE, "phone")])
+@pytest.mark.parametrize("name", ["realistic", "fixture"])
+def test_report_shows_summary_overview_and_redline(browser, reports, name, viewport, tag):
+    page, log, url = open_report(browser, reports[name], viewport)
+    try:
+        assert page.locator("h1").inner_text().replace("\n", " ").strip().startswith(
+            "S/2025/72 → S/2025/496" if name == "realistic" else "S/2018/770 → S/2019/115")
+        assert page.locator("#glance").is_visible()
+        assert page.locator(".headline").is_visible()
+        assert page.locator(".count").count() == 7 and page.locator(".count").first.is_visible()
+        rows = page.locator(".ov-row")
+        assert rows.count() >= 8 and rows.first.is_visible()
+        assert page.locator(".ov-bar .fill").first.is_visible()
+        assert page.locator(".chg del").first.is_visible() and page.locator(".chg ins").first.is_visible()
+        assert page.locator("#controls").is_visible(), "the script did not reveal the controls"
+        # Nothing wider than the screen (a phone must not scroll sideways).
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        # Redline is not colour alone.
+        assert "line-through" in page.eval_on_selector(".chg del", "e => getComputedStyle(e).textDecorationLine")
+        assert "underline" in page.eval_on_selector(".chg ins", "e => getComputedStyle(e).textDecorationLine")
+        screenshot(page, f"{name}-{tag}")
+        screenshot(page, f"{name}-{tag}-top", full_page=False)
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
+def test_key_changes_link_to_their_paragraphs(browser, reports):
+    page, log, url = open_report(browser, reports["realistic"])
+    try:
+        sig = page.locator(".sig", has_text="up to 4,000").first
+        assert sig.is_visible()
+        assert "II.A ¶8" in sig.inner_text() and "up to 3,000" in sig.inner_text()
+        sig.locator("a.sig-ref").click()
+        target = page.evaluate("location.hash")
+        assert page.locator(target).is_visible() and in_viewport(page, target)
+        assert "4,000" in page.locator(target).inner_text()
+        # The moved paragraph: to its old place and back.
+        page.locator("a.moved-link").first.click()
+        ghost = page.evaluate("location.hash")
+        assert ghost.startswith("#g-") and in_viewport(page, ghost)
+        page.locator(f"{ghost} a").click()
+        assert page.evaluate("location.hash").startswith("#c-")
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
+# ---------------------------------------------------------------------------------------------------- controls
+
+@pytest.mark.parametrize("viewport,tag", [(DESKTOP, "desktop"), (PHONE, "phone")])
+def test_view_switch_side_by_side_and_back(browser, reports, viewport, tag):
+    page, log, url = open_report(browser, reports["realistic"], viewport)
+    try:
+        inline = count_visible(page, ".chg > .redline")
+        assert inline > 5 and count_visible(page, ".sbs") == 0
+        page.click("[data-view=side]")
+        assert page.get_attribute("[data-view=side]", "aria-pressed") == "true"
+        assert count_visible(page, ".chg > .redline") == 0
+        assert count_visible(page, ".sbs") == inline
+        assert count_visible(page, ".sbs-old ins") == 0 and count_visible(page, ".sbs-new del") == 0
+        assert count_visible(page, ".sbs-old del") > 0 and count_visible(page, ".sbs-new ins") > 0
+        # An added paragraph has nothing on the old side, and says so.
+        added = page.locator(".chg.k-added .sbs-old").first
+        assert added.inner_text() == "Not in the earlier edition"
+        first = page.locator(".chg.k-modified").nth(1)
+        first.scroll_into_view_if_needed()
+        screenshot(page, f"realistic-{tag}-side-by-side", full_page=False)
+        page.click("[data-view=inline]")
+        assert count_visible(page, ".sbs") == 0 and count_visible(page, ".chg > .redline") == inline
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
+def test_changes_only_filter_and_expand(browser, reports):
+    page, log, url = open_report(browser, reports["fixture"])
+    try:
+        folded = count_visible(page, "details.same")
+        changes = count_visible(page, ".chg")
+        assert folded > 5 and changes > 20
+        assert count_visible(page, "details.same[open]") == 0
+        assert count_visible(page, "details.same .para .redline") == 0, "unchanged text is folded by default"
+        page.check("#changes-only")
+        assert count_visible(page, "details.same") == 0
+        assert count_visible(page, ".chg") == changes
+        assert count_visible(page, ".sec.nochange") == 0
+        screenshot(page, "fixture-desktop-changes-only", full_page=False)
+        page.uncheck("#changes-only")
+        assert count_visible(page, "details.same") == folded
+        page.click("#expand-all")
+        assert count_visible(page, "details.same[open]") == folded
+        assert count_visible(page, "details.same .para .redline") > 50
+        page.click("#expand-all")
+        assert count_visible(page, "details.same[open]") == 0
+        # A link to a section the filter hides clears the filter; one into a fold opens it.
+        page.check("#changes-only")
+        quiet = page.locator(".ov-row.ov-quiet a").first
+        href = quiet.get_attribute("href")
+        assert count_visible(page, href) == 0
+        quiet.click()
+        assert page.locator(href).is_visible() and not page.is_checked("#changes-only")
+        para = page.locator("details.same .para").first.get_attribute("id")
+        page.evaluate("id => { location.hash = id; }", para)
+        assert page.locator(f"#{para}").is_visible()
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
+def test_readable_without_javascript(browser, reports):
+    page, log, url = open_report(browser, reports["realistic"], javascript=False)
+    try:
+        assert not page.locator("#controls").is_visible(), "controls that cannot work must not show"
+        assert page.locator("#glance").is_visible() and page.locator(".ov-row").first.is_visible()
+        assert page.locator(".chg del").first.is_visible()
+        same = page.locator("details.same").first
+        assert not same.locator(".para").first.is_visible()
+        same.locator("summary").click()
+        assert same.locator(".para").first.is_visible()
+        screenshot(page, "realistic-desktop-nojs", full_page=False)
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
+def test_csp_blocks_injected_scripts(browser, reports):
+    page, log, url = open_report(browser, reports["realistic"])
+    try:
+        page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__pwned = 1';
+                                 document.body.appendChild(s); }""")
+        page.wait_for_timeout(100)
+        assert page.evaluate("window.__pwned") is None
+        assert any("Content Security Policy" in m for m in log.console_errors), log.console_errors
+    finally:
+        page.context.close()
+
+
+def test_print_to_a4_keeps_the_redline(browser, reports):
+    page, log, url = open_report(browser, reports["realistic"])
+    try:
+        page.emulate_media(media="print")
+        assert not page.locator("#controls").is_visible()
+        assert "line-through" in page.eval_on_selector(".chg del", "e => getComputedStyle(e).textDecorationLine")
+        ARTIFACTS.mkdir(exist_ok=True)
+        pdf = ARTIFACTS / "realistic-print.pdf"
+        page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
+        import pypdfium2
+
+        doc = pypdfium2.PdfDocument(str(pdf))
+        try:
+            assert 1 <= len(doc) <= 8
+            w, h = doc[0].get_size()
+            assert abs(w - 595) < 3 and abs(h - 842) < 3, (w, h)          # A4 in points
+            text = "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+        finally:
+            doc.close()
+        assert "S/2025/496" in text and "4,000" in text and "3,000" in text
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
+# ---------------------------------------------------------------------------------------------------- XSS
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_hostile_text_is_shown_never_run(browser, reports, javascript):
+    page, log, url = open_report(browser, reports["hostile"], javascript=javascript)
+    try:
+        assert '<script>alert("sym")</script>' in page.title()
+        body = page.locator("body").inner_text()
+        for s in ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)",
+                  "<svg onload=alert(1)>", "{{ 7*7 }}", "<style>body{display:none}</style>"):
+            assert s in body, s
+        assert page.get_by_text('"><img src=x onerror=alert(1)>').first.is_visible()
+        counts = page.evaluate("""() => ({img: document.images.length, iframe: document.querySelectorAll('iframe').length,
+            script: document.scripts.length, svg: document.querySelectorAll('svg:not(.ov-bar)').length,
+            style: document.querySelectorAll('style').length, on: document.querySelectorAll('[onerror],[onload],[onclick]').length,
+            links: Array.from(document.links).filter(a => !a.getAttribute('href').startsWith('#')).length})""")
+        assert counts == {"img": 0, "iframe": 0, "script": 1, "svg": 0, "style": 1, "on": 0, "links": 0}
+        if javascript:
+            page.click("[data-view=side]")
+            page.check("#changes-only")
+            page.click("#expand-all")
+            for a in page.locator("main a").all():
+                if a.is_visible():
+                    a.click(timeout=3000)
+            screenshot(page, "hostile-desktop", full_page=True)
+        page.wait_for_timeout(200)
+        assert log.dialogs == [], "a script from the PDF ran"
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
+# ---------------------------------------------------------------------------------------------------- real samples
+
+@pytest.mark.slow
+def test_real_sample_report(browser, real_report):
+    size = real_report.stat().st_size
+    assert size < 2_000_000, f"the report is {size} bytes"
+    for viewport, tag in ((DESKTOP, "desktop"), (PHONE, "phone")):
+        page, log, url = open_report(browser, real_report, viewport)
+        try:
+            assert page.locator("h1").inner_text().replace("\n", " ").strip() == "S/2025/72 → S/2025/496"
+            assert page.locator("#glance").is_visible() and page.locator(".ov-row").first.is_visible()
+            if page.locator(".chg del").count():
+                assert page.locator(".chg del").first.is_visible()
+            assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+            screenshot(page, f"real-{tag}")
+            screenshot(page, f"real-{tag}-top", full_page=False)
+            if tag == "desktop":
+                page.click("[data-view=side]")
+                page.check("#changes-only")
+                screenshot(page, "real-desktop-side-changes-only", full_page=False)
+            assert_clean(log, url)
+        finally:
+            page.context.close()

@@ -1,0 +1,83 @@
+"""The `eml` format: a ready-to-send e-mail with a short inline-styled summary, a plain-text alternative and the
+full HTML report attached."""
+from __future__ import annotations
+
+import re
+from email import policy
+from email.parser import BytesParser
+from html.parser import HTMLParser
+
+from reportdiff import render
+from render_samples import hostile_comparison, realistic_comparison
+
+
+def parse(data: bytes):
+    return BytesParser(policy=policy.default).parsebytes(data)
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_eml_structure_subject_and_attachment():
+    data = render.render_comparison(realistic_comparison(), "eml")
+    assert isinstance(data, bytes)
+    msg = parse(data)
+    assert msg["Subject"].startswith("What changed: S/2025/72 → S/2025/496 (Twenty-first report")
+    assert msg["X-Unsent"] == "1" and msg["Date"]
+    assert msg.get_content_type() == "multipart/mixed"
+    body = msg.get_body(preferencelist=("html",))
+    plain = msg.get_body(preferencelist=("plain",))
+    assert body is not None and plain is not None
+    assert msg.get_body(preferencelist=("related", "html", "plain")).get_content_type() == "text/html"
+    atts = list(msg.iter_attachments())
+    assert len(atts) == 1
+    att = atts[0]
+    assert att.get_content_type() == "text/html"
+    assert att.get_filename() == "changes_S-2025-72_to_S-2025-496.html"
+    report = att.get_content()
+    assert report.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in report
+    assert "<del>3,000</del><ins>4,000</ins>" in report
+    # Every line of the message fits the RFC 5322 limit (the attachment is encoded).
+    assert max(len(line) for line in data.split(b"\n")) <= 998
+
+
+def test_eml_html_body_uses_inline_styles_only():
+    msg = parse(render.render_comparison(realistic_comparison(), "eml"))
+    html = msg.get_body(preferencelist=("html",)).get_content()
+    low = html.lower()
+    assert "<style" not in low and "<script" not in low and "<link" not in low and "<img" not in low
+    t = Tags()
+    t.feed(html)
+    assert not any("class" in a for _, a in t.tags), "classes mean nothing without a stylesheet"
+    assert not any(k.startswith("on") for _, a in t.tags for k in a)
+    assert not any("href" in a or "src" in a for _, a in t.tags), "the summary needs no links"
+    assert sum(1 for _, a in t.tags if "style" in a) > 20
+    for s in ("S/2025/72", "S/2025/496", "up to 3,000", "up to 4,000", "changes_S-2025-72_to_S-2025-496.html",
+              "Sections with the most change", "Key changes in the assessment"):
+        assert s in html, s
+    plain = msg.get_body(preferencelist=("plain",)).get_content()
+    assert "II.A ¶8 (figure): up to 3,000 → up to 4,000" in plain
+    assert "attached (changes_S-2025-72_to_S-2025-496.html)" in plain
+    assert "<" not in plain
+
+
+def test_eml_with_hostile_text():
+    data = render.render_comparison(hostile_comparison(), "eml")
+    msg = parse(data)
+    subject = msg["Subject"]
+    assert "\n" not in subject and "\r" not in subject and "\x1b" not in subject
+    html = msg.get_body(preferencelist=("html",)).get_content()
+    assert "<script" not in html.lower() and "<img" not in html.lower() and "<svg" not in html.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # Only our own headers: nothing smuggled in through a symbol or title.
+    assert set(k.lower() for k in msg.keys()) <= {"subject", "date", "x-unsent", "x-mailer", "content-type",
+                                                   "mime-version"}
+    att = next(msg.iter_attachments())
+    assert re.fullmatch(r"changes_[A-Za-z0-9.-]+_to_[A-Za-z0-9.-]+\.html", att.get_filename())
+    assert att.get_content().count("<script") == 1
