@@ -1,0 +1,253 @@
+"""Stage 1 — PDF → positioned text lines, one page at a time.
+
+A page's characters (text, box, font size, bold/italic) are grouped into lines by vertical overlap, and each line
+into words by the gaps between characters. Superscripts (footnote markers) are flagged by their smaller size and
+raised baseline. Nothing here knows about paragraphs or sections: that is `structure`'s job. Each page is read
+on its own, so pages can be processed in parallel.
+"""
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from .errors import CorruptPDFError, NoTextLayerError
+
+# Two characters are in one word unless the gap between them exceeds this share of the font size. Justified lines
+# stretch only the spaces, which the PDF draws as real space characters or as wide gaps; letter gaps stay tiny.
+WORD_GAP = 0.22
+# A character no larger than this share of its line's body size, and raised, is a superscript (footnote marker).
+SUPERSCRIPT_SIZE = 0.82
+SUPERSCRIPT_RISE = 0.15
+
+
+@dataclass(slots=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    italic: bool
+    sup: bool = False            # a raised, smaller run: a footnote marker (or a superscript like "th")
+    space_before: bool = True    # separated from the previous word by a space (False for a marker glued to it)
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    top: float
+    bottom: float
+    size: float                  # body size of the line (largest non-superscript size)
+    page: int
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def text(self) -> str:
+        """The line as printed, superscripts included."""
+        out = []
+        for i, w in enumerate(self.words):
+            out.append((" " if i and w.space_before else "") + w.text)
+        return "".join(out)
+
+    @property
+    def plain_words(self) -> list[Word]:
+        return [w for w in self.words if not w.sup]
+
+    @property
+    def bold(self) -> bool:
+        letters = [w for w in self.plain_words if any(c.isalpha() for c in w.text)]
+        return bool(letters) and sum(len(w.text) for w in letters if w.bold) >= 0.6 * sum(len(w.text) for w in letters)
+
+    @property
+    def italic(self) -> bool:
+        letters = [w for w in self.plain_words if any(c.isalpha() for c in w.text)]
+        return bool(letters) and sum(len(w.text) for w in letters if w.italic) >= 0.6 * sum(len(w.text) for w in letters)
+
+
+@dataclass
+class PageText:
+    number: int                  # 1-based
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)   # horizontal rules: (y, x0, x1)
+    images: int = 0              # count of images (a page with images and no text is a scan)
+
+
+def _font_flags(fontname: str) -> tuple[bool, bool]:
+    name = fontname.split("+", 1)[-1].lower()
+    bold = any(k in name for k in ("bold", "black", "heavy", "semibold", "demi"))
+    italic = any(k in name for k in ("italic", "oblique"))
+    return bold, italic
+
+
+def _group_lines(chars: list[Char]) -> list[list[Char]]:
+    """Group characters into lines by vertical overlap.
+
+    Large characters found the lines; smaller ones (superscripts, the footnote number beside its text) join the
+    line they overlap most, so a raised marker never starts a line of its own.
+    """
+    lines: list[dict] = []       # {"top", "bottom", "chars"}, kept sorted by top
+    tops: list[float] = []
+    for ch in sorted(chars, key=lambda c: (-round(c.size, 1), c.top)):
+        h = max(ch.bottom - ch.top, 0.1)
+        best, best_overlap = None, 0.0
+        lo = bisect.bisect_left(tops, ch.top - 40)
+        for ln in lines[lo:]:
+            if ln["top"] > ch.bottom:
+                break
+            overlap = min(ch.bottom, ln["bottom"]) - max(ch.top, ln["top"])
+            if overlap > best_overlap:
+                best, best_overlap = ln, overlap
+        if best is not None and best_overlap >= 0.5 * min(h, best["bottom"] - best["top"]):
+            best["chars"].append(ch)
+            continue
+        ln = {"top": ch.top, "bottom": ch.bottom, "chars": [ch]}
+        i = bisect.bisect_left(tops, ch.top)
+        tops.insert(i, ch.top)
+        lines.insert(i, ln)
+    return [ln["chars"] for ln in lines]
+
+
+def _words_of_line(chars: list[Char]) -> tuple[list[Word], float]:
+    chars.sort(key=lambda c: (c.x0, c.top))
+    body = max((c.size for c in chars if c.text.strip()), default=chars[0].size)
+    # The body baseline: the bottom of the largest characters (superscripts sit above it).
+    base = max((c.bottom for c in chars if c.size >= 0.9 * body), default=max(c.bottom for c in chars))
+    words: list[Word] = []
+    cur: list[Char] = []
+    pending_space = True
+
+    def is_sup(c: Char) -> bool:
+        return c.size <= SUPERSCRIPT_SIZE * body and (base - c.bottom) >= SUPERSCRIPT_RISE * c.size
+
+    def flush() -> None:
+        nonlocal cur, pending_space
+        if cur:
+            sup = is_sup(cur[0])
+            words.append(Word("".join(c.text for c in cur), cur[0].x0, cur[-1].x1, cur[0].size,
+                              cur[0].bold, cur[0].italic, sup, pending_space))
+        cur = []
+
+    prev: Char | None = None
+    for c in chars:
+        if not c.text.strip():       # an explicit space (or other blank) ends the word
+            flush()
+            pending_space = True
+            prev = c
+            continue
+        if cur:
+            last = cur[-1]
+            gap = c.x0 - last.x1
+            same_kind = is_sup(c) == is_sup(last)
+            if gap > WORD_GAP * min(c.size, last.size) or not same_kind:
+                flush()
+                pending_space = gap > WORD_GAP * min(c.size, last.size)
+        elif prev is not None and not prev.text.strip():
+            pending_space = True
+        elif words:
+            pending_space = (c.x0 - words[-1].x1) > WORD_GAP * c.size
+        cur.append(c)
+        prev = c
+    flush()
+    if words:
+        words[0].space_before = False
+    return words, body
+
+
+def lines_from_chars(chars: Iterable[Char], page_number: int) -> list[Line]:
+    """Chars of one page → its lines in reading order (top to bottom)."""
+    out = []
+    for group in _group_lines([c for c in chars]):
+        if not any(c.text.strip() for c in group):
+            continue
+        words, body = _words_of_line(group)
+        if not words:
+            continue
+        full = [c for c in group if c.size >= 0.9 * body] or group
+        out.append(Line(words=words, top=min(c.top for c in full), bottom=max(c.bottom for c in full), size=body,
+                        page=page_number))
+    out.sort(key=lambda ln: (round(ln.bottom, 0), ln.x0))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------- character sources
+
+def _chars_pdfplumber(page) -> list[Char]:
+    out = []
+    seen: set[tuple] = set()
+    for c in page.chars:
+        if not c.get("upright", True):
+            continue       # rotated text (a barcode caption, a margin note) is not body text
+        # Fake bold is the same glyph drawn twice, slightly offset: keep one (pdfplumber's dedupe_chars does
+        # the same but sorts every character against every other, ten times slower than this key).
+        key = (c["text"], round(c["x0"]), round(c["top"]))
+        if key in seen:
+            continue
+        seen.add(key)
+        bold, italic = _font_flags(c.get("fontname", ""))
+        out.append(Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], bold, italic))
+    return out
+
+
+def _rules_pdfplumber(page) -> list[tuple[float, float, float]]:
+    rules = []
+    for obj in list(page.lines) + list(page.rects):
+        if abs(obj["bottom"] - obj["top"]) <= 2 and (obj["x1"] - obj["x0"]) >= 30:
+            rules.append(((obj["top"] + obj["bottom"]) / 2, obj["x0"], obj["x1"]))
+    return rules
+
+
+def read_pages(path: str | os.PathLike, *, max_pages: int = 3000,
+               progress: Callable[[int, int], None] | None = None) -> list[PageText]:
+    """Read every page of a PDF into positioned lines. Raises ReportDiffError subclasses for unreadable input."""
+    from . import inputs
+
+    total = inputs.validate_pdf(path, max_pages=max_pages)
+    import pdfplumber
+
+    pages: list[PageText] = []
+    try:
+        with pdfplumber.open(path) as pdf:
+            for i, page in enumerate(pdf.pages, start=1):
+                pages.append(PageText(number=i, width=float(page.width), height=float(page.height),
+                                      lines=lines_from_chars(_chars_pdfplumber(page), i),
+                                      rules=_rules_pdfplumber(page), images=len(page.images)))
+                page.close()     # free the page's parsed objects: memory stays bounded on long documents
+                if progress:
+                    progress(i, total)
+    except (MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as e:  # pdfminer raises many kinds of exceptions on damaged files
+        name = os.path.basename(os.fspath(path))
+        raise CorruptPDFError(f"{name} could not be read as a PDF ({type(e).__name__}: {str(e)[:80]}); "
+                              f"it may be damaged or truncated: get a fresh copy") from e
+    if not any(p.lines for p in pages):
+        name = os.path.basename(os.fspath(path))
+        raise NoTextLayerError(f"{name} has no text layer (a scan?); run OCR first, e.g. ocrmypdf {name} out.pdf")
+    return pages
+
+
+_SPACES = re.compile(r"\s+")

@@ -1,0 +1,625 @@
+"""Stage 2 — positioned lines → an `Edition`: metadata, section tree, paragraphs and their footnotes.
+
+The steps, in order:
+1. page furniture (running header, page marker, job number, stamp, barcode) is dropped: lines in the page's top or
+   bottom band that match a furniture pattern or repeat (digits aside) on other pages in the same band;
+2. the masthead of page 1 gives the symbol, date and title;
+3. each page is cut into body and footnote area (below a short rule or a line of underscores);
+4. body lines become headings (bold or italic lines, labelled `I.`, `A.`, `1.`, `(a)`, `Annex`, or not) and
+   paragraphs (a line starting with the next paragraph number, or a new block after extra space or an indent);
+5. lines are joined: a line-end hyphen stays unless the evidence (the document's own words, then a word-frequency
+   list) says a word was split; superscript markers are taken out of the text and tie footnotes to paragraphs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from statistics import median
+
+from .extract import Line, PageText, Word
+from .model import Edition, Footnote, Paragraph, Section
+
+# ------------------------------------------------------------------------------------------------------- patterns
+SYMBOL_RE = re.compile(r"\b(?:[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*"
+                       r"(?:-[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*)?)\*?")
+JOB_RE = re.compile(r"^\d{2}-\d{5}\b")
+PAGE_MARK_RE = re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$")
+FURNITURE_RES = [
+    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}(\s+\d{2}-\d{5}(\s*\([A-Z]\))?)?$"),          # 2/15 25-00800
+    re.compile(r"^\d{2}-\d{5}(\s*\([A-Z]\)\s*\d{6})?(\s+\d{1,4}\s*/\s*\d{1,4})?$"),  # 25-00800 (E) 070225 | 25-00800 3/15
+    re.compile(r"^\*\d{5,9}\*$"),                                                    # barcode *2500800*
+    re.compile(r"^Please\s+recycle", re.I),
+    re.compile(r"^\d{1,4}$"),                                                        # bare page number
+]
+MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                      "september", "october", "november", "december"], 1)}
+MONTHS.update({m: i for i, m in enumerate(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                           "septembre", "octobre", "novembre", "décembre"], 1)})
+MONTHS.update({m: i for i, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                                           "agosto", "septiembre", "octubre", "noviembre", "diciembre"], 1)})
+DATE_RE = re.compile(r"\b(\d{1,2})(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?(\d{4})\b")
+MASTHEAD_RE = re.compile(r"^(United Nations|Nations Unies|Naciones Unidas|Distr\.|Original|General Assembly|"
+                         r"Security Council|Conseil de sécurité|Consejo de Seguridad|Assemblée générale|"
+                         r"Asamblea General|Economic and Social Council)", re.I)
+PARA_NUM_RE = re.compile(r"^(\d{1,4})\.$")
+ROMAN_RE = re.compile(r"^(?=[IVXLC]+\.$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.$")
+LETTER_RE = re.compile(r"^[A-Z]\.$")
+DIGIT_RE = re.compile(r"^\d{1,2}\.$")
+PAREN_RE = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,5})\)$")
+ANNEX_RE = re.compile(r"^(Annex|Appendix|Enclosure|Annexe|Anexo|Appendice|Apéndice)(\s+([IVXL]+|\d+|[A-Z]))?\*?$",
+                      re.I)
+MARKER_RE = re.compile(r"^(\d{1,3}|\*{1,3})([,–-](\d{1,3}))*$")
+LETTER_CHARS = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class Block:
+    """A run of body lines that forms one heading or one paragraph."""
+    kind: str                    # "heading" | "para"
+    lines: list[Line] = field(default_factory=list)
+    number: str | None = None    # printed paragraph number
+    label: str = ""              # heading label
+    label_kind: str = ""         # "roman" | "letter" | "digit" | "paren" | "annex" | "plain:<style>"
+
+
+# ---------------------------------------------------------------------------------------------------- utilities
+
+def _norm_digits(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+def _is_blank_rule(line: Line) -> bool:
+    t = line.text.replace(" ", "")
+    return len(t) >= 5 and set(t) <= {"_", "-", "—", "–"}
+
+
+def _line_style(line: Line, body: float) -> str:
+    size = "L" if line.size > body * 1.15 else ("S" if line.size < body * 0.92 else "M")
+    return f"{'B' if line.bold else ''}{'I' if line.italic else ''}{size}"
+
+
+def _words_text(words: list[Word]) -> str:
+    out = []
+    for i, w in enumerate(words):
+        out.append((" " if i and w.space_before else "") + w.text)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------------------- furniture
+
+def _furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
+    """Indices of lines that are page furniture, per page number.
+
+    A line is furniture when it sits in the top or bottom band of its page and either matches a known pattern
+    (page marker, job number, barcode, "Please recycle") or its text, digits aside, recurs in the same band on
+    other pages (running headers, symbol lines). The scan stops at the first body-like line from each edge.
+    """
+    band_texts: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
+    for p in pages:
+        for ln in p.lines:
+            where = "top" if ln.bottom < p.height * 0.12 else "bottom" if ln.top > p.height * 0.85 else None
+            if where:
+                band_texts[where][_norm_digits(ln.text)] += 1
+    multi = len(pages) >= 3
+    mask: dict[int, set[int]] = {}
+    for p in pages:
+        drop: set[int] = set()
+
+        def furniture(ln: Line, where: str) -> bool:
+            text = " ".join(ln.text.split())
+            if any(r.match(text) for r in FURNITURE_RES):
+                return True
+            if where == "top" and SYMBOL_RE.fullmatch(text.rstrip("*")) and p.number > 1:
+                return True
+            return multi and band_texts[where][_norm_digits(text)] >= max(2, len(pages) // 3) and len(text) < 80
+
+        for i, ln in enumerate(p.lines):                      # from the top
+            if ln.bottom > p.height * 0.12 or p.number == 1:
+                break
+            if furniture(ln, "top"):
+                drop.add(i)
+            else:
+                break
+        for i in range(len(p.lines) - 1, -1, -1):              # from the bottom
+            ln = p.lines[i]
+            if ln.top < p.height * 0.85:
+                break
+            if furniture(ln, "bottom"):
+                drop.add(i)
+            else:
+                break
+        mask[p.number] = drop
+    return mask
+
+
+# ---------------------------------------------------------------------------------------------------- masthead
+
+@dataclass
+class Masthead:
+    symbol: str | None = None
+    date: str | None = None
+    title: str = ""
+    end: int = 0                 # index of the first body line on page 1
+
+
+def _parse_date(text: str) -> str | None:
+    for m in DATE_RE.finditer(text):
+        month = MONTHS.get(m.group(2).lower())
+        if month:
+            try:
+                return dt.date(int(m.group(3)), month, int(m.group(1))).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def _clean_symbol(sym: str) -> str:
+    return sym.rstrip("*").strip()
+
+
+def _read_masthead(page1: list[Line], later_headers: list[str], body: float) -> Masthead:
+    """Symbol, date and title from the first page's masthead; the title is the large bold block after it."""
+    mh = Masthead()
+    i = 0
+    head_text = []
+    # The masthead block: everything above the first large bold title line that follows "Distr." / "Original".
+    seen_meta = False
+    while i < len(page1):
+        ln = page1[i]
+        t = ln.text
+        if MASTHEAD_RE.match(t) or _parse_date(t) or SYMBOL_RE.search(t) and len(t) < 60 or not seen_meta:
+            if re.search(r"Original|Distr\.|Orig\.", t):
+                seen_meta = True
+            head_text.append(t)
+            i += 1
+            if seen_meta and i < len(page1) and re.search(r"Original|Orig\.", t):
+                # lines right after "Original: English" still in the masthead band (language lines)
+                pass
+            continue
+        break
+    if not seen_meta:        # no recognisable masthead: nothing is metadata
+        i = 0
+    # symbol: prefer the running header of later pages (clean), else the masthead
+    for cand in later_headers + head_text:
+        m = SYMBOL_RE.search(cand.replace(" ", "")) if cand else None
+        if m and "/" in m.group(0):
+            mh.symbol = _clean_symbol(m.group(0))
+            break
+    for t in head_text:
+        d = _parse_date(t)
+        if d:
+            mh.date = d
+            break
+    # title: bold lines, larger than body, directly after the masthead (a letter's title may be body-sized bold)
+    title_lines = []
+    j = i
+    while j < len(page1):
+        ln = page1[j]
+        if not ln.bold or (title_lines and _starts_heading_label(ln)):
+            break
+        if title_lines and ln.top - title_lines[-1].bottom > 1.2 * ln.size:
+            break
+        if not title_lines and _starts_heading_label(ln):
+            break
+        title_lines.append(ln)
+        j += 1
+    # Sub-titles (e.g. "Report of the Secretary-General") follow in bold after a small gap
+    mh.title = " ".join(" ".join(w.text for w in ln.words if not w.sup) for ln in title_lines)
+    mh.title = " ".join(mh.title.split())
+    mh.end = j
+    return mh
+
+
+def _starts_heading_label(ln: Line) -> bool:
+    first = ln.plain_words[0].text if ln.plain_words else ""
+    return bool(ROMAN_RE.match(first) or LETTER_RE.match(first) or DIGIT_RE.match(first) or PAREN_RE.match(first)
+                or ANNEX_RE.match(ln.text.strip()))
+
+
+# --------------------------------------------------------------------------------------------------- footnotes
+
+def _split_footnote_zone(page: PageText, lines: list[Line], body: float) -> tuple[list[Line], list[Line]]:
+    """Cut a page's lines into (body, footnote area). The area starts at a short rule or a line of underscores,
+    or, failing that, at a run of small lines at the page bottom that begins with a footnote number."""
+    for i, ln in enumerate(lines):
+        if _is_blank_rule(ln) and ln.x1 - ln.x0 < page.width * 0.5 and i > 0:
+            return lines[:i], lines[i + 1:]
+    rule_ys = [y for y, x0, x1 in page.rules if x1 - x0 < page.width * 0.45 and y > page.height * 0.3]
+    if rule_ys:
+        y = min(rule_ys)
+        below = [ln for ln in lines if ln.top >= y - 1]
+        if below and all(ln.size < body * 0.95 for ln in below):
+            return [ln for ln in lines if ln.top < y - 1], below
+    # No rule: small-size lines at the bottom starting with a number
+    k = len(lines)
+    while k > 0 and lines[k - 1].size < body * 0.92:
+        k -= 1
+    if k < len(lines):
+        first = lines[k].words[0]
+        if first.sup or re.fullmatch(r"\d{1,3}", first.text):
+            return lines[:k], lines[k:]
+    return lines, []
+
+
+def _footnote_entries(zone: list[Line]) -> list[tuple[str | None, list[Line]]]:
+    """Footnote area lines → [(number or None for a continuation from the previous page, lines)]."""
+    entries: list[tuple[str | None, list[Line]]] = []
+    for ln in zone:
+        first = ln.words[0]
+        num = first.text if re.fullmatch(r"\d{1,3}|\*{1,3}", first.text) and (first.sup or len(ln.words) > 1) else None
+        if num is not None and (first.sup or not entries or ln.x0 < entries[-1][1][0].x0 + 2 or True):
+            entries.append((num, [ln]))
+        elif entries:
+            entries[-1][1].append(ln)
+        else:
+            entries.append((None, [ln]))
+    return entries
+
+
+# ------------------------------------------------------------------------------------------------- line joining
+
+class Joiner:
+    """Joins lines into running text, deciding each line-end hyphen from evidence.
+
+    UN editorial style breaks lines only at spaces or after real compound hyphens (north-east, counter-terrorism),
+    so a line-end hyphen is kept unless the document or the word list says a word was split there.
+    """
+
+    def __init__(self, all_words: Counter, hyphenated: Counter, lang: str = "en") -> None:
+        self.words = all_words
+        self.hyphenated = hyphenated
+        self.lang = lang
+
+    def keep_hyphen(self, left: str, right: str) -> bool:
+        lw = re.findall(r"[^\W\d_]+$", left)
+        rw = re.findall(r"^[^\W\d_]+", right)
+        if not lw or not rw:
+            return True                       # a number or symbol range: keep (2017-\n2018, ISIL-\nK)
+        a, b = lw[0], rw[0]
+        if b[0].isupper() or a.isupper():
+            return True                       # Counter-Terrorism, ISIL-K, Levant-Khorasan
+        joined = (a + b).lower()
+        compound = f"{a}-{b}".lower()
+        if self.hyphenated[compound] > 0 and self.words[joined] == 0:
+            return True
+        if self.words[joined] > 0 and self.hyphenated[compound] == 0:
+            return False
+        za, zb, zj = _zipf(a.lower(), self.lang), _zipf(b.lower(), self.lang), _zipf(joined, self.lang)
+        if za >= 3.0 and zb >= 3.0:
+            return True                       # two real words: a compound (self-reliant, anti-tank, north-east)
+        if zj >= 2.0:
+            return False                      # organiza-tion, accom-plished
+        return True
+
+    def join(self, lines: list[list[Word]]) -> tuple[str, list[tuple[int, str]]]:
+        """Word lists of consecutive lines → (text, [(char offset, marker)]) with markers taken out."""
+        text = ""
+        markers: list[tuple[int, str]] = []
+        for li, words in enumerate(lines):
+            for wi, w in enumerate(words):
+                if w.sup and MARKER_RE.match(w.text):
+                    for num in re.split(r"[,–-]", w.text):
+                        if num:
+                            markers.append((len(text), num))
+                    continue
+                if not text:
+                    text = w.text
+                    continue
+                if wi == 0 and li > 0:        # first word of a continuation line
+                    if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
+                        if self.keep_hyphen(text[:-1], w.text):
+                            text += w.text
+                        else:
+                            text = text[:-1] + w.text
+                        continue
+                    if text.endswith(("/",)) and not text.endswith(" /"):
+                        text += w.text
+                        continue
+                    text += " " + w.text
+                    continue
+                text += (" " if w.space_before or w.sup else "") + w.text
+        return " ".join(text.split()), markers
+
+
+@lru_cache(maxsize=100_000)
+def _zipf(word: str, lang: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+        return zipf_frequency(word, lang)
+    except Exception:  # no word list for that language: no evidence either way
+        return 0.0
+
+
+# ------------------------------------------------------------------------------------------------------- builder
+
+class EditionBuilder:
+    def __init__(self, pages: list[PageText], source: str | None) -> None:
+        self.pages = pages
+        self.source = source
+        sizes: Counter = Counter()
+        for p in pages:
+            for ln in p.lines:
+                sizes[round(ln.size * 2) / 2] += sum(len(w.text) for w in ln.words)
+        self.body = sizes.most_common(1)[0][0] if sizes else 10.0
+
+    # -- zones
+    def _zones(self) -> tuple[Masthead, list[tuple[int, list[Line]]], list[tuple[int, list[Line]]]]:
+        mask = _furniture_mask(self.pages)
+        headers = []
+        for p in self.pages[1:4]:
+            headers += [p.lines[i].text for i in sorted(mask[p.number]) if p.lines[i].bottom < p.height * 0.12]
+        body_pages, fn_pages = [], []
+        mh = Masthead()
+        for p in self.pages:
+            lines = [ln for i, ln in enumerate(p.lines) if i not in mask[p.number]]
+            if p.number == 1:
+                mh = _read_masthead(lines, headers, self.body)
+                lines = lines[mh.end:]
+            body, fns = _split_footnote_zone(p, lines, self.body)
+            body_pages.append((p.number, body))
+            fn_pages.append((p.number, fns))
+        return mh, body_pages, fn_pages
+
+    def build(self) -> Edition:
+        mh, body_pages, fn_pages = self._zones()
+        all_lines = [ln for _, ls in body_pages for ln in ls] + [ln for _, ls in fn_pages for ln in ls]
+        words: Counter = Counter()
+        hyph: Counter = Counter()
+        lang = _guess_lang(all_lines)
+        for ln in all_lines:
+            toks = [w.text for w in ln.words if not w.sup]
+            for k, t in enumerate(toks):
+                if t.endswith("-") and k == len(toks) - 1:
+                    continue              # a line-end hyphen is the thing in question: not evidence
+                for piece in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", t):
+                    if "-" in piece:
+                        hyph[piece.lower()] += 1
+                        for part in piece.split("-"):
+                            words[part.lower()] += 0
+                    else:
+                        words[piece.lower()] += 1
+        joiner = Joiner(words, hyph, lang)
+        footnotes_by_page = self._footnotes(fn_pages, joiner)
+        blocks = self._blocks(body_pages)
+        return self._assemble(mh, blocks, footnotes_by_page, joiner)
+
+    # -- footnotes
+    def _footnotes(self, fn_pages, joiner: Joiner) -> dict[int, dict[str, Footnote]]:
+        by_page: dict[int, dict[str, Footnote]] = defaultdict(dict)
+        last: tuple[int, str, list[list[Word]]] | None = None
+        raw: list[tuple[int, str, list[list[Word]]]] = []
+        for pno, zone in fn_pages:
+            for num, lines in _footnote_entries(zone):
+                wl = [list(ln.words) for ln in lines]
+                if num is None:
+                    if raw:
+                        raw[-1][2].extend(wl)      # continues the last footnote of the previous page
+                    continue
+                wl[0] = wl[0][1:]                 # drop the number itself
+                raw.append((pno, num, wl))
+        for pno, num, wl in raw:
+            text, _ = joiner.join([[w for w in ws] for ws in wl if ws] or [[]])
+            by_page[pno][num] = Footnote(number=num, text=text)
+        return by_page
+
+    # -- blocks
+    def _blocks(self, body_pages) -> list[Block]:
+        blocks: list[Block] = []
+        self._last_letter = ""
+        expected = 1
+        seen_numbers: set[int] = set()
+        lines = [ln for _, ls in body_pages for ln in ls]
+        gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and
+                abs(a.size - self.body) < 1 and abs(b.size - self.body) < 1]
+        line_gap = median(gaps) if gaps else self.body * 0.2
+        lefts = Counter(round(ln.x0) for ln in lines if abs(ln.size - self.body) < 1)
+        body_left = lefts.most_common(1)[0][0] if lefts else 0
+        prev: Line | None = None
+        for ln in lines:
+            words = ln.plain_words
+            if not words:
+                if blocks:
+                    blocks[-1].lines.append(ln)
+                prev = ln
+                continue
+            first = words[0].text
+            gap_before = (ln.top - prev.bottom) if prev is not None and prev.page == ln.page else None
+            m = PARA_NUM_RE.match(first)
+            heading_kind = self._heading_kind(ln, words)
+            if m and not heading_kind and len(words) > 1:
+                n = int(m.group(1))
+                restart = n == 1 and expected > 1 and self._in_annex(blocks)
+                if n == expected or restart or (n > expected and n - expected <= 2 and n not in seen_numbers
+                                                and gap_before is not None and gap_before > line_gap + 2):
+                    blocks.append(Block("para", [ln], number=str(n)))
+                    expected = n + 1
+                    seen_numbers.add(n)
+                    prev = ln
+                    continue
+            if heading_kind:
+                label, kind = heading_kind
+                cur = blocks[-1] if blocks else None
+                annex_title = (cur is not None and cur.kind == "heading" and cur.label_kind == "annex"
+                               and not label and ln.bold)
+                # a wrapped heading: the next line in the same style, close below, without a label of its own
+                wrapped = (cur is not None and cur.kind == "heading" and not label and prev is not None
+                           and prev.page == ln.page and gap_before is not None and gap_before < ln.size * 0.9
+                           and _line_style(cur.lines[-1], self.body) == _line_style(ln, self.body))
+                if annex_title or wrapped:
+                    cur.lines.append(ln)
+                else:
+                    blocks.append(Block("heading", [ln], label=label, label_kind=kind))
+                    if kind == "letter":
+                        self._last_letter = label[0]
+                    elif kind in ("roman", "annex"):
+                        self._last_letter = ""
+                prev = ln
+                continue
+            # body text: a continuation, or a new unnumbered paragraph
+            cur = blocks[-1] if blocks else None
+            new_block = (cur is None or cur.kind == "heading"
+                         or (gap_before is not None and gap_before > line_gap + max(2.0, 0.35 * self.body)
+                             and not self._continues_list(cur, ln))
+                         or (cur.number is None and ln.x0 > body_left + 8 and prev is not None
+                             and prev.x1 < ln.x1 - 40 and prev.page == ln.page))
+            if new_block:
+                blocks.append(Block("para", [ln]))
+            else:
+                cur.lines.append(ln)
+            prev = ln
+        return blocks
+
+    def _continues_list(self, cur: Block, ln: Line) -> bool:
+        """A sub-item "(a) …" or an indented line after extra space stays inside a numbered paragraph."""
+        if cur.kind != "para" or cur.number is None:
+            return False
+        first = ln.plain_words[0].text if ln.plain_words else ""
+        return bool(PAREN_RE.match(first) or re.match(r"^[•·▪–-]$", first))
+
+    def _in_annex(self, blocks: list[Block]) -> bool:
+        return any(b.kind == "heading" and b.label_kind == "annex" for b in blocks)
+
+    def _heading_kind(self, ln: Line, words: list[Word]) -> tuple[str, str] | None:
+        """(label, kind) when the line is a heading line, else None."""
+        text = _words_text(words).strip()
+        if ANNEX_RE.match(text) and (ln.bold or ln.size > self.body * 1.1):
+            return text.rstrip("*"), "annex"
+        bold = ln.bold
+        italic_heading = ln.italic and len(text) < 120 and not text.endswith((".", ";", ":", ",")) \
+            and ln.size >= self.body * 0.95
+        if not (bold or italic_heading):
+            return None
+        if len(text) > 250:
+            return None
+        first = words[0].text
+        if ROMAN_RE.match(first) and LETTER_RE.match(first) and len(words) > 1:
+            # "C." or "D." may be a letter after "B." or a Roman numeral (C = 100): the sequence decides
+            if self._last_letter and ord(first[0]) == ord(self._last_letter) + 1:
+                return first, "letter"
+            if first[0] != "I" or self._last_letter == "H":
+                return first, "letter" if self._last_letter or first[0] != "I" else "roman"
+        if ROMAN_RE.match(first) and len(words) > 1:
+            return first, "roman"
+        if LETTER_RE.match(first) and len(words) > 1:
+            return first, "letter"
+        if DIGIT_RE.match(first) and len(words) > 1:
+            return first, "digit"
+        if PAREN_RE.match(first) and len(words) > 1:
+            return first, "paren"
+        return "", f"plain:{_line_style(ln, self.body)}"
+
+    # -- assembly
+    def _assemble(self, mh: Masthead, blocks: list[Block], fns: dict[int, dict[str, Footnote]],
+                  joiner: Joiner) -> Edition:
+        sections: list[Section] = []
+        paragraphs: list[Paragraph] = []
+        stack: list[tuple[str, Section]] = []     # (label kind, section)
+        used_ids: set[str] = set()
+        annex_count = 0
+        annex_prefix = ""
+        unnumbered = 0
+        used_fn: set[tuple[int, str]] = set()
+
+        def find_footnote(num: str, page: int) -> Footnote | None:
+            for p in (page, page + 1, page - 1, page + 2):
+                f = fns.get(p, {}).get(num)
+                if f is not None and (p, num) not in used_fn:
+                    used_fn.add((p, num))
+                    return f
+            for p in (page, page + 1, page - 1):
+                if num in fns.get(p, {}):
+                    return fns[p][num]         # cited twice
+            return None
+
+        def unique(sid: str) -> str:
+            base, k = sid, 2
+            while sid in used_ids:
+                sid = f"{base}~{k}"
+                k += 1
+            used_ids.add(sid)
+            return sid
+
+        for b in blocks:
+            wl = [list(ln.words) for ln in b.lines]
+            if b.kind == "heading":
+                if b.label:
+                    if b.label_kind == "annex":
+                        wl[0] = []                 # the "Annex I" line is the label; title follows
+                    else:
+                        wl[0] = wl[0][1:]          # drop the label word
+                text, markers = joiner.join([w for w in wl if w] or [[]])
+                page = b.lines[0].page
+                if b.label_kind == "annex":
+                    annex_count += 1
+                    stack = []
+                    annex_prefix = f"A{annex_count}"
+                    sid = unique("ANNEX" + ("-" + b.label.split()[-1] if len(b.label.split()) > 1 else
+                                            (f"-{annex_count}" if annex_count > 1 else "")))
+                    sec = Section(id=sid, label=b.label, title=text, level=1, parent=None, page=page)
+                    stack.append(("annex", sec))
+                else:
+                    kinds = [k for k, _ in stack]
+                    if b.label_kind in kinds:
+                        stack = stack[:kinds.index(b.label_kind)]
+                    parent = stack[-1][1] if stack else None
+                    core = b.label.strip(".") if b.label else ""
+                    if not core:
+                        core = "H" + str(sum(1 for s in sections if not s.label) + 1)
+                    sid = unique(f"{parent.id}.{core}" if parent else core)
+                    sec = Section(id=sid, label=b.label, title=text, level=len(stack) + 1,
+                                  parent=parent.id if parent else None, page=page)
+                    stack.append((b.label_kind, sec))
+                for _, num in markers:
+                    f = find_footnote(num, page)
+                    if f:
+                        sec.footnotes.append(f)
+                sections.append(sec)
+                continue
+            if b.number:
+                wl[0] = [w for w in wl[0] if not (w is b.lines[0].plain_words[0])]
+            text, markers = joiner.join([w for w in wl if w] or [[]])
+            if not text:
+                continue
+            if b.number:
+                pid = b.number if b.number not in used_ids else f"{annex_prefix or 'X'}-{b.number}"
+                pid = unique(pid)
+            else:
+                unnumbered += 1
+                pid = unique(f"u{unnumbered}")
+            # A marker belongs to the page of the line it stands on.
+            line_of_offset = self._marker_pages(b, joiner)
+            notes = []
+            for k, (off, num) in enumerate(markers):
+                f = find_footnote(num, line_of_offset[k] if k < len(line_of_offset) else b.lines[0].page)
+                if f and f not in notes:
+                    notes.append(f)
+            paragraphs.append(Paragraph(id=pid, number=b.number, section=stack[-1][1].id if stack else None,
+                                        text=text, footnotes=notes, page_start=b.lines[0].page,
+                                        page_end=b.lines[-1].page))
+        return Edition(symbol=mh.symbol, date=mh.date, title=mh.title, pages=len(self.pages), sections=sections,
+                       paragraphs=paragraphs, source=self.source)
+
+    @staticmethod
+    def _marker_pages(b: Block, joiner: Joiner) -> list[int]:
+        pages = []
+        for ln in b.lines:
+            for w in ln.words:
+                if w.sup and MARKER_RE.match(w.text):
+                    pages += [ln.page] * len([n for n in re.split(r"[,–-]", w.text) if n])
+        return pages
+
+
+def _guess_lang(lines: list[Line]) -> str:
+    sample = Counter(w.text.lower() for ln in lines[:400] for w in ln.words)
+    scores = {"en": sum(sample[w] for w in ("the", "and", "of", "to", "in")),
+              "fr": sum(sample[w] for w in ("le", "la", "les", "et", "des")),
+              "es": sum(sample[w] for w in ("el", "la", "los", "y", "de"))}
+    return max(scores, key=scores.get)
+
+
+def build_edition(pages: list[PageText], source: str | None = None) -> Edition:
+    """Lines of every page → the Edition (see the module docstring for the steps)."""
+    return EditionBuilder(pages, source).build()
