@@ -175,7 +175,9 @@ class SectionView:
 
     @property
     def change_text(self) -> str:
-        parts = [f"{n} {k}" for k, n in self.counts.items() if n]
+        order = ("modified", "added", "removed", "moved", "split", "merged", "footnotes")
+        parts = [f"{self.counts[k]} {k if k != 'footnotes' else 'with footnote changes'}"
+                 for k in sorted(self.counts, key=lambda k: order.index(k) if k in order else 99) if self.counts[k]]
         if self.status == "added":
             parts.insert(0, "new section")
         elif self.status == "removed":
@@ -354,13 +356,39 @@ def _footnote_views(change: Change) -> list[FootnoteView]:
     return out
 
 
+def clip(s: str | None, limit: int = 90) -> str | None:
+    """Long wording cut at a word boundary for the summary lists (the paragraph holds the whole of it)."""
+    s = one_line(s)
+    if not s:
+        return None
+    if len(s) <= limit:
+        return s
+    cut = s[:limit].rsplit(" ", 1)[0]
+    return (cut if len(cut) > limit // 2 else s[:limit]) + "…"
+
+
+def _clip_left(s: str, limit: int) -> str:
+    if len(s) <= limit:
+        return s
+    cut = s[-limit:]
+    space = cut.find(" ")
+    return "…" + (cut[space + 1:] if 0 <= space < limit // 2 else cut)
+
+
 def _signal_context(context: str, needle: str | None) -> tuple[str, str, str]:
+    """The context split around the new wording; empty when it would only repeat the wording itself."""
     context = one_line(context)
+    needle = one_line(needle)
     if needle:
         i = context.find(needle)
         if i >= 0:
-            return context[:i], needle, context[i + len(needle):]
-    return context, "", ""
+            if len(context) - len(needle) < 12:
+                return "", "", ""
+            pre, post = context[:i], context[i + len(needle):]
+            if len(needle) > 60:
+                needle = clip(needle, 60) or ""
+            return _clip_left(pre, 60), needle, (" " if post[:1] == " " else "") + (clip(post, 60) or "")
+    return clip(context, 140) or "", "", ""
 
 
 def build_view(comparison: Comparison, *, generated: str = "", generated_iso: str = "",
@@ -545,12 +573,17 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
 
     # Key changes.
     signals: list[SignalView] = []
+    seen: set[tuple] = set()
     for ci, ch in enumerate(comparison.changes):
         for sg in ch.signals:
+            key = (ci, one_line(sg.old), one_line(sg.new))
+            if key in seen:          # one wording change classed twice (a figure and a hedge) is listed once
+                continue
+            seen.add(key)
             pre, match, post = _signal_context(sg.context, sg.new or sg.old)
             signals.append(SignalView(kind=sg.kind, kind_label=SIGNAL_SINGULAR.get(sg.kind, sg.kind),
-                                      ref=change_views[ci].ref, anchor=f"c-{ci}", old=one_line(sg.old) or None,
-                                      new=one_line(sg.new) or None, context_pre=pre, context_match=match,
+                                      ref=change_views[ci].ref, anchor=f"c-{ci}", old=clip(sg.old),
+                                      new=clip(sg.new), context_pre=pre, context_match=match,
                                       context_post=post))
     groups = [(k, SIGNAL_LABELS[k], [s for s in signals if s.kind == k]) for k in ("figure", "date", "hedge")]
     groups = [g for g in groups if g[2]]
@@ -584,5 +617,6 @@ def headline(comparison: Comparison, pct: int) -> str:
     n_first = s[parts[0].split()[1]]
     parts[0] = f"{n_first} paragraph{'s' if n_first != 1 else ''} {parts[0].split()[1]}"
     listing = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
-    return (f"{listing}; about {pct}% of the text changed and {s.get('unchanged', 0)} paragraphs "
-            f"are unchanged.")
+    same = s.get("unchanged", 0)
+    return (f"{listing}; about {pct}% of the text changed and {same} "
+            f"{'paragraph is' if same == 1 else 'paragraphs are'} unchanged.")
