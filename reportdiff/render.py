@@ -210,8 +210,16 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
     return "\n".join(out) + "\n"
 
 
+def _writing_to_file() -> bool:
+    # `render_comparison(c, "text")` cannot tell whether the CLI will print it or save it with -o; colour codes
+    # must never land in a saved file, so an -o/--output on the command line means plain text.
+    return any(a in ("-o", "--output") or a.startswith("--output=") or (a.startswith("-o") and not a.startswith("--"))
+               for a in sys.argv[1:])
+
+
 def _use_color() -> bool:
-    return (sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb")
+    return (sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+            and not _writing_to_file())
 
 
 def render_text(comparison: Comparison, *, color: bool | None = None, generated: datetime | None = None) -> str:
@@ -286,7 +294,9 @@ def terminal_summary(comparison: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_comparison(comparison: Comparison, fmt: str) -> str | bytes:
+def render_comparison(comparison: Comparison, fmt: str, *, color: bool | None = None) -> str | bytes:
+    """The comparison in `fmt` (html, json, markdown, text: str; eml: bytes). `color` applies to text only:
+    None picks it from the terminal (plain when stdout is not a tty, NO_COLOR is set or -o is given)."""
     if fmt == "json":
         return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=1)
     if fmt == "html":
@@ -296,7 +306,7 @@ def render_comparison(comparison: Comparison, fmt: str) -> str | bytes:
     if fmt == "markdown":
         return render_markdown(comparison)
     if fmt == "text":
-        return render_text(comparison)
+        return render_text(comparison, color=color)
     raise ValueError(f"unknown format {fmt!r}; expected html, json, markdown, text or eml")
 
 

@@ -336,3 +336,24 @@ def test_cli_writes_every_format(gen, tmp_path):
         assert check(out.read_bytes()), suffix
     proc = run_cli("compare", gen["report"], gen["report2"])
     assert proc.returncode == 0 and 2 <= len(proc.stdout.splitlines()) <= 8, proc.stdout
+
+
+def test_text_colour_follows_the_terminal_but_never_goes_to_a_file(monkeypatch):
+    import io
+
+    class TTY(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setattr(sys, "stdout", TTY())
+    monkeypatch.setattr(sys, "argv", ["reportdiff", "compare", "a.pdf", "b.pdf", "--format", "text"])
+    assert "\x1b[" in render.render_comparison(realistic_comparison(), "text")
+    for argv in (["-o", "x.txt"], ["--output", "x.txt"], ["--output=x.txt"], ["-ox.txt"]):
+        monkeypatch.setattr(sys, "argv", ["reportdiff", "compare", "a.pdf", "b.pdf", *argv])
+        assert "\x1b" not in render.render_comparison(realistic_comparison(), "text"), argv
+    monkeypatch.setattr(sys, "argv", ["reportdiff"])
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b" not in render.render_comparison(realistic_comparison(), "text")
+    assert "\x1b" not in render.render_comparison(realistic_comparison(), "text", color=False)
