@@ -37,8 +37,17 @@ def human_date(iso: str | None) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+# Control characters and explicit bidi overrides/isolates have no place in extracted report text; in a PDF they can
+# only be noise or an attempt to make the report display something other than what it holds.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(s: str | None) -> str:
+    return _UNSAFE.sub("", s or "")
+
+
 def one_line(s: str | None) -> str:
-    return " ".join((s or "").split())
+    return " ".join(safe(s).split())
 
 
 def section_ref(section: Section | None) -> str:
@@ -306,7 +315,7 @@ def change_segs(change: Change, old_paras: list[Paragraph | None], new_paras: li
             ops = [("=", new_text or old_text)]
         else:
             ops = word_diff(old_text, new_text)
-    segs = [Seg(op, text) for op, text in ops]
+    segs = [Seg(op, safe(text)) for op, text in ops]
     for side, paras in (("new", new_paras), ("old", old_paras)):
         if len(paras) > 1:
             visible = {"=", "+"} if side == "new" else {"=", "-"}
@@ -352,7 +361,7 @@ def _footnote_views(change: Change) -> list[FootnoteView]:
                 ops = [("-", fc.old.text if fc.old else "")]
             else:
                 ops = word_diff(fc.old.text if fc.old else "", fc.new.text if fc.new else "")
-        out.append(FootnoteView(kind=fc.kind, label=label, segs=[Seg(op, t) for op, t in ops]))
+        out.append(FootnoteView(kind=fc.kind, label=safe(label), segs=[Seg(op, safe(t)) for op, t in ops]))
     return out
 
 

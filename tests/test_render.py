@@ -211,6 +211,7 @@ def test_html_escapes_everything_from_the_pdf():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in doc
     assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in doc
     assert "{{ 7*7 }}" in doc            # not evaluated as a template
+    assert "\u202e" not in doc and "\x1b" not in doc   # no bidi override or escape to disguise the text
     # Ids from the PDF never become attribute values.
     assert 'id="&lt;x&gt;"' not in doc and "<x>" not in doc
 
