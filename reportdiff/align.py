@@ -94,12 +94,17 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": 
 
 
 def normalize(text: str) -> str:
-    """Text for equality tests: unified quotes and dashes, single spaces, no space around hyphens (extraction
-    leaves stray ones: `Secretary -General`)."""
+    """Text for display-level comparisons: unified quotes and dashes, single spaces."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = " ".join(text.split())
-    return text.replace(" -", "-").replace("- ", "-") if "-" in text else text
+    return " ".join(text.split())
+
+
+def equality_key(text: str) -> str:
+    """Two texts with the same key are the same text. Whitespace is left out entirely: where the two differ
+    only in spacing it is the line breaks of two layouts talking (`LATEST_ 18_JUNE`, `Secretary -General`),
+    not an edit."""
+    return "".join(normalize(text).split())
 
 
 class _Vocabulary:
@@ -123,7 +128,7 @@ class _Vocabulary:
 class _Side:
     """What the aligner needs of one edition's paragraphs."""
     paragraphs: list[Paragraph]
-    norm: list[str]
+    norm: list[str]           # equality keys
     codes: list[str]          # one character per content token
     section: list[int]        # index into the edition's sections, -1 when outside any section
 
@@ -138,7 +143,7 @@ class _Side:
 def _side(edition: Edition, vocab: _Vocabulary) -> _Side:
     index = {s.id: k for k, s in enumerate(edition.sections)}
     paras = edition.paragraphs
-    return _Side(paragraphs=paras, norm=[normalize(p.text) for p in paras],
+    return _Side(paragraphs=paras, norm=[equality_key(p.text) for p in paras],
                  codes=[vocab.encode(content_tokens(p.text)) for p in paras],
                  section=[index.get(p.section, -1) for p in paras])
 

@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from .align import Alignment, Link, align, normalize
+from .align import Alignment, Link, align, equality_key, normalize
 from .model import Change, Comparison, Edition, Footnote, FootnoteChange
 from .signals import signals_from_diff
 from .wordiff import diff_words
@@ -47,7 +47,7 @@ def _change(link: Link, old: Edition, new: Edition, warnings: list[str]) -> Chan
     if link.kind == "removed":
         return Change("removed", old_ids, [], similarity=0.0, diff=[("-", old_text)] if old_text else [])
     footnotes = footnote_changes([f for p in olds for f in p.footnotes], [f for p in news for f in p.footnotes])
-    same_text = normalize(old_text) == normalize(new_text)
+    same_text = equality_key(old_text) == equality_key(new_text)
     kind = link.kind if link.kind in ("split", "merged") else (
         "unchanged" if same_text and not footnotes else "modified")
     if same_text:
@@ -66,7 +66,7 @@ def footnote_changes(old: list[Footnote], new: list[Footnote]) -> list[FootnoteC
     """Footnote edits between two paragraphs (or groups), matched by text so that renumbering is no change."""
     old_left, new_left = list(old), list(new)
     for f in list(new_left):                   # identical texts: not a change, whatever the numbers
-        twin = next((g for g in old_left if normalize(g.text) == normalize(f.text)), None)
+        twin = next((g for g in old_left if equality_key(g.text) == equality_key(f.text)), None)
         if twin is not None:
             old_left.remove(twin)
             new_left.remove(f)

@@ -1,0 +1,68 @@
+"""Signals read off word diffs: changed figures, dates and hedging words, with a little context."""
+from __future__ import annotations
+
+from reportdiff.signals import signals_from_diff
+from reportdiff.wordiff import word_diff
+
+
+def signals(old: str, new: str):
+    return signals_from_diff(word_diff(old, new))
+
+
+def kinds(sigs):
+    return sorted(s.kind for s in sigs)
+
+
+def test_changed_figure_reads_with_its_surroundings():
+    (sig,) = signals("Da'esh maintained up to 3,000 fighters across Iraq.",
+                     "Da'esh maintained up to 4,000 fighters across Iraq.")
+    assert sig.kind == "figure"
+    assert sig.old == "up to 3,000 fighters"
+    assert sig.new == "up to 4,000 fighters"
+    assert "maintained up to 4,000 fighters across" in sig.context
+
+
+def test_estimate_rewritten_as_a_range_is_one_signal():
+    sigs = signals("The group retains about 4,000 fighters in the region.",
+                   "The group retains between 2,600 and 3,500 fighters in the region.")
+    assert kinds(sigs) == ["figure", "hedge"]     # "about" left: the estimate's hedge changed too
+    fig = next(s for s in sigs if s.kind == "figure")
+    assert "about 4,000" in fig.old and "between 2,600 and 3,500" in fig.new
+
+
+def test_changed_date():
+    (sig,) = signals("The meeting held on 8 December was postponed.",
+                     "The meeting held on 15 March 2025 was postponed.")
+    assert sig.kind == "date"
+    assert "8 December" in sig.old and "15 March 2025" in sig.new
+
+
+def test_changed_hedge():
+    (sig,) = signals("The group is likely to expand its operations.", "The group may expand its operations.")
+    assert sig.kind == "hedge"
+    assert "likely" in sig.old and "may" in sig.new
+
+
+def test_trend_words_are_hedges():
+    sigs = signals("Attacks remained frequent.", "Attacks increased sharply.")
+    assert "hedge" in kinds(sigs)
+
+
+def test_plain_rewording_gives_no_signal():
+    assert signals("UNODC organized a workshop in Vienna.", "UNODC convened a workshop in Vienna.") == []
+
+
+def test_a_whole_added_sentence_is_not_a_figure_change():
+    sigs = signals("The Mission continued its patrols.",
+                   "The Mission continued its patrols. Since January, more than 3,000 people have been displaced "
+                   "from the border villages.")
+    assert sigs == []
+
+
+def test_short_pure_insertion_of_a_figure_is_a_signal():
+    (sig,) = signals("The attack killed civilians.", "The attack killed 12 civilians.")
+    assert sig.kind == "figure" and sig.old is None and "12" in sig.new
+
+
+def test_unchanged_text_gives_no_signal():
+    assert signals("Nothing changed here, 3,000 stays.", "Nothing changed here, 3,000 stays.") == []
