@@ -28,8 +28,8 @@ SYMBOL_RE = re.compile(r"\b(?:[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-
 JOB_RE = re.compile(r"^\d{2}-\d{5}\b")
 PAGE_MARK_RE = re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$")
 FURNITURE_RES = [
-    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}(\s+\d{2}-\d{5}(\s*\([A-Z]\))?)?$"),          # 2/15 25-00800
-    re.compile(r"^\d{2}-\d{5}(\s*\([A-Z]\)\s*\d{6})?(\s+\d{1,4}\s*/\s*\d{1,4})?$"),  # 25-00800 (E) 070225 | 25-00800 3/15
+    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}(\s+\d{2}-\d{5}\*?(\s*\([A-Z]\))?)?$"),       # 2/15 25-00800
+    re.compile(r"^\d{2}-\d{5}\*?(\s*\([A-Z]\)\s*\d{6})?(\s+\d{1,4}\s*/\s*\d{1,4})?$"),  # 25-00800 (E) 070225
     re.compile(r"^\*\d{5,9}\*$"),                                                    # barcode *2500800*
     re.compile(r"^Please\s+recycle", re.I),
     re.compile(r"^\d{1,4}$"),                                                        # bare page number
@@ -102,7 +102,7 @@ def _furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
         for ln in p.lines:
             where = "top" if ln.bottom < p.height * 0.12 else "bottom" if ln.top > p.height * 0.85 else None
             if where:
-                band_texts[where][_norm_digits(ln.text)] += 1
+                band_texts[where][(_norm_digits(ln.text), round(ln.top / 4))] += 1
     multi = len(pages) >= 3
     mask: dict[int, set[int]] = {}
     for p in pages:
@@ -112,9 +112,13 @@ def _furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
             text = " ".join(ln.text.split())
             if any(r.match(text) for r in FURNITURE_RES):
                 return True
+            if ln.words[0].sup and where == "bottom":
+                return False          # a footnote ("¹ Information provided by a Member State.") is not furniture
             if where == "top" and SYMBOL_RE.fullmatch(text.rstrip("*")) and p.number > 1:
                 return True
-            return multi and band_texts[where][_norm_digits(text)] >= max(2, len(pages) // 3) and len(text) < 80
+            # Repeated, digits aside, at the same height on a third of the pages: a running header or footer.
+            repeats = band_texts[where][(_norm_digits(text), round(ln.top / 4))]
+            return multi and repeats >= max(2, len(pages) // 3) and len(text) < 80
 
         for i, ln in enumerate(p.lines):                      # from the top
             if ln.bottom > p.height * 0.12 or p.number == 1:
@@ -272,27 +276,50 @@ class Joiner:
         self.words = all_words
         self.hyphenated = hyphenated
         self.lang = lang
+        self.hyphenating = False      # set once the document's line ends have been looked at
+
+    def look_at_line_ends(self, lines: list[Line]) -> None:
+        """Decide whether this layout hyphenates words: a few line ends that can only be split words say so."""
+        splits = 0
+        for a, b in zip(lines, lines[1:]):
+            last = a.plain_words[-1].text if a.plain_words else ""
+            first = b.plain_words[0].text if b.plain_words else ""
+            if last.endswith("-") and len(last) > 2 and self.is_definite_split(last[:-1], first):
+                splits += 1
+        self.hyphenating = splits >= 2
 
     def keep_hyphen(self, left: str, right: str) -> bool:
         lw = re.findall(r"[^\W\d_]+$", left)
         rw = re.findall(r"^[^\W\d_]+", right)
         if not lw or not rw:
-            return True                       # a number or symbol range: keep (2017-\n2018, ISIL-\nK)
+            return True                       # a number or symbol range: keep (2017-\n2018, ISIL-\n4)
         a, b = lw[0], rw[0]
         if b[0].isupper() or a.isupper():
             return True                       # Counter-Terrorism, ISIL-K, Levant-Khorasan
         joined = (a + b).lower()
         compound = f"{a}-{b}".lower()
-        if self.hyphenated[compound] > 0 and self.words[joined] == 0:
+        # The document's own usage first: a word it writes elsewhere is the best evidence there is.
+        if self.hyphenated[compound] > self.words[joined]:
             return True
-        if self.words[joined] > 0 and self.hyphenated[compound] == 0:
+        if self.words[joined] > self.hyphenated[compound]:
             return False
         za, zb, zj = _zipf(a.lower(), self.lang), _zipf(b.lower(), self.lang), _zipf(joined, self.lang)
+        if zj >= 2.0 and (za < 3.0 or zb < 3.0):
+            return False                      # a word cut in two: organiza-tion, accom-plished
         if za >= 3.0 and zb >= 3.0:
-            return True                       # two real words: a compound (self-reliant, anti-tank, north-east)
-        if zj >= 2.0:
-            return False                      # organiza-tion, accom-plished
+            # Two words: a compound in UN style (self-reliant, anti-tank). Only in a layout that is seen to
+            # hyphenate words does a common joined word (para-graph, under-taken) win.
+            return not (self.hyphenating and zj >= 3.0)
         return True
+
+    def is_definite_split(self, left: str, right: str) -> bool:
+        """A line-end hyphen that can only be a word cut in two (evidence that the layout hyphenates)."""
+        lw = re.findall(r"[^\W\d_]+$", left)
+        rw = re.findall(r"^[^\W\d_]+", right)
+        if not lw or not rw or rw[0][0].isupper() or lw[0].isupper():
+            return False
+        a, b = lw[0].lower(), rw[0].lower()
+        return _zipf(a + b, self.lang) >= 3.0 and min(_zipf(a, self.lang), _zipf(b, self.lang)) < 2.0
 
     def join(self, lines: list[list[Word]]) -> tuple[str, list[tuple[int, str]]]:
         """Word lists of consecutive lines → (text, [(char offset, marker)]) with markers taken out."""
@@ -315,13 +342,27 @@ class Joiner:
                         else:
                             text = text[:-1] + w.text
                         continue
-                    if text.endswith(("/",)) and not text.endswith(" /"):
-                        text += w.text
+                    last = text.rsplit(" ", 1)[-1]
+                    if last.endswith(("/", "_")) or (_looks_like_url(last) and not last.endswith((".", ",", ";"))):
+                        text += w.text            # a web address broken at a line end has no space in it
                         continue
                     text += " " + w.text
                     continue
                 text += (" " if w.space_before or w.sup else "") + w.text
         return " ".join(text.split()), markers
+
+
+def _roman_value(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        v = values.get(a, 0)
+        total += -v if values.get(b, 0) > v else v
+    return total
+
+
+def _looks_like_url(token: str) -> bool:
+    return "www." in token or "://" in token or token.count("/") >= 3 and not SYMBOL_RE.fullmatch(token)
 
 
 @lru_cache(maxsize=100_000)
@@ -382,6 +423,7 @@ class EditionBuilder:
                     else:
                         words[piece.lower()] += 1
         joiner = Joiner(words, hyph, lang)
+        joiner.look_at_line_ends(all_lines)
         footnotes_by_page = self._footnotes(fn_pages, joiner)
         blocks = self._blocks(body_pages)
         return self._assemble(mh, blocks, footnotes_by_page, joiner)
@@ -408,7 +450,7 @@ class EditionBuilder:
     # -- blocks
     def _blocks(self, body_pages) -> list[Block]:
         blocks: list[Block] = []
-        self._last_letter = ""
+        self._last_letter, self._last_roman = "", 0
         expected = 1
         seen_numbers: set[int] = set()
         lines = [ln for _, ls in body_pages for ln in ls]
@@ -454,8 +496,10 @@ class EditionBuilder:
                     blocks.append(Block("heading", [ln], label=label, label_kind=kind))
                     if kind == "letter":
                         self._last_letter = label[0]
-                    elif kind in ("roman", "annex"):
-                        self._last_letter = ""
+                    elif kind == "roman":
+                        self._last_letter, self._last_roman = "", _roman_value(label.rstrip("."))
+                    elif kind == "annex":
+                        self._last_letter, self._last_roman = "", 0
                 prev = ln
                 continue
             # body text: a continuation, or a new unnumbered paragraph
@@ -496,11 +540,13 @@ class EditionBuilder:
             return None
         first = words[0].text
         if ROMAN_RE.match(first) and LETTER_RE.match(first) and len(words) > 1:
-            # "C." or "D." may be a letter after "B." or a Roman numeral (C = 100): the sequence decides
-            if self._last_letter and ord(first[0]) == ord(self._last_letter) + 1:
+            # "C.", "D.", "V." may be a letter or a Roman numeral: the sequence so far decides.
+            next_letter = chr(ord(self._last_letter) + 1) if self._last_letter else "A"
+            if first[0] == next_letter and _roman_value(first[0]) != self._last_roman + 1:
                 return first, "letter"
-            if first[0] != "I" or self._last_letter == "H":
-                return first, "letter" if self._last_letter or first[0] != "I" else "roman"
+            if _roman_value(first[0]) == self._last_roman + 1:
+                return first, "roman"
+            return first, "letter"
         if ROMAN_RE.match(first) and len(words) > 1:
             return first, "roman"
         if LETTER_RE.match(first) and len(words) > 1:
