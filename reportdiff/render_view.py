@@ -77,7 +77,7 @@ def para_nums(paras: list[Paragraph | None]) -> str:
         ints = [int(n) for n in nums]  # type: ignore[arg-type]
         if ints == list(range(ints[0], ints[0] + len(ints))):
             return f"¶{ints[0]}–{ints[-1]}"
-    out = [f"¶{n}" if n else "unnumbered" for n in nums]
+    out = [f"¶{n}" if n else "unnumbered ¶" for n in nums]
     return ", ".join(out)
 
 
@@ -193,6 +193,8 @@ class SectionView:
             parts.insert(0, "section removed")
         elif self.status == "renamed":
             parts.insert(0, "renamed")
+        if not parts and not self.total_chars:
+            return ""                       # a heading over subsections, with no text of its own
         return ", ".join(parts) if parts else "no change"
 
 
@@ -488,7 +490,8 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
         ref_para = ops if ch.new else opo
         sec_ref = sec_view.ref
         nums = para_nums(ref_para) if ref_para else ""
-        ref = f"{sec_ref} {nums}".strip() if ch.new else f"{sec_ref} (was {nums})"
+        sep = ", " if nums.startswith("unnumbered") else " "
+        ref = f"{sec_ref}{sep}{nums}".strip() if ch.new else f"{sec_ref} (was {nums})"
         item = ItemView(type="change", anchor=f"c-{ci}", kind=ch.kind, moved=ch.moved, badges=badges,
                         old_nums=para_nums(opo) if ch.old else "", new_nums=para_nums(ops) if ch.new else "",
                         ref=ref, segs=segs, footnotes=_footnote_views(ch), similarity=ch.similarity)

@@ -187,7 +187,7 @@ def test_html_without_paired_sections_or_diffs_still_renders():
 def test_helpers():
     assert para_nums([Paragraph("3", "3", None, ""), Paragraph("4", "4", None, "")]) == "¶3–4"
     assert para_nums([Paragraph("3", "3", None, ""), Paragraph("9", "9", None, "")]) == "¶3, ¶9"
-    assert para_nums([Paragraph("u", None, None, "")]) == "unnumbered"
+    assert para_nums([Paragraph("u", None, None, "")]) == "unnumbered ¶"
     assert section_ref(Section("II.A", "A.", "x", 2)) == "II.A"
     assert section_ref(Section("ANNEX-I", "Annex I", "x", 1)) == "Annex I"
     assert section_ref(Section("H3", "", "Lake Chad Basin and beyond the region", 3)) == "Lake Chad Basin and…"
