@@ -4,9 +4,11 @@ Exit codes: 0 success; 1 with --exit-code when the editions differ; 2 bad input 
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import traceback
+import warnings
 from enum import Enum
 from pathlib import Path
 from typing import Callable, Optional
@@ -76,8 +78,19 @@ def _silence_stdout() -> None:
         pass
 
 
+def _quiet_libraries(debug: bool) -> None:
+    """pdfminer logs a warning for every damaged object it repairs, and Python prints warnings on stderr: keep
+    stderr to our own `warning:`/`error:` lines unless --debug asks for everything."""
+    if debug:
+        logging.basicConfig(level=logging.WARNING, format="%(name)s: %(levelname)s: %(message)s")
+        return
+    logging.getLogger().addHandler(logging.NullHandler())    # no 'last resort' printing of library warnings
+    warnings.simplefilter("ignore")
+
+
 def _run(debug: bool, job: Callable[[], int]) -> None:
     """Run a command body, turning every failure into one line on stderr and exit 2 (a traceback with --debug)."""
+    _quiet_libraries(debug)
     try:
         code = job()
         sys.stdout.flush()      # a closed pipe shows up here, inside the handlers below

@@ -1,0 +1,321 @@
+"""The command line as a user (or a script) drives it: exit codes, formats, outputs written atomically."""
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CLI_ENV, assert_clean_error, cli_command, listing, needs_compare, run_cli
+
+import reportdiff
+from reportdiff import fileio
+from reportdiff.errors import OutputError
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# --- basics ---------------------------------------------------------------------------------------------------
+
+def test_version():
+    proc = run_cli("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("reportdiff ")
+
+
+def test_help():
+    proc = run_cli("--help")
+    assert proc.returncode == 0 and "extract" in proc.stdout and "compare" in proc.stdout
+
+
+def test_console_script_matches_module():
+    script = Path(sys.executable).with_name("reportdiff")
+    if not script.exists():
+        pytest.skip("no console script next to the interpreter")
+    proc = subprocess.run([str(script), "--version"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0 and proc.stdout == run_cli("--version").stdout
+
+
+@pytest.mark.parametrize("args, mention", [
+    (("extract",), "Missing argument"),
+    (("extract", "--bogus", "x.pdf"), "--bogus"),
+    (("extract", "x.pdf", "--max-pages", "many"), "--max-pages"),
+    (("extract", "x.pdf", "--format", "html"), "--format"),
+    (("compare", "a.pdf"), "Missing argument"),
+    (("frobnicate",), "frobnicate"),
+])
+def test_usage_errors_are_one_line(args, mention):
+    assert_clean_error(run_cli(*args), mention)
+
+
+def test_no_arguments_shows_help():
+    proc = run_cli()
+    assert proc.returncode == 2 and "extract" in proc.stdout + proc.stderr
+
+
+# --- extract --------------------------------------------------------------------------------------------------
+
+def test_extract_json_to_stdout(gen):
+    proc = run_cli("extract", gen["report"])
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    data = json.loads(proc.stdout)
+    assert data["schema"] == "reportdiff.edition/1"
+    assert data["symbol"] == "S/2099/1" and data["date"] == "2099-01-01" and data["pages"] == 2
+    numbers = [p["number"] for p in data["paragraphs"] if p["number"]]
+    assert numbers == [str(i) for i in range(1, 13)]
+
+
+def test_extract_french(gen):
+    proc = run_cli("extract", gen["french"])
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["symbol"] == "S/2099/1"
+    text = " ".join(p["text"] for p in data["paragraphs"])
+    assert "Secrétaire général" in text and "période précédente" in text
+
+
+def test_extract_letter_without_numbered_paragraphs(gen):
+    proc = run_cli("extract", gen["letter"])
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert not [p for p in data["paragraphs"] if p["number"]], "a letter has no numbered paragraphs"
+    assert "continued cooperation" in " ".join(p["text"] for p in data["paragraphs"])
+
+
+@pytest.mark.xfail(reason="structure: on a one-page letter the masthead symbol is lost and the title keeps only "
+                          "its second line (reported to the extraction lead)", strict=False)
+def test_extract_one_page_letter_metadata(gen):
+    data = json.loads(run_cli("extract", gen["letter"]).stdout)
+    assert data["symbol"] == "S/2099/2"
+    assert data["title"].startswith("Letter dated 1 January 2099 from the Secretary-General")
+
+
+@pytest.mark.parametrize("name, check", [
+    ("edition.json", lambda t: json.loads(t)["symbol"] == "S/2099/1"),
+    ("edition.md", lambda t: "#" in t and "S/2099/1" in t),
+    ("edition.txt", lambda t: "S/2099/1" in t and not t.lstrip().startswith("{")),
+])
+def test_extract_output_format_from_suffix(tmp_path, gen, name, check):
+    out = tmp_path / name
+    proc = run_cli("extract", gen["report"], "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == ""
+    assert check(out.read_text(encoding="utf-8"))
+    assert listing(tmp_path) == {name}, "temporary files left behind"
+
+
+def test_extract_refuses_html(tmp_path, gen):
+    proc = run_cli("extract", gen["report"], "-o", tmp_path / "edition.html")
+    assert_clean_error(proc, "--format")
+    assert listing(tmp_path) == set()
+
+
+def test_extract_replaces_an_existing_output(tmp_path, gen):
+    out = tmp_path / "edition.json"
+    out.write_text("old content")
+    proc = run_cli("extract", gen["report"], "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(out.read_text())["symbol"] == "S/2099/1"
+    assert listing(tmp_path) == {"edition.json"}
+
+
+def test_closed_stdout_pipe_is_quiet(gen):
+    """`reportdiff extract x.pdf | head -1`: the reader leaving early is not an error to report."""
+    p1 = subprocess.Popen(cli_command() + ["extract", os.fspath(gen["report"])], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV)
+    p1.stdout.close()                       # nobody reads: the first write fails with EPIPE
+    _, err = p1.communicate(timeout=120)
+    assert p1.returncode in (0, 141), err
+    assert b"Traceback" not in err and b"error" not in err, err
+
+
+# --- compare and --exit-code ----------------------------------------------------------------------------------
+
+@needs_compare
+def test_same_file_twice_is_all_unchanged(tmp_path, gen):
+    out = tmp_path / "same.json"
+    proc = run_cli("compare", gen["report"], gen["report"], "-o", out, "--exit-code")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text())
+    assert data["changes"], "no changes listed at all"
+    assert {c["kind"] for c in data["changes"]} == {"unchanged"}
+    assert not any(c["moved"] for c in data["changes"])
+    assert all(c["old"] == c["new"] for c in data["changes"])
+
+
+@needs_compare
+def test_exit_code_when_editions_differ(gen):
+    proc = run_cli("compare", gen["report"], gen["report2"], "--exit-code")
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    proc = run_cli("compare", gen["report"], gen["report2"])
+    assert proc.returncode == 0, proc.stderr
+
+
+@needs_compare
+def test_exit_code_same_content_different_files(tmp_path, gen):
+    copy = Path(shutil.copy(gen["report"], tmp_path / "copy.pdf"))
+    assert run_cli("compare", gen["report"], copy, "--exit-code").returncode == 0
+
+
+@needs_compare
+def test_compare_unknown_output_suffix(tmp_path, gen):
+    proc = run_cli("compare", gen["report"], gen["report2"], "-o", tmp_path / "report.xyz")
+    assert_clean_error(proc, "report.xyz", "--format")
+    assert listing(tmp_path) == set()
+
+
+@needs_compare
+@pytest.mark.parametrize("fmt", ["json", "markdown", "text", "html", "eml"])
+def test_compare_every_format_writes_one_file(tmp_path, gen, fmt):
+    out = tmp_path / f"report.{fmt}"
+    proc = run_cli("compare", gen["report"], gen["report2"], "-o", out, "--format", fmt)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert out.stat().st_size > 0
+    assert listing(tmp_path) == {out.name}
+
+
+@needs_compare
+@pytest.mark.slow
+def test_samples_same_file_twice(sample_72, tmp_path):
+    out = tmp_path / "same.json"
+    proc = run_cli("compare", sample_72, sample_72, "-o", out, "--exit-code")
+    assert proc.returncode == 0, proc.stderr
+    kinds = {c["kind"] for c in json.loads(out.read_text())["changes"]}
+    assert kinds == {"unchanged"}
+
+
+@needs_compare
+@pytest.mark.slow
+def test_samples_differ(sample_72, sample_496):
+    proc = run_cli("compare", sample_72, sample_496, "--exit-code")
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+# --- atomic writes --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fail_at", ["write", "fsync", "replace"])
+@pytest.mark.parametrize("exc", [KeyboardInterrupt, OSError])
+def test_write_atomic_failure_leaves_nothing(tmp_path, monkeypatch, fail_at, exc):
+    target = tmp_path / "report.html"
+    target.write_text("previous report")
+
+    def boom(*a, **k):
+        raise exc(errno.ENOSPC, "No space left on device") if exc is OSError else exc()
+
+    if fail_at == "fsync":
+        monkeypatch.setattr(fileio.os, "fsync", boom)
+    elif fail_at == "replace":
+        monkeypatch.setattr(fileio.os, "replace", boom)
+    else:
+        real_fdopen = os.fdopen
+
+        def fdopen(fd, *a, **k):
+            fh = real_fdopen(fd, *a, **k)
+
+            class Half:
+                def __enter__(self):
+                    return self
+
+                def __exit__(self, *e):
+                    fh.close()
+
+                def write(self, data):
+                    fh.write(data[: len(data) // 2])
+                    boom()
+
+                def __getattr__(self, name):
+                    return getattr(fh, name)
+            return Half()
+
+        monkeypatch.setattr(fileio.os, "fdopen", fdopen)
+
+    expected = KeyboardInterrupt if exc is KeyboardInterrupt else OutputError
+    with pytest.raises(expected):
+        fileio.write_atomic(target, "new report " * 10_000)
+    assert target.read_text() == "previous report", "the old output must survive a failed write"
+    assert listing(tmp_path) == {"report.html"}, "temporary file left behind"
+
+
+def test_write_atomic_new_file(tmp_path):
+    fileio.write_atomic(tmp_path / "a.json", "{}")
+    fileio.write_atomic(tmp_path / "b.eml", b"bytes")
+    assert (tmp_path / "a.json").read_text() == "{}" and (tmp_path / "b.eml").read_bytes() == b"bytes"
+    assert listing(tmp_path) == {"a.json", "b.eml"}
+
+
+def test_interrupt_during_cli_write(tmp_path, gen, monkeypatch):
+    """Ctrl-C while the output is being written, through the CLI's own handling (in-process): exit 130, one line,
+    no output file, input untouched."""
+    from typer.testing import CliRunner
+
+    from reportdiff import cli
+
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
+
+    pdf = Path(shutil.copy(gen["report"], tmp_path / "in.pdf"))
+    before = _sha(pdf)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    monkeypatch.setattr(fileio.os, "fsync", interrupted)
+    result = CliRunner().invoke(cli.app, ["extract", str(pdf), "-o", str(out_dir / "e.json")])
+    assert result.exit_code == 130
+    err = result.stderr if hasattr(result, "stderr") else result.output
+    assert err.strip().splitlines() == ["error: interrupted; no output was written"]
+    assert listing(out_dir) == set()
+    assert _sha(pdf) == before
+
+
+def _wait_until_reading(proc: subprocess.Popen, pdf: Path, limit: float = 60) -> None:
+    """Wait until the child holds the PDF open (parsing under way, imports long done): a Ctrl-C during Python's
+    start-up is the interpreter's business, not ours. Falls back to a fixed delay without /proc."""
+    fds = Path(f"/proc/{proc.pid}/fd")
+    if not fds.is_dir():
+        time.sleep(3)
+        return
+    end = time.monotonic() + limit
+    target = os.path.realpath(pdf)
+    while time.monotonic() < end and proc.poll() is None:
+        try:
+            if any(os.path.realpath(f) == target for f in fds.iterdir()):
+                time.sleep(0.3)
+                return
+        except OSError:
+            pass
+        time.sleep(0.05)
+
+
+def test_sigint_during_extraction(tmp_path, sample_72):
+    """A real Ctrl-C (SIGINT) while a 15-page report is being parsed: exit 130, one line, nothing written."""
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    proc = subprocess.Popen(cli_command() + ["extract", os.fspath(sample_72), "-o", os.fspath(out_dir / "e.json")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV,
+                            text=True)
+    _wait_until_reading(proc, sample_72)
+    if proc.poll() is not None:
+        pytest.skip("extraction finished before the interrupt")
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == ["error: interrupted; no output was written"], err
+    assert listing(out_dir) == set()
+
+
+def test_library_load_accepts_str_and_path(gen):
+    a = reportdiff.load(str(gen["report"]))
+    b = reportdiff.load(gen["report"])
+    assert a.to_dict() == b.to_dict()
