@@ -4,6 +4,7 @@
   var controls = document.getElementById("controls");
   if (!controls || !document.querySelectorAll) { return; }
   controls.hidden = false;
+  Array.prototype.forEach.call(document.querySelectorAll(".js-only"), function (n) { n.hidden = false; });
   var each = function (sel, root, fn) { Array.prototype.forEach.call((root || document).querySelectorAll(sel), fn); };
   var built = false;
 
@@ -70,4 +71,36 @@
   }
   window.addEventListener("hashchange", reveal);
   if (location.hash) { reveal(); }
+
+  // Keys n / p: next / previous change below / above the top of the window.
+  document.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(e.target.tagName)) { return; }
+    if (e.key !== "n" && e.key !== "p") { return; }
+    var list = Array.prototype.filter.call(document.querySelectorAll(".chg"), function (c) { return c.offsetParent !== null; });
+    var top = 72, pick = null;      // where scrollIntoView puts a change (below the sticky bar: scroll-padding)
+    for (var i = 0; i < list.length; i++) {
+      var y = list[i].getBoundingClientRect().top;
+      if (e.key === "n" && y > top) { pick = list[i]; break; }
+      if (e.key === "p" && y < top - 12) { pick = list[i]; }
+    }
+    if (pick) { pick.scrollIntoView(); pick.focus({ preventScroll: true }); e.preventDefault(); }
+  });
+
+  // The contents in the margin follow the reader.
+  var links = {};
+  each(".toc a", null, function (a) { links[a.getAttribute("href").slice(1)] = a; });
+  if ("IntersectionObserver" in window) {
+    var current = null;
+    var io = new IntersectionObserver(function (entries) {
+      entries.forEach(function (en) {
+        var a = links[en.target.id];
+        if (en.isIntersecting && a) {
+          if (current) { current.removeAttribute("aria-current"); }
+          a.setAttribute("aria-current", "true");
+          current = a;
+        }
+      });
+    }, { rootMargin: "-64px 0px -70% 0px" });
+    each(".text-main > .sec", null, function (s) { io.observe(s); });
+  }
 }());

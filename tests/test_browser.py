@@ -118,6 +118,26 @@ def test_key_changes_link_to_their_paragraphs(browser, reports):
 
 # ---------------------------------------------------------------------------------------------------- controls
 
+def test_keys_step_through_changes_and_contents_follow(browser, reports):
+    page, log, url = open_report(browser, reports["fixture"], {"width": 1400, "height": 900})
+    try:
+        assert page.locator(".toc").is_visible(), "the contents show in the margin of a wide screen"
+        page.locator(".toc a").nth(5).click()
+        page.wait_for_timeout(150)
+        assert page.locator(".toc a[aria-current]").count() == 1
+        ids = page.evaluate("Array.from(document.querySelectorAll('.chg')).map(c => c.id)")
+        page.evaluate("window.scrollTo(0, 0)")
+        page.keyboard.press("n")
+        assert page.evaluate("document.activeElement.id") == ids[0]
+        page.keyboard.press("n")
+        assert page.evaluate("document.activeElement.id") == ids[1]
+        page.keyboard.press("p")
+        assert page.evaluate("document.activeElement.id") == ids[0]
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize("viewport,tag", [(DESKTOP, "desktop"), (PHONE, "phone")])
 def test_view_switch_side_by_side_and_back(browser, reports, viewport, tag):
     page, log, url = open_report(browser, reports["realistic"], viewport)

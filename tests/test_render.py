@@ -113,7 +113,7 @@ def test_html_shows_header_summary_overview_and_key_changes():
     m = re.search(r'<a class="sig-ref" href="#(c-\d+)">II\.A ¶8</a>\s*<span class="sig-change"><del>up to 3,000</del>'
                   r' <span class="sig-arrow" aria-label="became">→</span> <ins>up to 4,000</ins>', doc)
     assert m, "the figure change II.A ¶8: up to 3,000 → up to 4,000 is not in the key changes"
-    assert f'<article class="chg k-modified" id="{m.group(1)}">' in doc
+    assert f'<article class="chg k-modified" id="{m.group(1)}" tabindex="-1">' in doc
     assert "“Da’esh maintained <b>up to 4,000</b> fighters across Iraq”" in doc.replace("&rsquo;", "’")
 
 
@@ -157,7 +157,7 @@ def test_every_new_paragraph_reads_whole_on_the_new_side():
     c = fixture_comparison()
     doc = render.render_html(c, generated=FIXED)
     arts = {m.group(1): m.group(2) for m in re.finditer(
-        r'<(?:article class="chg[^"]*"|div class="para") id="(c-\d+)">(.*?)(?=<article |<div class="para"|</details>|<p class="ghost"|</section>)',
+        r'<(?:article class="chg[^"]*"|div class="para") id="(c-\d+)"(?: tabindex="-1")?>(.*?)(?=<article |<div class="para"|</details>|<p class="ghost"|</section>)',
         doc, flags=re.S)}
     np_ = {p.id: p.text for p in c.new.paragraphs}
     for i, ch in enumerate(c.changes):
@@ -358,3 +358,15 @@ def test_text_colour_follows_the_terminal_but_never_goes_to_a_file(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b" not in render.render_comparison(realistic_comparison(), "text")
     assert "\x1b" not in render.render_comparison(realistic_comparison(), "text", color=False)
+
+
+def test_browser_tests_skip_without_chromium_but_fail_on_ci(monkeypatch, tmp_path):
+    import browser_util
+
+    monkeypatch.setattr(browser_util, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="is absent"):
+        browser_util.require_chromium()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI is set"):
+        browser_util.require_chromium()
