@@ -50,7 +50,8 @@ SHORT = 10                   # paragraphs with fewer content tokens need context
 SHORT_ACCEPT = 0.8           # ... this high
 RIVAL_MARGIN = 0.05          # first round: the pair must beat any rival in its row and column by this much
 CANDIDATE_COSINE = 0.1       # TF-IDF cosine below which a pair is not looked at
-COMMON_GRAM = 0.1            # grams in more than this share of paragraphs do not count towards candidates
+COMMON_GRAM = 0.1            # grams in more than this share of paragraphs (and more than COMMON_GRAM_MIN_DOCS)
+COMMON_GRAM_MIN_DOCS = 20    # do not count towards candidates
 GROUP_PART_COVER = 0.8       # split/merge: share of each part found in the whole
 GROUP_GAIN = 0.08            # the group must beat its best single member's ratio by this much
 GROUP_MIN_PART = 5           # tokens: a smaller part is not evidence of a split
@@ -217,15 +218,20 @@ def _candidates(old: _Side, new: _Side) -> dict[int, list[int]]:
     unique_per_doc = [np.unique(g) for g in grams_o + grams_n]
     columns, df = np.unique(np.concatenate(unique_per_doc), return_counts=True)
     n_docs = len(unique_per_doc)
-    keep = df <= max(2, COMMON_GRAM * n_docs)
+    keep = df <= max(COMMON_GRAM_MIN_DOCS, COMMON_GRAM * n_docs)
     columns, df = columns[keep], df[keep]
     idf = np.log((1 + n_docs) / (1 + df)) + 1
     mo, mn = _tfidf(grams_o, columns, idf), _tfidf(grams_n, columns, idf)
     cos = (mo @ mn.T).tocsr()
+    same_text: dict[str, list[int]] = {}
+    for j, key in enumerate(new.norm):
+        same_text.setdefault(key, []).append(j)
     out: dict[int, list[int]] = {}
     for i in range(old.size):
         lo, hi = cos.indptr[i], cos.indptr[i + 1]
-        out[i] = sorted(int(j) for j in cos.indices[lo:hi][cos.data[lo:hi] >= CANDIDATE_COSINE])
+        found = set(cos.indices[lo:hi][cos.data[lo:hi] >= CANDIDATE_COSINE].tolist())
+        found.update(same_text.get(old.norm[i], []))      # repeated boilerplate: always a candidate
+        out[i] = sorted(found)
     return out
 
 

@@ -27,8 +27,10 @@ appear appears appeared seem seems seemed suggest suggests suggested indicate in
 remain remains remained continue continues continued continuing persist persists persisted
 increase increased increases increasing decrease decreased decreases decreasing decline declined declining
 grew grow grows growing rose rise rising fell fall falling stable significant significantly considerable
-limited modest unchanged almost nearly about approximately roughly some many several few most
+limited modest unchanged
 """.split())
+# Words of approximation are part of an estimate: they count as a hedge only when no figure changed with them.
+QUANTIFIERS = frozenset("almost nearly about approximately roughly around some many several few most over".split())
 
 GAP_MAX_WORDS = 1            # unchanged words allowed inside one hunk
 PURE_EDIT_MAX_WORDS = 6      # longer pure insertions/deletions are "text added/removed", not signals
@@ -79,7 +81,7 @@ def _hunks(ops: list[DiffOp]) -> list[_Hunk]:
 
 
 def _numbers(text: str) -> Counter:
-    """Figures in a text: number tokens that are not part of a date or a year."""
+    """Figures in a text: number tokens that are not a year (document symbols are single tokens, never counted)."""
     out: Counter = Counter()
     for tok in tokenize(text):
         if _NUMBER_RE.match(tok) and not re.fullmatch(r"(?:19|20)\d\d", tok):
@@ -88,11 +90,11 @@ def _numbers(text: str) -> Counter:
 
 
 def _dates(text: str) -> Counter:
-    return Counter(tok for tok in tokenize(text) if _DATE_RE.search(tok))
+    return Counter(tok for tok in tokenize(text) if "/" not in tok and _DATE_RE.search(tok))
 
 
-def _hedges(text: str) -> Counter:
-    return Counter(tok.lower() for tok in tokenize(text) if tok.lower() in HEDGES)
+def _hedges(text: str, words: frozenset) -> Counter:
+    return Counter(tok.lower() for tok in tokenize(text) if tok.lower() in words)
 
 
 def _edge_words(text: str, n: int, from_end: bool) -> str:
@@ -140,7 +142,8 @@ def signals_from_diff(ops: list[DiffOp]) -> list[Signal]:
             kinds.append("figure")
         if _dates(hunk.old) != _dates(hunk.new):
             kinds.append("date")
-        if _hedges(hunk.old) != _hedges(hunk.new):
+        hedge_words = HEDGES if "figure" in kinds else HEDGES | QUANTIFIERS
+        if _hedges(hunk.old, hedge_words) != _hedges(hunk.new, hedge_words):
             kinds.append("hedge")
         if not kinds:
             continue

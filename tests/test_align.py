@@ -1,0 +1,304 @@
+"""Alignment cases built in code: renumbering, edits, moves, splits, merges, renamed and relettered sections,
+repeated boilerplate, short paragraphs, footnotes, and the partition property."""
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportdiff.compare import compare_editions
+from reportdiff.model import Comparison, Edition, Footnote, Paragraph, Section
+
+VOCABULARY = """security situation remained volatile during reporting period armed groups attacks civilians
+humanitarian access displacement returnees Mission patrols ceasefire violations Government authorities
+national dialogue elections transitional arrangements human rights violations abuses investigations
+accountability justice detention monitoring reporting conflict-related sexual violence children recruitment
+food insecurity flooding funding appeal partners assistance delivered million people affected counties
+militia clashes cattle raiding intercommunal violence disarmament reintegration police training protection
+sites peacekeepers deployment logistics fuel shortages airstrikes border crossings refugees camps
+Member States cooperation regional organizations sanctions committee panel experts arms embargo financing
+recruitment online propaganda detention facilities prosecution rehabilitation returnees families women
+youth engagement local leaders peace conferences mediation reconciliation commission constitution drafting
+budget salaries civil servants inflation currency economy oil production revenues pipeline""".split()
+
+
+def text(seed: int, words: int = 60) -> str:
+    """A deterministic paragraph of report-like words, unrelated to the paragraphs of other seeds."""
+    rng = random.Random(seed)
+    return " ".join(rng.choice(VOCABULARY) for _ in range(words)).capitalize() + "."
+
+
+def edition(spec: list[tuple[str, str, int, list[str]]], footnotes: dict[int, list[Footnote]] | None = None,
+            title: str = "Report of the Secretary-General on South Sudan") -> Edition:
+    """spec: (section id, title, level, paragraph texts); paragraphs numbered 1..n in reading order."""
+    sections, paras, n = [], [], 0
+    for sid, stitle, level, texts in spec:
+        parent = sid.rsplit(".", 1)[0] if "." in sid else None
+        sections.append(Section(id=sid, label=sid.rsplit(".", 1)[-1] + ".", title=stitle, level=level, parent=parent))
+        for t in texts:
+            n += 1
+            paras.append(Paragraph(id=str(n), number=str(n), section=sid, text=t,
+                                   footnotes=list((footnotes or {}).get(n, []))))
+    return Edition(symbol="S/2025/1", date="2025-01-01", title=title, pages=1, sections=sections, paragraphs=paras)
+
+
+def change_of(c: Comparison, new_id: str | None = None, old_id: str | None = None):
+    return next(ch for ch in c.changes if (new_id and new_id in ch.new) or (old_id and old_id in ch.old))
+
+
+def edit_words(t: str, k: int, seed: int = 0) -> str:
+    """Replace k words of t (a light rewording)."""
+    rng = random.Random(seed)
+    words = t.split()
+    for _ in range(k):
+        words[rng.randrange(len(words))] = rng.choice(["notably", "further", "reportedly", "new"])
+    return " ".join(words)
+
+
+def assert_partition(c: Comparison) -> None:
+    """Every paragraph of each edition is in exactly one change."""
+    olds = [i for ch in c.changes for i in ch.old]
+    news = [j for ch in c.changes for j in ch.new]
+    assert sorted(olds) == sorted(p.id for p in c.old.paragraphs)
+    assert sorted(news) == sorted(p.id for p in c.new.paragraphs)
+
+
+BASE = [("I", "Introduction", 1, [text(1), text(2)]),
+        ("II", "Political developments", 1, [text(3), text(4), text(5), text(6)]),
+        ("III", "Security situation", 1, [text(7), text(8), text(9)]),
+        ("IV", "Observations", 1, [text(10), text(11)])]
+
+
+def test_identical_editions_are_all_unchanged_and_in_place():
+    c = compare_editions(edition(BASE), edition(BASE))
+    assert [ch.kind for ch in c.changes] == ["unchanged"] * 11
+    assert not any(ch.moved for ch in c.changes)
+    assert [(s.old, s.new) for s in c.sections] == [("I", "I"), ("II", "II"), ("III", "III"), ("IV", "IV")]
+    assert c.warnings == []
+
+
+def test_renumbering_after_an_insertion_is_no_change():
+    spec = [("I", "Introduction", 1, [text(100), text(1), text(2)])] + BASE[1:]
+    c = compare_editions(edition(BASE), edition(spec))
+    assert change_of(c, new_id="1").kind == "added"
+    for k in range(1, 12):
+        ch = change_of(c, old_id=str(k))
+        assert ch.kind == "unchanged" and ch.new == [str(k + 1)] and not ch.moved
+    assert_partition(c)
+
+
+def test_modified_paragraph_with_diff():
+    spec = [s if s[0] != "III" else ("III", s[1], 1, [text(7), edit_words(text(8), 4), text(9)]) for s in BASE]
+    c = compare_editions(edition(BASE), edition(spec))
+    ch = change_of(c, old_id="8")
+    assert ch.kind == "modified" and ch.new == ["8"] and not ch.moved
+    assert any(op == "-" for op, _ in ch.diff) and 0.8 < ch.similarity < 1
+
+
+def test_paragraph_moved_to_another_section():
+    spec = [("I", "Introduction", 1, [text(1), text(2)]),
+            ("II", "Political developments", 1, [text(3), text(5), text(6)]),
+            ("III", "Security situation", 1, [text(7), text(4), text(8), text(9)]),
+            ("IV", "Observations", 1, [text(10), text(11)])]
+    c = compare_editions(edition(BASE), edition(spec))
+    moved = [ch for ch in c.changes if ch.moved]
+    assert [(ch.old, ch.new, ch.kind) for ch in moved] == [(["4"], ["7"], "unchanged")]
+
+
+def test_paragraph_moved_to_the_start_of_the_next_section_is_moved():
+    # In reading order nothing changes: only the section says it moved.
+    spec = [("I", "Introduction", 1, [text(1), text(2)]),
+            ("II", "Political developments", 1, [text(3), text(4), text(5)]),
+            ("III", "Security situation", 1, [text(6), text(7), text(8), text(9)]),
+            ("IV", "Observations", 1, [text(10), text(11)])]
+    c = compare_editions(edition(BASE), edition(spec))
+    assert [ch.old for ch in c.changes if ch.moved] == [["6"]]
+
+
+def test_paragraph_out_of_order_within_its_section():
+    spec = [s if s[0] != "II" else ("II", s[1], 1, [text(5), text(3), text(4), text(6)]) for s in BASE]
+    c = compare_editions(edition(BASE), edition(spec))
+    assert [ch.old for ch in c.changes if ch.moved] == [["5"]]
+
+
+def test_split_and_merge():
+    a, b = text(3, 40), text(33, 40)
+    c1, c2 = text(8, 40), text(88, 40)
+    old = [("I", "Introduction", 1, [text(1), text(2)]),
+           ("II", "Political developments", 1, [a + " " + b, text(5)]),
+           ("III", "Security situation", 1, [text(7), c1, c2, text(9)])]
+    new = [("I", "Introduction", 1, [text(1), text(2)]),
+           ("II", "Political developments", 1, [a, b, text(5)]),
+           ("III", "Security situation", 1, [text(7), c1 + " " + c2, text(9)])]
+    c = compare_editions(edition(old), edition(new))
+    split = change_of(c, old_id="3")
+    assert split.kind == "split" and split.new == ["3", "4"] and not split.moved
+    merged = change_of(c, new_id="7")
+    assert merged.kind == "merged" and merged.old == ["6", "7"] and not merged.moved
+    assert all(ch.kind == "unchanged" for ch in c.changes if ch not in (split, merged))
+    assert_partition(c)
+
+
+def test_sections_paired_by_content_when_relettered_and_renamed():
+    old = [("I", "Threat assessment", 1, []),
+           ("I.A", "Overview", 2, [text(1), text(2), text(3)]),
+           ("I.B", "Organized crime", 2, [text(4), text(5), text(6)]),
+           ("I.C", "Regional trends", 2, [text(7), text(8)])]
+    new = [("I", "Threat assessment", 1, []),
+           ("I.A", "Overview", 2, [text(1), text(2), text(3)]),
+           ("I.B", "Supporting victims of terrorism", 2, [text(200)]),
+           ("I.C", "Nexus between organized crime and terrorism", 2, [text(4), edit_words(text(5), 3), text(6)]),
+           ("I.D", "Regional trends", 2, [text(7), text(8)])]
+    c = compare_editions(edition(old), edition(new))
+    pairs = {(s.old, s.new) for s in c.sections}
+    assert pairs == {("I", "I"), ("I.A", "I.A"), ("I.B", "I.C"), ("I.C", "I.D"), (None, "I.B")}
+    renamed = next(s for s in c.sections if s.old == "I.B")
+    assert renamed.renamed and renamed.new_title == "Nexus between organized crime and terrorism"
+    assert not any(ch.moved for ch in c.changes)
+
+
+def test_heading_without_paragraphs_is_paired_through_its_children():
+    old = [("I", "Regional trends", 1, []), ("I.1", "Middle East", 2, [text(1), text(2)]),
+           ("I.2", "Africa", 2, [text(3), text(4)])]
+    new = [("I", "Regional developments", 1, []), ("I.1", "Middle East", 2, [text(1), text(2)]),
+           ("I.2", "Africa", 2, [text(3), text(4)])]
+    c = compare_editions(edition(old), edition(new))
+    assert ("I", "I") in {(s.old, s.new) for s in c.sections}
+
+
+def test_repeated_boilerplate_is_paired_within_its_own_section():
+    boiler = "The Mission continued to monitor the situation closely."
+    old = [("I", "Jonglei", 1, [text(1), boiler, text(2)]),
+           ("II", "Unity", 1, [text(3), boiler, text(4)])]
+    new = [("I", "Jonglei", 1, [text(1), boiler, text(2)]),
+           ("II", "Unity", 1, [text(3), boiler, text(4)])]
+    c = compare_editions(edition(old), edition(new))
+    assert change_of(c, old_id="2").new == ["2"]
+    assert change_of(c, old_id="5").new == ["5"]
+    assert not any(ch.moved for ch in c.changes)
+
+
+def test_boilerplate_dropped_from_one_section_is_removed_there_not_moved():
+    boiler = "The Mission continued to monitor the situation closely."
+    old = [("I", "Jonglei", 1, [text(1), boiler, text(2)]),
+           ("II", "Unity", 1, [text(3), boiler, text(4)])]
+    new = [("I", "Jonglei", 1, [text(1), text(2)]),
+           ("II", "Unity", 1, [text(3), boiler, text(4)])]
+    c = compare_editions(edition(old), edition(new))
+    assert change_of(c, old_id="2").kind == "removed"
+    assert change_of(c, old_id="5").new == ["4"]
+    assert not any(ch.moved for ch in c.changes)
+
+
+def test_short_paragraph_is_not_matched_to_an_unrelated_one():
+    old = [("I", "Introduction", 1, [text(1), "The Council remains seized of the matter.", text(2)])]
+    new = [("I", "Introduction", 1, [text(1), "The Mission continues its work in the region.", text(2)])]
+    c = compare_editions(edition(old), edition(new))
+    assert change_of(c, old_id="2").kind == "removed"
+    assert change_of(c, new_id="2").kind == "added"
+
+
+def test_short_paragraph_with_a_small_edit_in_place_is_modified():
+    old = [("I", "Introduction", 1, [text(1), "The Council remains seized of the matter.", text(2)])]
+    new = [("I", "Introduction", 1, [text(1), "The Council remains actively seized of the matter.", text(2)])]
+    c = compare_editions(edition(old), edition(new))
+    assert change_of(c, old_id="2").kind == "modified"
+
+
+def test_rewritten_paragraph_is_not_linked_to_an_unrelated_one_elsewhere():
+    old = [("I", "Introduction", 1, [text(1), text(2)]), ("II", "Security", 1, [text(3), text(4)])]
+    new = [("I", "Introduction", 1, [text(1), text(500)]), ("II", "Security", 1, [text(3), text(4)])]
+    c = compare_editions(edition(old), edition(new))
+    assert change_of(c, old_id="2").kind == "removed" and change_of(c, new_id="2").kind == "added"
+    assert not any(ch.moved for ch in c.changes)
+
+
+def test_removed_paragraph_is_listed_where_it_stood():
+    new = [s if s[0] != "II" else ("II", s[1], 1, [text(3), text(5), text(6)]) for s in BASE]
+    c = compare_editions(edition(BASE), edition(new))
+    order = [(ch.old, ch.new) for ch in c.changes]
+    assert order.index((["4"], [])) == order.index((["3"], ["3"])) + 1
+
+
+def test_footnote_renumbering_alone_is_no_change():
+    old = edition(BASE, footnotes={3: [Footnote("1", "Information provided by a Member State.")]})
+    new = edition(BASE, footnotes={3: [Footnote("4", "Information provided by a Member State.")]})
+    c = compare_editions(old, new)
+    assert change_of(c, old_id="3").kind == "unchanged"
+    assert change_of(c, old_id="3").footnotes == []
+
+
+def test_footnote_edit_added_and_removed():
+    old = edition(BASE, footnotes={3: [Footnote("1", "See S/2024/100."), Footnote("2", "Information provided.")]})
+    new = edition(BASE, footnotes={3: [Footnote("2", "See S/2024/100 and S/2025/1."), Footnote("3", "New source.")]})
+    ch = change_of(compare_editions(old, new), old_id="3")
+    assert ch.kind == "modified"
+    kinds = sorted((f.kind, f.old.number if f.old else None, f.new.number if f.new else None) for f in ch.footnotes)
+    assert kinds == [("added", None, "3"), ("modified", "1", "2"), ("removed", "2", None)]
+    edited = next(f for f in ch.footnotes if f.kind == "modified")
+    assert ("+", " and S/2025/1") in edited.diff
+
+
+def test_unrelated_documents_get_a_warning_and_are_still_compared():
+    other = [("I", "Introduction", 1, [text(900 + k) for k in range(6)])]
+    c = compare_editions(edition(BASE), edition(other, title="Report of the Secretary-General on Somalia"))
+    assert c.warnings and "different reports" in c.warnings[0]
+    assert_partition(c)
+
+
+def test_successive_titles_of_one_series_give_no_warning():
+    old = edition(BASE, title="Twentieth report of the Secretary-General on the threat posed by ISIL (Da'esh)")
+    new = edition(BASE, title="Twenty-first report of the Secretary-General on the threat posed by ISIL (Da'esh)")
+    assert compare_editions(old, new).warnings == []
+
+
+def test_empty_editions():
+    empty = Edition(symbol=None, date=None, title="", pages=0)
+    c = compare_editions(empty, edition(BASE))
+    assert [ch.kind for ch in c.changes] == ["added"] * 11
+    assert compare_editions(empty, empty).changes == []
+
+
+# --- the partition property, on random edits of a random edition ---
+
+@st.composite
+def edited_pair(draw):
+    n_sections = draw(st.integers(1, 4))
+    seeds = iter(range(draw(st.integers(0, 10_000)), 10**6))
+    spec = [(f"S{k}", f"Section {k}", 1, [text(next(seeds), draw(st.integers(3, 40)))
+                                          for _ in range(draw(st.integers(0, 5)))]) for k in range(n_sections)]
+    new_spec = []
+    for sid, title, level, texts in spec:
+        out = []
+        for t in texts:
+            op = draw(st.sampled_from(["keep", "keep", "edit", "drop", "split", "dup"]))
+            if op == "keep":
+                out.append(t)
+            elif op == "edit":
+                out.append(edit_words(t, 2))
+            elif op == "split" and len(t.split()) > 6:
+                words = t.split()
+                out += [" ".join(words[:len(words) // 2]), " ".join(words[len(words) // 2:])]
+            elif op == "dup":
+                out += [t, t]
+        if draw(st.booleans()):
+            out.insert(0, text(next(seeds)))
+        new_spec.append((sid, title, level, out))
+    if draw(st.booleans()):
+        draw(st.randoms()).shuffle(new_spec)
+    return edition(spec), edition(new_spec)
+
+
+@settings(max_examples=60, deadline=None)
+@given(edited_pair())
+def test_every_paragraph_is_in_exactly_one_change(pair):
+    old, new = pair
+    c = compare_editions(old, new)
+    assert_partition(c)
+    for ch in c.changes:
+        assert ch.kind in ("unchanged", "modified", "added", "removed", "split", "merged")
+        assert (ch.kind == "added") == (not ch.old) and (ch.kind == "removed") == (not ch.new)
+    # new paragraphs appear in reading order
+    news = [j for ch in c.changes for j in ch.new]
+    assert news == [p.id for p in new.paragraphs]
