@@ -57,7 +57,8 @@
 
   // Following a link: reveal a target hidden by the filter or folded away.
   function reveal() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (err) { return; }
     var t = id && document.getElementById(id);
     if (!t) { return; }
     if (body.classList.contains("changes-only") && t.offsetParent === null) {
