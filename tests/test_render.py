@@ -393,3 +393,15 @@ def test_real_sample_outputs():
         assert "S/2025/72" in out and len(out.splitlines()) < 60
     assert isinstance(render.render_comparison(c, "eml"), bytes)
     assert len(render.terminal_summary(c).splitlines()) <= 8
+
+
+def test_identical_editions_say_so():
+    c = realistic_comparison()
+    c.old = c.new
+    c.sections = []
+    c.changes = [Change("unchanged", [p.id], [p.id], diff=[("=", p.text)]) for p in c.new.paragraphs]
+    doc = render.render_html(c, generated=FIXED)
+    assert "No paragraph changed: all 16 paragraphs of the new edition are in the old one, in place." in doc
+    assert "<article" not in doc and "No figure, date or hedging word changed." in doc
+    assert doc.count('<details class="same">') >= 5
+    assert "No differences" in render.terminal_summary(c)
