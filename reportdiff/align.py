@@ -102,10 +102,14 @@ def normalize(text: str) -> str:
 
 
 def equality_key(text: str) -> str:
-    """Two texts with the same key are the same text. Whitespace is left out entirely: where the two differ
-    only in spacing it is the line breaks of two layouts talking (`LATEST_ 18_JUNE`, `Secretary -General`),
-    not an edit."""
-    return "".join(normalize(text).split())
+    """Two texts with the same key are the same text. Spaces and hyphens are left out: where two editions
+    differ only in those, it is the line breaks of two layouts talking (`LATEST_ 18_JUNE`, `Secretary -General`,
+    `weaponiza-tion`), not an edit; nor is the length of a row of leader dots in a table of contents."""
+    text = _LEADER_DOTS.sub("…", normalize(text))
+    return "".join(text.split()).replace("-", "").replace("\u00ad", "")
+
+
+_LEADER_DOTS = re.compile(r"(?:\.\s*){3,}")
 
 
 class _Vocabulary:

@@ -8,31 +8,35 @@
 3. Footnotes of linked paragraphs are matched by text, not number: identical texts first, then the most similar
    remaining ones (one-to-one); the rest are added or removed.
 4. Signals (figures, dates, hedges) are read off the word diff of every changed link.
-5. Warnings: diffs that hit the timeout, and a pair of files that do not look like two editions of one report.
+5. Warnings: diffs that hit the timeout, and a pair of files that do not look like two editions of one report
+   (word-frequency cosine of the whole documents and title similarity, thresholds measured on the real reports).
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 
 import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from .align import Alignment, Link, align, equality_key, normalize
+from .align import Link, align, equality_key, normalize
 from .model import Change, Comparison, Edition, Footnote, FootnoteChange
 from .signals import signals_from_diff
-from .wordiff import diff_words
+from .wordiff import content_tokens, diff_words
 
 FOOTNOTE_PAIR = 0.5          # similarity (0-1) for two different footnote texts to count as one edited footnote
-SAME_REPORT_OVERLAP = 0.2    # below this share of linked paragraphs the files are probably not the same report
-SAME_SERIES_TITLE = 0.6      # title similarity (ordinals, numbers and dates removed) of one series
+SAME_REPORT_CONTENT = 0.7        # document word-frequency cosine below which two files are different reports
+SAME_REPORT_CONTENT_SURE = 0.8   # ... and below which differing titles confirm it
+SAME_SERIES_TITLE = 0.5          # title similarity (ordinals, numbers and dates removed) within one series
 
 
 def compare_editions(old: Edition, new: Edition) -> Comparison:
     alignment = align(old, new)
     warnings: list[str] = []
     changes = [_change(link, old, new, warnings) for link in alignment.links]
-    warnings = _series_warnings(old, new, alignment) + warnings
+    warnings = _series_warnings(old, new) + warnings
     return Comparison(old=old, new=new, sections=alignment.sections, changes=changes, warnings=warnings)
 
 
@@ -101,18 +105,26 @@ def series_title(title: str) -> str:
     return " ".join(_SERIES_NOISE.sub(" ", normalize(title).lower()).replace("-", " ").split())
 
 
-def _series_warnings(old: Edition, new: Edition, alignment: Alignment) -> list[str]:
-    linked_old = sum(len(l.old) for l in alignment.links if l.old and l.new)
-    linked_new = sum(len(l.new) for l in alignment.links if l.old and l.new)
-    total = len(old.paragraphs) + len(new.paragraphs)
-    overlap = (linked_old + linked_new) / total if total else 1.0
-    title_sim = fuzz.ratio(series_title(old.title), series_title(new.title)) / 100 \
-        if old.title and new.title else 1.0
-    out = []
-    if total and overlap < SAME_REPORT_OVERLAP:
-        out.append(f"these look like two different reports, not two editions of one: only {overlap:.0%} of the "
-                   "paragraphs could be linked; the comparison below is of little use")
-    elif title_sim < SAME_SERIES_TITLE:
-        out.append(f"the titles differ (similarity {title_sim:.0%} once ordinals and dates are set aside): "
-                   "check that these are editions of the same report series")
-    return out
+def document_similarity(old: Edition, new: Edition) -> float:
+    """Cosine of the two editions' word frequencies (words of 4+ letters, so function words weigh nothing).
+
+    Measured on the real reports in shared/reports: successive editions of one series score 0.85-0.99 even when
+    nearly every paragraph was rewritten (ISIL 20th -> 21st: 0.92, with only 12 % of paragraphs linkable);
+    reports of different series score 0.26-0.63 (the closest: the ISIL report and the Monitoring Team's)."""
+    def counts(ed: Edition) -> Counter:
+        return Counter(t for p in ed.paragraphs for t in content_tokens(p.text) if len(t) >= 4)
+
+    a, b = counts(old), counts(new)
+    if not a or not b:
+        return 1.0
+    dot = sum(a[t] * b[t] for t in a.keys() & b.keys())
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def _series_warnings(old: Edition, new: Edition) -> list[str]:
+    content = document_similarity(old, new)
+    titles = fuzz.ratio(series_title(old.title), series_title(new.title)) / 100 if old.title and new.title else 1.0
+    if content < SAME_REPORT_CONTENT or (titles < SAME_SERIES_TITLE and content < SAME_REPORT_CONTENT_SURE):
+        return [f"these look like two different reports, not two editions of one (shared vocabulary {content:.0%}, "
+                f"title similarity {titles:.0%} once ordinals and dates are set aside); compared anyway"]
+    return []
