@@ -284,7 +284,8 @@ class _Linker:
 
 
 def _link_identical(old: _Side, new: _Side, linker: _Linker) -> None:
-    """Anchors: normalised texts that occur exactly once in each edition."""
+    """Anchors: texts that occur exactly once in each edition, long enough to be evidence on their own (a chart
+    label "10" or a short formula is paired later, and only where its neighbours agree)."""
     def once(side: _Side) -> dict[str, int]:
         seen: dict[str, list[int]] = {}
         for k, t in enumerate(side.norm):
@@ -294,7 +295,7 @@ def _link_identical(old: _Side, new: _Side, linker: _Linker) -> None:
     in_old, in_new = once(old), once(new)
     for text, i in in_old.items():
         j = in_new.get(text)
-        if j is not None:
+        if j is not None and min(old.length(i), new.length(j)) >= SHORT:
             linker.add([i], [j], 1.0)
 
 
@@ -406,6 +407,36 @@ def _clear_pairs(scores: _Scores, linker: _Linker) -> None:
         if (r >= ACCEPT and not short and r - runner_up(best_in_row[i]) >= RIVAL_MARGIN
                 and r - runner_up(best_in_col[j]) >= RIVAL_MARGIN):
             linker.add([i], [j], r)
+
+
+def _extend_runs(scores: _Scores, linker: _Linker) -> bool:
+    """Walk from every link to the paragraphs right after (and before) it on both sides: while those are free,
+    similar enough for their length, and each other's best free match, link them. This carries runs of short
+    paragraphs (table rows, lists) that no assignment could tell apart on content alone."""
+    old, new = scores.old, scores.new
+    added = False
+
+    def ratio(i: int, j: int) -> float:
+        return scores.ratio(i, j) if j in scores.candidates.get(i, ()) else Indel.normalized_similarity(
+            old.codes[i], new.codes[j]) if old.codes[i] or new.codes[j] else float(old.norm[i] == new.norm[j])
+
+    def best_free(i: int, j: int, r: float) -> bool:
+        rivals = [scores.ratio(i, k) for k in scores.candidates.get(i, ()) if k != j and linker.of_new[k] is None]
+        return all(r >= x - RIVAL_MARGIN for x in rivals)
+
+    for link in list(linker.links):
+        for step in (1, -1):
+            i = (max(link.old) if step > 0 else min(link.old)) + step
+            j = (max(link.new) if step > 0 else min(link.new)) + step
+            while 0 <= i < old.size and 0 <= j < new.size and linker.of_old[i] is None and linker.of_new[j] is None:
+                r = ratio(i, j)
+                short = min(old.length(i), new.length(j)) < SHORT
+                if r < (SHORT_ACCEPT if short else ACCEPT_WITH_CONTEXT) or not best_free(i, j, r):
+                    break
+                linker.add([i], [j], r)
+                added = True
+                i, j = i + step, j + step
+    return added
 
 
 def _context_pairs(scores: _Scores, linker: _Linker, sections_paired) -> bool:
@@ -590,7 +621,8 @@ def align(old: Edition, new: Edition) -> Alignment:
         return a >= 0 and section_map.get(a) == b
 
     for _ in range(3):                      # neighbours linked in one pass support pairs in the next
-        if not _context_pairs(scores, linker, sections_paired):
+        extended = _extend_runs(scores, linker)
+        if not _context_pairs(scores, linker, sections_paired) and not extended:
             break
     section_map = pair_sections(old, new, old_side, new_side, linker.links)
 
