@@ -32,11 +32,12 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz.distance import Indel
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
@@ -57,7 +58,8 @@ GROUP_GAIN = 0.08            # the group must beat its best single member's rati
 GROUP_MIN_PART = 5           # tokens: a smaller part is not evidence of a split
 GROUP_MAX_GAP = 2            # paragraphs allowed between two parts of one split or merge
 SECTION_ACCEPT = 0.4
-SECTION_TITLE_ONLY = 0.85    # sections without paragraph votes pair only on a near-identical title
+SECTION_TITLE_ONLY = 0.85    # sections without paragraph votes pair only on a near-identical title ...
+RELATED_TITLE = 80           # ... or, in the same slot of the tree, on a related one (rapidfuzz 0-100 scale)
 
 
 @dataclass
@@ -490,25 +492,44 @@ def _ancestors(parents: list[int]) -> list[list[int]]:
     return out
 
 
-def _title_key(s: Section) -> str:
-    return normalize(s.title).lower()
+@dataclass
+class _Tree:
+    """One edition's headings: parents, ancestor chains, normalised titles and title paths."""
+    sections: list[Section]
+    parents: list[int]
+    ancestors: list[list[int]]
+    titles: list[str]
+    paths: list[str]          # titles of the ancestors, outermost first
+
+    @classmethod
+    def of(cls, sections: list[Section]) -> _Tree:
+        parents = _parents(sections)
+        ancestors = _ancestors(parents)
+        titles = [normalize(s.title).lower() for s in sections]
+        paths = [" / ".join(titles[k] for k in reversed(chain[1:])) for chain in ancestors]
+        return cls(sections, parents, ancestors, titles, paths)
+
+    def subtree_sizes(self, paragraph_sections: list[int]) -> np.ndarray:
+        size = np.zeros(len(self.sections))
+        for k in paragraph_sections:
+            if k >= 0:
+                size[self.ancestors[k]] += 1
+        return size
 
 
 def pair_sections(old: Edition, new: Edition, old_side: _Side, new_side: _Side,
                   links: list[Link]) -> dict[int, int]:
-    """Old section index -> new section index, by subtree paragraph votes, title similarity and level."""
-    so, sn = old.sections, new.sections
-    if not so or not sn:
+    """Old section index -> new section index.
+
+    Main pass: `linear_sum_assignment` over 0.6 × (Dice of the paragraph links between the two subtrees) + 0.4 ×
+    title similarity; a pair needs real votes, or a near-identical title. Then sections no paragraph link speaks
+    for (every paragraph rewritten) are paired by place: the same title where it is unique, or a related title
+    (one contains the other's words: "Europe" -> "Europe and the Americas") in the same slot of the tree."""
+    to, tn = _Tree.of(old.sections), _Tree.of(new.sections)
+    if not to.sections or not tn.sections:
         return {}
-    anc_o, anc_n = _ancestors(_parents(so)), _ancestors(_parents(sn))
-    size_o, size_n = np.zeros(len(so)), np.zeros(len(sn))
-    for k in old_side.section:
-        if k >= 0:
-            size_o[anc_o[k]] += 1
-    for k in new_side.section:
-        if k >= 0:
-            size_n[anc_n[k]] += 1
-    votes = np.zeros((len(so), len(sn)))
+    size_o, size_n = to.subtree_sizes(old_side.section), tn.subtree_sizes(new_side.section)
+    votes = np.zeros((len(to.sections), len(tn.sections)))
     for link in links:
         if not link.old or not link.new:
             continue
@@ -517,29 +538,82 @@ def pair_sections(old: Edition, new: Edition, old_side: _Side, new_side: _Side,
             for j in link.new:
                 a, b = old_side.section[i], new_side.section[j]
                 if a >= 0 and b >= 0:
-                    votes[np.ix_(anc_o[a], anc_n[b])] += w
+                    votes[np.ix_(to.ancestors[a], tn.ancestors[b])] += w
     sizes = size_o[:, None] + size_n[None, :]
     dice = np.divide(2 * votes, sizes, out=np.zeros_like(votes), where=sizes > 0)
-    title = np.array([[_title_similarity(a, b, so, sn, anc_o[x], anc_n[y])
-                       for y, b in enumerate(sn)] for x, a in enumerate(so)])
+    title = _title_matrix(to, tn)
     score = 0.6 * dice + 0.4 * title
     rows, cols = linear_sum_assignment(score, maximize=True)
     pairs = {}
     for x, y in zip(rows, cols):
         if (dice[x, y] >= 0.3 and score[x, y] >= SECTION_ACCEPT) or title[x, y] >= SECTION_TITLE_ONLY:
             pairs[int(x)] = int(y)
+    _pair_unique_titles(to, tn, pairs)
+    _pair_by_slot(to, tn, pairs)
     return pairs
 
 
-def _title_similarity(a: Section, b: Section, so: list[Section], sn: list[Section],
-                      anc_a: list[int], anc_b: list[int]) -> float:
-    """Own title (mostly) and the titles of the ancestors (a little), discounted when the levels differ."""
-    own = fuzz.ratio(_title_key(a), _title_key(b)) / 100
-    path_a = " / ".join(_title_key(so[k]) for k in reversed(anc_a[1:]))
-    path_b = " / ".join(_title_key(sn[k]) for k in reversed(anc_b[1:]))
-    path = fuzz.ratio(path_a, path_b) / 100 if path_a or path_b else 1.0
-    sim = 0.8 * own + 0.2 * path
-    return sim if a.level == b.level else 0.7 * sim
+def _title_matrix(to: _Tree, tn: _Tree) -> np.ndarray:
+    """Own title (mostly) and the ancestors' titles (a little), discounted when the levels differ."""
+    own = process.cdist(to.titles, tn.titles, scorer=fuzz.ratio) / 100
+    path = process.cdist(to.paths, tn.paths, scorer=fuzz.ratio) / 100
+    both_root = np.array([[not a and not b for b in tn.paths] for a in to.paths], dtype=bool)
+    path[both_root] = 1.0
+    levels = np.array([[a.level == b.level for b in tn.sections] for a in to.sections])
+    return (0.8 * own + 0.2 * path) * np.where(levels, 1.0, 0.7)
+
+
+def _pair_unique_titles(to: _Tree, tn: _Tree, pairs: dict[int, int]) -> None:
+    """Unpaired sections with the same title, found once among the unpaired of each edition."""
+    taken = set(pairs.values())
+    free_o = [x for x in range(len(to.sections)) if x not in pairs]
+    free_n = [y for y in range(len(tn.sections)) if y not in taken]
+    count_o = Counter(to.titles[x] for x in free_o)
+    count_n = Counter(tn.titles[y] for y in free_n)
+    by_title = {tn.titles[y]: y for y in free_n if count_n[tn.titles[y]] == 1}
+    for x in free_o:
+        t = to.titles[x]
+        if t and count_o[t] == 1 and t in by_title:
+            pairs[x] = by_title[t]
+
+
+def _slot(tree: _Tree, k: int, paired: dict[int, int] | None, is_paired) -> tuple:
+    """Where a section sits: its parent, and its nearest paired siblings before and after (all as seen from the
+    new edition when `paired` maps old indices to new ones)."""
+    def name(m: int):
+        if m < 0:
+            return -1
+        return paired.get(m) if paired is not None else m
+
+    parent = tree.parents[k]
+    siblings = [m for m in range(len(tree.sections)) if tree.parents[m] == parent]
+    before = next((m for m in reversed(siblings) if m < k and is_paired(m)), -1)
+    after = next((m for m in siblings if m > k and is_paired(m)), -1)
+    return name(parent), name(before), name(after)
+
+
+def _pair_by_slot(to: _Tree, tn: _Tree, pairs: dict[int, int]) -> None:
+    """Unpaired old and new sections in the same slot of the tree, with related titles."""
+    taken = set(pairs.values())
+    slots: dict[tuple, list[int]] = {}
+    for y in range(len(tn.sections)):
+        if y not in taken:
+            slots.setdefault(_slot(tn, y, None, lambda m: m in taken), []).append(y)
+    for x in range(len(to.sections)):
+        if x in pairs:
+            continue
+        slot = _slot(to, x, pairs, lambda m: m in pairs)
+        if None in slot:          # its parent or a sibling is paired with nothing: no common frame
+            continue
+        for y in slots.get(slot, []):
+            if y not in taken and _related_titles(to.titles[x], tn.titles[y]):
+                pairs[x] = y
+                taken.add(y)
+                break
+
+
+def _related_titles(a: str, b: str) -> bool:
+    return fuzz.token_set_ratio(a, b) >= RELATED_TITLE or fuzz.ratio(a, b) >= RELATED_TITLE
 
 
 # ---------------------------------------------------------------------------------------------- moves, order
