@@ -64,6 +64,12 @@ class Block:
     label: str = ""              # heading label
     label_kind: str = ""         # "roman" | "letter" | "digit" | "paren" | "annex" | "plain:<style>"
 
+    @property
+    def prominence(self) -> float:
+        """How loud the heading is printed: larger, bold, upright outranks smaller, plain, italic."""
+        ln = self.lines[0]
+        return round(ln.size, 1) + (1.5 if ln.bold else 0.0) + (0.0 if ln.italic else 0.5)
+
 
 # ---------------------------------------------------------------------------------------------------- utilities
 
@@ -167,25 +173,14 @@ def _clean_symbol(sym: str) -> str:
 def _read_masthead(page1: list[Line], later_headers: list[str], body: float) -> Masthead:
     """Symbol, date and title from the first page's masthead; the title is the large bold block after it."""
     mh = Masthead()
-    i = 0
-    head_text = []
-    # The masthead block: everything above the first large bold title line that follows "Distr." / "Original".
-    seen_meta = False
-    while i < len(page1):
-        ln = page1[i]
-        t = ln.text
-        if MASTHEAD_RE.match(t) or _parse_date(t) or SYMBOL_RE.search(t) and len(t) < 60 or not seen_meta:
-            if re.search(r"Original|Distr\.|Orig\.", t):
-                seen_meta = True
-            head_text.append(t)
+    # The masthead ends with the "Original: <language>" line; without one, with the last line of the opening
+    # run that looks like masthead (organ, symbol, "Distr.", a date).
+    i = next((k + 1 for k, ln in enumerate(page1[:12]) if re.match(r"^(Original|Orig\.|Anglais|Inglés)\b", ln.text)), 0)
+    if i == 0:
+        while i < min(len(page1), 8) and (MASTHEAD_RE.match(page1[i].text) or SYMBOL_RE.search(page1[i].text)
+                                         or _parse_date(page1[i].text)) and len(page1[i].text) < 60:
             i += 1
-            if seen_meta and i < len(page1) and re.search(r"Original|Orig\.", t):
-                # lines right after "Original: English" still in the masthead band (language lines)
-                pass
-            continue
-        break
-    if not seen_meta:        # no recognisable masthead: nothing is metadata
-        i = 0
+    head_text = [ln.text for ln in page1[:i]]
     # symbol: prefer the running header of later pages (clean), else the masthead
     for cand in later_headers + head_text:
         m = SYMBOL_RE.search(cand.replace(" ", "")) if cand else None
@@ -568,6 +563,7 @@ class EditionBuilder:
         annex_prefix = ""
         unnumbered = 0
         used_fn: set[tuple[int, str]] = set()
+        prominence: dict[str, float] = {}
 
         def find_footnote(num: str, page: int) -> Footnote | None:
             for p in (page, page + 1, page - 1, page + 2):
@@ -610,6 +606,9 @@ class EditionBuilder:
                     kinds = [k for k, _ in stack]
                     if b.label_kind in kinds:
                         stack = stack[:kinds.index(b.label_kind)]
+                    # An unlabelled heading does not hold a heading printed as loud or louder than itself.
+                    while stack and stack[-1][0].startswith("plain") and prominence[stack[-1][1].id] <= b.prominence:
+                        stack.pop()
                     parent = stack[-1][1] if stack else None
                     core = b.label.strip(".") if b.label else ""
                     if not core:
@@ -618,6 +617,7 @@ class EditionBuilder:
                     sec = Section(id=sid, label=b.label, title=text, level=len(stack) + 1,
                                   parent=parent.id if parent else None, page=page)
                     stack.append((b.label_kind, sec))
+                prominence[sec.id] = b.prominence
                 for _, num in markers:
                     f = find_footnote(num, page)
                     if f:
