@@ -405,3 +405,40 @@ def test_identical_editions_say_so():
     assert "<article" not in doc and "No figure, date or hedging word changed." in doc
     assert doc.count('<details class="same">') >= 5
     assert "No differences" in render.terminal_summary(c)
+
+
+def test_render_survives_inconsistent_comparisons():
+    """Writers never raise on a Comparison whose parts disagree (unknown ids, odd pairs, empty texts, odd ops)."""
+    from hypothesis import HealthCheck, given, settings, strategies as st
+
+    from reportdiff.model import FootnoteChange, Footnote, SectionPair, Signal
+
+    ids = st.sampled_from(["1", "2", "3", "u1", "zz", ""])
+    secs = st.sampled_from([None, "I", "II", "II.A", "nope"])
+    txt = st.text(max_size=30)
+    op = st.tuples(st.sampled_from(["=", "-", "+", "?"]), txt)
+    sig = st.builds(Signal, kind=st.sampled_from(["figure", "date", "hedge", "other"]), old=st.none() | txt,
+                    new=st.none() | txt, context=txt)
+    fn = st.builds(FootnoteChange, kind=st.sampled_from(["modified", "added", "removed"]),
+                   old=st.none() | st.builds(Footnote, number=txt, text=txt),
+                   new=st.none() | st.builds(Footnote, number=txt, text=txt), diff=st.lists(op, max_size=3))
+    change = st.builds(Change, kind=st.sampled_from(["unchanged", "modified", "added", "removed", "split", "merged"]),
+                       old=st.lists(ids, max_size=2), new=st.lists(ids, max_size=2), moved=st.booleans(),
+                       similarity=st.floats(0, 1), diff=st.lists(op, max_size=4), signals=st.lists(sig, max_size=2),
+                       footnotes=st.lists(fn, max_size=1))
+    para = st.builds(Paragraph, id=ids, number=st.none() | ids, section=secs, text=txt)
+    sec = st.builds(Section, id=st.sampled_from(["I", "II", "II.A"]), label=st.sampled_from(["", "I.", "A."]),
+                    title=txt, level=st.integers(1, 6), parent=st.none())
+    edition = st.builds(Edition, symbol=st.none() | txt, date=st.none() | txt, title=txt, pages=st.integers(0, 3),
+                        sections=st.lists(sec, max_size=3), paragraphs=st.lists(para, max_size=4))
+    pair = st.builds(SectionPair, old=secs, new=secs, old_title=st.none() | txt, new_title=st.none() | txt)
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(old=edition, new=edition, pairs=st.lists(pair, max_size=3), changes=st.lists(change, max_size=5))
+    def run(old, new, pairs, changes):
+        c = Comparison(old, new, pairs, changes)
+        for fmt in ("html", "markdown", "text", "eml", "json"):
+            assert render.render_comparison(c, fmt)
+        render.terminal_summary(c)
+
+    run()
