@@ -315,3 +315,45 @@ def test_every_paragraph_is_in_exactly_one_change(pair):
     # new paragraphs appear in reading order
     news = [j for ch in c.changes for j in ch.new]
     assert news == [p.id for p in new.paragraphs]
+
+
+def test_section_with_every_paragraph_rewritten_is_paired_by_place_and_title():
+    old = [("I", "Overview and evolution of the threat", 1, [text(1), text(2)]),
+           ("II", "Regional developments", 1, []),
+           ("II.A", "Africa", 2, [text(3), text(4)]),
+           ("II.B", "Europe", 2, [text(5)]),
+           ("II.C", "Asia", 2, [text(6), text(7)]),
+           ("III", "Recommendations", 1, [text(8)])]
+    new = [("I", "Overview", 1, [text(101), text(102)]),
+           ("II", "Regional developments", 1, []),
+           ("II.A", "Africa", 2, [text(3), text(4)]),
+           ("II.B", "Europe and the Americas", 2, [text(105)]),
+           ("II.C", "Asia", 2, [text(6), text(7)]),
+           ("III", "Recommendations", 1, [text(108)])]
+    c = compare_editions(edition(old), edition(new))
+    assert {(s.old, s.new) for s in c.sections} == {("I", "I"), ("II", "II"), ("II.A", "II.A"), ("II.B", "II.B"),
+                                                    ("II.C", "II.C"), ("III", "III")}
+
+
+def test_unrelated_section_in_the_same_place_is_not_paired():
+    old = [("I", "Introduction", 1, [text(1)]), ("II", "Resolution 2347 (2017) on cultural heritage", 1, [text(2)]),
+           ("III", "Observations", 1, [text(3)])]
+    new = [("I", "Introduction", 1, [text(1)]), ("II", "Propaganda", 1, [text(102)]),
+           ("III", "Observations", 1, [text(3)])]
+    c = compare_editions(edition(old), edition(new))
+    assert {(s.old, s.new) for s in c.sections} == {("I", "I"), ("III", "III"), ("II", None), (None, "II")}
+
+
+def test_similarity_is_scored_for_few_pairs_not_all_pairs():
+    # Near-linear scaling: on 600 paragraphs, only plausible pairs get the (costlier) LCS score.
+    from reportdiff import align as A
+
+    spec = [(f"S{k}", f"Section {k}", 1, [text(1000 + 20 * k + m, 80) for m in range(20)]) for k in range(30)]
+    old = edition(spec)
+    new = edition([(sid, t, lv, [edit_words(x, 3, seed=len(x)) for x in texts]) for sid, t, lv, texts in spec])
+    vocab = A._Vocabulary()
+    o, n = A._side(old, vocab), A._side(new, vocab)
+    pairs = sum(len(js) for js in A._candidates(o, n).values())
+    assert len(old.paragraphs) <= pairs < 0.05 * len(old.paragraphs) * len(new.paragraphs)
+    c = compare_editions(old, new)
+    assert all(ch.kind == "modified" and ch.old == ch.new and not ch.moved for ch in c.changes)
