@@ -63,7 +63,8 @@ GROUP_PART_COVER = 0.8       # split/merge: share of each part found in the whol
 GROUP_GAIN = 0.08            # the group must beat its best single member's ratio by this much
 GROUP_MIN_PART = 5           # tokens: a smaller part is not evidence of a split
 GROUP_MAX_GAP = 2            # paragraphs allowed between two parts of one split or merge
-SECTION_ACCEPT = 0.4
+GROUP_RIVAL_MARGIN = 0.1     # a part must be covered by the whole this much better than by any other paragraph
+SECTION_ACCEPT = 0.4         # 0.6 × Dice of paragraph links + 0.4 × title similarity, with Dice ≥ 0.3
 SECTION_TITLE_ONLY = 0.85    # sections without paragraph votes pair only on a near-identical title ...
 RELATED_TITLE = 80           # ... or, in the same slot of the tree, on a related one (rapidfuzz 0-100 scale)
 
@@ -333,49 +334,39 @@ def _best_group(whole: str, parts: list[list[int]], part_codes: list[str]) -> tu
 
 
 def _link_groups(scores: _Scores, linker: _Linker) -> None:
-    """Splits (one old -> consecutive new) and merges (consecutive old -> one new)."""
+    """Splits (one old -> nearby new) and merges (nearby old -> one new), best groups first."""
     old, new = scores.old, scores.new
     free_old, free_new = set(linker.free_old()), set(linker.free_new())
-    best_old_for_new: dict[int, float] = {}
-    best_new_for_old: dict[int, float] = {}
-    by_new: dict[int, list[int]] = {}
+    olds_of: dict[int, list[int]] = {}          # new paragraph -> its free old candidates
+    news_of: dict[int, list[int]] = {}          # old paragraph -> its free new candidates
     for i, j in scores.pairs():
         if i in free_old and j in free_new:
-            r = scores.ratio(i, j)
-            best_old_for_new[j] = max(best_old_for_new.get(j, 0.0), r)
-            best_new_for_old[i] = max(best_new_for_old.get(i, 0.0), r)
-            by_new.setdefault(j, []).append(i)
+            olds_of.setdefault(j, []).append(i)
+            news_of.setdefault(i, []).append(j)
 
-    def part_ok(cover: float, part_len: int, rival: float) -> bool:
-        return cover >= GROUP_PART_COVER and part_len >= GROUP_MIN_PART and rival < cover - 0.1
+    def is_part(part_len: int, whole_len: int, cover: float, rival: float) -> bool:
+        # mostly contained in the whole, and not better explained by another paragraph
+        return (GROUP_MIN_PART <= part_len < whole_len and cover >= GROUP_PART_COVER
+                and rival < cover - GROUP_RIVAL_MARGIN)
 
     proposals: list[tuple[float, list[int], list[int]]] = []
     for i in free_old:
-        parts = [j for j in scores.candidates.get(i, []) if j in free_new
-                 and new.length(j) < old.length(i)
-                 and part_ok(scores.new_covered(i, j), new.length(j),
-                             _rival(scores, by_new.get(j, []), i, j, other_side="old"))]
+        parts = [j for j in news_of.get(i, [])
+                 if is_part(new.length(j), old.length(i), scores.new_covered(i, j),
+                            max((scores.ratio(k, j) for k in olds_of[j] if k != i), default=0.0))]
         group, r = _best_group(old.codes[i], _nearby_runs(parts), new.codes)
         if group and r >= ACCEPT and r >= max(scores.ratio(i, j) for j in group) + GROUP_GAIN:
             proposals.append((r, [i], group))
-    by_old = scores.candidates
     for j in free_new:
-        parts = [i for i in by_new.get(j, []) if old.length(i) < new.length(j)
-                 and part_ok(scores.old_covered(i, j), old.length(i),
-                             _rival(scores, by_old.get(i, []), i, j, other_side="new"))]
+        parts = [i for i in olds_of.get(j, [])
+                 if is_part(old.length(i), new.length(j), scores.old_covered(i, j),
+                            max((scores.ratio(i, k) for k in news_of[i] if k != j), default=0.0))]
         group, r = _best_group(new.codes[j], _nearby_runs(parts), old.codes)
         if group and r >= ACCEPT and r >= max(scores.ratio(i, j) for i in group) + GROUP_GAIN:
             proposals.append((r, group, [j]))
     for r, olds, news in sorted(proposals, key=lambda p: -p[0]):
         if all(linker.of_old[i] is None for i in olds) and all(linker.of_new[j] is None for j in news):
             linker.add(olds, news, r)
-
-
-def _rival(scores: _Scores, others: list[int], i: int, j: int, other_side: str) -> float:
-    """Best ratio of the part with any paragraph other than the whole it is tested against."""
-    if other_side == "old":      # part j (new) vs other old paragraphs
-        return max((scores.ratio(k, j) for k in others if k != i), default=0.0)
-    return max((scores.ratio(i, k) for k in others if k != j), default=0.0)
 
 
 def _assignment(scores: _Scores, linker: _Linker, bonus=None) -> list[tuple[int, int, float]]:
@@ -665,7 +656,7 @@ def _mark_moves(links: list[Link], old: _Side, new: _Side, section_map: dict[int
         link.moved = id(link) not in in_order
 
 
-def _reading_order(links: list[Link], n_old: int) -> list[Link]:
+def _reading_order(links: list[Link]) -> list[Link]:
     """Links in new reading order; each removed paragraph right after the nearest earlier old paragraph that
     stayed in place (so it shows where it stood)."""
     of_old: dict[int, Link] = {i: l for l in links for i in l.old}
@@ -711,7 +702,7 @@ def align(old: Edition, new: Edition) -> Alignment:
     for j in linker.free_new():
         linker.add([], [j], 0.0)
     _mark_moves(linker.links, old_side, new_side, section_map)
-    return Alignment(links=_reading_order(linker.links, old_side.size),
+    return Alignment(links=_reading_order(linker.links),
                      sections=_section_pairs(old, new, section_map),
                      section_map={old.sections[a].id: new.sections[b].id for a, b in section_map.items()})
 
