@@ -140,12 +140,19 @@ def _clean(s: str | None) -> str:
     return _CONTROL.sub("", one_line(s))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 
 def _md(s: str | None) -> str:
     """Untrusted text for markdown: inert (no links, no HTML, no emphasis)."""
     return _MD_SPECIAL.sub(r"\\\1", _clean(s)).replace("://", ":\u2060//")
+
+
+def _md_line(s: str | None) -> str:
+    """`_md` for text that starts a line: no heading, quote, list or rule either."""
+    return _MD_LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit()
+                                                      else m.group(2) + "\\"), _md(s))
 
 
 def _count_line(view: ReportView) -> str:
@@ -185,7 +192,7 @@ def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals
 def render_markdown(comparison: Comparison, *, generated: datetime | None = None) -> str:
     v = _view(comparison, generated)
     out = [f"**{_md(v.old.symbol)}** ({_md(v.old.date) or 'undated'}) → **{_md(v.new.symbol)}** "
-           f"({_md(v.new.date) or 'undated'})  ", f"*{_md(v.new.title)}*", "", _md(v.headline), "",
+           f"({_md(v.new.date) or 'undated'})  ", f"*{_md(v.new.title)}*", "", _md_line(v.headline), "",
            "| " + " | ".join(c.label for c in v.counts) + " | Unchanged |",
            "|" + "---:|" * (len(v.counts) + 1),
            "| " + " | ".join(str(c.n) for c in v.counts) + f" | {v.unchanged} |", ""]
@@ -329,14 +336,18 @@ def render_edition(edition: Edition, fmt: str) -> str:
     def para_lines(p, indent: str) -> list[str]:
         num = f"{p.number}. " if p.number else ""
         if md:
-            lead = f"{p.number}. " if p.number and p.number.isdigit() else (esc(num) + " " if num else "")
-            out = [f"{lead}{esc(p.text)}", ""]
+            if p.number and p.number.isdigit():
+                out = [f"{p.number}. {esc(p.text)}", ""]
+            else:
+                out = [_md_line((num + p.text) if num else p.text), ""]
             out += [f"> [{esc(f.number)}] {esc(f.text)}" for f in p.footnotes]
             return out + ([""] if p.footnotes else [])
-        out = textwrap.wrap(num + _clean(p.text), width=100, initial_indent=indent,
-                            subsequent_indent=indent + " " * len(num)) or [indent]
-        out += textwrap.wrap(" ".join(f"[{_clean(f.number)}] {_clean(f.text)}" for f in p.footnotes), width=100,
-                             initial_indent=indent + "    ", subsequent_indent=indent + "    ") if p.footnotes else []
+        out = textwrap.wrap(num + _clean(p.text), width=100, initial_indent=indent, break_on_hyphens=False,
+                            break_long_words=False, subsequent_indent=indent + " " * len(num)) or [indent]
+        for f in p.footnotes:
+            out += textwrap.wrap(f"[{_clean(f.number)}] {_clean(f.text)}", width=100, initial_indent=indent + "    ",
+                                 subsequent_indent=indent + "        ", break_on_hyphens=False,
+                                 break_long_words=False)
         return out
 
     for p in by_section.get(None, []):
