@@ -289,15 +289,15 @@ class Joiner:
         if not lw or not rw:
             return True                       # a number or symbol range: keep (2017-\n2018, ISIL-\n4)
         a, b = lw[0], rw[0]
-        if b[0].isupper() or a.isupper():
-            return True                       # Counter-Terrorism, ISIL-K, Levant-Khorasan
         joined = (a + b).lower()
         compound = f"{a}-{b}".lower()
         # The document's own usage first: a word it writes elsewhere is the best evidence there is.
         if self.hyphenated[compound] > self.words[joined]:
             return True
         if self.words[joined] > self.hyphenated[compound]:
-            return False
+            return False                      # INTER-POL where INTERPOL is written elsewhere
+        if b[0].isupper() or a.isupper():
+            return True                       # Counter-Terrorism, ISIL-K, Levant-Khorasan
         za, zb, zj = _zipf(a.lower(), self.lang), _zipf(b.lower(), self.lang), _zipf(joined, self.lang)
         if zj >= 2.0 and (za < 3.0 or zb < 3.0):
             return False                      # a word cut in two: organiza-tion, accom-plished
@@ -331,8 +331,8 @@ class Joiner:
                     text = w.text
                     continue
                 if wi == 0 and li > 0:        # first word of a continuation line
-                    if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
-                        if self.keep_hyphen(text[:-1], w.text):
+                    if text.endswith("-") and len(text) > 1 and text[-2].isalnum():
+                        if text[-2].isdigit() or self.keep_hyphen(text[:-1], w.text):   # 8-|year-old
                             text += w.text
                         else:
                             text = text[:-1] + w.text
