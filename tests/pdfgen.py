@@ -339,3 +339,20 @@ def write(path: str | Path, data: bytes) -> Path:
 
 __all__: Sequence[str] = ("un_report", "french_report", "letter", "scanned", "encrypted", "owner_only_encrypted",
                           "big_document", "truncate", "corrupt_xref", "not_pdfs", "write")
+
+
+def free_layout(path: str | Path, pages: list[list[tuple[float, float, float, str, str]]], *,
+                pagesize: tuple[float, float] = LETTER, rotate: int = 0) -> Path:
+    """Text drawn at arbitrary places: each page a list of (x, y, font size, font name, text). For fuzzing the
+    structure stage with valid PDFs whose content is anything at all."""
+    path = Path(path)
+    c = canvas.Canvas(str(path), pagesize=pagesize, invariant=1)
+    for items in pages:
+        if rotate:
+            c.setPageRotation(rotate)
+        for x, y, size, font, text in items:
+            c.setFont(font, size)
+            c.drawString(x, y, text)
+        c.showPage()
+    c.save()
+    return path

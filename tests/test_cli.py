@@ -315,6 +315,18 @@ def test_sigint_during_extraction(tmp_path, sample_72):
     assert listing(out_dir) == set()
 
 
+@needs_compare
+@pytest.mark.xfail(reason="importing the submodule reportdiff.compare (done lazily by api.compare) rebinds the "
+                          "package attribute `reportdiff.compare` from the function to the module; reported",
+                   strict=False)
+def test_public_compare_can_be_called_twice(gen):
+    """The documented API, `reportdiff.compare(old, new)`, must keep working after its first call."""
+    a = reportdiff.load(gen["report"])
+    reportdiff.compare(a, a)
+    assert callable(reportdiff.compare), type(reportdiff.compare)
+    reportdiff.compare(a, a)
+
+
 def test_library_load_accepts_str_and_path(gen):
     a = reportdiff.load(str(gen["report"]))
     b = reportdiff.load(gen["report"])

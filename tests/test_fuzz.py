@@ -168,7 +168,7 @@ def test_seeds_are_valid(seeds, tmp_path):
         assert inputs.validate_pdf(_write(tmp_path, s), max_pages=10) >= 1, i
 
 
-@_settings(400)
+@_settings(600)
 @given(m=st.data())
 def test_fuzz_validate(seeds, tmp_path_factory, m):
     """The pre-flight check alone: fast, so many cases. Returns a page count or raises a ReportDiffError."""
@@ -184,7 +184,7 @@ def test_fuzz_validate(seeds, tmp_path_factory, m):
             assert 1 <= pages <= 50
 
 
-@_settings(70)
+@_settings(150)
 @given(m=st.data())
 def test_fuzz_load(seeds, tmp_path_factory, m):
     """The whole library path, `reportdiff.load`: an Edition or a ReportDiffError, in bounded time."""
@@ -207,7 +207,7 @@ def test_fuzz_load(seeds, tmp_path_factory, m):
     assert time.monotonic() - t < LOAD_SECONDS
 
 
-@_settings(25)
+@_settings(50)
 @given(m=st.data())
 def test_fuzz_cli(seeds, tmp_path_factory, m):
     """Through the CLI: exit 0 (and an output file) or exit 2 with exactly one `error:` line (and none)."""
@@ -230,6 +230,144 @@ def test_fuzz_cli(seeds, tmp_path_factory, m):
         assert "unexpected failure" not in lines[0], f"{describe(mut)}: {lines[0]}"
         assert not out.exists()
     assert {p.name for p in d.iterdir()} <= {"fuzzed.pdf", "out.json"}, "temporary files left behind"
+
+
+# --- valid PDFs with arbitrary content: the structure stage must cope with anything ---------------------------
+
+UN_LINES = ["United Nations", "S/2099/1", "Security Council", "Distr.: General", "1 January 2099", "I. Introduction",
+            "A. Political developments", "(a) Security", "Annex", "Annex I", "1/3", "25-99999 (E) 010199",
+            "*2599999*", "Original: English", "__________________", "1 See S/2098/12, para. 4.", "12.", "(i)",
+            "Observations", "Secretary -General", "Report of the Secretary-General", "S/2099/1*", "S/2099/1/Rev.1",
+            "1.", "1", "II.", "Z.", "XLVIII.", "99999999999999999999.", "0.", "-1.", "a) b) c)", "…", "—", "«»"]
+
+
+def _line_texts():
+    latin = st.characters(min_codepoint=32, max_codepoint=255, exclude_categories=("Cc", "Cs"))
+    return st.one_of(
+        st.sampled_from(UN_LINES),
+        st.text(alphabet=latin, max_size=90),
+        st.builds(lambda n, t: f"{n}. {t}", st.integers(-3, 10**7), st.text(alphabet=latin, max_size=60)),
+        st.builds(lambda a, b: f"{a} {b}", st.sampled_from(UN_LINES), st.sampled_from(UN_LINES)),
+    )
+
+
+def _documents():
+    coord = st.floats(min_value=-50, max_value=800, allow_nan=False)
+    item = st.tuples(coord, coord, st.sampled_from([0.5, 4, 6, 10, 10, 12, 17, 60]),
+                     st.sampled_from(["Times-Roman", "Times-Bold", "Helvetica", "Courier"]), _line_texts())
+    pages = st.lists(st.lists(item, max_size=45), min_size=1, max_size=3)
+    return st.tuples(pages, st.sampled_from([(612, 792), (612, 792), (842, 595), (30, 30), (3000, 3000)]),
+                     st.sampled_from([0, 0, 0, 90, 180]))
+
+
+@_settings(60)
+@given(doc=_documents())
+def test_fuzz_valid_pdfs_with_arbitrary_text(tmp_path_factory, doc):
+    pages, size, rotate = doc
+    path = pdfgen.free_layout(tmp_path_factory.mktemp("f", numbered=True) / "free.pdf", pages, pagesize=size,
+                              rotate=rotate)
+    STATS["load"] += 1
+    try:
+        with time_limit(LOAD_SECONDS, "reportdiff.load"):
+            edition = reportdiff.load(path, max_pages=50)
+    except ReportDiffError as e:
+        assert "\n" not in str(e)
+    except Exception as e:
+        raise AssertionError(f"crash on a valid PDF {doc!r:.1500}: {type(e).__name__}: {e}") from e
+    else:
+        edition.to_dict()
+
+
+# --- compare and render on arbitrary editions (no PDF: the later stages alone) ------------------------------
+
+WORDS = ["the", "Mission", "recorded", "12", "incidents", "1,234", "civilians", "on", "3 March 2025", "may",
+         "likely", "Secretary-General", "(a)", "per cent", "US$ 5 million", "", "é", "Da’esh", "—", "\u200b", "<b>",
+         "&amp;", "{{ x }}", "\\", "\"", "'", "`", "*", "#", "|", "[1]"]
+
+
+def _editions():
+    from reportdiff.model import Edition, Footnote, Paragraph, Section
+
+    text = st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join)
+    # Paragraph text holds a word: extraction never yields an empty paragraph (an empty one compared with itself
+    # is reported 'added' by the aligner; see the report).
+    words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=40).map(" ".join).filter(
+        lambda t: any(ch.isalnum() for ch in t))
+    foot = st.builds(Footnote, number=st.sampled_from(["1", "2", "3", "a", ""]), text=text)
+    sec_ids = st.sampled_from(["I", "II", "II.A", "III", "ANNEX-I", "H1"])
+
+    @st.composite
+    def edition(draw):
+        ids = draw(st.lists(sec_ids, unique=True, max_size=5))
+        sections = [Section(id=i, label=i.split(".")[-1] + ".", title=draw(text), level=i.count(".") + 1,
+                            parent=i.rsplit(".", 1)[0] if "." in i and i.rsplit(".", 1)[0] in ids else None,
+                            footnotes=draw(st.lists(foot, max_size=1)), page=1) for i in ids]
+        # distinct texts: identical paragraphs within one edition are a known aligner weakness (see the report and
+        # test_cli.py::test_duplicate_paragraphs_compared_with_themselves)
+        texts = draw(st.lists(words, unique_by=lambda t: " ".join(t.split()).lower(), max_size=25))
+        paragraphs = []
+        for k, ptext in enumerate(texts):
+            numbered = draw(st.booleans())
+            paragraphs.append(Paragraph(id=str(k + 1) if numbered else f"u{k}", number=str(k + 1) if numbered
+                                        else None, section=draw(st.sampled_from([None] + ids)), text=ptext,
+                                        footnotes=draw(st.lists(foot, max_size=2)), page_start=1, page_end=1))
+        return Edition(symbol=draw(st.sampled_from([None, "S/2099/1", "S/2099/1*", ""])),
+                       date=draw(st.sampled_from([None, "2099-01-01"])), title=draw(text), pages=1,
+                       sections=sections, paragraphs=paragraphs, source="x.pdf")
+
+    return edition()
+
+
+@pytest.mark.skipif(not __import__("conftest").compare_available(), reason="reportdiff.compare not written yet")
+@_settings(60)
+@given(pair=st.tuples(_editions(), _editions()), same=st.booleans())
+def test_fuzz_compare_and_render(pair, same):
+    from reportdiff import api, render
+
+    old, new = pair
+    if same:
+        new = old
+    with time_limit(LOAD_SECONDS, "compare"):
+        try:
+            comparison = api.compare(old, new)
+        except ReportDiffError:
+            return
+        # (an edition compared with itself should not differ; the aligner does not yet guarantee it for editions of
+        # under four paragraphs or with repeated paragraphs: see test_self_compare_* below)
+        for fmt in ("json", "markdown", "text", "html", "eml"):
+            out = render.render_comparison(comparison, fmt)
+            assert isinstance(out, (str, bytes)) and out
+        render.terminal_summary(comparison)
+        for fmt in ("json", "text", "markdown"):
+            render.render_edition(new, fmt)
+
+
+# --- regressions found by the fuzzing above (kept as explicit cases) --------------------------------------------
+
+_T = ["The Council took note of the report.", "The Mission recorded 12 incidents in the north.",
+      "Humanitarian access remained restricted in several areas.",
+      "The Secretary-General calls on all parties to respect the ceasefire.", "(Signed) António Guterres"]
+
+
+def _edition_of(texts: list[str]):
+    from reportdiff.model import Edition, Paragraph
+
+    return Edition(symbol="S/2099/1", date="2099-01-01", title="Report", pages=1,
+                   paragraphs=[Paragraph(id=str(i + 1), number=str(i + 1), section=None, text=t)
+                               for i, t in enumerate(texts)])
+
+
+@pytest.mark.skipif(not __import__("conftest").compare_available(), reason="reportdiff.compare not written yet")
+@pytest.mark.xfail(reason="aligner: an edition compared with itself shows every paragraph removed and added when it "
+                          "has fewer than four paragraphs or repeats a paragraph (reported)", strict=False)
+@pytest.mark.parametrize("texts", [_T[:1], _T[:2], _T[:3], [_T[0], _T[1], _T[0], _T[1]]],
+                         ids=["1", "2", "3", "repeated"])
+def test_self_compare_is_unchanged(texts):
+    from reportdiff import api
+
+    e = _edition_of(texts)
+    c = api.compare(e, e)
+    assert [ch.kind for ch in c.changes] == ["unchanged"] * len(texts)
 
 
 def test_fuzz_report(capsys):
