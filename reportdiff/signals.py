@@ -32,6 +32,11 @@ limited modest unchanged
 # Words of approximation are part of an estimate: they count as a hedge only when no figure changed with them.
 QUANTIFIERS = frozenset("almost nearly about approximately roughly around some many several few most over".split())
 
+# Words after which a number is a reference to a paragraph, footnote or document, not a figure.
+_REFERENCE_WORDS = frozenset("para paras paragraph paragraphs footnote footnotes annex annexes chap chapter section "
+                             "resolution resolutions page pages p pp no".split())
+_ABBREVIATIONS = frozenset("para paras No no p pp e.g i.e art arts vol chap Mr Ms Dr St Rev Corr Add".split())
+
 GAP_MAX_WORDS = 1            # unchanged words allowed inside one hunk
 PURE_EDIT_MAX_WORDS = 6      # longer pure insertions/deletions are "text added/removed", not signals
 WIDEN_BEFORE = 2             # unchanged words added before the edit in Signal.old/new
@@ -97,25 +102,39 @@ def _hedges(text: str, words: frozenset) -> Counter:
     return Counter(tok.lower() for tok in tokenize(text) if tok.lower() in words)
 
 
+def _is_sentence_end(toks: list[str], k: int) -> bool:
+    """Token k ends a sentence (or clause): ; ! ? :, or a full stop that does not close an abbreviation."""
+    if toks[k] in ";!?:":
+        return True
+    return toks[k] == "." and not (k > 0 and toks[k - 1] in _ABBREVIATIONS)
+
+
 def _edge_words(text: str, n: int, from_end: bool) -> str:
     """The last (or first) n words of an unchanged run, not crossing a sentence end."""
     if n <= 0 or not text:
         return ""
     toks = tokenize(text)
+    order = range(len(toks) - 1, -1, -1) if from_end else range(len(toks))
     picked: list[str] = []
     words = 0
-    seq = reversed(toks) if from_end else iter(toks)
-    for tok in seq:
-        if tok in ".;:!?" or (from_end and tok in "(") or (not from_end and tok in ")"):
+    for k in order:
+        if _is_sentence_end(toks, k):
             break
-        picked.append(tok)
-        if _WORD_RE.search(tok):
+        picked.append(toks[k])
+        if _WORD_RE.search(toks[k]):
             words += 1
             if words >= n:
                 break
     if from_end:
         picked.reverse()
     return "".join(picked)
+
+
+def _is_reference(ops: list[DiffOp], hunk: _Hunk) -> bool:
+    """The change is a number in a cross-reference ("see para. 59", "resolution 2734"), not a figure."""
+    before = ops[hunk.start - 1][1] if hunk.start > 0 and ops[hunk.start - 1][0] == "=" else ""
+    words = [t for t in tokenize(before) if _WORD_RE.search(t)]
+    return bool(words) and words[-1].lower() in _REFERENCE_WORDS
 
 
 def _surroundings(ops: list[DiffOp], hunk: _Hunk, n_before: int, n_after: int) -> tuple[str, str]:
@@ -138,7 +157,7 @@ def signals_from_diff(ops: list[DiffOp]) -> list[Signal]:
         if pure and _word_count(hunk.old + hunk.new) > PURE_EDIT_MAX_WORDS:
             continue
         kinds = []
-        if _numbers(hunk.old) != _numbers(hunk.new):
+        if _numbers(hunk.old) != _numbers(hunk.new) and not _is_reference(ops, hunk):
             kinds.append("figure")
         if _dates(hunk.old) != _dates(hunk.new):
             kinds.append("date")

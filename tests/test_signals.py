@@ -75,3 +75,14 @@ def test_short_pure_insertion_of_a_figure_is_a_signal():
 
 def test_unchanged_text_gives_no_signal():
     assert signals("Nothing changed here, 3,000 stays.", "Nothing changed here, 3,000 stays.") == []
+
+
+def test_renumbered_cross_reference_is_not_a_figure():
+    assert signals("He acted on instructions (see para. 59). In October, a network was dismantled.",
+                   "He acted on instructions (see para. 58). In October, a network was dismantled.") == []
+
+
+def test_context_reaches_across_brackets_and_abbreviations_but_not_sentences():
+    (sig,) = signals("Attacks rose. About 300 fighters (see para. 4) remained in the area.",
+                     "Attacks rose. About 450 fighters (see para. 4) remained in the area.")
+    assert sig.context.startswith("About 450 fighters (see para. 4)")
