@@ -108,7 +108,7 @@ def render_eml(comparison: Comparison, *, generated: datetime | None = None) -> 
     subject = _header_text(f"What changed: {view.old.symbol} → {view.new.symbol}"
                            + (f" ({_short_title(view.new.title)})" if view.new.title else ""))
     filename = report_filename(comparison)
-    signals = view.signals[:8]
+    signals = view.top_signals[:8]
     top = sorted((s for s in view.sections if s.n_changes), key=lambda s: (-s.changed_chars, -s.n_changes))[:5]
     html = _env().get_template("email.html.j2").render(
         v=view, subject=subject, filename=filename, signals=signals, more_signals=max(0, len(view.signals) - 8),
@@ -174,7 +174,7 @@ def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals
              _count_line(view), ""]
     if view.signals:
         lines.append("Key changes in the assessment:")
-        lines += [f"  - {_signal_plain(sg)}" for sg in view.signals[:max_signals]]
+        lines += [f"  - {_signal_plain(sg)}" for sg in view.top_signals[:max_signals]]
         if len(view.signals) > max_signals:
             lines.append(f"  … and {len(view.signals) - max_signals} more")
         lines.append("")
@@ -199,7 +199,7 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
     if v.signals:
         out.append("**Key changes in the assessment**")
         out.append("")
-        for sg in v.signals[:15]:
+        for sg in v.top_signals[:15]:
             old = f"~~{_md(sg.old)}~~" if sg.old else "*(none)*"
             new = f"**{_md(sg.new)}**" if sg.new else "*(removed)*"
             ctx = _md(sg.context_pre + sg.context_match + sg.context_post)
@@ -260,7 +260,7 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
     if v.signals:
         console.print()
         console.print(Text("Key changes in the assessment", "bold"))
-        for sg in v.signals[:12]:
+        for sg in v.top_signals[:12]:
             line = Text("  ")
             line.append(_clean(sg.ref), "bold")
             line.append(f" {sg.kind_label}: ", "dim")
@@ -292,8 +292,8 @@ def terminal_summary(comparison: Comparison) -> str:
             f"({_clean(v.new.date) or 'undated'})")
     if not v.differs and not any(s.n_changes for s in v.sections):
         return f"{head}\nNo differences: all {v.new.paragraphs} paragraphs are unchanged.\n"
-    lines = [head, _clean(v.headline), _count_line(v)]
-    for sg in v.signals[:3]:
+    lines = [head, _clean(v.headline)]
+    for sg in v.top_signals[:3]:
         lines.append(f"  {_signal_plain(sg)}")
     if len(v.signals) > 3:
         lines.append(f"  … and {len(v.signals) - 3} more key changes")

@@ -224,6 +224,12 @@ class ReportView:
     differs: bool
 
     @property
+    def top_signals(self) -> list[SignalView]:
+        """Key changes for the short summaries: figures first, then dates, then wording, each in reading order."""
+        rank = {"figure": 0, "date": 1, "hedge": 2}
+        return sorted(self.signals, key=lambda s: rank.get(s.kind, 3))
+
+    @property
     def overview(self) -> list[SectionView]:
         return [s for s in self.sections if s.key is not None or s.items]
 

@@ -268,7 +268,9 @@ def test_terminal_summary_is_short():
     lines = s.splitlines()
     assert 3 <= len(lines) <= 8
     assert lines[0] == "S/2025/72 (31 January 2025) → S/2025/496 (1 August 2025)"
-    assert "4 modified, 2 added, 1 removed, 1 moved, 1 split, 1 merged, 7 unchanged" in s
+    assert lines[1] == ("4 paragraphs modified, 2 added, 1 removed, 1 split, 1 merged and 1 moved; about 18% of the "
+                        "text changed and 7 paragraphs are unchanged.")
+    assert lines[2].startswith("  II.A ¶8 (figure): up to 3,000 → up to 4,000")
     same = realistic_comparison()
     same.changes = [Change("unchanged", c.new[:1], c.new[:1]) for c in same.changes if c.new]
     assert "No differences" in render.terminal_summary(same)
