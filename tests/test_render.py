@@ -105,7 +105,7 @@ def test_html_shows_header_summary_overview_and_key_changes():
     assert counts == {"Modified": "4", "Added": "2", "Removed": "1", "Moved": "1", "Split": "1", "Merged": "1",
                       "Unchanged": "7"}
     # The per-section overview lists each section of the new edition (and the removed one), linked to it.
-    rows = re.findall(r'<li class="ov-row[^"]*">\s*<a href="#(s-\d+)">', doc)
+    rows = re.findall(r'<li class="ov-row[^"]*">\s*<a href="#(s-\d+)"', doc)
     assert len(rows) == 9
     for anchor in rows:
         assert f'id="{anchor}"' in doc
