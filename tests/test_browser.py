@@ -306,3 +306,32 @@ def test_real_sample_report(browser, real_report):
             assert_clean(log, url)
         finally:
             page.context.close()
+
+
+def test_hostile_pdf_end_to_end(browser, tmp_path):
+    """Markup typed into a PDF (title and body) goes through extraction, alignment and rendering as text."""
+    import conftest
+    import pdfgen
+    import reportdiff
+
+    if not conftest.compare_available():
+        pytest.skip("reportdiff.compare (alignment) is not written yet")
+    title = "Situation <script>alert(1)</script> report"
+    body = ('The Mission recorded "><img src=x onerror=alert(1)> 57 incidents, <script>alert(2)</script> '
+            'javascript:alert(3) compared with 33.')
+    old = pdfgen.un_report(tmp_path / "old.pdf", title=title)
+    new = pdfgen.un_report(tmp_path / "new.pdf", symbol="S/2099/50", date="1 July 2099", title=title,
+                           texts={3: body})
+    report = tmp_path / "hostile-pdf.html"
+    report.write_text(render.render_comparison(reportdiff.compare(old, new), "html"), encoding="utf-8")
+    page, log, url = open_report(browser, report)
+    try:
+        text = page.locator("body").inner_text()
+        assert "<script>alert(1)</script>" in text and '"><img src=x onerror=alert(1)>' in text
+        assert page.evaluate("document.images.length + document.scripts.length") == 1
+        page.click("[data-view=side]")
+        page.wait_for_timeout(100)
+        assert log.dialogs == []
+        assert_clean(log, url)
+    finally:
+        page.context.close()
