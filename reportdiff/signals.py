@@ -9,7 +9,9 @@ and "likely → may". These are read off the word diff:
 3. Each side is widened by a little unchanged text around the edit ("up to 3,000 fighters" → "up to 4,000
    fighters") and the signal carries a few words of the new text around it as context.
 Whole inserted or deleted sentences are not scanned word by word: a long pure insertion says "text added", not
-"figure changed"; only short pure insertions/deletions (≤ PURE_EDIT_MAX_WORDS) give signals.
+"figure changed"; only short pure insertions/deletions (≤ PURE_EDIT_MAX_WORDS) give signals. A long replacement
+(a rewritten passage, or a list of figures the semantic cleanup joined into one change) is diffed again without
+cleanup, and only its short edits give signals.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import DiffOp, Signal
-from .wordiff import MONTHS, tokenize
+from .wordiff import MONTHS, diff_words, merge_runs, tokenize
 
 HEDGES = frozenset("""
 likely unlikely likelihood probably probable possibly possible may might could can would should will
@@ -37,8 +39,8 @@ _REFERENCE_WORDS = frozenset("para paras paragraph paragraphs footnote footnotes
                              "resolution resolutions page pages p pp no".split())
 _ABBREVIATIONS = frozenset("para paras No no p pp e.g i.e art arts vol chap Mr Ms Dr St Rev Corr Add".split())
 
-GAP_MAX_WORDS = 1            # unchanged words allowed inside one hunk
 PURE_EDIT_MAX_WORDS = 6      # longer pure insertions/deletions are "text added/removed", not signals
+LONG_HUNK_WORDS = 8          # a longer change is a rewrite: only the short edits inside it give signals
 WIDEN_BEFORE = 2             # unchanged words added before the edit in Signal.old/new
 WIDEN_AFTER = 1
 CONTEXT_WORDS = 5
@@ -46,7 +48,7 @@ CONTEXT_WORDS = 5
 _DATE_RE = re.compile(rf"\b(?:{MONTHS})\b|\b(?:19|20)\d\d\b")
 _NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
 _WORD_RE = re.compile(r"\w")
-_SENTENCE_END = re.compile(r"[.;:!?]\s*$")
+_SHORT_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+)?")     # spaces and at most one word: "about 4,000" -> "between..."
 
 
 @dataclass
@@ -73,8 +75,7 @@ def _hunks(ops: list[DiffOp]) -> list[_Hunk]:
             op, text = ops[k]
             if op != "=":
                 k += 1
-            elif (k + 1 < len(ops) and _word_count(text) <= GAP_MAX_WORDS
-                  and not _SENTENCE_END.search(text)):
+            elif k + 1 < len(ops) and _SHORT_GAP.fullmatch(text):
                 k += 1      # a very short unchanged gap inside one change
             else:
                 break
@@ -109,8 +110,8 @@ def _is_sentence_end(toks: list[str], k: int) -> bool:
     return toks[k] == "." and not (k > 0 and toks[k - 1] in _ABBREVIATIONS)
 
 
-def _edge_words(text: str, n: int, from_end: bool) -> str:
-    """The last (or first) n words of an unchanged run, not crossing a sentence end."""
+def _edge_words(text: str, n: int, from_end: bool, clause: bool = False) -> str:
+    """The last (or first) n words of an unchanged run, not crossing a sentence end (nor a comma: `clause`)."""
     if n <= 0 or not text:
         return ""
     toks = tokenize(text)
@@ -118,7 +119,7 @@ def _edge_words(text: str, n: int, from_end: bool) -> str:
     picked: list[str] = []
     words = 0
     for k in order:
-        if _is_sentence_end(toks, k):
+        if _is_sentence_end(toks, k) or (clause and toks[k] == ","):
             break
         picked.append(toks[k])
         if _WORD_RE.search(toks[k]):
@@ -137,39 +138,72 @@ def _is_reference(ops: list[DiffOp], hunk: _Hunk) -> bool:
     return bool(words) and words[-1].lower() in _REFERENCE_WORDS
 
 
-def _surroundings(ops: list[DiffOp], hunk: _Hunk, n_before: int, n_after: int) -> tuple[str, str]:
+def _surroundings(ops: list[DiffOp], hunk: _Hunk, n_before: int, n_after: int,
+                  clause: bool = False) -> tuple[str, str]:
     before = ops[hunk.start - 1][1] if hunk.start > 0 and ops[hunk.start - 1][0] == "=" else ""
     after = ops[hunk.end][1] if hunk.end < len(ops) and ops[hunk.end][0] == "=" else ""
-    return _edge_words(before, n_before, True), _edge_words(after, n_after, False)
+    return _edge_words(before, n_before, True, clause), _edge_words(after, n_after, False, clause)
+
+
+def _context(ops: list[DiffOp], hunk: _Hunk) -> str:
+    """A few words of the new text either side of the change (across other changes), within the sentence."""
+    before = "".join(t for op, t in ops[:hunk.start] if op != "-")
+    after = "".join(t for op, t in ops[hunk.end:] if op != "-")
+    middle = hunk.new if hunk.new.strip() else hunk.old
+    return _tidy(_edge_words(before, CONTEXT_WORDS, True) + middle + _edge_words(after, CONTEXT_WORDS, False))
+
+
+_LOOSE_EDGES = re.compile(r"^[\s),;:]+|[\s(,;:]+$")
+
+
+def _tidy(text: str) -> str:
+    """Single spaces, no dangling punctuation at either end."""
+    return _LOOSE_EDGES.sub("", " ".join(text.split()))
 
 
 def _side(text: str, before: str, after: str) -> str | None:
     if not text.strip():
         return None
-    return " ".join((before + text + after).split())
+    return _tidy(before + text + after)
 
 
 def signals_from_diff(ops: list[DiffOp]) -> list[Signal]:
-    """The figure, date and hedge changes in a word diff, each with a little context."""
+    """The figure, date and hedge changes in a word diff, each with a little context.
+
+    A hunk longer than LONG_HUNK_WORDS, or holding several figures on each side, is a rewritten passage or a
+    list: its signals come from the minimal token diff of that passage, keeping only its short edits (a list of
+    troop numbers gives one signal per number; a sentence rewritten in other words gives none)."""
     out: list[Signal] = []
     for hunk in _hunks(ops):
-        pure = not hunk.old.strip() or not hunk.new.strip()
-        if pure and _word_count(hunk.old + hunk.new) > PURE_EDIT_MAX_WORDS:
+        several_figures = min(sum(_numbers(hunk.old).values()), sum(_numbers(hunk.new).values())) > 1
+        if max(_word_count(hunk.old), _word_count(hunk.new)) <= LONG_HUNK_WORDS and not several_figures:
+            out += _classify(ops, hunk)
             continue
-        kinds = []
-        if _numbers(hunk.old) != _numbers(hunk.new) and not _is_reference(ops, hunk):
-            kinds.append("figure")
-        if _dates(hunk.old) != _dates(hunk.new):
-            kinds.append("date")
-        hedge_words = HEDGES if "figure" in kinds else HEDGES | QUANTIFIERS
-        if _hedges(hunk.old, hedge_words) != _hedges(hunk.new, hedge_words):
-            kinds.append("hedge")
-        if not kinds:
-            continue
-        before, after = _surroundings(ops, hunk, WIDEN_BEFORE, WIDEN_AFTER)
-        ctx_before, ctx_after = _surroundings(ops, hunk, CONTEXT_WORDS, CONTEXT_WORDS)
-        context = " ".join((ctx_before + (hunk.new if hunk.new.strip() else hunk.old) + ctx_after).split())
-        for kind in kinds:
-            out.append(Signal(kind=kind, old=_side(hunk.old, before, after), new=_side(hunk.new, before, after),
-                              context=context))
+        # the unchanged text around the passage stays, so the small edits keep their context
+        fine = merge_runs(ops[hunk.start - 1:hunk.start] + diff_words(hunk.old, hunk.new, semantic=False).ops
+                          + ops[hunk.end:hunk.end + 1])
+        for part in _hunks(fine):
+            if max(_word_count(part.old), _word_count(part.new)) <= LONG_HUNK_WORDS:
+                out += _classify(fine, part)
     return out
+
+
+def _classify(ops: list[DiffOp], hunk: _Hunk) -> list[Signal]:
+    """The signals of one short hunk: figure, date and/or hedge, or none."""
+    pure = not hunk.old.strip() or not hunk.new.strip()
+    if pure and _word_count(hunk.old + hunk.new) > PURE_EDIT_MAX_WORDS:
+        return []
+    kinds = []
+    if _numbers(hunk.old) != _numbers(hunk.new) and not _is_reference(ops, hunk):
+        kinds.append("figure")
+    if _dates(hunk.old) != _dates(hunk.new):
+        kinds.append("date")
+    hedge_words = HEDGES if "figure" in kinds else HEDGES | QUANTIFIERS
+    if _hedges(hunk.old, hedge_words) != _hedges(hunk.new, hedge_words):
+        kinds.append("hedge")
+    if not kinds:
+        return []
+    before, after = _surroundings(ops, hunk, WIDEN_BEFORE, WIDEN_AFTER, clause=True)
+    context = _context(ops, hunk)
+    old, new = _side(hunk.old, before, after), _side(hunk.new, before, after)
+    return [Signal(kind=kind, old=old, new=new, context=context) for kind in kinds]

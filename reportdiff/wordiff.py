@@ -96,8 +96,11 @@ class _TokenCodec:
 _OP = {diff_match_patch.DIFF_EQUAL: "=", diff_match_patch.DIFF_DELETE: "-", diff_match_patch.DIFF_INSERT: "+"}
 
 
-def diff_words(old: str, new: str, timeout: float = DEFAULT_TIMEOUT) -> WordDiff:
-    """Word-level diff of two texts, with a flag telling whether diff-match-patch hit its timeout."""
+def diff_words(old: str, new: str, timeout: float = DEFAULT_TIMEOUT, semantic: bool = True) -> WordDiff:
+    """Word-level diff of two texts, with a flag telling whether diff-match-patch hit its timeout.
+
+    `semantic=False` skips the semantic cleanup and keeps the minimal token edits (used to find the small
+    changes inside a long rewritten passage)."""
     if old == new:
         return WordDiff([("=", old)] if old else [])
     codec = _TokenCodec()
@@ -107,7 +110,8 @@ def diff_words(old: str, new: str, timeout: float = DEFAULT_TIMEOUT) -> WordDiff
     started = time.monotonic()
     diffs = dmp.diff_main(a, b, checklines=False)
     timed_out = timeout > 0 and time.monotonic() - started >= timeout
-    dmp.diff_cleanupSemantic(diffs)
+    if semantic:
+        dmp.diff_cleanupSemantic(diffs)
     ops = merge_runs([(_OP[op], codec.decode(chars)) for op, chars in diffs])
     return WordDiff(ops, timed_out)
 

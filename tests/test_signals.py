@@ -86,3 +86,19 @@ def test_context_reaches_across_brackets_and_abbreviations_but_not_sentences():
     (sig,) = signals("Attacks rose. About 300 fighters (see para. 4) remained in the area.",
                      "Attacks rose. About 450 fighters (see para. 4) remained in the area.")
     assert sig.context.startswith("About 450 fighters (see para. 4)")
+
+
+def test_a_list_of_changed_figures_gives_one_signal_per_figure():
+    sigs = signals("Troops were deployed from Fiji (146), Ghana (5), India (187), Ireland (4) and Nepal (445).",
+                   "Troops were deployed from Fiji (148), Ghana (15), India (199), Ireland (3) and Nepal (439).")
+    assert [(s.kind, s.old, s.new) for s in sigs][:2] == [("figure", "from Fiji (146)", "from Fiji (148)"),
+                                                          ("figure", "Ghana (5)", "Ghana (15)")]
+    assert len(sigs) == 5
+
+
+def test_a_rewritten_sentence_gives_no_signal_for_its_function_words():
+    sigs = signals("Following the fall of the Government in the Syrian Arab Republic and the entry of forces into "
+                   "the area, the situation was altered.",
+                   "The situation continued to be characterized by the presence and activities of the forces in "
+                   "the area.")
+    assert all(max(len((s.old or "").split()), len((s.new or "").split())) <= 12 for s in sigs)
