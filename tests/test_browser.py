@@ -255,8 +255,10 @@ def test_print_to_a4_keeps_the_redline(browser, reports):
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_hostile_text_is_shown_never_run(browser, reports, javascript):
-    page, log, url = open_report(browser, reports["hostile"], javascript=javascript)
+    page, log, url = open_report(browser, reports["hostile"], PHONE if not javascript else DESKTOP,
+                                 javascript=javascript)
     try:
+        assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
         assert '<script>alert("sym")</script>' in page.title()
         body = page.locator("body").inner_text()
         for s in ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)",
