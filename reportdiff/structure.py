@@ -299,13 +299,13 @@ class Joiner:
         if b[0].isupper() or a.isupper():
             return True                       # Counter-Terrorism, ISIL-K, Levant-Khorasan
         za, zb, zj = _zipf(a.lower(), self.lang), _zipf(b.lower(), self.lang), _zipf(joined, self.lang)
-        if zj >= 2.0 and (za < 3.0 or zb < 3.0):
-            return False                      # a word cut in two: organiza-tion, accom-plished
-        if za >= 3.0 and zb >= 3.0:
-            # Two words: a compound in UN style (self-reliant, anti-tank). Only in a layout that is seen to
-            # hyphenate words does a common joined word (para-graph, under-taken) win.
-            return not (self.hyphenating and zj >= 3.0)
-        return True
+        both_words = za >= 3.0 and zb >= 3.0
+        if self.hyphenating:
+            # A layout seen to hyphenate words: a split unless both halves are words and the joined one is rare
+            # (counter-terrorism, rights-compliant stay; para-graph, weaponiza-tion, regroup-ing join).
+            return both_words and zj < 3.0
+        # UN editorial style does not hyphenate words: join only what can only be a word cut in two.
+        return not (zj >= 2.0 and not both_words)
 
     def is_definite_split(self, left: str, right: str) -> bool:
         """A line-end hyphen that can only be a word cut in two (evidence that the layout hyphenates)."""
