@@ -289,6 +289,8 @@ class Joiner:
         if not lw or not rw:
             return True                       # a number or symbol range: keep (2017-\n2018, ISIL-\n4)
         a, b = lw[0], rw[0]
+        if re.search(r"[^\W\d_]-[^\W\d_]+$", left):
+            return True                       # the end of a compound chain: Al-Qaida-|affiliated
         joined = (a + b).lower()
         compound = f"{a}-{b}".lower()
         # The document's own usage first: a word it writes elsewhere is the best evidence there is.
@@ -412,7 +414,9 @@ class EditionBuilder:
                     continue              # a line-end hyphen is the thing in question: not evidence
                 for piece in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", t):
                     if "-" in piece:
-                        hyph[piece.lower()] += 1
+                        parts = piece.lower().split("-")
+                        for x, y in zip(parts, parts[1:]):      # every adjacent pair of a chain
+                            hyph[f"{x}-{y}"] += 1
                         for part in piece.split("-"):
                             words[part.lower()] += 0
                     else:
