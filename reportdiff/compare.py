@@ -33,6 +33,8 @@ SAME_SERIES_TITLE = 0.5          # title similarity (ordinals, numbers and dates
 
 
 def compare_editions(old: Edition, new: Edition) -> Comparison:
+    """Every paragraph of both editions in exactly one Change, in the new edition's reading order (removed ones
+    where they stood), with section pairs and warnings."""
     alignment = align(old, new)
     warnings: list[str] = []
     changes = [_change(link, old, new, warnings) for link in alignment.links]
