@@ -341,3 +341,71 @@ def test_messages_are_one_line_and_name_the_file(tmp_path, gen):
         msg = str(err.value)
         assert "\n" not in msg and os.fspath(path) in msg, msg
 
+
+
+# --- a very long document -------------------------------------------------------------------------------------
+
+HUGE_PAGES = 2000
+HUGE_SECONDS = 40 * 60          # a hard bound well inside CI's 90 minutes
+
+
+@pytest.fixture(scope="module")
+def huge_pdf(tmp_path_factory) -> Path:
+    return pdfgen.big_document(tmp_path_factory.mktemp("huge") / "huge.pdf", pages=HUGE_PAGES)
+
+
+def _run_measured(args: list[str], folder: Path, timeout: float) -> tuple[int, float, int, str]:
+    """Run the CLI; return (exit code, seconds, peak RSS in MiB of the child, stderr)."""
+    import subprocess
+
+    from conftest import CLI_ENV, cli_command
+
+    err_path = folder / "stderr.txt"
+    with open(err_path, "wb") as err, open(os.devnull, "wb") as out:
+        t = time.monotonic()
+        proc = subprocess.Popen(cli_command() + args, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=CLI_ENV)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - t > timeout:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                pytest.fail(f"{' '.join(args[:2])} took more than {timeout}s")
+            time.sleep(0.2)
+        seconds = time.monotonic() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)   # reaped here, so Popen must not wait again
+    return proc.returncode, seconds, usage.ru_maxrss // 1024, err_path.read_text()
+
+
+def test_huge_document_over_max_pages_is_refused_fast(huge_pdf, tmp_path):
+    """A 2,000-page file with the limit at 1,000: refused before any parsing, in seconds, one line."""
+    (tmp_path / "out").mkdir()
+    code, seconds, _, err = _run_measured(["extract", os.fspath(huge_pdf), "--max-pages", "1000", "-o",
+                                           os.fspath(tmp_path / "out" / "huge.json")], tmp_path, 120)
+    assert code == 2 and "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1 and "2000 pages" in lines[0] and "--max-pages" in lines[0], err
+    assert seconds < 30
+    assert listing(tmp_path / "out") == set()
+
+
+@pytest.mark.slow
+def test_two_thousand_pages(huge_pdf, tmp_path, capsys):
+    """`reportdiff extract` on 2,000 pages of numbered paragraphs: completes, reads every paragraph in order, with
+    bounded memory (pages are released as they are read). Prints the time and peak memory for the record."""
+    import json
+
+    out = tmp_path / "huge.json"
+    code, seconds, peak_mib, err = _run_measured(["extract", os.fspath(huge_pdf), "-o", os.fspath(out),
+                                                  "--max-pages", str(HUGE_PAGES), "--no-progress"],
+                                                 tmp_path, HUGE_SECONDS)
+    with capsys.disabled():
+        print(f"\n2,000-page extract: exit {code}, {seconds:.0f} s, peak RSS {peak_mib} MiB")
+    assert code == 0, err
+    data = json.loads(out.read_text())
+    assert data["pages"] == HUGE_PAGES
+    numbers = [int(p["number"]) for p in data["paragraphs"] if p["number"]]
+    assert len(numbers) > 3 * HUGE_PAGES
+    assert numbers == list(range(1, len(numbers) + 1)), "numbered paragraphs lost or out of order"
+    assert peak_mib < 3072, f"peak memory {peak_mib} MiB"
