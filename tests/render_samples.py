@@ -225,8 +225,6 @@ def _strip_markers(text: str) -> str:
 
 
 def _edition_from_model(model: dict, pages: int) -> tuple[Edition, dict[int, str]]:
-    from reportdiff.render_view import human_date  # noqa: F401  (keeps the import graph obvious)
-
     meta = model["meta"]
     sections: list[Section] = []
     paragraphs: list[Paragraph] = []

@@ -20,8 +20,8 @@ import pytest
 
 from reportdiff import render
 from reportdiff.model import Change, Comparison, Edition, Paragraph, Section
-from reportdiff.render_view import build_view, change_segs, para_nums, section_ref
-from render_samples import PAYLOADS, fixture_comparison, hostile_comparison, real_comparison, realistic_comparison
+from reportdiff.render_view import change_segs, para_nums, section_ref
+from render_samples import fixture_comparison, hostile_comparison, real_comparison, realistic_comparison
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXED = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
