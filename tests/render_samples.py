@@ -383,3 +383,22 @@ def real_comparison() -> Comparison:
     if isinstance(value, Exception):
         pytest.skip(f"reportdiff.compare does not work yet: {type(value).__name__}: {value}")
     return value  # type: ignore[return-value]
+
+
+def scaled_comparison(times: int) -> Comparison:
+    """The fixture pair repeated `times` times with distinct ids: a report `times` × 15 pages long."""
+    c = fixture_comparison()
+    old_s, new_s, old_p, new_p, pairs, changes = [], [], [], [], [], []
+    for k in range(times):
+        def r(x, k=k):
+            return None if x is None else f"{k}-{x}"
+        old_s += [Section(r(s.id), s.label, s.title, s.level, r(s.parent)) for s in c.old.sections]
+        new_s += [Section(r(s.id), s.label, s.title, s.level, r(s.parent)) for s in c.new.sections]
+        pairs += [SectionPair(r(p.old), r(p.new), p.old_title, p.new_title) for p in c.sections]
+        old_p += [Paragraph(r(p.id), p.number, r(p.section), p.text, p.footnotes) for p in c.old.paragraphs]
+        new_p += [Paragraph(r(p.id), p.number, r(p.section), p.text, p.footnotes) for p in c.new.paragraphs]
+        changes += [Change(ch.kind, [r(x) for x in ch.old], [r(x) for x in ch.new], ch.moved, ch.similarity, ch.diff,
+                           ch.signals, ch.footnotes) for ch in c.changes]
+    return Comparison(Edition(c.old.symbol, c.old.date, c.old.title, 14 * times, old_s, old_p, c.old.source),
+                      Edition(c.new.symbol, c.new.date, c.new.title, 15 * times, new_s, new_p, c.new.source),
+                      pairs, changes)

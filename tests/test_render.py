@@ -21,7 +21,8 @@ import pytest
 from reportdiff import render
 from reportdiff.model import Change, Comparison, Edition, Paragraph, Section
 from reportdiff.render_view import change_segs, para_nums, section_ref
-from render_samples import fixture_comparison, hostile_comparison, real_comparison, realistic_comparison
+from render_samples import (fixture_comparison, hostile_comparison, real_comparison, realistic_comparison,
+                            scaled_comparison)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXED = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
@@ -202,6 +203,15 @@ def test_html_size_is_reasonable(name):
     # A 15-page pair with every paragraph twice over stays far below 2 MB; a 30-page pair is about twice this.
     size = len(html_of(name).encode())
     assert size < 400_000, size
+
+
+@pytest.mark.parametrize("times,limit", [(2, 400_000), (10, 2_000_000)])
+def test_long_pairs_stay_small(times, limit):
+    # (2: a 30-page pair; 10: ~150 pages, ~1,000 paragraphs)
+    doc = render.render_html(scaled_comparison(times), generated=FIXED)
+    assert len(doc.encode()) < limit
+    assert doc.count("<article ") == times * sum(1 for c in fixture_comparison().changes
+                                                 if c.kind != "unchanged" or c.moved or c.footnotes)
 
 
 def test_html_escapes_everything_from_the_pdf():
