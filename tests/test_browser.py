@@ -13,7 +13,8 @@ import pytest
 
 from browser_util import ARTIFACTS, DESKTOP, PHONE, chromium, open_report, screenshot
 from reportdiff import render
-from render_samples import fixture_comparison, hostile_comparison, real_comparison, realistic_comparison
+from render_samples import (fixture_comparison, hostile_comparison, real_comparison, realistic_comparison,
+                            scaled_comparison)
 
 pytestmark = pytest.mark.browser
 FIXED = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
@@ -334,6 +335,26 @@ def test_hostile_pdf_end_to_end(browser, tmp_path):
         page.click("[data-view=side]")
         page.wait_for_timeout(100)
         assert log.dialogs == []
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.slow
+def test_long_report_stays_responsive(browser, tmp_path):
+    """~1,000 paragraphs (about 150 pages): loads, switches view and filters quickly, without errors."""
+    import time
+
+    path = tmp_path / "long.html"
+    path.write_text(render.render_html(scaled_comparison(10), generated=FIXED), encoding="utf-8")
+    page, log, url = open_report(browser, path)
+    try:
+        for action in (lambda: page.click("[data-view=side]"), lambda: page.check("#changes-only"),
+                       lambda: page.click("#expand-all"), lambda: page.keyboard.press("n")):
+            t = time.monotonic()
+            action()
+            assert time.monotonic() - t < 5
+        assert count_visible(page, ".sbs") == count_visible(page, ".chg")
         assert_clean(log, url)
     finally:
         page.context.close()
