@@ -24,6 +24,7 @@ from scipy.optimize import linear_sum_assignment
 from .align import Link, align, equality_key, normalize
 from .model import Change, Comparison, Edition, Footnote, FootnoteChange
 from .signals import signals_from_diff
+from . import wordiff
 from .wordiff import content_tokens, diff_words
 
 FOOTNOTE_PAIR = 0.5          # similarity (0-1) for two different footnote texts to count as one edited footnote
@@ -59,7 +60,7 @@ def _change(link: Link, old: Edition, new: Edition, warnings: list[str]) -> Chan
     if same_text:
         ops = [("=", new_text)] if new_text else []
     else:
-        result = diff_words(old_text, new_text)
+        result = diff_words(old_text, new_text, timeout=wordiff.DEFAULT_TIMEOUT)
         ops = result.ops
         if result.timed_out:
             warnings.append(f"the word diff of paragraph(s) {', '.join(new_ids)} hit its time limit and is "

@@ -96,3 +96,24 @@ def test_diff_rebuilds_both_texts_and_never_splits_a_token(a, b):
             if op in ("=", keep):
                 pos += len(text)
                 assert pos in bounds
+
+
+def test_a_comparison_reports_a_diff_that_hit_the_timeout(monkeypatch):
+    from reportdiff import wordiff
+    from reportdiff.compare import compare_editions
+    from reportdiff.model import Edition, Paragraph
+
+    words = [f"w{k}" for k in range(3000)]
+    old_text = " ".join(words)
+    new_text = " ".join(w if k % 3 else "x" + w for k, w in enumerate(words))      # linked, but edited throughout
+    monkeypatch.setattr(wordiff, "DEFAULT_TIMEOUT", 0.001)
+
+    def edition(text: str) -> Edition:
+        return Edition(symbol=None, date=None, title="t", pages=1,
+                       paragraphs=[Paragraph(id="1", number="1", section=None, text=text)])
+
+    c = compare_editions(edition(old_text), edition(new_text))
+    (change,) = c.changes
+    assert change.kind == "modified"
+    assert any("time limit" in w for w in c.warnings)
+    assert "".join(t for op, t in change.diff if op != "-") == new_text
