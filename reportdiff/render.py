@@ -161,10 +161,10 @@ def _count_line(view: ReportView) -> str:
     return ", ".join(parts)
 
 
-def _signal_plain(sg: SignalView, esc=_clean) -> str:
+def _signal_plain(sg: SignalView, esc=_clean, context: bool = True) -> str:
     old = esc(sg.old) if sg.old else "(none)"
     new = esc(sg.new) if sg.new else "(removed)"
-    ctx = esc(sg.context_pre + sg.context_match + sg.context_post)
+    ctx = esc(sg.context_pre + sg.context_match + sg.context_post) if context else ""
     return f"{esc(sg.ref)} ({sg.kind_label}): {old} → {new}" + (f" — “{ctx}”" if ctx else "")
 
 
@@ -294,7 +294,7 @@ def terminal_summary(comparison: Comparison) -> str:
         return f"{head}\nNo differences: all {v.new.paragraphs} paragraphs are unchanged.\n"
     lines = [head, _clean(v.headline)]
     for sg in v.top_signals[:3]:
-        lines.append(f"  {_signal_plain(sg)}")
+        lines.append(f"  {_signal_plain(sg, context=False)}")
     if len(v.signals) > 3:
         lines.append(f"  … and {len(v.signals) - 3} more key changes")
     lines.append("Full report: add -o report.html (or .eml, .md, .json).")
