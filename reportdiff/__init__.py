@@ -6,6 +6,9 @@
 """
 from __future__ import annotations
 
+# Load the stage module `reportdiff.compare` before binding the function of the same name: importing a submodule
+# sets it as an attribute of the package, which would otherwise shadow `reportdiff.compare()` after first use.
+from . import compare as _compare_stage  # noqa: F401
 from .api import compare, load
 from .errors import (CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError,
                      OutputError, ReportDiffError, TooLargeError, UsageError)

@@ -248,8 +248,13 @@ def _footnote_entries(zone: list[Line]) -> list[tuple[str | None, list[Line]]]:
     entries: list[tuple[str | None, list[Line]]] = []
     for ln in zone:
         first = ln.words[0]
-        num = first.text if re.fullmatch(r"\d{1,3}|\*{1,3}", first.text) and (first.sup or len(ln.words) > 1) else None
-        if num is not None and (first.sup or not entries or ln.x0 < entries[-1][1][0].x0 + 2 or True):
+        num = first.text if re.fullmatch(r"\d{1,3}|\*{1,3}", first.text) and len(ln.words) > 1 else None
+        if num is not None and not first.sup:
+            # An unraised number starts a footnote only if it is the next one ("30 April" continues a note).
+            last = next((n for n, _ in reversed(entries) if n), None)
+            if not (num.isdigit() and last and last.isdigit() and int(num) == int(last) + 1):
+                num = None
+        if num is not None:
             entries.append((num, [ln]))
         elif entries:
             entries[-1][1].append(ln)
