@@ -209,7 +209,8 @@ def compare(
         if chosen is None:
             sys.stdout.write(render.terminal_summary(comparison))
         else:
-            data = render.render_comparison(comparison, chosen)
+            # colour only for a terminal: a file written with -o gets plain text
+            data = render.render_comparison(comparison, chosen, color=False if out_path else None)
             if out_path:
                 write_atomic(out_path, data)
             elif isinstance(data, bytes):

@@ -217,16 +217,9 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
     return "\n".join(out) + "\n"
 
 
-def _writing_to_file() -> bool:
-    # `render_comparison(c, "text")` cannot tell whether the CLI will print it or save it with -o; colour codes
-    # must never land in a saved file, so an -o/--output on the command line means plain text.
-    return any(a in ("-o", "--output") or a.startswith("--output=") or (a.startswith("-o") and not a.startswith("--"))
-               for a in sys.argv[1:])
-
-
 def _use_color() -> bool:
-    return (sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
-            and not _writing_to_file())
+    # The CLI passes color=False when it saves to a file; left to itself, colour only on a real terminal.
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
 def render_text(comparison: Comparison, *, color: bool | None = None, generated: datetime | None = None) -> str:

@@ -325,6 +325,10 @@ def test_templates_ship_in_the_wheel(tmp_path):
     r = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", site, str(wheel)],
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
+    # The dependencies (rapidfuzz, pdfplumber, …) come from this interpreter's site-packages, appended after the
+    # wheel's own folder, so `reportdiff` itself can only be the wheel's copy.
+    import sysconfig
+    (Path(site) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     code = ("import sys, reportdiff, reportdiff.render as r; sys.path.insert(0, %r);"
             "from render_samples import realistic_comparison as c;"
             "assert '/site-packages/' in reportdiff.__file__ or %r in reportdiff.__file__, reportdiff.__file__;"
