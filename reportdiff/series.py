@@ -1,0 +1,561 @@
+"""A series of editions: every paragraph followed through many editions by chaining the pairwise comparisons.
+
+`build_series(editions)` orders the editions by date, compares each with the next (the existing `compare` stage,
+each Edition object reused for both comparisons it takes part in) and turns the paragraph links into a lineage
+graph.
+
+Representation (JSON schema `reportdiff.series/1`):
+
+- **Node**: `(edition index, paragraph id)`; edition indices follow the series' date order, 0 is the oldest.
+- **Edge**: from a node of edition i to a node of edition i+1, one per paragraph link of comparison i, labelled
+  with the change kind (`unchanged`, `modified`, `split`, `merged`) and a `moved` flag. A split gives one node
+  several outgoing edges (the lineage branches); a merge gives one node several incoming edges (lineages join).
+  Added and removed paragraphs have no edge on that side.
+- **Lineage**: a connected component of that graph (edges taken both ways) — everything that descends from, or
+  was merged with, one passage of text. Its id (`L1`, `L2`, … numbered in order of first appearance, then reading
+  order) is for presentation; the graph itself is in `edges`. A lineage is *born* in the first edition holding
+  one of its nodes and *last seen* in the last one; `events` says, edition by edition, what happened to it
+  (`first` in the oldest edition, `added`, `unchanged`, `modified`, `split`, `merged`, `removed`, with `moved`).
+- **Figure track**: the figures the compare stage flags (`Change.signals` of kind `figure`) chained along a lineage:
+  a signal whose old value carries the same numbers as the previous signal's new value continues its track
+  ("20,000 → 14,000–18,000 → 9,000"), across editions where the figure did not change.
+- **Section track**: sections chained the same way through the compare stage's section pairs, with their size
+  (words of the section and its subsections) and how many words came in and went out at each edition.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from .errors import InputFileError, UsageError
+from .model import Change, Comparison, Edition
+
+SERIES_SCHEMA = "reportdiff.series/1"
+
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_REV = re.compile(r"/(Rev|Corr|Add)\.(\d+)", re.I)
+
+
+# ---------------------------------------------------------------------------------------------------- model
+
+@dataclass(frozen=True, order=True)
+class Node:
+    edition: int
+    paragraph: str
+
+    def to_list(self) -> list[Any]:
+        return [self.edition, self.paragraph]
+
+
+@dataclass
+class LineageEdge:
+    source: Node                 # in edition i
+    target: Node                 # in edition i + 1
+    kind: str                    # unchanged | modified | split | merged
+    moved: bool = False
+    similarity: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"from": self.source.to_list(), "to": self.target.to_list(), "kind": self.kind, "moved": self.moved,
+                "similarity": round(self.similarity, 4)}
+
+
+@dataclass
+class LineageEvent:
+    edition: int                 # the edition where it shows (for `removed`: the first edition without it)
+    kind: str                    # first | added | unchanged | modified | split | merged | removed
+    moved: bool = False
+    old: list[str] = field(default_factory=list)   # paragraph ids in edition - 1
+    new: list[str] = field(default_factory=list)   # paragraph ids in edition
+    changes: list[int] = field(default_factory=list)   # indices into series.comparisons[edition - 1].changes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"edition": self.edition, "kind": self.kind, "moved": self.moved, "old": list(self.old),
+                "new": list(self.new)}
+
+
+@dataclass
+class Lineage:
+    id: str
+    nodes: list[Node]            # by edition, then reading order
+    events: list[LineageEvent] = field(default_factory=list)
+
+    @property
+    def born(self) -> int:
+        return self.nodes[0].edition
+
+    @property
+    def last(self) -> int:
+        return max(n.edition for n in self.nodes)
+
+    def paragraphs(self, edition: int) -> list[str]:
+        return [n.paragraph for n in self.nodes if n.edition == edition]
+
+    def unchanged_since(self, n_editions: int) -> int | None:
+        """The earliest edition from which the text stayed the same up to the latest edition (None when the
+        lineage is not in the latest edition)."""
+        if self.last != n_editions - 1:
+            return None
+        since = n_editions - 1
+        for ev in reversed(self.events):
+            if ev.kind in ("unchanged",) and ev.edition == since:
+                since = ev.edition - 1
+            else:
+                break
+        return max(since, self.born)
+
+    def to_dict(self, n_editions: int) -> dict[str, Any]:
+        return {"id": self.id, "born": self.born, "last": self.last, "present": self.last == n_editions - 1,
+                "unchanged_since": self.unchanged_since(n_editions),
+                "nodes": [n.to_list() for n in self.nodes], "events": [e.to_dict() for e in self.events]}
+
+
+@dataclass
+class FigurePoint:
+    edition: int
+    value: str | None            # the wording of the figure in that edition; None once removed
+    paragraphs: list[str] = field(default_factory=list)
+    carried: bool = False        # unchanged from the previous point (shown for continuity)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"edition": self.edition, "value": self.value, "paragraphs": list(self.paragraphs),
+                "carried": self.carried}
+
+
+@dataclass
+class FigureTrack:
+    lineage: str
+    context: str                 # a few words around the figure in the latest edition it appears in
+    points: list[FigurePoint] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"lineage": self.lineage, "context": self.context, "points": [p.to_dict() for p in self.points]}
+
+
+@dataclass
+class SectionState:
+    section: str | None          # section id in that edition (None: the text before the first heading)
+    label: str
+    title: str
+    words: int                   # words of its paragraphs and its subsections' paragraphs
+    new_words: int = 0           # words inserted since the previous edition (added paragraphs included)
+    removed_words: int = 0       # words deleted since the previous edition (removed paragraphs included)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"section": self.section, "label": self.label, "title": self.title, "words": self.words,
+                "new_words": self.new_words, "removed_words": self.removed_words}
+
+
+@dataclass
+class SectionTrack:
+    id: str                      # S1, S2, … for presentation
+    level: int
+    states: list[SectionState | None]   # one per edition, None where the section is absent
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "level": self.level,
+                "editions": [s.to_dict() if s else None for s in self.states]}
+
+
+@dataclass
+class Series:
+    editions: list[Edition]                  # in date order
+    comparisons: list[Comparison]            # comparisons[i]: editions[i] → editions[i + 1]
+    edges: list[LineageEdge] = field(default_factory=list)
+    lineages: list[Lineage] = field(default_factory=list)
+    figures: list[FigureTrack] = field(default_factory=list)
+    sections: list[SectionTrack] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    _index: dict[Node, Lineage] = field(default_factory=dict, repr=False, compare=False)
+
+    def lineage_of(self, paragraph: str, edition: int = -1) -> Lineage | None:
+        """The lineage of paragraph `paragraph` of edition `edition` (default: the latest)."""
+        if edition < 0:
+            edition += len(self.editions)
+        return self._index.get(Node(edition, str(paragraph)))
+
+    def history(self, paragraph: str, edition: int = -1) -> list[LineageEvent]:
+        """What happened to the lineage of a paragraph, edition by edition."""
+        lin = self.lineage_of(paragraph, edition)
+        return list(lin.events) if lin else []
+
+    def to_dict(self) -> dict[str, Any]:
+        n = len(self.editions)
+        return {
+            "schema": SERIES_SCHEMA,
+            "editions": [{**e.meta(), "paragraphs": len(e.paragraphs), "words": _edition_words(e)}
+                         for e in self.editions],
+            "transitions": [{"from": i, "to": i + 1, "summary": c.summary(), "warnings": list(c.warnings)}
+                            for i, c in enumerate(self.comparisons)],
+            "warnings": list(self.warnings),
+            "lineages": [lin.to_dict(n) for lin in self.lineages],
+            "edges": [e.to_dict() for e in self.edges],
+            "figures": [f.to_dict() for f in self.figures],
+            "sections": [s.to_dict() for s in self.sections],
+        }
+
+
+# ---------------------------------------------------------------------------------------------------- inputs
+
+def expand_inputs(items: Iterable[str | os.PathLike | Edition] | str | os.PathLike) -> list[str | Edition]:
+    """Paths as given, a folder → its PDFs, a glob pattern → the PDFs it matches; Editions pass through.
+    The same file named twice is kept once."""
+    if isinstance(items, (str, os.PathLike)):
+        items = [items]
+    out: list[str | Edition] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
+    for item in items:
+        if isinstance(item, Edition):
+            out.append(item)
+            continue
+        path = os.fspath(item)
+        if os.path.isdir(path):
+            found = sorted(p for p in glob.glob(os.path.join(glob.escape(path), "*"))
+                           if p.lower().endswith(".pdf") and os.path.isfile(p))
+            if not found:
+                raise InputFileError(f"{path} is a folder with no PDF files; give the editions' PDFs")
+            for p in found:
+                add(p)
+        elif not os.path.exists(path) and _GLOB_CHARS.search(path):
+            found = sorted(p for p in glob.glob(path) if os.path.isfile(p))
+            if not found:
+                raise InputFileError(f"no file matches {path}; check the pattern")
+            for p in found:
+                add(p)
+        else:
+            add(path)
+    return out
+
+
+def _symbol_key(symbol: str | None) -> tuple:
+    """S/2025/71 < S/2025/71/Rev.1 < S/2025/72: numbers compared as numbers, a revision after its original."""
+    s = (symbol or "").rstrip("*").strip()
+    m = _REV.search(s)
+    rev = (1, int(m.group(2))) if m else (0, 0)
+    base = _REV.sub("", s)
+    parts = tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[/\s]+", base) if p)
+    return parts + (rev,)
+
+
+def order_editions(editions: Sequence[Edition]) -> list[int]:
+    """Indices of `editions` in date order; same date → by symbol (a revision after its original); undated
+    editions keep their place after the dated ones."""
+    return sorted(range(len(editions)),
+                  key=lambda i: (editions[i].date is None, editions[i].date or "", _symbol_key(editions[i].symbol),
+                                 i))
+
+
+# ---------------------------------------------------------------------------------------------------- building
+
+def build_series(editions: Sequence[Edition], comparisons: Sequence[Comparison] | None = None,
+                 *, ordered: bool = False) -> Series:
+    """A Series from two or more Editions (any order unless `ordered`). `comparisons`, when given, are the
+    comparisons of consecutive editions in the final order (otherwise they are computed)."""
+    from .compare import compare_editions
+
+    if len(editions) < 2:
+        raise UsageError(f"a series needs at least two editions (got {len(editions)})")
+    warnings: list[str] = []
+    if not ordered:
+        order = order_editions(editions)
+        editions = [editions[i] for i in order]
+        undated = [e.symbol or e.source or "?" for e in editions if not e.date]
+        if undated:
+            warnings.append(f"no date found in {', '.join(undated)}: placed after the dated editions in the order "
+                            "given")
+    editions = list(editions)
+    if comparisons is None:
+        comparisons = [compare_editions(editions[i], editions[i + 1]) for i in range(len(editions) - 1)]
+    comparisons = list(comparisons)
+    for i, c in enumerate(comparisons):
+        for w in c.warnings:
+            warnings.append(f"{_name(editions[i])} → {_name(editions[i + 1])}: {w}")
+    series = Series(editions=editions, comparisons=comparisons, warnings=warnings)
+    _build_lineages(series)
+    _build_figures(series)
+    _build_sections(series)
+    return series
+
+
+def _name(e: Edition) -> str:
+    return e.symbol or e.source or "an edition"
+
+
+def _build_lineages(series: Series) -> None:
+    eds, cmps = series.editions, series.comparisons
+    parent: dict[Node, Node] = {}
+
+    def find(x: Node) -> Node:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: Node, b: Node) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            parent[rb] = ra
+
+    order: dict[Node, tuple[int, int]] = {}
+    for i, e in enumerate(eds):
+        for k, p in enumerate(e.paragraphs):
+            node = Node(i, p.id)
+            parent[node] = node
+            order[node] = (i, k)
+    for i, c in enumerate(cmps):
+        for ch in c.changes:
+            if not ch.old or not ch.new:
+                continue
+            for a in ch.old:
+                for b in ch.new:
+                    src, dst = Node(i, a), Node(i + 1, b)
+                    if src not in parent or dst not in parent:
+                        continue
+                    series.edges.append(LineageEdge(src, dst, ch.kind, ch.moved, ch.similarity))
+                    union(src, dst)
+    groups: dict[Node, list[Node]] = {}
+    for node in parent:
+        groups.setdefault(find(node), []).append(node)
+    comps = sorted((sorted(g, key=lambda n: order[n]) for g in groups.values()), key=lambda g: order[g[0]])
+    for k, nodes in enumerate(comps, 1):
+        lin = Lineage(id=f"L{k}", nodes=nodes)
+        series.lineages.append(lin)
+        for n in nodes:
+            series._index[n] = lin
+    # Events: which changes of each comparison touch the lineage.
+    change_of: list[tuple[dict[str, int], dict[str, int]]] = []
+    for c in cmps:
+        olds: dict[str, int] = {}
+        news: dict[str, int] = {}
+        for j, ch in enumerate(c.changes):
+            for a in ch.old:
+                olds.setdefault(a, j)
+            for b in ch.new:
+                news.setdefault(b, j)
+        change_of.append((olds, news))
+    for lin in series.lineages:
+        present = {n.edition for n in lin.nodes}
+        first = lin.born
+        lin.events.append(LineageEvent(first, "first" if first == 0 else "added", new=lin.paragraphs(first),
+                                       changes=[change_of[first - 1][1][p] for p in lin.paragraphs(first)
+                                                if first > 0 and p in change_of[first - 1][1]][:1]))
+        for i in range(first + 1, lin.last + 2):
+            if i >= len(eds):
+                break
+            olds, news = change_of[i - 1]
+            idx = sorted({olds[p] for p in lin.paragraphs(i - 1) if p in olds}
+                         | {news[p] for p in lin.paragraphs(i) if p in news})
+            chs = [cmps[i - 1].changes[j] for j in idx]
+            if i not in present:
+                kind = "removed"
+            else:
+                kind = _event_kind(chs)
+            lin.events.append(LineageEvent(i, kind, moved=any(c.moved for c in chs), old=lin.paragraphs(i - 1),
+                                           new=lin.paragraphs(i), changes=idx))
+            if i not in present:
+                break
+
+
+_KIND_RANK = ("unchanged", "modified", "merged", "split")
+
+
+def _event_kind(changes: list[Change]) -> str:
+    kinds = {c.kind for c in changes}
+    if "split" in kinds:
+        return "split"
+    if "merged" in kinds:
+        return "merged"
+    if kinds & {"modified", "added", "removed"}:
+        return "modified"
+    return "unchanged"
+
+
+def _numbers(s: str | None) -> tuple[str, ...]:
+    return tuple(n.replace(",", "") for n in _NUMBER.findall(s or ""))
+
+
+def _build_figures(series: Series) -> None:
+    eds, cmps = series.editions, series.comparisons
+    by_lineage: dict[str, list[FigureTrack]] = {}
+    lineage_text: dict[tuple[str, int], str] = {}
+
+    def text_of(lin: Lineage, i: int) -> str:
+        key = (lin.id, i)
+        if key not in lineage_text:
+            paras = {p.id: p.text for p in eds[i].paragraphs}
+            lineage_text[key] = " ".join(paras.get(pid, "") for pid in lin.paragraphs(i))
+        return lineage_text[key]
+
+    tracks: list[FigureTrack] = []
+    for i, c in enumerate(cmps):
+        new_i = i + 1
+        for ch in c.changes:
+            figs = [s for s in ch.signals if s.kind == "figure"]
+            if not figs:
+                continue
+            anchor = Node(new_i, ch.new[0]) if ch.new else Node(i, ch.old[0])
+            lin = series._index.get(anchor)
+            if lin is None:
+                continue
+            for s in figs:
+                old_nums = _numbers(s.old)
+                track = None
+                if s.old is not None:
+                    for t in reversed(by_lineage.get(lin.id, [])):
+                        last = t.points[-1]
+                        if last.edition >= new_i or last.value is None:
+                            continue
+                        same = (old_nums and _numbers(last.value) == old_nums) or last.value == s.old
+                        if not same:
+                            continue
+                        # the figure must have stayed in the text of the editions in between
+                        if all(all(n in text_of(lin, k).replace(",", "") for n in old_nums)
+                               for k in range(last.edition + 1, new_i)):
+                            track = t
+                            break
+                if track is None:
+                    track = FigureTrack(lineage=lin.id, context="")
+                    by_lineage.setdefault(lin.id, []).append(track)
+                    tracks.append(track)
+                    if s.old is not None:
+                        track.points.append(FigurePoint(i, s.old, list(ch.old)))
+                else:
+                    last = track.points[-1]
+                    for k in range(last.edition + 1, new_i):
+                        track.points.append(FigurePoint(k, last.value, lin.paragraphs(k), carried=True))
+                track.points.append(FigurePoint(new_i, s.new, list(ch.new)))
+                track.context = s.context or track.context
+    # Longest histories first, then in the reading order of the latest edition each reaches.
+    pos = {Node(i, p.id): k for i, e in enumerate(eds) for k, p in enumerate(e.paragraphs)}
+
+    def key(t: FigureTrack):
+        last = t.points[-1]
+        para = last.paragraphs[0] if last.paragraphs else ""
+        return (-len({p.edition for p in t.points}), -last.edition, pos.get(Node(last.edition, para), 0))
+
+    series.figures = sorted(tracks, key=key)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _edition_words(e: Edition) -> int:
+    return sum(_words(p.text) for p in e.paragraphs)
+
+
+def _diff_words(ch: Change) -> tuple[int, int]:
+    ins = sum(_words(t) for op, t in ch.diff if op == "+")
+    dele = sum(_words(t) for op, t in ch.diff if op == "-")
+    return ins, dele
+
+
+def _build_sections(series: Series) -> None:
+    eds, cmps = series.editions, series.comparisons
+    parent: dict[tuple[int, str | None], tuple[int, str | None]] = {}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(a, b) -> None:
+        ra, rb = sorted((find(a), find(b)), key=lambda k: (k[0], k[1] or ""))
+        if ra != rb:
+            parent[rb] = ra
+
+    # words per section subtree, per edition; paragraphs outside any section are in the pseudo-section None
+    words: list[dict[str | None, int]] = []
+    chain_of: list[dict[str | None, list[str | None]]] = []
+    for i, e in enumerate(eds):
+        up = {s.id: s.parent for s in e.sections}
+        chains: dict[str | None, list[str | None]] = {}
+
+        def chain(sid: str | None) -> list[str | None]:
+            if sid not in chains:
+                out, cur, seen = [], sid, set()
+                while cur is not None and cur not in seen and cur in up:
+                    seen.add(cur)
+                    out.append(cur)
+                    cur = up[cur]
+                chains[sid] = out or [None]
+            return chains[sid]
+
+        w: dict[str | None, int] = {}
+        for p in e.paragraphs:
+            for sid in chain(p.section):
+                w[sid] = w.get(sid, 0) + _words(p.text)
+        words.append(w)
+        chain_of.append({sid: chain(sid) for sid in [s.id for s in e.sections] + [None]})
+        for sid in [s.id for s in e.sections] + ([None] if None in w else []):
+            parent[(i, sid)] = (i, sid)
+    for i, c in enumerate(cmps):
+        for sp in c.sections:
+            a, b = (i, sp.old), (i + 1, sp.new)
+            if sp.old is not None and sp.new is not None and a in parent and b in parent:
+                join(a, b)
+        if (i, None) in parent and (i + 1, None) in parent:
+            join((i, None), (i + 1, None))
+    # words in and out at each edition, attributed to the sections (and their parents) of the new paragraphs
+    # (of the old ones for removed paragraphs)
+    new_w: list[dict] = [dict() for _ in eds]
+    rem_w: list[dict] = [dict() for _ in eds]
+    for i, c in enumerate(cmps):
+        old_sec = {p.id: p.section for p in eds[i].paragraphs}
+        new_sec = {p.id: p.section for p in eds[i + 1].paragraphs}
+        for ch in c.changes:
+            if ch.kind == "unchanged":
+                continue
+            ins, dele = _diff_words(ch)
+            if ch.new:
+                node_keys = [(i + 1, s) for s in chain_of[i + 1].get(new_sec.get(ch.new[0]), [None])]
+            else:
+                node_keys = [(i, s) for s in chain_of[i].get(old_sec.get(ch.old[0]), [None])]
+            for key in node_keys:
+                if key not in parent:
+                    continue
+                root = find(key)
+                new_w[i + 1][root] = new_w[i + 1].get(root, 0) + ins
+                rem_w[i + 1][root] = rem_w[i + 1].get(root, 0) + dele
+    groups: dict[Any, list[tuple[int, str | None]]] = {}
+    for key in parent:
+        groups.setdefault(find(key), []).append(key)
+    latest_pos: dict[Any, tuple] = {}
+    sec_pos = [{s.id: k for k, s in enumerate(e.sections)} for e in eds]
+    for root, members in groups.items():
+        last = max(m[0] for m in members)
+        sid = next(m[1] for m in members if m[0] == last)
+        latest_pos[root] = (-last, sec_pos[last].get(sid, -1) if sid is not None else -1)
+    tracks: list[SectionTrack] = []
+    for root in sorted(groups, key=lambda r: latest_pos[r]):
+        members = dict(groups[root])
+        states: list[SectionState | None] = []
+        level = 1
+        for i, e in enumerate(eds):
+            if i not in members:
+                states.append(None)
+                continue
+            sid = members[i]
+            sec = e.section(sid) if sid is not None else None
+            if sec is not None:
+                level = sec.level
+            states.append(SectionState(sid, sec.label if sec else "", sec.title if sec else "Opening paragraphs",
+                                       words[i].get(sid, 0), new_w[i].get(root, 0), rem_w[i].get(root, 0)))
+        tracks.append(SectionTrack(id="", level=level, states=states))
+    for k, t in enumerate(tracks, 1):
+        t.id = f"S{k}"
+    series.sections = tracks
