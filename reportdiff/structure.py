@@ -218,6 +218,24 @@ def _starts_heading_label(ln: Line) -> bool:
                 or ANNEX_RE.match(ln.text.strip()))
 
 
+# ------------------------------------------------------------------------------------------- table of contents
+
+CONTENTS_RE = re.compile(r"^(Contents|Table of contents|Sommaire|Table des matières|Índice)$", re.I)
+LEADERS_RE = re.compile(r"(\.\s?){5,}\s*\d*$")
+
+
+def _drop_table_of_contents(lines: list[Line]) -> list[Line]:
+    """A table of contents (a "Contents" line, then entries with leader dots and page numbers) is a map of the
+    document, not its text: its page numbers would show up as changes in every comparison."""
+    start = next((i for i, ln in enumerate(lines) if CONTENTS_RE.match(ln.text.strip())), None)
+    if start is None:
+        return lines
+    last = max((i for i, ln in enumerate(lines) if i > start and LEADERS_RE.search(ln.text)), default=None)
+    if last is None:
+        return lines
+    return lines[:start] + lines[last + 1:]
+
+
 # --------------------------------------------------------------------------------------------------- footnotes
 
 def _split_footnote_zone(page: PageText, lines: list[Line], body: float) -> tuple[list[Line], list[Line]]:
@@ -401,6 +419,7 @@ class EditionBuilder:
             if p.number == 1:
                 mh = _read_masthead(lines, headers, self.body)
                 lines = lines[mh.end:]
+            lines = _drop_table_of_contents(lines)
             body, fns = _split_footnote_zone(p, lines, self.body)
             body_pages.append((p.number, body))
             fn_pages.append((p.number, fns))
