@@ -1,0 +1,394 @@
+"""Writers for a Series: the timeline HTML (one self-contained file), JSON and a terminal summary.
+
+The HTML follows the change report's rules (see render.py): jinja2 with autoescaping (every string from a PDF is
+untrusted), the stylesheet and script inlined and pinned by hashes in a Content-Security-Policy that forbids every
+other load, no external requests. `build_series_view` turns the Series into plain view data; the template draws
+the per-section charts as inline SVG from those numbers.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from markupsafe import Markup
+
+from .model import Edition
+from .render import _clean, _csp_hash, _env, _now, _read_template
+from .render_view import KIND_LABELS, Seg, change_segs, clip, human_date, one_line, para_nums, safe, section_ref
+from .series import Lineage, Series
+
+CHART_H = 34            # px height of a section chart's tallest bar
+BAR_W = 14
+BAR_GAP = 6
+
+
+# ---------------------------------------------------------------------------------------------------- view records
+
+@dataclass
+class SeriesEditionView:
+    index: int
+    symbol: str
+    date: str
+    date_iso: str
+    title: str
+    source: str
+    pages: int
+    paragraphs: int
+    words: int
+    bar: int = 0                     # 0-100, words relative to the longest edition
+    # change from the previous edition (empty for the first)
+    new_percent: int | None = None   # share of this edition's words that are new or rewritten
+    counts_text: str = ""
+    carried: int = 0                 # paragraphs whose lineage reaches back to an earlier edition
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BarView:
+    x: int
+    h: int
+    new_h: int
+    present: bool
+    title: str
+
+
+@dataclass
+class SectionRowView:
+    ref: str
+    title: str
+    level: int
+    bars: list[BarView]
+    width: int
+    words_text: str                  # "1,532 → 1,459 → 1,197 words"
+    trend: str                       # "grew", "shrank", "steady", "new", "gone"
+    renamed: bool = False
+    titles_text: str = ""
+
+
+@dataclass
+class FigurePointView:
+    symbol: str
+    value: str | None
+    href: str
+    carried: bool
+
+
+@dataclass
+class FigureView:
+    context: str
+    ref: str
+    href: str
+    points: list[FigurePointView]
+
+
+@dataclass
+class HistoryStepView:
+    anchor: str
+    symbol: str
+    date: str
+    nums: str
+    kind: str
+    label: str
+    moved: bool
+    blocks: list[list[Seg]]          # one redline per change (or the plain text when first seen)
+    note: str = ""
+
+
+@dataclass
+class HistoryView:
+    anchor: str
+    lineage: str
+    nums: str                        # in the latest edition it reaches
+    para_anchors: list[str]
+    section: str
+    summary: str
+    badges: list[tuple[str, str]]
+    steps: list[HistoryStepView]
+    preview: str
+
+
+@dataclass
+class HistoryGroupView:
+    ref: str
+    title: str
+    items: list[HistoryView]
+
+
+@dataclass
+class SeriesView:
+    editions: list[SeriesEditionView]
+    headline: str
+    sections: list[SectionRowView]
+    figures: list[FigureView]
+    groups: list[HistoryGroupView]
+    gone: list[HistoryView]
+    warnings: list[str]
+    generated: str
+    generated_iso: str
+    version: str
+    chart_h: int = CHART_H
+
+    @property
+    def first(self) -> SeriesEditionView:
+        return self.editions[0]
+
+    @property
+    def latest(self) -> SeriesEditionView:
+        return self.editions[-1]
+
+
+# ---------------------------------------------------------------------------------------------------- building
+
+def _anchor(*parts: object) -> str:
+    return "-".join(re.sub(r"[^A-Za-z0-9_]+", "_", str(p)) for p in parts)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _fmt(n: int) -> str:
+    return f"{n:,}"
+
+
+def _sym(e: Edition, i: int) -> str:
+    return one_line(e.symbol) or one_line(e.source) or f"edition {i + 1}"
+
+
+def build_series_view(series: Series, *, generated: str = "", generated_iso: str = "",
+                      version: str = "") -> SeriesView:
+    eds, cmps = series.editions, series.comparisons
+    n = len(eds)
+    syms = [_sym(e, i) for i, e in enumerate(eds)]
+    latest = n - 1
+
+    # --- editions
+    words = [sum(_words(p.text) for p in e.paragraphs) for e in eds]
+    top = max(words) or 1
+    ed_views: list[SeriesEditionView] = []
+    for i, e in enumerate(eds):
+        v = SeriesEditionView(i, syms[i], human_date(e.date) or "undated", e.date or "", one_line(e.title),
+                              one_line(e.source), e.pages, len(e.paragraphs), words[i], round(100 * words[i] / top))
+        if i:
+            c = cmps[i - 1]
+            ins = sum(_words(t) for ch in c.changes if ch.kind != "unchanged" for op, t in ch.diff if op == "+")
+            v.new_percent = round(100 * min(ins, words[i]) / words[i]) if words[i] else 0
+            s = c.summary()
+            parts = [f"{s[k]} {KIND_LABELS[k].lower()}" for k in ("modified", "added", "removed", "moved", "split",
+                                                                   "merged") if s.get(k)]
+            parts.append(f"{s.get('unchanged', 0)} unchanged")
+            v.counts_text = ", ".join(parts)
+            v.carried = sum(1 for p in e.paragraphs if (lin := series.lineage_of(p.id, i)) and lin.born < i)
+            v.warnings = [one_line(w) for w in c.warnings]
+        ed_views.append(v)
+
+    # --- sections
+    rows: list[SectionRowView] = []
+    for t in series.sections:
+        present = [s for s in t.states if s]
+        last = present[-1]
+        maxw = max((s.words for s in present), default=0) or 1
+        bars = []
+        for i, s in enumerate(t.states):
+            x = i * (BAR_W + BAR_GAP)
+            if s is None:
+                bars.append(BarView(x, 0, 0, False, f"{syms[i]}: not in this edition"))
+                continue
+            h = max(1, round(CHART_H * s.words / maxw)) if s.words else 0
+            new_h = min(h, round(CHART_H * s.new_words / maxw)) if i else 0
+            tip = f"{syms[i]}: {_fmt(s.words)} words"
+            if i and t.states[i - 1] is not None:
+                tip += f" ({_fmt(s.new_words)} new or rewritten, {_fmt(s.removed_words)} gone)"
+            elif i:
+                tip += " (new section)"
+            bars.append(BarView(x, h, new_h, True, tip))
+        sizes = [s.words if s else None for s in t.states]
+        words_text = " → ".join(_fmt(w) if w is not None else "—" for w in sizes) + " words"
+        if t.states[-1] is None:
+            trend = "gone"
+        elif t.states[0] is None and len(present) == 1:
+            trend = "new"
+        else:
+            a, b = present[0].words, last.words
+            trend = "grew" if b > a * 1.1 else "shrank" if b < a * 0.9 else "steady"
+        titles = []
+        for s in present:
+            if not titles or titles[-1] != one_line(s.title):
+                titles.append(one_line(s.title))
+        ref = last.label.strip().rstrip(".") if last.label else ("" if last.section is None else "")
+        rows.append(SectionRowView(ref, one_line(last.title), t.level, bars, n * (BAR_W + BAR_GAP) - BAR_GAP,
+                                   words_text, trend, renamed=len(titles) > 1,
+                                   titles_text=" → ".join(f"“{x}”" for x in titles) if len(titles) > 1 else ""))
+
+    # --- histories (one per lineage)
+    para_of = [{p.id: p for p in e.paragraphs} for e in eds]
+    lin_anchor = {lin.id: _anchor("l", lin.id) for lin in series.lineages}
+    histories: dict[str, HistoryView] = {lin.id: _history(series, lin, syms, para_of, lin_anchor[lin.id])
+                                         for lin in series.lineages}
+    groups: list[HistoryGroupView] = []
+    seen: set[str] = set()
+    by_section: dict = {}
+    for p in eds[latest].paragraphs:
+        lin = series.lineage_of(p.id, latest)
+        if lin is None or lin.id in seen:
+            continue
+        seen.add(lin.id)
+        if p.section not in by_section:
+            sec = eds[latest].section(p.section)
+            g = HistoryGroupView(section_ref(sec), one_line(sec.title) if sec else "Opening paragraphs", [])
+            by_section[p.section] = g
+            groups.append(g)
+        by_section[p.section].items.append(histories[lin.id])
+    gone = [histories[lin.id] for lin in sorted((x for x in series.lineages if x.id not in seen),
+                                                key=lambda x: (x.last, x.born))]
+
+    # --- figures
+    figs: list[FigureView] = []
+    lineage_by_id = {lin.id: lin for lin in series.lineages}
+    for f in series.figures:
+        lin = lineage_by_id[f.lineage]
+        pts = [FigurePointView(syms[p.edition], one_line(p.value) if p.value is not None else None,
+                               "#" + _anchor(lin_anchor[lin.id], "e", p.edition), p.carried) for p in f.points]
+        last = f.points[-1]
+        paras = [para_of[last.edition].get(pid) for pid in last.paragraphs]
+        ref = f"{syms[last.edition]} {para_nums([p for p in paras if p])}".strip()
+        figs.append(FigureView(clip(one_line(f.context), 140) or "", ref, "#" + lin_anchor[lin.id], pts))
+
+    # --- headline
+    born_counts = [0] * n
+    unchanged_first = 0
+    for lin in series.lineages:
+        if lin.last == latest:
+            k = sum(1 for pid in lin.paragraphs(latest))
+            born_counts[lin.born] += k
+            if lin.unchanged_since(n) == 0:
+                unchanged_first += k
+    span = f"{ed_views[0].date} to {ed_views[-1].date}"
+    parts = [f"{born_counts[i]} {'goes' if born_counts[i] == 1 else 'go'} back to {syms[i]}"
+             for i in range(n - 1) if born_counts[i]]
+    headline = (f"{n} editions, {span}. Of the {len(eds[latest].paragraphs)} paragraphs of {syms[latest]}, "
+                + (", ".join(parts) + f" and {born_counts[latest]} are new in it" if parts
+                   else f"all {born_counts[latest]} are new in it")
+                + (f"; {unchanged_first} have kept their text since {syms[0]}" if unchanged_first else "") + ".")
+    return SeriesView(ed_views, headline, rows, figs, groups, gone, [one_line(w) for w in series.warnings],
+                      generated, generated_iso, version)
+
+
+def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict], anchor: str) -> HistoryView:
+    eds, cmps = series.editions, series.comparisons
+    n = len(eds)
+    steps: list[HistoryStepView] = []
+    changed_in: list[str] = []
+    for ev in lin.events:
+        i = ev.edition
+        paras = [para_of[i].get(pid) for pid in lin.paragraphs(i)] if ev.kind != "removed" else []
+        nums = para_nums([p for p in paras if p]) if paras else ""
+        blocks: list[list[Seg]] = []
+        note = ""
+        if ev.kind in ("first", "added"):
+            blocks = [[Seg("=", safe(p.text))] for p in paras if p]
+        elif ev.kind == "unchanged":
+            note = "Same text as in the previous edition" + (" (moved)" if ev.moved else "") + "."
+        else:
+            for j in ev.changes:
+                ch = cmps[i - 1].changes[j]
+                olds = [para_of[i - 1].get(pid) for pid in ch.old]
+                news = [para_of[i].get(pid) for pid in ch.new]
+                blocks.append(change_segs(ch, olds, news))
+            if ev.kind != "removed":
+                changed_in.append(syms[i])
+        if ev.kind == "removed":
+            old_paras = [para_of[i - 1].get(pid) for pid in lin.paragraphs(i - 1)]
+            nums = "was " + para_nums([p for p in old_paras if p])
+        label = {"first": "First edition", "added": "First appears", "removed": "Removed"}.get(
+            ev.kind, KIND_LABELS.get(ev.kind, ev.kind.title()))
+        steps.append(HistoryStepView(_anchor(anchor, "e", i), syms[i], human_date(eds[i].date), nums, ev.kind,
+                                     label, ev.moved, blocks, note))
+    last = lin.last
+    last_paras = [para_of[last].get(pid) for pid in lin.paragraphs(last)]
+    nums = para_nums([p for p in last_paras if p])
+    first_paras = [para_of[lin.born].get(pid) for pid in lin.paragraphs(lin.born)]
+    since = lin.unchanged_since(n)
+    if lin.born == last:
+        summary = f"only in {syms[last]}" if last < n - 1 else f"new in {syms[last]}"
+    else:
+        summary = f"since {syms[lin.born]} ({para_nums([p for p in first_paras if p])})"
+    badges: list[tuple[str, str]] = []
+    if last < n - 1:
+        badges.append(("removed", f"gone after {syms[last]}"))
+    elif lin.born == n - 1:
+        badges.append(("added", "new"))
+    elif since is not None and since <= lin.born:
+        badges.append(("unchanged", "unchanged since " + syms[lin.born] if lin.born else "never changed"))
+    if changed_in:
+        badges.append(("modified", "changed in " + ", ".join(changed_in)))
+    if any(ev.kind == "split" for ev in lin.events):
+        badges.append(("split", "split"))
+    if any(ev.kind == "merged" for ev in lin.events):
+        badges.append(("merged", "merged"))
+    if any(ev.moved for ev in lin.events):
+        badges.append(("moved", "moved"))
+    sec = eds[last].section(last_paras[0].section) if last_paras and last_paras[0] else None
+    preview = clip(one_line(" ".join(p.text for p in last_paras if p)), 110) or ""
+    return HistoryView(anchor, lin.id, nums, [_anchor("p", pid) for pid in lin.paragraphs(n - 1)],
+                       section_ref(sec), summary, badges, steps, preview)
+
+
+# ---------------------------------------------------------------------------------------------------- writers
+
+@functools.lru_cache(maxsize=1)
+def _assets() -> tuple[str, str, str]:
+    css, js = _read_template("series.css"), _read_template("series.js")
+    csp = ("default-src 'none'; "
+           f"style-src {_csp_hash(css)}; "
+           f"script-src {_csp_hash(js)}; "
+           "img-src data:; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; "
+           "frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'")
+    return css, js, csp
+
+
+def series_view(series: Series, generated: datetime | None = None) -> SeriesView:
+    from . import __version__
+
+    when = _now(generated)
+    return build_series_view(series, generated=f"{human_date(when.date().isoformat())}, {when:%H:%M} UTC",
+                             generated_iso=when.isoformat(timespec="seconds").replace("+00:00", "Z"),
+                             version=__version__)
+
+
+def render_series_html(series: Series, *, generated: datetime | None = None) -> str:
+    css, js, csp = _assets()
+    view = series_view(series, generated)
+    return _env().get_template("series.html.j2").render(v=view, css=Markup(css), js=Markup(js), csp=csp)
+
+
+def render_series_json(series: Series) -> str:
+    return json.dumps(series.to_dict(), ensure_ascii=False, indent=1)
+
+
+def series_summary(series: Series, *, max_figures: int = 5) -> str:
+    """A few plain lines for `reportdiff series` without -o (no colour codes, no control characters)."""
+    v = series_view(series)
+    lines = [" → ".join(f"{_clean(e.symbol)} ({_clean(e.date)})" for e in v.editions), _clean(v.headline)]
+    for e in v.editions[1:]:
+        lines.append(f"  {_clean(e.symbol)}: {e.new_percent}% new or rewritten; {e.counts_text}")
+    for f in v.figures[:max_figures]:
+        chain = " → ".join(_clean(p.value) if p.value else "(removed)" for p in f.points)
+        lines.append(f"  {_clean(f.ref)}: {chain}")
+    if len(v.figures) > max_figures:
+        lines.append(f"  … and {len(v.figures) - max_figures} more figure histories")
+    lines.append("Full timeline: add -o timeline.html (or .json).")
+    return "\n".join(lines) + "\n"
+
+
+def render_series(series: Series, fmt: str) -> str:
+    if fmt == "html":
+        return render_series_html(series)
+    if fmt == "json":
+        return render_series_json(series)
+    if fmt == "text":
+        return series_summary(series)
+    raise ValueError(f"unknown format {fmt!r}; expected html, json or text")
