@@ -220,3 +220,54 @@ def compare(
         return 1 if exit_code and comparison.differs else 0
 
     _run(debug, job)
+
+
+class SeriesFormat(str, Enum):
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def series(
+    editions: list[Path] = typer.Argument(..., help="Two or more editions (PDFs, a folder of them or a quoted glob); "
+                                                    "put in date order whatever the order given."),
+    fmt: Optional[SeriesFormat] = typer.Option(None, "--format", "-f",
+                                               help="html or json (default: from -o's suffix; without -o a short "
+                                                    "summary)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the timeline here (atomically)."),
+    max_pages: int = typer.Option(api.DEFAULT_MAX_PAGES, "--max-pages", help="Refuse documents longer than this."),
+    progress: bool = typer.Option(sys.stderr.isatty(), "--progress/--no-progress", help="Page progress on stderr."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure (for bug reports)."),
+) -> None:
+    """Follow a report through many editions: every paragraph's lineage, key figures and sections over time."""
+
+    def job() -> int:
+        from . import render_series
+        from .series import build_series, expand_inputs
+
+        pdfs = [Path(p) for p in expand_inputs(editions)]
+        if len(pdfs) < 2:
+            raise UsageError(f"a series needs at least two editions (got {len(pdfs)}); give two or more PDFs")
+        out_path = check_output_path(output, pdfs) if output else None
+        chosen = fmt.value if fmt else (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None)
+        if output and chosen not in ("html", "json"):
+            raise UsageError(f"series writes html or json, not {chosen or output.name}; use -o timeline.html, "
+                             f"-o timeline.json or --format")
+        for pdf in pdfs:      # fail fast on a bad file before spending time on the others
+            inputs.validate_pdf(pdf, max_pages=max_pages)
+        bar = _progress_bar(progress)
+        loaded = [api.load(pdf, max_pages=max_pages, progress=bar) for pdf in pdfs]   # each edition read once
+        result = build_series(loaded)
+        for warning in result.warnings:
+            typer.echo("warning: " + " ".join(warning.split()), err=True)
+        if chosen is None:
+            sys.stdout.write(render_series.series_summary(result))
+            return 0
+        data = render_series.render_series(result, chosen)
+        if out_path:
+            write_atomic(out_path, data)
+        else:
+            sys.stdout.write(data if data.endswith("\n") else data + "\n")
+        return 0
+
+    _run(debug, job)
