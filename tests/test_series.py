@@ -1,0 +1,316 @@
+"""Series: lineages chained through four editions checked against their known histories; ordering, inputs, JSON,
+the timeline's HTML and the `series` command."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import reportdiff
+from reportdiff import api, render_series
+from reportdiff.errors import InputFileError, UsageError
+from reportdiff.model import Edition, Paragraph
+from reportdiff.series import SERIES_SCHEMA, _symbol_key, build_series, expand_inputs, order_editions
+from conftest import assert_clean_error, run_cli
+from series_samples import TRUE_LINKS, TRUE_MOVED, chain_editions, hostile_chain
+import pdfgen
+
+
+@pytest.fixture(scope="module")
+def chain():
+    editions, keys = chain_editions()
+    return build_series(list(reversed(editions))), keys
+
+
+def _key_links(series, keys, i):
+    return {(keys[i][e.source.paragraph], keys[i + 1][e.target.paragraph], e.kind)
+            for e in series.edges if e.source.edition == i}
+
+
+# ---------------------------------------------------------------------------------------------------- lineages
+
+def test_editions_are_put_in_date_order(chain):
+    series, _ = chain
+    assert [e.symbol for e in series.editions] == ["S/2016/92", "S/2016/501", "S/2017/97", "S/2017/573"]
+    assert len(series.comparisons) == 3
+    assert all(series.comparisons[i].old is series.editions[i] and series.comparisons[i].new is series.editions[i + 1]
+               for i in range(3)), "each Edition object takes part in both of its comparisons"
+
+
+@pytest.mark.parametrize("i", [0, 1, 2])
+def test_edges_match_the_true_links(chain, i):
+    series, keys = chain
+    assert _key_links(series, keys, i) == TRUE_LINKS[i]
+
+
+def test_moves_are_flagged_on_their_edges(chain):
+    series, keys = chain
+    moved = {(e.source.edition, keys[e.source.edition][e.source.paragraph]) for e in series.edges if e.moved}
+    assert moved == TRUE_MOVED
+
+
+def test_every_paragraph_of_every_edition_is_in_exactly_one_lineage(chain):
+    series, _ = chain
+    seen = [n for lin in series.lineages for n in lin.nodes]
+    assert len(seen) == len(set(seen)) == sum(len(e.paragraphs) for e in series.editions)
+    for i, e in enumerate(series.editions):
+        for p in e.paragraphs:
+            assert series.lineage_of(p.id, i) is not None
+
+
+def _lineage(series, keys, edition, key):
+    pid = next(p for p, k in keys[edition].items() if k == key)
+    return series.lineage_of(pid, edition)
+
+
+def test_lineages_follow_renumbering_moves_splits_and_merges(chain):
+    series, keys = chain
+    n = len(series.editions)
+    a = _lineage(series, keys, 3, "a")
+    assert (a.born, a.last, a.unchanged_since(n)) == (0, 3, 0)
+    assert [ev.kind for ev in a.events] == ["first", "unchanged", "unchanged", "unchanged"]
+    # b: renumbered (¶2 → ¶3 in the last edition), reworded twice, then left alone
+    b = _lineage(series, keys, 3, "b")
+    assert b.paragraphs(0) == ["2"] and b.paragraphs(3) == ["3"]
+    assert [ev.kind for ev in b.events] == ["first", "modified", "modified", "unchanged"]
+    assert b.unchanged_since(n) == 2
+    # c splits: one lineage, two branches
+    c = _lineage(series, keys, 3, "c1")
+    assert c is _lineage(series, keys, 3, "c2")
+    assert len(c.paragraphs(2)) == 2 and [ev.kind for ev in c.events][2] == "split"
+    # d and e merge: their lineages join
+    d = _lineage(series, keys, 0, "d")
+    assert d is _lineage(series, keys, 0, "e") is _lineage(series, keys, 3, "d+e")
+    assert [ev.kind for ev in d.events] == ["first", "merged", "unchanged", "modified"]
+    # f moved
+    f = _lineage(series, keys, 3, "f")
+    assert f.events[1].kind == "unchanged" and f.events[1].moved
+    # g gone after E1, i after E2; h added in E1, j in E3
+    g = _lineage(series, keys, 0, "g")
+    assert (g.born, g.last, g.events[-1].kind, g.events[-1].edition) == (0, 1, "removed", 2)
+    assert g.unchanged_since(n) is None
+    i = _lineage(series, keys, 0, "i")
+    assert (i.last, i.events[-1].kind) == (2, "removed")
+    h = _lineage(series, keys, 3, "h")
+    assert (h.born, [ev.kind for ev in h.events]) == (1, ["added", "unchanged", "modified"])
+    j = _lineage(series, keys, 3, "j")
+    assert (j.born, j.events[0].kind) == (3, "added")
+    assert len(series.lineages) == 9
+
+
+def test_history_of_a_latest_paragraph(chain):
+    series, keys = chain
+    pid = next(p for p, k in keys[3].items() if k == "b")
+    assert [(ev.edition, ev.kind) for ev in series.history(pid)] == [(0, "first"), (1, "modified"),
+                                                                    (2, "modified"), (3, "unchanged")]
+    assert series.history("999") == []
+
+
+def test_figures_are_followed_along_their_lineage(chain):
+    series, keys = chain
+    assert len(series.figures) >= 1
+    top = series.figures[0]
+    assert top.lineage == _lineage(series, keys, 3, "b").id
+    values = [p.value for p in top.points]
+    assert [p.edition for p in top.points] == [0, 1, 2]
+    assert "20,000" in values[0] and "14,000 and 18,000" in values[1] and "9,000" in values[2]
+    assert top.points[0].paragraphs == ["2"] and top.points[2].paragraphs == ["2"]
+
+
+def test_sections_are_tracked_with_their_size(chain):
+    series, _ = chain
+    by_title = {t.states[-1].title: t for t in series.sections if t.states[-1]}
+    asia, africa = by_title["Asia"], by_title["Africa"]
+    assert [s.section for s in asia.states] == ["II.A"] * 4
+    words = [s.words for s in africa.states]
+    assert words[1] > words[0] > 0 and words[3] < words[2]        # f moved in, h added; then g and i removed
+    assert africa.states[1].new_words > 0 and africa.states[0].new_words == 0
+
+
+def test_a_figure_unchanged_in_between_is_carried():
+    eds = []
+    texts = ["The force counted 1,200 troops at the end of the period in the northern sector of the mission area.",
+             "The force counted 1,200 troops at the end of the period in the northern sector of the mission area.",
+             "The force counted 1,500 troops at the end of the period in the northern sector of the mission area."]
+    for i, t in enumerate(texts):
+        eds.append(Edition(f"S/2020/{i + 1}", f"2020-0{i + 1}-01", "Report", 1, [],
+                           [Paragraph("1", "1", None, t)]))
+    series = build_series(eds)
+    (track,) = series.figures
+    assert [p.edition for p in track.points] == [1, 2]      # the track starts where the figure first changed
+    eds.insert(0, Edition("S/2019/9", "2019-12-01", "Report", 1, [],
+                          [Paragraph("1", "1", None, texts[0].replace("1,200", "900"))]))
+    series = build_series(eds)
+    (track,) = series.figures
+    assert [(p.edition, p.carried) for p in track.points] == [(0, False), (1, False), (2, True), (3, False)]
+    assert "1,500" in track.points[-1].value
+
+
+# ---------------------------------------------------------------------------------------------------- order, inputs
+
+def test_order_by_date_then_symbol_with_revisions_after_their_original():
+    def ed(sym, date):
+        return Edition(sym, date, "t", 1)
+    eds = [ed("S/2025/482", "2025-07-24"), ed("S/2025/71/Rev.1", "2025-02-06"), ed("S/2025/71", "2025-02-06"),
+           ed("S/2025/9", None)]
+    assert [eds[i].symbol for i in order_editions(eds)] == ["S/2025/71", "S/2025/71/Rev.1", "S/2025/482",
+                                                            "S/2025/9"]
+    assert _symbol_key("S/2025/9") < _symbol_key("S/2025/10")
+
+
+def test_undated_editions_are_warned_about():
+    eds, _ = chain_editions()
+    eds[1].date = None
+    series = build_series(eds)
+    assert series.editions[-1] is eds[1]
+    assert any("no date" in w for w in series.warnings)
+
+
+def test_one_edition_is_not_a_series():
+    eds, _ = chain_editions()
+    with pytest.raises(UsageError):
+        build_series(eds[:1])
+
+
+def test_expand_inputs_folders_globs_and_duplicates(tmp_path):
+    for name in ("b.pdf", "a.pdf", "notes.txt"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4")
+    assert expand_inputs(tmp_path) == [str(tmp_path / "a.pdf"), str(tmp_path / "b.pdf")]
+    assert expand_inputs([str(tmp_path / "*.pdf"), tmp_path / "a.pdf"]) == [str(tmp_path / "a.pdf"),
+                                                                           str(tmp_path / "b.pdf")]
+    with pytest.raises(InputFileError):
+        expand_inputs([str(tmp_path / "*.docx")])
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(InputFileError):
+        expand_inputs([empty])
+
+
+def test_api_reads_each_edition_once(monkeypatch):
+    eds, _ = chain_editions()
+    by_name = {e.source: e for e in eds}
+    calls: list[str] = []
+
+    def fake_load(path, **kw):
+        calls.append(str(path))
+        return by_name[str(path)]
+
+    compared: list[tuple[int, int]] = []
+    import importlib
+    compare_stage = importlib.import_module("reportdiff.compare")
+    real = compare_stage.compare_editions
+
+    def spy(old, new):
+        compared.append((id(old), id(new)))
+        return real(old, new)
+
+    monkeypatch.setattr(api, "load", fake_load)
+    monkeypatch.setattr(compare_stage, "compare_editions", spy)
+    names = [e.source for e in reversed(eds)]
+    series = reportdiff.series(names)
+    assert sorted(calls) == sorted(names) and len(calls) == 4
+    assert compared == [(id(series.editions[i]), id(series.editions[i + 1])) for i in range(3)]
+
+
+def test_public_api_exports():
+    assert callable(reportdiff.series) and reportdiff.series is api.series
+    for name in ("Series", "Lineage", "LineageEdge", "LineageEvent", "FigureTrack", "SectionTrack"):
+        assert name in reportdiff.__all__ and hasattr(reportdiff, name)
+
+
+# ---------------------------------------------------------------------------------------------------- outputs
+
+def test_json_form(chain):
+    series, _ = chain
+    d = json.loads(render_series.render_series(series, "json"))
+    assert d["schema"] == SERIES_SCHEMA == "reportdiff.series/1"
+    assert [e["symbol"] for e in d["editions"]] == [e.symbol for e in series.editions]
+    assert len(d["transitions"]) == 3 and d["transitions"][0]["summary"]["merged"] == 1
+    nodes = [tuple(n) for lin in d["lineages"] for n in lin["nodes"]]
+    assert len(nodes) == len(set(nodes)) == sum(e["paragraphs"] for e in d["editions"])
+    assert all({"from", "to", "kind", "moved"} <= set(e) for e in d["edges"])
+    lin_a = d["lineages"][0]
+    assert lin_a["present"] and lin_a["unchanged_since"] == 0 and lin_a["born"] == 0
+    assert d["figures"][0]["points"][0]["value"].endswith("20,000 fighters")
+    assert len(d["sections"]) == 4 and len(d["sections"][0]["editions"]) == 4
+
+
+def test_html_is_self_contained_and_complete(chain):
+    series, keys = chain
+    html = render_series.render_series_html(series)
+    import html as htmllib
+    assert "Content-Security-Policy" in html and "default-src 'none'" in htmllib.unescape(html)
+    assert not re.search(r"""(src|href)=["']?(https?:|//)""", html)
+    assert html.count('<details class="hist"') == len(series.lineages)
+    # every paragraph of the latest edition has an anchor
+    for pid in keys[3]:
+        assert f'id="p-{pid}"' in html
+    assert "<svg class=\"chart\"" in html and html.count('class="fig"') == len(series.figures)
+    assert "<del>" in html and "<ins>" in html
+    assert "S/2016/92" in html and "29 January 2016" in html
+
+
+def test_html_escapes_text_from_the_pdfs():
+    series = build_series(hostile_chain())
+    html = render_series.render_series_html(series)
+    body = html.split("<body", 1)[1]
+    assert "<script>alert" not in body and "<img src=x" not in body and "<b>" not in body
+    assert "&lt;script&gt;" in body
+    assert body.count("<script>") == 1       # our own script only
+    assert "\u202e" not in html
+    summary = render_series.series_summary(series)
+    assert "\u202e" not in summary and "\x1b" not in summary
+
+
+def test_terminal_summary(chain):
+    series, _ = chain
+    text = render_series.series_summary(series)
+    assert text.splitlines()[0].startswith("S/2016/92 (29 January 2016) → S/2016/501")
+    assert "20,000" in text and "9,000" in text
+    assert "-o timeline.html" in text
+
+
+# ---------------------------------------------------------------------------------------------------- command
+
+@pytest.fixture(scope="module")
+def pdf_chain(tmp_path_factory) -> list[Path]:
+    d = tmp_path_factory.mktemp("chain")
+    base = {3: "The mission counted 1,200 troops in the northern sector at the end of the reporting period, "
+               "and its patrols reached every county of the region."}
+    out = []
+    for i, (sym, date, troops) in enumerate((("S/2099/10", "3 January 2099", "1,200"),
+                                             ("S/2099/20", "3 April 2099", "1,450"),
+                                             ("S/2099/30", "3 July 2099", "1,900"))):
+        texts = {3: base[3].replace("1,200", troops)}
+        out.append(pdfgen.un_report(d / f"e{i}.pdf", symbol=sym, date=date, paragraphs=8, texts=texts))
+    return out
+
+
+def test_cli_series_writes_html_and_json(pdf_chain, tmp_path):
+    late_first = list(reversed(pdf_chain))
+    out = tmp_path / "timeline.html"
+    proc = run_cli("series", *late_first, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    html = out.read_text(encoding="utf-8")
+    h1 = html.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert h1.index("S/2099/10") < h1.index("S/2099/20") < h1.index("S/2099/30")
+    proc = run_cli("series", pdf_chain[0].parent, "-o", tmp_path / "t.json")
+    assert proc.returncode == 0, proc.stderr
+    d = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert d["schema"] == "reportdiff.series/1" and [e["symbol"] for e in d["editions"]] == \
+        ["S/2099/10", "S/2099/20", "S/2099/30"]
+    fig = next(f for f in d["figures"] if "1,900" in (f["points"][-1]["value"] or ""))
+    assert [p["edition"] for p in fig["points"]] == [0, 1, 2]
+    proc = run_cli("series", *pdf_chain)
+    assert proc.returncode == 0 and "1,200" in proc.stdout and "1,900" in proc.stdout
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_cli_series_errors(pdf_chain, tmp_path):
+    assert_clean_error(run_cli("series", pdf_chain[0]), "at least two editions")
+    assert_clean_error(run_cli("series", pdf_chain[0], tmp_path / "missing.pdf"), "missing.pdf")
+    assert_clean_error(run_cli("series", *pdf_chain, "-o", tmp_path / "t.md"), "html or json")
+    assert_clean_error(run_cli("series", *pdf_chain, "-o", pdf_chain[0].with_suffix(".pdf")), "overwrite")
+    assert not (tmp_path / "t.md").exists()
