@@ -190,3 +190,23 @@ def test_line_end_hyphen_decided_by_evidence():
     assert joiner.keep_hyphen("counter", "terrorism")                 # two words: a compound
     assert not joiner.keep_hyphen("organiza", "tion")                 # a word cut in two
     assert joiner.keep_hyphen("ISIL", "K")
+
+
+def _line(text: str, top: float, size: float = 10.0):
+    from reportdiff.extract import Line, Word
+    words, x = [], 100.0
+    for t in text.split():
+        words.append(Word(t, x, x + 5 * len(t), size, False, False))
+        x += 5 * len(t) + 3
+    return Line(words=words, top=top, bottom=top + size, size=size, page=3)
+
+
+def test_table_of_contents_is_not_text():
+    from reportdiff.structure import _drop_table_of_contents
+    lines = [_line("Contents", 70), _line("Page", 90),
+             _line("I. Overview and evolution of the threat. . . . . . . . . . 3", 110),
+             _line("A. Resolutions 2199 (2015) on the financing of terrorism . . . . . . . 19", 130),
+             _line("Summary", 300), _line("The threat remained high.", 320)]
+    assert [ln.text for ln in _drop_table_of_contents(lines)] == ["Summary", "The threat remained high."]
+    plain = lines[4:]
+    assert _drop_table_of_contents(plain) == plain
