@@ -270,8 +270,8 @@ def build_series_view(series: Series, *, generated: str = "", generated_iso: str
     parts = [f"{born_counts[i]} {'goes' if born_counts[i] == 1 else 'go'} back to {syms[i]}"
              for i in range(n - 1) if born_counts[i]]
     headline = (f"{n} editions, {span}. Of the {len(eds[latest].paragraphs)} paragraphs of {syms[latest]}, "
-                + (", ".join(parts) + f" and {born_counts[latest]} are new in it" if parts
-                   else f"all {born_counts[latest]} are new in it")
+                + (", ".join(parts) + f" and {born_counts[latest]} {'is' if born_counts[latest] == 1 else 'are'} new in "
+                   "it" if parts else f"all {born_counts[latest]} are new in it")
                 + (f"; {unchanged_first} have kept their text since {syms[0]}" if unchanged_first else "") + ".")
     return SeriesView(ed_views, headline, rows, figs, groups, gone, [one_line(w) for w in series.warnings],
                       generated, generated_iso, version)
@@ -310,6 +310,8 @@ def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict],
     last = lin.last
     last_paras = [para_of[last].get(pid) for pid in lin.paragraphs(last)]
     nums = para_nums([p for p in last_paras if p])
+    if last < n - 1:
+        nums = f"{nums} of {syms[last]}"
     first_paras = [para_of[lin.born].get(pid) for pid in lin.paragraphs(lin.born)]
     since = lin.unchanged_since(n)
     if lin.born == last:

@@ -1,0 +1,139 @@
+"""The series timeline in a real browser (Debian's headless Chromium through playwright), as for the change report.
+
+Every test opens a timeline from a file:// URL, aborts and records any other request, and fails on a console error,
+a page error or a dialog. Screenshots at desktop and phone widths go to tests/artifacts/ (gitignored).
+Skipped only when /usr/bin/chromium is absent, and never on CI (env CI set): there it fails.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from browser_util import DESKTOP, PHONE, chromium, open_report, screenshot
+from reportdiff.render_series import render_series_html
+from reportdiff.series import build_series
+from series_samples import chain_editions, hostile_chain
+
+pytestmark = pytest.mark.browser
+FIXED = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def timelines(tmp_path_factory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("series")
+    out = {}
+    editions, _ = chain_editions()
+    for name, eds in (("chain", editions), ("hostile", hostile_chain())):
+        out[name] = d / f"{name}.html"
+        out[name].write_text(render_series_html(build_series(eds), generated=FIXED), encoding="utf-8")
+    return out
+
+
+def assert_clean(log, url):
+    assert log.foreign_requests(url) == [], f"the timeline made requests: {log.foreign_requests(url)}"
+    assert log.blocked == []
+    assert log.console_errors == [], log.console_errors
+    assert log.page_errors == [], log.page_errors
+    assert log.dialogs == [], log.dialogs
+
+
+@pytest.mark.parametrize("viewport,tag", [(DESKTOP, "desktop"), (PHONE, "phone")])
+def test_timeline_renders(browser, timelines, viewport, tag):
+    page, log, url = open_report(browser, timelines["chain"], viewport)
+    try:
+        h1 = page.locator("h1").inner_text().replace("\n", " ")
+        assert h1.startswith("S/2016/92 → S/2016/501 → S/2017/97 → S/2017/573")
+        assert page.locator(".ed").count() == 4 and page.locator(".ed").first.is_visible()
+        assert page.locator(".headline").is_visible()
+        # key figures: the fighters estimate followed over three editions
+        fig = page.locator(".fig").first
+        assert fig.is_visible()
+        chain = fig.locator(".fig-chain").inner_text()
+        assert chain.index("20,000") < chain.index("14,000") < chain.index("9,000")
+        # per-section charts are drawn (inline SVG with a bar per edition)
+        assert page.locator("svg.chart").first.is_visible()
+        assert page.locator("svg.chart").first.locator("rect").count() >= 4
+        box = page.locator("svg.chart rect.b-all").first.bounding_box()
+        assert box and box["height"] > 0
+        # histories folded; the script revealed its button
+        assert page.locator("details.hist").count() == 9
+        assert page.locator("details.hist[open]").count() == 0
+        assert page.locator("#open-all").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        screenshot(page, f"series-chain-{tag}")
+        screenshot(page, f"series-chain-{tag}-top", full_page=False)
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
+def test_figure_links_open_the_paragraph_history(browser, timelines):
+    page, log, url = open_report(browser, timelines["chain"])
+    try:
+        page.locator(".fig .fp").nth(1).click()
+        target = page.evaluate("location.hash")
+        assert target.endswith("-e-1")
+        step = page.locator(target)
+        assert step.is_visible(), "the folded history opened"
+        assert "14,000" in step.inner_text()
+        assert step.locator("del").first.is_visible() and step.locator("ins").first.is_visible()
+        assert "line-through" in step.locator("del").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+        hist = page.locator("details.hist[open]")
+        assert hist.count() == 1
+        text = hist.inner_text()
+        assert all(s in text for s in ("S/2016/92", "S/2016/501", "S/2017/97", "S/2017/573"))
+        screenshot(page, "series-chain-history", full_page=False)
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
+def test_open_all_and_split_history(browser, timelines):
+    page, log, url = open_report(browser, timelines["chain"], PHONE)
+    try:
+        page.locator("#open-all").click()
+        assert page.locator("details.hist[open]").count() == 9
+        split = page.locator("details.hist", has=page.locator(".badge.b-split")).first
+        assert "Split" in split.inner_text() and split.locator(".pb").count() >= 1
+        gone = page.locator("#gone details.hist")
+        assert gone.count() == 2 and "Removed" in gone.first.inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        screenshot(page, "series-chain-phone-open")
+        page.locator("#open-all").click()
+        assert page.locator("details.hist[open]").count() == 0
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
+def test_without_javascript_the_timeline_still_reads(browser, timelines):
+    page, log, url = open_report(browser, timelines["chain"], javascript=False)
+    try:
+        assert page.locator(".fig").first.is_visible()
+        assert not page.locator("#open-all").is_visible()
+        page.locator("details.hist summary").first.click()
+        assert page.locator("details.hist[open] .step").first.is_visible()
+        assert_clean(log, url)
+    finally:
+        page.context.close()
+
+
+def test_hostile_text_stays_text(browser, timelines):
+    page, log, url = open_report(browser, timelines["hostile"])
+    try:
+        assert "S/2099/1<b>" in page.locator("h1").inner_text()
+        assert page.locator("img").count() == 0 and page.locator("main b").count() == 0
+        page.locator("#open-all").click()
+        assert "<script>alert" in page.locator("details.hist").first.inner_text()
+        screenshot(page, "series-hostile-desktop")
+        assert_clean(log, url)
+    finally:
+        page.context.close()
