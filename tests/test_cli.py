@@ -331,3 +331,40 @@ def test_library_load_accepts_str_and_path(gen):
     a = reportdiff.load(str(gen["report"]))
     b = reportdiff.load(gen["report"])
     assert a.to_dict() == b.to_dict()
+
+
+# --- series: the same contract over many inputs --------------------------------------------------------------
+
+def _series_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("reportdiff.series") is not None
+
+
+needs_series = pytest.mark.skipif(not _series_available(), reason="reportdiff.series not written yet")
+
+
+@needs_series
+@pytest.mark.parametrize("case", ["one", "missing", "empty-folder", "no-match", "not-pdf", "output-is-input"])
+def test_series_bad_input(tmp_path, gen, case):
+    out = tmp_path / "out"
+    out.mkdir()
+    folder = tmp_path / "none"
+    folder.mkdir()
+    html = tmp_path / "page.pdf"
+    html.write_bytes(b"<!DOCTYPE html><html></html>")
+    a, b = gen["report"], gen["report2"]
+    args, mention = {
+        "one": ([a], "two"),
+        "missing": ([a, tmp_path / "gone.pdf", b], "gone.pdf"),
+        "empty-folder": ([folder], "none"),
+        "no-match": ([str(tmp_path / "zz*.pdf"), a], "zz*.pdf"),
+        "not-pdf": ([a, html, b], "page.pdf"),
+        "output-is-input": ([a, b, "-o", b], "refusing to overwrite input"),
+    }[case]
+    if case != "output-is-input":
+        args = args + ["-o", out / "timeline.html"]
+    before = _sha(b)
+    assert_clean_error(run_cli("series", *args), mention)
+    assert listing(out) == set()
+    assert _sha(b) == before
