@@ -392,11 +392,12 @@ def _build_figures(series: Series) -> None:
     by_lineage: dict[str, list[FigureTrack]] = {}
     lineage_text: dict[tuple[str, int], str] = {}
 
+    texts = [{p.id: p.text for p in e.paragraphs} for e in eds]
+
     def text_of(lin: Lineage, i: int) -> str:
         key = (lin.id, i)
         if key not in lineage_text:
-            paras = {p.id: p.text for p in eds[i].paragraphs}
-            lineage_text[key] = " ".join(paras.get(pid, "") for pid in lin.paragraphs(i))
+            lineage_text[key] = " ".join(texts[i].get(pid, "") for pid in lin.paragraphs(i))
         return lineage_text[key]
 
     tracks: list[FigureTrack] = []
