@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import zlib
 from pathlib import Path
 
 from .errors import CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError, \
@@ -26,6 +27,12 @@ from .errors import CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLa
 #: Largest input file accepted, in bytes. UN reports, annexes included, are a few MB; 256 MiB leaves a wide margin
 #: while refusing e.g. a disk image renamed .pdf before a parser tries to load it.
 MAX_FILE_BYTES = 256 * 1024 * 1024
+
+#: Decompression-bomb guard: the Flate streams other than images (page contents, forms, fonts) may inflate to at
+#: most this much in all, and one stream to at most MAX_STREAM_INFLATED. A UN report's pages inflate to ~50 KB each,
+#: so 2,000 pages stay far below; a 500 KB file inflating to gigabytes would otherwise exhaust memory in the parser.
+MAX_INFLATED_BYTES = 1024 * 1024 * 1024
+MAX_STREAM_INFLATED = 256 * 1024 * 1024
 
 #: The PDF header may follow some junk; readers (and the PDF spec's implementation notes) accept it in the first KiB.
 HEADER_WINDOW = 1024
@@ -185,7 +192,8 @@ def _pdfminer_check(path: str | os.PathLike) -> None:
             if not isinstance(doc.catalog, dict) or "Pages" not in doc.catalog:
                 raise CorruptPDFError(f"{name} is a damaged PDF: its document catalog has no page tree; "
                                       f"download it again or repair it (e.g. qpdf in.pdf out.pdf)")
-    except CorruptPDFError:
+            _check_inflation(name, doc)
+    except (CorruptPDFError, TooLargeError):
         raise
     except PDFPasswordIncorrect:
         raise EncryptedPDFError(f"{name} is encrypted (it needs a password to open); {_DECRYPT_HINT}") from None
@@ -198,6 +206,56 @@ def _pdfminer_check(path: str | os.PathLike) -> None:
     except Exception as e:  # pdfminer raises many types (PSEOF, PDFSyntaxError, KeyError, TypeError...)
         raise CorruptPDFError(f"{name} is a damaged PDF that the parser cannot read ({type(e).__name__}); "
                               f"download it again or repair it (e.g. qpdf in.pdf out.pdf)") from None
+
+
+def _inflated_size(data: bytes, cap: int) -> int:
+    """Bytes a zlib stream inflates to, counted in 1 MiB steps and given up past `cap` (nothing is kept)."""
+    d = zlib.decompressobj()
+    n = 0
+    try:
+        while data and not d.eof:
+            out = d.decompress(data, 1 << 20)
+            n += len(out)
+            if n > cap:
+                break
+            data = d.unconsumed_tail
+            if not out and not data:
+                break
+    except zlib.error:
+        pass          # damaged data: the parser will cope or fail on it later; its size so far is what counts
+    return n
+
+
+def _check_inflation(name: str, doc) -> None:
+    """Refuse a decompression bomb before the parser inflates it into memory (see MAX_INFLATED_BYTES)."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
+    from pdfminer.psparser import LIT
+
+    image = LIT("Image")
+    total = 0
+    seen: set[int] = set()
+    for xref in doc.xrefs:
+        for objid in xref.get_objids():
+            if objid in seen:
+                continue
+            seen.add(objid)
+            try:
+                obj = doc.getobj(objid)
+                if not isinstance(obj, PDFStream) or obj.rawdata is None or obj.get("Subtype") is image:
+                    continue
+                filters = obj.get_filters()
+                if not filters or filters[0][0] not in LITERALS_FLATE_DECODE:
+                    continue
+                data = obj.rawdata
+                if obj.decipher and obj.objid is not None and obj.genno is not None:
+                    data = obj.decipher(obj.objid, obj.genno, data, obj.attrs)
+            except Exception:
+                continue      # a damaged object: the extractor reports it if it matters
+            size = _inflated_size(data, MAX_STREAM_INFLATED)
+            total += size
+            if size > MAX_STREAM_INFLATED or total > MAX_INFLATED_BYTES:
+                raise TooLargeError(f"{name} holds compressed data that inflates to over "
+                                    f"{min(size, total) // 2**20} MiB (a decompression bomb?); refusing to read it")
 
 
 def validate_pdf(path: str | os.PathLike, *, max_pages: int, max_bytes: int = MAX_FILE_BYTES) -> int:

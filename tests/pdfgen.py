@@ -338,7 +338,8 @@ def write(path: str | Path, data: bytes) -> Path:
 
 
 __all__: Sequence[str] = ("un_report", "french_report", "letter", "scanned", "encrypted", "owner_only_encrypted",
-                          "big_document", "truncate", "corrupt_xref", "not_pdfs", "write")
+                          "big_document", "free_layout", "truncate", "corrupt_xref", "not_pdfs", "write", "raw_pdf",
+                          "decompression_bomb", "page_tree_bomb", "page_tree_loop", "lying_page_count")
 
 
 def free_layout(path: str | Path, pages: list[list[tuple[float, float, float, str, str]]], *,
@@ -356,3 +357,71 @@ def free_layout(path: str | Path, pages: list[list[tuple[float, float, float, st
         c.showPage()
     c.save()
     return path
+
+
+# --- hand-built PDFs for malicious-resource cases ----------------------------------------------------------------
+
+_TEXT = b"BT /F1 12 Tf 72 720 Td (1. The Mission recorded 12 incidents.) Tj ET\n"
+_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>"
+
+
+def raw_pdf(objects: list[bytes], root: int = 1) -> bytes:
+    """A PDF from object bodies (object i+1 is objects[i]) with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    return bytes(out)
+
+
+def _one_page(contents: bytes, pages_dict: bytes = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>") -> bytes:
+    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", pages_dict,
+                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                    b"/Resources << /Font << /F1 5 0 R >> >> >>", contents, _FONT])
+
+
+def decompression_bomb(megabytes: int = 400) -> bytes:
+    """One page whose content stream is a line of text followed by `megabytes` MiB of spaces, Flate-compressed
+    (about 1 KB per MiB): a few hundred KB that inflate to hundreds of MB."""
+    z = zlib.compressobj(9)
+    data = z.compress(_TEXT)
+    chunk = b" " * (1 << 20)
+    for _ in range(megabytes):
+        data += z.compress(chunk)
+    data += z.flush()
+    return _one_page(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream")
+
+
+def page_tree_bomb(levels: int = 9, fanout: int = 10) -> bytes:
+    """A page tree where every Pages node lists the next one `fanout` times: fanout**levels pages from one page
+    object, in under 2 KB."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    page = 2 + levels
+    for lvl in range(levels):
+        me = 2 + lvl
+        parent = b"/Parent %d 0 R " % (me - 1) if lvl else b""
+        objs.append(b"<< /Type /Pages " + parent + b"/Kids [" + b" ".join([b"%d 0 R" % (me + 1)] * fanout)
+                    + b"] /Count %d >>" % fanout ** (levels - lvl))
+    objs.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (page - 1, page + 1, page + 2))
+    objs.append(b"<< /Length %d >>\nstream\n" % len(_TEXT) + _TEXT + b"\nendstream")
+    objs.append(_FONT)
+    return raw_pdf(objs)
+
+
+def page_tree_loop() -> bytes:
+    """A Pages node that lists itself among its kids."""
+    return _one_page(b"<< /Length %d >>\nstream\n" % len(_TEXT) + _TEXT + b"\nendstream",
+                     b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>")
+
+
+def lying_page_count(count: int = 10**9) -> bytes:
+    """One real page, with the page tree claiming `count`."""
+    return _one_page(b"<< /Length %d >>\nstream\n" % len(_TEXT) + _TEXT + b"\nendstream",
+                     b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count)

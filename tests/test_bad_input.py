@@ -295,6 +295,25 @@ def test_file_size_limit(gen):
     assert inputs.MAX_FILE_BYTES >= 64 * 2**20
 
 
+@pytest.mark.parametrize("kind", ["decompression-bomb", "page-tree-bomb", "page-tree-loop", "lying-count"])
+def test_malicious_resources(tmp_path, kind):
+    """Small files that ask for huge work or memory: refused (or read) quickly with bounded memory, never a crash."""
+    data = {"decompression-bomb": lambda: pdfgen.decompression_bomb(400), "page-tree-bomb": pdfgen.page_tree_bomb,
+            "page-tree-loop": pdfgen.page_tree_loop, "lying-count": pdfgen.lying_page_count}[kind]()
+    pdf = pdfgen.write(tmp_path / f"{kind}.pdf", data)
+    t = time.monotonic()
+    proc, out = _extract_to(tmp_path, pdf)
+    assert time.monotonic() - t < 60
+    if kind == "lying-count" and proc.returncode == 0:
+        return                                   # the one real page is read: fine
+    line = assert_clean_error(proc, pdf.name)
+    if kind == "decompression-bomb":
+        assert "decompression bomb" in line
+        with pytest.raises(TooLargeError):
+            inputs.validate_pdf(pdf, max_pages=10)
+    assert listing(out) == set()
+
+
 # --- the library-level checks in detail -----------------------------------------------------------------------
 
 def test_validate_accepts_the_samples(sample_72, sample_496):
