@@ -12,16 +12,59 @@ EditionLike = Edition | str | os.PathLike
 
 
 def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES,
-         progress: Callable[[int, int], None] | None = None) -> Edition:
+         progress: Callable[[int, int], None] | None = None, cache: bool = True) -> Edition:
     """Read a UN report PDF into an `Edition` (metadata, section tree, paragraphs with their footnotes).
 
+    With `cache` (the default) a file whose exact content was read before, by the same version of the parser,
+    is not parsed again: its Edition comes from the cache of parsed editions (`reportdiff.cache`).
     Raises a `ReportDiffError` subclass for input that is not a readable, text-bearing PDF.
     """
+    source = os.path.basename(os.fspath(path))
+    key = _cache_key(path) if cache else None
+    if key is not None:
+        from . import cache as edition_cache
+
+        hit = edition_cache.get(*key, source=source)
+        if hit is not None:
+            if max_pages < 1 or hit.pages > max_pages:     # the same content passed every other check before
+                from .inputs import validate_pdf
+
+                validate_pdf(path, max_pages=max_pages)     # raises the usual error
+            if progress:
+                progress(hit.pages, hit.pages)
+            return hit
+
     from .extract import read_pages
     from .structure import build_edition
 
-    pages = read_pages(path, max_pages=max_pages, progress=progress)
-    return build_edition(pages, source=os.path.basename(os.fspath(path)))
+    edition = build_edition(read_pages(path, max_pages=max_pages, progress=progress), source=source)
+    if key is not None:
+        edition_cache.put(*key, edition)
+    return edition
+
+
+def _cache_key(path: str | os.PathLike) -> tuple[str, str] | None:
+    """(content hash, engine) of a file for the edition cache; None when it cannot be read (the parser then
+    reports why)."""
+    import inspect
+    import stat
+
+    from . import cache as edition_cache
+    from .extract import read_pages
+    from .inputs import MAX_FILE_BYTES
+
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or not 0 < st.st_size <= MAX_FILE_BYTES:
+            return None          # a pipe would block the hash; the parser's checks say what is wrong
+        digest = edition_cache.file_digest(path)
+    except (OSError, ValueError):
+        return None
+    try:
+        engine = inspect.signature(read_pages).parameters["engine"].default
+    except (KeyError, TypeError, ValueError):
+        engine = "pdfium"
+    return digest, engine
 
 
 def _as_edition(x: EditionLike, **kw) -> Edition:

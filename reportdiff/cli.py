@@ -158,6 +158,8 @@ def extract(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
     max_pages: int = typer.Option(api.DEFAULT_MAX_PAGES, "--max-pages", help="Refuse documents longer than this."),
     progress: bool = typer.Option(sys.stderr.isatty(), "--progress/--no-progress", help="Page progress on stderr."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse editions parsed before (cache of parsed "
+                                                                "editions; see README, Performance)."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure (for bug reports)."),
 ) -> None:
     """Parse one edition: metadata, section tree, numbered paragraphs with their footnotes."""
@@ -168,7 +170,7 @@ def extract(
         if chosen not in ("json", "text", "markdown"):
             raise UsageError(f"extract writes json, text or markdown, not {chosen}; use --format")
         inputs.validate_pdf(pdf, max_pages=max_pages)     # fail fast, before any output or parsing
-        edition = api.load(pdf, max_pages=max_pages, progress=_progress_bar(progress))
+        edition = api.load(pdf, max_pages=max_pages, progress=_progress_bar(progress), cache=cache)
         text = render.render_edition(edition, chosen)
         if out_path:
             write_atomic(out_path, text)
@@ -190,6 +192,8 @@ def compare(
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the editions differ (as git diff)."),
     max_pages: int = typer.Option(api.DEFAULT_MAX_PAGES, "--max-pages", help="Refuse documents longer than this."),
     progress: bool = typer.Option(sys.stderr.isatty(), "--progress/--no-progress", help="Page progress on stderr."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse editions parsed before (cache of parsed "
+                                                                "editions; see README, Performance)."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure (for bug reports)."),
 ) -> None:
     """Compare two editions: what became of every section and paragraph, word by word."""
@@ -202,8 +206,8 @@ def compare(
         for pdf in (old, new):      # fail fast on a bad second file before spending time on the first
             inputs.validate_pdf(pdf, max_pages=max_pages)
         bar = _progress_bar(progress)
-        comparison = api.compare(api.load(old, max_pages=max_pages, progress=bar),
-                                 api.load(new, max_pages=max_pages, progress=bar))
+        comparison = api.compare(api.load(old, max_pages=max_pages, progress=bar, cache=cache),
+                                 api.load(new, max_pages=max_pages, progress=bar, cache=cache))
         for warning in comparison.warnings:
             typer.echo("warning: " + " ".join(warning.split()), err=True)
         if chosen is None:
@@ -237,6 +241,8 @@ def series(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the timeline here (atomically)."),
     max_pages: int = typer.Option(api.DEFAULT_MAX_PAGES, "--max-pages", help="Refuse documents longer than this."),
     progress: bool = typer.Option(sys.stderr.isatty(), "--progress/--no-progress", help="Page progress on stderr."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse editions parsed before (cache of parsed "
+                                                                "editions; see README, Performance)."),
     debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure (for bug reports)."),
 ) -> None:
     """Follow a report through many editions: every paragraph's lineage, key figures and sections over time."""
@@ -256,7 +262,7 @@ def series(
         for pdf in pdfs:      # fail fast on a bad file before spending time on the others
             inputs.validate_pdf(pdf, max_pages=max_pages)
         bar = _progress_bar(progress)
-        loaded = [api.load(pdf, max_pages=max_pages, progress=bar) for pdf in pdfs]   # each edition read once
+        loaded = [api.load(pdf, max_pages=max_pages, progress=bar, cache=cache) for pdf in pdfs]   # each edition read once
         result = build_series(loaded)
         for warning in result.warnings:
             typer.echo("warning: " + " ".join(warning.split()), err=True)

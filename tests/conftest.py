@@ -1,10 +1,13 @@
 """Shared fixtures: paths of the committed samples, generated test PDFs, and running the CLI in a subprocess."""
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,10 @@ if str(TESTS) not in sys.path:          # `import pdfgen` from any test module, 
 import pdfgen  # noqa: E402
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+# The cache of parsed editions (reportdiff.cache): a fresh folder for each test session, never the user's own.
+os.environ["REPORTDIFF_CACHE_DIR"] = _TEST_CACHE = tempfile.mkdtemp(prefix="reportdiff-test-cache-")
+atexit.register(shutil.rmtree, _TEST_CACHE, ignore_errors=True)
 
 #: Environment for CLI subprocesses: no colours, a wide terminal, no stdin (as in CI).
 CLI_ENV = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"}

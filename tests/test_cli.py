@@ -302,7 +302,8 @@ def test_sigint_during_extraction(tmp_path, sample_72):
     """A real Ctrl-C (SIGINT) while a 15-page report is being parsed: exit 130, one line, nothing written."""
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    proc = subprocess.Popen(cli_command() + ["extract", os.fspath(sample_72), "-o", os.fspath(out_dir / "e.json")],
+    proc = subprocess.Popen(cli_command() + ["extract", os.fspath(sample_72), "-o", os.fspath(out_dir / "e.json"),
+                                             "--no-cache"],    # a cached edition is not parsed: nothing to interrupt
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV,
                             text=True)
     _wait_until_reading(proc, sample_72)

@@ -1,0 +1,149 @@
+"""A cache of parsed editions, so that a report read once is never parsed again.
+
+Reading a PDF (extract + structure) is most of the cost of a comparison; the same editions are compared again and
+again (against the next edition, in other formats, in a series). An entry is the edition's JSON, stored under
+
+    <cache dir>/<sha256 of the file's bytes>-<engine>-<code key>.json
+
+- The file's *content* hash, not its name or date: a renamed or copied report hits, an edited one misses.
+- The code key hashes the reportdiff version, the source of the modules that turn a PDF into an Edition
+  (`extract.py`, `structure.py`, `model.py`) and the versions of the libraries they read with (pypdfium2,
+  pdfplumber, wordfreq): any change to the parser invalidates every entry, so a stale parse is never returned.
+- The cache dir is `$REPORTDIFF_CACHE_DIR`, else `$XDG_CACHE_HOME/reportdiff`, else `~/.cache/reportdiff`.
+- Entries are written to a temporary file in the same folder and renamed into place (`os.replace`), so concurrent
+  runs never see half an entry; two runs writing the same entry write the same bytes. An entry that cannot be read
+  or does not describe the file it is named after is ignored (and overwritten by the next parse). The cache is an
+  optimisation only: any failure to read or write it falls back to parsing, silently.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .model import Edition
+
+ENV_DIR = "REPORTDIFF_CACHE_DIR"
+FORMAT = "reportdiff.edition-cache/1"
+#: Modules whose source decides the Edition read from a PDF.
+PARSER_MODULES = ("extract.py", "structure.py", "model.py")
+#: Libraries whose version can change what is read from a PDF.
+PARSER_LIBRARIES = ("pypdfium2", "pdfplumber", "pdfminer.six", "wordfreq")
+
+
+def cache_dir() -> Path:
+    """Where entries live: $REPORTDIFF_CACHE_DIR, else $XDG_CACHE_HOME/reportdiff, else ~/.cache/reportdiff."""
+    explicit = os.environ.get(ENV_DIR)
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base).expanduser() if base and os.path.isabs(os.path.expanduser(base))
+            else Path.home() / ".cache") / "reportdiff"
+
+
+@functools.lru_cache(maxsize=None)
+def code_key() -> str:
+    """A short hash of everything that decides how a PDF is parsed: reportdiff's version, the parser modules'
+    source and the reading libraries' versions."""
+    from importlib import metadata
+
+    from . import __version__
+
+    h = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
+    here = Path(__file__).resolve().parent
+    for name in PARSER_MODULES:
+        h.update(name.encode() + b"\0")
+        try:
+            h.update((here / name).read_bytes())
+        except OSError:          # no source (a zipped or frozen install): the version alone must do
+            h.update(b"?")
+    for lib in PARSER_LIBRARIES:
+        try:
+            version = metadata.version(lib)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        h.update(f"\0{lib}={version}".encode())
+    return h.hexdigest()[:16]
+
+
+def file_digest(path: str | os.PathLike) -> str:
+    """sha256 of the file's bytes (read in 1 MiB blocks: a few ms for a report)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def entry_path(digest: str, engine: str, directory: Path | None = None) -> Path:
+    return (directory or cache_dir()) / f"{digest}-{engine}-{code_key()}.json"
+
+
+def get(digest: str, engine: str, *, source: str | None = None) -> Edition | None:
+    """The cached Edition of a file with this content hash, or None (missing, unreadable, corrupt or stale)."""
+    try:
+        with open(entry_path(digest, engine), "rb") as f:
+            data = json.loads(f.read())
+        if (data.get("format") != FORMAT or data.get("sha256") != digest or data.get("engine") != engine
+                or data.get("code") != code_key()):
+            return None
+        edition = Edition.from_dict(data["edition"])
+    except Exception:            # missing, half-written by a crashed writer, truncated, not JSON, wrong shape
+        return None
+    edition.source = source
+    return edition
+
+
+def put(digest: str, engine: str, edition: Edition) -> Path | None:
+    """Store an Edition (atomically: temporary file + rename). Returns the entry's path, or None when the cache
+    cannot be written (read-only home, full disk): the cache is an optimisation, never an error."""
+    d = cache_dir()
+    target = entry_path(digest, engine, d)
+    tmp = None
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        data = edition.to_dict()
+        data["source"] = None    # the same content may come under another name: the name is set on reading
+        payload = json.dumps({"format": FORMAT, "sha256": digest, "engine": engine, "code": code_key(),
+                              "edition": data}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{digest[:16]}-", suffix=".part")
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+        os.replace(tmp, target)
+        tmp = None
+        _prune(d, digest, target.name)
+        return target
+    except Exception:
+        return None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _prune(d: Path, digest: str, keep: str) -> None:
+    """Drop this file's entries left by other code versions: a cache dir does not grow with every upgrade."""
+    for p in d.glob(f"{digest}-*.json"):
+        if p.name != keep and not p.name.endswith(f"-{code_key()}.json"):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+
+
+def clear() -> int:
+    """Remove every entry (and stray temporary files); returns how many files were removed."""
+    n = 0
+    d = cache_dir()
+    for p in list(d.glob("*.json")) + list(d.glob(".*.part")):
+        try:
+            p.unlink()
+            n += 1
+        except OSError:
+            pass
+    return n

@@ -1,0 +1,265 @@
+"""The cache of parsed editions (reportdiff.cache, `load(cache=...)`, `--no-cache`): a hit returns exactly what a
+parse returns, a changed parser or version never returns a stale parse, a corrupt entry is ignored, and
+concurrent runs neither corrupt an entry nor leave temporary files."""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import threading
+
+import pytest
+
+import reportdiff
+from reportdiff import api, cache, extract
+from reportdiff.errors import TooLargeError
+
+from conftest import CLI_ENV, cli_command
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    d = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_DIR, str(d))
+    return d
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    import pdfgen
+    return pdfgen.un_report(tmp_path_factory.mktemp("cachegen") / "report.pdf", paragraphs=8)
+
+
+def entries(d) -> list[str]:
+    return sorted(p.name for p in d.iterdir()) if d.exists() else []
+
+
+def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "explicit"))
+    assert cache.cache_dir() == tmp_path / "explicit"
+    monkeypatch.delenv(cache.ENV_DIR)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "reportdiff"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "reportdiff"
+
+
+def test_miss_then_hit_returns_the_same_edition(cache_dir, sample_72, monkeypatch):
+    fresh = api.load(sample_72, cache=False)
+    assert entries(cache_dir) == []                      # cache=False neither reads nor writes
+    first = api.load(sample_72)
+    assert first.to_dict() == fresh.to_dict()
+    [name] = entries(cache_dir)
+    assert name.startswith(cache.file_digest(sample_72)) and name.endswith(f"-{cache.code_key()}.json")
+
+    def boom(*a, **k):
+        raise AssertionError("parsed again")
+    monkeypatch.setattr(extract, "read_pages", boom)
+    hit = api.load(sample_72)
+    assert hit.to_dict() == fresh.to_dict()              # source (the file name) included
+    assert reportdiff.compare(hit, hit).summary() == reportdiff.compare(fresh, fresh).summary()
+
+
+def test_hit_by_content_not_name(cache_dir, report, tmp_path, monkeypatch):
+    original = api.load(report)                          # parse once ...
+    copy = tmp_path / "renamed copy.pdf"
+    shutil.copyfile(report, copy)
+    monkeypatch.setattr(extract, "read_pages", lambda *a, **k: pytest.fail("parsed again"))
+    hit = api.load(copy)                                 # ... a copy under another name hits
+    assert hit.source == "renamed copy.pdf"
+    assert {**hit.to_dict(), "source": None} == {**original.to_dict(), "source": None}
+
+
+def test_changed_content_misses(cache_dir, report, tmp_path):
+    api.load(report)
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(report.read_bytes() + b"\n% one more comment\n")
+    calls = []
+    real = extract.read_pages
+
+    def counting(*a, **k):
+        calls.append(a)
+        return real(*a, **k)
+
+    extract.read_pages, saved = counting, extract.read_pages
+    try:
+        api.load(changed)
+    finally:
+        extract.read_pages = saved
+    assert len(calls) == 1
+    assert len(entries(cache_dir)) == 2
+
+
+def test_code_key_changes_with_version_source_and_libraries(monkeypatch, tmp_path):
+    cache.code_key.cache_clear()
+    base = cache.code_key()
+    monkeypatch.setattr(reportdiff, "__version__", "999.0")
+    cache.code_key.cache_clear()
+    assert cache.code_key() != base                      # a new release
+    monkeypatch.undo()
+    extra = tmp_path / "parser_part.py"
+    extra.write_text("A = 1\n")
+    monkeypatch.setattr(cache, "PARSER_MODULES", cache.PARSER_MODULES + (str(extra),))
+    cache.code_key.cache_clear()
+    k1 = cache.code_key()
+    extra.write_text("A = 2\n")                          # an edited parser module
+    cache.code_key.cache_clear()
+    k2 = cache.code_key()
+    assert len({base, k1, k2}) == 3
+    monkeypatch.undo()
+    monkeypatch.setattr(cache, "PARSER_LIBRARIES", cache.PARSER_LIBRARIES + ("reportdiff",))
+    cache.code_key.cache_clear()
+    assert cache.code_key() != base                      # a library upgrade
+    monkeypatch.undo()
+    cache.code_key.cache_clear()
+    assert cache.code_key() == base
+    assert set(cache.PARSER_MODULES) >= {"extract.py", "structure.py"}
+
+
+def test_stale_entries_are_never_returned_and_are_pruned(cache_dir, report, monkeypatch):
+    old = api.load(report)
+    [old_entry] = entries(cache_dir)
+    cache.code_key.cache_clear()
+    monkeypatch.setattr(cache, "code_key", lambda: "0123456789abcdef")   # the parser changed
+    digest = cache.file_digest(report)
+    assert cache.get(digest, "pdfium") is None
+    # even an entry renamed to the new key is refused: it says which code wrote it
+    (cache_dir / old_entry).rename(cache.entry_path(digest, "pdfium"))
+    assert cache.get(digest, "pdfium") is None
+    again = api.load(report)                             # parsed again, stored under the new key ...
+    assert again.to_dict() == old.to_dict()
+    assert entries(cache_dir) == [cache.entry_path(digest, "pdfium").name]
+    monkeypatch.undo()
+    cache.code_key.cache_clear()
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "not json", "binary", "wrong file", "wrong shape",
+                                    "directory"])
+def test_corrupt_entry_is_ignored_and_replaced(cache_dir, report, damage):
+    good = api.load(report)
+    [name] = entries(cache_dir)
+    entry = cache_dir / name
+    text = entry.read_text()
+    if damage == "empty":
+        entry.write_bytes(b"")
+    elif damage == "truncated":
+        entry.write_text(text[: len(text) // 2])
+    elif damage == "not json":
+        entry.write_text("<html>not an entry</html>")
+    elif damage == "binary":
+        entry.write_bytes(os.urandom(300))
+    elif damage == "wrong file":
+        data = json.loads(text)
+        data["sha256"] = "0" * 64
+        entry.write_text(json.dumps(data))
+    elif damage == "wrong shape":
+        data = json.loads(text)
+        data["edition"] = {"paragraphs": [{"no id": 1}]}
+        entry.write_text(json.dumps(data))
+    elif damage == "directory":
+        entry.unlink()
+        entry.mkdir()
+    again = api.load(report)
+    assert again.to_dict() == good.to_dict()
+    if damage != "directory":
+        assert json.loads(entry.read_text())["edition"]["paragraphs"]   # rewritten whole
+    assert not [n for n in entries(cache_dir) if n.endswith(".part")]
+
+
+def test_unwritable_cache_is_not_an_error(tmp_path, monkeypatch, report):
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(cache.ENV_DIR, str(blocker / "cache"))
+    assert api.load(report).paragraphs
+
+
+def test_page_limit_still_applies_to_a_cached_edition(cache_dir, sample_72, monkeypatch):
+    pages = api.load(sample_72).pages
+    monkeypatch.setattr(extract, "read_pages", lambda *a, **k: pytest.fail("parsed again"))
+    assert api.load(sample_72, max_pages=pages).pages == pages
+    with pytest.raises(TooLargeError, match="more than the limit"):
+        api.load(sample_72, max_pages=pages - 1)
+
+
+def _load_in_child(args):
+    path, d = args
+    os.environ[cache.ENV_DIR] = d
+    return json.dumps(api.load(path).to_dict(), sort_keys=True)
+
+
+def test_concurrent_runs_agree_and_leave_one_whole_entry(cache_dir, report):
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(4) as pool:
+        results = pool.map(_load_in_child, [(str(report), str(cache_dir))] * 8)
+    assert len(set(results)) == 1
+    assert entries(cache_dir) == [cache.entry_path(cache.file_digest(report), "pdfium", cache_dir).name]
+    assert json.dumps(api.load(report).to_dict(), sort_keys=True) == results[0]
+
+
+def test_readers_never_see_half_an_entry(cache_dir, report):
+    edition = api.load(report, cache=False)
+    digest = cache.file_digest(report)
+    expected = edition.to_dict()
+    stop = threading.Event()
+    seen: list = []
+
+    def writer():
+        while not stop.is_set():
+            cache.put(digest, "pdfium", edition)
+
+    threads = [threading.Thread(target=writer) for _ in range(2)]
+    for t in threads:
+        t.start()
+    try:
+        for _ in range(300):
+            got = cache.get(digest, "pdfium", source=edition.source)
+            seen.append(got is not None)
+            if got is not None:
+                assert got.to_dict() == expected
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert any(seen)
+    assert not [n for n in entries(cache_dir) if n.endswith(".part")]
+
+
+def _cli(*args, env):
+    return subprocess.run(cli_command() + [os.fspath(a) for a in args], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, env=env, timeout=300)
+
+
+def test_cli_no_cache_flag(tmp_path, report):
+    d = tmp_path / "clicache"
+    env = {**CLI_ENV, cache.ENV_DIR: str(d)}
+    out = tmp_path / "e.json"
+    proc = _cli("extract", report, "--no-cache", "-o", out, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert entries(d) == []
+    proc = _cli("extract", report, "-o", tmp_path / "e2.json", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert len(entries(d)) == 1
+    assert json.loads(out.read_text()) == json.loads((tmp_path / "e2.json").read_text())
+    proc = _cli("compare", report, report, "--no-cache", "-f", "json", "-o", tmp_path / "c.json", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "--no-cache" in _cli("compare", "--help", env=env).stdout
+
+
+def test_cached_compare_writes_the_same_report(tmp_path, sample_72, sample_496):
+    env = {**CLI_ENV, cache.ENV_DIR: str(tmp_path / "c"), "SOURCE_DATE_EPOCH": "1767323040"}
+    outs = []
+    for i, flags in enumerate([["--no-cache"], [], []]):     # parse, parse + store, hit
+        out = tmp_path / f"r{i}.json"
+        proc = _cli("compare", sample_72, sample_496, *flags, "-o", out, env=env)
+        assert proc.returncode == 0, proc.stderr
+        outs.append(out.read_text())
+    assert outs[0] == outs[1] == outs[2]
+    assert len(entries(tmp_path / "c")) == 2
+
+
+if __name__ == "__main__":   # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q"]))
