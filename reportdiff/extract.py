@@ -111,23 +111,34 @@ def _group_lines(chars: list[Char]) -> list[list[Char]]:
     """
     lines: list[dict] = []       # {"top", "bottom", "chars"}, kept sorted by top
     tops: list[float] = []
+    last_top = last_bottom = None
+    last_line: dict | None = None
     for ch in sorted(chars, key=lambda c: (-round(c.size, 1), c.top)):
-        h = max(ch.bottom - ch.top, 0.1)
+        top, bottom = ch.top, ch.bottom
+        if top == last_top and bottom == last_bottom and bottom > top:
+            # Same box height as the character before (the rest of its line, in this order): lines never move,
+            # so the search below would find the line that one went to.
+            last_line["chars"].append(ch)
+            continue
+        h = max(bottom - top, 0.1)
         best, best_overlap = None, 0.0
-        lo = bisect.bisect_left(tops, ch.top - 40)
+        lo = bisect.bisect_left(tops, top - 40)
         for ln in lines[lo:]:
-            if ln["top"] > ch.bottom:
+            if ln["top"] > bottom:
                 break
-            overlap = min(ch.bottom, ln["bottom"]) - max(ch.top, ln["top"])
+            overlap = min(bottom, ln["bottom"]) - max(top, ln["top"])
             if overlap > best_overlap:
                 best, best_overlap = ln, overlap
+        last_top, last_bottom = top, bottom
         if best is not None and best_overlap >= 0.5 * min(h, best["bottom"] - best["top"]):
             best["chars"].append(ch)
+            last_line = best
             continue
-        ln = {"top": ch.top, "bottom": ch.bottom, "chars": [ch]}
-        i = bisect.bisect_left(tops, ch.top)
-        tops.insert(i, ch.top)
+        ln = {"top": top, "bottom": bottom, "chars": [ch]}
+        i = bisect.bisect_left(tops, top)
+        tops.insert(i, top)
         lines.insert(i, ln)
+        last_line = ln
     return [ln["chars"] for ln in lines]
 
 
@@ -136,41 +147,43 @@ def _words_of_line(chars: list[Char]) -> tuple[list[Word], float]:
     body = max((c.size for c in chars if c.text.strip()), default=chars[0].size)
     # The body baseline: the bottom of the largest characters (superscripts sit above it).
     base = max((c.bottom for c in chars if c.size >= 0.9 * body), default=max(c.bottom for c in chars))
+    sup_size = SUPERSCRIPT_SIZE * body
     words: list[Word] = []
     cur: list[Char] = []
+    cur_sup = last_sup = False       # whether the word's first and last characters are superscript
     pending_space = True
-
-    def is_sup(c: Char) -> bool:
-        return c.size <= SUPERSCRIPT_SIZE * body and (base - c.bottom) >= SUPERSCRIPT_RISE * c.size
+    prev_blank = False               # the previous character was a space
 
     def flush() -> None:
-        nonlocal cur, pending_space
         if cur:
-            sup = is_sup(cur[0])
-            words.append(Word("".join(c.text for c in cur), cur[0].x0, cur[-1].x1, cur[0].size,
-                              cur[0].bold, cur[0].italic, sup, pending_space))
-        cur = []
+            first = cur[0]
+            words.append(Word("".join(c.text for c in cur), first.x0, cur[-1].x1, first.size,
+                              first.bold, first.italic, cur_sup, pending_space))
+            cur.clear()
 
-    prev: Char | None = None
     for c in chars:
         if not c.text.strip():       # an explicit space (or other blank) ends the word
             flush()
             pending_space = True
-            prev = c
+            prev_blank = True
             continue
+        # a superscript: clearly smaller than the line's body and raised above its baseline
+        sup = c.size <= sup_size and (base - c.bottom) >= SUPERSCRIPT_RISE * c.size
         if cur:
             last = cur[-1]
-            gap = c.x0 - last.x1
-            same_kind = is_sup(c) == is_sup(last)
-            if gap > WORD_GAP * min(c.size, last.size) or not same_kind:
+            wide = c.x0 - last.x1 > WORD_GAP * min(c.size, last.size)
+            if wide or sup != last_sup:
                 flush()
-                pending_space = gap > WORD_GAP * min(c.size, last.size)
-        elif prev is not None and not prev.text.strip():
+                pending_space = wide
+        elif prev_blank:
             pending_space = True
         elif words:
             pending_space = (c.x0 - words[-1].x1) > WORD_GAP * c.size
+        if not cur:
+            cur_sup = sup
         cur.append(c)
-        prev = c
+        last_sup = sup
+        prev_blank = False
     flush()
     if words:
         words[0].space_before = False
@@ -223,37 +236,67 @@ def _rules_pdfplumber(page) -> list[tuple[float, float, float]]:
 
 def _chars_pdfium(textpage, page_height: float) -> list[Char]:
     """Characters through PDFium: the same boxes as pdfplumber's (advance width, baseline + descent, em height)
-    at a fraction of the cost, since PDFium parses the content stream in C."""
+    at a fraction of the cost, since PDFium parses the content stream in C.
+
+    Speed: a ctypes call costs about a microsecond, so per character only three are made (code, text object, loose
+    box into one reused struct; a space also asks whether PDFium made it up). The angle, font size and font name
+    belong to the character's text object (made-up spaces aside) and are asked once per run of its characters."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
+    from pypdfium2 import PdfiumError
 
     raw = textpage.raw
     out: list[Char] = []
     seen: set[tuple] = set()
     name = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
+    flags_ref = ctypes.byref(flags)
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
     fonts: dict[bytes, tuple[bool, bool]] = {}
+    get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    get_box, get_angle = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharAngle
+    get_size, get_font = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetFontInfo
+    get_object = _text_object_getter()
+
+    def props(i: int) -> tuple[bool, float, bool, bool]:
+        """(rotated, font size, bold, italic) of character i: all four come from its text object."""
+        rotated = abs(get_angle(raw, i)) > 0.01
+        size = get_size(raw, i)
+        get_font(raw, i, name, 256, flags_ref)
+        font = name.value
+        style = fonts.get(font)
+        if style is None:
+            style = fonts[font] = _font_flags(font.decode("latin-1"))
+        return rotated, size, style[0], style[1]
+
+    last_obj, last_props = None, None
     pending_space = False
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        generated = pdfium_c.FPDFText_IsGenerated(raw, i) == 1
-        if generated and code != 0x20:
-            continue       # a line break PDFium made up
+        code = get_unicode(raw, i)
+        if code in (0x0D, 0x0A) or code == 0:
+            continue       # a line break (PDFium makes them up)
+        # PDFium makes up only spaces and line breaks, so only a space needs asking whether it was made up
+        generated = code == 0x20 and is_generated(raw, i) == 1
         if code in (0x02, 0xFFFE):
             code = 0x2D    # PDFium's mark for a hyphen it took to end a line: it is the printed "-"
-        if code in (0x0D, 0x0A) or code == 0:
-            continue
-        if abs(pdfium_c.FPDFText_GetCharAngle(raw, i)) > 0.01:
+        obj = None if generated or get_object is None else get_object(raw, i)
+        if obj is None:
+            # PDFium gives a made-up space its form's matrix, not its text object's: ask for everything.
+            rotated, size, bold, italic = props(i)
+        elif obj == last_obj:
+            rotated, size, bold, italic = last_props
+        else:
+            last_obj, last_props = obj, props(i)
+            rotated, size, bold, italic = last_props
+        if rotated:
             continue       # rotated text is not body text (pdfplumber: upright only)
-        l, b, r, _ = textpage.get_charbox(i, loose=True)
-        size = pdfium_c.FPDFText_GetFontSize(raw, i)
-        pdfium_c.FPDFText_GetFontInfo(raw, i, name, 256, ctypes.byref(flags))
-        font = name.value
-        if font not in fonts:
-            fonts[font] = _font_flags(font.decode("latin-1"))
+        if not get_box(raw, i, rect_ref):
+            raise PdfiumError("Failed to get charbox.")
+        l = rect.left
+        y_bottom = page_height - rect.bottom
         text = chr(code)
-        y_bottom = page_height - b
         key = (text, round(l), round(y_bottom - size))
         if key in seen:
             continue
@@ -264,10 +307,29 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
             pending_space = True
             continue
         if pending_space and out and abs(out[-1].bottom - y_bottom) < 1 and l - out[-1].x1 > 0.15 * size:
-            out.append(Char(" ", out[-1].x1, l, y_bottom - size, y_bottom, size, *fonts[font]))
+            out.append(Char(" ", out[-1].x1, l, y_bottom - size, y_bottom, size, bold, italic))
         pending_space = False
-        out.append(Char(text, l, r, y_bottom - size, y_bottom, size, *fonts[font]))
+        out.append(Char(text, l, rect.right, y_bottom - size, y_bottom, size, bold, italic))
     return out
+
+
+_TEXT_OBJECT_GETTER: list = []
+
+
+def _text_object_getter():
+    """FPDFText_GetTextObject returning the object's address as an int (None for no object), so that two
+    characters' objects compare cheaply; None when this PDFium lacks the function."""
+    if not _TEXT_OBJECT_GETTER:
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        fn = getattr(pdfium_c, "FPDFText_GetTextObject", None)
+        if fn is not None:
+            proto = ctypes.CFUNCTYPE(ctypes.c_void_p, fn.argtypes[0], ctypes.c_int)
+            fn = proto(ctypes.cast(fn, ctypes.c_void_p).value)
+        _TEXT_OBJECT_GETTER.append(fn)
+    return _TEXT_OBJECT_GETTER[0]
 
 
 def read_pages(path: str | os.PathLike, *, max_pages: int = 3000,
