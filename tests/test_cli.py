@@ -369,3 +369,30 @@ def test_series_bad_input(tmp_path, gen, case):
     assert_clean_error(run_cli("series", *args), mention)
     assert listing(out) == set()
     assert _sha(b) == before
+
+
+_NOISY = """
+import logging, sys, warnings
+from reportdiff import api, cli
+real = api.load
+def noisy(*a, **k):
+    logging.getLogger("pdfminer.pdffont").warning("Could not get FontBBox from font descriptor")
+    warnings.warn("a library warning")
+    return real(*a, **k)
+api.load = noisy
+sys.argv = ["reportdiff"] + sys.argv[1:]
+cli.app(prog_name="reportdiff")
+"""
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_library_log_noise_stays_off_stderr(gen, debug):
+    """pdfminer logs a warning for each damaged object it repairs; without --debug stderr stays clean."""
+    args = ["extract", str(gen["report"])] + (["--debug"] if debug else [])
+    proc = subprocess.run([sys.executable, "-c", _NOISY] + args, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, env=CLI_ENV, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    if debug:
+        assert "FontBBox" in proc.stderr
+    else:
+        assert proc.stderr == ""
