@@ -327,6 +327,8 @@ def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict],
         badges.append(("unchanged", "unchanged since " + syms[lin.born] if lin.born else "never changed"))
     if changed_in:
         badges.append(("modified", "changed in " + ", ".join(changed_in)))
+        if since is not None and lin.born < since < n - 1:
+            badges.append(("unchanged", "same text since " + syms[since]))
     if any(ev.kind == "split" for ev in lin.events):
         badges.append(("split", "split"))
     if any(ev.kind == "merged" for ev in lin.events):
