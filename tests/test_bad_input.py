@@ -270,6 +270,29 @@ def test_compare_output_equal_to_second_input_is_refused(tmp_path, gen):
     assert _sha(pdf) == before
 
 
+@pytest.mark.parametrize("where", ["a-file", "unwritable"])
+def test_broken_cache_dir_does_not_matter(tmp_path, gen, where):
+    """The cache of parsed editions is an optimisation: a cache path that is a file or cannot be written changes
+    nothing for the user."""
+    import subprocess
+
+    from conftest import CLI_ENV, cli_command
+
+    if where == "a-file":
+        cache = pdfgen.write(tmp_path / "cache", b"not a folder")
+    else:
+        cache = _unwritable_folder(tmp_path) / "reportdiff-cache"
+    try:
+        proc = subprocess.run(cli_command() + ["extract", str(gen["report2"])], capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL, env={**CLI_ENV, "REPORTDIFF_CACHE_DIR": str(cache)},
+                              timeout=300)
+        assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+        assert '"S/2099/50"' in proc.stdout
+    finally:
+        if (tmp_path / "readonly").exists():
+            (tmp_path / "readonly").chmod(0o755)
+
+
 # --- resource limits ------------------------------------------------------------------------------------------
 
 def test_max_pages_exceeded(tmp_path):
@@ -417,7 +440,7 @@ def test_two_thousand_pages(huge_pdf, tmp_path, capsys):
 
     out = tmp_path / "huge.json"
     code, seconds, peak_mib, err = _run_measured(["extract", os.fspath(huge_pdf), "-o", os.fspath(out),
-                                                  "--max-pages", str(HUGE_PAGES), "--no-progress"],
+                                                  "--max-pages", str(HUGE_PAGES), "--no-progress", "--no-cache"],
                                                  tmp_path, HUGE_SECONDS)
     with capsys.disabled():
         print(f"\n2,000-page extract: exit {code}, {seconds:.0f} s, peak RSS {peak_mib} MiB")
