@@ -15,10 +15,11 @@ from datetime import datetime
 
 from markupsafe import Markup
 
-from .model import Edition
+from .model import Change, Edition
 from .render import _clean, _csp_hash, _env, _now, _read_template
 from .render_view import KIND_LABELS, Seg, change_segs, clip, human_date, one_line, para_nums, safe, section_ref
 from .series import Lineage, Series
+from .wordiff import diff_words
 
 CHART_H = 34            # px height of a section chart's tallest bar
 BAR_W = 14
@@ -292,6 +293,15 @@ def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict],
             blocks = [[Seg("=", safe(p.text))] for p in paras if p]
         elif ev.kind == "unchanged":
             note = "Same text as in the previous edition" + (" (moved)" if ev.moved else "") + "."
+        elif ev.kind == "reappeared":
+            prev = ev.previous if ev.previous is not None else i - 1
+            olds = [para_of[prev].get(pid) for pid in ev.old]
+            old_text = " ".join(p.text for p in olds if p)
+            new_text = " ".join(p.text for p in paras if p)
+            back = Change("modified", list(ev.old), list(ev.new), diff=diff_words(old_text, new_text).ops)
+            blocks.append(change_segs(back, olds, paras))
+            note = f"Back after an absence; the redline is from {syms[prev]}."
+            changed_in.append(syms[i])
         else:
             for j in ev.changes:
                 ch = cmps[i - 1].changes[j]
@@ -303,7 +313,8 @@ def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict],
         if ev.kind == "removed":
             old_paras = [para_of[i - 1].get(pid) for pid in lin.paragraphs(i - 1)]
             nums = "was " + para_nums([p for p in old_paras if p])
-        label = {"first": "First edition", "added": "First appears", "removed": "Removed"}.get(
+        label = {"first": "First edition", "added": "First appears", "reappeared": "Back",
+                 "removed": "Removed" if lin.last < i else "Absent"}.get(
             ev.kind, KIND_LABELS.get(ev.kind, ev.kind.title()))
         steps.append(HistoryStepView(_anchor(anchor, "e", i), syms[i], human_date(eds[i].date), nums, ev.kind,
                                      label, ev.moved, blocks, note))
@@ -335,6 +346,9 @@ def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict],
         badges.append(("merged", "merged"))
     if any(ev.moved for ev in lin.events):
         badges.append(("moved", "moved"))
+    if any(ev.kind == "reappeared" for ev in lin.events):
+        badges.append(("reappeared", "absent from " + ", ".join(
+            syms[ev.edition] for ev in lin.events if ev.kind == "removed" and ev.edition < lin.last)))
     sec = eds[last].section(last_paras[0].section) if last_paras and last_paras[0] else None
     preview = clip(one_line(" ".join(p.text for p in last_paras if p)), 110) or ""
     return HistoryView(anchor, lin.id, nums, [_anchor("p", pid) for pid in lin.paragraphs(n - 1)],

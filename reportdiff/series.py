@@ -8,7 +8,9 @@ Representation (JSON schema `reportdiff.series/1`):
 
 - **Node**: `(edition index, paragraph id)`; edition indices follow the series' date order, 0 is the oldest.
 - **Edge**: from a node of edition i to a node of edition i+1, one per paragraph link of comparison i, labelled
-  with the change kind (`unchanged`, `modified`, `split`, `merged`) and a `moved` flag. A split gives one node
+  with the change kind (`unchanged`, `modified`, `split`, `merged`) and a `moved` flag. One more kind of edge
+  bridges a gap: a paragraph removed after edition i that comes back, nearly word for word, as an added paragraph
+  of a later edition j > i+1 is linked to it (`reappeared`: true; see REAPPEAR_RATIO). A split gives one node
   several outgoing edges (the lineage branches); a merge gives one node several incoming edges (lineages join).
   Added and removed paragraphs have no edge on that side.
 - **Lineage**: a connected component of that graph (edges taken both ways) — everything that descends from, or
@@ -58,24 +60,29 @@ class LineageEdge:
     kind: str                    # unchanged | modified | split | merged
     moved: bool = False
     similarity: float = 1.0
+    reappeared: bool = False     # the paragraph was absent from the editions in between (target > source + 1)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"from": self.source.to_list(), "to": self.target.to_list(), "kind": self.kind, "moved": self.moved,
-                "similarity": round(self.similarity, 4)}
+        d = {"from": self.source.to_list(), "to": self.target.to_list(), "kind": self.kind, "moved": self.moved,
+             "similarity": round(self.similarity, 4)}
+        if self.reappeared:
+            d["reappeared"] = True
+        return d
 
 
 @dataclass
 class LineageEvent:
     edition: int                 # the edition where it shows (for `removed`: the first edition without it)
-    kind: str                    # first | added | unchanged | modified | split | merged | removed
+    kind: str                    # first | added | unchanged | modified | split | merged | removed | reappeared
     moved: bool = False
-    old: list[str] = field(default_factory=list)   # paragraph ids in edition - 1
+    old: list[str] = field(default_factory=list)   # paragraph ids in edition `previous`
     new: list[str] = field(default_factory=list)   # paragraph ids in edition
     changes: list[int] = field(default_factory=list)   # indices into series.comparisons[edition - 1].changes
+    previous: int | None = None  # the edition `old` is in: edition - 1, or earlier for `reappeared`
 
     def to_dict(self) -> dict[str, Any]:
-        return {"edition": self.edition, "kind": self.kind, "moved": self.moved, "old": list(self.old),
-                "new": list(self.new)}
+        return {"edition": self.edition, "kind": self.kind, "moved": self.moved, "previous": self.previous,
+                "old": list(self.old), "new": list(self.new)}
 
 
 @dataclass
@@ -326,6 +333,9 @@ def _build_lineages(series: Series) -> None:
                         continue
                     series.edges.append(LineageEdge(src, dst, ch.kind, ch.moved, ch.similarity))
                     union(src, dst)
+    for src, dst, kind, sim in _reappearances(eds, series.edges):
+        series.edges.append(LineageEdge(src, dst, kind, False, sim, reappeared=True))
+        union(src, dst)
     groups: dict[Node, list[Node]] = {}
     for node in parent:
         groups.setdefault(find(node), []).append(node)
@@ -352,24 +362,69 @@ def _build_lineages(series: Series) -> None:
         lin.events.append(LineageEvent(first, "first" if first == 0 else "added", new=lin.paragraphs(first),
                                        changes=[change_of[first - 1][1][p] for p in lin.paragraphs(first)
                                                 if first > 0 and p in change_of[first - 1][1]][:1]))
-        for i in range(first + 1, lin.last + 2):
-            if i >= len(eds):
-                break
+        last_seen = first
+        for i in range(first + 1, min(lin.last + 2, len(eds))):
+            if i not in present and i - 1 not in present:
+                continue                                  # absent in between: said once, by `removed`
+            if i in present and i - 1 not in present:     # back after a gap
+                lin.events.append(LineageEvent(i, "reappeared", old=lin.paragraphs(last_seen),
+                                               new=lin.paragraphs(i), previous=last_seen))
+                last_seen = i
+                continue
             olds, news = change_of[i - 1]
             idx = sorted({olds[p] for p in lin.paragraphs(i - 1) if p in olds}
                          | {news[p] for p in lin.paragraphs(i) if p in news})
             chs = [cmps[i - 1].changes[j] for j in idx]
-            if i not in present:
-                kind = "removed"
-            else:
-                kind = _event_kind(chs)
+            kind = "removed" if i not in present else _event_kind(chs)
             lin.events.append(LineageEvent(i, kind, moved=any(c.moved for c in chs), old=lin.paragraphs(i - 1),
-                                           new=lin.paragraphs(i), changes=idx))
-            if i not in present:
-                break
+                                           new=lin.paragraphs(i), changes=idx, previous=i - 1))
+            if i in present:
+                last_seen = i
 
 
-_KIND_RANK = ("unchanged", "modified", "merged", "split")
+#: A paragraph removed from one edition and added to a later one (not the next) is the same passage coming back
+#: when the two texts are at least this similar (rapidfuzz ratio of the normalised texts, 0-100) and long enough
+#: to mean something. Seen on the South Sudan reports: the civilian-staffing paragraph of S/2025/54, absent from
+#: S/2025/211, returns in S/2025/504 with new dates and figures (ratio 91); unrelated paragraphs score below 55.
+REAPPEAR_RATIO = 85
+REAPPEAR_MIN_WORDS = 8
+
+
+def _reappearances(eds: Sequence[Edition], edges: list[LineageEdge]) -> list[tuple[Node, Node, str, float]]:
+    """Links across a gap: (node in edition i with no successor, node in edition j >= i + 2 with no predecessor),
+    one to one, best matches first, the most recent earlier edition preferred."""
+    from rapidfuzz import fuzz
+
+    from .align import equality_key, normalize
+
+    has_next = {e.source for e in edges}
+    has_prev = {e.target for e in edges}
+    ends = [(Node(i, p.id), normalize(p.text)) for i, e in enumerate(eds[:-2]) for p in e.paragraphs
+            if Node(i, p.id) not in has_next and len(p.text.split()) >= REAPPEAR_MIN_WORDS]
+    starts = [(Node(j, p.id), normalize(p.text)) for j, e in enumerate(eds) if j >= 2 for p in e.paragraphs
+              if Node(j, p.id) not in has_prev and len(p.text.split()) >= REAPPEAR_MIN_WORDS]
+    if not ends or not starts:
+        return []
+    cands = []
+    for a, ta in ends:
+        for b, tb in starts:
+            if b.edition < a.edition + 2:
+                continue
+            ratio = fuzz.ratio(ta, tb, score_cutoff=REAPPEAR_RATIO)
+            if ratio:
+                cands.append((ratio, a.edition, a, b, ta, tb))
+    cands.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
+    used_a: set[Node] = set()
+    used_b: set[Node] = set()
+    out = []
+    for ratio, _, a, b, ta, tb in cands:
+        if a in used_a or b in used_b:
+            continue
+        used_a.add(a)
+        used_b.add(b)
+        kind = "unchanged" if equality_key(ta) == equality_key(tb) else "modified"
+        out.append((a, b, kind, ratio / 100))
+    return out
 
 
 def _event_kind(changes: list[Change]) -> str:

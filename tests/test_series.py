@@ -12,7 +12,7 @@ import reportdiff
 from reportdiff import api, render_series
 from reportdiff.errors import InputFileError, UsageError
 from reportdiff.model import Edition, Paragraph
-from reportdiff.series import SERIES_SCHEMA, _symbol_key, build_series, expand_inputs, order_editions
+from reportdiff.series import SERIES_SCHEMA, Node, _symbol_key, build_series, expand_inputs, order_editions
 from conftest import assert_clean_error, run_cli
 from series_samples import TRUE_LINKS, TRUE_MOVED, chain_editions, hostile_chain
 import pdfgen
@@ -314,3 +314,28 @@ def test_cli_series_errors(pdf_chain, tmp_path):
     assert_clean_error(run_cli("series", *pdf_chain, "-o", tmp_path / "t.md"), "html or json")
     assert_clean_error(run_cli("series", *pdf_chain, "-o", pdf_chain[0].with_suffix(".pdf")), "overwrite")
     assert not (tmp_path / "t.md").exists()
+
+
+def test_a_paragraph_that_leaves_and_comes_back_keeps_its_lineage():
+    staff = ("As at 15 January, the number of civilian personnel of the Mission stood at 2,211, including "
+             "887 international staff, 1,324 national staff and 402 United Nations Volunteers.")
+    other = ("The Mission continued its support to the national authorities in preparing the elections, through "
+             "technical advice to the electoral commission and workshops in every state.")
+    texts = [[other, staff], [other], [other, staff.replace("15 January", "29 May").replace("2,211", "2,198")]]
+    eds = [Edition(f"S/2030/{k + 1}", f"2030-0{k + 1}-01", "Report", 1, [],
+                   [Paragraph(str(n), str(n), None, t) for n, t in enumerate(ts, 1)]) for k, ts in enumerate(texts)]
+    series = build_series(eds)
+    lin = series.lineage_of("2")
+    assert lin is series.lineage_of("2", 0)
+    assert [(ev.edition, ev.kind) for ev in lin.events] == [(0, "first"), (1, "removed"), (2, "reappeared")]
+    assert lin.events[-1].previous == 0 and lin.unchanged_since(3) == 2
+    (edge,) = [e for e in series.edges if e.reappeared]
+    assert (edge.source, edge.target, edge.kind) == (Node(0, "2"), Node(2, "2"), "modified")
+    assert json.loads(render_series.render_series_json(series))["edges"][-1]["reappeared"] is True
+    html = render_series.render_series_html(series)
+    assert "Back after an absence" in html and "absent from S/2030/2" in html
+    # an unrelated paragraph is not taken for a comeback
+    texts[2][1] = ("The humanitarian situation deteriorated further as flooding displaced thousands of families "
+                   "in the north of the country.")
+    eds[2].paragraphs[1].text = texts[2][1]
+    assert not [e for e in build_series(eds).edges if e.reappeared]
