@@ -80,23 +80,8 @@ def compare(old: EditionLike, new: EditionLike, **load_options) -> Comparison:
 
 def series(editions, **load_options):
     """Follow a report through many editions (paths, Editions, a folder or a glob pattern; any order: they are
-    put in date order). Each edition is read once and compared with the next; the links are chained into
-    lineages (see `reportdiff.series`). Returns a `Series`."""
+    put in date order). Each edition is read once (through the cache of parsed editions unless `cache=False`) and
+    compared with the next; the links are chained into lineages (see `reportdiff.series`). Returns a `Series`."""
     from .series import build_series, expand_inputs
 
-    items = expand_inputs(editions)
-    cache = load_options.pop("cache", None)
-    loaded = [_load_cached(x, cache, **load_options) for x in items]
-    return build_series(loaded)
-
-
-def _load_cached(x: EditionLike, cache, **kw) -> Edition:
-    """An Edition as is; a path read once, through the parsed-edition cache when `load` offers one."""
-    if isinstance(x, Edition):
-        return x
-    if cache is not None:
-        import inspect
-
-        if "cache" in inspect.signature(load).parameters:
-            return load(x, cache=cache, **kw)
-    return load(x, **kw)
+    return build_series([_as_edition(x, **load_options) for x in expand_inputs(editions)])

@@ -193,8 +193,11 @@ def test_api_reads_each_edition_once(monkeypatch):
     by_name = {e.source: e for e in eds}
     calls: list[str] = []
 
+    options: list[dict] = []
+
     def fake_load(path, **kw):
         calls.append(str(path))
+        options.append(kw)
         return by_name[str(path)]
 
     compared: list[tuple[int, int]] = []
@@ -212,6 +215,8 @@ def test_api_reads_each_edition_once(monkeypatch):
     series = reportdiff.series(names)
     assert sorted(calls) == sorted(names) and len(calls) == 4
     assert compared == [(id(series.editions[i]), id(series.editions[i + 1])) for i in range(3)]
+    reportdiff.series(names[:2], cache=False)           # load options reach every load (the parsed-edition cache)
+    assert options[-2:] == [{"cache": False}, {"cache": False}]
 
 
 def test_public_api_exports():
