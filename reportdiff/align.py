@@ -46,7 +46,7 @@ import numpy as np
 from rapidfuzz.distance import Indel
 from rapidfuzz import fuzz, process
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
+from ._lsap import linear_sum_assignment   # scipy.optimize without its 0.5-1 s import
 
 from .model import Edition, Paragraph, Section, SectionPair
 from .wordiff import content_tokens

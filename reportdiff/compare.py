@@ -19,7 +19,7 @@ from collections import Counter
 
 import numpy as np
 from rapidfuzz import fuzz
-from scipy.optimize import linear_sum_assignment
+from ._lsap import linear_sum_assignment   # scipy.optimize without its 0.5-1 s import
 
 from .align import Link, align, equality_key, normalize
 from .model import Change, Comparison, Edition, Footnote, FootnoteChange
