@@ -17,9 +17,10 @@ from .errors import CorruptPDFError, NoTextLayerError
 
 # Two characters are in one word unless the gap between them exceeds this share of the font size. Justified lines
 # stretch only the spaces, which the PDF draws as real space characters or as wide gaps; letter gaps stay tiny.
-WORD_GAP = 0.22
+WORD_GAP = 0.15
 # A character no larger than this share of its line's body size, and raised, is a superscript (footnote marker).
 SUPERSCRIPT_SIZE = 0.82
+CLOSING = frozenset("’'”,.;:)]}%")   # characters that end a word without a space before them
 SUPERSCRIPT_RISE = 0.15
 
 
@@ -171,7 +172,9 @@ def _words_of_line(chars: list[Char]) -> tuple[list[Word], float]:
         sup = c.size <= sup_size and (base - c.bottom) >= SUPERSCRIPT_RISE * c.size
         if cur:
             last = cur[-1]
-            wide = c.x0 - last.x1 > WORD_GAP * min(c.size, last.size)
+            # Closing punctuation and apostrophes cling to the word before them unless a space is drawn:
+            # a kerning gap must not make "Prosecutor ’s".
+            wide = c.x0 - last.x1 > WORD_GAP * min(c.size, last.size) and c.text not in CLOSING
             if wide or sup != last_sup:
                 flush()
                 pending_space = wide
