@@ -45,6 +45,8 @@ class SeriesEditionView:
     counts_text: str = ""
     carried: int = 0                 # paragraphs whose lineage reaches back to an earlier edition
     warnings: list[str] = field(default_factory=list)
+    new_sections: list[str] = field(default_factory=list)    # headings first seen in this edition
+    gone_sections: list[str] = field(default_factory=list)   # headings of the previous edition not in this one
 
 
 @dataclass
@@ -187,6 +189,13 @@ def build_series_view(series: Series, *, generated: str = "", generated_iso: str
         ed_views.append(v)
 
     # --- sections
+    for t in series.sections:
+        for i in range(1, n):
+            cur, prev = t.states[i], t.states[i - 1]
+            if cur and not prev and not any(t.states[:i]):
+                ed_views[i].new_sections.append(_heading(cur.label, cur.title))
+            elif prev and not cur:
+                ed_views[i].gone_sections.append(_heading(prev.label, prev.title))
     rows: list[SectionRowView] = []
     for t in series.sections:
         present = [s for s in t.states if s]
@@ -276,6 +285,10 @@ def build_series_view(series: Series, *, generated: str = "", generated_iso: str
                 + (f"; {unchanged_first} have kept their text since {syms[0]}" if unchanged_first else "") + ".")
     return SeriesView(ed_views, headline, rows, figs, groups, gone, [one_line(w) for w in series.warnings],
                       generated, generated_iso, version)
+
+
+def _heading(label: str, title: str) -> str:
+    return one_line(f"{label} {title}" if label else title)
 
 
 def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict], anchor: str) -> HistoryView:
@@ -393,6 +406,8 @@ def series_summary(series: Series, *, max_figures: int = 5) -> str:
     lines = [" → ".join(f"{_clean(e.symbol)} ({_clean(e.date)})" for e in v.editions), _clean(v.headline)]
     for e in v.editions[1:]:
         lines.append(f"  {_clean(e.symbol)}: {e.new_percent}% new or rewritten; {e.counts_text}")
+        if e.new_sections:
+            lines.append(f"    new sections: {_clean('; '.join(e.new_sections))}")
     for f in v.figures[:max_figures]:
         chain = " → ".join(_clean(p.value) if p.value else "(removed)" for p in f.points)
         lines.append(f"  {_clean(f.ref)}: {chain}")
