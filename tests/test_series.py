@@ -344,3 +344,20 @@ def test_a_paragraph_that_leaves_and_comes_back_keeps_its_lineage():
                    "in the north of the country.")
     eds[2].paragraphs[1].text = texts[2][1]
     assert not [e for e in build_series(eds).edges if e.reappeared]
+
+
+def test_series_templates_ship_in_the_wheel(tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+
+    root = Path(__file__).resolve().parent.parent
+    base = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(root)]
+    r = subprocess.run(base, capture_output=True, text=True, timeout=600)
+    if r.returncode != 0:
+        r = subprocess.run(base + ["--no-build-isolation"], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    names = set(zipfile.ZipFile(next(tmp_path.glob("reportdiff-*.whl"))).namelist())
+    for f in ("templates/series.html.j2", "templates/series.css", "templates/series.js", "series.py",
+              "render_series.py"):
+        assert f"reportdiff/{f}" in names, f
