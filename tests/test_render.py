@@ -357,8 +357,12 @@ def test_cli_writes_every_format(gen, tmp_path):
     assert proc.returncode == 0 and 2 <= len(proc.stdout.splitlines()) <= 8, proc.stdout
 
 
-def test_text_colour_follows_the_terminal_but_never_goes_to_a_file(monkeypatch):
+def test_text_colour_follows_the_terminal_but_never_goes_to_a_file(monkeypatch, tmp_path):
     import io
+
+    from typer.testing import CliRunner
+
+    from reportdiff import api, cli
 
     class TTY(io.StringIO):
         def isatty(self):
@@ -367,15 +371,27 @@ def test_text_colour_follows_the_terminal_but_never_goes_to_a_file(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setattr(sys, "stdout", TTY())
-    monkeypatch.setattr(sys, "argv", ["reportdiff", "compare", "a.pdf", "b.pdf", "--format", "text"])
     assert "\x1b[" in render.render_comparison(realistic_comparison(), "text")
-    for argv in (["-o", "x.txt"], ["--output", "x.txt"], ["--output=x.txt"], ["-ox.txt"]):
-        monkeypatch.setattr(sys, "argv", ["reportdiff", "compare", "a.pdf", "b.pdf", *argv])
-        assert "\x1b" not in render.render_comparison(realistic_comparison(), "text"), argv
-    monkeypatch.setattr(sys, "argv", ["reportdiff"])
+    assert "\x1b" not in render.render_comparison(realistic_comparison(), "text", color=False)
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b" not in render.render_comparison(realistic_comparison(), "text")
-    assert "\x1b" not in render.render_comparison(realistic_comparison(), "text", color=False)
+    monkeypatch.delenv("NO_COLOR")
+    # the CLI asks for plain text whenever it writes a file, terminal or not
+    asked = []
+    real = render.render_comparison
+
+    def spy(comparison, fmt, *, color=None):
+        asked.append(color)
+        return real(comparison, fmt, color=color)
+
+    monkeypatch.setattr(render, "render_comparison", spy)
+    monkeypatch.setattr(api, "load", lambda *a, **k: None)
+    monkeypatch.setattr(api, "compare", lambda *a, **k: realistic_comparison())
+    out = tmp_path / "summary.txt"
+    samples = [str(ROOT / "samples" / "S_2025_72.pdf"), str(ROOT / "samples" / "S_2025_496.pdf")]
+    result = CliRunner().invoke(cli.app, ["compare", *samples, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert asked == [False] and "\x1b" not in out.read_text(encoding="utf-8")
 
 
 def test_browser_tests_skip_without_chromium_but_fail_on_ci(monkeypatch, tmp_path):
