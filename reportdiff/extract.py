@@ -274,10 +274,15 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
             style = fonts[font] = _font_flags(font.decode("latin-1"))
         return rotated, size, style[0], style[1]
 
+    count = pdfium_c.FPDFText_CountChars(raw)
+    codes = _page_codes(raw, count, pdfium_c)
     last_obj, last_props = None, None
     pending_space = False
-    for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = get_unicode(raw, i)
+    for i in range(count):
+        code = codes[i] if codes is not None else get_unicode(raw, i)
+        if code == 0xFFFE:
+            code = get_unicode(raw, i)   # the page text's mark for a hyphen PDFium took (0x02) or a character with
+                                         # no Unicode (0): only the character itself says which
         if code in (0x0D, 0x0A) or code == 0:
             continue       # a line break (PDFium makes them up)
         # PDFium makes up only spaces and line breaks, so only a space needs asking whether it was made up
@@ -314,6 +319,24 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
         pending_space = False
         out.append(Char(text, l, rect.right, y_bottom - size, y_bottom, size, bold, italic))
     return out
+
+
+def _page_codes(raw, count: int, pdfium_c) -> list[int] | None:
+    """Every character's code in one call (FPDFText_GetText), or None when the page text does not line up one to
+    one with the characters (PDFium leaves control characters out of it; characters beyond U+FFFF take two
+    UTF-16 units): the caller then asks character by character."""
+    import ctypes
+
+    if count <= 0:
+        return None
+    buffer = (ctypes.c_ushort * (2 * count + 2))()      # room for surrogate pairs, whatever PDFium writes
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer)
+    if written != count + 1:                             # the count includes the terminating NUL
+        return None
+    codes = buffer[:count]
+    if any(0xD800 <= c <= 0xDFFF for c in codes):
+        return None
+    return codes
 
 
 _TEXT_OBJECT_GETTER: list = []
