@@ -317,11 +317,9 @@ def test_sigint_during_extraction(tmp_path, sample_72):
 
 
 @needs_compare
-@pytest.mark.xfail(reason="importing the submodule reportdiff.compare (done lazily by api.compare) rebinds the "
-                          "package attribute `reportdiff.compare` from the function to the module; reported",
-                   strict=False)
 def test_public_compare_can_be_called_twice(gen):
-    """The documented API, `reportdiff.compare(old, new)`, must keep working after its first call."""
+    """The documented API, `reportdiff.compare(old, new)`, must keep working after its first call (importing the
+    submodule reportdiff.compare once rebound the package attribute to the module)."""
     a = reportdiff.load(gen["report"])
     reportdiff.compare(a, a)
     assert callable(reportdiff.compare), type(reportdiff.compare)
