@@ -1,8 +1,9 @@
 """Cheap pre-flight checks on an input PDF, before any parsing.
 
-`validate_pdf(path, max_pages=...)` runs in milliseconds whatever the document's length: it looks at the file
-system entry, sniffs the first and last bytes, opens the document with pypdfium2 (page count and encryption only,
-no page content) and checks that pdfminer (pdfplumber's parser) can read its cross-reference table and trailer.
+`validate_pdf(path, max_pages=...)` costs a small fraction of a parse (0.1 s for a 15-page report, under 1 s for
+2,000 pages): it looks at the file system entry, sniffs the first and last bytes, opens the document with pypdfium2
+(page count and encryption only, no page content), checks that pdfminer (pdfplumber's parser) can read its
+cross-reference table and trailer, and counts what its compressed streams inflate to (decompression bombs).
 Every failure is a `ReportDiffError` subclass whose message names the file, says what is wrong and what to do, on
 one line. `has_text_layer` / `require_text_layer` tell a scan (images only) from a document with text.
 
@@ -19,7 +20,6 @@ import os
 import re
 import stat
 import zlib
-from pathlib import Path
 
 from .errors import CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError, \
     TooLargeError, UsageError
@@ -36,7 +36,7 @@ MAX_STREAM_INFLATED = 256 * 1024 * 1024
 
 #: The PDF header may follow some junk; readers (and the PDF spec's implementation notes) accept it in the first KiB.
 HEADER_WINDOW = 1024
-#: `%%EOF` must sit in the last KiB, or be followed only by whitespace / NUL padding.
+#: After the last `%%EOF`: only whitespace / NUL padding, or under a KiB of junk that does not look like PDF syntax.
 EOF_WINDOW = 1024
 
 _PDF_SYNTAX = re.compile(rb"\b(obj|endobj|stream|endstream|xref|trailer|startxref)\b")
