@@ -43,6 +43,42 @@ def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES,
     return edition
 
 
+def load_pair(old: str | os.PathLike, new: str | os.PathLike, *, parallel: bool | None = None,
+              **load_options) -> tuple[Edition, Edition]:
+    """`load` the two editions of a comparison. With more than one CPU, when neither is cached (`parallel=None`;
+    True or False force it), the second is parsed in a forked process while this one parses the first: on two
+    cores a 300-page pair reads in ~0.55 of the time (README, Performance). Only the first file reports progress.
+    Errors are `load`'s exceptions."""
+    if parallel is None:
+        parallel = (os.cpu_count() or 1) > 1 and not (load_options.get("cache", True)
+                                                      and (_is_cached(old) or _is_cached(new)))
+    context = None
+    if parallel:
+        import multiprocessing
+
+        try:
+            context = multiprocessing.get_context("fork")    # the worker starts with every module loaded
+        except ValueError:                                   # no fork on this platform: one after the other
+            context = None
+    if context is None:
+        return load(old, **load_options), load(new, **load_options)
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        second = pool.submit(load, new, **{k: v for k, v in load_options.items() if k != "progress"})
+        first = load(old, **load_options)
+        return first, second.result()
+
+
+def _is_cached(path: str | os.PathLike) -> bool:
+    key = _cache_key(path)
+    if key is None:
+        return False
+    from . import cache as edition_cache
+
+    return edition_cache.entry_path(*key).is_file()
+
+
 def _cache_key(path: str | os.PathLike) -> tuple[str, str] | None:
     """(content hash, engine) of a file for the edition cache; None when it cannot be read (the parser then
     reports why)."""

@@ -206,8 +206,7 @@ def compare(
         for pdf in (old, new):      # fail fast on a bad second file before spending time on the first
             inputs.validate_pdf(pdf, max_pages=max_pages)
         bar = _progress_bar(progress)
-        comparison = api.compare(api.load(old, max_pages=max_pages, progress=bar, cache=cache),
-                                 api.load(new, max_pages=max_pages, progress=bar, cache=cache))
+        comparison = api.compare(*api.load_pair(old, new, max_pages=max_pages, progress=bar, cache=cache))
         for warning in comparison.warnings:
             typer.echo("warning: " + " ".join(warning.split()), err=True)
         if chosen is None:

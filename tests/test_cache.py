@@ -261,5 +261,25 @@ def test_cached_compare_writes_the_same_report(tmp_path, sample_72, sample_496):
     assert len(entries(tmp_path / "c")) == 2
 
 
+def test_load_pair_in_two_processes_gives_what_one_gives(cache_dir, sample_72, report):
+    together = api.load_pair(sample_72, report, parallel=True, cache=False)
+    apart = api.load_pair(sample_72, report, parallel=False, cache=False)
+    assert [e.to_dict() for e in together] == [e.to_dict() for e in apart]
+    assert entries(cache_dir) == []
+    api.load_pair(sample_72, report, parallel=True)           # the worker's parse is cached too
+    assert len(entries(cache_dir)) == 2
+
+
+@pytest.mark.parametrize("bad_first", [True, False])
+def test_load_pair_raises_loads_errors(tmp_path, report, bad_first):
+    from reportdiff.errors import NotAPDFError
+
+    bad = tmp_path / "notes.pdf"
+    bad.write_text("just some notes, not a PDF\n")
+    args = (bad, report) if bad_first else (report, bad)
+    with pytest.raises(NotAPDFError, match="notes.pdf"):
+        api.load_pair(*args, parallel=True, cache=False)
+
+
 if __name__ == "__main__":   # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
