@@ -158,7 +158,7 @@ def _write(tmp_path: Path, data: bytes) -> Path:
     return p
 
 
-STATS = {"validate": 0, "load": 0, "cli": 0, "accepted": 0, "refused": 0}
+STATS = {"validate": 0, "load": 0, "cli": 0, "compare": 0, "accepted": 0, "refused": 0}
 
 
 # --- the tests --------------------------------------------------------------------------------------------------
@@ -184,7 +184,7 @@ def test_fuzz_validate(seeds, tmp_path_factory, m):
             assert 1 <= pages <= 50
 
 
-@_settings(150)
+@_settings(600)
 @given(m=st.data())
 def test_fuzz_load(seeds, tmp_path_factory, m):
     """The whole library path, `reportdiff.load`: an Edition or a ReportDiffError, in bounded time."""
@@ -207,7 +207,7 @@ def test_fuzz_load(seeds, tmp_path_factory, m):
     assert time.monotonic() - t < LOAD_SECONDS
 
 
-@_settings(50)
+@_settings(80)
 @given(m=st.data())
 def test_fuzz_cli(seeds, tmp_path_factory, m):
     """Through the CLI: exit 0 (and an output file) or exit 2 with exactly one `error:` line (and none)."""
@@ -260,7 +260,7 @@ def _documents():
                      st.sampled_from([0, 0, 0, 90, 180]))
 
 
-@_settings(60)
+@_settings(300)
 @given(doc=_documents())
 def test_fuzz_valid_pdfs_with_arbitrary_text(tmp_path_factory, doc):
     pages, size, rotate = doc
@@ -319,7 +319,7 @@ def _editions():
 
 
 @pytest.mark.skipif(not __import__("conftest").compare_available(), reason="reportdiff.compare not written yet")
-@_settings(60)
+@_settings(200)
 @given(pair=st.tuples(_editions(), _editions()), same=st.booleans())
 def test_fuzz_compare_and_render(pair, same):
     from reportdiff import api, render
@@ -327,6 +327,7 @@ def test_fuzz_compare_and_render(pair, same):
     old, new = pair
     if same:
         new = old
+    STATS["compare"] += 1
     with time_limit(LOAD_SECONDS, "compare"):
         try:
             comparison = api.compare(old, new)
