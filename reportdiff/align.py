@@ -345,23 +345,24 @@ def _link_groups(scores: _Scores, linker: _Linker) -> None:
             olds_of.setdefault(j, []).append(i)
             news_of.setdefault(i, []).append(j)
 
-    def is_part(part_len: int, whole_len: int, cover: float, rival: float) -> bool:
-        # mostly contained in the whole, and not better explained by another paragraph
+    def is_part(part_len: int, whole_len: int, cover: float, rival) -> bool:
+        # mostly contained in the whole, and not better explained by another paragraph (`rival()`, the best
+        # other match, is asked last: it scores every other candidate, quadratic in long documents)
         return (GROUP_MIN_PART <= part_len < whole_len and cover >= GROUP_PART_COVER
-                and rival < cover - GROUP_RIVAL_MARGIN)
+                and rival() < cover - GROUP_RIVAL_MARGIN)
 
     proposals: list[tuple[float, list[int], list[int]]] = []
     for i in free_old:
         parts = [j for j in news_of.get(i, [])
                  if is_part(new.length(j), old.length(i), scores.new_covered(i, j),
-                            max((scores.ratio(k, j) for k in olds_of[j] if k != i), default=0.0))]
+                            lambda: max((scores.ratio(k, j) for k in olds_of[j] if k != i), default=0.0))]
         group, r = _best_group(old.codes[i], _nearby_runs(parts), new.codes)
         if group and r >= ACCEPT and r >= max(scores.ratio(i, j) for j in group) + GROUP_GAIN:
             proposals.append((r, [i], group))
     for j in free_new:
         parts = [i for i in olds_of.get(j, [])
                  if is_part(old.length(i), new.length(j), scores.old_covered(i, j),
-                            max((scores.ratio(i, k) for k in news_of[i] if k != j), default=0.0))]
+                            lambda: max((scores.ratio(i, k) for k in news_of[i] if k != j), default=0.0))]
         group, r = _best_group(new.codes[j], _nearby_runs(parts), old.codes)
         if group and r >= ACCEPT and r >= max(scores.ratio(i, j) for i in group) + GROUP_GAIN:
             proposals.append((r, group, [j]))
