@@ -394,3 +394,28 @@ def test_library_log_noise_stays_off_stderr(gen, debug):
         assert "FontBBox" in proc.stderr
     else:
         assert proc.stderr == ""
+
+
+@needs_compare
+@pytest.mark.xfail(reason="api.load_pair's forked worker, idle after reading the second edition, prints a "
+                          "KeyboardInterrupt traceback when Ctrl-C reaches the process group (reported: ignore SIGINT "
+                          "in the worker, cancel the pool on interrupt)", strict=False)
+def test_ctrl_c_during_compare_is_one_line(tmp_path, gen):
+    """Ctrl-C from a terminal reaches the whole process group, workers included: still one line, exit 130."""
+    import pdfgen
+
+    long_old = pdfgen.big_document(tmp_path / "long.pdf", pages=400)
+    out = tmp_path / "cmp.json"
+    proc = subprocess.Popen(cli_command() + ["compare", os.fspath(long_old), os.fspath(gen["report"]), "-o",
+                                             os.fspath(out), "--no-cache"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV,
+                            text=True, start_new_session=True)
+    _wait_until_reading(proc, long_old)
+    time.sleep(1.0)                     # the small second edition is read by now; the long first one is not
+    if proc.poll() is not None:
+        pytest.skip("comparison finished before the interrupt")
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == ["error: interrupted; no output was written"], err
+    assert not out.exists()
