@@ -314,11 +314,18 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
             # keep one only where the characters around it leave a real gap (decided below).
             pending_space = True
             continue
-        if pending_space and out and abs(out[-1].bottom - y_bottom) < 1 and l - out[-1].x1 > 0.15 * size:
+        if pending_space and out and abs(out[-1].bottom - y_bottom) < 1 and _keeps_space(out[-1], l, size):
             out.append(Char(" ", out[-1].x1, l, y_bottom - size, y_bottom, size, bold, italic))
         pending_space = False
         out.append(Char(text, l, rect.right, y_bottom - size, y_bottom, size, bold, italic))
     return out
+
+
+def _keeps_space(prev: Char, left: float, size: float) -> bool:
+    """Whether a space PDFium reports after `prev` is real: only over a gap of a real word space. PDFium makes
+    up spaces at kerning gaps inside words ("Isra el", "Da ’esh"); measured on the real reports, those gaps stay
+    below 0.13 em, real word gaps in tight justified lines do not go under 0.15 em."""
+    return left - prev.x1 > 0.15 * size
 
 
 def _page_codes(raw, count: int, pdfium_c) -> list[int] | None:

@@ -283,6 +283,12 @@ def _footnote_entries(zone: list[Line]) -> list[tuple[str | None, list[Line]]]:
 
 # ------------------------------------------------------------------------------------------------- line joining
 
+# Prefixes that UN editorial style joins with a hyphen, and endings that only a word split leaves on a new line.
+COMPOUND_PREFIXES = frozenset("non anti self counter cross".split())
+WORD_ENDINGS = frozenset("ing ings ed er ers ness ment ments tion tions sion sions ly ity ities ance ence ances "
+                         "ences able ible al ally ous ive ist ists ism ize ized izes ization".split())
+
+
 class Joiner:
     """Joins lines into running text, deciding each line-end hyphen from evidence.
 
@@ -323,8 +329,12 @@ class Joiner:
             return False                      # INTER-POL where INTERPOL is written elsewhere
         if b[0].isupper() or a.isupper():
             return True                       # Counter-Terrorism, ISIL-K, Levant-Khorasan
+        if a.lower() in COMPOUND_PREFIXES:
+            return True                       # non-violent, self-reliant, cross-border: UN style hyphenates these
         za, zb, zj = _zipf(a.lower(), self.lang), _zipf(b.lower(), self.lang), _zipf(joined, self.lang)
         both_words = za >= 3.0 and zb >= 3.0
+        if self.hyphenating and b.lower() in WORD_ENDINGS:
+            return False                      # appropriate-ness, regroup-ing: an ending, not a word
         if self.hyphenating:
             # A layout seen to hyphenate words: a split unless both halves are words and the joined one is rare
             # (counter-terrorism, rights-compliant stay; para-graph, weaponiza-tion, regroup-ing join).
