@@ -13,6 +13,7 @@ from datetime import date as _date
 from typing import Any
 
 from .model import Change, Comparison, DiffOp, Edition, Paragraph, Section
+from .wordiff import merge_runs
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -251,19 +252,7 @@ def word_diff(a: str, b: str) -> list[DiffOp]:
                 ops.append(("-", "".join(ta[i1:i2])))
             if j2 > j1:
                 ops.append(("+", "".join(tb[j1:j2])))
-    return merge_ops(ops)
-
-
-def merge_ops(ops: list[DiffOp]) -> list[DiffOp]:
-    out: list[DiffOp] = []
-    for op, text in ops:
-        if not text:
-            continue
-        if out and out[-1][0] == op:
-            out[-1] = (op, out[-1][1] + text)
-        else:
-            out.append((op, text))
-    return out
+    return merge_runs(ops)
 
 
 def _side_boundaries(side_text: str, texts: list[str]) -> list[tuple[int, int]]:

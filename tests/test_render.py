@@ -385,7 +385,7 @@ def test_text_colour_follows_the_terminal_but_never_goes_to_a_file(monkeypatch, 
         return real(comparison, fmt, color=color)
 
     monkeypatch.setattr(render, "render_comparison", spy)
-    monkeypatch.setattr(api, "load", lambda *a, **k: None)
+    monkeypatch.setattr(api, "load_pair", lambda *a, **k: (None, None))
     monkeypatch.setattr(api, "compare", lambda *a, **k: realistic_comparison())
     out = tmp_path / "summary.txt"
     samples = [str(ROOT / "samples" / "S_2025_72.pdf"), str(ROOT / "samples" / "S_2025_496.pdf")]
