@@ -62,12 +62,42 @@ def load_pair(old: str | os.PathLike, new: str | os.PathLike, *, parallel: bool 
             context = None
     if context is None:
         return load(old, **load_options), load(new, **load_options)
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        second = pool.submit(load, new, **{k: v for k, v in load_options.items() if k != "progress"})
+    receive, send = context.Pipe(duplex=False)
+    worker = context.Process(target=_load_in_worker, args=(send, new, {k: v for k, v in load_options.items()
+                                                                       if k != "progress"}), daemon=True)
+    worker.start()
+    send.close()
+    try:
         first = load(old, **load_options)
-        return first, second.result()
+        try:
+            ok, value = receive.recv()
+        except EOFError:                 # the worker died (killed, out of memory): read it here instead
+            ok, value = True, load(new, **load_options)
+    finally:
+        # Ctrl-C or an error here: the worker stops too, silently (it ignores SIGINT, so a terminal's Ctrl-C
+        # reaching the whole process group leaves the one-line message to this process).
+        if worker.is_alive():
+            worker.terminate()
+        worker.join()
+        receive.close()
+    if not ok:
+        raise value
+    return first, value
+
+
+def _load_in_worker(send, path, options) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        result = (True, load(path, **options))
+    except BaseException as e:           # sent back and raised in the parent, as load() would have
+        result = (False, e)
+    try:
+        send.send(result)
+    except Exception:                    # an unpicklable error: the parent reads the file itself
+        pass
+    send.close()
 
 
 def _is_cached(path: str | os.PathLike) -> bool:
