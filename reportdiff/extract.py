@@ -262,6 +262,9 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
     get_box, get_angle = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharAngle
     get_size, get_font = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetFontInfo
     get_object = _text_object_getter()
+    get_origin = pdfium_c.FPDFText_GetCharOrigin
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
 
     def props(i: int) -> tuple[bool, float, bool, bool]:
         """(rotated, font size, bold, italic) of character i: all four come from its text object."""
@@ -302,7 +305,10 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
             continue       # rotated text is not body text (pdfplumber: upright only)
         if not get_box(raw, i, rect_ref):
             raise PdfiumError("Failed to get charbox.")
-        l = rect.left
+        # The pen position, not the glyph's box, starts a character (as in pdfminer): a glyph that reaches left of
+        # it (the descender of "j") must not eat the word space before it ("of judicial").
+        get_origin(raw, i, origin_x_ref, origin_y_ref)
+        l = min(origin_x.value, rect.right)
         y_bottom = page_height - rect.bottom
         text = chr(code)
         key = (text, round(l), round(y_bottom - size))
