@@ -35,6 +35,7 @@ below 0.45 about half were merely neighbours on related topics, so lower pairs a
 """
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import unicodedata
@@ -307,6 +308,25 @@ def _link_identical(old: _Side, new: _Side, linker: _Linker) -> None:
         j = in_new.get(text)
         if j is not None and min(old.length(i), new.length(j)) >= SHORT:
             linker.add([i], [j], 1.0)
+
+
+def _link_identical_runs(old: _Side, new: _Side, linker: _Linker) -> None:
+    """Identical texts that stand in the same order: runs of two or more in a row (repeated or short texts
+    included, where a unique anchor cannot speak), a single long one, or everything when the editions are the
+    same text throughout (an edition compared with itself)."""
+    if old.norm == new.norm:
+        for k in range(old.size):
+            if not linker.of_old[k] is not None and not linker.of_new[k] is not None:
+                linker.add([k], [k], 1.0)
+        return
+    matcher = difflib.SequenceMatcher(a=old.norm, b=new.norm, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            i, j = a + k, b + k
+            if not old.norm[i] or linker.of_old[i] is not None or linker.of_new[j] is not None:
+                continue
+            if size >= 2 or min(old.length(i), new.length(j)) >= SHORT:
+                linker.add([i], [j], 1.0)
 
 
 def _nearby_runs(indices: list[int]) -> list[list[int]]:
@@ -686,6 +706,7 @@ def align(old: Edition, new: Edition) -> Alignment:
     linker = _Linker(old_side.size, new_side.size)
 
     _link_identical(old_side, new_side, linker)
+    _link_identical_runs(old_side, new_side, linker)
     _link_groups(scores, linker)
     _clear_pairs(scores, linker)
     section_map = pair_sections(old, new, old_side, new_side, linker.links)

@@ -183,7 +183,8 @@ def _read_masthead(page1: list[Line], later_headers: list[str], body: float) -> 
     head_text = [ln.text for ln in page1[:i]]
     # symbol: prefer the running header of later pages (clean), else the masthead
     for cand in later_headers + head_text:
-        m = SYMBOL_RE.search(cand.replace(" ", "")) if cand else None
+        # as printed, then without spaces (a symbol drawn in pieces: "S /2025/72")
+        m = SYMBOL_RE.search(cand) or SYMBOL_RE.search(cand.replace(" ", ""))
         if m and "/" in m.group(0):
             mh.symbol = _clean_symbol(m.group(0))
             break

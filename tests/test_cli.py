@@ -92,8 +92,6 @@ def test_extract_letter_without_numbered_paragraphs(gen):
     assert "continued cooperation" in " ".join(p["text"] for p in data["paragraphs"])
 
 
-@pytest.mark.xfail(reason="structure: on a one-page letter the masthead symbol is lost and the title keeps only "
-                          "its second line (reported to the extraction lead)", strict=False)
 def test_extract_one_page_letter_metadata(gen):
     data = json.loads(run_cli("extract", gen["letter"]).stdout)
     assert data["symbol"] == "S/2099/2"

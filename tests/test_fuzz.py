@@ -359,8 +359,6 @@ def _edition_of(texts: list[str]):
 
 
 @pytest.mark.skipif(not __import__("conftest").compare_available(), reason="reportdiff.compare not written yet")
-@pytest.mark.xfail(reason="aligner: an edition compared with itself shows every paragraph removed and added when it "
-                          "has fewer than four paragraphs or repeats a paragraph (reported)", strict=False)
 @pytest.mark.parametrize("texts", [_T[:1], _T[:2], _T[:3], [_T[0], _T[1], _T[0], _T[1]]],
                          ids=["1", "2", "3", "repeated"])
 def test_self_compare_is_unchanged(texts):
