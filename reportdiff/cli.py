@@ -60,6 +60,13 @@ class CompareFormat(str, Enum):
     eml = "eml"
 
 
+# Options every command shares (one definition each, so the commands cannot drift apart).
+MAX_PAGES_OPTION = typer.Option(api.DEFAULT_MAX_PAGES, "--max-pages", help="Refuse documents longer than this.")
+PROGRESS_OPTION = typer.Option(sys.stderr.isatty(), "--progress/--no-progress", help="Page progress on stderr.")
+CACHE_OPTION = typer.Option(True, "--cache/--no-cache",
+                            help="Reuse editions parsed before (cache of parsed editions; see README, Performance).")
+DEBUG_OPTION = typer.Option(False, "--debug", help="Show the traceback of a failure (for bug reports).")
+
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown", ".markdown": "markdown",
                   ".txt": "text", ".eml": "eml"}
 
@@ -156,11 +163,10 @@ def extract(
     pdf: Path = typer.Argument(..., help="The report PDF to read."),
     fmt: Optional[EditionFormat] = typer.Option(None, "--format", "-f", help="json, text or markdown."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
-    max_pages: int = typer.Option(api.DEFAULT_MAX_PAGES, "--max-pages", help="Refuse documents longer than this."),
-    progress: bool = typer.Option(sys.stderr.isatty(), "--progress/--no-progress", help="Page progress on stderr."),
-    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse editions parsed before (cache of parsed "
-                                                                "editions; see README, Performance)."),
-    debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure (for bug reports)."),
+    max_pages: int = MAX_PAGES_OPTION,
+    progress: bool = PROGRESS_OPTION,
+    cache: bool = CACHE_OPTION,
+    debug: bool = DEBUG_OPTION,
 ) -> None:
     """Parse one edition: metadata, section tree, numbered paragraphs with their footnotes."""
 
@@ -190,11 +196,10 @@ def compare(
                                                      "suffix; without -o a short summary)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here (atomically)."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the editions differ (as git diff)."),
-    max_pages: int = typer.Option(api.DEFAULT_MAX_PAGES, "--max-pages", help="Refuse documents longer than this."),
-    progress: bool = typer.Option(sys.stderr.isatty(), "--progress/--no-progress", help="Page progress on stderr."),
-    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse editions parsed before (cache of parsed "
-                                                                "editions; see README, Performance)."),
-    debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure (for bug reports)."),
+    max_pages: int = MAX_PAGES_OPTION,
+    progress: bool = PROGRESS_OPTION,
+    cache: bool = CACHE_OPTION,
+    debug: bool = DEBUG_OPTION,
 ) -> None:
     """Compare two editions: what became of every section and paragraph, word by word."""
 
@@ -238,11 +243,10 @@ def series(
                                                help="html or json (default: from -o's suffix; without -o a short "
                                                     "summary)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the timeline here (atomically)."),
-    max_pages: int = typer.Option(api.DEFAULT_MAX_PAGES, "--max-pages", help="Refuse documents longer than this."),
-    progress: bool = typer.Option(sys.stderr.isatty(), "--progress/--no-progress", help="Page progress on stderr."),
-    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse editions parsed before (cache of parsed "
-                                                                "editions; see README, Performance)."),
-    debug: bool = typer.Option(False, "--debug", help="Show the traceback of a failure (for bug reports)."),
+    max_pages: int = MAX_PAGES_OPTION,
+    progress: bool = PROGRESS_OPTION,
+    cache: bool = CACHE_OPTION,
+    debug: bool = DEBUG_OPTION,
 ) -> None:
     """Follow a report through many editions: every paragraph's lineage, key figures and sections over time."""
 
