@@ -36,7 +36,6 @@ below 0.45 about half were merely neighbours on related topics, so lower pairs a
 from __future__ import annotations
 
 import difflib
-import math
 import re
 import unicodedata
 from bisect import bisect_left

@@ -51,15 +51,21 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-@functools.lru_cache(maxsize=1)
-def _assets() -> tuple[str, str, str]:
-    css, js = _read_template("report.css"), _read_template("report.js")
+@functools.lru_cache(maxsize=4)
+def page_assets(stem: str = "report") -> tuple[str, str, str]:
+    """(css, js, Content-Security-Policy) of a self-contained page: its own stylesheet and script are allowed by
+    hash, nothing else loads."""
+    css, js = _read_template(f"{stem}.css"), _read_template(f"{stem}.js")
     csp = ("default-src 'none'; "
            f"style-src {_csp_hash(css)}; "
            f"script-src {_csp_hash(js)}; "
            "img-src data:; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; "
            "frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'")
     return css, js, csp
+
+
+def _assets() -> tuple[str, str, str]:
+    return page_assets("report")
 
 
 def _now(generated: datetime | None) -> datetime:
@@ -71,13 +77,17 @@ def _now(generated: datetime | None) -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _view(comparison: Comparison, generated: datetime | None = None) -> ReportView:
+def stamp(generated: datetime | None = None) -> dict[str, str]:
+    """When and by which version a page was made (for its header)."""
     from . import __version__
 
     when = _now(generated)
-    return build_view(comparison, generated=f"{human_date(when.date().isoformat())}, {when:%H:%M} UTC",
-                      generated_iso=when.isoformat(timespec="seconds").replace("+00:00", "Z"),
-                      version=__version__)
+    return {"generated": f"{human_date(when.date().isoformat())}, {when:%H:%M} UTC",
+            "generated_iso": when.isoformat(timespec="seconds").replace("+00:00", "Z"), "version": __version__}
+
+
+def _view(comparison: Comparison, generated: datetime | None = None) -> ReportView:
+    return build_view(comparison, **stamp(generated))
 
 
 def render_html(comparison: Comparison, *, generated: datetime | None = None) -> str:

@@ -7,7 +7,6 @@ the per-section charts as inline SVG from those numbers.
 """
 from __future__ import annotations
 
-import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from datetime import datetime
 from markupsafe import Markup
 
 from .model import Change, Edition
-from .render import _clean, _csp_hash, _env, _now, _read_template
+from .render import _clean, _env, page_assets, stamp
 from .render_view import KIND_LABELS, Seg, change_segs, clip, human_date, one_line, para_nums, safe, section_ref
 from .series import Lineage, Series
 from .wordiff import diff_words
@@ -370,28 +369,12 @@ def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict],
 
 # ---------------------------------------------------------------------------------------------------- writers
 
-@functools.lru_cache(maxsize=1)
-def _assets() -> tuple[str, str, str]:
-    css, js = _read_template("series.css"), _read_template("series.js")
-    csp = ("default-src 'none'; "
-           f"style-src {_csp_hash(css)}; "
-           f"script-src {_csp_hash(js)}; "
-           "img-src data:; font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; "
-           "frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'")
-    return css, js, csp
-
-
 def series_view(series: Series, generated: datetime | None = None) -> SeriesView:
-    from . import __version__
-
-    when = _now(generated)
-    return build_series_view(series, generated=f"{human_date(when.date().isoformat())}, {when:%H:%M} UTC",
-                             generated_iso=when.isoformat(timespec="seconds").replace("+00:00", "Z"),
-                             version=__version__)
+    return build_series_view(series, **stamp(generated))
 
 
 def render_series_html(series: Series, *, generated: datetime | None = None) -> str:
-    css, js, csp = _assets()
+    css, js, csp = page_assets("series")
     view = series_view(series, generated)
     return _env().get_template("series.html.j2").render(v=view, css=Markup(css), js=Markup(js), csp=csp)
 

@@ -465,7 +465,6 @@ class EditionBuilder:
     # -- footnotes
     def _footnotes(self, fn_pages, joiner: Joiner) -> dict[int, dict[str, Footnote]]:
         by_page: dict[int, dict[str, Footnote]] = defaultdict(dict)
-        last: tuple[int, str, list[list[Word]]] | None = None
         raw: list[tuple[int, str, list[list[Word]]]] = []
         for pno, zone in fn_pages:
             for num, lines in _footnote_entries(zone):
