@@ -259,6 +259,38 @@ def _check_inflation(name: str, doc) -> None:
 
 
 def validate_pdf(path: str | os.PathLike, *, max_pages: int, max_bytes: int = MAX_FILE_BYTES) -> int:
+    """See `_validate_pdf`. A file that passed is not checked again in this process while its content stays the
+    same (the CLI checks every input before parsing, and `load` checks again for library callers)."""
+    key = _content_key(path, max_bytes)
+    if key is not None:
+        key += (max_pages, max_bytes)
+    if key is not None and key in _VALIDATED:
+        return _VALIDATED[key]
+    pages = _validate_pdf(path, max_pages=max_pages, max_bytes=max_bytes)
+    if key is not None:
+        _VALIDATED[key] = pages
+    return pages
+
+
+_VALIDATED: dict[tuple, int] = {}
+
+
+def _content_key(path: str | os.PathLike, max_bytes: int) -> tuple | None:
+    """(real path, size, CRC-32 of the bytes) of a regular file within the size limit, else None (not cached)."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size == 0 or st.st_size > max_bytes:
+            return None
+        crc = 0
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                crc = zlib.crc32(block, crc)
+        return (os.path.realpath(path), st.st_size, crc)
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _validate_pdf(path: str | os.PathLike, *, max_pages: int, max_bytes: int = MAX_FILE_BYTES) -> int:
     """Check that `path` is a readable, unencrypted, whole PDF of at most `max_pages` pages; return its page count.
 
     Raises (all `ReportDiffError`s, one-line messages naming the file):
