@@ -51,7 +51,7 @@ def load_pair(old: str | os.PathLike, new: str | os.PathLike, *, parallel: bool 
     Errors are `load`'s exceptions."""
     if parallel is None:
         parallel = (os.cpu_count() or 1) > 1 and not (load_options.get("cache", True)
-                                                      and (_is_cached(old) or _is_cached(new)))
+                                                      and (is_cached(old) or is_cached(new)))
     context = None
     if parallel:
         import multiprocessing
@@ -100,7 +100,8 @@ def _load_in_worker(send, path, options) -> None:
     send.close()
 
 
-def _is_cached(path: str | os.PathLike) -> bool:
+def is_cached(path: str | os.PathLike) -> bool:
+    """Whether this file's content was parsed before by this version of the parser (its Edition is cached)."""
     key = _cache_key(path)
     if key is None:
         return False

@@ -122,6 +122,14 @@ def _run(debug: bool, job: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
+def _check_inputs(pdfs: list[Path], max_pages: int, cache: bool) -> None:
+    """Fail fast on a bad later file before time is spent on the first. A file whose parse is cached passed every
+    check when it was parsed (`load` still checks its page count against --max-pages)."""
+    for pdf in pdfs:
+        if not (cache and api.is_cached(pdf)):
+            inputs.validate_pdf(pdf, max_pages=max_pages)
+
+
 def _progress_bar(enabled: bool):
     """A page progress bar on stderr for long documents (only when stderr is a terminal or asked for)."""
     if not enabled:
@@ -175,7 +183,6 @@ def extract(
         chosen = fmt.value if fmt else SUFFIX_FORMATS.get(output.suffix.lower(), "json") if output else "json"
         if chosen not in ("json", "text", "markdown"):
             raise UsageError(f"extract writes json, text or markdown, not {chosen}; use --format")
-        inputs.validate_pdf(pdf, max_pages=max_pages)     # fail fast, before any output or parsing
         edition = api.load(pdf, max_pages=max_pages, progress=_progress_bar(progress), cache=cache)
         text = render.render_edition(edition, chosen)
         if out_path:
@@ -208,8 +215,7 @@ def compare(
         chosen = fmt.value if fmt else (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None)
         if output and not chosen:
             raise UsageError(f"cannot tell the format from {output.name}; add --format html|json|markdown|text|eml")
-        for pdf in (old, new):      # fail fast on a bad second file before spending time on the first
-            inputs.validate_pdf(pdf, max_pages=max_pages)
+        _check_inputs([old, new], max_pages, cache)
         bar = _progress_bar(progress)
         comparison = api.compare(*api.load_pair(old, new, max_pages=max_pages, progress=bar, cache=cache))
         for warning in comparison.warnings:
@@ -262,8 +268,7 @@ def series(
         if output and chosen not in ("html", "json"):
             raise UsageError(f"series writes html or json, not {chosen or output.name}; use -o timeline.html, "
                              f"-o timeline.json or --format")
-        for pdf in pdfs:      # fail fast on a bad file before spending time on the others
-            inputs.validate_pdf(pdf, max_pages=max_pages)
+        _check_inputs(pdfs, max_pages, cache)
         bar = _progress_bar(progress)
         loaded = [api.load(pdf, max_pages=max_pages, progress=bar, cache=cache) for pdf in pdfs]   # each edition read once
         result = build_series(loaded)
