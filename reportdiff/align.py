@@ -8,7 +8,7 @@ Paragraphs
    paragraphs in tokens. From it: `ratio` = 2·LCS / (|a| + |b|), and the share of each side covered.
    Equality ("unchanged") is tested on a key without spaces and hyphens: where two layouts differ only in those,
    it is line breaking, not editing.
-2. Candidates: a sparse TF-IDF cosine over token unigrams and bigrams (all pairs at once, in C) keeps the pairs
+2. Candidates: a TF-IDF cosine over token unigrams and bigrams (all pairs at once, in numpy) keeps the pairs
    worth a closer look; the LCS is computed only for those, so the cost follows the number of plausible pairs,
    not all pairs of long texts.
 3. Anchors: texts identical and unique in both editions, if long enough to be evidence on their own.
@@ -45,7 +45,6 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 from rapidfuzz import fuzz, process
-from scipy import sparse
 from ._lsap import linear_sum_assignment   # scipy.optimize without its 0.5-1 s import
 
 from .model import Edition, Paragraph, Section, SectionPair
@@ -60,6 +59,7 @@ RIVAL_MARGIN = 0.05          # first round: the pair must beat any rival in its 
 CANDIDATE_COSINE = 0.1       # TF-IDF cosine below which a pair is not looked at
 COMMON_GRAM = 0.1            # grams in more than this share of paragraphs (and more than COMMON_GRAM_MIN_DOCS)
 COMMON_GRAM_MIN_DOCS = 20    # do not count towards candidates
+DENSE_COSINE_CELLS = 6_000_000   # up to this many (old, new) pairs the cosines add up in one array (48 MB)
 GROUP_PART_COVER = 0.8       # split/merge: share of each part found in the whole
 GROUP_GAIN = 0.08            # the group must beat its best single member's ratio by this much
 GROUP_MIN_PART = 5           # tokens: a smaller part is not evidence of a split
@@ -205,21 +205,73 @@ def _grams(codes: str) -> np.ndarray:
     return np.concatenate([ids, (ids[:-1] << 21 | ids[1:]) + (1 << 21)])
 
 
-def _tfidf(gram_lists: list[np.ndarray], columns: np.ndarray, idf: np.ndarray) -> sparse.csr_matrix:
-    """Row-normalised TF-IDF rows over the given (sorted) gram columns; other grams are dropped."""
-    rows, cols = [], []
+def _tfidf(gram_lists: list[np.ndarray], columns: np.ndarray, idf: np.ndarray
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Row-normalised TF-IDF weights over the given (sorted) gram columns, other grams dropped, as the arrays
+    (column, row, weight) of the non-zero entries, sorted by column."""
+    cols_all, rows_all, weights_all = [], [], []
     for r, g in enumerate(gram_lists):
         k = np.searchsorted(columns, g)
         k = k[(k < len(columns)) & (columns[np.minimum(k, len(columns) - 1)] == g)]
-        rows.append(np.full(len(k), r, dtype=np.int64))
-        cols.append(k)
-    m = sparse.csr_matrix((np.ones(sum(len(c) for c in cols)), (np.concatenate(rows), np.concatenate(cols))),
-                          shape=(len(gram_lists), len(columns)))
-    m.sum_duplicates()
-    m.data = (1 + np.log(m.data)) * idf[m.indices]
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.diags(1 / norms) @ m
+        cols, counts = np.unique(k, return_counts=True)
+        w = (1 + np.log(counts)) * idf[cols]
+        norm = np.sqrt(np.dot(w, w))
+        cols_all.append(cols)
+        rows_all.append(np.full(len(cols), r, dtype=np.int64))
+        weights_all.append(w / norm if norm else w)
+    cols = np.concatenate(cols_all) if cols_all else np.zeros(0, dtype=np.int64)
+    order = np.argsort(cols, kind="stable")
+    return (cols[order], np.concatenate(rows_all)[order] if rows_all else cols[order],
+            np.concatenate(weights_all)[order] if weights_all else np.zeros(0))
+
+
+def _cosines(old: tuple, new: tuple, n_new: int, floor: float, chunk: int = 200_000) -> dict[int, list[int]]:
+    """Pairs (old row, new row) whose cosine (the sum of weight products over shared grams) reaches `floor`.
+
+    An inverted index in numpy: for every gram both sides hold, the product of its old and new entries; the
+    products of one pair summed. Done in slices of grams so memory stays bounded on long documents. (This is what
+    a sparse matrix product computes; numpy alone spares the 0.1 s import of scipy.sparse on every run.)"""
+    col_o, row_o, w_o = old
+    col_n, row_n, w_n = new
+    shared = np.intersect1d(col_o, col_n, assume_unique=False)
+    start_o, end_o = np.searchsorted(col_o, shared), np.searchsorted(col_o, shared, side="right")
+    start_n, end_n = np.searchsorted(col_n, shared), np.searchsorted(col_n, shared, side="right")
+    cnt_o, cnt_n = end_o - start_o, end_n - start_n
+    pairs_per_gram = cnt_o * cnt_n
+    n_old = int(row_o.max()) + 1 if len(row_o) else 0
+    dense = n_old * n_new <= DENSE_COSINE_CELLS      # one accumulator cell a pair: no sorting at all
+    acc = np.zeros(n_old * n_new) if dense else None
+    keys_acc, sums_acc = [], []
+    k = 0
+    while k < len(shared):
+        # take grams until about `chunk` products
+        stop = k + max(1, int(np.searchsorted(np.cumsum(pairs_per_gram[k:]), chunk, side="right")))
+        sel = slice(k, stop)
+        rep = pairs_per_gram[sel]
+        gram = np.repeat(np.arange(stop - k), rep)
+        offset = np.arange(rep.sum()) - np.repeat(np.cumsum(rep) - rep, rep)
+        io = start_o[sel][gram] + offset // cnt_n[sel][gram]
+        jn = start_n[sel][gram] + offset % cnt_n[sel][gram]
+        keys = row_o[io] * n_new + row_n[jn]
+        if dense:
+            acc += np.bincount(keys, weights=w_o[io] * w_n[jn], minlength=len(acc))
+        else:
+            uniq, inverse = np.unique(keys, return_inverse=True)
+            keys_acc.append(uniq)
+            sums_acc.append(np.bincount(inverse, weights=w_o[io] * w_n[jn]))
+        k = stop
+    if dense:
+        uniq = np.flatnonzero(acc)
+        sums = acc[uniq]
+    elif keys_acc:
+        uniq, inverse = np.unique(np.concatenate(keys_acc), return_inverse=True)
+        sums = np.bincount(inverse, weights=np.concatenate(sums_acc))
+    else:
+        return {}
+    out: dict[int, list[int]] = {}
+    for key in uniq[sums >= floor].tolist():
+        out.setdefault(key // n_new, []).append(key % n_new)
+    return out
 
 
 def _candidates(old: _Side, new: _Side) -> dict[int, list[int]]:
@@ -235,15 +287,13 @@ def _candidates(old: _Side, new: _Side) -> dict[int, list[int]]:
     keep = df <= max(COMMON_GRAM_MIN_DOCS, COMMON_GRAM * n_docs)
     columns, df = columns[keep], df[keep]
     idf = np.log((1 + n_docs) / (1 + df)) + 1
-    mo, mn = _tfidf(grams_o, columns, idf), _tfidf(grams_n, columns, idf)
-    cos = (mo @ mn.T).tocsr()
+    close = _cosines(_tfidf(grams_o, columns, idf), _tfidf(grams_n, columns, idf), new.size, CANDIDATE_COSINE)
     same_text: dict[str, list[int]] = {}
     for j, key in enumerate(new.norm):
         same_text.setdefault(key, []).append(j)
     out: dict[int, list[int]] = {}
     for i in range(old.size):
-        lo, hi = cos.indptr[i], cos.indptr[i + 1]
-        found = set(cos.indices[lo:hi][cos.data[lo:hi] >= CANDIDATE_COSINE].tolist())
+        found = set(close.get(i, ()))
         found.update(same_text.get(old.norm[i], []))      # repeated boilerplate: always a candidate
         out[i] = sorted(found)
     return out

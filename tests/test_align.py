@@ -357,3 +357,21 @@ def test_similarity_is_scored_for_few_pairs_not_all_pairs():
     assert len(old.paragraphs) <= pairs < 0.05 * len(old.paragraphs) * len(new.paragraphs)
     c = compare_editions(old, new)
     assert all(ch.kind == "modified" and ch.old == ch.new and not ch.moved for ch in c.changes)
+
+
+def test_candidate_cosines_same_with_and_without_the_dense_accumulator(monkeypatch):
+    """Long documents add the cosines up by sorting instead of in one array: both ways find the same pairs."""
+    from reportdiff import align
+
+    texts_old = [f"The Mission recorded {n} incidents in sector {s} and supported the authorities in the area."
+                 for n, s in zip(range(40), "ABCDEFGH" * 5)]
+    texts_new = [t.replace("recorded", "documented") for t in texts_old[5:]] + ["An unrelated sentence entirely."]
+    make = lambda texts: Edition(symbol="S/1", date=None, title="", pages=1, paragraphs=[  # noqa: E731
+        Paragraph(id=str(i + 1), number=str(i + 1), section=None, text=t) for i, t in enumerate(texts)])
+    vocab = align._Vocabulary()
+    old, new = align._side(make(texts_old), vocab), align._side(make(texts_new), vocab)
+    dense = align._candidates(old, new)
+    monkeypatch.setattr(align, "DENSE_COSINE_CELLS", 0)
+    assert align._candidates(old, new) == dense
+    assert dense[5] and 0 in dense[5]                     # old ¶6 is new ¶1, reworded
+    assert all(len(new_ids) < len(texts_new) for new_ids in dense.values())   # not everything with everything
