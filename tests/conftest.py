@@ -98,3 +98,12 @@ def gen(tmp_path_factory) -> dict[str, Path]:
 def listing(folder: Path) -> set[str]:
     """Names in a folder, hidden temporaries included (to catch a left-over .part or .probe file)."""
     return {p.name for p in folder.iterdir()}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium (Debian's) per test module that needs it."""
+    from browser_util import chromium
+
+    with chromium() as b:
+        yield b

@@ -8,31 +8,18 @@
 """
 from __future__ import annotations
 
-import difflib
 import json
+import difflib
 import re
 from pathlib import Path
 
+from reportdiff.render_view import word_diff
 from reportdiff.model import (Change, Comparison, Edition, Footnote, FootnoteChange, Paragraph, Section, SectionPair,
                               Signal)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-_TOKEN = re.compile(r"\w+(?:[.,'’-]\w+)*|\s+|[^\w\s]")
-
-
-def word_ops(a: str, b: str) -> list[tuple[str, str]]:
-    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
-    ops: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
-        if tag == "equal":
-            ops.append(("=", "".join(ta[i1:i2])))
-        else:
-            if i2 > i1:
-                ops.append(("-", "".join(ta[i1:i2])))
-            if j2 > j1:
-                ops.append(("+", "".join(tb[j1:j2])))
-    return ops
+word_ops = word_diff   # the renderer's own small word diff builds the sample redlines
 
 
 _NUM = re.compile(r"\d[\d,.]*\d|\d")

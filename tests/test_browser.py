@@ -10,8 +10,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from browser_util import ARTIFACTS, DESKTOP, PHONE, chromium, open_report, screenshot
+from browser_util import ARTIFACTS, DESKTOP, PHONE, open_report, screenshot
 from reportdiff import render
 from render_samples import (fixture_comparison, hostile_comparison, real_comparison, realistic_comparison,
                             scaled_comparison)
@@ -21,12 +22,6 @@ FIXED = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
 
 COUNT_VISIBLE = ("(sel) => Array.from(document.querySelectorAll(sel)).filter(e => e.checkVisibility({visibilityProperty: true}))"
                  ".length")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +99,8 @@ def test_key_changes_link_to_their_paragraphs(browser, reports):
         assert "II.A ¶8" in sig.inner_text() and "up to 3,000" in sig.inner_text()
         sig.locator("a.sig-ref").click()
         target = page.evaluate("location.hash")
-        assert page.locator(target).is_visible() and in_viewport(page, target)
+        expect(page.locator(target)).to_be_visible(timeout=5000)
+        assert in_viewport(page, target)
         assert "4,000" in page.locator(target).inner_text()
         # The moved paragraph: to its old place and back.
         page.locator("a.moved-link").first.click()
@@ -190,10 +186,12 @@ def test_changes_only_filter_and_expand(browser, reports):
         href = quiet.get_attribute("href")
         assert count_visible(page, href) == 0
         quiet.click()
-        assert page.locator(href).is_visible() and not page.is_checked("#changes-only")
+        # the page reacts to the hash change in an event handler: wait for it (up to 5 s) rather than race it
+        expect(page.locator(href)).to_be_visible(timeout=5000)
+        expect(page.locator("#changes-only")).not_to_be_checked(timeout=5000)
         para = page.locator("details.same .para").first.get_attribute("id")
         page.evaluate("id => { location.hash = id; }", para)
-        assert page.locator(f"#{para}").is_visible()
+        expect(page.locator(f"#{para}")).to_be_visible(timeout=5000)
         assert_clean(log, url)
     finally:
         page.context.close()

@@ -10,20 +10,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from browser_util import DESKTOP, PHONE, chromium, open_report, screenshot
+from browser_util import DESKTOP, PHONE, open_report, screenshot
 from reportdiff.render_series import render_series_html
 from reportdiff.series import build_series
 from series_samples import chain_editions, hostile_chain
 
 pytestmark = pytest.mark.browser
 FIXED = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +77,7 @@ def test_figure_links_open_the_paragraph_history(browser, timelines):
         target = page.evaluate("location.hash")
         assert target.endswith("-e-1")
         step = page.locator(target)
-        assert step.is_visible(), "the folded history opened"
+        expect(step).to_be_visible(timeout=5000)       # the folded history opened (a hashchange handler)
         assert "14,000" in step.inner_text()
         assert step.locator("del").first.is_visible() and step.locator("ins").first.is_visible()
         assert "line-through" in step.locator("del").first.evaluate("e => getComputedStyle(e).textDecorationLine")
