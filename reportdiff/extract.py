@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -48,6 +47,11 @@ class Word:
     space_before: bool = True    # separated from the previous word by a space (False for a marker glued to it)
 
 
+def words_text(words: list[Word]) -> str:
+    """Words as printed: a space only where the line has one."""
+    return "".join((" " if i and w.space_before else "") + w.text for i, w in enumerate(words))
+
+
 @dataclass
 class Line:
     words: list[Word]
@@ -67,10 +71,7 @@ class Line:
     @property
     def text(self) -> str:
         """The line as printed, superscripts included."""
-        out = []
-        for i, w in enumerate(self.words):
-            out.append((" " if i and w.space_before else "") + w.text)
-        return "".join(out)
+        return words_text(self.words)
 
     @property
     def plain_words(self) -> list[Word]:
@@ -437,5 +438,3 @@ def _objects_pdfium(page, height: float) -> tuple[list[tuple[float, float, float
                 rules.append((height - (top + bottom) / 2, left, right))
     return rules, images
 
-
-_SPACES = re.compile(r"\s+")

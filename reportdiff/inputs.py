@@ -83,6 +83,19 @@ def _read_ends(path: str | os.PathLike, size: int) -> tuple[bytes, bytes]:
     return head, tail
 
 
+# What a file that is not a PDF starts with, and what to call it in the error message.
+FILE_SIGNATURES: tuple[tuple[bytes | tuple[bytes, ...], str], ...] = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc/.xls)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    ((b"GIF87a", b"GIF89a"), "a GIF image"),
+    ((b"II*\x00", b"MM\x00*"), "a TIFF image"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"%!PS", "a PostScript file"),
+)
+
+
 def describe_non_pdf(head: bytes) -> str:
     """What a file that is not a PDF looks like, from its first bytes: 'an HTML page', 'a ZIP archive'..."""
     h = head.lstrip(b"\xef\xbb\xbf").lstrip()
@@ -93,22 +106,9 @@ def describe_non_pdf(head: bytes) -> str:
         if b"word/" in head:
             return "a Word document (.docx, a ZIP archive)"
         return "a ZIP archive (a .zip, .docx or similar)"
-    if h.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "an old Microsoft Office document (.doc/.xls)"
-    if h.startswith(b"{\\rtf"):
-        return "an RTF document"
-    if h.startswith(b"\x89PNG"):
-        return "a PNG image"
-    if h.startswith(b"\xff\xd8\xff"):
-        return "a JPEG image"
-    if h.startswith((b"GIF87a", b"GIF89a")):
-        return "a GIF image"
-    if h.startswith((b"II*\x00", b"MM\x00*")):
-        return "a TIFF image"
-    if h.startswith(b"\x1f\x8b"):
-        return "a gzip-compressed file"
-    if h.startswith(b"%!PS"):
-        return "a PostScript file"
+    for magic, what in FILE_SIGNATURES:
+        if h.startswith(magic):
+            return what
     if low.startswith(b"<?xml"):
         return "an XML file"
     if h[:1] in (b"{", b"[") and not h.startswith(b"{\\"):

@@ -19,14 +19,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
 
-from .extract import Line, PageText, Word
+from .extract import Line, PageText, Word, words_text
 from .model import Edition, Footnote, Paragraph, Section
 
 # ------------------------------------------------------------------------------------------------------- patterns
 SYMBOL_RE = re.compile(r"\b(?:[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*"
                        r"(?:-[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*)?)\*?")
-JOB_RE = re.compile(r"^\d{2}-\d{5}\b")
-PAGE_MARK_RE = re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$")
 FURNITURE_RES = [
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}(\s+\d{2}-\d{5}\*?(\s*\([A-Z]\))?)?$"),       # 2/15 25-00800
     re.compile(r"^\d{2}-\d{5}\*?(\s*\([A-Z]\)\s*\d{6})?(\s+\d{1,4}\s*/\s*\d{1,4})?$"),  # 25-00800 (E) 070225
@@ -52,7 +50,6 @@ PAREN_RE = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,5})\)$")
 ANNEX_RE = re.compile(r"^(Annex|Appendix|Enclosure|Annexe|Anexo|Appendice|Apéndice)(\s+([IVXL]+|\d+|[A-Z]))?\*?$",
                       re.I)
 MARKER_RE = re.compile(r"^(\d{1,3}|\*{1,3})([,–-](\d{1,3}))*$")
-LETTER_CHARS = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -85,13 +82,6 @@ def _is_blank_rule(line: Line) -> bool:
 def _line_style(line: Line, body: float) -> str:
     size = "L" if line.size > body * 1.15 else ("S" if line.size < body * 0.92 else "M")
     return f"{'B' if line.bold else ''}{'I' if line.italic else ''}{size}"
-
-
-def _words_text(words: list[Word]) -> str:
-    out = []
-    for i, w in enumerate(words):
-        out.append((" " if i and w.space_before else "") + w.text)
-    return "".join(out)
 
 
 # --------------------------------------------------------------------------------------------------- furniture
@@ -170,7 +160,7 @@ def _clean_symbol(sym: str) -> str:
     return sym.rstrip("*").strip()
 
 
-def _read_masthead(page1: list[Line], later_headers: list[str], body: float) -> Masthead:
+def _read_masthead(page1: list[Line], later_headers: list[str]) -> Masthead:
     """Symbol, date and title from the first page's masthead; the title is the large bold block after it."""
     mh = Masthead()
     # The masthead ends with the "Original: <language>" line; without one, with the last line of the opening
@@ -314,11 +304,10 @@ class Joiner:
         self.hyphenating = splits >= 2
 
     def keep_hyphen(self, left: str, right: str) -> bool:
-        lw = re.findall(r"[^\W\d_]+$", left)
-        rw = re.findall(r"^[^\W\d_]+", right)
-        if not lw or not rw:
+        halves = _hyphen_halves(left, right)
+        if halves is None:
             return True                       # a number or symbol range: keep (2017-\n2018, ISIL-\n4)
-        a, b = lw[0], rw[0]
+        a, b = halves
         if re.search(r"[^\W\d_]-[^\W\d_]+$", left):
             return True                       # the end of a compound chain: Al-Qaida-|affiliated
         joined = (a + b).lower()
@@ -345,15 +334,15 @@ class Joiner:
 
     def is_definite_split(self, left: str, right: str) -> bool:
         """A line-end hyphen that can only be a word cut in two (evidence that the layout hyphenates)."""
-        lw = re.findall(r"[^\W\d_]+$", left)
-        rw = re.findall(r"^[^\W\d_]+", right)
-        if not lw or not rw or rw[0][0].isupper() or lw[0].isupper():
+        halves = _hyphen_halves(left, right)
+        if halves is None or halves[1][0].isupper() or halves[0].isupper():
             return False
-        a, b = lw[0].lower(), rw[0].lower()
+        a, b = halves[0].lower(), halves[1].lower()
         return _zipf(a + b, self.lang) >= 3.0 and min(_zipf(a, self.lang), _zipf(b, self.lang)) < 2.0
 
     def join(self, lines: list[list[Word]]) -> tuple[str, list[tuple[int, str]]]:
-        """Word lists of consecutive lines → (text, [(char offset, marker)]) with markers taken out."""
+        """Word lists of consecutive lines (empty ones allowed) → (text, [(line index, marker number)]), the
+        markers taken out of the text."""
         text = ""
         markers: list[tuple[int, str]] = []
         for li, words in enumerate(lines):
@@ -361,7 +350,7 @@ class Joiner:
                 if w.sup and MARKER_RE.match(w.text):
                     for num in re.split(r"[,–-]", w.text):
                         if num:
-                            markers.append((len(text), num))
+                            markers.append((li, num))
                     continue
                 if not text:
                     text = w.text
@@ -390,6 +379,13 @@ def _roman_value(text: str) -> int:
         v = values.get(a, 0)
         total += -v if values.get(b, 0) > v else v
     return total
+
+
+def _hyphen_halves(left: str, right: str) -> tuple[str, str] | None:
+    """The letters before a line-end hyphen and after it ("organiza", "tion"), or None if either side has none."""
+    a = re.search(r"[^\W\d_]+$", left)
+    b = re.match(r"[^\W\d_]+", right)
+    return (a.group(0), b.group(0)) if a and b else None
 
 
 def _looks_like_url(token: str) -> bool:
@@ -428,7 +424,7 @@ class EditionBuilder:
         for p in self.pages:
             lines = [ln for i, ln in enumerate(p.lines) if i not in mask[p.number]]
             if p.number == 1:
-                mh = _read_masthead(lines, headers, self.body)
+                mh = _read_masthead(lines, headers)
                 lines = lines[mh.end:]
             lines = _drop_table_of_contents(lines)
             body, fns = _split_footnote_zone(p, lines, self.body)
@@ -452,8 +448,6 @@ class EditionBuilder:
                         parts = piece.lower().split("-")
                         for x, y in zip(parts, parts[1:]):      # every adjacent pair of a chain
                             hyph[f"{x}-{y}"] += 1
-                        for part in piece.split("-"):
-                            words[part.lower()] += 0
                     else:
                         words[piece.lower()] += 1
         joiner = Joiner(words, hyph, lang)
@@ -476,7 +470,7 @@ class EditionBuilder:
                 wl[0] = wl[0][1:]                 # drop the number itself
                 raw.append((pno, num, wl))
         for pno, num, wl in raw:
-            text, _ = joiner.join([[w for w in ws] for ws in wl if ws] or [[]])
+            text, _ = joiner.join(wl)
             by_page[pno][num] = Footnote(number=num, text=text)
         return by_page
 
@@ -561,7 +555,7 @@ class EditionBuilder:
 
     def _heading_kind(self, ln: Line, words: list[Word]) -> tuple[str, str] | None:
         """(label, kind) when the line is a heading line, else None."""
-        text = _words_text(words).strip()
+        text = words_text(words).strip()
         if ANNEX_RE.match(text) and (ln.bold or ln.size > self.body * 1.1):
             return text.rstrip("*"), "annex"
         bold = ln.bold
@@ -630,7 +624,7 @@ class EditionBuilder:
                         wl[0] = []                 # the "Annex I" line is the label; title follows
                     else:
                         wl[0] = wl[0][1:]          # drop the label word
-                text, markers = joiner.join([w for w in wl if w] or [[]])
+                text, markers = joiner.join(wl)
                 page = b.lines[0].page
                 if b.label_kind == "annex":
                     annex_count += 1
@@ -664,7 +658,7 @@ class EditionBuilder:
                 continue
             if b.number:
                 wl[0] = [w for w in wl[0] if not (w is b.lines[0].plain_words[0])]
-            text, markers = joiner.join([w for w in wl if w] or [[]])
+            text, markers = joiner.join(wl)
             if not text:
                 continue
             if b.number:
@@ -673,11 +667,9 @@ class EditionBuilder:
             else:
                 unnumbered += 1
                 pid = unique(f"u{unnumbered}")
-            # A marker belongs to the page of the line it stands on.
-            line_of_offset = self._marker_pages(b, joiner)
             notes = []
-            for k, (off, num) in enumerate(markers):
-                f = find_footnote(num, line_of_offset[k] if k < len(line_of_offset) else b.lines[0].page)
+            for li, num in markers:            # a marker's footnote is on the page of the line it stands on
+                f = find_footnote(num, b.lines[li].page)
                 if f and f not in notes:
                     notes.append(f)
             paragraphs.append(Paragraph(id=pid, number=b.number, section=stack[-1][1].id if stack else None,
@@ -685,15 +677,6 @@ class EditionBuilder:
                                         page_end=b.lines[-1].page))
         return Edition(symbol=mh.symbol, date=mh.date, title=mh.title, pages=len(self.pages), sections=sections,
                        paragraphs=paragraphs, source=self.source)
-
-    @staticmethod
-    def _marker_pages(b: Block, joiner: Joiner) -> list[int]:
-        pages = []
-        for ln in b.lines:
-            for w in ln.words:
-                if w.sup and MARKER_RE.match(w.text):
-                    pages += [ln.page] * len([n for n in re.split(r"[,–-]", w.text) if n])
-        return pages
 
 
 def _guess_lang(lines: list[Line]) -> str:
