@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
 
+from . import _wordfreq
 from .extract import Line, PageText, Word, words_text
 from .model import Edition, Footnote, Paragraph, Section
 
@@ -394,9 +395,9 @@ def _looks_like_url(token: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency (exact at and above 2.0, the lowest value the hyphen rules compare with)."""
     try:
-        from wordfreq import zipf_frequency
-        return zipf_frequency(word, lang)
+        return _wordfreq.zipf(word, lang)
     except Exception:  # no word list for that language: no evidence either way
         return 0.0
 
