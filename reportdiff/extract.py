@@ -380,7 +380,7 @@ def read_pages(path: str | os.PathLike, *, max_pages: int = 3000,
     """
     from . import inputs
 
-    total = inputs.validate_pdf(path, max_pages=max_pages)
+    total = inputs.validate_pdf(path, max_pages=max_pages, engine=engine)
     name = os.path.basename(os.fspath(path))
     pages: list[PageText] = []
     try:

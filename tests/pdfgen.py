@@ -386,16 +386,18 @@ def _one_page(contents: bytes, pages_dict: bytes = b"<< /Type /Pages /Kids [3 0 
                     b"/Resources << /Font << /F1 5 0 R >> >> >>", contents, _FONT])
 
 
-def decompression_bomb(megabytes: int = 400) -> bytes:
+def decompression_bomb(megabytes: int = 400, dictionary: bytes | None = None) -> bytes:
     """One page whose content stream is a line of text followed by `megabytes` MiB of spaces, Flate-compressed
-    (about 1 KB per MiB): a few hundred KB that inflate to hundreds of MB."""
+    (about 1 KB per MiB): a few hundred KB that inflate to hundreds of MB. `dictionary`: the stream's own
+    dictionary instead of the usual `<< /Length n /Filter /FlateDecode >>`."""
     z = zlib.compressobj(9)
     data = z.compress(_TEXT)
     chunk = b" " * (1 << 20)
     for _ in range(megabytes):
         data += z.compress(chunk)
     data += z.flush()
-    return _one_page(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream")
+    dictionary = dictionary or b"<< /Length %d /Filter /FlateDecode >>\n" % len(data)
+    return _one_page(dictionary + b"stream\n" + data + b"\nendstream")
 
 
 def page_tree_bomb(levels: int = 9, fanout: int = 10) -> bytes:

@@ -332,9 +332,19 @@ def test_malicious_resources(tmp_path, kind):
     line = assert_clean_error(proc, pdf.name)
     if kind == "decompression-bomb":
         assert "decompression bomb" in line
-        with pytest.raises(TooLargeError):
-            inputs.validate_pdf(pdf, max_pages=10)
+        for engine in ("pdfium", "pdfplumber"):      # found by the byte scan, and through pdfminer
+            with pytest.raises(TooLargeError):
+                inputs.validate_pdf(pdf, max_pages=10, engine=engine)
     assert listing(out) == set()
+
+
+def test_a_bomb_in_a_stream_with_an_unusual_dictionary_is_found(tmp_path):
+    """The byte scan finds a Flate stream whose dictionary spells the filter /Fl, spans lines and has no /Length."""
+    data = pdfgen.decompression_bomb(400, dictionary=b"<<\n/Filter\r\n/Fl\n>>\r\n")
+    assert b"/FlateDecode" not in data and b"/Length" not in data
+    pdf = pdfgen.write(tmp_path / "bomb.pdf", data)
+    with pytest.raises(TooLargeError):
+        inputs.validate_pdf(pdf, max_pages=10)
 
 
 # --- the library-level checks in detail -----------------------------------------------------------------------
