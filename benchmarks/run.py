@@ -12,7 +12,7 @@ benchmarks/pairs.py, written once to a scratch folder and reused):
    paired with `pdftotext OLD -` + `pdftotext NEW -` in the same moment (alternating, so load from other work
    hits both alike); the ratio is the median of the per-run ratios.
 2. Stages, timed in-process (median of the runs): extraction (extract.read_pages, both files), structure
-   (structure.build_edition), alignment alone (align.align), align + word diffs + signals (compare.compare_editions)
+   (structure.build_edition), alignment alone (align.align), align + word diffs + signals (comparison.compare_editions)
    and rendering (render.render_comparison to HTML) — so the slow stage is visible; and both editions read at
    once in two processes (api.load_pair, extract + structure), as `compare` does.
 
@@ -88,6 +88,17 @@ def pdftotext_both(old: Path, new: Path, env: dict) -> float:
     return sum(run_child(["pdftotext", "-q", str(p), os.devnull], env)[0] for p in (old, new))
 
 
+def compile_bytecode() -> None:
+    """Byte-compile reportdiff as an installed package is (pip compiles it), so that no run pays for compiling
+    a module changed since the last import: with PYTHONDONTWRITEBYTECODE set, as on some machines, an editable
+    install would otherwise recompile every changed module on every run."""
+    import compileall
+
+    import reportdiff
+
+    compileall.compile_dir(os.path.dirname(reportdiff.__file__), quiet=1)
+
+
 def whole_process(old: Path, new: Path, runs: int, work: Path) -> dict:
     cache = work / "cache"
     env = {**os.environ, "REPORTDIFF_CACHE_DIR": str(cache), "NO_COLOR": "1"}
@@ -117,7 +128,7 @@ def whole_process(old: Path, new: Path, runs: int, work: Path) -> dict:
 def stages(old: Path, new: Path, runs: int) -> dict:
     from reportdiff import api, render
     from reportdiff.align import align
-    from reportdiff.compare import compare_editions
+    from reportdiff.comparison import compare_editions
     from reportdiff.extract import read_pages
     from reportdiff.structure import build_edition
 
@@ -190,6 +201,7 @@ def main() -> None:
     a = ap.parse_args()
     if not shutil.which("pdftotext"):
         raise SystemExit("pdftotext is needed as the yardstick: apt-get install poppler-utils")
+    compile_bytecode()
     results = []
     with tempfile.TemporaryDirectory(prefix="reportdiff-bench-") as tmp:
         for size in a.sizes.split(","):

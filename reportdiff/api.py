@@ -140,7 +140,7 @@ def _as_edition(x: EditionLike, **kw) -> Edition:
 
 def compare(old: EditionLike, new: EditionLike, **load_options) -> Comparison:
     """Compare two editions (paths or `Edition`s): aligned sections, paragraph changes with word diffs and signals."""
-    from .compare import compare_editions
+    from .comparison import compare_editions
 
     return compare_editions(_as_edition(old, **load_options), _as_edition(new, **load_options))
 

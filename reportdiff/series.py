@@ -269,7 +269,7 @@ def build_series(editions: Sequence[Edition], comparisons: Sequence[Comparison] 
                  *, ordered: bool = False) -> Series:
     """A Series from two or more Editions (any order unless `ordered`). `comparisons`, when given, are the
     comparisons of consecutive editions in the final order (otherwise they are computed)."""
-    from .compare import compare_editions
+    from .comparison import compare_editions
 
     if len(editions) < 2:
         raise UsageError(f"a series needs at least two editions (got {len(editions)})")

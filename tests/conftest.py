@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import atexit
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -55,14 +54,6 @@ def assert_clean_error(proc: subprocess.CompletedProcess, *mentions: str, code: 
     for m in mentions:
         assert m in lines[0], f"{m!r} not in {lines[0]!r}"
     return lines[0]
-
-
-def compare_available() -> bool:
-    return importlib.util.find_spec("reportdiff.compare") is not None
-
-
-needs_compare = pytest.mark.skipif(not compare_available(),
-                                   reason="reportdiff.compare (alignment) is not written yet")
 
 
 @pytest.fixture(scope="session")

@@ -353,23 +353,12 @@ _real: dict[str, object] = {}
 
 
 def real_comparison() -> Comparison:
-    """S/2025/72 → S/2025/496 through the whole pipeline, computed once per test session (it takes ~30 s).
-
-    Skips (never fails) while extraction or alignment is not written yet: a missing module or NotImplementedError.
-    """
-    import pytest
-
+    """S/2025/72 → S/2025/496 through the whole pipeline, computed once per test session."""
     if "value" not in _real:
-        try:
-            from reportdiff import api   # not reportdiff.compare: the submodule of that name shadows it once loaded
+        from reportdiff import api
 
-            _real["value"] = api.compare(SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf")
-        except (ModuleNotFoundError, ImportError, NotImplementedError) as e:
-            _real["value"] = e
-    value = _real["value"]
-    if isinstance(value, Exception):
-        pytest.skip(f"reportdiff.compare does not work yet: {type(value).__name__}: {value}")
-    return value  # type: ignore[return-value]
+        _real["value"] = api.compare(SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf")
+    return _real["value"]
 
 
 def scaled_comparison(times: int) -> Comparison:

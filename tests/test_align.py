@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff.compare import compare_editions
+from reportdiff.comparison import compare_editions
 from reportdiff.model import Comparison, Edition, Footnote, Paragraph, Section
 
 VOCABULARY = """security situation remained volatile during reporting period armed groups attacks civilians

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLI_ENV, assert_clean_error, cli_command, listing, needs_compare, run_cli
+from conftest import CLI_ENV, assert_clean_error, cli_command, listing, run_cli
 
 import reportdiff
 from reportdiff import fileio
@@ -139,7 +139,6 @@ def test_closed_stdout_pipe_is_quiet(gen):
 
 # --- compare and --exit-code ----------------------------------------------------------------------------------
 
-@needs_compare
 def test_same_file_twice_is_all_unchanged(tmp_path, gen):
     out = tmp_path / "same.json"
     proc = run_cli("compare", gen["report"], gen["report"], "-o", out, "--exit-code")
@@ -151,7 +150,6 @@ def test_same_file_twice_is_all_unchanged(tmp_path, gen):
     assert all(c["old"] == c["new"] for c in data["changes"])
 
 
-@needs_compare
 def test_exit_code_when_editions_differ(gen):
     proc = run_cli("compare", gen["report"], gen["report2"], "--exit-code")
     assert proc.returncode == 1, proc.stderr
@@ -160,20 +158,17 @@ def test_exit_code_when_editions_differ(gen):
     assert proc.returncode == 0, proc.stderr
 
 
-@needs_compare
 def test_exit_code_same_content_different_files(tmp_path, gen):
     copy = Path(shutil.copy(gen["report"], tmp_path / "copy.pdf"))
     assert run_cli("compare", gen["report"], copy, "--exit-code").returncode == 0
 
 
-@needs_compare
 def test_compare_unknown_output_suffix(tmp_path, gen):
     proc = run_cli("compare", gen["report"], gen["report2"], "-o", tmp_path / "report.xyz")
     assert_clean_error(proc, "report.xyz", "--format")
     assert listing(tmp_path) == set()
 
 
-@needs_compare
 @pytest.mark.parametrize("fmt", ["json", "markdown", "text", "html", "eml"])
 def test_compare_every_format_writes_one_file(tmp_path, gen, fmt):
     out = tmp_path / f"report.{fmt}"
@@ -184,7 +179,6 @@ def test_compare_every_format_writes_one_file(tmp_path, gen, fmt):
     assert listing(tmp_path) == {out.name}
 
 
-@needs_compare
 @pytest.mark.slow
 def test_samples_same_file_twice(sample_72, tmp_path):
     out = tmp_path / "same.json"
@@ -194,7 +188,6 @@ def test_samples_same_file_twice(sample_72, tmp_path):
     assert kinds == {"unchanged"}
 
 
-@needs_compare
 @pytest.mark.slow
 def test_samples_differ(sample_72, sample_496):
     proc = run_cli("compare", sample_72, sample_496, "--exit-code")
@@ -314,7 +307,6 @@ def test_sigint_during_extraction(tmp_path, sample_72):
     assert listing(out_dir) == set()
 
 
-@needs_compare
 def test_public_compare_can_be_called_twice(gen):
     """The documented API, `reportdiff.compare(old, new)`, must keep working after its first call (importing the
     submodule reportdiff.compare once rebound the package attribute to the module)."""
@@ -394,7 +386,6 @@ def test_library_log_noise_stays_off_stderr(gen, debug):
         assert proc.stderr == ""
 
 
-@needs_compare
 def test_ctrl_c_during_compare_is_one_line(tmp_path, gen):
     """Ctrl-C from a terminal reaches the whole process group, workers included: still one line, exit 130 (the
     forked worker of api.load_pair once printed its own KeyboardInterrupt traceback)."""

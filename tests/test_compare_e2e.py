@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff.compare import compare_editions
+from reportdiff.comparison import compare_editions
 from reportdiff.model import Edition, Footnote, Paragraph, Section
 
 ROOT = Path(__file__).resolve().parent.parent

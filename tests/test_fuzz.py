@@ -318,7 +318,6 @@ def _editions():
     return edition()
 
 
-@pytest.mark.skipif(not __import__("conftest").compare_available(), reason="reportdiff.compare not written yet")
 @_settings(200)
 @given(pair=st.tuples(_editions(), _editions()), same=st.booleans())
 def test_fuzz_compare_and_render(pair, same):
@@ -358,7 +357,6 @@ def _edition_of(texts: list[str]):
                                for i, t in enumerate(texts)])
 
 
-@pytest.mark.skipif(not __import__("conftest").compare_available(), reason="reportdiff.compare not written yet")
 @pytest.mark.parametrize("texts", [_T[:1], _T[:2], _T[:3], [_T[0], _T[1], _T[0], _T[1]]],
                          ids=["1", "2", "3", "repeated"])
 def test_self_compare_is_unchanged(texts):

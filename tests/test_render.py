@@ -7,7 +7,6 @@ import functools
 import hashlib
 import html as htmllib
 import json
-import os
 import re
 import subprocess
 import sys
@@ -342,7 +341,6 @@ def test_templates_ship_in_the_wheel(tmp_path):
 # ---------------------------------------------------------------------------------------------------- CLI
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.path.exists(ROOT / "reportdiff" / "compare.py"), reason="no comparison stage yet")
 def test_cli_writes_every_format(gen, tmp_path):
     from conftest import run_cli
 

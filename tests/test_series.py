@@ -202,7 +202,7 @@ def test_api_reads_each_edition_once(monkeypatch):
 
     compared: list[tuple[int, int]] = []
     import importlib
-    compare_stage = importlib.import_module("reportdiff.compare")
+    compare_stage = importlib.import_module("reportdiff.comparison")
     real = compare_stage.compare_editions
 
     def spy(old, new):

@@ -100,7 +100,7 @@ def test_diff_rebuilds_both_texts_and_never_splits_a_token(a, b):
 
 def test_a_comparison_reports_a_diff_that_hit_the_timeout(monkeypatch):
     from reportdiff import wordiff
-    from reportdiff.compare import compare_editions
+    from reportdiff.comparison import compare_editions
     from reportdiff.model import Edition, Paragraph
 
     words = [f"w{k}" for k in range(3000)]
