@@ -8,6 +8,7 @@ on its own, so pages can be processed in parallel.
 from __future__ import annotations
 
 import bisect
+import operator
 import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -115,7 +116,8 @@ def _group_lines(chars: list[Char]) -> list[list[Char]]:
     tops: list[float] = []
     last_top = last_bottom = None
     last_line: dict | None = None
-    for ch in sorted(chars, key=lambda c: (-round(c.size, 1), c.top)):
+    rank = {size: -round(size, 1) for size in {c.size for c in chars}}     # a page has a handful of sizes
+    for ch in sorted(chars, key=lambda c: (rank[c.size], c.top)):
         top, bottom = ch.top, ch.bottom
         if top == last_top and bottom == last_bottom and bottom > top:
             # Same box height as the character before (the rest of its line, in this order): lines never move,
@@ -144,69 +146,87 @@ def _group_lines(chars: list[Char]) -> list[list[Char]]:
     return [ln["chars"] for ln in lines]
 
 
+_LEFT_TO_RIGHT = operator.attrgetter("x0", "top")
+
+
 def _words_of_line(chars: list[Char]) -> tuple[list[Word], float]:
-    chars.sort(key=lambda c: (c.x0, c.top))
+    """A line's characters → its words (none if it holds only blanks) and its body size. The loop runs once per
+    character of the document, so it keeps everything in local variables."""
+    chars.sort(key=_LEFT_TO_RIGHT)
     body = max((c.size for c in chars if c.text.strip()), default=chars[0].size)
     # The body baseline: the bottom of the largest characters (superscripts sit above it).
-    base = max((c.bottom for c in chars if c.size >= 0.9 * body), default=max(c.bottom for c in chars))
+    low = 0.9 * body
+    base = max((c.bottom for c in chars if c.size >= low), default=max(c.bottom for c in chars))
     sup_size = SUPERSCRIPT_SIZE * body
     words: list[Word] = []
-    cur: list[Char] = []
-    cur_sup = last_sup = False       # whether the word's first and last characters are superscript
-    pending_space = True
+    cur: list[Char] = []             # the word being read
+    cur_sup = last_sup = False       # whether its first and last characters are superscript
+    last: Char | None = None         # its last character
+    pending_space = True             # whether a space separates it from the word before
     prev_blank = False               # the previous character was a space
-
-    def flush() -> None:
-        if cur:
-            first = cur[0]
-            words.append(Word("".join(c.text for c in cur), first.x0, cur[-1].x1, first.size,
-                              first.bold, first.italic, cur_sup, pending_space))
-            cur.clear()
-
     for c in chars:
-        if not c.text.strip():       # an explicit space (or other blank) ends the word
-            flush()
+        text = c.text
+        if not text.strip():         # an explicit space (or other blank) ends the word
+            if cur:
+                words.append(_word(cur, last, cur_sup, pending_space))
+                cur = []
             pending_space = True
             prev_blank = True
             continue
+        size = c.size
         # a superscript: clearly smaller than the line's body and raised above its baseline
-        sup = c.size <= sup_size and (base - c.bottom) >= SUPERSCRIPT_RISE * c.size
+        sup = size <= sup_size and (base - c.bottom) >= SUPERSCRIPT_RISE * size
         if cur:
-            last = cur[-1]
             # Closing punctuation and apostrophes cling to the word before them unless a space is drawn:
             # a kerning gap must not make "Prosecutor ’s".
-            wide = c.x0 - last.x1 > WORD_GAP * min(c.size, last.size) and c.text not in CLOSING
+            smaller = last.size if last.size < size else size
+            wide = c.x0 - last.x1 > WORD_GAP * smaller and text not in CLOSING
             if wide or sup != last_sup:
-                flush()
+                words.append(_word(cur, last, cur_sup, pending_space))
+                cur = [c]
+                cur_sup = sup
                 pending_space = wide
-        elif prev_blank:
-            pending_space = True
-        elif words:
-            pending_space = (c.x0 - words[-1].x1) > WORD_GAP * c.size
-        if not cur:
+            else:
+                cur.append(c)
+        else:
+            if prev_blank:
+                pending_space = True
+            elif words:
+                pending_space = (c.x0 - words[-1].x1) > WORD_GAP * size
+            cur = [c]
             cur_sup = sup
-        cur.append(c)
+        last = c
         last_sup = sup
         prev_blank = False
-    flush()
+    if cur:
+        words.append(_word(cur, last, cur_sup, pending_space))
     if words:
         words[0].space_before = False
     return words, body
 
 
+def _word(chars: list[Char], last: Char, sup: bool, space_before: bool) -> Word:
+    first = chars[0]
+    return Word("".join([c.text for c in chars]), first.x0, last.x1, first.size, first.bold, first.italic, sup,
+                space_before)
+
+
+def _reading_order(line: Line) -> tuple[float, float]:
+    return round(line.bottom, 0), line.x0
+
+
 def lines_from_chars(chars: Iterable[Char], page_number: int) -> list[Line]:
     """Chars of one page → its lines in reading order (top to bottom)."""
     out = []
-    for group in _group_lines([c for c in chars]):
-        if not any(c.text.strip() for c in group):
-            continue
+    for group in _group_lines(list(chars)):
         words, body = _words_of_line(group)
         if not words:
-            continue
-        full = [c for c in group if c.size >= 0.9 * body] or group
-        out.append(Line(words=words, top=min(c.top for c in full), bottom=max(c.bottom for c in full), size=body,
-                        page=page_number))
-    out.sort(key=lambda ln: (round(ln.bottom, 0), ln.x0))
+            continue                 # only blanks
+        low = 0.9 * body
+        full = [c for c in group if c.size >= low] or group
+        out.append(Line(words=words, top=min([c.top for c in full]), bottom=max([c.bottom for c in full]),
+                        size=body, page=page_number))
+    out.sort(key=_reading_order)
     return out
 
 
