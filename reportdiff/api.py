@@ -52,37 +52,100 @@ def load_pair(old: str | os.PathLike, new: str | os.PathLike, *, parallel: bool 
     if parallel is None:
         parallel = (os.cpu_count() or 1) > 1 and not (load_options.get("cache", True)
                                                       and (is_cached(old) or is_cached(new)))
-    context = None
-    if parallel:
-        import multiprocessing
-
-        try:
-            context = multiprocessing.get_context("fork")    # the worker starts with every module loaded
-        except ValueError:                                   # no fork on this platform: one after the other
-            context = None
+    context = _fork_context() if parallel else None
     if context is None:
         return load(old, **load_options), load(new, **load_options)
-    receive, send = context.Pipe(duplex=False)
-    worker = context.Process(target=_load_in_worker, args=(send, new, {k: v for k, v in load_options.items()
-                                                                       if k != "progress"}), daemon=True)
-    worker.start()
-    send.close()
+    worker = _Worker(context, new, {k: v for k, v in load_options.items() if k != "progress"})
     try:
         first = load(old, **load_options)
-        try:
-            ok, value = receive.recv()
-        except EOFError:                 # the worker died (killed, out of memory): read it here instead
-            ok, value = True, load(new, **load_options)
+        return first, worker.result(load_options)
     finally:
+        worker.stop()
+
+
+def load_many(paths, *, parallel: bool | None = None, **load_options) -> list[Edition]:
+    """`load` several editions (a series), returned in the order given. With more than one CPU and at least two
+    files not cached (`parallel=None`; True or False force it), those files are read in forked worker processes,
+    as many at a time as there are CPUs. `progress(pages, total)` is then called as each file is done, with the
+    pages of all the files read so far. Errors are `load`'s exceptions: the first one stops the other workers."""
+    paths = list(paths)
+    cached = [load_options.get("cache", True) and is_cached(p) for p in paths]
+    todo = [i for i, hit in enumerate(cached) if not hit]
+    cpus = os.cpu_count() or 1
+    if parallel is None:
+        parallel = cpus > 1 and len(todo) > 1
+    context = _fork_context() if parallel else None
+    if context is None:
+        return [load(p, **load_options) for p in paths]
+    from multiprocessing.connection import wait
+
+    from .inputs import validate_pdf
+
+    progress = load_options.get("progress")
+    options = {k: v for k, v in load_options.items() if k != "progress"}
+    # every file checked before any is read (a bad last file fails at once); the counts serve the progress
+    pages = {i: validate_pdf(paths[i], max_pages=options.get("max_pages", DEFAULT_MAX_PAGES)) for i in todo}
+    editions: list = [load(p, **options) if hit else None for p, hit in zip(paths, cached)]
+    waiting, running, done_pages = list(todo), {}, 0
+    try:
+        while waiting or running:
+            while waiting and len(running) < cpus:
+                i = waiting.pop(0)
+                running[i] = _Worker(context, paths[i], options)
+            ready = wait([worker.receive for worker in running.values()])
+            for i, worker in list(running.items()):
+                if worker.receive in ready:
+                    editions[i] = worker.result(options)
+                    worker.stop()
+                    del running[i]
+                    done_pages += pages[i]
+                    if progress:
+                        progress(done_pages, sum(pages.values()))
+    finally:
+        for worker in running.values():
+            worker.stop()
+    return editions
+
+
+class _Worker:
+    """One file `load`ed in a forked process, its Edition (or error) sent back through a pipe."""
+
+    def __init__(self, context, path, options: dict) -> None:
+        self.path = path
+        self.receive, send = context.Pipe(duplex=False)
+        self.process = context.Process(target=_load_in_worker, args=(send, path, options), daemon=True)
+        self.process.start()
+        send.close()
+
+    def result(self, load_options: dict) -> Edition:
+        """The worker's Edition, or its error raised here; read in this process if the worker died (killed, out
+        of memory)."""
+        try:
+            ok, value = self.receive.recv()
+        except EOFError:
+            return load(self.path, **load_options)
+        if not ok:
+            raise value
+        return value
+
+    def stop(self) -> None:
         # Ctrl-C or an error here: the worker stops too, silently (it ignores SIGINT, so a terminal's Ctrl-C
         # reaching the whole process group leaves the one-line message to this process).
-        if worker.is_alive():
-            worker.terminate()
-        worker.join()
-        receive.close()
-    if not ok:
-        raise value
-    return first, value
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.receive.close()
+
+
+def _fork_context():
+    """multiprocessing's fork context (a worker starts with every module loaded), or None where there is no fork:
+    the files are then read one after the other."""
+    import multiprocessing
+
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:
+        return None
 
 
 def _load_in_worker(send, path, options) -> None:
@@ -151,4 +214,7 @@ def series(editions, **load_options):
     compared with the next; the links are chained into lineages (see `reportdiff.series`). Returns a `Series`."""
     from .series import build_series, expand_inputs
 
-    return build_series([_as_edition(x, **load_options) for x in expand_inputs(editions)])
+    items = expand_inputs(editions)
+    paths = [x for x in items if not isinstance(x, Edition)]
+    loaded = iter(load_many(paths, **load_options))           # the files read in parallel
+    return build_series([x if isinstance(x, Edition) else next(loaded) for x in items])

@@ -270,7 +270,7 @@ def series(
                              f"-o timeline.json or --format")
         _check_inputs(pdfs, max_pages, cache)
         bar = _progress_bar(progress)
-        loaded = [api.load(pdf, max_pages=max_pages, progress=bar, cache=cache) for pdf in pdfs]   # each edition read once
+        loaded = api.load_many(pdfs, max_pages=max_pages, progress=bar, cache=cache)   # each edition read once
         result = build_series(loaded)
         for warning in result.warnings:
             typer.echo("warning: " + " ".join(warning.split()), err=True)

@@ -289,15 +289,19 @@ def _wait_until_reading(proc: subprocess.Popen, pdf: Path, limit: float = 60) ->
         time.sleep(0.05)
 
 
-def test_sigint_during_extraction(tmp_path, sample_72):
-    """A real Ctrl-C (SIGINT) while a 15-page report is being parsed: exit 130, one line, nothing written."""
+def test_sigint_during_extraction(tmp_path):
+    """A real Ctrl-C (SIGINT) while a report is being parsed: exit 130, one line, nothing written. The report has
+    300 pages (about 2 s to parse): a 15-page one is parsed within the 0.3 s the test waits."""
+    import pdfgen
+
+    pdf = pdfgen.big_document(tmp_path / "long.pdf", pages=300)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    proc = subprocess.Popen(cli_command() + ["extract", os.fspath(sample_72), "-o", os.fspath(out_dir / "e.json"),
+    proc = subprocess.Popen(cli_command() + ["extract", os.fspath(pdf), "-o", os.fspath(out_dir / "e.json"),
                                              "--no-cache"],    # a cached edition is not parsed: nothing to interrupt
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV,
                             text=True)
-    _wait_until_reading(proc, sample_72)
+    _wait_until_reading(proc, pdf)
     if proc.poll() is not None:
         pytest.skip("extraction finished before the interrupt")
     proc.send_signal(signal.SIGINT)

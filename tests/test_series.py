@@ -361,3 +361,63 @@ def test_series_templates_ship_in_the_wheel(tmp_path):
     for f in ("templates/series.html.j2", "templates/series.css", "templates/series.js", "series.py",
               "render_series.py"):
         assert f"reportdiff/{f}" in names, f
+
+
+# ---------------------------------------------------------------------------------------------- parallel reading
+
+def _three_editions(folder: Path) -> list[Path]:
+    return [pdfgen.un_report(folder / f"ed{k}.pdf", symbol=f"S/2099/{10 + k}", date=f"{k} March 2099",
+                             paragraphs=8 + 2 * k, texts={3: f"The Mission recorded {40 + k} incidents."})
+            for k in (1, 2, 3)]
+
+
+def test_load_many_reads_in_parallel_what_load_reads_one_by_one(tmp_path):
+    paths = _three_editions(tmp_path)
+    calls = []
+    parallel = api.load_many(paths, parallel=True, cache=False, progress=lambda done, total: calls.append((done, total)))
+    alone = [api.load(p, cache=False) for p in paths]
+    assert [e.to_dict() for e in parallel] == [e.to_dict() for e in alone]
+    assert [e.symbol for e in parallel] == ["S/2099/11", "S/2099/12", "S/2099/13"]    # the order given
+    total = sum(e.pages for e in alone)
+    assert len(calls) == 3 and calls[-1] == (total, total)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+def test_load_many_uses_the_cache_and_reads_the_rest(tmp_path):
+    paths = _three_editions(tmp_path)
+    api.load(paths[1])                                    # cached now
+    assert api.is_cached(paths[1]) and not api.is_cached(paths[0])
+    editions = api.load_many(paths, parallel=True)
+    assert [e.symbol for e in editions] == ["S/2099/11", "S/2099/12", "S/2099/13"]
+    assert all(api.is_cached(p) for p in paths)
+
+
+def test_load_many_raises_the_error_of_a_bad_file(tmp_path):
+    paths = _three_editions(tmp_path)
+    paths.insert(1, pdfgen.scanned(tmp_path / "scan.pdf"))
+    with pytest.raises(reportdiff.NoTextLayerError):
+        api.load_many(paths, parallel=True, cache=False)
+
+
+def test_ctrl_c_during_a_series_is_one_line(tmp_path):
+    """Ctrl-C reaches the whole process group, the workers reading the editions included: one line, exit 130."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from conftest import CLI_ENV, cli_command
+
+    long = [pdfgen.big_document(tmp_path / f"long{k}.pdf", pages=300, symbol=f"S/2099/9{k}") for k in (1, 2, 3)]
+    out = tmp_path / "timeline.html"
+    proc = subprocess.Popen(cli_command() + ["series", *map(os.fspath, long), "-o", os.fspath(out), "--no-cache"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV,
+                            text=True, start_new_session=True)
+    time.sleep(1.5)                     # past the imports and the checks: the workers are reading
+    if proc.poll() is not None:
+        pytest.skip("the series finished before the interrupt")
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == ["error: interrupted; no output was written"], err
+    assert not out.exists()
