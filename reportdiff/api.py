@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from typing import Callable
 
+from . import _fork
 from .model import Comparison, Edition
 
 DEFAULT_MAX_PAGES = 3000
@@ -12,12 +13,14 @@ EditionLike = Edition | str | os.PathLike
 
 
 def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES,
-         progress: Callable[[int, int], None] | None = None, cache: bool = True) -> Edition:
+         progress: Callable[[int, int], None] | None = None, cache: bool = True,
+         workers: int | None = None) -> Edition:
     """Read a UN report PDF into an `Edition` (metadata, section tree, paragraphs with their footnotes).
 
     With `cache` (the default) a file whose exact content was read before, by the same version of the parser,
     is not parsed again: its Edition comes from the cache of parsed editions (`reportdiff.cache`).
-    Raises a `ReportDiffError` subclass for input that is not a readable, text-bearing PDF.
+    `workers`: processes reading the pages of a long file in parallel (default: one per CPU; see
+    `extract.read_pages`). Raises a `ReportDiffError` subclass for input that is not a readable, text-bearing PDF.
     """
     source = os.path.basename(os.fspath(path))
     key = _cache_key(path) if cache else None
@@ -37,7 +40,8 @@ def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES,
     from .extract import read_pages
     from .structure import build_edition
 
-    edition = build_edition(read_pages(path, max_pages=max_pages, progress=progress), source=source)
+    edition = build_edition(read_pages(path, max_pages=max_pages, progress=progress,
+                                       workers=_fork.cpu_count() if workers is None else workers), source=source)
     if key is not None:
         edition_cache.put(*key, edition)
     return edition
@@ -47,18 +51,19 @@ def load_pair(old: str | os.PathLike, new: str | os.PathLike, *, parallel: bool 
               **load_options) -> tuple[Edition, Edition]:
     """`load` the two editions of a comparison. With more than one CPU, when neither is cached (`parallel=None`;
     True or False force it), the second is parsed in a forked process while this one parses the first: on two
-    cores a 300-page pair reads in ~0.55 of the time (README, Performance). Only the first file reports progress.
-    Errors are `load`'s exceptions."""
+    cores a 300-page pair reads in ~0.55 of the time (README, Performance); when one is cached, the other's pages
+    are read in parallel instead. Only the first file reports progress. Errors are `load`'s exceptions."""
     if parallel is None:
-        parallel = (os.cpu_count() or 1) > 1 and not (load_options.get("cache", True)
-                                                      and (is_cached(old) or is_cached(new)))
-    context = _fork_context() if parallel else None
+        parallel = _fork.cpu_count() > 1 and not (load_options.get("cache", True)
+                                                  and (is_cached(old) or is_cached(new)))
+    context = _fork.fork_context() if parallel else None
     if context is None:
         return load(old, **load_options), load(new, **load_options)
-    worker = _Worker(context, new, {k: v for k, v in load_options.items() if k != "progress"})
+    one_each = {**load_options, "workers": 1}            # the two files share the CPUs
+    worker = _Worker(context, new, {k: v for k, v in one_each.items() if k != "progress"})
     try:
-        first = load(old, **load_options)
-        return first, worker.result(load_options)
+        first = load(old, **one_each)
+        return first, worker.result()
     finally:
         worker.stop()
 
@@ -71,18 +76,18 @@ def load_many(paths, *, parallel: bool | None = None, **load_options) -> list[Ed
     paths = list(paths)
     cached = [load_options.get("cache", True) and is_cached(p) for p in paths]
     todo = [i for i, hit in enumerate(cached) if not hit]
-    cpus = os.cpu_count() or 1
+    cpus = _fork.cpu_count()
     if parallel is None:
         parallel = cpus > 1 and len(todo) > 1
-    context = _fork_context() if parallel else None
+    context = _fork.fork_context() if parallel else None
     if context is None:
-        return [load(p, **load_options) for p in paths]
+        return [load(p, **load_options) for p in paths]    # one file at a time (its pages in parallel)
     from multiprocessing.connection import wait
 
     from .inputs import validate_pdf
 
     progress = load_options.get("progress")
-    options = {k: v for k, v in load_options.items() if k != "progress"}
+    options = {**{k: v for k, v in load_options.items() if k != "progress"}, "workers": 1}
     # every file checked before any is read (a bad last file fails at once); the counts serve the progress
     pages = {i: validate_pdf(paths[i], max_pages=options.get("max_pages", DEFAULT_MAX_PAGES)) for i in todo}
     editions: list = [load(p, **options) if hit else None for p, hit in zip(paths, cached)]
@@ -95,7 +100,7 @@ def load_many(paths, *, parallel: bool | None = None, **load_options) -> list[Ed
             ready = wait([worker.receive for worker in running.values()])
             for i, worker in list(running.items()):
                 if worker.receive in ready:
-                    editions[i] = worker.result(options)
+                    editions[i] = worker.result()
                     worker.stop()
                     del running[i]
                     done_pages += pages[i]
@@ -108,59 +113,21 @@ def load_many(paths, *, parallel: bool | None = None, **load_options) -> list[Ed
 
 
 class _Worker:
-    """One file `load`ed in a forked process, its Edition (or error) sent back through a pipe."""
+    """One file `load`ed in a forked process (`_fork.Forked`); read here instead if the worker died."""
 
     def __init__(self, context, path, options: dict) -> None:
-        self.path = path
-        self.receive, send = context.Pipe(duplex=False)
-        self.process = context.Process(target=_load_in_worker, args=(send, path, options), daemon=True)
-        self.process.start()
-        send.close()
+        self.path, self.options = path, options
+        self.forked = _fork.Forked(context, load, path, **options)
+        self.receive = self.forked.receive          # for multiprocessing.connection.wait
 
-    def result(self, load_options: dict) -> Edition:
-        """The worker's Edition, or its error raised here; read in this process if the worker died (killed, out
-        of memory)."""
+    def result(self) -> Edition:
         try:
-            ok, value = self.receive.recv()
-        except EOFError:
-            return load(self.path, **load_options)
-        if not ok:
-            raise value
-        return value
+            return self.forked.result()
+        except _fork.WorkerDied:                     # killed, out of memory: read it here
+            return load(self.path, **self.options)
 
     def stop(self) -> None:
-        # Ctrl-C or an error here: the worker stops too, silently (it ignores SIGINT, so a terminal's Ctrl-C
-        # reaching the whole process group leaves the one-line message to this process).
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
-        self.receive.close()
-
-
-def _fork_context():
-    """multiprocessing's fork context (a worker starts with every module loaded), or None where there is no fork:
-    the files are then read one after the other."""
-    import multiprocessing
-
-    try:
-        return multiprocessing.get_context("fork")
-    except ValueError:
-        return None
-
-
-def _load_in_worker(send, path, options) -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        result = (True, load(path, **options))
-    except BaseException as e:           # sent back and raised in the parent, as load() would have
-        result = (False, e)
-    try:
-        send.send(result)
-    except Exception:                    # an unpicklable error: the parent reads the file itself
-        pass
-    send.close()
+        self.forked.stop()
 
 
 def is_cached(path: str | os.PathLike) -> bool:
