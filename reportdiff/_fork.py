@@ -15,10 +15,14 @@ class WorkerDied(Exception):
 
 
 def fork_context():
-    """multiprocessing's fork context, or None where there is no fork (the work is then done one piece after the
-    other in this process)."""
+    """multiprocessing's fork context, or None where there is no fork or where this process runs other threads (a
+    library caller's: a child forked while another thread holds a lock can hang on it); the work is then done one
+    piece after the other in this process."""
     import multiprocessing
+    import threading
 
+    if threading.active_count() > 1:
+        return None
     try:
         return multiprocessing.get_context("fork")
     except ValueError:

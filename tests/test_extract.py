@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import reportdiff
+from reportdiff import extract
 from reportdiff.extract import lines_from_chars, Char
 from reportdiff.structure import Joiner
 
@@ -210,3 +211,52 @@ def test_table_of_contents_is_not_text():
     assert [ln.text for ln in _drop_table_of_contents(lines)] == ["Summary", "The threat remained high."]
     plain = lines[4:]
     assert _drop_table_of_contents(plain) == plain
+
+
+# ------------------------------------------------------------------------------------------- pages in parallel
+
+def test_pages_split_between_processes_read_the_same(tmp_path, monkeypatch):
+    import pdfgen
+    from reportdiff import _fork
+
+    pdf = pdfgen.big_document(tmp_path / "long.pdf", pages=40)
+    alone = extract.read_pages(pdf)
+    started = []
+    real = _fork.Forked
+
+    def counting(*args, **kwargs):
+        started.append(args[2:])                     # (path, first page, end)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_fork, "Forked", counting)
+    seen = []
+    split = extract.read_pages(pdf, workers=3, progress=lambda done, total: seen.append((done, total)))
+    assert split == alone
+    assert [run[1:] for run in started] == [(13, 27), (27, 40)]       # this process reads pages 1-13
+    assert seen[-1] == (40, 40) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_short_files_are_not_split(sample_72, monkeypatch):
+    from reportdiff import _fork
+
+    monkeypatch.setattr(_fork, "Forked", lambda *a, **k: pytest.fail("a 15-page file was split"))
+    assert len(extract.read_pages(sample_72, workers=4)) == 15    # 15 pages < 2 x MIN_PAGES_PER_WORKER
+
+
+def test_no_fork_while_other_threads_run(tmp_path, monkeypatch):
+    """A library caller's threads: forking could leave a child waiting on a lock another thread held."""
+    import threading
+
+    import pdfgen
+    from reportdiff import _fork
+
+    pdf = pdfgen.big_document(tmp_path / "long.pdf", pages=40)
+    monkeypatch.setattr(_fork, "Forked", lambda *a, **k: pytest.fail("forked beside another thread"))
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert len(extract.read_pages(pdf, workers=2)) == 40
+    finally:
+        stop.set()
+        other.join()
