@@ -49,13 +49,16 @@ def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES,
 
 def load_pair(old: str | os.PathLike, new: str | os.PathLike, *, parallel: bool | None = None,
               **load_options) -> tuple[Edition, Edition]:
-    """`load` the two editions of a comparison. With more than one CPU, when neither is cached (`parallel=None`;
-    True or False force it), the second is parsed in a forked process while this one parses the first: on two
-    cores a 300-page pair reads in ~0.55 of the time (README, Performance); when one is cached, the other's pages
-    are read in parallel instead. Only the first file reports progress. Errors are `load`'s exceptions."""
+    """`load` the two editions of a comparison. With more than one CPU, when neither is cached and their lengths
+    are alike (`parallel=None`; True or False force it), the second is parsed in a forked process while this one
+    parses the first: on two cores a 300-page pair reads in ~0.55 of the time (README, Performance). Otherwise one
+    is read after the other, each with its pages split between the CPUs (`load(workers=...)`), which keeps both
+    cores busy when one file is cached or far longer than the other. Only the first file reports progress.
+    Errors are `load`'s exceptions."""
     if parallel is None:
-        parallel = _fork.cpu_count() > 1 and not (load_options.get("cache", True)
-                                                  and (is_cached(old) or is_cached(new)))
+        parallel = (_fork.cpu_count() > 1
+                    and not (load_options.get("cache", True) and (is_cached(old) or is_cached(new)))
+                    and _alike_lengths(old, new, load_options.get("max_pages", DEFAULT_MAX_PAGES)))
     context = _fork.fork_context() if parallel else None
     if context is None:
         return load(old, **load_options), load(new, **load_options)
@@ -66,6 +69,14 @@ def load_pair(old: str | os.PathLike, new: str | os.PathLike, *, parallel: bool 
         return first, worker.result()
     finally:
         worker.stop()
+
+
+def _alike_lengths(old, new, max_pages: int) -> bool:
+    """Whether the shorter file has at least half the pages of the longer (the checks count them, once a file)."""
+    from .inputs import validate_pdf
+
+    lengths = sorted(validate_pdf(p, max_pages=max_pages) for p in (old, new))
+    return lengths[0] * 2 >= lengths[1]
 
 
 def load_many(paths, *, parallel: bool | None = None, **load_options) -> list[Edition]:

@@ -272,6 +272,26 @@ def test_load_pair_in_two_processes_gives_what_one_gives(cache_dir, sample_72, r
     assert len(entries(cache_dir)) == 2
 
 
+def test_load_pair_splits_the_work_by_length(tmp_path, sample_72, sample_496, monkeypatch):
+    """Editions of alike length: one process each; a long one beside a short one (or beside a cached one): one after
+    the other, each with its pages split between the CPUs."""
+    import pdfgen
+    from reportdiff import _fork
+
+    if _fork.cpu_count() < 2:
+        pytest.skip("one CPU: nothing is read in parallel")
+    workers = []
+    real_load = api.load
+    monkeypatch.setattr(api, "load", lambda path, **kw: workers.append((os.path.basename(path), kw.get("workers")))
+                        or real_load(path, **kw))
+    api.load_pair(sample_72, sample_496, cache=False)                 # 15 and 14 pages
+    assert workers == [("S_2025_72.pdf", 1)]                          # this process; the other is in a worker
+    workers.clear()
+    long = pdfgen.big_document(tmp_path / "long.pdf", pages=40)
+    api.load_pair(long, sample_496, cache=False)                      # 40 and 14 pages
+    assert workers == [("long.pdf", None), ("S_2025_496.pdf", None)]  # None: load's default, one per CPU
+
+
 @pytest.mark.parametrize("bad_first", [True, False])
 def test_load_pair_raises_loads_errors(tmp_path, report, bad_first):
     from reportdiff.errors import NotAPDFError

@@ -45,3 +45,11 @@ def test_reads_only_down_to_the_floor():
     buckets = _wordfreq._english_buckets()
     assert buckets is not None and 50_000 < len(buckets) < len(wordfreq.get_frequency_dict("en", "large"))
     assert max(buckets.values()) == _wordfreq._LAST_BUCKET
+
+
+def test_another_wordfreq_layout_falls_back_to_wordfreq(monkeypatch):
+    monkeypatch.setattr(_wordfreq, "_BUCKETS", None)
+    monkeypatch.setattr(_wordfreq, "_UNAVAILABLE", False)
+    monkeypatch.setattr(_wordfreq, "_data_file", lambda name: "/nonexistent/" + name)
+    assert _wordfreq.zipf("organization") == wordfreq.zipf_frequency("organization", "en")
+    assert _wordfreq._UNAVAILABLE
