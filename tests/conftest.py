@@ -36,6 +36,24 @@ def cli_command() -> list[str]:
     return [sys.executable, "-m", "reportdiff"]
 
 
+def start_cli_group(*args: str | os.PathLike) -> subprocess.Popen:
+    """The CLI started in a process group of its own, as a terminal runs a command (see `ctrl_c`)."""
+    return subprocess.Popen(cli_command() + [os.fspath(a) for a in args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV, text=True,
+                            start_new_session=True)
+
+
+def ctrl_c(proc: subprocess.Popen, output: Path) -> None:
+    """Ctrl-C from a terminal reaches the whole process group, workers included: one line, exit 130, no output."""
+    import signal
+
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == ["error: interrupted; no output was written"], err
+    assert not output.exists()
+
+
 def run_cli(*args: str | os.PathLike, timeout: float = 300, cwd: str | os.PathLike | None = None
             ) -> subprocess.CompletedProcess:
     return subprocess.run(cli_command() + [os.fspath(a) for a in args], capture_output=True, text=True,

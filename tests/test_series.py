@@ -401,23 +401,14 @@ def test_load_many_raises_the_error_of_a_bad_file(tmp_path):
 
 def test_ctrl_c_during_a_series_is_one_line(tmp_path):
     """Ctrl-C reaches the whole process group, the workers reading the editions included: one line, exit 130."""
-    import os
-    import signal
-    import subprocess
     import time
 
-    from conftest import CLI_ENV, cli_command
+    from conftest import ctrl_c, start_cli_group
 
     long = [pdfgen.big_document(tmp_path / f"long{k}.pdf", pages=300, symbol=f"S/2099/9{k}") for k in (1, 2, 3)]
     out = tmp_path / "timeline.html"
-    proc = subprocess.Popen(cli_command() + ["series", *map(os.fspath, long), "-o", os.fspath(out), "--no-cache"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV,
-                            text=True, start_new_session=True)
+    proc = start_cli_group("series", *long, "-o", out, "--no-cache")
     time.sleep(1.5)                     # past the imports and the checks: the workers are reading
     if proc.poll() is not None:
         pytest.skip("the series finished before the interrupt")
-    os.killpg(proc.pid, signal.SIGINT)
-    _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, err
-    assert err.strip().splitlines() == ["error: interrupted; no output was written"], err
-    assert not out.exists()
+    ctrl_c(proc, out)
