@@ -7,8 +7,9 @@
 For each pair (the bundled samples S/2025/72 -> S/2025/496; generated pairs of about 60 and 300 pages, see
 benchmarks/pairs.py, written once to a scratch folder and reused):
 
-1. Whole process, as a user runs it: `reportdiff compare OLD NEW -o report.html`, cold (`--no-cache`) and with the
-   cache of parsed editions warm; wall time and the child's peak memory (ru_maxrss from os.wait4). Each run is
+1. Whole process, as a user runs it: `reportdiff compare OLD NEW -o report.html`, cold (`--no-cache`), with the
+   cache of parsed editions warm, and with only OLD in the cache ("old cached": a new edition arrives; its pages
+   are split between the CPUs); wall time and the child's peak memory (ru_maxrss from os.wait4). Each run is
    paired with `pdftotext OLD -` + `pdftotext NEW -` in the same moment (alternating, so load from other work
    hits both alike); the ratio is the median of the per-run ratios.
 2. Stages, timed in-process (median of the runs): extraction (extract.read_pages, both files), structure
@@ -104,8 +105,12 @@ def whole_process(old: Path, new: Path, runs: int, work: Path) -> dict:
     env = {**os.environ, "REPORTDIFF_CACHE_DIR": str(cache), "NO_COLOR": "1"}
     base = [sys.executable, "-m", "reportdiff", "compare", str(old), str(new), "-o", str(work / "report.html"),
             "--no-progress"]
-    cold, warm, ref_cold, ref_warm, mem_cold, mem_warm = [], [], [], [], [], []
+    cold, warm, ref_cold, ref_warm, mem_cold, mem_warm, new_only = [], [], [], [], [], [], []
     run_child(base, env)                         # warm the OS file cache and fill the edition cache
+    # A new edition arrives, the previous one was read before: a cache holding the old edition only.
+    old_only = work / "cache-old-only"
+    run_child([sys.executable, "-m", "reportdiff", "extract", str(old), "-o", str(work / "old.json")],
+              {**env, "REPORTDIFF_CACHE_DIR": str(old_only)})
     for _ in range(runs):
         t, m = run_child(base + ["--no-cache"], env)
         cold.append(t)
@@ -115,9 +120,13 @@ def whole_process(old: Path, new: Path, runs: int, work: Path) -> dict:
         t, m = run_child(base, env)
         warm.append(t)
         mem_warm.append(m)
+        scratch = work / "cache-run"
+        shutil.copytree(old_only, scratch)
+        new_only.append(run_child(base, {**env, "REPORTDIFF_CACHE_DIR": str(scratch)})[0])
+        shutil.rmtree(scratch)
     med = statistics.median
     return {
-        "cold_s": med(cold), "cached_s": med(warm), "pdftotext_s": med(ref_cold + ref_warm),
+        "cold_s": med(cold), "cached_s": med(warm), "new_only_s": med(new_only), "pdftotext_s": med(ref_cold + ref_warm),
         "cold_ratio": med(a / b for a, b in zip(cold, ref_cold)),
         "cached_ratio": med(a / b for a, b in zip(warm, ref_warm)),
         "cold_peak_mb": max(mem_cold), "cached_peak_mb": max(mem_warm),
@@ -177,14 +186,15 @@ def machine() -> str:
 
 
 def table(results: list[dict]) -> str:
-    rows = ["| pair | pages | paragraphs | compare → HTML, cold | cached | pdftotext ×2 | cold ÷ pdftotext | "
-            "cached ÷ pdftotext | peak MB cold / cached | extract | structure | align | align+diff | render | "
-            "both read in 2 processes |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    rows = ["| pair | pages | paragraphs | compare → HTML, cold | cached | old cached | pdftotext ×2 | "
+            "cold ÷ pdftotext | cached ÷ pdftotext | peak MB cold / cached | extract | structure | align | "
+            "align+diff | render | both read in 2 processes |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         w, s = r["whole"], r["stages"]
         rows.append(f"| {r['pair']} | {r['pages'][0]}+{r['pages'][1]} | {s['paragraphs'][0]}+{s['paragraphs'][1]} "
-                    f"| {w['cold_s']:.2f} s | {w['cached_s']:.2f} s | {w['pdftotext_s']:.2f} s "
+                    f"| {w['cold_s']:.2f} s | {w['cached_s']:.2f} s | {w['new_only_s']:.2f} s "
+                    f"| {w['pdftotext_s']:.2f} s "
                     f"| {w['cold_ratio']:.1f}× | {w['cached_ratio']:.1f}× "
                     f"| {w['cold_peak_mb']:.0f} / {w['cached_peak_mb']:.0f} "
                     f"| {s['extract_s']:.2f} s | {s['structure_s']:.2f} s | {s['align_s']:.2f} s "

@@ -236,11 +236,13 @@ def test_pages_split_between_processes_read_the_same(tmp_path, monkeypatch):
     assert seen[-1] == (40, 40) and [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
-def test_short_files_are_not_split(sample_72, monkeypatch):
+def test_short_files_are_not_split(tmp_path, monkeypatch):
+    import pdfgen
     from reportdiff import _fork
 
-    monkeypatch.setattr(_fork, "Forked", lambda *a, **k: pytest.fail("a 15-page file was split"))
-    assert len(extract.read_pages(sample_72, workers=4)) == 15    # 15 pages < 2 x MIN_PAGES_PER_WORKER
+    pdf = pdfgen.big_document(tmp_path / "short.pdf", pages=extract.MIN_PAGES_PER_WORKER * 2 - 1)
+    monkeypatch.setattr(_fork, "Forked", lambda *a, **k: pytest.fail("a short file was split"))
+    assert len(extract.read_pages(pdf, workers=4)) == extract.MIN_PAGES_PER_WORKER * 2 - 1
 
 
 def test_no_fork_while_other_threads_run(tmp_path, monkeypatch):
