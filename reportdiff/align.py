@@ -209,6 +209,8 @@ def _tfidf(gram_lists: list[np.ndarray], columns: np.ndarray, idf: np.ndarray
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Row-normalised TF-IDF weights over the given (sorted) gram columns, other grams dropped, as the arrays
     (column, row, weight) of the non-zero entries, sorted by column."""
+    if not len(columns):             # every gram too common to weigh: no entries (and nothing to search)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
     cols_all, rows_all, weights_all = [], [], []
     for r, g in enumerate(gram_lists):
         k = np.searchsorted(columns, g)

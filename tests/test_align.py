@@ -7,6 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportdiff import align
 from reportdiff.comparison import compare_editions
 from reportdiff.model import Comparison, Edition, Footnote, Paragraph, Section
 
@@ -361,7 +362,6 @@ def test_similarity_is_scored_for_few_pairs_not_all_pairs():
 
 def test_candidate_cosines_same_with_and_without_the_dense_accumulator(monkeypatch):
     """Long documents add the cosines up by sorting instead of in one array: both ways find the same pairs."""
-    from reportdiff import align
 
     texts_old = [f"The Mission recorded {n} incidents in sector {s} and supported the authorities in the area."
                  for n, s in zip(range(40), "ABCDEFGH" * 5)]
@@ -375,3 +375,16 @@ def test_candidate_cosines_same_with_and_without_the_dense_accumulator(monkeypat
     assert align._candidates(old, new) == dense
     assert dense[5] and 0 in dense[5]                     # old ¶6 is new ¶1, reworded
     assert all(len(new_ids) < len(texts_new) for new_ids in dense.values())   # not everything with everything
+
+
+def test_editions_whose_every_word_is_common():
+    """Paragraphs built from the same few words: every gram is too common to weigh, so no candidate comes from
+    the cosines (this once crashed on an empty column index); identical texts still link, reworded ones are
+    added/removed rather than guessed."""
+    same = "The Mission continued to monitor the situation in the region."
+    many = align.COMMON_GRAM_MIN_DOCS // 2 + 1           # each edition: more paragraphs than half that bound
+    old = edition([("I", "Introduction", 1, [same] * many)])
+    new = edition([("I", "Introduction", 1, [same] * (many - 1) + ["The Mission continued to monitor the region."])])
+    c = compare_editions(old, new)
+    assert_partition(c)
+    assert sum(len(ch.new) for ch in c.changes if ch.kind == "unchanged") == many - 1
