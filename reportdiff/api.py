@@ -53,10 +53,10 @@ def load_pair(old: str | os.PathLike, new: str | os.PathLike, *, parallel: bool 
     are alike (`parallel=None`; True or False force it), the second is parsed in a forked process while this one
     parses the first: on two cores a 300-page pair reads in ~0.55 of the time (README, Performance). Otherwise one
     is read after the other, each with its pages split between the CPUs (`load(workers=...)`), which keeps both
-    cores busy when one file is cached or far longer than the other. Only the first file reports progress.
-    Errors are `load`'s exceptions."""
+    cores busy when one file is cached or far longer than the other. `workers` (in `load_options`) caps the
+    processes (1: everything in this one). Only the first file reports progress. Errors are `load`'s exceptions."""
     if parallel is None:
-        parallel = (_fork.cpu_count() > 1
+        parallel = ((load_options.get("workers") or _fork.cpu_count()) > 1
                     and not (load_options.get("cache", True) and (is_cached(old) or is_cached(new)))
                     and _alike_lengths(old, new, load_options.get("max_pages", DEFAULT_MAX_PAGES)))
     context = _fork.fork_context() if parallel else None
@@ -82,12 +82,13 @@ def _alike_lengths(old, new, max_pages: int) -> bool:
 def load_many(paths, *, parallel: bool | None = None, **load_options) -> list[Edition]:
     """`load` several editions (a series), returned in the order given. With more than one CPU and at least two
     files not cached (`parallel=None`; True or False force it), those files are read in forked worker processes,
-    as many at a time as there are CPUs. `progress(pages, total)` is then called as each file is done, with the
-    pages of all the files read so far. Errors are `load`'s exceptions: the first one stops the other workers."""
+    as many at a time as there are CPUs, or as `workers` (in `load_options`) says (1: all in this process).
+    `progress(pages, total)` is then called as each file is done, with the pages of all the files read so far.
+    Errors are `load`'s exceptions: the first one stops the other workers."""
     paths = list(paths)
     cached = [load_options.get("cache", True) and is_cached(p) for p in paths]
     todo = [i for i, hit in enumerate(cached) if not hit]
-    cpus = _fork.cpu_count()
+    cpus = load_options.get("workers") or _fork.cpu_count()
     if parallel is None:
         parallel = cpus > 1 and len(todo) > 1
     context = _fork.fork_context() if parallel else None

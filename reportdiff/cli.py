@@ -66,6 +66,9 @@ PROGRESS_OPTION = typer.Option(sys.stderr.isatty(), "--progress/--no-progress", 
 CACHE_OPTION = typer.Option(True, "--cache/--no-cache",
                             help="Reuse editions parsed before (cache of parsed editions; see README, Performance).")
 DEBUG_OPTION = typer.Option(False, "--debug", help="Show the traceback of a failure (for bug reports).")
+JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1,
+                           help="Processes reading PDFs at once (default: one per CPU; 1: all in this process, "
+                                "e.g. when a pipeline already runs one reportdiff per CPU).")
 
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown", ".markdown": "markdown",
                   ".txt": "text", ".eml": "eml"}
@@ -174,6 +177,7 @@ def extract(
     max_pages: int = MAX_PAGES_OPTION,
     progress: bool = PROGRESS_OPTION,
     cache: bool = CACHE_OPTION,
+    jobs: Optional[int] = JOBS_OPTION,
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Parse one edition: metadata, section tree, numbered paragraphs with their footnotes."""
@@ -183,7 +187,7 @@ def extract(
         chosen = fmt.value if fmt else SUFFIX_FORMATS.get(output.suffix.lower(), "json") if output else "json"
         if chosen not in ("json", "text", "markdown"):
             raise UsageError(f"extract writes json, text or markdown, not {chosen}; use --format")
-        edition = api.load(pdf, max_pages=max_pages, progress=_progress_bar(progress), cache=cache)
+        edition = api.load(pdf, max_pages=max_pages, progress=_progress_bar(progress), cache=cache, workers=jobs)
         text = render.render_edition(edition, chosen)
         if out_path:
             write_atomic(out_path, text)
@@ -206,6 +210,7 @@ def compare(
     max_pages: int = MAX_PAGES_OPTION,
     progress: bool = PROGRESS_OPTION,
     cache: bool = CACHE_OPTION,
+    jobs: Optional[int] = JOBS_OPTION,
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Compare two editions: what became of every section and paragraph, word by word."""
@@ -217,7 +222,8 @@ def compare(
             raise UsageError(f"cannot tell the format from {output.name}; add --format html|json|markdown|text|eml")
         _check_inputs([old, new], max_pages, cache)
         bar = _progress_bar(progress)
-        comparison = api.compare(*api.load_pair(old, new, max_pages=max_pages, progress=bar, cache=cache))
+        comparison = api.compare(*api.load_pair(old, new, max_pages=max_pages, progress=bar, cache=cache,
+                                                workers=jobs))
         for warning in comparison.warnings:
             typer.echo("warning: " + " ".join(warning.split()), err=True)
         if chosen is None:
@@ -252,6 +258,7 @@ def series(
     max_pages: int = MAX_PAGES_OPTION,
     progress: bool = PROGRESS_OPTION,
     cache: bool = CACHE_OPTION,
+    jobs: Optional[int] = JOBS_OPTION,
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Follow a report through many editions: every paragraph's lineage, key figures and sections over time."""
@@ -270,7 +277,7 @@ def series(
                              f"-o timeline.json or --format")
         _check_inputs(pdfs, max_pages, cache)
         bar = _progress_bar(progress)
-        loaded = api.load_many(pdfs, max_pages=max_pages, progress=bar, cache=cache)   # each edition read once
+        loaded = api.load_many(pdfs, max_pages=max_pages, progress=bar, cache=cache, workers=jobs)   # each once
         result = build_series(loaded)
         for warning in result.warnings:
             typer.echo("warning: " + " ".join(warning.split()), err=True)

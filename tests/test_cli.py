@@ -407,3 +407,39 @@ def test_ctrl_c_during_compare_is_one_line(tmp_path, gen, second):
     if proc.poll() is not None:
         pytest.skip("comparison finished before the interrupt")
     ctrl_c(proc, out)
+
+
+def test_jobs_option_caps_the_processes(tmp_path, monkeypatch):
+    """--jobs 1 reads everything in the CLI's own process (a pipeline running one reportdiff per CPU); the default
+    forks readers."""
+    import pdfgen
+    from typer.testing import CliRunner
+
+    from reportdiff import _fork, cli
+
+    forks = []
+    real = _fork.Forked
+
+    def counting(*args, **kwargs):
+        forks.append(args[1].__name__)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_fork, "Forked", counting)
+    a = pdfgen.big_document(tmp_path / "a.pdf", pages=20)
+    b = pdfgen.big_document(tmp_path / "b.pdf", pages=20, symbol="S/2099/998")
+    for args in (["extract", str(a), "-o", str(tmp_path / "a.json")],
+                 ["compare", str(a), str(b), "-o", str(tmp_path / "c.json")],
+                 ["series", str(a), str(b), "-o", str(tmp_path / "s.json")]):
+        result = CliRunner().invoke(cli.app, args + ["--no-cache", "--jobs", "1"])
+        assert result.exit_code == 0, result.output
+        assert forks == [], args
+        result = CliRunner().invoke(cli.app, args + ["--no-cache"])
+        assert result.exit_code == 0, result.output
+        assert forks, args
+        forks.clear()
+
+
+def test_jobs_must_be_positive(sample_72):
+    proc = run_cli("extract", sample_72, "--jobs", "0")
+    line = assert_clean_error(proc)
+    assert "--jobs" in line
