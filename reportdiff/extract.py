@@ -282,7 +282,8 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
     fonts: dict[bytes, tuple[bool, bool]] = {}
     get_angle, get_size, get_font = pdfium_c.FPDFText_GetCharAngle, pdfium_c.FPDFText_GetFontSize, \
         pdfium_c.FPDFText_GetFontInfo
-    get_unicode, is_generated, get_box, get_origin, get_object = _fast_calls()
+    get_unicode, is_generated, get_box, get_origin, get_object = _fast_calls(checked=not isinstance(
+        raw, ctypes._Pointer))      # the twins need the text page as a ctypes pointer, as pypdfium2 4 and 5 give it
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
 
@@ -372,10 +373,10 @@ def _page_codes(raw, count: int, pdfium_c) -> list[int] | None:
     return codes
 
 
-_FAST_CALLS: list = []
+_FAST_CALLS: dict[bool, tuple] = {}
 
 
-def _fast_calls() -> tuple:
+def _fast_calls(checked: bool = False) -> tuple:
     """The per-character PDFium functions without ctypes' argument conversion: FPDFText_GetUnicode,
     FPDFText_IsGenerated, FPDFText_GetLooseCharBox, FPDFText_GetCharOrigin and FPDFText_GetTextObject (None when
     this PDFium lacks it).
@@ -384,27 +385,30 @@ def _fast_calls() -> tuple:
     ~0.6 µs, three times the call itself (measured on 50,000 characters); these twins skip that. The caller
     must then pass exactly what C expects: the text page's own pointer object, a Python int for the index
     (passed as a C int) and byref() pointers. GetTextObject returns the object's address as an int (None for no
-    object), so that two characters' objects compare cheaply."""
-    if not _FAST_CALLS:
+    object), so that two characters' objects compare cheaply. `checked`: the same calls with pypdfium2's checks
+    (for a text page handle of another type)."""
+    if checked not in _FAST_CALLS:
         import ctypes
 
         import pypdfium2.raw as pdfium_c
 
-        def unchecked(fn, restype):
+        def twin(fn, restype):
             if fn is None:
                 return None
-            twin = ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
-            twin.argtypes = None
-            return twin
+            if checked:
+                return ctypes.CFUNCTYPE(restype, *fn.argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+            unchecked = ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+            unchecked.argtypes = None
+            return unchecked
 
-        _FAST_CALLS.extend([
-            unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint),
-            unchecked(pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
-            unchecked(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
-            unchecked(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int),
-            unchecked(getattr(pdfium_c, "FPDFText_GetTextObject", None), ctypes.c_void_p),
-        ])
-    return tuple(_FAST_CALLS)
+        _FAST_CALLS[checked] = (
+            twin(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint),
+            twin(pdfium_c.FPDFText_IsGenerated, ctypes.c_int),
+            twin(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int),
+            twin(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int),
+            twin(getattr(pdfium_c, "FPDFText_GetTextObject", None), ctypes.c_void_p),
+        )
+    return _FAST_CALLS[checked]
 
 
 #: Pages each process reads at the least when a file's pages are split (`read_pages(workers=...)`): starting a

@@ -69,3 +69,24 @@ def test_pdfium_is_the_default():
     import inspect
 
     assert inspect.signature(read_pages).parameters["engine"].default == "pdfium"
+
+
+def test_checked_pdfium_calls_read_the_same(monkeypatch):
+    """The per-character PDFium calls skip ctypes' argument checks for speed; with the checks (the fallback for a
+    pypdfium2 whose text page handle is not a ctypes pointer) the lines are the same."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+
+    from reportdiff import extract
+
+    pdf = SAMPLES / "S_2025_72.pdf"
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        assert isinstance(doc[0].get_textpage().raw, ctypes._Pointer)      # what the fast calls rely on
+    finally:
+        doc.close()
+    fast = read_pages(pdf)
+    real = extract._fast_calls
+    monkeypatch.setattr(extract, "_fast_calls", lambda checked=False: real(checked=True))
+    assert read_pages(pdf) == fast
