@@ -155,25 +155,19 @@ def is_cached(path: str | os.PathLike) -> bool:
 def _cache_key(path: str | os.PathLike) -> tuple[str, str] | None:
     """(content hash, engine) of a file for the edition cache; None when it cannot be read (the parser then
     reports why)."""
-    import inspect
     import stat
 
     from . import cache as edition_cache
-    from .extract import read_pages
+    from .extract import DEFAULT_ENGINE
     from .inputs import MAX_FILE_BYTES
 
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) or not 0 < st.st_size <= MAX_FILE_BYTES:
             return None          # a pipe would block the hash; the parser's checks say what is wrong
-        digest = edition_cache.file_digest(path)
+        return edition_cache.file_digest(path), DEFAULT_ENGINE
     except (OSError, ValueError):
         return None
-    try:
-        engine = inspect.signature(read_pages).parameters["engine"].default
-    except (KeyError, TypeError, ValueError):
-        engine = "pdfium"
-    return digest, engine
 
 
 def _as_edition(x: EditionLike, **kw) -> Edition:

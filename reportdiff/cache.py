@@ -70,12 +70,24 @@ def code_key() -> str:
 
 
 def file_digest(path: str | os.PathLike) -> str:
-    """sha256 of the file's bytes (read in 1 MiB blocks: a few ms for a report)."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+    """sha256 of the file's bytes (read in 1 MiB blocks: a few ms for a report).
+
+    Read once per process and file: the input checks, the cache lookup and the readers all ask for it. A file
+    whose device, inode, size or modification time changed since is read again (the test git uses for its index).
+    """
+    st = os.stat(path)
+    key = (os.path.realpath(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    digest = _DIGESTS.get(key)
+    if digest is None:
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        digest = _DIGESTS[key] = h.hexdigest()
+    return digest
+
+
+_DIGESTS: dict[tuple, str] = {}
 
 
 def entry_path(digest: str, engine: str, directory: Path | None = None) -> Path:

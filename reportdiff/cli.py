@@ -125,6 +125,28 @@ def _run(debug: bool, job: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
+def _chosen_format(fmt: Optional[Enum], output: Optional[Path], default: Optional[str]) -> Optional[str]:
+    """--format, else the output file's suffix, else `default` (also for an unknown suffix)."""
+    if fmt:
+        return fmt.value
+    return SUFFIX_FORMATS.get(output.suffix.lower(), default) if output else default
+
+
+def _emit(data: str | bytes, out_path: Optional[Path]) -> None:
+    """Write a command's result to its output file (atomically) or to stdout (text ending in a newline)."""
+    if out_path:
+        write_atomic(out_path, data)
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+    else:
+        sys.stdout.write(data if data.endswith("\n") else data + "\n")
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        typer.echo("warning: " + " ".join(warning.split()), err=True)
+
+
 def _check_inputs(pdfs: list[Path], max_pages: int, cache: bool) -> None:
     """Fail fast on a bad later file before time is spent on the first. A file whose parse is cached passed every
     check when it was parsed (`load` still checks its page count against --max-pages)."""
@@ -184,15 +206,11 @@ def extract(
 
     def job() -> int:
         out_path = check_output_path(output, [pdf]) if output else None
-        chosen = fmt.value if fmt else SUFFIX_FORMATS.get(output.suffix.lower(), "json") if output else "json"
+        chosen = _chosen_format(fmt, output, "json")
         if chosen not in ("json", "text", "markdown"):
             raise UsageError(f"extract writes json, text or markdown, not {chosen}; use --format")
         edition = api.load(pdf, max_pages=max_pages, progress=_progress_bar(progress), cache=cache, workers=jobs)
-        text = render.render_edition(edition, chosen)
-        if out_path:
-            write_atomic(out_path, text)
-        else:
-            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        _emit(render.render_edition(edition, chosen), out_path)
         return 0
 
     _run(debug, job)
@@ -217,26 +235,19 @@ def compare(
 
     def job() -> int:
         out_path = check_output_path(output, [old, new]) if output else None
-        chosen = fmt.value if fmt else (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None)
+        chosen = _chosen_format(fmt, output, None)
         if output and not chosen:
             raise UsageError(f"cannot tell the format from {output.name}; add --format html|json|markdown|text|eml")
         _check_inputs([old, new], max_pages, cache)
         bar = _progress_bar(progress)
         comparison = api.compare(*api.load_pair(old, new, max_pages=max_pages, progress=bar, cache=cache,
                                                 workers=jobs))
-        for warning in comparison.warnings:
-            typer.echo("warning: " + " ".join(warning.split()), err=True)
+        _warn(comparison.warnings)
         if chosen is None:
             sys.stdout.write(render.terminal_summary(comparison))
         else:
             # colour only for a terminal: a file written with -o gets plain text
-            data = render.render_comparison(comparison, chosen, color=False if out_path else None)
-            if out_path:
-                write_atomic(out_path, data)
-            elif isinstance(data, bytes):
-                sys.stdout.buffer.write(data)
-            else:
-                sys.stdout.write(data if data.endswith("\n") else data + "\n")
+            _emit(render.render_comparison(comparison, chosen, color=False if out_path else None), out_path)
         return 1 if exit_code and comparison.differs else 0
 
     _run(debug, job)
@@ -271,7 +282,7 @@ def series(
         if len(pdfs) < 2:
             raise UsageError(f"a series needs at least two editions (got {len(pdfs)}); give two or more PDFs")
         out_path = check_output_path(output, pdfs) if output else None
-        chosen = fmt.value if fmt else (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None)
+        chosen = _chosen_format(fmt, output, None)
         if output and chosen not in ("html", "json"):
             raise UsageError(f"series writes html or json, not {chosen or output.name}; use -o timeline.html, "
                              f"-o timeline.json or --format")
@@ -279,16 +290,11 @@ def series(
         bar = _progress_bar(progress)
         loaded = api.load_many(pdfs, max_pages=max_pages, progress=bar, cache=cache, workers=jobs)   # each once
         result = build_series(loaded)
-        for warning in result.warnings:
-            typer.echo("warning: " + " ".join(warning.split()), err=True)
+        _warn(result.warnings)
         if chosen is None:
             sys.stdout.write(render_series.series_summary(result))
-            return 0
-        data = render_series.render_series(result, chosen)
-        if out_path:
-            write_atomic(out_path, data)
         else:
-            sys.stdout.write(data if data.endswith("\n") else data + "\n")
+            _emit(render_series.render_series(result, chosen), out_path)
         return 0
 
     _run(debug, job)

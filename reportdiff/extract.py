@@ -411,6 +411,9 @@ def _fast_calls(checked: bool = False) -> tuple:
     return _FAST_CALLS[checked]
 
 
+#: The character source used unless another is asked for (and the one the edition cache is keyed by).
+DEFAULT_ENGINE = "pdfium"
+
 #: Pages each process reads at the least when a file's pages are split (`read_pages(workers=...)`): starting a
 #: process and sending its pages back costs about what reading one page does (S/2025/496, 14 pages, two processes:
 #: 0.21 s -> 0.12 s), so only the shortest files stay in one process.
@@ -418,7 +421,7 @@ MIN_PAGES_PER_WORKER = 4
 
 
 def read_pages(path: str | os.PathLike, *, max_pages: int = 3000,
-               progress: Callable[[int, int], None] | None = None, engine: str = "pdfium",
+               progress: Callable[[int, int], None] | None = None, engine: str = DEFAULT_ENGINE,
                workers: int = 1) -> list[PageText]:
     """Read every page of a PDF into positioned lines. Raises ReportDiffError subclasses for unreadable input.
 

@@ -50,18 +50,25 @@ def _name(path: str | os.PathLike) -> str:
     return os.fspath(path)
 
 
+def _unreadable(name: str, e: Exception, hint: str = "") -> InputFileError:
+    """The one-line error for a file that cannot be found, opened or read (`hint` ends the generic message)."""
+    if isinstance(e, FileNotFoundError):
+        return InputFileError(f"{name} does not exist; check the path")
+    if isinstance(e, NotADirectoryError):
+        return InputFileError(f"{name} does not exist (a part of the path is not a folder); check the path")
+    if isinstance(e, PermissionError):
+        return InputFileError(f"cannot read {name}: permission denied; check the file's permissions")
+    if isinstance(e, IsADirectoryError):
+        return InputFileError(f"{name} is a directory, not a PDF file; give the path of the report's PDF")
+    return InputFileError(f"cannot read {name}: {getattr(e, 'strerror', None) or e}{hint}")
+
+
 def _stat_regular_file(path: str | os.PathLike) -> os.stat_result:
     name = _name(path)
     try:
         st = os.stat(path)
-    except FileNotFoundError:
-        raise InputFileError(f"{name} does not exist; check the path") from None
-    except NotADirectoryError:
-        raise InputFileError(f"{name} does not exist (a part of the path is not a folder); check the path") from None
-    except PermissionError:
-        raise InputFileError(f"cannot read {name}: permission denied; check the file's permissions") from None
     except OSError as e:
-        raise InputFileError(f"cannot read {name}: {e.strerror or e}; check the path") from None
+        raise _unreadable(name, e, "; check the path") from None
     if stat.S_ISDIR(st.st_mode):
         raise InputFileError(f"{name} is a directory, not a PDF file; give the path of the report's PDF")
     if not stat.S_ISREG(st.st_mode):
@@ -77,12 +84,8 @@ def _read_ends(path: str | os.PathLike, size: int) -> tuple[bytes, bytes]:
             tail_len = min(size, 64 * 1024)
             fh.seek(size - tail_len)
             tail = fh.read(tail_len)
-    except PermissionError:
-        raise InputFileError(f"cannot read {name}: permission denied; check the file's permissions") from None
-    except IsADirectoryError:
-        raise InputFileError(f"{name} is a directory, not a PDF file; give the path of the report's PDF") from None
     except OSError as e:
-        raise InputFileError(f"cannot read {name}: {e.strerror or e}") from None
+        raise _unreadable(name, e) from None
     return head, tail
 
 
@@ -258,7 +261,7 @@ def _check_inflation_raw(path: str | os.PathLike) -> None:
                                         f"{min(size, total) // 2**20} MiB (a decompression bomb?); "
                                         f"refusing to read it")
     except (OSError, ValueError) as e:
-        raise InputFileError(f"cannot read {name}: {getattr(e, 'strerror', None) or e}") from None
+        raise _unreadable(name, e) from None
 
 
 def _check_inflation(name: str, doc) -> None:
@@ -313,16 +316,15 @@ _VALIDATED: dict[tuple, int] = {}
 
 
 def _content_key(path: str | os.PathLike, max_bytes: int) -> tuple | None:
-    """(real path, size, CRC-32 of the bytes) of a regular file within the size limit, else None (not cached)."""
+    """(real path, sha256 of the bytes) of a regular file within the size limit, else None (not remembered). The
+    digest is the edition cache's (`cache.file_digest`), read once per process and file."""
+    from .cache import file_digest
+
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size == 0 or st.st_size > max_bytes:
             return None
-        crc = 0
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                crc = zlib.crc32(block, crc)
-        return (os.path.realpath(path), st.st_size, crc)
+        return (os.path.realpath(path), file_digest(path))
     except (OSError, ValueError, TypeError):
         return None
 
