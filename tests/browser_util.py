@@ -85,6 +85,25 @@ def open_report(browser, path: Path, viewport=DESKTOP, *, javascript: bool = Tru
     return page, log, url
 
 
+@contextmanager
+def opened_report(browser, path: Path, viewport=DESKTOP, **options):
+    """`open_report` as a context: (page, log, url), the page's browser context closed at the end."""
+    page, log, url = open_report(browser, path, viewport, **options)
+    try:
+        yield page, log, url
+    finally:
+        page.context.close()
+
+
+def assert_clean(log: PageLog, url: str) -> None:
+    """The page loaded nothing but itself, logged no error or warning and opened no dialog."""
+    assert log.foreign_requests(url) == [], f"the page made requests: {log.foreign_requests(url)}"
+    assert log.blocked == []
+    assert log.console_errors == [], log.console_errors
+    assert log.page_errors == [], log.page_errors
+    assert log.dialogs == [], log.dialogs
+
+
 def screenshot(page, name: str, full_page: bool = True) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     out = ARTIFACTS / f"{name}.png"

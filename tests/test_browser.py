@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser_util import ARTIFACTS, DESKTOP, PHONE, open_report, screenshot
+from browser_util import ARTIFACTS, DESKTOP, PHONE, assert_clean, opened_report, screenshot
 from reportdiff import render
 from render_samples import (fixture_comparison, hostile_comparison, real_comparison, realistic_comparison,
                             scaled_comparison)
@@ -45,14 +45,6 @@ def real_report(tmp_path_factory) -> Path:
     return path
 
 
-def assert_clean(log, url):
-    assert log.foreign_requests(url) == [], f"the report made requests: {log.foreign_requests(url)}"
-    assert log.blocked == []
-    assert log.console_errors == [], log.console_errors
-    assert log.page_errors == [], log.page_errors
-    assert log.dialogs == [], log.dialogs
-
-
 def in_viewport(page, selector: str) -> bool:
     return page.eval_on_selector(selector, """e => { const r = e.getBoundingClientRect();
         return r.bottom > 0 && r.top < window.innerHeight && r.height > 0; }""")
@@ -67,8 +59,7 @@ def count_visible(page, selector: str) -> int:
 @pytest.mark.parametrize("viewport,tag", [(DESKTOP, "desktop"), (PHONE, "phone")])
 @pytest.mark.parametrize("name", ["realistic", "fixture"])
 def test_report_shows_summary_overview_and_redline(browser, reports, name, viewport, tag):
-    page, log, url = open_report(browser, reports[name], viewport)
-    try:
+    with opened_report(browser, reports[name], viewport) as (page, log, url):
         assert page.locator("h1").inner_text().replace("\n", " ").strip().startswith(
             "S/2025/72 → S/2025/496" if name == "realistic" else "S/2018/770 → S/2019/115")
         assert page.locator("#glance").is_visible()
@@ -87,13 +78,10 @@ def test_report_shows_summary_overview_and_redline(browser, reports, name, viewp
         screenshot(page, f"{name}-{tag}")
         screenshot(page, f"{name}-{tag}-top", full_page=False)
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 def test_key_changes_link_to_their_paragraphs(browser, reports):
-    page, log, url = open_report(browser, reports["realistic"])
-    try:
+    with opened_report(browser, reports["realistic"]) as (page, log, url):
         sig = page.locator(".sig", has_text="up to 4,000").first
         assert sig.is_visible()
         assert "II.A ¶8" in sig.inner_text() and "up to 3,000" in sig.inner_text()
@@ -109,15 +97,12 @@ def test_key_changes_link_to_their_paragraphs(browser, reports):
         page.locator(f"{ghost} a").click()
         assert page.evaluate("location.hash").startswith("#c-")
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 # ---------------------------------------------------------------------------------------------------- controls
 
 def test_keys_step_through_changes_and_contents_follow(browser, reports):
-    page, log, url = open_report(browser, reports["fixture"], {"width": 1400, "height": 900})
-    try:
+    with opened_report(browser, reports["fixture"], {"width": 1400, "height": 900}) as (page, log, url):
         assert page.locator(".toc").is_visible(), "the contents show in the margin of a wide screen"
         page.locator(".toc a").nth(5).click()
         page.wait_for_timeout(150)
@@ -131,14 +116,11 @@ def test_keys_step_through_changes_and_contents_follow(browser, reports):
         page.keyboard.press("p")
         assert page.evaluate("document.activeElement.id") == ids[0]
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 @pytest.mark.parametrize("viewport,tag", [(DESKTOP, "desktop"), (PHONE, "phone")])
 def test_view_switch_side_by_side_and_back(browser, reports, viewport, tag):
-    page, log, url = open_report(browser, reports["realistic"], viewport)
-    try:
+    with opened_report(browser, reports["realistic"], viewport) as (page, log, url):
         inline = count_visible(page, ".chg > .redline")
         assert inline > 5 and count_visible(page, ".sbs") == 0
         page.click("[data-view=side]")
@@ -156,13 +138,10 @@ def test_view_switch_side_by_side_and_back(browser, reports, viewport, tag):
         page.click("[data-view=inline]")
         assert count_visible(page, ".sbs") == 0 and count_visible(page, ".chg > .redline") == inline
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 def test_changes_only_filter_and_expand(browser, reports):
-    page, log, url = open_report(browser, reports["fixture"])
-    try:
+    with opened_report(browser, reports["fixture"]) as (page, log, url):
         folded = count_visible(page, "details.same")
         changes = count_visible(page, ".chg")
         assert folded > 5 and changes > 20
@@ -193,13 +172,10 @@ def test_changes_only_filter_and_expand(browser, reports):
         page.evaluate("id => { location.hash = id; }", para)
         expect(page.locator(f"#{para}")).to_be_visible(timeout=5000)
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 def test_readable_without_javascript(browser, reports):
-    page, log, url = open_report(browser, reports["realistic"], javascript=False)
-    try:
+    with opened_report(browser, reports["realistic"], javascript=False) as (page, log, url):
         assert not page.locator("#controls").is_visible(), "controls that cannot work must not show"
         assert page.locator("#glance").is_visible() and page.locator(".ov-row").first.is_visible()
         assert page.locator(".chg del").first.is_visible()
@@ -209,25 +185,19 @@ def test_readable_without_javascript(browser, reports):
         assert same.locator(".para").first.is_visible()
         screenshot(page, "realistic-desktop-nojs", full_page=False)
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 def test_csp_blocks_injected_scripts(browser, reports):
-    page, log, url = open_report(browser, reports["realistic"])
-    try:
+    with opened_report(browser, reports["realistic"]) as (page, log, url):
         page.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__pwned = 1';
                                  document.body.appendChild(s); }""")
         page.wait_for_timeout(100)
         assert page.evaluate("window.__pwned") is None
         assert any("Content Security Policy" in m for m in log.console_errors), log.console_errors
-    finally:
-        page.context.close()
 
 
 def test_print_to_a4_keeps_the_redline(browser, reports):
-    page, log, url = open_report(browser, reports["realistic"])
-    try:
+    with opened_report(browser, reports["realistic"]) as (page, log, url):
         page.emulate_media(media="print")
         assert not page.locator("#controls").is_visible()
         assert "line-through" in page.eval_on_selector(".chg del", "e => getComputedStyle(e).textDecorationLine")
@@ -246,17 +216,14 @@ def test_print_to_a4_keeps_the_redline(browser, reports):
             doc.close()
         assert "S/2025/496" in text and "4,000" in text and "3,000" in text
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 # ---------------------------------------------------------------------------------------------------- XSS
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_hostile_text_is_shown_never_run(browser, reports, javascript):
-    page, log, url = open_report(browser, reports["hostile"], PHONE if not javascript else DESKTOP,
-                                 javascript=javascript)
-    try:
+    with opened_report(browser, reports["hostile"], PHONE if not javascript else DESKTOP,
+                       javascript=javascript) as (page, log, url):
         assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
         assert '<script>alert("sym")</script>' in page.title()
         body = page.locator("body").inner_text()
@@ -280,8 +247,6 @@ def test_hostile_text_is_shown_never_run(browser, reports, javascript):
         page.wait_for_timeout(200)
         assert log.dialogs == [], "a script from the PDF ran"
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 # ---------------------------------------------------------------------------------------------------- real samples
@@ -291,8 +256,7 @@ def test_real_sample_report(browser, real_report):
     size = real_report.stat().st_size
     assert size < 2_000_000, f"the report is {size} bytes"
     for viewport, tag in ((DESKTOP, "desktop"), (PHONE, "phone")):
-        page, log, url = open_report(browser, real_report, viewport)
-        try:
+        with opened_report(browser, real_report, viewport) as (page, log, url):
             assert page.locator("h1").inner_text().replace("\n", " ").strip() == "S/2025/72 → S/2025/496"
             assert page.locator("#glance").is_visible() and page.locator(".ov-row").first.is_visible()
             if page.locator(".chg del").count():
@@ -305,8 +269,6 @@ def test_real_sample_report(browser, real_report):
                 page.check("#changes-only")
                 screenshot(page, "real-desktop-side-changes-only", full_page=False)
             assert_clean(log, url)
-        finally:
-            page.context.close()
 
 
 def test_hostile_pdf_end_to_end(browser, tmp_path):
@@ -321,8 +283,7 @@ def test_hostile_pdf_end_to_end(browser, tmp_path):
                            texts={3: body})
     report = tmp_path / "hostile-pdf.html"
     report.write_text(render.render_comparison(api.compare(old, new), "html"), encoding="utf-8")
-    page, log, url = open_report(browser, report)
-    try:
+    with opened_report(browser, report) as (page, log, url):
         text = page.locator("body").inner_text()
         assert "<script>alert(1)</script>" in text and '"><img src=x onerror=alert(1)>' in text
         assert page.evaluate("document.images.length + document.scripts.length") == 1
@@ -330,8 +291,6 @@ def test_hostile_pdf_end_to_end(browser, tmp_path):
         page.wait_for_timeout(100)
         assert log.dialogs == []
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 @pytest.mark.slow
@@ -341,8 +300,7 @@ def test_long_report_stays_responsive(browser, tmp_path):
 
     path = tmp_path / "long.html"
     path.write_text(render.render_html(scaled_comparison(10), generated=FIXED), encoding="utf-8")
-    page, log, url = open_report(browser, path)
-    try:
+    with opened_report(browser, path) as (page, log, url):
         for action in (lambda: page.click("[data-view=side]"), lambda: page.check("#changes-only"),
                        lambda: page.click("#expand-all"), lambda: page.keyboard.press("n")):
             t = time.monotonic()
@@ -350,5 +308,3 @@ def test_long_report_stays_responsive(browser, tmp_path):
             assert time.monotonic() - t < 5
         assert count_visible(page, ".sbs") == count_visible(page, ".chg")
         assert_clean(log, url)
-    finally:
-        page.context.close()

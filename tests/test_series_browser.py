@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser_util import DESKTOP, PHONE, open_report, screenshot
+from browser_util import DESKTOP, PHONE, assert_clean, opened_report, screenshot
 from reportdiff.render_series import render_series_html
 from reportdiff.series import build_series
 from series_samples import chain_editions, hostile_chain
@@ -32,18 +32,9 @@ def timelines(tmp_path_factory) -> dict[str, Path]:
     return out
 
 
-def assert_clean(log, url):
-    assert log.foreign_requests(url) == [], f"the timeline made requests: {log.foreign_requests(url)}"
-    assert log.blocked == []
-    assert log.console_errors == [], log.console_errors
-    assert log.page_errors == [], log.page_errors
-    assert log.dialogs == [], log.dialogs
-
-
 @pytest.mark.parametrize("viewport,tag", [(DESKTOP, "desktop"), (PHONE, "phone")])
 def test_timeline_renders(browser, timelines, viewport, tag):
-    page, log, url = open_report(browser, timelines["chain"], viewport)
-    try:
+    with opened_report(browser, timelines["chain"], viewport) as (page, log, url):
         h1 = page.locator("h1").inner_text().replace("\n", " ")
         assert h1.startswith("S/2016/92 → S/2016/501 → S/2017/97 → S/2017/573")
         assert page.locator(".ed").count() == 4 and page.locator(".ed").first.is_visible()
@@ -66,13 +57,10 @@ def test_timeline_renders(browser, timelines, viewport, tag):
         screenshot(page, f"series-chain-{tag}")
         screenshot(page, f"series-chain-{tag}-top", full_page=False)
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 def test_figure_links_open_the_paragraph_history(browser, timelines):
-    page, log, url = open_report(browser, timelines["chain"])
-    try:
+    with opened_report(browser, timelines["chain"]) as (page, log, url):
         page.locator(".fig .fp").nth(1).click()
         target = page.evaluate("location.hash")
         assert target.endswith("-e-1")
@@ -87,13 +75,10 @@ def test_figure_links_open_the_paragraph_history(browser, timelines):
         assert all(s in text for s in ("S/2016/92", "S/2016/501", "S/2017/97", "S/2017/573"))
         screenshot(page, "series-chain-history", full_page=False)
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 def test_open_all_and_split_history(browser, timelines):
-    page, log, url = open_report(browser, timelines["chain"], PHONE)
-    try:
+    with opened_report(browser, timelines["chain"], PHONE) as (page, log, url):
         page.locator("#open-all").click()
         assert page.locator("details.hist[open]").count() == 9
         split = page.locator("details.hist", has=page.locator(".badge.b-split")).first
@@ -105,30 +90,22 @@ def test_open_all_and_split_history(browser, timelines):
         page.locator("#open-all").click()
         assert page.locator("details.hist[open]").count() == 0
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 def test_without_javascript_the_timeline_still_reads(browser, timelines):
-    page, log, url = open_report(browser, timelines["chain"], javascript=False)
-    try:
+    with opened_report(browser, timelines["chain"], javascript=False) as (page, log, url):
         assert page.locator(".fig").first.is_visible()
         assert not page.locator("#open-all").is_visible()
         page.locator("details.hist summary").first.click()
         assert page.locator("details.hist[open] .step").first.is_visible()
         assert_clean(log, url)
-    finally:
-        page.context.close()
 
 
 def test_hostile_text_stays_text(browser, timelines):
-    page, log, url = open_report(browser, timelines["hostile"])
-    try:
+    with opened_report(browser, timelines["hostile"]) as (page, log, url):
         assert "S/2099/1<b>" in page.locator("h1").inner_text()
         assert page.locator("img").count() == 0 and page.locator("main b").count() == 0
         page.locator("#open-all").click()
         assert "<script>alert" in page.locator("details.hist").first.inner_text()
         screenshot(page, "series-hostile-desktop")
         assert_clean(log, url)
-    finally:
-        page.context.close()
