@@ -48,7 +48,7 @@ from rapidfuzz import fuzz, process
 from ._lsap import linear_sum_assignment   # scipy.optimize without its 0.5-1 s import
 
 from .model import Edition, Paragraph, Section, SectionPair
-from .wordiff import content_tokens
+from .wordiff import TokenCodec, content_tokens
 
 # --- measured thresholds (see the module docstring) ---
 ACCEPT = 0.6                 # ratio for a link on content alone
@@ -95,7 +95,6 @@ class Link:
 class Alignment:
     links: list[Link]                                  # new reading order, removed ones where they stood
     sections: list[SectionPair] = field(default_factory=list)
-    section_map: dict[str, str] = field(default_factory=dict)   # old section id -> new section id
 
 
 # ---------------------------------------------------------------------------------------------- features
@@ -122,23 +121,6 @@ def equality_key(text: str) -> str:
 _LEADER_DOTS = re.compile(r"(?:\.\s*){3,}")
 
 
-class _Vocabulary:
-    """One character per distinct content token, shared by both editions."""
-
-    def __init__(self) -> None:
-        self.chars: dict[str, str] = {}
-
-    def encode(self, tokens: list[str]) -> str:
-        chars = self.chars
-        return "".join([chars.get(t) or self._add(t) for t in tokens])
-
-    def _add(self, token: str) -> str:
-        code = 0x100 + len(self.chars)
-        ch = chr(code + 0x800 if code >= 0xD800 else code)     # a lone surrogate cannot stand in a str
-        self.chars[token] = ch
-        return ch
-
-
 @dataclass
 class _Side:
     """What the aligner needs of one edition's paragraphs."""
@@ -155,11 +137,14 @@ class _Side:
         return len(self.codes[i])
 
 
-def _side(edition: Edition, vocab: _Vocabulary) -> _Side:
+def _side(edition: Edition, vocab: TokenCodec, tokens: list[list[str]] | None = None) -> _Side:
+    """`tokens`: the paragraphs' content tokens when the caller has them already."""
     index = {s.id: k for k, s in enumerate(edition.sections)}
     paras = edition.paragraphs
+    if tokens is None:
+        tokens = [content_tokens(p.text) for p in paras]
     return _Side(paragraphs=paras, norm=[equality_key(p.text) for p in paras],
-                 codes=[vocab.encode(content_tokens(p.text)) for p in paras],
+                 codes=[vocab.encode(t) for t in tokens],
                  section=[index.get(p.section, -1) for p in paras])
 
 
@@ -750,9 +735,10 @@ def _reading_order(links: list[Link]) -> list[Link]:
 
 # ---------------------------------------------------------------------------------------------- entry point
 
-def align(old: Edition, new: Edition) -> Alignment:
-    vocab = _Vocabulary()
-    old_side, new_side = _side(old, vocab), _side(new, vocab)
+def align(old: Edition, new: Edition, tokens: tuple[list[list[str]], list[list[str]]] | None = None) -> Alignment:
+    """`tokens`: both editions' paragraph content tokens (`content_tokens`), when the caller has them already."""
+    vocab = TokenCodec()
+    old_side, new_side = _side(old, vocab, tokens and tokens[0]), _side(new, vocab, tokens and tokens[1])
     scores = _Scores(old_side, new_side, _candidates(old_side, new_side))
     linker = _Linker(old_side.size, new_side.size)
 
@@ -777,8 +763,7 @@ def align(old: Edition, new: Edition) -> Alignment:
         linker.add([], [j], 0.0)
     _mark_moves(linker.links, old_side, new_side, section_map)
     return Alignment(links=_reading_order(linker.links),
-                     sections=_section_pairs(old, new, section_map),
-                     section_map={old.sections[a].id: new.sections[b].id for a, b in section_map.items()})
+                     sections=_section_pairs(old, new, section_map))
 
 
 def _section_pairs(old: Edition, new: Edition, section_map: dict[int, int]) -> list[SectionPair]:

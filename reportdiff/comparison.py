@@ -36,10 +36,11 @@ SAME_SERIES_TITLE = 0.5          # title similarity (ordinals, numbers and dates
 def compare_editions(old: Edition, new: Edition) -> Comparison:
     """Every paragraph of both editions in exactly one Change, in the new edition's reading order (removed ones
     where they stood), with section pairs and warnings."""
-    alignment = align(old, new)
+    tokens = ([content_tokens(p.text) for p in old.paragraphs], [content_tokens(p.text) for p in new.paragraphs])
+    alignment = align(old, new, tokens)
     warnings: list[str] = []
     changes = [_change(link, old, new, warnings) for link in alignment.links]
-    warnings = _series_warnings(old, new) + warnings
+    warnings = _series_warnings(old, new, tokens) + warnings
     return Comparison(old=old, new=new, sections=alignment.sections, changes=changes, warnings=warnings)
 
 
@@ -108,24 +109,28 @@ def series_title(title: str) -> str:
     return " ".join(_SERIES_NOISE.sub(" ", normalize(title).lower()).replace("-", " ").split())
 
 
-def document_similarity(old: Edition, new: Edition) -> float:
+def document_similarity(old: Edition, new: Edition,
+                        tokens: tuple[list[list[str]], list[list[str]]] | None = None) -> float:
     """Cosine of the two editions' word frequencies (words of 4+ letters, so function words weigh nothing).
 
     Measured on the real reports in shared/reports: successive editions of one series score 0.85-0.99 even when
     nearly every paragraph was rewritten (ISIL 20th -> 21st: 0.92, with only 12 % of paragraphs linkable);
     reports of different series score 0.26-0.63 (the closest: the ISIL report and the Monitoring Team's)."""
-    def counts(ed: Edition) -> Counter:
-        return Counter(t for p in ed.paragraphs for t in content_tokens(p.text) if len(t) >= 4)
+    if tokens is None:
+        tokens = ([content_tokens(p.text) for p in old.paragraphs], [content_tokens(p.text) for p in new.paragraphs])
 
-    a, b = counts(old), counts(new)
+    def counts(paragraph_tokens: list[list[str]]) -> Counter:
+        return Counter(t for toks in paragraph_tokens for t in toks if len(t) >= 4)
+
+    a, b = counts(tokens[0]), counts(tokens[1])
     if not a or not b:
         return 1.0
     dot = sum(a[t] * b[t] for t in a.keys() & b.keys())
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
-def _series_warnings(old: Edition, new: Edition) -> list[str]:
-    content = document_similarity(old, new)
+def _series_warnings(old: Edition, new: Edition, tokens) -> list[str]:
+    content = document_similarity(old, new, tokens)
     titles = fuzz.ratio(series_title(old.title), series_title(new.title)) / 100 if old.title and new.title else 1.0
     if content < SAME_REPORT_CONTENT or (titles < SAME_SERIES_TITLE and content < SAME_REPORT_CONTENT_SURE):
         return [f"these look like two different reports, not two editions of one (shared vocabulary {content:.0%}, "

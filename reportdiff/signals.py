@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import DiffOp, Signal
-from .wordiff import MONTHS, diff_words, merge_runs, tokenize
+from .wordiff import MONTHS, diff_words, merge_runs, new_text, old_text, tokenize
 
 HEDGES = frozenset("""
 likely unlikely likelihood probably probable possibly possible may might could can would should will
@@ -80,9 +80,7 @@ def _hunks(ops: list[DiffOp]) -> list[_Hunk]:
             else:
                 break
         end = k
-        old = "".join(t for op, t in ops[start:end] if op != "+")
-        new = "".join(t for op, t in ops[start:end] if op != "-")
-        hunks.append(_Hunk(start, end, old, new))
+        hunks.append(_Hunk(start, end, old_text(ops[start:end]), new_text(ops[start:end])))
     return hunks
 
 
@@ -147,8 +145,7 @@ def _surroundings(ops: list[DiffOp], hunk: _Hunk, n_before: int, n_after: int,
 
 def _context(ops: list[DiffOp], hunk: _Hunk) -> str:
     """A few words of the new text either side of the change (across other changes), within the sentence."""
-    before = "".join(t for op, t in ops[:hunk.start] if op != "-")
-    after = "".join(t for op, t in ops[hunk.end:] if op != "-")
+    before, after = new_text(ops[:hunk.start]), new_text(ops[hunk.end:])
     middle = hunk.new if hunk.new.strip() else hunk.old
     return _tidy(_edge_words(before, CONTEXT_WORDS, True) + middle + _edge_words(after, CONTEXT_WORDS, False))
 

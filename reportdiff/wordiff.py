@@ -58,8 +58,9 @@ class WordDiff:
     timed_out: bool = False
 
 
-class _TokenCodec:
-    """Maps each distinct token to one character and back (shared by both texts of a diff)."""
+class TokenCodec:
+    """Maps each distinct token to one character and back, so that texts compare token by token as strings
+    (shared by both texts of a diff, or by both editions in `align`)."""
 
     # Start above ASCII so no token maps to a character diff-match-patch treats specially (newline), and skip the
     # surrogate block, which cannot stand alone in a str.
@@ -70,18 +71,15 @@ class _TokenCodec:
         self.tokens: list[str] = []
 
     def encode(self, tokens: list[str]) -> str:
-        out = []
-        for tok in tokens:
-            ch = self.chars.get(tok)
-            if ch is None:
-                code = self._FIRST + len(self.tokens)
-                if code >= 0xD800:
-                    code += 0x800
-                ch = chr(code)
-                self.chars[tok] = ch
-                self.tokens.append(tok)
-            out.append(ch)
-        return "".join(out)
+        chars = self.chars
+        return "".join([chars.get(t) or self._add(t) for t in tokens])
+
+    def _add(self, token: str) -> str:
+        code = self._FIRST + len(self.tokens)
+        ch = chr(code + 0x800 if code >= 0xD800 else code)
+        self.chars[token] = ch
+        self.tokens.append(token)
+        return ch
 
     def decode(self, chars: str) -> str:
         return "".join(self.tokens[self._index(c)] for c in chars)
@@ -103,7 +101,7 @@ def diff_words(old: str, new: str, timeout: float = DEFAULT_TIMEOUT, semantic: b
     changes inside a long rewritten passage)."""
     if old == new:
         return WordDiff([("=", old)] if old else [])
-    codec = _TokenCodec()
+    codec = TokenCodec()
     a, b = codec.encode(tokenize(old)), codec.encode(tokenize(new))
     dmp = diff_match_patch()
     dmp.Diff_Timeout = timeout

@@ -352,7 +352,7 @@ def test_similarity_is_scored_for_few_pairs_not_all_pairs():
     spec = [(f"S{k}", f"Section {k}", 1, [text(1000 + 20 * k + m, 80) for m in range(20)]) for k in range(30)]
     old = edition(spec)
     new = edition([(sid, t, lv, [edit_words(x, 3, seed=len(x)) for x in texts]) for sid, t, lv, texts in spec])
-    vocab = A._Vocabulary()
+    vocab = A.TokenCodec()
     o, n = A._side(old, vocab), A._side(new, vocab)
     pairs = sum(len(js) for js in A._candidates(o, n).values())
     assert len(old.paragraphs) <= pairs < 0.05 * len(old.paragraphs) * len(new.paragraphs)
@@ -368,7 +368,7 @@ def test_candidate_cosines_same_with_and_without_the_dense_accumulator(monkeypat
     texts_new = [t.replace("recorded", "documented") for t in texts_old[5:]] + ["An unrelated sentence entirely."]
     make = lambda texts: Edition(symbol="S/1", date=None, title="", pages=1, paragraphs=[  # noqa: E731
         Paragraph(id=str(i + 1), number=str(i + 1), section=None, text=t) for i, t in enumerate(texts)])
-    vocab = align._Vocabulary()
+    vocab = align.TokenCodec()
     old, new = align._side(make(texts_old), vocab), align._side(make(texts_new), vocab)
     dense = align._candidates(old, new)
     monkeypatch.setattr(align, "DENSE_COSINE_CELLS", 0)
