@@ -149,14 +149,16 @@ def _group_lines(chars: list[Char]) -> list[list[Char]]:
 _LEFT_TO_RIGHT = operator.attrgetter("x0", "top")
 
 
-def _words_of_line(chars: list[Char]) -> tuple[list[Word], float]:
-    """A line's characters → its words (none if it holds only blanks) and its body size. The loop runs once per
-    character of the document, so it keeps everything in local variables."""
+def _words_of_line(chars: list[Char]) -> tuple[list[Word], float, float, float]:
+    """A line's characters → its words (none if it holds only blanks), its body size and the top and bottom of
+    its body-size characters. The loop runs once per character of the document, so it keeps everything in local
+    variables."""
     chars.sort(key=_LEFT_TO_RIGHT)
     body = max((c.size for c in chars if c.text.strip()), default=chars[0].size)
     # The body baseline: the bottom of the largest characters (superscripts sit above it).
     low = 0.9 * body
-    base = max((c.bottom for c in chars if c.size >= low), default=max(c.bottom for c in chars))
+    full = [c for c in chars if c.size >= low] or chars
+    base = max([c.bottom for c in full])
     sup_size = SUPERSCRIPT_SIZE * body
     words: list[Word] = []
     cur: list[Char] = []             # the word being read
@@ -202,7 +204,7 @@ def _words_of_line(chars: list[Char]) -> tuple[list[Word], float]:
         words.append(_word(cur, last, cur_sup, pending_space))
     if words:
         words[0].space_before = False
-    return words, body
+    return words, body, min([c.top for c in full]), base
 
 
 def _word(chars: list[Char], last: Char, sup: bool, space_before: bool) -> Word:
@@ -219,13 +221,10 @@ def lines_from_chars(chars: Iterable[Char], page_number: int) -> list[Line]:
     """Chars of one page → its lines in reading order (top to bottom)."""
     out = []
     for group in _group_lines(list(chars)):
-        words, body = _words_of_line(group)
+        words, body, top, bottom = _words_of_line(group)
         if not words:
             continue                 # only blanks
-        low = 0.9 * body
-        full = [c for c in group if c.size >= low] or group
-        out.append(Line(words=words, top=min([c.top for c in full]), bottom=max([c.bottom for c in full]),
-                        size=body, page=page_number))
+        out.append(Line(words=words, top=top, bottom=bottom, size=body, page=page_number))
     out.sort(key=_reading_order)
     return out
 

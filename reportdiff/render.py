@@ -165,12 +165,6 @@ def _md_line(s: str | None) -> str:
                                                       else m.group(2) + "\\"), _md(s))
 
 
-def _count_line(view: ReportView) -> str:
-    parts = [f"{c.n} {c.label.lower()}" for c in view.counts if c.n]
-    parts.append(f"{view.unchanged} unchanged")
-    return ", ".join(parts)
-
-
 def _signal_plain(sg: SignalView, esc=_clean, context: bool = True) -> str:
     old = esc(sg.old) if sg.old else "(none)"
     new = esc(sg.new) if sg.new else "(removed)"
@@ -181,7 +175,7 @@ def _signal_plain(sg: SignalView, esc=_clean, context: bool = True) -> str:
 def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals: int = 12) -> str:
     lines = [f"{_clean(view.old.symbol)} ({_clean(view.old.date) or 'undated'}) → {_clean(view.new.symbol)} "
              f"({_clean(view.new.date) or 'undated'})", _clean(view.new.title), "", _clean(view.headline),
-             _count_line(view), ""]
+             view.counts_text, ""]
     if view.signals:
         lines.append("Key changes in the assessment:")
         lines += [f"  - {_signal_plain(sg)}" for sg in view.top_signals[:max_signals]]

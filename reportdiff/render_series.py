@@ -16,8 +16,9 @@ from markupsafe import Markup
 
 from .model import Change, Edition
 from .render import _clean, _env, page_assets, stamp
-from .render_view import KIND_LABELS, Seg, change_segs, clip, human_date, one_line, para_nums, safe, section_ref
-from .series import Lineage, Series
+from .render_view import (KIND_LABELS, Seg, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
+                          section_ref)
+from .series import Lineage, Series, _diff_words, _edition_words
 from .wordiff import diff_words
 
 CHART_H = 34            # px height of a section chart's tallest bar
@@ -148,10 +149,6 @@ def _anchor(*parts: object) -> str:
     return "-".join(re.sub(r"[^A-Za-z0-9_]+", "_", str(p)) for p in parts)
 
 
-def _words(text: str) -> int:
-    return len(text.split())
-
-
 def _fmt(n: int) -> str:
     return f"{n:,}"
 
@@ -168,7 +165,7 @@ def build_series_view(series: Series, *, generated: str = "", generated_iso: str
     latest = n - 1
 
     # --- editions
-    words = [sum(_words(p.text) for p in e.paragraphs) for e in eds]
+    words = [_edition_words(e) for e in eds]
     top = max(words) or 1
     ed_views: list[SeriesEditionView] = []
     for i, e in enumerate(eds):
@@ -176,13 +173,9 @@ def build_series_view(series: Series, *, generated: str = "", generated_iso: str
                               one_line(e.source), e.pages, len(e.paragraphs), words[i], round(100 * words[i] / top))
         if i:
             c = cmps[i - 1]
-            ins = sum(_words(t) for ch in c.changes if ch.kind != "unchanged" for op, t in ch.diff if op == "+")
+            ins = sum(_diff_words(ch)[0] for ch in c.changes if ch.kind != "unchanged")
             v.new_percent = round(100 * min(ins, words[i]) / words[i]) if words[i] else 0
-            s = c.summary()
-            parts = [f"{s[k]} {KIND_LABELS[k].lower()}" for k in ("modified", "added", "removed", "moved", "split",
-                                                                   "merged") if s.get(k)]
-            parts.append(f"{s.get('unchanged', 0)} unchanged")
-            v.counts_text = ", ".join(parts)
+            v.counts_text = count_text(c.summary())
             v.carried = sum(1 for p in e.paragraphs if (lin := series.lineage_of(p.id, i)) and lin.born < i)
             v.warnings = [one_line(w) for w in c.warnings]
         ed_views.append(v)
@@ -227,7 +220,7 @@ def build_series_view(series: Series, *, generated: str = "", generated_iso: str
         for s in present:
             if not titles or titles[-1] != one_line(s.title):
                 titles.append(one_line(s.title))
-        ref = last.label.strip().rstrip(".") if last.label else ("" if last.section is None else "")
+        ref = last.label.strip().rstrip(".")
         rows.append(SectionRowView(ref, one_line(last.title), t.level, bars, n * (BAR_W + BAR_GAP) - BAR_GAP,
                                    words_text, trend, renamed=len(titles) > 1,
                                    titles_text=" → ".join(f"“{x}”" for x in titles) if len(titles) > 1 else ""))

@@ -135,7 +135,6 @@ class ItemView:
     footnotes: list[FootnoteView] = field(default_factory=list)
     moved_text: str = ""            # "moved from II.B.1, was ¶13"
     moved_href: str = ""
-    similarity: float = 1.0
     # a run of unchanged paragraphs
     items: list["ItemView"] = field(default_factory=list)
     summary: str = ""
@@ -215,8 +214,7 @@ class ReportView:
     version: str
     counts: list[CountView]
     unchanged: int
-    total_changes: int
-    changed_percent: int
+    counts_text: str            # "7 modified, 63 added, 60 removed, 1 unchanged"
     headline: str
     sections: list[SectionView]
     signals: list[SignalView]
@@ -489,7 +487,7 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
         ref = f"{sec_ref}{sep}{nums}".strip() if ch.new else f"{sec_ref} (was {nums})"
         item = ItemView(type="change", anchor=f"c-{ci}", kind=ch.kind, moved=ch.moved, badges=badges,
                         old_nums=para_nums(opo) if ch.old else "", new_nums=para_nums(ops) if ch.new else "",
-                        ref=ref, segs=segs, footnotes=_footnote_views(ch), similarity=ch.similarity)
+                        ref=ref, segs=segs, footnotes=_footnote_views(ch))
         change_views.append(item)
         change_key.append(key)
 
@@ -603,13 +601,20 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
     changed_all = sum(s.changed_chars for s in views.values())
     total_all = sum(s.total_chars for s in views.values())
     pct = 0 if not changed_all else max(1, round(100 * changed_all / total_all)) if total_all else 0
-    total_changes = sum(1 for c in comparison.changes if c.kind != "unchanged" or c.moved or c.footnotes)
     ov, nv = _edition_view(old), _edition_view(new)
     return ReportView(old=ov, new=nv, generated=generated, generated_iso=generated_iso, version=version,
-                      counts=counts, unchanged=summary.get("unchanged", 0), total_changes=total_changes,
-                      changed_percent=pct, headline=headline(comparison, pct), sections=sections,
+                      counts=counts, unchanged=summary.get("unchanged", 0), counts_text=count_text(summary),
+                      headline=headline(comparison, pct),
+                      sections=sections,
                       signals=signals, signal_groups=groups, warnings=[one_line(w) for w in comparison.warnings],
                       differs=comparison.differs)
+
+
+def count_text(summary: dict[str, int]) -> str:
+    """"7 modified, 63 added, 60 removed, 1 unchanged": the non-zero change kinds, then the unchanged."""
+    parts = [f"{summary[k]} {KIND_LABELS[k].lower()}" for k in COUNT_KINDS if summary.get(k)]
+    parts.append(f"{summary.get('unchanged', 0)} unchanged")
+    return ", ".join(parts)
 
 
 def headline(comparison: Comparison, pct: int) -> str:

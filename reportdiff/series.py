@@ -299,18 +299,20 @@ def _name(e: Edition) -> str:
     return e.symbol or e.source or "an edition"
 
 
+def _find(parent: dict, x):
+    """The root of x's set in a union-find forest (halving the path on the way)."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
 def _build_lineages(series: Series) -> None:
     eds, cmps = series.editions, series.comparisons
     parent: dict[Node, Node] = {}
 
-    def find(x: Node) -> Node:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     def union(a: Node, b: Node) -> None:
-        ra, rb = find(a), find(b)
+        ra, rb = _find(parent, a), _find(parent, b)
         if ra != rb:
             if rb < ra:
                 ra, rb = rb, ra
@@ -338,7 +340,7 @@ def _build_lineages(series: Series) -> None:
         union(src, dst)
     groups: dict[Node, list[Node]] = {}
     for node in parent:
-        groups.setdefault(find(node), []).append(node)
+        groups.setdefault(_find(parent, node), []).append(node)
     comps = sorted((sorted(g, key=lambda n: order[n]) for g in groups.values()), key=lambda g: order[g[0]])
     for k, nodes in enumerate(comps, 1):
         lin = Lineage(id=f"L{k}", nodes=nodes)
@@ -523,14 +525,8 @@ def _build_sections(series: Series) -> None:
     eds, cmps = series.editions, series.comparisons
     parent: dict[tuple[int, str | None], tuple[int, str | None]] = {}
 
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     def join(a, b) -> None:
-        ra, rb = sorted((find(a), find(b)), key=lambda k: (k[0], k[1] or ""))
+        ra, rb = sorted((_find(parent, a), _find(parent, b)), key=lambda k: (k[0], k[1] or ""))
         if ra != rb:
             parent[rb] = ra
 
@@ -584,12 +580,12 @@ def _build_sections(series: Series) -> None:
             for key in node_keys:
                 if key not in parent:
                     continue
-                root = find(key)
+                root = _find(parent, key)
                 new_w[i + 1][root] = new_w[i + 1].get(root, 0) + ins
                 rem_w[i + 1][root] = rem_w[i + 1].get(root, 0) + dele
     groups: dict[Any, list[tuple[int, str | None]]] = {}
     for key in parent:
-        groups.setdefault(find(key), []).append(key)
+        groups.setdefault(_find(parent, key), []).append(key)
     latest_pos: dict[Any, tuple] = {}
     sec_pos = [{s.id: k for k, s in enumerate(e.sections)} for e in eds]
     for root, members in groups.items():

@@ -281,6 +281,10 @@ WORD_ENDINGS = frozenset("ing ings ed er ers ness ment ments tion tions sion sio
                          "ences able ible al ally ous ive ist ists ism ize ized izes ization".split())
 
 
+# A word or a hyphenated chain of words (letters only): the document's own spelling, counted as evidence.
+_WORD_CHAIN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
 class Joiner:
     """Joins lines into running text, deciding each line-end hyphen from evidence.
 
@@ -297,9 +301,10 @@ class Joiner:
     def look_at_line_ends(self, lines: list[Line]) -> None:
         """Decide whether this layout hyphenates words: a few line ends that can only be split words say so."""
         splits = 0
-        for a, b in zip(lines, lines[1:]):
-            last = a.plain_words[-1].text if a.plain_words else ""
-            first = b.plain_words[0].text if b.plain_words else ""
+        plain = [ln.plain_words for ln in lines]      # a property: built once a line here, not four times
+        for a, b in zip(plain, plain[1:]):
+            last = a[-1].text if a else ""
+            first = b[0].text if b else ""
             if last.endswith("-") and len(last) > 2 and self.is_definite_split(last[:-1], first):
                 splits += 1
         self.hyphenating = splits >= 2
@@ -444,7 +449,7 @@ class EditionBuilder:
             for k, t in enumerate(toks):
                 if t.endswith("-") and k == len(toks) - 1:
                     continue              # a line-end hyphen is the thing in question: not evidence
-                for piece in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", t):
+                for piece in _WORD_CHAIN.findall(t):
                     if "-" in piece:
                         parts = piece.lower().split("-")
                         for x, y in zip(parts, parts[1:]):      # every adjacent pair of a chain
@@ -658,7 +663,8 @@ class EditionBuilder:
                 sections.append(sec)
                 continue
             if b.number:
-                wl[0] = [w for w in wl[0] if not (w is b.lines[0].plain_words[0])]
+                number_word = b.lines[0].plain_words[0]
+                wl[0] = [w for w in wl[0] if w is not number_word]
             text, markers = joiner.join(wl)
             if not text:
                 continue
