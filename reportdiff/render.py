@@ -64,8 +64,10 @@ def page_assets(stem: str = "report") -> tuple[str, str, str]:
     return css, js, csp
 
 
-def _assets() -> tuple[str, str, str]:
-    return page_assets("report")
+def render_page(template: str, stem: str, view) -> str:
+    """A self-contained page: `template` rendered with `view`, its own stylesheet and script inline."""
+    css, js, csp = page_assets(stem)
+    return _env().get_template(template).render(v=view, css=Markup(css), js=Markup(js), csp=csp)
 
 
 def _now(generated: datetime | None) -> datetime:
@@ -91,9 +93,7 @@ def _view(comparison: Comparison, generated: datetime | None = None) -> ReportVi
 
 
 def render_html(comparison: Comparison, *, generated: datetime | None = None) -> str:
-    css, js, csp = _assets()
-    view = _view(comparison, generated)
-    return _env().get_template("report.html.j2").render(v=view, css=Markup(css), js=Markup(js), csp=csp)
+    return render_page("report.html.j2", "report", _view(comparison, generated))
 
 
 # ---------------------------------------------------------------------------------------------------- e-mail
@@ -119,10 +119,9 @@ def render_eml(comparison: Comparison, *, generated: datetime | None = None) -> 
                            + (f" ({_short_title(view.new.title)})" if view.new.title else ""))
     filename = report_filename(comparison)
     signals = view.top_signals[:8]
-    top = sorted((s for s in view.sections if s.n_changes), key=lambda s: (-s.changed_chars, -s.n_changes))[:5]
     html = _env().get_template("email.html.j2").render(
         v=view, subject=subject, filename=filename, signals=signals, more_signals=max(0, len(view.signals) - 8),
-        top_sections=top, count_colors=COUNT_COLORS)
+        top_sections=view.most_changed(5), count_colors=COUNT_COLORS)
     msg = EmailMessage()
     msg["Subject"] = subject
     msg["Date"] = formatdate(_now(generated).timestamp(), localtime=False, usegmt=True)
@@ -130,7 +129,7 @@ def render_eml(comparison: Comparison, *, generated: datetime | None = None) -> 
     msg["X-Mailer"] = f"reportdiff {view.version}"
     msg.set_content(_plain_summary(view, filename=filename))
     msg.add_alternative(html, subtype="html")
-    report = render_html(comparison, generated=generated).encode("utf-8")
+    report = render_page("report.html.j2", "report", view).encode("utf-8")    # the same view, not built again
     msg.add_attachment(report, maintype="text", subtype="html", filename=filename)
     return msg.as_bytes()
 
@@ -165,16 +164,21 @@ def _md_line(s: str | None) -> str:
                                                       else m.group(2) + "\\"), _md(s))
 
 
-def _signal_plain(sg: SignalView, esc=_clean, context: bool = True) -> str:
-    old = esc(sg.old) if sg.old else "(none)"
-    new = esc(sg.new) if sg.new else "(removed)"
-    ctx = esc(sg.context_pre + sg.context_match + sg.context_post) if context else ""
-    return f"{esc(sg.ref)} ({sg.kind_label}): {old} → {new}" + (f" — “{ctx}”" if ctx else "")
+def _signal_plain(sg: SignalView, context: bool = True) -> str:
+    old = _clean(sg.old) if sg.old else "(none)"
+    new = _clean(sg.new) if sg.new else "(removed)"
+    ctx = _clean(sg.context) if context else ""
+    return f"{_clean(sg.ref)} ({sg.kind_label}): {old} → {new}" + (f" — “{ctx}”" if ctx else "")
+
+
+def _pair_head(view: ReportView) -> str:
+    """"S/2025/72 (2025-01-31) → S/2025/496 (2025-08-01)", as plain text."""
+    return (f"{_clean(view.old.symbol)} ({_clean(view.old.date) or 'undated'}) → {_clean(view.new.symbol)} "
+            f"({_clean(view.new.date) or 'undated'})")
 
 
 def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals: int = 12) -> str:
-    lines = [f"{_clean(view.old.symbol)} ({_clean(view.old.date) or 'undated'}) → {_clean(view.new.symbol)} "
-             f"({_clean(view.new.date) or 'undated'})", _clean(view.new.title), "", _clean(view.headline),
+    lines = [_pair_head(view), _clean(view.new.title), "", _clean(view.headline),
              view.counts_text, ""]
     if view.signals:
         lines.append("Key changes in the assessment:")
@@ -182,7 +186,7 @@ def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals
         if len(view.signals) > max_signals:
             lines.append(f"  … and {len(view.signals) - max_signals} more")
         lines.append("")
-    top = sorted((s for s in view.sections if s.n_changes), key=lambda s: (-s.changed_chars, -s.n_changes))[:5]
+    top = view.most_changed(5)
     if top:
         lines.append("Sections with the most change:")
         lines += [f"  - {_clean(s.ref + ' ' + s.title).strip()}: {s.change_text}" for s in top]
@@ -206,12 +210,12 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
         for sg in v.top_signals[:15]:
             old = f"~~{_md(sg.old)}~~" if sg.old else "*(none)*"
             new = f"**{_md(sg.new)}**" if sg.new else "*(removed)*"
-            ctx = _md(sg.context_pre + sg.context_match + sg.context_post)
+            ctx = _md(sg.context)
             out.append(f"- {_md(sg.ref)} ({sg.kind_label}): {old} → {new}" + (f" — “{ctx}”" if ctx else ""))
         if len(v.signals) > 15:
             out.append(f"- … and {len(v.signals) - 15} more")
         out.append("")
-    top = sorted((s for s in v.sections if s.n_changes), key=lambda s: (-s.changed_chars, -s.n_changes))[:6]
+    top = v.most_changed(6)
     if top:
         out.append("**Sections with the most change**")
         out.append("")
@@ -264,13 +268,13 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
             line.append(_clean(sg.old) if sg.old else "(none)", "red strike")
             line.append(" → ")
             line.append(_clean(sg.new) if sg.new else "(removed)", "green underline")
-            ctx = _clean(sg.context_pre + sg.context_match + sg.context_post)
+            ctx = _clean(sg.context)
             if ctx:
                 line.append(f"  “{ctx}”", "dim")
             console.print(line)
         if len(v.signals) > 12:
             console.print(Text(f"  … and {len(v.signals) - 12} more", "dim"))
-    top = sorted((s for s in v.sections if s.n_changes), key=lambda s: (-s.changed_chars, -s.n_changes))[:5]
+    top = v.most_changed(5)
     if top:
         console.print()
         console.print(Text("Sections with the most change", "bold"))
@@ -285,8 +289,7 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
 def terminal_summary(comparison: Comparison) -> str:
     """A few lines for `reportdiff compare` without -o."""
     v = _view(comparison)
-    head = (f"{_clean(v.old.symbol)} ({_clean(v.old.date) or 'undated'}) → {_clean(v.new.symbol)} "
-            f"({_clean(v.new.date) or 'undated'})")
+    head = _pair_head(v)
     if not v.differs and not any(s.n_changes for s in v.sections):
         return f"{head}\nNo differences: all {v.new.paragraphs} paragraphs are unchanged.\n"
     lines = [head, _clean(v.headline)]

@@ -12,10 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from markupsafe import Markup
-
 from .model import Change, Edition
-from .render import _clean, _env, page_assets, stamp
+from .render import _clean, render_page, stamp
 from .render_view import (KIND_LABELS, Seg, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
                           section_ref)
 from .series import Lineage, Series, _diff_words, _edition_words
@@ -367,9 +365,7 @@ def series_view(series: Series, generated: datetime | None = None) -> SeriesView
 
 
 def render_series_html(series: Series, *, generated: datetime | None = None) -> str:
-    css, js, csp = page_assets("series")
-    view = series_view(series, generated)
-    return _env().get_template("series.html.j2").render(v=view, css=Markup(css), js=Markup(js), csp=csp)
+    return render_page("series.html.j2", "series", series_view(series, generated))
 
 
 def render_series_json(series: Series) -> str:

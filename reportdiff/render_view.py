@@ -120,6 +120,11 @@ class SignalView:
     context_match: str
     context_post: str
 
+    @property
+    def context(self) -> str:
+        """The few words around the change, as one string (the HTML marks the middle part)."""
+        return self.context_pre + self.context_match + self.context_post
+
 
 @dataclass
 class ItemView:
@@ -227,6 +232,10 @@ class ReportView:
         """Key changes for the short summaries: figures first, then dates, then wording, each in reading order."""
         rank = {"figure": 0, "date": 1, "hedge": 2}
         return sorted(self.signals, key=lambda s: rank.get(s.kind, 3))
+
+    def most_changed(self, n: int) -> list[SectionView]:
+        """The n sections with the most changed text (then the most changes), for the short summaries."""
+        return sorted((s for s in self.sections if s.n_changes), key=lambda s: (-s.changed_chars, -s.n_changes))[:n]
 
     @property
     def overview(self) -> list[SectionView]:
