@@ -47,6 +47,7 @@ CONTEXT_WORDS = 5
 
 _DATE_RE = re.compile(rf"\b(?:{MONTHS})\b|\b(?:19|20)\d\d\b")
 _NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)*$")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _WORD_RE = re.compile(r"\w")
 _SHORT_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+)?")     # spaces and at most one word: "about 4,000" -> "between..."
 
@@ -58,9 +59,13 @@ class _Hunk:
     old: str
     new: str
 
+    def __post_init__(self) -> None:
+        # every test below looks at the tokens of both sides: tokenised once here
+        self.old_tokens, self.new_tokens = tokenize(self.old), tokenize(self.new)
 
-def _word_count(text: str) -> int:
-    return sum(1 for t in tokenize(text) if _WORD_RE.search(t))
+
+def _word_count(tokens: list[str]) -> int:
+    return sum(1 for t in tokens if _WORD_RE.search(t))
 
 
 def _hunks(ops: list[DiffOp]) -> list[_Hunk]:
@@ -84,21 +89,18 @@ def _hunks(ops: list[DiffOp]) -> list[_Hunk]:
     return hunks
 
 
-def _numbers(text: str) -> Counter:
-    """Figures in a text: number tokens that are not a year (document symbols are single tokens, never counted)."""
-    out: Counter = Counter()
-    for tok in tokenize(text):
-        if _NUMBER_RE.match(tok) and not re.fullmatch(r"(?:19|20)\d\d", tok):
-            out[tok] += 1
-    return out
+def _figures(tokens: list[str]) -> Counter:
+    """Figures among a text's tokens: numbers that are not a year (document symbols are single tokens, never
+    counted)."""
+    return Counter(tok for tok in tokens if _NUMBER_RE.match(tok) and not _YEAR_RE.fullmatch(tok))
 
 
-def _dates(text: str) -> Counter:
-    return Counter(tok for tok in tokenize(text) if "/" not in tok and _DATE_RE.search(tok))
+def _dates(tokens: list[str]) -> Counter:
+    return Counter(tok for tok in tokens if "/" not in tok and _DATE_RE.search(tok))
 
 
-def _hedges(text: str, words: frozenset) -> Counter:
-    return Counter(tok.lower() for tok in tokenize(text) if tok.lower() in words)
+def _hedges(tokens: list[str], words: frozenset) -> Counter:
+    return Counter(tok.lower() for tok in tokens if tok.lower() in words)
 
 
 def _is_sentence_end(toks: list[str], k: int) -> bool:
@@ -172,15 +174,15 @@ def signals_from_diff(ops: list[DiffOp]) -> list[Signal]:
     troop numbers gives one signal per number; a sentence rewritten in other words gives none)."""
     out: list[Signal] = []
     for hunk in _hunks(ops):
-        several_figures = min(sum(_numbers(hunk.old).values()), sum(_numbers(hunk.new).values())) > 1
-        if max(_word_count(hunk.old), _word_count(hunk.new)) <= LONG_HUNK_WORDS and not several_figures:
+        several_figures = min(sum(_figures(hunk.old_tokens).values()), sum(_figures(hunk.new_tokens).values())) > 1
+        if max(_word_count(hunk.old_tokens), _word_count(hunk.new_tokens)) <= LONG_HUNK_WORDS and not several_figures:
             out += _classify(ops, hunk)
             continue
         # the unchanged text around the passage stays, so the small edits keep their context
         fine = merge_runs(ops[hunk.start - 1:hunk.start] + diff_words(hunk.old, hunk.new, semantic=False).ops
                           + ops[hunk.end:hunk.end + 1])
         for part in _hunks(fine):
-            if max(_word_count(part.old), _word_count(part.new)) <= LONG_HUNK_WORDS:
+            if max(_word_count(part.old_tokens), _word_count(part.new_tokens)) <= LONG_HUNK_WORDS:
                 out += _classify(fine, part)
     return out
 
@@ -188,15 +190,17 @@ def signals_from_diff(ops: list[DiffOp]) -> list[Signal]:
 def _classify(ops: list[DiffOp], hunk: _Hunk) -> list[Signal]:
     """The signals of one short hunk: figure, date and/or hedge, or none."""
     pure = not hunk.old.strip() or not hunk.new.strip()
-    if pure and _word_count(hunk.old + hunk.new) > PURE_EDIT_MAX_WORDS:
+    # one side is blank, so the words of both are the words of the two added up
+    if pure and _word_count(hunk.old_tokens) + _word_count(hunk.new_tokens) > PURE_EDIT_MAX_WORDS:
         return []
+    old_toks, new_toks = hunk.old_tokens, hunk.new_tokens
     kinds = []
-    if _numbers(hunk.old) != _numbers(hunk.new) and not _is_reference(ops, hunk):
+    if _figures(old_toks) != _figures(new_toks) and not _is_reference(ops, hunk):
         kinds.append("figure")
-    if _dates(hunk.old) != _dates(hunk.new):
+    if _dates(old_toks) != _dates(new_toks):
         kinds.append("date")
     hedge_words = HEDGES if "figure" in kinds else HEDGES | QUANTIFIERS
-    if _hedges(hunk.old, hedge_words) != _hedges(hunk.new, hedge_words):
+    if _hedges(old_toks, hedge_words) != _hedges(new_toks, hedge_words):
         kinds.append("hedge")
     if not kinds:
         return []
