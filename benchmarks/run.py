@@ -135,11 +135,12 @@ def whole_process(old: Path, new: Path, runs: int, work: Path) -> dict:
 
 
 def stages(old: Path, new: Path, runs: int) -> dict:
-    from reportdiff import api, render
-    from reportdiff.align import align
-    from reportdiff.comparison import compare_editions
-    from reportdiff.extract import read_pages
-    from reportdiff.structure import build_edition
+    from reportdiff import api
+    from reportdiff.render import report as render
+    from reportdiff.diff.align import align
+    from reportdiff.diff.comparison import compare_editions
+    from reportdiff.pdf.extract import read_pages
+    from reportdiff.pdf.structure import build_edition
 
     out: dict[str, list[float]] = {k: [] for k in ("extract", "structure", "align", "compare", "render", "pair")}
     for _ in range(runs):

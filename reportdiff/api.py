@@ -30,15 +30,15 @@ def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES,
         hit = edition_cache.get(*key, source=source)
         if hit is not None:
             if max_pages < 1 or hit.pages > max_pages:     # the same content passed every other check before
-                from .inputs import validate_pdf
+                from .pdf.inputs import validate_pdf
 
                 validate_pdf(path, max_pages=max_pages)     # raises the usual error
             if progress:
                 progress(hit.pages, hit.pages)
             return hit
 
-    from .extract import read_pages
-    from .structure import build_edition
+    from .pdf.extract import read_pages
+    from .pdf.structure import build_edition
 
     edition = build_edition(read_pages(path, max_pages=max_pages, progress=progress,
                                        workers=_fork.cpu_count() if workers is None else workers), source=source)
@@ -73,7 +73,7 @@ def load_pair(old: str | os.PathLike, new: str | os.PathLike, *, parallel: bool 
 
 def _alike_lengths(old, new, max_pages: int) -> bool:
     """Whether the shorter file has at least half the pages of the longer (the checks count them, once a file)."""
-    from .inputs import validate_pdf
+    from .pdf.inputs import validate_pdf
 
     lengths = sorted(validate_pdf(p, max_pages=max_pages) for p in (old, new))
     return lengths[0] * 2 >= lengths[1]
@@ -96,7 +96,7 @@ def load_many(paths, *, parallel: bool | None = None, **load_options) -> list[Ed
         return [load(p, **load_options) for p in paths]    # one file at a time (its pages in parallel)
     from multiprocessing.connection import wait
 
-    from .inputs import validate_pdf
+    from .pdf.inputs import validate_pdf
 
     progress = load_options.get("progress")
     options = {**{k: v for k, v in load_options.items() if k != "progress"}, "workers": 1}
@@ -158,8 +158,8 @@ def _cache_key(path: str | os.PathLike) -> tuple[str, str] | None:
     import stat
 
     from . import cache as edition_cache
-    from .extract import DEFAULT_ENGINE
-    from .inputs import MAX_FILE_BYTES
+    from .pdf.extract import DEFAULT_ENGINE
+    from .pdf.inputs import MAX_FILE_BYTES
 
     try:
         st = os.stat(path)
@@ -176,7 +176,7 @@ def _as_edition(x: EditionLike, **kw) -> Edition:
 
 def compare(old: EditionLike, new: EditionLike, **load_options) -> Comparison:
     """Compare two editions (paths or `Edition`s): aligned sections, paragraph changes with word diffs and signals."""
-    from .comparison import compare_editions
+    from .diff.comparison import compare_editions
 
     return compare_editions(_as_edition(old, **load_options), _as_edition(new, **load_options))
 

@@ -7,7 +7,7 @@ again (against the next edition, in other formats, in a series). An entry is the
 
 - The file's *content* hash, not its name or date: a renamed or copied report hits, an edited one misses.
 - The code key hashes the reportdiff version, the source of the modules that turn a PDF into an Edition
-  (`extract.py`, `structure.py`, `model.py`) and the versions of the libraries they read with (pypdfium2,
+  (every module of `pdf/`, and `model.py`) and the versions of the libraries they read with (pypdfium2,
   pdfplumber, wordfreq): any change to the parser invalidates every entry, so a stale parse is never returned.
 - The cache dir is `$REPORTDIFF_CACHE_DIR`, else `$XDG_CACHE_HOME/reportdiff`, else `~/.cache/reportdiff`.
 - Entries are written to a temporary file in the same folder and renamed into place (`os.replace`), so concurrent
@@ -28,8 +28,8 @@ from .model import Edition
 
 ENV_DIR = "REPORTDIFF_CACHE_DIR"
 FORMAT = "reportdiff.edition-cache/1"
-#: Modules whose source decides the Edition read from a PDF.
-PARSER_MODULES = ("extract.py", "structure.py", "model.py")
+#: Modules (or folders of modules) whose source decides the Edition read from a PDF: the whole reading stage.
+PARSER_MODULES = ("pdf", "model.py")
 #: Libraries whose version can change what is read from a PDF.
 PARSER_LIBRARIES = ("pypdfium2", "pdfplumber", "pdfminer.six", "wordfreq")
 
@@ -55,11 +55,14 @@ def code_key() -> str:
     h = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
     here = Path(__file__).resolve().parent
     for name in PARSER_MODULES:
-        h.update(name.encode() + b"\0")
-        try:
-            h.update((here / name).read_bytes())
-        except OSError:          # no source (a zipped or frozen install): the version alone must do
-            h.update(b"?")
+        path = here / name
+        files = sorted(path.glob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            h.update(file.as_posix().removeprefix(here.as_posix()).encode() + b"\0")
+            try:
+                h.update(file.read_bytes())
+            except OSError:          # no source (a zipped or frozen install): the version alone must do
+                h.update(b"?")
     for lib in PARSER_LIBRARIES:
         try:
             version = metadata.version(lib)

@@ -15,7 +15,9 @@ from typing import Callable, Optional
 
 import typer
 
-from . import __version__, api, inputs, render
+from . import __version__, api
+from .pdf import inputs
+from .render import report as render
 from .errors import ReportDiffError, UsageError
 from .fileio import check_output_path, write_atomic
 
@@ -275,7 +277,7 @@ def series(
     """Follow a report through many editions: every paragraph's lineage, key figures and sections over time."""
 
     def job() -> int:
-        from . import render_series
+        from .render import series as render_series
         from .series import build_series, expand_inputs
 
         pdfs = [Path(p) for p in expand_inputs(editions)]

@@ -269,7 +269,7 @@ def build_series(editions: Sequence[Edition], comparisons: Sequence[Comparison] 
                  *, ordered: bool = False) -> Series:
     """A Series from two or more Editions (any order unless `ordered`). `comparisons`, when given, are the
     comparisons of consecutive editions in the final order (otherwise they are computed)."""
-    from .comparison import compare_editions
+    from .diff.comparison import compare_editions
 
     if len(editions) < 2:
         raise UsageError(f"a series needs at least two editions (got {len(editions)})")
@@ -397,7 +397,7 @@ def _reappearances(eds: Sequence[Edition], edges: list[LineageEdge]) -> list[tup
     one to one, best matches first, the most recent earlier edition preferred."""
     from rapidfuzz import fuzz
 
-    from .align import equality_key, normalize
+    from .diff.align import equality_key, normalize
 
     has_next = {e.source for e in edges}
     has_prev = {e.target for e in edges}

@@ -13,7 +13,7 @@ import difflib
 import re
 from pathlib import Path
 
-from reportdiff.render_view import word_diff
+from reportdiff.render.view import word_diff
 from reportdiff.model import (Change, Comparison, Edition, Footnote, FootnoteChange, Paragraph, Section, SectionPair,
                               Signal)
 

@@ -7,8 +7,8 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff import align
-from reportdiff.comparison import compare_editions
+from reportdiff.diff import align
+from reportdiff.diff.comparison import compare_editions
 from reportdiff.model import Comparison, Edition, Footnote, Paragraph, Section
 
 VOCABULARY = """security situation remained volatile during reporting period armed groups attacks civilians
@@ -347,7 +347,7 @@ def test_unrelated_section_in_the_same_place_is_not_paired():
 
 def test_similarity_is_scored_for_few_pairs_not_all_pairs():
     # Near-linear scaling: on 600 paragraphs, only plausible pairs get the (costlier) LCS score.
-    from reportdiff import align as A
+    from reportdiff.diff import align as A
 
     spec = [(f"S{k}", f"Section {k}", 1, [text(1000 + 20 * k + m, 80) for m in range(20)]) for k in range(30)]
     old = edition(spec)

@@ -18,7 +18,7 @@ import pdfgen
 from conftest import IS_ROOT, assert_clean_error, listing, run_cli
 
 import reportdiff
-from reportdiff import inputs
+from reportdiff.pdf import inputs
 from reportdiff.errors import (CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError,
                                OutputError, ReportDiffError, TooLargeError, UsageError)
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_util import ARTIFACTS, DESKTOP, PHONE, assert_clean, opened_report, screenshot
-from reportdiff import render
+from reportdiff.render import report as render
 from render_samples import (fixture_comparison, hostile_comparison, real_comparison, realistic_comparison,
                             scaled_comparison)
 

@@ -14,7 +14,8 @@ import threading
 import pytest
 
 import reportdiff
-from reportdiff import api, cache, extract
+from reportdiff import api, cache
+from reportdiff.pdf import extract
 from reportdiff.errors import TooLargeError
 
 from conftest import CLI_ENV, cli_command
@@ -117,7 +118,7 @@ def test_code_key_changes_with_version_source_and_libraries(monkeypatch, tmp_pat
     monkeypatch.undo()
     cache.code_key.cache_clear()
     assert cache.code_key() == base
-    assert set(cache.PARSER_MODULES) >= {"extract.py", "structure.py"}
+    assert set(cache.PARSER_MODULES) >= {"pdf", "model.py"}
 
 
 def test_stale_entries_are_never_returned_and_are_pruned(cache_dir, report, monkeypatch):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff.comparison import compare_editions
+from reportdiff.diff.comparison import compare_editions
 from reportdiff.model import Edition, Footnote, Paragraph, Section
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,7 +127,7 @@ def test_fixture_renamed_section_and_edited_footnote(fixture_comparison):
 @pytest.mark.skipif(not (SAMPLES / "S_2025_72.pdf").exists() or not (SAMPLES / "S_2025_496.pdf").exists(),
                     reason="sample PDFs not present")
 def test_real_pair_from_pdf():
-    pytest.importorskip("reportdiff.extract")
+    pytest.importorskip("reportdiff.pdf.extract")
     from reportdiff.api import compare
 
     c = compare(SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf")

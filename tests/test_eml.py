@@ -7,7 +7,7 @@ from email import policy
 from email.parser import BytesParser
 from html.parser import HTMLParser
 
-from reportdiff import render
+from reportdiff.render import report as render
 from render_samples import hostile_comparison, realistic_comparison
 
 

@@ -9,8 +9,8 @@ import pytest
 
 import pdfgen
 from conftest import FIXTURES, SAMPLES
-from reportdiff.extract import read_pages
-from reportdiff.structure import build_edition
+from reportdiff.pdf.extract import read_pages
+from reportdiff.pdf.structure import build_edition
 
 
 def _edition(path, engine: str) -> dict:
@@ -78,7 +78,7 @@ def test_checked_pdfium_calls_read_the_same(monkeypatch):
 
     import pypdfium2 as pdfium
 
-    from reportdiff import extract
+    from reportdiff.pdf import extract
 
     pdf = SAMPLES / "S_2025_72.pdf"
     doc = pdfium.PdfDocument(str(pdf))

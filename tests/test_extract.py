@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import reportdiff
-from reportdiff import extract
-from reportdiff.extract import lines_from_chars, Char
-from reportdiff.structure import Joiner
+from reportdiff.pdf import extract
+from reportdiff.pdf.extract import lines_from_chars, Char
+from reportdiff.pdf.structure import Joiner
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -194,7 +194,7 @@ def test_line_end_hyphen_decided_by_evidence():
 
 
 def _line(text: str, top: float, size: float = 10.0):
-    from reportdiff.extract import Line, Word
+    from reportdiff.pdf.extract import Line, Word
     words, x = [], 100.0
     for t in text.split():
         words.append(Word(t, x, x + 5 * len(t), size, False, False))
@@ -203,7 +203,7 @@ def _line(text: str, top: float, size: float = 10.0):
 
 
 def test_table_of_contents_is_not_text():
-    from reportdiff.structure import _drop_table_of_contents
+    from reportdiff.pdf.structure import _drop_table_of_contents
     lines = [_line("Contents", 70), _line("Page", 90),
              _line("I. Overview and evolution of the threat. . . . . . . . . . 3", 110),
              _line("A. Resolutions 2199 (2015) on the financing of terrorism . . . . . . . 19", 130),

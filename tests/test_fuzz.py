@@ -25,7 +25,7 @@ import pdfgen
 from conftest import CLI_ENV, SAMPLES, cli_command
 
 import reportdiff
-from reportdiff import inputs
+from reportdiff.pdf import inputs
 from reportdiff.errors import ReportDiffError
 
 SCALE = float(os.environ.get("REPORTDIFF_FUZZ_SCALE", "1"))
@@ -321,7 +321,8 @@ def _editions():
 @_settings(200)
 @given(pair=st.tuples(_editions(), _editions()), same=st.booleans())
 def test_fuzz_compare_and_render(pair, same):
-    from reportdiff import api, render
+    from reportdiff import api
+    from reportdiff.render import report as render
 
     old, new = pair
     if same:

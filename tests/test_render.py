@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from reportdiff import render
+from reportdiff.render import report as render
 from reportdiff.model import Change, Comparison, Edition, Paragraph, Section
-from reportdiff.render_view import change_segs, para_nums, section_ref
+from reportdiff.render.view import change_segs, para_nums, section_ref
 from render_samples import (fixture_comparison, hostile_comparison, real_comparison, realistic_comparison,
                             scaled_comparison)
 
@@ -328,7 +328,7 @@ def test_templates_ship_in_the_wheel(tmp_path):
     # wheel's own folder, so `reportdiff` itself can only be the wheel's copy.
     import sysconfig
     (Path(site) / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    code = ("import sys, reportdiff, reportdiff.render as r; sys.path.insert(0, %r);"
+    code = ("import sys, reportdiff, reportdiff.render.report as r; sys.path.insert(0, %r);"
             "from render_samples import realistic_comparison as c;"
             "assert '/site-packages/' in reportdiff.__file__ or %r in reportdiff.__file__, reportdiff.__file__;"
             "h = r.render_comparison(c(), 'html'); e = r.render_comparison(c(), 'eml');"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import reportdiff
-from reportdiff import api, render_series
+from reportdiff import api
+from reportdiff.render import series as render_series
 from reportdiff.errors import InputFileError, UsageError
 from reportdiff.model import Edition, Paragraph
 from reportdiff.series import SERIES_SCHEMA, Node, _symbol_key, build_series, expand_inputs, order_editions
@@ -202,7 +203,7 @@ def test_api_reads_each_edition_once(monkeypatch):
 
     compared: list[tuple[int, int]] = []
     import importlib
-    compare_stage = importlib.import_module("reportdiff.comparison")
+    compare_stage = importlib.import_module("reportdiff.diff.comparison")
     real = compare_stage.compare_editions
 
     def spy(old, new):
@@ -359,7 +360,7 @@ def test_series_templates_ship_in_the_wheel(tmp_path):
     assert r.returncode == 0, r.stderr
     names = set(zipfile.ZipFile(next(tmp_path.glob("reportdiff-*.whl"))).namelist())
     for f in ("templates/series.html.j2", "templates/series.css", "templates/series.js", "series.py",
-              "render_series.py"):
+              "render/series.py", "pdf/extract.py", "diff/align.py"):
         assert f"reportdiff/{f}" in names, f
 
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_util import DESKTOP, PHONE, assert_clean, opened_report, screenshot
-from reportdiff.render_series import render_series_html
+from reportdiff.render.series import render_series_html
 from reportdiff.series import build_series
 from series_samples import chain_editions, hostile_chain
 

@@ -1,8 +1,8 @@
 """Signals read off word diffs: changed figures, dates and hedging words, with a little context."""
 from __future__ import annotations
 
-from reportdiff.signals import signals_from_diff
-from reportdiff.wordiff import word_diff
+from reportdiff.diff.signals import signals_from_diff
+from reportdiff.diff.wordiff import word_diff
 
 
 def signals(old: str, new: str):

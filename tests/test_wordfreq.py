@@ -4,7 +4,7 @@ import random
 import pytest
 import wordfreq
 
-from reportdiff import _wordfreq
+from reportdiff.pdf import _wordfreq
 
 
 def _english_list():

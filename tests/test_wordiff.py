@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdiff.wordiff import diff_words, merge_runs, new_text, old_text, tokenize, word_diff
+from reportdiff.diff.wordiff import diff_words, merge_runs, new_text, old_text, tokenize, word_diff
 
 
 def changed(ops, op):
@@ -99,8 +99,8 @@ def test_diff_rebuilds_both_texts_and_never_splits_a_token(a, b):
 
 
 def test_a_comparison_reports_a_diff_that_hit_the_timeout(monkeypatch):
-    from reportdiff import wordiff
-    from reportdiff.comparison import compare_editions
+    from reportdiff.diff import wordiff
+    from reportdiff.diff.comparison import compare_editions
     from reportdiff.model import Edition, Paragraph
 
     words = [f"w{k}" for k in range(3000)]

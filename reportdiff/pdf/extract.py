@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field, fields
 from typing import Callable, Iterable
 
-from .errors import CorruptPDFError, NoTextLayerError
+from ..errors import CorruptPDFError, NoTextLayerError
 
 # Two characters are in one word unless the gap between them exceeds this share of the font size. Justified lines
 # stretch only the spaces, which the PDF draws as real space characters or as wide gaps; letter gaps stay tiny.
@@ -464,7 +464,7 @@ def _read_pdfplumber(path, total: int, progress) -> list[PageText]:
 
 
 def _read_pdfium(path, total: int, workers: int, progress) -> list[PageText]:
-    from . import _fork
+    from .. import _fork
 
     workers = max(1, min(workers, total // MIN_PAGES_PER_WORKER))
     context = _fork.fork_context() if workers > 1 else None

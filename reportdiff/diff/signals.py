@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import DiffOp, Signal
+from ..model import DiffOp, Signal
 from .wordiff import MONTHS, diff_words, merge_runs, new_text, old_text, tokenize
 
 HEDGES = frozenset("""

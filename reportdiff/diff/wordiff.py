@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from .model import DiffOp
+from ..model import DiffOp
 
 DEFAULT_TIMEOUT = 2.0   # seconds per diff; 0 would mean "no limit"
 

@@ -24,8 +24,8 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
-from .model import Comparison, Edition
-from .render_view import ReportView, SignalView, build_view, human_date, one_line, section_ref
+from ..model import Comparison, Edition
+from .view import ReportView, SignalView, build_view, human_date, one_line, section_ref
 
 TEMPLATE_PACKAGE = "reportdiff.templates"
 COUNT_COLORS = {"modified": "#0b5ea8", "added": "#0d6634", "removed": "#a3231b", "moved": "#6b3fa0",
@@ -81,7 +81,7 @@ def _now(generated: datetime | None) -> datetime:
 
 def stamp(generated: datetime | None = None) -> dict[str, str]:
     """When and by which version a page was made (for its header)."""
-    from . import __version__
+    from .. import __version__
 
     when = _now(generated)
     return {"generated": f"{human_date(when.date().isoformat())}, {when:%H:%M} UTC",

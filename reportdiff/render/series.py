@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .model import Change, Edition
-from .render import _clean, render_page, stamp
-from .render_view import (KIND_LABELS, Seg, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
+from ..model import Change, Edition
+from .report import _clean, render_page, stamp
+from .view import (KIND_LABELS, Seg, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
                           section_ref)
-from .series import Lineage, Series, _diff_words, _edition_words
-from .wordiff import diff_words
+from ..series import Lineage, Series, _diff_words, _edition_words
+from ..diff.wordiff import diff_words
 
 CHART_H = 34            # px height of a section chart's tallest bar
 BAR_W = 14

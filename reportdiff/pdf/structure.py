@@ -21,7 +21,7 @@ from statistics import median
 
 from . import _wordfreq
 from .extract import Line, PageText, Word, words_text
-from .model import Edition, Footnote, Paragraph, Section
+from ..model import Edition, Footnote, Paragraph, Section
 
 # ------------------------------------------------------------------------------------------------------- patterns
 SYMBOL_RE = re.compile(r"\b(?:[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*"

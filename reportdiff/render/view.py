@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import Any
 
-from .model import Change, Comparison, DiffOp, Edition, Paragraph, Section
-from .wordiff import merge_runs
+from ..model import Change, Comparison, DiffOp, Edition, Paragraph, Section
+from ..diff.wordiff import merge_runs
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")

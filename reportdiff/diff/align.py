@@ -45,9 +45,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz.distance import Indel
 from rapidfuzz import fuzz, process
-from ._lsap import linear_sum_assignment   # scipy.optimize without its 0.5-1 s import
+from .._lsap import linear_sum_assignment   # scipy.optimize without its 0.5-1 s import
 
-from .model import Edition, Paragraph, Section, SectionPair
+from ..model import Edition, Paragraph, Section, SectionPair
 from .wordiff import TokenCodec, content_tokens
 
 # --- measured thresholds (see the module docstring) ---

@@ -19,10 +19,10 @@ from collections import Counter
 
 import numpy as np
 from rapidfuzz import fuzz
-from ._lsap import linear_sum_assignment   # scipy.optimize without its 0.5-1 s import
+from .._lsap import linear_sum_assignment   # scipy.optimize without its 0.5-1 s import
 
 from .align import Link, align, equality_key, normalize
-from .model import Change, Comparison, Edition, Footnote, FootnoteChange
+from ..model import Change, Comparison, Edition, Footnote, FootnoteChange
 from .signals import signals_from_diff
 from . import wordiff
 from .wordiff import content_tokens, diff_words

@@ -24,7 +24,7 @@ import re
 import stat
 import zlib
 
-from .errors import CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError, \
+from ..errors import CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError, \
     TooLargeError, UsageError
 
 #: Largest input file accepted, in bytes. UN reports, annexes included, are a few MB; 256 MiB leaves a wide margin
@@ -318,7 +318,7 @@ _VALIDATED: dict[tuple, int] = {}
 def _content_key(path: str | os.PathLike, max_bytes: int) -> tuple | None:
     """(real path, sha256 of the bytes) of a regular file within the size limit, else None (not remembered). The
     digest is the edition cache's (`cache.file_digest`), read once per process and file."""
-    from .cache import file_digest
+    from ..cache import file_digest
 
     try:
         st = os.stat(path)
