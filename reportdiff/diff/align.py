@@ -72,11 +72,16 @@ RELATED_TITLE = 80           # ... or, in the same slot of the tree, on a relate
 
 @dataclass
 class Link:
-    """Paragraph indices (into each edition's `paragraphs`) that belong together; one side empty = added/removed."""
+    """Paragraph indices (into each edition's `paragraphs`) that belong together; one side empty = added/removed.
+    A successor link (`successor.py`: same subject, rewritten) carries how sure the choice was and the salient
+    terms both sides share."""
     old: list[int]
     new: list[int]
     similarity: float = 1.0
     moved: bool = False
+    successor: bool = False
+    confidence: float = 1.0
+    shared: list[str] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
@@ -84,6 +89,8 @@ class Link:
             return "added"
         if not self.new:
             return "removed"
+        if self.successor:
+            return "rewritten"
         if len(self.new) > 1:
             return "split"
         if len(self.old) > 1:
@@ -296,8 +303,8 @@ class _Linker:
         self.of_old: list[Link | None] = [None] * n_old
         self.of_new: list[Link | None] = [None] * n_new
 
-    def add(self, old: list[int], new: list[int], similarity: float) -> None:
-        link = Link(sorted(old), sorted(new), similarity)
+    def add(self, old: list[int], new: list[int], similarity: float, **details) -> None:
+        link = Link(sorted(old), sorted(new), similarity, **details)
         self.links.append(link)
         for i in old:
             self.of_old[i] = link
@@ -735,35 +742,80 @@ def _reading_order(links: list[Link]) -> list[Link]:
 
 # ---------------------------------------------------------------------------------------------- entry point
 
-def align(old: Edition, new: Edition, tokens: tuple[list[list[str]], list[list[str]]] | None = None) -> Alignment:
-    """`tokens`: both editions' paragraph content tokens (`content_tokens`), when the caller has them already."""
+@dataclass
+class _State:
+    """The alignment under way: both editions' features, the links so far and the section pairing."""
+    old: Edition
+    new: Edition
+    old_side: _Side
+    new_side: _Side
+    scores: _Scores
+    linker: _Linker
+    section_map: dict[int, int]
+
+    def pair_sections(self) -> None:
+        self.section_map = pair_sections(self.old, self.new, self.old_side, self.new_side, self.linker.links)
+
+
+def align(old: Edition, new: Edition, tokens: tuple[list[list[str]], list[list[str]]] | None = None, *,
+          successors: bool = True) -> Alignment:
+    """Section pairs and paragraph links of two editions: the textual tier (same wording: unchanged, modified,
+    split, merged), then, unless `successors` is False, the successor tier (same subject, rewritten: see
+    `successors.py`); what is left is added or removed. `tokens`: both editions' paragraph content tokens
+    (`content_tokens`), when the caller has them already."""
+    state = textual_alignment(old, new, tokens)
+    if successors:
+        _link_successors(state)
+        state.pair_sections()             # rewritten paragraphs vote for their sections too
+    linker = state.linker
+    for i in linker.free_old():
+        linker.add([i], [], 0.0)
+    for j in linker.free_new():
+        linker.add([], [j], 0.0)
+    _mark_moves(linker.links, state.old_side, state.new_side, state.section_map)
+    return Alignment(links=_reading_order(linker.links), sections=_section_pairs(old, new, state.section_map))
+
+
+def textual_alignment(old: Edition, new: Edition,
+                      tokens: tuple[list[list[str]], list[list[str]]] | None = None) -> _State:
+    """The links made on wording: identical anchors and runs, splits and merges, clear pairs, then pairs their
+    context supports; sections paired by those links."""
     vocab = TokenCodec()
     old_side, new_side = _side(old, vocab, tokens and tokens[0]), _side(new, vocab, tokens and tokens[1])
     scores = _Scores(old_side, new_side, _candidates(old_side, new_side))
-    linker = _Linker(old_side.size, new_side.size)
-
+    state = _State(old, new, old_side, new_side, scores, _Linker(old_side.size, new_side.size), {})
+    linker = state.linker
     _link_identical(old_side, new_side, linker)
     _link_identical_runs(old_side, new_side, linker)
     _link_groups(scores, linker)
     _clear_pairs(scores, linker)
-    section_map = pair_sections(old, new, old_side, new_side, linker.links)
+    state.pair_sections()
 
     def sections_paired(a: int, b: int) -> bool:
-        return a >= 0 and section_map.get(a) == b
+        return a >= 0 and state.section_map.get(a) == b
 
     for _ in range(3):                      # neighbours linked in one pass support pairs in the next
         extended = _extend_runs(scores, linker)
         if not _context_pairs(scores, linker, sections_paired) and not extended:
             break
-    section_map = pair_sections(old, new, old_side, new_side, linker.links)
+    state.pair_sections()
+    return state
 
-    for i in linker.free_old():
-        linker.add([i], [], 0.0)
-    for j in linker.free_new():
-        linker.add([], [j], 0.0)
-    _mark_moves(linker.links, old_side, new_side, section_map)
-    return Alignment(links=_reading_order(linker.links),
-                     sections=_section_pairs(old, new, section_map))
+
+def section_ids(state: _State) -> dict[str, str]:
+    """The state's section pairing by section id (old -> new)."""
+    return {state.old.sections[a].id: state.new.sections[b].id for a, b in state.section_map.items()}
+
+
+def _link_successors(state: _State) -> None:
+    """The successor tier: paragraphs left free, linked to the paragraph on the same subject in the same role."""
+    from .successors import find_successors
+
+    linker = state.linker
+    for s in find_successors(state.old, state.new, linker.free_old(), linker.free_new(), section_ids(state)):
+        ratio = Indel.normalized_similarity("".join(state.old_side.codes[i] for i in s.old),
+                                            "".join(state.new_side.codes[j] for j in s.new))
+        linker.add(s.old, s.new, ratio, successor=True, confidence=s.confidence, shared=s.shared)
 
 
 def _section_pairs(old: Edition, new: Edition, section_map: dict[int, int]) -> list[SectionPair]:

@@ -1,0 +1,471 @@
+"""Successor links: the new edition's paragraph on the same subject, in the same role, however reworded.
+
+Successive UN reports are rewritten, not edited: the textual tier of the alignment (`align.py`) links a paragraph
+only when most of its words survive, which on real pairs of editions is 10-20 % of what an analyst pairs. This
+tier links the paragraphs left over, using the evidence an analyst uses:
+
+- the specific subject: words rare in the pair of editions weigh most (TF-IDF over word stems), also with the
+  rarity counted inside the paired section (in a section on Africa "Mali" tells paragraphs apart, in the whole
+  report it is common), and the named actors and places (capitalised words) counted the same way; and the pair's
+  own latent semantic space (LSA), in which words that go together in these two reports bring paragraphs close;
+- a sentence carried over nearly word for word (the best-matching pair of sentences);
+- the section pairing (a rewritten section still pairs by title and place in the tree) and the place inside the
+  section (a section's first and last paragraphs keep their role), the length, and whether both paragraphs are
+  dated event reports ("On 7 December, ...": two incidents of two periods are different subjects).
+
+Each paragraph *chooses* its successor among all the free paragraphs of the other edition, or none: a conditional
+logit (a softmax over the candidates plus a "no successor" option), one for old → new and one for new → old. A
+paragraph is linked to its choice when that choice is likely enough; the chosen pairs of both directions, joined
+where they share a paragraph, are the groups (two old paragraphs rewritten as three new ones are one group).
+
+The weights are fitted on analysts' answer keys for real pairs of editions (`benchmarks/train_successors.py`, which
+also measures them on pairs held out of the fitting) and shipped in `successor_model.json`; the threshold is
+chosen there so that a false successor stays rarer than a missed one. A shared broad theme does not carry a link:
+the no-successor option wins unless the specific evidence does.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from ..model import Edition
+
+MODEL_FILE = "successor_model.json"
+MIN_TERMS = 5                 # paragraphs with fewer content terms (chart labels, table cells) are never linked
+MAX_GROUP = 4                 # paragraphs on one side of a successor group at most
+MAX_DENSE_CELLS = 400_000     # above this many candidate pairs, only pairs inside related sections are scored
+MAX_SHARED_TERMS = 5          # salient terms quoted as the reason for a link
+LATENT_DIMS = 50              # dimensions of the pair's latent semantic space (measured best of 20-120)
+LATENT_MAX_DOCS = 1500        # above this many paragraphs, the latent space is built from the free ones only
+STEM = 6                      # word stems: the first letters of a word ("repatriated", "repatriation" -> "repatr")
+
+_STOP = frozenset("""
+the a an and or of to in on at by for from with as is are was were be been has have had that this these those its
+their it which who whom than then there also into over under between during within per all any some such not no
+more most less other he she they we our his her them would could should may might will can shall including include
+includes included well while since through against among about after before both each further however made make
+new one two three continued continue remained remain reporting period report present secretary general united
+nations
+""".split())
+_WORD = re.compile(r"[^\W\d_][\w’'\-]+")
+_TOKEN = re.compile(r"[\w’'\-]+|[.!?;:]")
+_CAPITALISED = re.compile(r"[A-Z][\w’'\-]*")
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z“(])")
+_DATED = re.compile(
+    r"^(?:(?:Early|Late|Later)\s+(?:in\s+the\s+\w+\s+)?)?(?:On|In|Between|From|By|Since|During|As of|As at|"
+    r"Throughout)?\s*(?:the\s+(?:morning|evening|night)\s+of\s+)?(?:\d{1,2}(?:\s*(?:and|to|–|-)\s*\d{1,2})?\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_NAME = re.compile(r"(?:[A-Z][\w’'\-]+|al-[A-Z][\w’'\-]+)(?:\s+(?:(?:of|the|al|bin|ibn|de|du|la|el)\s+)?"
+                   r"(?:[A-Z][\w’'\-]+|al-[A-Z][\w’'\-]+))*")
+
+
+# ---------------------------------------------------------------------------------------------- what is read
+
+def terms(text: str) -> list[str]:
+    """Content word stems of a text, lower case, function words left out."""
+    return [w.lower()[:STEM] for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in _STOP]
+
+
+def names(text: str) -> list[str]:
+    """Capitalised words that are not a sentence's first word (actors, places, organisations, programmes), and
+    acronyms anywhere, lower case."""
+    out, sentence_start = [], True
+    for tok in _TOKEN.findall(text):
+        if tok in ".!?;:":
+            sentence_start = True
+            continue
+        low = tok.lower()
+        if (_CAPITALISED.fullmatch(tok) and (not sentence_start or tok.isupper()) and low not in _MONTHS
+                and low not in _STOP):
+            out.append(low.removesuffix("’s").removesuffix("'s"))
+        sentence_start = False
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of five words or more, each as its content words (for the carried-over-sentence test)."""
+    return [" ".join(terms(s)) for s in _SENTENCE_END.split(text) if len(s.split()) >= 5]
+
+
+def is_dated(text: str) -> bool:
+    """The paragraph reports a dated event ("On 7 December, ...", "Late on 2 April ...")."""
+    return bool(_DATED.match(text))
+
+
+@dataclass
+class _Paragraphs:
+    """What this tier reads of one edition's paragraphs."""
+    terms: list[list[str]]
+    names: list[list[str]]
+    sentences: list[list[str]]
+    dated: np.ndarray
+    length: np.ndarray            # characters
+    section: list[str | None]
+    top: list[str | None]         # outermost section
+    rank: np.ndarray              # place in its section (0 = first) ...
+    count: np.ndarray             # ... of how many
+
+    @classmethod
+    def of(cls, edition: Edition) -> _Paragraphs:
+        paras = edition.paragraphs
+        outer = _outermost(edition)
+        count = Counter(p.section for p in paras)
+        seen: Counter = Counter()
+        rank = []
+        for p in paras:
+            rank.append(seen[p.section])
+            seen[p.section] += 1
+        return cls(terms=[terms(p.text) for p in paras], names=[names(p.text) for p in paras],
+                   sentences=[sentences(p.text) for p in paras],
+                   dated=np.array([is_dated(p.text) for p in paras], dtype=float),
+                   length=np.array([len(p.text) for p in paras], dtype=float),
+                   section=[p.section for p in paras], top=[outer.get(p.section) for p in paras],
+                   rank=np.array(rank, dtype=float), count=np.array([count[p.section] for p in paras], dtype=float))
+
+
+def _outermost(edition: Edition) -> dict[str | None, str | None]:
+    parent = {s.id: s.parent for s in edition.sections}
+    out: dict[str | None, str | None] = {None: None}
+    for s in edition.sections:
+        k, hops = s.id, 0
+        while parent.get(k) and hops < 50:
+            k, hops = parent[k], hops + 1
+        out[s.id] = k
+    return out
+
+
+def _ancestors(edition: Edition) -> dict[str | None, list[str]]:
+    parent = {s.id: s.parent for s in edition.sections}
+    out: dict[str | None, list[str]] = {None: []}
+    for s in edition.sections:
+        chain, k = [], s.id
+        while k and k not in chain and len(chain) < 50:
+            chain.append(k)
+            k = parent.get(k)
+        out[s.id] = chain
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- evidence
+
+def tfidf_cosines(docs_a: list[list[str]], docs_b: list[list[str]],
+                  background: list[list[str]] | None = None) -> np.ndarray:
+    """Cosine of sublinear TF-IDF vectors; the IDF is counted over `background` (default: both lists)."""
+    if not docs_a or not docs_b:
+        return np.zeros((len(docs_a), len(docs_b)))
+    background = docs_a + docs_b if background is None else background
+    df = Counter(t for d in background for t in set(d))
+    column = {t: k for k, t in enumerate(df)}
+    idf = np.log(len(background) / np.array(list(df.values()), dtype=float)) if df else np.zeros(0)
+
+    def vectors(docs: list[list[str]]) -> np.ndarray:
+        m = np.zeros((len(docs), len(column)))
+        for r, d in enumerate(docs):
+            for t, c in Counter(d).items():
+                k = column.get(t)
+                if k is not None:
+                    m[r, k] = 1 + math.log(c)
+        m *= idf
+        norms = np.linalg.norm(m, axis=1, keepdims=True)
+        return m / np.where(norms > 0, norms, 1)
+
+    return vectors(docs_a) @ vectors(docs_b).T
+
+
+def _local_cosines(docs_o: list[list[str]], docs_n: list[list[str]], group_o: list, group_n: list,
+                   rows: list[int], cols: list[int], paired: dict) -> np.ndarray:
+    """TF-IDF cosines of the `rows` x `cols` paragraphs with the rarity counted inside each pair of paired
+    groups (sections) of all the paragraphs; zero for pairs outside a paired group."""
+    out = np.zeros((len(rows), len(cols)))
+    members_o: dict = {}
+    members_n: dict = {}
+    for i, g in enumerate(group_o):
+        members_o.setdefault(g, []).append(i)
+    for j, g in enumerate(group_n):
+        members_n.setdefault(g, []).append(j)
+    rows_of: dict = {}
+    cols_of: dict = {}
+    for r, i in enumerate(rows):
+        rows_of.setdefault(group_o[i], []).append(r)
+    for c, j in enumerate(cols):
+        cols_of.setdefault(group_n[j], []).append(c)
+    for g, rs in rows_of.items():
+        h = paired.get(g) if g is not None else None
+        cs = cols_of.get(h)
+        if not cs:
+            continue
+        background = [docs_o[i] for i in members_o[g]] + [docs_n[j] for j in members_n[h]]
+        out[np.ix_(rs, cs)] = tfidf_cosines([docs_o[rows[r]] for r in rs], [docs_n[cols[c]] for c in cs],
+                                            background)
+    return out
+
+
+def _latent_cosines(docs_o: list[list[str]], docs_n: list[list[str]], rows: list[int],
+                     cols: list[int]) -> np.ndarray:
+    """Cosines in the pair's own latent semantic space (LSA: a truncated SVD of the TF-IDF paragraph x stem
+    matrix of both editions): paragraphs whose words tend to occur together elsewhere in the two reports come
+    close even when they share few words themselves ("repatriation" and "returnees", "camps" and "Hawl")."""
+    if len(docs_o) + len(docs_n) > LATENT_MAX_DOCS:
+        docs_o, docs_n = [docs_o[i] for i in rows], [docs_n[j] for j in cols]
+        rows, cols = list(range(len(rows))), list(range(len(cols)))
+    docs = docs_o + docs_n
+    df = Counter(t for d in docs for t in set(d))
+    column = {t: k for k, t in enumerate(df)}
+    if not column or not rows or not cols:
+        return np.zeros((len(rows), len(cols)))
+    idf = np.log(len(docs) / np.array(list(df.values()), dtype=float))
+    m = np.zeros((len(docs), len(column)))
+    for r, d in enumerate(docs):
+        for t, c in Counter(d).items():
+            m[r, column[t]] = 1 + math.log(c)
+    m *= idf
+    m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
+    u, sv, _ = np.linalg.svd(m, full_matrices=False)
+    k = max(1, min(LATENT_DIMS, len(sv)))
+    e = u[:, :k] * sv[:k]
+    e /= np.maximum(np.linalg.norm(e, axis=1, keepdims=True), 1e-12)
+    return e[rows] @ e[[len(docs_o) + j for j in cols]].T
+
+
+def _best_sentence_pairs(sents_o: list[list[str]], sents_n: list[list[str]]) -> np.ndarray:
+    """For each pair of paragraphs, the similarity (0-1, Indel on characters of the content words) of their two
+    most alike sentences: a sentence carried over into a rewritten paragraph."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    out = np.zeros((len(sents_o), len(sents_n)))
+    flat_o = [s for ss in sents_o for s in ss]
+    flat_n = [s for ss in sents_n for s in ss]
+    if not flat_o or not flat_n:
+        return out
+    sim = process.cdist(flat_o, flat_n, scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
+    row_of = np.repeat(np.arange(len(sents_o)), [len(s) for s in sents_o])
+    col_of = np.repeat(np.arange(len(sents_n)), [len(s) for s in sents_n])
+    by_row = np.zeros((len(sents_o), len(flat_n)), dtype=np.float32)
+    np.maximum.at(by_row, row_of, sim)
+    np.maximum.at(out.T, col_of, by_row.T)
+    return out
+
+
+def _section_relation(old: Edition, new: Edition, sec_o: list, sec_n: list,
+                      section_pairs: dict[str, str]) -> np.ndarray:
+    """1 where the two sections are paired, 0.5 where only an enclosing section of each is, else 0."""
+    anc_o, anc_n = _ancestors(old), _ancestors(new)
+    out = np.zeros((len(sec_o), len(sec_n)))
+    for r, a in enumerate(sec_o):
+        up = {section_pairs.get(s) for s in anc_o.get(a, [])[1:]} - {None}
+        for c, b in enumerate(sec_n):
+            if a is not None and section_pairs.get(a) == b:
+                out[r, c] = 1.0
+            elif up and up & set(anc_n.get(b, [])):
+                out[r, c] = 0.5
+    return out
+
+
+FEATURES = ("cos", "latent", "sec", "secpos", "loc_top", "loc_sec", "loc_names", "dated", "sentence", "length",
+            "edge")
+
+
+def pair_features(old: Edition, new: Edition, rows: list[int], cols: list[int], section_pairs: dict[str, str],
+                  read: tuple[_Paragraphs, _Paragraphs] | None = None) -> dict[str, np.ndarray]:
+    """The evidence for every (old paragraph in `rows`, new paragraph in `cols`) as matrices, by feature name.
+
+    `section_pairs`: old section id -> new section id. `read`: both editions' `_Paragraphs`, when the caller has
+    them. Rarities are counted over all the paragraphs of both editions (or of the paired sections)."""
+    po, pn = read or (_Paragraphs.of(old), _Paragraphs.of(new))
+    sec_o, sec_n = [po.section[i] for i in rows], [pn.section[j] for j in cols]
+    sec = _section_relation(old, new, sec_o, sec_n, section_pairs)
+    top_pairs = {a: b for a, b in section_pairs.items() if _outermost(old).get(a) == a}
+    place_o = (po.rank[rows] + 0.5) / po.count[rows]
+    place_n = (pn.rank[cols] + 0.5) / pn.count[cols]
+    same_section = sec == 1.0
+    first = (po.rank[rows] == 0)[:, None] & (pn.rank[cols] == 0)[None, :]
+    last = (po.rank[rows] == po.count[rows] - 1)[:, None] & (pn.rank[cols] == pn.count[cols] - 1)[None, :]
+    return {
+        "cos": tfidf_cosines([po.terms[i] for i in rows], [pn.terms[j] for j in cols], po.terms + pn.terms),
+        "latent": _latent_cosines(po.terms, pn.terms, rows, cols),
+        "sec": sec,
+        "secpos": np.where(same_section, np.abs(place_o[:, None] - place_n[None, :]), 1.0),
+        "loc_top": _local_cosines(po.terms, pn.terms, po.top, pn.top, rows, cols, top_pairs),
+        "loc_sec": _local_cosines(po.terms, pn.terms, po.section, pn.section, rows, cols, section_pairs),
+        "loc_names": _local_cosines(po.names, pn.names, po.top, pn.top, rows, cols, top_pairs),
+        "dated": po.dated[rows][:, None] * pn.dated[cols][None, :],
+        "sentence": _best_sentence_pairs([po.sentences[i] for i in rows], [pn.sentences[j] for j in cols]),
+        "length": np.abs(np.log((po.length[rows][:, None] + 50) / (pn.length[cols][None, :] + 50))),
+        "edge": (same_section & (first | last)).astype(float),
+    }
+
+
+# ---------------------------------------------------------------------------------------------- the choice
+
+@dataclass(frozen=True)
+class Model:
+    """Fitted weights of the two choices (old -> new, new -> old) over standardised features."""
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights_old: np.ndarray       # one per feature, then the no-successor score
+    weights_new: np.ndarray
+    threshold: float              # a choice this likely links
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Model:
+        return cls(features=tuple(d["features"]), mean=np.array(d["mean"]), scale=np.array(d["scale"]),
+                   weights_old=np.array(d["weights_old"]), weights_new=np.array(d["weights_new"]),
+                   threshold=float(d["threshold"]))
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> Model:
+    """The model fitted by benchmarks/train_successors.py, shipped with the package."""
+    text = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return Model.from_dict(json.loads(text))
+
+
+def choice_probabilities(x: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Row-wise softmax over the candidates and a no-successor option; `x` is rows x candidates x features
+    (standardised). Returns rows x candidates (the no-successor share is what is missing from 1)."""
+    scores = x @ weights[:-1]
+    scores = np.concatenate([scores, np.full((scores.shape[0], 1), weights[-1])], axis=1)
+    scores -= scores.max(axis=1, keepdims=True)
+    e = np.exp(scores)
+    return (e / e.sum(axis=1, keepdims=True))[:, :-1]
+
+
+def _choices(features: dict[str, np.ndarray], model: Model) -> tuple[np.ndarray, np.ndarray]:
+    x = (np.stack([features[k] for k in model.features], axis=-1) - model.mean) / model.scale
+    return choice_probabilities(x, model.weights_old), choice_probabilities(x.transpose(1, 0, 2),
+                                                                               model.weights_new).T
+
+
+def _groups(p_old: np.ndarray, p_new: np.ndarray, threshold: float) -> list[tuple[list[int], list[int], float]]:
+    """Each paragraph's likely choice, both ways, joined into groups where they share a paragraph; strongest
+    choices first, and a choice that would make a group larger than MAX_GROUP on a side is dropped."""
+    edges: dict[tuple[int, int], float] = {}
+    for r in range(p_old.shape[0]):
+        c = int(np.argmax(p_old[r]))
+        if p_old[r, c] >= threshold:
+            edges[(r, c)] = max(edges.get((r, c), 0.0), float(p_old[r, c]))
+    for c in range(p_new.shape[1]):
+        r = int(np.argmax(p_new[:, c]))
+        if p_new[r, c] >= threshold:
+            edges[(r, c)] = max(edges.get((r, c), 0.0), float(p_new[r, c]))
+    root: dict = {}
+
+    def find(x):
+        while root.setdefault(x, x) != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    members: dict = {}
+    for (r, c), p in sorted(edges.items(), key=lambda e: -e[1]):
+        a, b = find(("o", r)), find(("n", c))
+        if a == b:
+            continue
+        ga, gb = members.get(a, {("o", r)}), members.get(b, {("n", c)})
+        joined = ga | gb
+        if sum(1 for s, _ in joined if s == "o") > MAX_GROUP or sum(1 for s, _ in joined if s == "n") > MAX_GROUP:
+            continue
+        root[a] = b
+        members[b] = joined
+        members.pop(a, None)
+    out = []
+    for root_id, group in members.items():
+        rows = sorted(k for s, k in group if s == "o")
+        cols = sorted(k for s, k in group if s == "n")
+        confidence = max(p for (r, c), p in edges.items() if r in rows and c in cols and find(("o", r)) == root_id)
+        out.append((rows, cols, confidence))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- entry point
+
+@dataclass
+class Successor:
+    """Old paragraph indices succeeded by new paragraph indices, how sure the choice was (0-1), and the salient
+    terms the two sides share (the reason a reader sees)."""
+    old: list[int]
+    new: list[int]
+    confidence: float
+    shared: list[str]
+
+
+def find_successors(old: Edition, new: Edition, free_old: list[int], free_new: list[int],
+                    section_pairs: dict[str, str], model: Model | None = None) -> list[Successor]:
+    """Successor groups among the paragraphs the textual alignment left free. `section_pairs`: old section id ->
+    new section id (the alignment's section pairing)."""
+    model = model or shipped_model()
+    read = _Paragraphs.of(old), _Paragraphs.of(new)
+    rows = [i for i in free_old if len(read[0].terms[i]) >= MIN_TERMS]
+    cols = [j for j in free_new if len(read[1].terms[j]) >= MIN_TERMS]
+    out: list[Successor] = []
+    rarity = _rarity(read[0].terms + read[1].terms)
+    for block_rows, block_cols in _blocks(old, new, rows, cols, section_pairs):
+        features = pair_features(old, new, block_rows, block_cols, section_pairs, read)
+        p_old, p_new = _choices(features, model)
+        for rs, cs, confidence in _groups(p_old, p_new, model.threshold):
+            olds, news = [block_rows[r] for r in rs], [block_cols[c] for c in cs]
+            out.append(Successor(olds, news, confidence, shared_terms(old, new, olds, news, rarity)))
+    return out
+
+
+def _blocks(old: Edition, new: Edition, rows: list[int], cols: list[int],
+            section_pairs: dict[str, str]) -> list[tuple[list[int], list[int]]]:
+    """All free paragraphs at once, or, for very long documents with much left free, one block per pair of
+    outermost sections (a successor in an unrelated part of the report is then not looked for)."""
+    if not rows or not cols:
+        return []
+    if len(rows) * len(cols) <= MAX_DENSE_CELLS:
+        return [(rows, cols)]
+    top_o, top_n = _outermost(old), _outermost(new)
+    by_new: dict = {}
+    for j in cols:
+        by_new.setdefault(top_n.get(new.paragraphs[j].section), []).append(j)
+    by_old: dict = {}
+    for i in rows:
+        by_old.setdefault(top_o.get(old.paragraphs[i].section), []).append(i)
+    return [(rs, by_new[section_pairs[t]]) for t, rs in by_old.items()
+            if t in section_pairs and section_pairs[t] in by_new]
+
+
+def shared_terms(old: Edition, new: Edition, olds: list[int], news: list[int],
+                 rarity: dict[str, float]) -> list[str]:
+    """The names and rare words both sides use, as written in the new edition: multi-word names first
+    ("Abu Khadija", "Hawl"), then single names, then other words rare in the two editions."""
+    text_o = " ".join(old.paragraphs[i].text for i in olds)
+    text_n = " ".join(new.paragraphs[j].text for j in news)
+    names_o = {m.group(0).lower(): m.group(0) for m in _NAME.finditer(text_o)}
+    found: list[tuple[float, str]] = []
+    seen: set[str] = set()
+    for m in _NAME.finditer(text_n):
+        name = m.group(0)
+        key = name.lower()
+        first = key.split()[0]
+        if key in seen or key not in names_o or (" " not in key and (first in _STOP or first in _MONTHS)):
+            continue
+        seen.add(key)
+        found.append((rarity.get(terms(name)[0] if terms(name) else key, 0.0) + 2 * key.count(" "), name))
+    words_o = {w.lower() for w in _WORD.findall(text_o)}
+    for w in _WORD.findall(text_n):
+        low = w.lower()
+        if low in words_o and low not in seen and low not in _STOP and len(low) > 3 and not any(
+                low in s.lower().split() for _, s in found):
+            seen.add(low)
+            found.append((rarity.get(low[:STEM], 0.0) - 1, w))
+    found.sort(key=lambda f: -f[0])
+    return [name for score, name in found[:MAX_SHARED_TERMS] if score > 1.0]
+
+
+def _rarity(docs: list[list[str]]) -> dict[str, float]:
+    """log(paragraphs / paragraphs using the stem), over both editions' paragraphs."""
+    df = Counter(t for d in docs for t in set(d))
+    return {t: math.log(len(docs) / k) for t, k in df.items()}
