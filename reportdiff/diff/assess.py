@@ -39,6 +39,7 @@ MIN_SENTENCE_SIM = 0.12      # weighted cosine below which two sentences are not
 MAX_JUDGEMENTS = 6           # per change at most (2 + the paragraphs of its larger side)
 SUBJECT_TERMS = 3            # words named as a signal's subject
 CONCERN_TERMS = 4
+REUSED_SENTENCE = 0.6        # a judgement pair whose sentence is already quoted by a better pair counts this much
 LEAD_BONUS = 1.2             # a change in a paragraph's lead sentence: where the reports put their judgement
 REVERSAL_BONUS = 1.5
 NOVEL_BELOW = 0.4            # nearest cosine above which an added/removed paragraph is more likely a rewrite
@@ -182,7 +183,7 @@ def _direction(old_words: set[str], new_words: set[str], gone: set[str], came: s
 
 
 def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairContext, limit: int) -> list[Signal]:
-    out = []
+    found = []
     for (i, j), lead in _sentence_pairs(old, new, sim).items():
         o, n = old[i], new[j]
         ow, nw = o.words, n.words
@@ -195,11 +196,31 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
             REVERSAL_BONUS if d == "reversed" else 1.0)
         shared = sorted(o.stems & n.stems, key=lambda s: -ctx.idf(s))[:2]
         change = f"{_words_text(o, gone) or '—'} → {_words_text(n, came) or '—'}"
-        out.append(Signal(kind="judgement", old=quote(o.text, _offsets(o, gone or ow, shared)),
-                          new=quote(n.text, _offsets(n, came or nw, shared)), subject=_subject(o, n, ctx),
-                          change=change, direction=d, score=round(score, 3)))
-    out.sort(key=lambda s: -s.score)
-    return out[:limit]
+        found.append((i, j, Signal(kind="judgement", old=quote(o.text, _offsets(o, gone or ow, shared)),
+                                   new=quote(n.text, _offsets(n, came or nw, shared)), subject=_subject(o, n, ctx),
+                                   change=change, direction=d, score=round(score, 3))))
+    return _diverse(found, limit)
+
+
+def _diverse(found: list[tuple[int, int, Signal]], limit: int) -> list[Signal]:
+    """The best pairs, preferring ones that bring a sentence not yet quoted: four old sentences all paired with
+    the one new sentence that sums them up say less than four different pairs."""
+    out: list[Signal] = []
+    used_old, used_new = set(), set()
+    left = list(found)
+    while left and len(out) < limit:
+        def worth(item):
+            i, j, sig = item
+            return sig.score * (REUSED_SENTENCE if i in used_old else 1.0) * (REUSED_SENTENCE if j in used_new else 1.0)
+        best = max(left, key=worth)
+        left.remove(best)
+        i, j, sig = best
+        if i in used_old and j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        out.append(sig)
+    return out
 
 
 def _words_text(s: Sentence, words: set[str]) -> str:

@@ -33,7 +33,13 @@ SAME_HEAD_CONTEXT = 0.08     # weighted share of surroundings two figures with t
 PEOPLE_CONTEXT = 0.3         # ... a generic and a specific word for people ("individuals" / "migrants")
 NO_NOUN_CONTEXT = 0.3        # ... a figure with no counted noun and another one
 NO_NOUN_MIN_VALUE = 10       # a bare small number ("2 in Benghazi") is too ambiguous to pair without its noun
-AMBIGUITY_MARGIN = 0.05      # a rival partner this close, with another value, makes the pair ambiguous
+LEAD_WEIGHT = 0.4            # evidence from the words just before both figures ("police completed" / "police conducted")
+MODIFIER_WEIGHT = 0.6        # ... from the words of their noun phrases ("child protection training sessions")
+ONE_GOVERNOR = 0.3           # ... more when only one of them is "of" something ("the trial of 93 cases")
+SAME_HEAD_EVIDENCE = 0.5     # surroundings + sentence likeness two figures with the same noun need (unless they
+                             # share a modifier: "34 integrated patrols" / "45 integrated patrols")
+SAME_VALUE = 0.5             # evidence an identical value adds
+RIVAL_SHARE = 0.7            # a rival partner with this share of the evidence, and another value: ambiguous
 CONTEXT_WORDS = 10           # content words either side of a figure that make its surroundings
 NEAR_WORDS = 4               # ... the nearest of them, which name what a bare number is about
 NOUN_PHRASE_WORDS = 5        # "15 explosive ordnance risk education teams"
@@ -44,10 +50,13 @@ _QUALIFIER = (r"(?:(?:more|fewer|less) than|over|about|around|approximately|near
               r"between)")
 _SPELLED = {w: k for k, w in enumerate("""zero one two three four five six seven eight nine ten eleven twelve thirteen
     fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split()) if k >= 2}
+_SPELLED_ONE = {"one": 1}
 _SPELLED.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                  "hundred": 100, "dozens": 24})
-_NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w-])(?:" + "|".join(sorted(_SPELLED, key=len, reverse=True))
-           + r")(?![\w-])")
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w-])(?:" + _TENS + "-" + _UNITS + "|"
+           + "|".join(sorted(_SPELLED, key=len, reverse=True)) + r")(?![\w-])")
 _MULTIPLIER = r"(?:million|billion|thousand|trillion)"
 _CURRENCY = r"(?:US\$|\$|€|£|USD\s|EUR\s)"
 FIGURE_RE = re.compile(
@@ -60,6 +69,15 @@ _REFERENCE_BEFORE = re.compile(
     r"sections?|rules?|phase|page|pages|decree|law|brigade|division|route|level|grade|article|"
     rf"{MONTHS})\s*$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+_CLAUSE_END = re.compile(r"[,;:()]|\sand\s+\d")      # where the words about a figure stop: the next item of a list
+_COMPLEMENT = re.compile(r"\s+(?:of|related to|involving|affecting|against|concerning)\s+((?:[^\W\d][\w’'-]*\s*){1,4})")
+_GOVERNOR = re.compile(r"\b([a-z]{3,}) of (?:the |some |about |approximately |nearly |almost |over |more than |at least |"
+                       r"up to |fewer than |less than |an estimated |around )?$")
+_QUANTITY_NOUNS = frozenset("total number estimate maximum minimum average sum figure".split())
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_TARGET = re.compile(r"\b(?:planned|plans?|planning|targets?|targeted|budgeted|pledged|aims?|aimed|goal)\b\W*(?:\w+\W+){0,3}$|"
+                     r"\s+(?:were |are )?(?:planned|targeted|budgeted|pledged)\b", re.I)
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]{2,}\s$")
 _MONTH_AFTER = re.compile(rf"\s*(?:(?:and|to|-|–)\s*\d{{1,2}}\s+)?(?:{MONTHS})\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A running total: "bringing the total to", "since June 2023", "from June 2023 to 3 April 2025", "to date".
@@ -88,12 +106,24 @@ class Figure:
     mods: frozenset               # stems of the noun phrase's other words
     proper: frozenset             # its capitalised modifiers ("iraqi"): a nationality, a place, a name
     context: dict                 # stem -> weight (rarity × nearness) of the words around it
-    near: frozenset               # stems of the few words right after it (and its noun)
+    near: frozenset               # stems of the few words right after it (and its noun), in its clause
+    before: frozenset             # stems of the few words right before it, in its clause ("United Nations police
+                                  # completed 4,703 patrols")
+    complement: frozenset         # what restricts its noun: "incidents of crime and harassment", "… related to"
+    governor: str                 # the noun it is "of": "the release of seven boys" → "release"
+    ordinals: frozenset           # "first", "second" … around it: "the second group of … elections in 62"
+    target: bool                  # a plan or target ("planned 15 evaluations"), not what was done
     cumulative: bool              # a running total rather than a count for the period
     start: int                    # span of the figure and its noun in the sentence
     end: int
     sentence: str = field(repr=False, default="")
     sentence_index: int = 0       # which sentence of its side (figures keep their order within a sentence pair)
+    parent: "Figure | None" = field(default=None, repr=False)   # the total it breaks down: "65 participants (19 women)"
+    topic: dict = field(default_factory=dict, repr=False)        # its sentence's words, stem -> rarity
+
+    @property
+    def depth(self) -> int:
+        return 0 if self.parent is None else 1 + self.parent.depth
 
     @property
     def value(self) -> float:
@@ -105,7 +135,11 @@ class Figure:
 
 
 def _number(s: str) -> float:
-    return float(_SPELLED.get(s.lower()) or s.replace(",", ""))
+    low = s.lower()
+    if "-" in low:                         # "twenty-seven"
+        tens, units = low.split("-", 1)
+        return float(_SPELLED[tens] + (_SPELLED.get(units) or _SPELLED_ONE.get(units, 0)))
+    return float(_SPELLED.get(low) or s.replace(",", ""))
 
 
 def _is_plural(word: str) -> bool:
@@ -131,7 +165,8 @@ def _noun_after(sentence: str, pos: int) -> tuple[str, list[str], list[str], int
             k += 1
     words: list[re.Match] = []
     heads: list[str] = []
-    while k < len(toks) and len(words) < NOUN_PHRASE_WORDS:
+    while k < len(toks) and sum(1 for w in words if not w.group(0)[0].isupper()) < NOUN_PHRASE_WORDS \
+            and len(words) < 2 * NOUN_PHRASE_WORDS:
         t = toks[k].group(0)
         if not t[0].isalpha() or t.lower() in _NP_STOP:
             if t.lower() == "and" and heads and k + 1 < len(toks) and _is_plural(toks[k + 1].group(0)):
@@ -139,14 +174,18 @@ def _noun_after(sentence: str, pos: int) -> tuple[str, list[str], list[str], int
                 heads.append(toks[k + 1].group(0))
             break
         words.append(toks[k])
+        nxt = toks[k + 1].group(0) if k + 1 < len(toks) else ""
+        continues = bool(nxt) and nxt[0].isalpha() and nxt.lower() not in _NP_STOP
         if _is_plural(t):
             heads = [t]
-            nxt = toks[k + 1].group(0) if k + 1 < len(toks) else ""
-            if not (_is_plural(nxt) and nxt[:1].islower() and nxt.lower() not in _NP_STOP):
+        if t[0].isupper() and continues:
+            k += 1                             # a name goes on: "South Sudan People’s Defence Forces soldiers"
+            continue
+        if _is_plural(t) and not (continues and _is_plural(nxt) and nxt[0].islower()):
+            if nxt.lower() == "and":
                 k += 1
-                if nxt.lower() == "and":
-                    continue
-                break
+                continue
+            break
         k += 1
     if not words:
         return "", [], [], pos
@@ -178,6 +217,9 @@ def _skip(sentence: str, m: re.Match) -> bool:
         return True                        # a year
     if _MONTH_AFTER.match(sentence, end) or _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 25):m.start()]):
         return True                        # 12 May, resolution 2254, May 2025
+    name = _NAME_BEFORE.search(sentence, 0, m.start())
+    if name and name.start() > 0 and not m.group("qual"):
+        return True                        # "Special Detachment 88", "Sector 4": part of a name
     return False
 
 
@@ -186,6 +228,7 @@ def figures_in(sentence: str, ctx: PairContext, cumulative_sentence: bool = Fals
     the sentence speaks of "that same period" and the one before it of a running total."""
     out: list[Figure] = []
     words = content_words(sentence)
+    topic = {stem(w): ctx.idf(stem(w)) for w, _, _ in words}
     pos = 0
     while True:
         m = FIGURE_RE.search(sentence, pos)
@@ -199,11 +242,32 @@ def figures_in(sentence: str, ctx: PairContext, cumulative_sentence: bool = Fals
         if m is None or _skip(sentence, m):
             continue
         figure = _figure(sentence, m, words, ctx, cumulative_sentence)
+        figure.topic = topic
         if not m.group("a")[0].isdigit() and (not figure.noun or figure.heads & _FRACTION_STEMS):
             continue                       # "one of", "two thirds": a spelled number counts only with its noun
         figure.sentence_index = index
+        if out:
+            figure.parent = _parent(sentence, out[-1], figure)
         out.append(figure)
     return out
+
+
+_BREAKDOWN = re.compile(r"\s*,?\s*(?:\(\s*(?:including|of whom|comprising|among them)?|"
+                        r"(?:including|of whom|comprising|among them))\s*|"
+                        r"\s+(?:[^\W\d][\w’'-]*\s+){1,8}\(\s*(?:including\s+)?")   # "78 participants from the police (9 women)"
+_SIBLING = re.compile(r"\s*(?:,|and|, and|;)\s*")
+
+
+def _parent(sentence: str, previous: Figure, figure: Figure) -> Figure | None:
+    """The total a figure breaks down: the figure just before it, when a bracket or "including" comes between
+    ("798 civilians, including 94 women and 51 children (31 boys and 20 girls)"); a figure listed after a
+    breakdown ("and 51 children") shares its total."""
+    between = sentence[previous.end:figure.start]
+    if _BREAKDOWN.fullmatch(between):
+        return previous
+    if _SIBLING.fullmatch(between) and previous.parent is not None:
+        return previous.parent
+    return None
 
 
 def is_cumulative_sentence(sentence: str) -> bool:
@@ -231,6 +295,8 @@ def _figure(sentence: str, m: re.Match, words, ctx: PairContext, cumulative_sent
     noun_stems = {stem(w) for w in noun_words}
     before = [(w, s) for w, s, e in words if e <= start][-CONTEXT_WORDS:]
     after = [(w, s) for w, s, e in words if s >= noun_end][:CONTEXT_WORDS]
+    clause_end = _CLAUSE_END.search(sentence, noun_end)
+    clause_end = clause_end.start() if clause_end else len(sentence)
     context: dict[str, float] = {}
     for dist, (w, _) in enumerate(reversed(before)):
         _weigh(context, stem(w), ctx.idf(stem(w)) / (1 + dist / 3))
@@ -241,13 +307,28 @@ def _figure(sentence: str, m: re.Match, words, ctx: PairContext, cumulative_sent
     # the frame is told just before the figure ("Since 3 April, more than 300") or just after its noun
     frame_start = max(sentence.rfind(";", 0, start) + 1, start - 90, 0)
     frame_text = sentence[frame_start:start] + sentence[noun_end:noun_end + 40]
+    clause_start = max(_last_break(sentence, start), 0)
+    before_words = [stem(w) for w, s, e in words if clause_start <= s and e <= start][-NEAR_WORDS:]
+    complement = _COMPLEMENT.match(sentence, noun_end) if noun_words else None
+    governor = _GOVERNOR.search(sentence, 0, start)
     return Figure(
         text=_tidy(sentence[start:end]), low=min(a, b), high=max(a, b), unit=unit, noun=noun,
+        before=frozenset(before_words),
+        complement=frozenset(stem(w) for w, _, _ in content_words(complement.group(1))) if complement else frozenset(),
+        governor=stem(governor.group(1)) if governor and governor.group(1) not in _QUANTITY_NOUNS else "",
+        ordinals=frozenset(w.lower() for w, _ in before + after if w.lower() in _ORDINALS),
+        target=bool(_TARGET.search(sentence[max(clause_start, start - 60):start]))
+        or bool(_TARGET.match(sentence, noun_end)),
         heads=frozenset(stem(h) for h in heads), mods=frozenset(stem(w) for w in mods),
         proper=frozenset(stem(w) for w in mods if w[:1].isupper()), context=context,
-        near=frozenset(stem(w) for w, _ in after[:NEAR_WORDS]),
+        near=frozenset(stem(w) for w, s in after[:NEAR_WORDS] if s < clause_end),
         cumulative=cumulative_sentence or bool(_CUMULATIVE.search(frame_text)),
         start=start, end=max(end, noun_end), sentence=sentence)
+
+
+def _last_break(sentence: str, pos: int) -> int:
+    """Where the clause holding `pos` starts (after the last comma, semicolon, colon or bracket before it)."""
+    return max(sentence.rfind(ch, 0, pos) for ch in ",;:()") + 1
 
 
 def _weigh(context: dict[str, float], s: str, w: float) -> None:
@@ -258,6 +339,12 @@ def _tidy(s: str) -> str:
     return " ".join(s.split()).strip(" ,;")
 
 
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    na, nb = math.sqrt(sum(v * v for v in a.values())), math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
 def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
     """Weighted Jaccard of two surroundings."""
     keys = a.keys() | b.keys()
@@ -265,55 +352,97 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(min(a.get(k, 0.0), b.get(k, 0.0)) for k in keys) / top if top else 0.0
 
 
-def pair_score(a: Figure, b: Figure) -> float | None:
-    """How surely two figures count the same thing (higher is surer), or None when they do not."""
+def pair_score(a: Figure, b: Figure) -> tuple[float, float] | None:
+    """(noun, evidence) for two figures that count the same thing — noun: 1 for the same counted noun, less for
+    kindred ones; evidence: how much their surroundings and their sentences have in common — or None when they do
+    not count the same thing."""
     if a.unit != b.unit or a.unit == "time" or a.cumulative != b.cumulative:
         return None
     if a.proper and b.proper and not (a.proper & b.proper):
         return None                        # Iraqi nationals / Syrian nationals
     if a.mods and b.mods and not (a.mods & b.mods):
         return None                        # foreign nationals / Iraqi nationals
+    if a.complement and b.complement and not (a.complement & b.complement):
+        return None                        # incidents of crime and harassment / incidents affecting operations
+    if a.governor and b.governor and a.governor != b.governor:
+        return None                        # the release of seven boys / the separation of five boys
+    if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals) or a.target != b.target:
+        return None                        # the first group of elections / the second; planned / conducted
     overlap = _overlap(a.context, b.context)
-    same_value = math.isclose(a.value, b.value)
+    lead = len(a.before & b.before) / len(a.before | b.before) if a.before and b.before else 0.0
+    kin = len(a.mods & b.mods) / len(a.mods | b.mods) if a.mods and b.mods else 0.0
+    evidence = overlap + _cosine(a.topic, b.topic) + LEAD_WEIGHT * lead + MODIFIER_WEIGHT * kin + (
+        SAME_VALUE if math.isclose(a.value, b.value) else 0.0)
     if a.heads and a.heads & b.heads:
-        need, noun = SAME_HEAD_CONTEXT, 1.0
-    elif a.heads and b.heads and (a.heads | b.heads) <= _PEOPLE and (
+        # "the trial of 93 cases" / "adjudicated 26 cases": what is counted of them may differ, unless much agrees
+        need = SAME_HEAD_EVIDENCE + (ONE_GOVERNOR if a.governor != b.governor else 0.0)
+        if overlap < SAME_HEAD_CONTEXT or not (a.mods & b.mods and a.governor == b.governor or evidence >= need):
+            return None                    # "78 participants" of a police workshop / "180 participants" of forums
+        return 1.0, evidence
+    if a.heads and b.heads and (a.heads | b.heads) <= _PEOPLE and (
             a.heads <= _GENERIC_PEOPLE or b.heads <= _GENERIC_PEOPLE):
-        need, noun = PEOPLE_CONTEXT, 0.5
-    elif not a.heads or not b.heads:
-        if min(a.value, b.value) < NO_NOUN_MIN_VALUE or not (same_value or a.near & b.near):
+        return (0.5, evidence) if overlap >= PEOPLE_CONTEXT else None
+    if not a.heads or not b.heads:
+        if min(a.value, b.value) < NO_NOUN_MIN_VALUE or not (math.isclose(a.value, b.value) or a.near & b.near):
             return None                    # "2 in Benghazi" / "4 in Sabha"
-        need, noun = NO_NOUN_CONTEXT, 0.3
-    else:
-        return None
-    if overlap < need:
-        return None
-    return noun + overlap + (0.5 if same_value else 0.0)
+        return (0.3, evidence) if overlap >= NO_NOUN_CONTEXT else None
+    return None
 
 
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[tuple[Figure, Figure, float]]:
-    """One-to-one pairs of figures that count the same thing, best first; ambiguous figures are left out."""
-    cands = []
-    for i, a in enumerate(old):
-        for j, b in enumerate(new):
-            s = pair_score(a, b)
-            if s is not None:
-                cands.append((s, i, j))
-    cands.sort(key=lambda t: -t[0])
-    used_old, used_new, out = set(), set(), []
-    for s, i, j in cands:
-        if i in used_old or j in used_new or _crosses(old[i], new[j], out, old, new):
+    """One-to-one pairs of figures that count the same thing, best first; ambiguous figures are left out.
+
+    Totals are paired before their breakdowns: "19 women" of "65 participants" pairs with "18 women" of
+    "52 representatives" only if those two totals were paired with each other."""
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    unsure: tuple[set[int], set[int]] = (set(), set())     # figures left out as ambiguous: still rivals
+    out: list[tuple[Figure, Figure, float]] = []
+    for depth in range(1 + max((f.depth for f in old + new), default=0)):
+        partner = {id(a): b for a, b, _ in out}
+        cands = []
+        for i, a in enumerate(old):
+            for j, b in enumerate(new):
+                if max(a.depth, b.depth) != depth or not _same_total(a, b, partner):
+                    continue
+                score = pair_score(a, b)
+                if score is not None:
+                    cands.append((score[0], score[1], i, j))
+        cands.sort(key=lambda t: -(t[0] + t[1]))
+        _take(cands, old, new, used_old, used_new, unsure, out)
+    return out
+
+
+def _same_total(a: Figure, b: Figure, partner: dict) -> bool:
+    """Breakdowns pair when their totals were paired; a breakdown and a figure standing alone only under the same
+    noun ("17,700 Iraqi nationals" of 42,500 → "6,700 Iraqi nationals"; never "9,887 men" → "80,599 individuals")."""
+    if a.parent is not None and b.parent is not None:
+        return partner.get(id(a.parent)) is b.parent
+    if a.parent is not None or b.parent is not None:
+        return bool(a.heads & b.heads)
+    return True
+
+
+def _take(cands, old, new, used_old: set, used_new: set, unsure: tuple[set, set], out: list) -> None:
+    """Greedy one-to-one pairing, best first. A figure with a rival partner of another value about as well
+    supported (RIVAL_SHARE of the evidence, the same kind of noun) is ambiguous: it and its best partner are
+    left out, and stay rivals of the figures that come after."""
+    for noun, ev, i, j in cands:
+        if i in used_old or j in used_new or i in unsure[0] or j in unsure[1] \
+                or _crosses(old[i], new[j], out, old, new):
             continue
-        # another partner about as good, with another value: which one is meant cannot be told
-        ambiguous = any(s - s2 < AMBIGUITY_MARGIN and (
-            (i2 == i and j2 != j and j2 not in used_new and _differs(new[j2], new[j]))
-            or (j2 == j and i2 != i and i2 not in used_old and _differs(old[i2], old[i])))
-            for s2, i2, j2 in cands)
+        ambiguous = any(
+            n2 >= noun and e2 >= RIVAL_SHARE * ev and (
+                (i2 == i and j2 != j and j2 not in used_new and _differs(new[j2], new[j]))
+                or (j2 == j and i2 != i and i2 not in used_old and _differs(old[i2], old[i])))
+            for n2, e2, i2, j2 in cands)
+        if ambiguous:
+            unsure[0].add(i)
+            unsure[1].add(j)
+            continue
         used_old.add(i)
         used_new.add(j)
-        if not ambiguous:
-            out.append((old[i], new[j], s))
-    return out
+        out.append((old[i], new[j], noun + ev))
 
 
 def _crosses(a: Figure, b: Figure, pairs: list[tuple[Figure, Figure, float]], old: list[Figure],
