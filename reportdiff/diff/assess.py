@@ -33,6 +33,7 @@ from ..model import DiffOp, Paragraph, Signal
 from . import figures as fig
 from . import lexicon
 from .align import equality_key
+from .brief import DIFF_SIGNAL_SCORE
 from .sentences import PairContext, content_words, quote, salient_terms, sentences, stem
 
 MIN_SENTENCE_SIM = 0.12      # weighted cosine below which two sentences are not about the same thing
@@ -44,7 +45,6 @@ LEAD_BONUS = 1.2             # a change in a paragraph's lead sentence: where th
 REVERSAL_BONUS = 1.5
 NOVEL_BELOW = 0.4            # nearest cosine above which an added/removed paragraph is more likely a rewrite
 FRAGMENT_WORDS = 8           # an added/removed text shorter than this is a fragment (a table cell, a label)
-DIFF_SIGNAL_SCORE = {"figure": 0.7, "date": 0.25, "hedge": 0.45}
 
 
 # A sentence that opens on a pronoun or "the group" speaks of the subject of the sentence before it.
@@ -195,7 +195,7 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
         score = size * (0.4 + 0.6 * min(1.0, sim[i][j] * 2)) * (LEAD_BONUS if lead else 1.0) * (
             REVERSAL_BONUS if d == "reversed" else 1.0)
         shared = sorted(o.stems & n.stems, key=lambda s: -ctx.idf(s))[:2]
-        change = f"{_words_text(o, gone) or '—'} → {_words_text(n, came) or '—'}"
+        change = f"{_words_text(o, _strongest(gone)) or '—'} → {_words_text(n, _strongest(came)) or '—'}"
         found.append((i, j, Signal(kind="judgement", old=quote(o.text, _offsets(o, gone or ow, shared)),
                                    new=quote(n.text, _offsets(n, came or nw, shared)), subject=_subject(o, n, ctx),
                                    change=change, direction=d, score=round(score, 3))))
@@ -221,6 +221,13 @@ def _diverse(found: list[tuple[int, int, Signal]], limit: int) -> list[Signal]:
         used_new.add(j)
         out.append(sig)
     return out
+
+
+def _strongest(words: set[str]) -> set[str]:
+    """The words that carry the judgement: "declined significantly only" → "declined" (a trend outweighs a
+    qualifier); all of them when they weigh alike."""
+    top = max((lexicon.WEIGHT[lexicon.CATEGORY[w]] for w in words), default=0.0)
+    return {w for w in words if lexicon.WEIGHT[lexicon.CATEGORY[w]] >= top - 0.05}
 
 
 def _words_text(s: Sentence, words: set[str]) -> str:
@@ -344,7 +351,7 @@ def _call_signal(a, b, change: str, direction: str, score: float) -> Signal:
                   score=score if sa is not None or sb is not None else score * 0.8)
 
 
-def _short(s: str, words: int = 10) -> str:
+def _short(s: str, words: int = 8) -> str:
     w = s.split()
     return " ".join(w[:words]) + ("…" if len(w) > words else "")
 

@@ -11,10 +11,10 @@ returns the brief.
 from __future__ import annotations
 
 from ..model import BriefItem, Change, Comparison, Edition, Signal
-from .assess import DIFF_SIGNAL_SCORE, signals_for
 from .sentences import PairContext, pair_context, paragraph_roles
 
 BRIEF_SIZE = 12
+DIFF_SIGNAL_SCORE = {"figure": 0.7, "date": 0.25, "hedge": 0.45}   # word-diff signals carry no score of their own
 ROLE_WEIGHT = {"observation": 2.0, "opening": 2.0, "": 1.0}
 # A brief is mostly judgements and figures that moved on subjects both editions treat; a new or dropped subject
 # is told by its absence as much as by its words, so one such item weighs less than a two-sided change.
@@ -29,6 +29,7 @@ KIND_LABEL = {"judgement": "judgement", "figure": "figure", "recommendation": "r
 def assess_changes(old: Edition, new: Edition, changes: list[Change], ctx: PairContext | None = None
                    ) -> list[BriefItem]:
     """Give every change its assessment signals (keeping the word diff's own ones), and return the brief."""
+    from .assess import signals_for      # here, not above: the writers rank briefs without the readers' imports
     ctx = ctx or pair_context(old, new)
     old_para = {p.id: p for p in old.paragraphs}
     new_para = {p.id: p for p in new.paragraphs}
@@ -48,11 +49,11 @@ def _role(ch: Change, roles: dict[tuple[str, str], str]) -> str:
 
 
 def summary(sig: Signal) -> str:
-    """One line: "judgement: undiminished → high (threat, Da’esh)"."""
-    label = KIND_LABEL.get(sig.kind, sig.kind)
+    """One line saying what changed: "undiminished → high (Da’esh, threat)", "more than 760 → more than 5,970
+    individuals (up ×7.9)", "new: municipal, suspension — deeply concerning"."""
     what = sig.change or (f"{sig.old or '(none)'} → {sig.new or '(removed)'}")
-    about = f" ({sig.subject})" if sig.subject and sig.kind in ("judgement",) else ""
-    return f"{label}: {what}{about}"
+    about = f" ({sig.subject})" if sig.subject and sig.kind == "judgement" else ""
+    return f"{what}{about}"
 
 
 def rank(changes: list[Change], roles: dict[tuple[str, str], str]) -> list[BriefItem]:

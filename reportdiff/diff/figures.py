@@ -43,6 +43,8 @@ RIVAL_SHARE = 0.7            # a rival partner with this share of the evidence, 
 CONTEXT_WORDS = 10           # content words either side of a figure that make its surroundings
 NEAR_WORDS = 4               # ... the nearest of them, which name what a bare number is about
 NOUN_PHRASE_WORDS = 5        # "15 explosive ordnance risk education teams"
+QUOTE_WORDS_BEFORE = 3       # a figure's quote: a few words before it in its clause ("had repatriated") …
+QUOTE_WORDS_AFTER = 5        # … and, when it names no counted noun, a few after ("were injured")
 QUOTE_WORDS = 16             # a figure's quote: its clause, at most this long
 
 _QUALIFIER = (r"(?:(?:more|fewer|less) than|over|about|around|approximately|nearly|almost|some|up to|at least|"
@@ -131,7 +133,19 @@ class Figure:
 
     @property
     def quote(self) -> str:
-        return quote(self.sentence, [self.start, self.end - 1], QUOTE_WORDS)
+        """The figure as the text says it, with what it counts and the few words before it in its clause:
+        "had repatriated more than 760 individuals", "An estimated 42,500 individuals"; for a figure with no
+        counted noun, the words after it to the end of its clause ("280 were injured")."""
+        s = self.sentence
+        clause = _last_break(s, self.start)
+        lead = list(re.finditer(r"\S+", s[clause:self.start]))[-QUOTE_WORDS_BEFORE:]
+        a = clause + lead[0].start() if lead else self.start
+        b = self.end
+        if not self.noun:
+            stop = _CLAUSE_END.search(s, self.end)
+            tail = list(re.finditer(r"\S+", s[self.end:stop.start() if stop else len(s)]))[:QUOTE_WORDS_AFTER]
+            b = self.end + tail[-1].end() if tail else self.end
+        return quote(s[a:b], [0], QUOTE_WORDS)
 
 
 def _number(s: str) -> float:
