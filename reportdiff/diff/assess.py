@@ -329,7 +329,7 @@ def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: P
 
 def _best_partner(k: int, sim, other: list[Sentence], by_row: bool) -> Sentence | None:
     """The sentence of the other side most like sentence k, if any is about the same thing."""
-    if not other:
+    if not other or not sim:
         return None
     scores = sim[k] if by_row else [row[k] for row in sim]
     best = max(range(len(other)), key=lambda x: scores[x])
@@ -396,9 +396,9 @@ def signals_for(old_paras: list[Paragraph], new_paras: list[Paragraph], kind: st
     `diff_signals` are the word diff's own signals for the change (signals.signals_from_diff), kept for a lightly
     edited paragraph; `ops` is its word diff (unused here when the diff signals are given)."""
     if kind == "added":
-        return concern_signal(new_paras, "new", ctx)
+        return concern_signal(new_paras, "new", ctx) + recommendation_signals([], _sentences(new_paras), [], ctx)
     if kind == "removed":
-        return concern_signal(old_paras, "old", ctx)
+        return concern_signal(old_paras, "old", ctx) + recommendation_signals(_sentences(old_paras), [], [], ctx)
     diff_signals = [_scored(s) for s in (diff_signals or [])] if _readable(ops) else []
     if kind == "unchanged":
         return diff_signals

@@ -464,9 +464,11 @@ def _crosses(a: Figure, b: Figure, pairs: list[tuple[Figure, Figure, float]], ol
     """Within one pair of sentences figures keep their order ("360 … in Assah (325 men, 28 women and 7 children),
     in addition to 150 individuals …" → "460 individuals (399 men, 51 women and 10 children)"): a pair that would
     cross a surer one of the same two sentences is refused — unless its noun is found once in each sentence
-    ("57 women and 87 men" → "207 men, 119 women" cannot be misread)."""
+    ("57 women and 87 men" → "207 men, 119 women", "17,700 Iraqi nationals and 16,200 Syrian nationals" →
+    "15,500 Syrian nationals and 6,700 Iraqi nationals" cannot be misread)."""
     def once(f: Figure, side: list[Figure]) -> bool:
-        return sum(1 for g in side if g.sentence_index == f.sentence_index and g.heads & f.heads) == 1
+        return sum(1 for g in side if g.sentence_index == f.sentence_index and g.heads & f.heads
+                   and g.proper == f.proper) == 1
     if a.heads and once(a, old) and once(b, new):
         return False
     for a2, b2, _ in pairs:
