@@ -7,8 +7,9 @@ deeply, condemn, concerned, encourage, crucial, vital, essential…: the Secreta
 words that follow "remained/remains/continued/was/is" (resilient, fragile, critical, high, tense, undiminished,
 confined, limited…: levels); (3) the trend, likelihood and attribution words of the narrative sections
 (increased, escalation, deteriorating, improving, declined, reportedly, assessed, likely, expected, risk…). Each
-word kept occurs in at least two of the 23 reports; the counts are in the script's output. It is a lexicon of how
-these reports *speak*, not of any one subject: no actor, place or topic is in it.
+word kept occurs in at least two of the 23 reports, or is an inflection of one that does ("grew" of "growing");
+the counts are in the script's output. It is a lexicon of how these reports *speak*, not of any one subject: no
+actor, place or topic is in it.
 
 Categories (`CATEGORY[word]`), with the weight a change of that kind carries in the brief (WEIGHT):
 - stance: the Secretary-General's or an actor's evaluation (concerned, alarmed, welcome, encouraged, condemn);
@@ -26,30 +27,27 @@ from __future__ import annotations
 import re
 
 _WORDS = {
-    "stance": """concern concerns concerned concerning alarm alarmed alarming appalled deplore deplores deplored
-        deplorable condemn condemns condemned condemnation troubled troubling disturbed disturbing worrying worried
-        dismayed regret regrettable regrets saddened outraged shocked welcome welcomes welcomed welcoming
-        encouraged encouraging heartened commend commends commended commendable applaud applauds pleased positive
-        negative""",
-    "worse": """deteriorated deteriorating deterioration deteriorate worsened worsening worsen aggravated
-        escalated escalating escalation escalate setback setbacks stalled undermine undermined undermines
-        undermining threatened threatening destabilize destabilizing destabilized eroded erosion""",
+    "stance": """hope concern concerns concerned concerning alarm alarmed alarming appalled condemn condemns
+        condemned condemnation worrying regret regrettable regrets welcome welcomes welcomed welcoming encouraged
+        encouraging commend commends commended commendable applaud applauds positive negative""",
+    "worse": """collapse collapsing impasse deteriorated deteriorating deterioration deteriorate worsened worsening
+        worsen aggravated escalated escalating escalation escalate setback setbacks stalled undermine undermined
+        undermines undermining threatened threatening destabilize destabilizing destabilized""",
     "better": """improved improving improvement improvements improve progress progressed stabilized stabilizing
-        stabilize de-escalation eased easing calm calmer recovered recovery strengthened achieved gains""",
+        stabilize de-escalation calm recovered recovery strengthened achieved gains""",
     "up": """increase increased increases increasing increasingly rose risen rising rise grew growing grown grow
         expanded expanding expand expansion intensified intensify intensifying heightened surge surged surging
-        spike double doubled tripled mounting proliferation""",
+        double doubled proliferation""",
     "down": """decrease decreased decreases decreasing decline declined declines declining fell fallen reduced
-        reduction reducing diminished diminishing dropped drop subsided weakened weakening constrained confined
-        contracted halved lower""",
-    "level": """high higher highest low lowest undiminished significant significantly serious seriously severe
-        severely grave gravely critical critically fragile fragility volatile volatility tense dire acute
-        limited modest considerable substantial unprecedented dynamic resilient resilience sharp sharply steady
-        steadily widespread persistent crucial vital essential imperative urgent urgently deeply marked
-        relatively major most prolific predominant only""",
-    "likelihood": """likely unlikely likelihood probably possibly may might could reportedly allegedly alleged
-        assessed assessment assess expected appeared appears appear seemed indicated indications suggest suggested
-        risk risks unclear uncertain intent intention potential potentially""",
+        reduction reducing diminished diminishing weakened weakening constrained confined contracted lower""",
+    "level": """relative relatively high higher highest low undiminished significant significantly serious
+        seriously severe severely grave gravely critical critically fragile fragility volatile volatility tense dire
+        acute limited considerable substantial unprecedented dynamic resilient resilience sharp sharply steady
+        steadily widespread persistent crucial vital essential imperative urgent urgently deeply marked major most
+        prolific only""",
+    "likelihood": """likely unlikely likelihood may might could reportedly allegedly alleged assessed assessment
+        assess expected appeared appears appear indicated indications suggest suggested risk risks unclear
+        uncertain intent intention potential potentially""",
     "necessity": """must should need needs needed require requires required necessary""",
     "continuity": """remain remains remained continue continues continued continuing persist persists persisted
         sustained still ongoing""",
@@ -62,8 +60,8 @@ WEIGHT = {"stance": 1.0, "worse": 1.0, "better": 1.0, "up": 0.8, "down": 0.8, "l
 
 # Opposites: a judgement that moves from one to the other is reversed, not merely reworded.
 OPPOSITE = {"worse": "better", "better": "worse", "up": "down", "down": "up"}
-_STANCE_POSITIVE = frozenset("""welcome welcomes welcomed welcoming encouraged encouraging heartened commend commends
-    commended commendable applaud applauds pleased positive""".split())
+_STANCE_POSITIVE = frozenset("""hope welcome welcomes welcomed welcoming encouraged encouraging commend commends
+    commended commendable applaud applauds positive""".split())
 
 _TOKEN = re.compile(r"[^\W\d_][\w-]*")
 _NOT_ONLY = re.compile(r"\bnot only$", re.I)
