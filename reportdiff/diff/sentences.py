@@ -12,6 +12,7 @@ work on.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -38,6 +39,7 @@ lt col maj capt sgt prof jr sr approx fig op cf p pp vs""".split())
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?][”\"’)]*\s*$")
 WORD_RE = re.compile(r"[^\W\d_][\w’'‘-]*|\d[\d,.]*\d|\d")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w’'‘-]+")       # content words start with a letter and have two or more
 _CLAUSE_BREAK = re.compile(r"\s*(?:[;:–—()]|,(?!\d))\s*|\s+(?:but|while|whereas|although|which|who)\s+")
 _OBSERVATIONS = re.compile(r"\b(?:observations?|conclusions?|concluding|recommendations?)\b", re.I)
 _OVERVIEW = re.compile(r"\b(?:summary|overview|introduction|general assessment|key developments)\b", re.I)
@@ -61,6 +63,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@functools.lru_cache(maxsize=65536)        # a pair has a few thousand distinct words, each seen many times
 def stem(word: str) -> str:
     """A light stem: lower case, possessive and common suffixes off, at most 7 letters ("deteriorated" and
     "deterioration" → "deterio")."""
@@ -74,10 +77,15 @@ def stem(word: str) -> str:
     return w[:7]
 
 
-def content_words(text: str) -> list[tuple[str, int, int]]:
+@functools.lru_cache(maxsize=4096)         # the readers ask again for the words of the same sentences
+def content_words(text: str) -> tuple[tuple[str, int, int], ...]:
     """(word, start, end) of the content words of a text (no function words, no numbers)."""
-    return [(m.group(0), m.start(), m.end()) for m in WORD_RE.finditer(text)
-            if not m.group(0)[0].isdigit() and m.group(0).lower() not in STOP and len(m.group(0)) > 1]
+    out = []
+    for m in _LETTER_WORD.finditer(text):
+        w = m.group(0)
+        if w.lower() not in STOP:
+            out.append((w, m.start(), m.end()))
+    return tuple(out)
 
 
 def content_stems(text: str) -> set[str]:
@@ -196,16 +204,25 @@ class PairContext:
     roles: dict[tuple[str, str], str] = field(default_factory=dict)   # ("old"|"new", paragraph id) -> role
     paragraph_stems: dict[tuple[str, str], set] = field(default_factory=dict)
     _nearest: dict[tuple[str, str], float] | None = None
+    _index: dict[str, tuple[dict, dict]] | None = None     # side -> (stem -> [(paragraph id, weight)], norms)
+    _idf: dict[str, float] = field(default_factory=dict)
 
     def idf(self, s: str) -> float:
-        return math.log((self.n_docs + 1) / (self.df.get(s, 0) + 0.5))
+        w = self._idf.get(s)
+        if w is None:
+            w = self._idf[s] = math.log((self.n_docs + 1) / (self.df.get(s, 0) + 0.5))
+        return w
 
     def nearest(self, side: str, pid: str) -> float:
         """How close the other edition comes to this paragraph: the best cosine (stems weighted by idf) with any of
-        its paragraphs. Near 0 for a subject the other edition does not treat; 0.3 and up for one it does."""
+        its paragraphs. Near 0 for a subject the other edition does not treat; 0.3 and up for one it does.
+        Computed on demand (for added and removed paragraphs) through an index of the other side's stems."""
+        key = (side, pid)
         if self._nearest is None:
-            self._nearest = _nearest_cosines(self)
-        return self._nearest.get((side, pid), 0.0)
+            self._nearest = {}
+        if key not in self._nearest:
+            self._nearest[key] = _nearest_cosine(self, side, pid)
+        return self._nearest[key]
 
     def role(self, side: str, pid: str) -> str:
         """"observation" (the report's own observations or conclusions), "opening" (its first, overall
@@ -261,35 +278,47 @@ def pair_context(old: Edition, new: Edition) -> PairContext:
     return ctx
 
 
-def _nearest_cosines(ctx: PairContext) -> dict[tuple[str, str], float]:
-    """(side, paragraph id) → best idf-weighted cosine with a paragraph of the other edition, for every
-    paragraph at once (one sparse product: fast on reports of hundreds of pages)."""
-    import numpy as np
-    from scipy import sparse
+# Stems in more than this share of the paragraphs add little to a cosine and much to its cost: left out of it.
+NEAREST_COMMON = 0.2
 
-    vocab: dict[str, int] = {}
-    keys = {"old": [], "new": []}
-    rows: dict[str, tuple[list, list, list]] = {"old": ([], [], []), "new": ([], [], [])}
-    for (side, pid), stems in ctx.paragraph_stems.items():
-        r, c, v = rows[side]
-        k = len(keys[side])
-        keys[side].append(pid)
-        weights = [(vocab.setdefault(s, len(vocab)), ctx.idf(s)) for s in stems]
-        norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
-        for col, w in weights:
-            r.append(k)
-            c.append(col)
-            v.append(w / norm)
-    if not keys["old"] or not keys["new"]:
-        return {}
-    mats = {side: sparse.csr_matrix((rows[side][2], (rows[side][0], rows[side][1])),
-                                    shape=(len(keys[side]), len(vocab))) for side in rows}
-    sims = (mats["old"] @ mats["new"].T).tocsr()
-    best_old = np.asarray(sims.max(axis=1).todense()).ravel()
-    best_new = np.asarray(sims.max(axis=0).todense()).ravel()
-    out = {("old", pid): float(best_old[k]) for k, pid in enumerate(keys["old"])}
-    out.update({("new", pid): float(best_new[k]) for k, pid in enumerate(keys["new"])})
-    return out
+
+def _nearest_cosine(ctx: PairContext, side: str, pid: str) -> float:
+    """The best idf-weighted cosine of one paragraph with the paragraphs of the other edition."""
+    other = "new" if side == "old" else "old"
+    if ctx._index is None:
+        ctx._index = {}
+    if other not in ctx._index:
+        postings: dict[str, list] = {}
+        norms: dict[str, float] = {}
+        for (s, p), stems in ctx.paragraph_stems.items():
+            if s != other:
+                continue
+            norms[p] = math.sqrt(sum(ctx.idf(x) ** 2 for x in stems)) or 1.0
+            for x in stems:
+                if ctx.df.get(x, 0) <= NEAREST_COMMON * ctx.n_docs:
+                    postings.setdefault(x, []).append(p)
+        ctx._index[other] = (postings, norms)
+    postings, norms = ctx._index[other]
+    stems = ctx.paragraph_stems.get((side, pid), set())
+    norm = math.sqrt(sum(ctx.idf(x) ** 2 for x in stems)) or 1.0
+    dots: Counter = Counter()
+    for x in stems:
+        w = ctx.idf(x) ** 2
+        for p in postings.get(x, ()):
+            dots[p] += w
+    return max((d / (norm * norms[p]) for p, d in dots.items()), default=0.0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _english(word: str) -> float:
+    """How common a word is in English (wordfreq's Zipf value; 0 for a word it does not know, or not plain ASCII)."""
+    return _wordfreq().zipf(word) if word.isascii() and word.isalpha() else 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def _wordfreq():
+    from ..pdf import _wordfreq       # its list is read on first use, by the first concern that needs it
+    return _wordfreq
 
 
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+(?:of|and|al|bin|ibn)\s+|\s+)?)+[A-Z][\w’'-]*|[A-Z][\w’'-]{2,}")
@@ -300,14 +329,12 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
     opening a sentence) and words rare in the pair and in English (wordfreq), repeated words weighing more, those
     the other edition never uses (`other`: stem -> paragraphs) twice as much. `within`: only words of these stems
     (a subject two sentences share)."""
-    from ..pdf._wordfreq import zipf
-
     counts = Counter(stem(w) for w, _, _ in content_words(text))
     starts = {a for a, _ in sentences(text)}
 
     def word_score(w: str) -> float:
         s = stem(w)
-        english = zipf(w.lower()) if w.isascii() and w.isalpha() else 0.0
+        english = _english(w.lower())
         specific = min(1.5, max(0.2, (6.5 - english) / 3))
         return ctx.idf(s) * specific * (1 + 0.5 * (counts[s] - 1)) * (1.0 if other.get(s) else 2.0)
 
@@ -321,8 +348,8 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
             score = max(word_score(w) for w in words) * 1.3
             terms[name] = (score, name, frozenset(stem(w) for w in words))
     for w, _, _ in content_words(text):
-        if w.lower() == w and w.isalpha() and len(w) > 3 and (within is None or stem(w) in within):
-            terms.setdefault(w.lower(), (word_score(w), w.lower(), frozenset({stem(w)})))
+        if w not in terms and w.lower() == w and w.isalpha() and len(w) > 3 and (within is None or stem(w) in within):
+            terms[w] = (word_score(w), w, frozenset({stem(w)}))
     chosen: list[str] = []
     covered: set[str] = set()
     for score, term, stems in sorted(terms.values(), key=lambda t: (-t[0], t[1])):
