@@ -71,7 +71,8 @@ _REFERENCE_BEFORE = re.compile(
     r"sections?|rules?|phase|page|pages|decree|law|brigade|division|route|level|grade|article|"
     rf"{MONTHS})\s*$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
-_CLAUSE_END = re.compile(r"[,;:()]|\sand\s+\d")      # where the words about a figure stop: the next item of a list
+_CLAUSE_END = re.compile(r"[;:()]|,(?!\d)|\sand\s+\d")   # where the words about a figure stop: the next item of a list
+_BREAK = re.compile(r"[;:()]|,(?!\d)")
 _COMPLEMENT = re.compile(r"\s+(?:of|related to|involving|affecting|against|concerning)\s+((?:[^\W\d][\w’'-]*\s*){1,4})")
 _GOVERNOR = re.compile(r"\b([a-z]{3,}) of (?:the |some |about |approximately |nearly |almost |over |more than |at least |"
                        r"up to |fewer than |less than |an estimated |around )?$")
@@ -341,8 +342,10 @@ def _figure(sentence: str, m: re.Match, words, ctx: PairContext, cumulative_sent
 
 
 def _last_break(sentence: str, pos: int) -> int:
-    """Where the clause holding `pos` starts (after the last comma, semicolon, colon or bracket before it)."""
-    return max(sentence.rfind(ch, 0, pos) for ch in ",;:()") + 1
+    """Where the clause holding `pos` starts (after the last comma, semicolon, colon or bracket before it; the
+    comma of "42,308" is no break)."""
+    breaks = [m.end() for m in _BREAK.finditer(sentence, 0, pos)]
+    return breaks[-1] if breaks else 0
 
 
 def _weigh(context: dict[str, float], s: str, w: float) -> None:
