@@ -79,7 +79,8 @@ def _sentences(paras: list[Paragraph]) -> list[Sentence]:
             topic = stems | previous.stems if previous is not None and _ANAPHOR.match(text) else stems
             running = previous is not None and fig.refers_to_same_period(text) and (
                 previous.running_total or fig.is_cumulative_sentence(previous.text))
-            previous = Sentence(p.id, text, k == 0, stems, lexicon.hits(text), topic, running)
+            hits = [] if lexicon.is_courtesy(text) else lexicon.hits(text)
+            previous = Sentence(p.id, text, k == 0, stems, hits, topic, running)
             out.append(previous)
     return out
 

@@ -104,6 +104,16 @@ def hits(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
+# Thanks to staff, donors and hosts close the observations of nearly every report (thank: 10 of the 23 reports,
+# gratitude 8, appreciation 9, dedication 6 — all but never outside the observations): courtesy, not assessment.
+# A sentence that gives thanks carries no judgement, whatever else it says ("I applaud the dedication of …").
+COURTESY = re.compile(r"\b(?:thank|thanks|gratitude|grateful|appreciation|dedication|tribute)\b", re.I)
+
+
+def is_courtesy(sentence: str) -> bool:
+    return bool(COURTESY.search(sentence))
+
+
 def strength(categories) -> float:
     """How much a set of assessment categories weighs (the strongest counts)."""
     return max((WEIGHT[c] for c in categories), default=0.0)
