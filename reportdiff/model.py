@@ -113,18 +113,32 @@ DiffOp = tuple[str, str]
 
 @dataclass
 class Signal:
-    """A change an analyst scans for: a figure, a date or a hedging word that changed in a paragraph."""
-    kind: Literal["figure", "date", "hedge"]
+    """A change an analyst scans for.
+
+    Read off the word diff of a lightly edited paragraph (signals.py): `figure`, `date`, `hedge`. Read off any
+    linked pair or added/removed paragraph (assess.py): `judgement` (evaluative or trend wording about the same
+    subject), `figure` (two figures that count the same thing), `recommendation` (a call of the
+    Secretary-General), `new_concern` / `dropped_concern` (a new or dropped subject). `old` and `new` are exact
+    words of the two paragraphs (a phrase or clause, not the paragraph)."""
+    kind: str                    # figure | date | hedge | judgement | recommendation | new_concern | dropped_concern
     old: str | None              # the old wording (None when only added)
     new: str | None              # the new wording (None when only removed)
-    context: str = ""            # a few words around the change in the new (or old) text
+    context: str = ""            # a few words around the change in the new (or old) text (word-diff signals)
+    subject: str = ""            # what it is about: the rarest words both sides share, a figure's counted noun
+    change: str = ""             # the change in a few words: "undiminished → high", "760 → 5,970 individuals (up ×7.9)"
+    direction: str = ""          # up | down | reversed | firmer | softer | changed | new | dropped ("" unknown)
+    score: float = 0.0           # size of the change × sureness of the pairing (the brief ranks on it)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "old": self.old, "new": self.new, "context": self.context}
+        return {"kind": self.kind, "old": self.old, "new": self.new, "context": self.context,
+                "subject": self.subject, "change": self.change, "direction": self.direction,
+                "score": round(self.score, 3)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Signal:
-        return cls(kind=d["kind"], old=d.get("old"), new=d.get("new"), context=d.get("context") or "")
+        return cls(kind=d["kind"], old=d.get("old"), new=d.get("new"), context=d.get("context") or "",
+                   subject=d.get("subject") or "", change=d.get("change") or "", direction=d.get("direction") or "",
+                   score=float(d.get("score") or 0.0))
 
 
 @dataclass
@@ -192,12 +206,40 @@ class SectionPair:
 
 
 @dataclass
+class BriefItem:
+    """One line of "the brief": the ranked key changes in the assessment (diff/brief.py)."""
+    rank: int                    # 1 = most important
+    kind: str                    # the signal's kind
+    change: int                  # index of its Change in Comparison.changes
+    old: list[str]               # the change's paragraph ids, old edition
+    new: list[str]               # ... new edition
+    quote_old: str | None        # the signal's old and new words
+    quote_new: str | None
+    summary: str                 # one line: "judgement: undiminished → high (threat, Da’esh)"
+    role: str = ""               # "observation" | "opening" | "": where the report says it
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rank": self.rank, "kind": self.kind, "change": self.change, "old": list(self.old),
+                "new": list(self.new), "quote_old": self.quote_old, "quote_new": self.quote_new,
+                "summary": self.summary, "role": self.role, "score": round(self.score, 3)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> BriefItem:
+        return cls(rank=int(d["rank"]), kind=d["kind"], change=int(d.get("change", -1)),
+                   old=[str(x) for x in d.get("old", [])], new=[str(x) for x in d.get("new", [])],
+                   quote_old=d.get("quote_old"), quote_new=d.get("quote_new"), summary=d.get("summary") or "",
+                   role=d.get("role") or "", score=float(d.get("score") or 0.0))
+
+
+@dataclass
 class Comparison:
     old: Edition
     new: Edition
     sections: list[SectionPair] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)   # in the new edition's reading order, removed ones in place
     warnings: list[str] = field(default_factory=list)
+    brief: list[BriefItem] = field(default_factory=list)  # the ranked key changes (diff/brief.py)
 
     def summary(self) -> dict[str, int]:
         counts = {k: 0 for k in CHANGE_KINDS}
@@ -214,7 +256,8 @@ class Comparison:
         d: dict[str, Any] = {"schema": COMPARISON_SCHEMA, "old": self.old.meta(), "new": self.new.meta(),
                              "summary": self.summary(), "warnings": list(self.warnings),
                              "sections": [s.to_dict() for s in self.sections],
-                             "changes": [c.to_dict() for c in self.changes]}
+                             "changes": [c.to_dict() for c in self.changes],
+                             "brief": [b.to_dict() for b in self.brief]}
         if include_editions:
             d["editions"] = {"old": self.old.to_dict(), "new": self.new.to_dict()}
         return d

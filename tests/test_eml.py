@@ -59,7 +59,7 @@ def test_eml_html_body_uses_inline_styles_only():
     assert not any("href" in a or "src" in a for _, a in t.tags), "the summary needs no links"
     assert sum(1 for _, a in t.tags if "style" in a) > 20
     for s in ("S/2025/72", "S/2025/496", "up to 3,000", "up to 4,000", "changes_S-2025-72_to_S-2025-496.html",
-              "Sections with the most change", "Key changes in the assessment"):
+              "Sections with the most change", "The brief: key changes in the assessment"):
         assert s in html, s
     plain = msg.get_body(preferencelist=("plain",)).get_content()
     assert "II.A ¶8 (figure): up to 3,000 → up to 4,000" in plain

@@ -19,7 +19,7 @@ import pytest
 
 from reportdiff.render import report as render
 from reportdiff.model import Change, Comparison, Edition, Paragraph, Section
-from reportdiff.render.view import change_segs, para_nums, section_ref
+from reportdiff.render.view import build_view, change_segs, para_nums, section_ref
 from render_samples import (fixture_comparison, hostile_comparison, real_comparison, realistic_comparison,
                             scaled_comparison)
 
@@ -248,7 +248,9 @@ def test_markdown_summary():
     md = render.render_comparison(realistic_comparison(), "markdown")
     assert md.startswith("**S/2025/72** (31 January 2025) → **S/2025/496** (1 August 2025)")
     assert "| 4 | 2 | 1 | 1 | 1 | 1 | 7 |" in md
-    assert "- II.A ¶8 (figure): ~~up to 3,000~~ → **up to 4,000**" in md
+    # the brief replaces the old key-change list (numbered by rank)
+    assert "**The brief: key changes in the assessment**" in md
+    assert re.search(r"\n\d+\. II\.A ¶8 \(figure\): ~~up to 3,000~~ → \*\*up to 4,000\*\*", md)
     assert "](" not in md and "http" not in md and "<" not in md
     assert len(md.splitlines()) < 40
 
@@ -279,7 +281,10 @@ def test_terminal_summary_is_short():
     assert lines[0] == "S/2025/72 (31 January 2025) → S/2025/496 (1 August 2025)"
     assert lines[1] == ("4 paragraphs modified, 2 added, 1 removed, 1 split, 1 merged and 1 moved; about 18% of the "
                         "text changed and 7 paragraphs are unchanged.")
-    assert lines[2].startswith("  II.A ¶8 (figure): up to 3,000 → up to 4,000")
+    # the first three items of the brief, in rank order
+    brief = build_view(realistic_comparison()).brief
+    assert [ln.split(". ", 1)[0].strip() for ln in lines[2:5]] == ["1", "2", "3"]
+    assert lines[2].startswith(f"  1. {brief[0].ref} ({brief[0].kind_label}): ")
     same = realistic_comparison()
     same.changes = [Change("unchanged", c.new[:1], c.new[:1]) for c in same.changes if c.new]
     assert "No differences" in render.terminal_summary(same)

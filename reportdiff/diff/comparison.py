@@ -7,7 +7,9 @@
    the concatenation of the group's texts.
 3. Footnotes of linked paragraphs are matched by text, not number: identical texts first, then the most similar
    remaining ones (one-to-one); the rest are added or removed.
-4. Signals (figures, dates, hedges) are read off the word diff of every changed link.
+4. Signals (figures, dates, hedges) are read off the word diff of every changed link; then brief.assess_changes
+   reads every change as an analyst would (assess.py: judgements, figures by what they count, recommendations,
+   new and dropped concerns) and ranks all signals into the brief.
 5. Warnings: diffs that hit the timeout, and a pair of files that do not look like two editions of one report
    (word-frequency cosine of the whole documents and title similarity, thresholds measured on the real reports).
 """
@@ -23,6 +25,7 @@ from .._lsap import linear_sum_assignment   # scipy.optimize without its 0.5-1 s
 
 from .align import Link, align, equality_key, normalize
 from ..model import Change, Comparison, Edition, Footnote, FootnoteChange
+from .brief import assess_changes
 from .signals import signals_from_diff
 from . import wordiff
 from .wordiff import content_tokens, diff_words
@@ -40,8 +43,10 @@ def compare_editions(old: Edition, new: Edition) -> Comparison:
     alignment = align(old, new, tokens)
     warnings: list[str] = []
     changes = [_change(link, old, new, warnings) for link in alignment.links]
+    brief = assess_changes(old, new, changes)        # every change's assessment signals, and the ranked brief
     warnings = _series_warnings(old, new, tokens) + warnings
-    return Comparison(old=old, new=new, sections=alignment.sections, changes=changes, warnings=warnings)
+    return Comparison(old=old, new=new, sections=alignment.sections, changes=changes, warnings=warnings,
+                      brief=brief)
 
 
 def _change(link: Link, old: Edition, new: Edition, warnings: list[str]) -> Change:

@@ -25,7 +25,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..model import Comparison, Edition
-from .view import ReportView, SignalView, build_view, human_date, one_line, section_ref
+from .view import ReportView, build_view, human_date, one_line, section_ref
 
 TEMPLATE_PACKAGE = "reportdiff.templates"
 COUNT_COLORS = {"modified": "#0b5ea8", "added": "#0d6634", "removed": "#a3231b", "moved": "#6b3fa0",
@@ -118,10 +118,10 @@ def render_eml(comparison: Comparison, *, generated: datetime | None = None) -> 
     subject = _header_text(f"What changed: {view.old.symbol} → {view.new.symbol}"
                            + (f" ({_short_title(view.new.title)})" if view.new.title else ""))
     filename = report_filename(comparison)
-    signals = view.top_signals[:8]
     html = _env().get_template("email.html.j2").render(
-        v=view, subject=subject, filename=filename, signals=signals, more_signals=max(0, len(view.signals) - 8),
-        top_sections=view.most_changed(5), count_colors=COUNT_COLORS)
+        v=view, subject=subject, filename=filename, brief=view.brief,
+        more_signals=max(0, len(view.signals) - len(view.brief)), top_sections=view.most_changed(5),
+        count_colors=COUNT_COLORS)
     msg = EmailMessage()
     msg["Subject"] = subject
     msg["Date"] = formatdate(_now(generated).timestamp(), localtime=False, usegmt=True)
@@ -164,13 +164,6 @@ def _md_line(s: str | None) -> str:
                                                       else m.group(2) + "\\"), _md(s))
 
 
-def _signal_plain(sg: SignalView, context: bool = True) -> str:
-    old = _clean(sg.old) if sg.old else "(none)"
-    new = _clean(sg.new) if sg.new else "(removed)"
-    ctx = _clean(sg.context) if context else ""
-    return f"{_clean(sg.ref)} ({sg.kind_label}): {old} → {new}" + (f" — “{ctx}”" if ctx else "")
-
-
 def _pair_head(view: ReportView) -> str:
     """"S/2025/72 (2025-01-31) → S/2025/496 (2025-08-01)", as plain text."""
     return (f"{_clean(view.old.symbol)} ({_clean(view.old.date) or 'undated'}) → {_clean(view.new.symbol)} "
@@ -180,11 +173,11 @@ def _pair_head(view: ReportView) -> str:
 def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals: int = 12) -> str:
     lines = [_pair_head(view), _clean(view.new.title), "", _clean(view.headline),
              view.counts_text, ""]
-    if view.signals:
-        lines.append("Key changes in the assessment:")
-        lines += [f"  - {_signal_plain(sg)}" for sg in view.top_signals[:max_signals]]
-        if len(view.signals) > max_signals:
-            lines.append(f"  … and {len(view.signals) - max_signals} more")
+    if view.brief:
+        lines.append("The brief: key changes in the assessment, most important first:")
+        lines += [f"  {b.rank:>2}. {_clean(b.plain)}" for b in view.brief[:max_signals]]
+        if len(view.signals) > len(view.brief[:max_signals]):
+            lines.append(f"  … {len(view.signals)} signals in all, in the full report")
         lines.append("")
     top = view.most_changed(5)
     if top:
@@ -204,16 +197,19 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
            "| " + " | ".join(c.label for c in v.counts) + " | Unchanged |",
            "|" + "---:|" * (len(v.counts) + 1),
            "| " + " | ".join(str(c.n) for c in v.counts) + f" | {v.unchanged} |", ""]
-    if v.signals:
-        out.append("**Key changes in the assessment**")
+    if v.brief:
+        out.append("**The brief: key changes in the assessment**")
         out.append("")
-        for sg in v.top_signals[:15]:
-            old = f"~~{_md(sg.old)}~~" if sg.old else "*(none)*"
-            new = f"**{_md(sg.new)}**" if sg.new else "*(removed)*"
-            ctx = _md(sg.context)
-            out.append(f"- {_md(sg.ref)} ({sg.kind_label}): {old} → {new}" + (f" — “{ctx}”" if ctx else ""))
-        if len(v.signals) > 15:
-            out.append(f"- … and {len(v.signals) - 15} more")
+        for b in v.brief:
+            if b.one_sided:
+                quotes = f"~~{_md(b.old)}~~" if b.old else f"**{_md(b.new)}**"
+            else:
+                quotes = (f"~~{_md(b.old)}~~" if b.old else "*(none)*") + " → " + (
+                    f"**{_md(b.new)}**" if b.new else "*(removed)*")
+            out.append(f"{b.rank}. {_md(b.ref)} ({b.kind_label}): {quotes}" + (f" — {_md(b.summary)}" if b.summary
+                                                                                  else ""))
+        if len(v.signals) > len(v.brief):
+            out.append(f"\n{len(v.signals)} signals in all: see the HTML or JSON report.")
         out.append("")
     top = v.most_changed(6)
     if top:
@@ -258,22 +254,24 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
         counts.append("  ")
     counts.append(f"{v.unchanged} unchanged", "dim")
     console.print(counts)
-    if v.signals:
+    if v.brief:
         console.print()
-        console.print(Text("Key changes in the assessment", "bold"))
-        for sg in v.top_signals[:12]:
-            line = Text("  ")
-            line.append(_clean(sg.ref), "bold")
-            line.append(f" {sg.kind_label}: ", "dim")
-            line.append(_clean(sg.old) if sg.old else "(none)", "red strike")
-            line.append(" → ")
-            line.append(_clean(sg.new) if sg.new else "(removed)", "green underline")
-            ctx = _clean(sg.context)
-            if ctx:
-                line.append(f"  “{ctx}”", "dim")
+        console.print(Text("The brief: key changes in the assessment", "bold"))
+        for b in v.brief:
+            line = Text(f"  {b.rank:>2}. ")
+            line.append(_clean(b.ref), "bold")
+            line.append(f" {b.kind_label}: ", "dim")
+            if b.old or not b.one_sided:
+                line.append(_clean(b.old) if b.old else "(none)", "red strike")
+            if not b.one_sided:
+                line.append(" → ")
+            if b.new or not b.one_sided:
+                line.append(_clean(b.new) if b.new else "(removed)", "green underline")
+            if b.summary:
+                line.append(f"  {_clean(b.summary)}", "dim")
             console.print(line)
-        if len(v.signals) > 12:
-            console.print(Text(f"  … and {len(v.signals) - 12} more", "dim"))
+        if len(v.signals) > len(v.brief):
+            console.print(Text(f"  … {len(v.signals)} signals in all, in the full report", "dim"))
     top = v.most_changed(5)
     if top:
         console.print()
@@ -286,6 +284,10 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
+def _clip_line(s: str, limit: int = 120) -> str:
+    return s if len(s) <= limit else s[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def terminal_summary(comparison: Comparison) -> str:
     """A few lines for `reportdiff compare` without -o."""
     v = _view(comparison)
@@ -293,10 +295,10 @@ def terminal_summary(comparison: Comparison) -> str:
     if not v.differs and not any(s.n_changes for s in v.sections):
         return f"{head}\nNo differences: all {v.new.paragraphs} paragraphs are unchanged.\n"
     lines = [head, _clean(v.headline)]
-    for sg in v.top_signals[:3]:
-        lines.append(f"  {_signal_plain(sg, context=False)}")
-    if len(v.signals) > 3:
-        lines.append(f"  … and {len(v.signals) - 3} more key changes")
+    for b in v.brief[:3]:
+        lines.append(f"  {b.rank}. {_clip_line(_clean(b.plain))}")
+    if len(v.brief) > 3:
+        lines.append(f"  … {len(v.brief) - 3} more in the brief, {len(v.signals)} signals in all")
     lines.append("Full report: add -o report.html (or .eml, .md, .json).")
     return "\n".join(lines) + "\n"
 

@@ -20,8 +20,13 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 KIND_LABELS = {"modified": "Modified", "added": "Added", "removed": "Removed", "split": "Split",
                "merged": "Merged", "unchanged": "Unchanged", "moved": "Moved"}
-SIGNAL_LABELS = {"figure": "Figures", "date": "Dates", "hedge": "Assessment wording"}
-SIGNAL_SINGULAR = {"figure": "figure", "date": "date", "hedge": "wording"}
+SIGNAL_LABELS = {"judgement": "Judgements", "figure": "Figures", "recommendation": "Recommendations",
+                 "new_concern": "New concerns", "dropped_concern": "Dropped concerns", "date": "Dates",
+                 "hedge": "Assessment wording"}
+SIGNAL_SINGULAR = {"judgement": "judgement", "figure": "figure", "recommendation": "recommendation",
+                   "new_concern": "new concern", "dropped_concern": "dropped concern", "date": "date",
+                   "hedge": "wording"}
+ROLE_LABELS = {"observation": "the report's observations", "opening": "the opening assessment"}
 COUNT_KINDS = ("modified", "added", "removed", "moved", "split", "merged")
 
 
@@ -127,6 +132,36 @@ class SignalView:
 
 
 @dataclass
+class BriefView:
+    """One item of the brief (the ranked key changes), ready for every writer."""
+    rank: int
+    kind: str
+    kind_label: str              # "judgement", "figure", "new concern" …
+    ref: str                     # where: "II.A ¶9", "IV (was ¶63)"
+    anchor: str                  # the change in the report: "c-12"
+    old: str | None              # the quoted words, clipped for a summary line
+    new: str | None
+    summary: str                 # what changed, when it says more than the quotes: "undiminished → high"
+    role: str                    # "observation" | "opening" | ""
+    role_label: str              # "the report's observations" …
+
+    @property
+    def one_sided(self) -> bool:
+        """A new or dropped concern quotes one edition only; any other item shows old → new."""
+        return self.kind in ("new_concern", "dropped_concern")
+
+    @property
+    def plain(self) -> str:
+        """"II.A ¶9 (figure): more than 760 individuals → more than 5,970 individuals — up ×7.9", as plain text
+        (the writers clean it for their medium)."""
+        if self.one_sided:
+            quotes = self.new or self.old or ""
+        else:
+            quotes = f"{self.old or '(none)'} → {self.new or '(removed)'}"
+        return f"{self.ref} ({self.kind_label}): {quotes}" + (f" — {self.summary}" if self.summary else "")
+
+
+@dataclass
 class ItemView:
     type: str                       # "change", "same" (a run of unchanged paragraphs), "ghost" (a moved paragraph's old place)
     anchor: str = ""
@@ -226,6 +261,7 @@ class ReportView:
     signal_groups: list[tuple[str, str, list[SignalView]]]
     warnings: list[str]
     differs: bool
+    brief: list[BriefView] = field(default_factory=list)   # the ranked key changes (diff/brief.py)
 
     @property
     def top_signals(self) -> list[SignalView]:
@@ -599,7 +635,7 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
                                       ref=change_views[ci].ref, anchor=f"c-{ci}", old=clip(sg.old),
                                       new=clip(sg.new), context_pre=pre, context_match=match,
                                       context_post=post))
-    groups = [(k, SIGNAL_LABELS[k], [s for s in signals if s.kind == k]) for k in ("figure", "date", "hedge")]
+    groups = [(k, SIGNAL_LABELS[k], [s for s in signals if s.kind == k]) for k in SIGNAL_LABELS]
     groups = [g for g in groups if g[2]]
     others = [s for s in signals if s.kind not in SIGNAL_LABELS]
     if others:
@@ -616,7 +652,25 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
                       headline=headline(comparison, pct),
                       sections=sections,
                       signals=signals, signal_groups=groups, warnings=[one_line(w) for w in comparison.warnings],
-                      differs=comparison.differs)
+                      differs=comparison.differs, brief=_brief_views(comparison, change_views))
+
+
+def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[BriefView]:
+    """The brief, each item pointing at its change in the report."""
+    from ..diff.brief import brief_of    # here: `reportdiff extract` and the CLI's start need none of the diff stage
+    out: list[BriefView] = []
+    for item in brief_of(comparison):
+        if not 0 <= item.change < len(change_views):
+            continue                       # a brief that does not fit its changes (hand-made JSON): skip the item
+        old, new = clip(item.quote_old, 160), clip(item.quote_new, 160)
+        summary = one_line(item.summary)
+        if summary == f"{one_line(item.quote_old) or '(none)'} → {one_line(item.quote_new) or '(removed)'}":
+            summary = ""                   # a word-diff signal: its quotes already say it all
+        out.append(BriefView(rank=len(out) + 1, kind=item.kind, kind_label=SIGNAL_SINGULAR.get(item.kind, item.kind),
+                             ref=change_views[item.change].ref, anchor=f"c-{item.change}", old=old, new=new,
+                             summary=clip(summary, 140) or "", role=item.role,
+                             role_label=ROLE_LABELS.get(item.role, "")))
+    return out
 
 
 def count_text(summary: dict[str, int]) -> str:

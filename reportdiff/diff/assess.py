@@ -1,0 +1,438 @@
+"""Reading a change as an analyst would: the judgements, figures, recommendations and concerns that moved.
+
+`signals_for(old_paras, new_paras, kind, ops, ctx)` is called once per change, whatever linked it (a redline-able
+edit, a rewritten successor, a split or a merge) and for every added or removed paragraph:
+
+1. Each side is cut into sentences; a sentence found word for word on both sides is left out (nothing changed).
+2. Sentences are paired by subject: cosine of their word stems weighted by rarity in the pair (`PairContext.idf`),
+   so that two sentences naming "Abu Khadija" or "Islamic State in the Greater Sahara" pair and two that share
+   "security" do not. The lead sentences of the paragraphs (where UN reports put the paragraph's judgement) are
+   also paired with each other.
+3. **judgement**: a sentence pair whose assessment words (lexicon.py: stance, trend, level, likelihood) differ —
+   "remained undiminished" → "remained high", "declined significantly" → "increased significantly". The signal
+   quotes the clause of each sentence that holds them (sentences.quote), names the subject (the rarest words the
+   two share) and states the change and its direction (reversed, firmer, softer, new, dropped, changed).
+4. **figure**: figures paired by what they count (figures.py), when the value changed.
+5. **recommendation**: "I call on / urge / encourage / recommend …" sentences, paired by addressee and ask; a call
+   that appears or disappears is reported as new or dropped.
+6. **new_concern / dropped_concern** (added / removed paragraphs): the subject's salient terms — rare in the pair
+   and absent from the other edition — and the paragraph's most assessing sentence.
+For a paragraph edited lightly the word diff's own signals (signals.py: figure, date, hedge) are kept; a figure
+pair found here replaces the diff's signal for the same numbers (it knows what they count).
+Every signal carries a `score`: how large the change is (the weight of its words, the ratio of its figures) times
+how sure the pairing is; brief.py ranks on it, with the paragraph's role in the report.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import DiffOp, Paragraph, Signal
+from . import figures as fig
+from . import lexicon
+from .align import equality_key
+from .brief import DIFF_SIGNAL_SCORE
+from .sentences import PairContext, content_words, quote, salient_terms, sentences, stem
+
+MIN_SENTENCE_SIM = 0.12      # weighted cosine below which two sentences are not about the same thing
+MAX_JUDGEMENTS = 6           # per change at most (2 + the paragraphs of its larger side)
+SUBJECT_TERMS = 3            # words named as a signal's subject
+CONCERN_TERMS = 4
+REUSED_SENTENCE = 0.6        # a judgement pair whose sentence is already quoted by a better pair counts this much
+LEAD_BONUS = 1.2             # a change in a paragraph's lead sentence: where the reports put their judgement
+REVERSAL_BONUS = 1.5
+NOVEL_BELOW = 0.4            # nearest cosine above which an added/removed paragraph is more likely a rewrite
+FRAGMENT_WORDS = 8           # an added/removed text shorter than this is a fragment (a table cell, a label)
+
+
+# A sentence that opens on a pronoun or "the group" speaks of the subject of the sentence before it.
+_ANAPHOR = re.compile(r"^(?:(?:The|This|These|That|Those|Such|Its|Their)\s+(?:\w+\s+)?(?:group|groups|organization|"
+                      r"affiliate|network|movement|mission|entity|force|forces|attack|attacks|incident|incidents|"
+                      r"operation|operations|process|situation|trend|development|developments|leader|faction)\b|"
+                      r"(?:It|They|He|She|The latter|The former)\b)")
+
+
+@dataclass
+class Sentence:
+    pid: str
+    text: str
+    lead: bool                   # the first sentence of its paragraph
+    stems: frozenset
+    hits: list                   # lexicon.hits: (word, category, offset)
+    topic: frozenset = frozenset()   # stems it is paired on: its own, and its antecedent's after an anaphor
+    running_total: bool = False  # "over that same period", after a sentence about a running total
+
+    @property
+    def words(self) -> set[str]:
+        return {w.lower() for w, _, _ in self.hits}
+
+
+def _sentences(paras: list[Paragraph]) -> list[Sentence]:
+    out = []
+    for p in paras:
+        previous: Sentence | None = None
+        for k, (a, b) in enumerate(sentences(p.text)):
+            text = p.text[a:b]
+            stems = frozenset(stem(w) for w, _, _ in content_words(text))
+            topic = stems | previous.stems if previous is not None and _ANAPHOR.match(text) else stems
+            running = previous is not None and fig.refers_to_same_period(text) and (
+                previous.running_total or fig.is_cumulative_sentence(previous.text))
+            hits = [] if lexicon.is_courtesy(text) else lexicon.hits(text)
+            previous = Sentence(p.id, text, k == 0, stems, hits, topic, running)
+            out.append(previous)
+    return out
+
+
+def _drop_identical(old: list[Sentence], new: list[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
+    """Sentences found word for word on both sides said nothing new: both copies go."""
+    old_keys = Counter(equality_key(s.text) for s in old)
+    new_keys = Counter(equality_key(s.text) for s in new)
+    both = old_keys & new_keys
+    kept_old, kept_new = [], []
+    for side, kept in ((old, kept_old), (new, kept_new)):
+        left = Counter(both)
+        for s in side:
+            k = equality_key(s.text)
+            if left[k]:
+                left[k] -= 1
+            else:
+                kept.append(s)
+    return kept_old, kept_new
+
+
+def _weights(stems, ctx: PairContext) -> dict[str, float]:
+    return {s: ctx.idf(s) for s in stems}
+
+
+def _similarity(a: Sentence, b: Sentence, ctx: PairContext) -> float:
+    wa, wb = _weights(a.topic or a.stems, ctx), _weights(b.topic or b.stems, ctx)
+    dot = sum(wa[s] * wb[s] for s in wa.keys() & wb.keys())
+    na, nb = math.sqrt(sum(v * v for v in wa.values())), math.sqrt(sum(v * v for v in wb.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _surface(text: str, stems: list[str]) -> list[str]:
+    """Each stem as the text first writes it."""
+    out = []
+    for s in stems:
+        w = next((w for w, _, _ in content_words(text) if stem(w) == s), None)
+        if w and w not in out:
+            out.append(w)
+    return out
+
+
+def _subject(a: Sentence, b: Sentence, ctx: PairContext, n: int = SUBJECT_TERMS) -> str:
+    """What the two sentences both speak of: the most telling words they share (names first)."""
+    from .lexicon import CATEGORY
+    shared = {s for s in a.stems & b.stems if s not in CATEGORY}
+    return ", ".join(salient_terms(b.text, ctx, ctx.old_stems, n, within=shared))
+
+
+def _offsets(sentence: Sentence, words: set[str], stems: list[str]) -> list[int]:
+    """Anchors for a quote: the changed assessment words first, then the subject's words."""
+    anchors = [off for w, _, off in sentence.hits if w.lower() in words]
+    for s in stems:
+        anchors += [a for w, a, _ in content_words(sentence.text) if stem(w) == s][:1]
+    return anchors
+
+
+# ---------------------------------------------------------------------------------------------------- judgements
+
+def _sentence_pairs(old: list[Sentence], new: list[Sentence], sim: list[list[float]]) -> dict[tuple, bool]:
+    """(i, j) → is a lead pair: each assessing sentence with its best partner, and lead sentence with lead."""
+    pairs: dict[tuple, bool] = {}
+    for i, o in enumerate(old):
+        if o.hits and new:
+            j = max(range(len(new)), key=lambda j: sim[i][j])
+            if sim[i][j] >= MIN_SENTENCE_SIM:
+                pairs[(i, j)] = False
+    for j, n in enumerate(new):
+        if n.hits and old:
+            i = max(range(len(old)), key=lambda i: sim[i][j])
+            if sim[i][j] >= MIN_SENTENCE_SIM:
+                pairs[(i, j)] = False
+    leads_old = [i for i, o in enumerate(old) if o.lead and o.hits]
+    leads_new = [j for j, n in enumerate(new) if n.lead and n.hits]
+    for i in leads_old:
+        if leads_new:
+            j = max(leads_new, key=lambda j: sim[i][j])
+            if sim[i][j] > 0 or (len(leads_old) == 1 and len(leads_new) == 1):
+                pairs[(i, j)] = True
+    return pairs
+
+
+def _direction(old_words: set[str], new_words: set[str], gone: set[str], came: set[str]) -> str:
+    pol_old = {lexicon.polarity(w) for w in old_words} - {""}
+    pol_new = {lexicon.polarity(w) for w in new_words} - {""}
+    flips = {"worse": "better", "better": "worse", "up": "down", "down": "up", "concern": "positive",
+             "positive": "concern"}
+    if any(flips[p] in pol_new and p not in pol_new for p in pol_old):
+        return "reversed"
+    if not old_words:
+        return "new"
+    if not new_words:
+        return "dropped"
+    gone_cats = {lexicon.CATEGORY[w] for w in gone}
+    came_cats = {lexicon.CATEGORY[w] for w in came}
+    if "likelihood" in gone_cats and "likelihood" not in came_cats:
+        return "firmer"
+    if "likelihood" in came_cats and "likelihood" not in gone_cats:
+        return "softer"
+    return "changed"
+
+
+def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairContext, limit: int) -> list[Signal]:
+    found = []
+    for (i, j), lead in _sentence_pairs(old, new, sim).items():
+        o, n = old[i], new[j]
+        ow, nw = o.words, n.words
+        if ow == nw:
+            continue                    # the same assessment words: the judgement itself did not move
+        gone, came = ow - nw, nw - ow
+        d = _direction(ow, nw, gone, came)
+        size = lexicon.strength({lexicon.CATEGORY[w] for w in gone | came})
+        score = size * (0.4 + 0.6 * min(1.0, sim[i][j] * 2)) * (LEAD_BONUS if lead else 1.0) * (
+            REVERSAL_BONUS if d == "reversed" else 1.0)
+        shared = sorted(o.stems & n.stems, key=lambda s: -ctx.idf(s))[:2]
+        change = f"{_words_text(o, _strongest(gone)) or '—'} → {_words_text(n, _strongest(came)) or '—'}"
+        found.append((i, j, Signal(kind="judgement", old=quote(o.text, _offsets(o, gone or ow, shared)),
+                                   new=quote(n.text, _offsets(n, came or nw, shared)), subject=_subject(o, n, ctx),
+                                   change=change, direction=d, score=round(score, 3))))
+    return _diverse(found, limit)
+
+
+def _diverse(found: list[tuple[int, int, Signal]], limit: int) -> list[Signal]:
+    """The best pairs, preferring ones that bring a sentence not yet quoted: four old sentences all paired with
+    the one new sentence that sums them up say less than four different pairs."""
+    out: list[Signal] = []
+    used_old, used_new = set(), set()
+    left = list(found)
+    while left and len(out) < limit:
+        def worth(item):
+            i, j, sig = item
+            return sig.score * (REUSED_SENTENCE if i in used_old else 1.0) * (REUSED_SENTENCE if j in used_new else 1.0)
+        best = max(left, key=worth)
+        left.remove(best)
+        i, j, sig = best
+        if i in used_old and j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        out.append(sig)
+    return out
+
+
+def _strongest(words: set[str]) -> set[str]:
+    """The words that carry the judgement: "declined significantly only" → "declined" (a trend outweighs a
+    qualifier); all of them when they weigh alike."""
+    top = max((lexicon.WEIGHT[lexicon.CATEGORY[w]] for w in words), default=0.0)
+    return {w for w in words if lexicon.WEIGHT[lexicon.CATEGORY[w]] >= top - 0.05}
+
+
+def _words_text(s: Sentence, words: set[str]) -> str:
+    """The assessment words of a sentence that are in `words`, in the order the sentence has them."""
+    seen, out = set(), []
+    for w, _, _ in s.hits:
+        if w.lower() in words and w.lower() not in seen:
+            seen.add(w.lower())
+            out.append(w)
+    return " ".join(out)
+
+
+# ---------------------------------------------------------------------------------------------------- figures
+
+def figure_signals(old: list[Sentence], new: list[Sentence], ctx: PairContext) -> list[Signal]:
+    old_figs = [f for k, s in enumerate(old) for f in fig.figures_in(s.text, ctx, s.running_total, k)]
+    new_figs = [f for k, s in enumerate(new) for f in fig.figures_in(s.text, ctx, s.running_total, k)]
+    out = []
+    for a, b, surety in fig.pair_figures(old_figs, new_figs):
+        d = fig.direction(a, b)
+        if d == "same":
+            continue
+        ratio = max(a.value, b.value) / max(min(a.value, b.value), 1e-9)
+        size = 0.6 + 0.4 * min(1.0, math.log(ratio) / math.log(3))
+        out.append(Signal(kind="figure", old=a.quote, new=b.quote, subject=b.noun or a.noun,
+                          change=fig.change_text(a, b), direction=d, score=round(size * min(1.0, surety / 1.3), 3)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- recommendations
+
+_CALL = re.compile(
+    r"\bI\s+(?:(?:also|further|therefore|again|once again|strongly|continue to|would like to|wish to|renew my|"
+    r"reiterate my(?: urgent)?)\s+)*(?P<verb>calls?\s+(?:on|upon|for)|urge|encourage|recommend|appeals?\s+(?:to|for)|"
+    r"invite|request)\b\s*(?P<rest>.*)", re.I | re.S)
+_ASK_START = re.compile(r"\s(?:to|that)\s+(?=[a-z])")
+
+
+@dataclass
+class Call:
+    sentence: Sentence
+    verb: str
+    addressee: str
+    ask: str
+    offset: int
+
+
+def _calls(side: list[Sentence]) -> list[Call]:
+    out = []
+    for s in side:
+        m = _CALL.search(s.text)
+        if not m:
+            continue
+        rest = m.group("rest")
+        cut = _ASK_START.search(rest)
+        addressee, ask = (rest[:cut.start()], rest[cut.end():]) if cut else ("", rest)
+        ask = re.split(r"[,;.]", ask, maxsplit=1)[0]
+        out.append(Call(s, " ".join(m.group("verb").split()).lower(), addressee.strip(" ,"), ask.strip(), m.start()))
+    return out
+
+
+def _call_similarity(a: Call, b: Call, ctx: PairContext) -> float:
+    addr_a = {stem(w) for w, _, _ in content_words(a.addressee)}
+    addr_b = {stem(w) for w, _, _ in content_words(b.addressee)}
+    addr = len(addr_a & addr_b) / len(addr_a | addr_b) if addr_a | addr_b else 0.0
+    ask = _similarity(Sentence("", a.ask, False, frozenset(stem(w) for w, _, _ in content_words(a.ask)), []),
+                      Sentence("", b.ask, False, frozenset(stem(w) for w, _, _ in content_words(b.ask)), []), ctx)
+    return 0.5 * addr + 0.5 * ask
+
+
+def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairContext) -> list[Signal]:
+    old_calls, new_calls = _calls(old), _calls(new)
+    pairs = sorted(((_call_similarity(a, b, ctx), i, j) for i, a in enumerate(old_calls)
+                    for j, b in enumerate(new_calls)), reverse=True)
+    used_old, used_new, out = set(), set(), []
+    for s, i, j in pairs:
+        if s < MIN_SENTENCE_SIM or i in used_old or j in used_new:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+        a, b = old_calls[i], new_calls[j]
+        if equality_key(a.ask) == equality_key(b.ask) and equality_key(a.addressee) == equality_key(b.addressee):
+            continue
+        who = (f"{a.addressee or 'all'} → {b.addressee or 'all'}" if equality_key(a.addressee)
+               != equality_key(b.addressee) else b.addressee)
+        out.append(_call_signal(a, b, f"call on {who}: {_short(a.ask)} → {_short(b.ask)}", "changed", 0.7))
+    index = {id(s): k for k, s in enumerate(old)}, {id(s): k for k, s in enumerate(new)}
+    for j, b in enumerate(new_calls):
+        if j not in used_new:
+            partner = _best_partner(index[1][id(b.sentence)], sim, old, by_row=False)
+            out.append(_call_signal(partner, b, f"new call on {b.addressee or 'all'}: {_short(b.ask)}", "new", 0.65))
+    for i, a in enumerate(old_calls):
+        if i not in used_old:
+            partner = _best_partner(index[0][id(a.sentence)], sim, new, by_row=True)
+            out.append(_call_signal(a, partner, f"call dropped, on {a.addressee or 'all'}: {_short(a.ask)}",
+                                    "dropped", 0.5))
+    return out
+
+
+def _best_partner(k: int, sim, other: list[Sentence], by_row: bool) -> Sentence | None:
+    """The sentence of the other side most like sentence k, if any is about the same thing."""
+    if not other or not sim:
+        return None
+    scores = sim[k] if by_row else [row[k] for row in sim]
+    best = max(range(len(other)), key=lambda x: scores[x])
+    return other[best] if scores[best] >= MIN_SENTENCE_SIM else None
+
+
+def _call_signal(a, b, change: str, direction: str, score: float) -> Signal:
+    def side(x):
+        if x is None:
+            return None
+        if isinstance(x, Call):          # the call itself, then as much of its ask as fits
+            return quote(x.sentence.text, [x.offset, max(x.offset, x.sentence.text.find(x.ask))])
+        return quote(x.text, [off for _, _, off in x.hits][:1])
+    sa = a.sentence if isinstance(a, Call) else a
+    sb = b.sentence if isinstance(b, Call) else b
+    who = (b if isinstance(b, Call) else a).addressee
+    return Signal(kind="recommendation", old=side(a), new=side(b), subject=who,
+                  change=change, direction=direction,
+                  score=score if sa is not None or sb is not None else score * 0.8)
+
+
+def _short(s: str, words: int = 8) -> str:
+    w = s.split()
+    return " ".join(w[:words]) + ("…" if len(w) > words else "")
+
+
+# ---------------------------------------------------------------------------------------------------- concerns
+
+def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[Signal]:
+    """A new (side "new") or dropped ("old") subject: its salient terms and its most assessing sentence.
+
+    Scored by the weight of its assessment words and by how new the subject is: one minus the closest any
+    paragraph of the other edition comes to it (PairContext.nearest); a fragment (a table cell, a label) weighs
+    little."""
+    sents = _sentences(paras)
+    if not sents:
+        return []
+    text = " ".join(p.text for p in paras)
+    terms = salient_terms(text, ctx, ctx.old_stems if side == "new" else ctx.new_stems, CONCERN_TERMS)
+    term_stems = [stem(w) for t in terms for w, _, _ in content_words(t)]
+    best = max(sents, key=lambda s: (lexicon.strength({c for _, c, _ in s.hits}),
+                                     len(s.stems & set(term_stems)), -sents.index(s)))
+    words = {w.lower() for w, c, _ in best.hits if lexicon.WEIGHT[c] >= 0.8} or best.words
+    assessed = _words_text(best, words)
+    # the closest paragraph of the other edition: 0.1 for a subject it never treats, 0.25 and up for a rewrite
+    novelty = min(1.0, max(0.1, (NOVEL_BELOW - max(ctx.nearest(side, p.id) for p in paras)) / 0.3))
+    fragment = len(text.split()) < FRAGMENT_WORDS or not any(p.number for p in paras)
+    score = (0.35 + lexicon.strength({c for _, c, _ in best.hits})) * (0.5 + 0.5 * novelty) * (
+        0.3 if fragment else 1.0)
+    q = quote(best.text, _offsets(best, words, term_stems[:2]))
+    subject = ", ".join(terms)
+    kind, direction = ("new_concern", "new") if side == "new" else ("dropped_concern", "dropped")
+    change = f"{direction}: {subject}" + (f" — {assessed}" if assessed else "")
+    return [Signal(kind=kind, old=None if side == "new" else q, new=q if side == "new" else None,
+                   subject=subject, change=change, direction=direction, score=round(score, 3))]
+
+
+# ---------------------------------------------------------------------------------------------------- entry point
+
+def signals_for(old_paras: list[Paragraph], new_paras: list[Paragraph], kind: str, ops: list[DiffOp] | None,
+                ctx: PairContext, diff_signals: list[Signal] | None = None) -> list[Signal]:
+    """Every assessment signal of one change (see the module docstring), best first.
+
+    `diff_signals` are the word diff's own signals for the change (signals.signals_from_diff), kept for a lightly
+    edited paragraph; `ops` is its word diff (unused here when the diff signals are given)."""
+    if kind == "added":
+        return concern_signal(new_paras, "new", ctx) + recommendation_signals([], _sentences(new_paras), [], ctx)
+    if kind == "removed":
+        return concern_signal(old_paras, "old", ctx) + recommendation_signals(_sentences(old_paras), [], [], ctx)
+    diff_signals = [_scored(s) for s in (diff_signals or [])] if _readable(ops) else []
+    if kind == "unchanged":
+        return diff_signals
+    old, new = _drop_identical(_sentences(old_paras), _sentences(new_paras))
+    sim = [[_similarity(o, n, ctx) for n in new] for o in old]
+    limit = min(MAX_JUDGEMENTS, 2 + max(len(old_paras), len(new_paras)))
+    found = (judgement_signals(old, new, sim, ctx, limit) + figure_signals(old, new, ctx)
+             + recommendation_signals(old, new, sim, ctx))
+    paired_numbers = {_numbers(s.old) | _numbers(s.new) for s in found if s.kind == "figure"}
+    kept = [s for s in diff_signals
+            if not (s.kind == "figure" and any(_numbers(s.old) | _numbers(s.new) <= p for p in paired_numbers))]
+    return sorted(found + kept, key=lambda s: -s.score)
+
+
+_NUM = re.compile(r"\d[\d,.]*\d|\d")
+READABLE_DIFF = 0.5          # share of a diff's text left unchanged below which its word-level signals are noise
+
+
+def _readable(ops: list[DiffOp] | None) -> bool:
+    """A word diff that still reads as an edit (most of the text kept): its figure, date and hedge hunks are real
+    edits. In a rewritten pair they pair words that merely stand in the same place."""
+    if not ops:
+        return True
+    kept = sum(len(t) for op, t in ops if op == "=")
+    total = sum(len(t) for op, t in ops if op in ("=", "-", "+"))
+    return not total or kept / total >= READABLE_DIFF
+
+
+def _numbers(s: str | None) -> frozenset:
+    return frozenset(_NUM.findall(s or ""))
+
+
+def _scored(s: Signal) -> Signal:
+    if not s.score:
+        s.score = DIFF_SIGNAL_SCORE.get(s.kind, 0.3)
+    return s

@@ -1,0 +1,93 @@
+"""The brief: every signal of a comparison ranked as an analyst would brief them, the top BRIEF_SIZE first.
+
+Rank = the signal's own score (how large the change is × how sure its pairing is, assess.py) × the weight of
+where the report says it: the report's own observations and conclusions, and its opening overall assessment,
+count ROLE_WEIGHT times a detail of the narrative. One item per change first (a brief names twelve different
+changes), then a second one per change if there is room.
+
+`assess_changes(old, new, changes)` is what the comparison calls: it reads every change (assess.signals_for) and
+returns the brief.
+"""
+from __future__ import annotations
+
+from ..model import BriefItem, Change, Comparison, Edition, Signal
+from .sentences import PairContext, pair_context, paragraph_roles
+
+BRIEF_SIZE = 12
+DIFF_SIGNAL_SCORE = {"figure": 0.7, "date": 0.25, "hedge": 0.45}   # word-diff signals carry no score of their own
+ROLE_WEIGHT = {"observation": 2.0, "opening": 2.0, "": 1.0}
+# A brief is mostly judgements and figures that moved on subjects both editions treat; a new or dropped subject
+# is told by its absence as much as by its words, so one such item weighs less than a two-sided change.
+KIND_WEIGHT = {"judgement": 1.0, "figure": 1.0, "recommendation": 0.9, "new_concern": 0.6, "dropped_concern": 0.5,
+               "hedge": 0.8, "date": 0.5}
+PER_CHANGE = 2            # items of one change in the brief, at most (the second only when there is room)
+KIND_LABEL = {"judgement": "judgement", "figure": "figure", "recommendation": "recommendation",
+              "new_concern": "new concern", "dropped_concern": "dropped concern", "date": "date",
+              "hedge": "wording"}
+
+
+def assess_changes(old: Edition, new: Edition, changes: list[Change], ctx: PairContext | None = None
+                   ) -> list[BriefItem]:
+    """Give every change its assessment signals (keeping the word diff's own ones), and return the brief."""
+    from .assess import signals_for      # here, not above: the writers rank briefs without the readers' imports
+    ctx = ctx or pair_context(old, new)
+    old_para = {p.id: p for p in old.paragraphs}
+    new_para = {p.id: p for p in new.paragraphs}
+    for ch in changes:
+        olds = [old_para[i] for i in ch.old if i in old_para]
+        news = [new_para[i] for i in ch.new if i in new_para]
+        ch.signals = signals_for(olds, news, ch.kind, ch.diff, ctx, diff_signals=ch.signals)
+    return rank(changes, ctx.roles)
+
+
+def _role(ch: Change, roles: dict[tuple[str, str], str]) -> str:
+    found = [roles.get(("new", i), "") for i in ch.new] + [roles.get(("old", i), "") for i in ch.old]
+    for r in ("observation", "opening"):
+        if r in found:
+            return r
+    return ""
+
+
+def summary(sig: Signal) -> str:
+    """One line saying what changed: "undiminished → high (Da’esh, threat)", "more than 760 → more than 5,970
+    individuals (up ×7.9)", "new: municipal, suspension — deeply concerning"."""
+    what = sig.change or (f"{sig.old or '(none)'} → {sig.new or '(removed)'}")
+    about = f" ({sig.subject})" if sig.subject and sig.kind == "judgement" else ""
+    return f"{what}{about}"
+
+
+def rank(changes: list[Change], roles: dict[tuple[str, str], str]) -> list[BriefItem]:
+    scored = []
+    for ci, ch in enumerate(changes):
+        role = _role(ch, roles)
+        for k, sig in enumerate(ch.signals):
+            base = sig.score or DIFF_SIGNAL_SCORE.get(sig.kind, 0.3)
+            scored.append((base * ROLE_WEIGHT.get(role, 1.0) * KIND_WEIGHT.get(sig.kind, 0.8), ci, k, role, sig))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    chosen: list[tuple] = []
+    taken: set[tuple[int, int]] = set()
+    per_change: dict[int, int] = {}
+    for allowed in (1, PER_CHANGE):
+        for item in scored:
+            if len(chosen) >= BRIEF_SIZE:
+                break
+            ci = item[1]
+            if (ci, item[2]) in taken or per_change.get(ci, 0) >= allowed:
+                continue
+            chosen.append(item)
+            taken.add((ci, item[2]))
+            per_change[ci] = per_change.get(ci, 0) + 1
+    chosen.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return [BriefItem(rank=r, kind=sig.kind, change=ci, old=list(changes[ci].old), new=list(changes[ci].new),
+                      quote_old=sig.old, quote_new=sig.new, summary=summary(sig), role=role, score=round(score, 3))
+            for r, (score, ci, _, role, sig) in enumerate(chosen, 1)]
+
+
+def brief_of(comparison: Comparison) -> list[BriefItem]:
+    """The comparison's brief; for a comparison built without one (by hand, or read from older JSON), the same
+    ranking of the signals it has."""
+    if comparison.brief:
+        return comparison.brief
+    roles = {(side, pid): role for side, ed in (("old", comparison.old), ("new", comparison.new))
+             for pid, role in paragraph_roles(ed).items()}
+    return rank(comparison.changes, roles)

@@ -1,0 +1,119 @@
+"""The language of assessment in Secretary-General reports: a small lexicon, by what each word does.
+
+How it was found (benchmarks/lexicon_counts.py re-counts it over any folder of reports): the 23 reports of 2025 in
+the team's shared set were read paragraph by paragraph; (1) the words most over-represented in the
+"Observations"/"Conclusions" sections against the rest of the same reports (reiterate, welcome, urge, commend,
+deeply, condemn, concerned, encourage, crucial, vital, essential…: the Secretary-General's own voice); (2) the
+words that follow "remained/remains/continued/was/is" (resilient, fragile, critical, high, tense, undiminished,
+confined, limited…: levels); (3) the trend, likelihood and attribution words of the narrative sections
+(increased, escalation, deteriorating, improving, declined, reportedly, assessed, likely, expected, risk…). Each
+word kept occurs in at least two of the 23 reports, or is an inflection of one that does ("grew" of "growing");
+the counts are in the script's output. It is a lexicon of how these reports *speak*, not of any one subject: no
+actor, place or topic is in it.
+
+Categories (`CATEGORY[word]`), with the weight a change of that kind carries in the brief (WEIGHT):
+- stance: the Secretary-General's or an actor's evaluation (concerned, alarmed, welcome, encouraged, condemn);
+  thanks and gratitude to staff and donors are courtesy, not assessment, and are left out
+- worse / better: a judged direction (deteriorated, escalated, undermined / improved, progress, stabilized)
+- up / down: a trend in a quantity or an activity (increased, expanded, intensified / declined, reduced, confined)
+- level: how much or how serious (high, undiminished, fragile, volatile, critical, severe, limited)
+- necessity: what the report says must happen (must, should, need, require, necessary)
+- likelihood: hedging and attribution (likely, may, could, reportedly, assessed, expected, risk)
+- continuity: no change asserted (remained, continued, persisted, sustained) — weak alone, but "remained
+  undiminished → remained high" is exactly the judgement an analyst briefs.
+"""
+from __future__ import annotations
+
+import re
+
+_WORDS = {
+    "stance": """hope concern concerns concerned concerning alarm alarmed alarming appalled condemn condemns
+        condemned condemnation worrying regret regrettable regrets welcome welcomes welcomed welcoming encouraged
+        encouraging commend commends commended commendable applaud applauds positive negative""",
+    "worse": """collapse collapsing impasse deteriorated deteriorating deterioration deteriorate worsened worsening
+        worsen aggravated escalated escalating escalation escalate setback setbacks stalled undermine undermined
+        undermines undermining threatened threatening destabilize destabilizing destabilized""",
+    "better": """improved improving improvement improvements improve progress progressed stabilized stabilizing
+        stabilize de-escalation calm recovered recovery strengthened achieved gains""",
+    "up": """increase increased increases increasing increasingly rose risen rising rise grew growing grown grow
+        expanded expanding expand expansion intensified intensify intensifying heightened surge surged surging
+        double doubled proliferation""",
+    "down": """decrease decreased decreases decreasing decline declined declines declining fell fallen reduced
+        reduction reducing diminished diminishing weakened weakening constrained confined contracted lower""",
+    "level": """relative relatively high higher highest low undiminished significant significantly serious
+        seriously severe severely grave gravely critical critically fragile fragility volatile volatility tense dire
+        acute limited considerable substantial unprecedented dynamic resilient resilience sharp sharply steady
+        steadily widespread persistent crucial vital essential imperative urgent urgently deeply marked major most
+        prolific only""",
+    "likelihood": """likely unlikely likelihood may might could reportedly allegedly alleged assessed assessment
+        assess expected appeared appears appear indicated indications suggest suggested risk risks unclear
+        uncertain intent intention potential potentially""",
+    "necessity": """must should need needs needed require requires required necessary""",
+    "continuity": """remain remains remained continue continues continued continuing persist persists persisted
+        sustained still ongoing""",
+}
+
+CATEGORY: dict[str, str] = {w: cat for cat, words in _WORDS.items() for w in words.split()}
+
+WEIGHT = {"stance": 1.0, "worse": 1.0, "better": 1.0, "up": 0.8, "down": 0.8, "level": 0.8, "necessity": 0.6,
+          "likelihood": 0.5, "continuity": 0.3}
+
+# Opposites: a judgement that moves from one to the other is reversed, not merely reworded.
+OPPOSITE = {"worse": "better", "better": "worse", "up": "down", "down": "up"}
+_STANCE_POSITIVE = frozenset("""hope welcome welcomes welcomed welcoming encouraged encouraging commend commends
+    commended commendable applaud applauds positive""".split())
+
+_TOKEN = re.compile(r"[^\W\d_][\w-]*")
+_NOT_ONLY = re.compile(r"\bnot only$", re.I)
+_BASE_VERBS = frozenset("""improve increase decrease reduce expand escalate intensify strengthen stabilize undermine
+    worsen deteriorate grow rise diminish decline destabilize drop erode""".split())
+_TO_OR_MODAL = re.compile(r"\b(?:to|must|should|will|would|can|could|may|might|help|helps|further)\s+$", re.I)
+_ASK = re.compile(r"\b(?:(?i:must|should|needs? to|it is (?:critical|essential|imperative|vital|important|necessary|"
+                  r"crucial))|I (?:\w+ )?(?:call|urge|encourage|recommend|request|appeal))\b")
+_OF_CONCERN = re.compile(r"\b(?:persons|people|individuals|refugees) of concern$", re.I)
+
+
+def polarity(word: str) -> str:
+    """The pole a word stands for: "worse", "better", "up", "down", "concern", "positive", or "" (neutral)."""
+    w = word.lower()
+    cat = CATEGORY.get(w, "")
+    if cat in OPPOSITE:
+        return cat
+    if cat == "stance":
+        return "positive" if w in _STANCE_POSITIVE else "concern"
+    return ""
+
+
+def hits(text: str) -> list[tuple[str, str, int]]:
+    """(word, category, offset) of every assessment word in a text, in order. "may" as a month is skipped."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group(0).lower()
+        cat = CATEGORY.get(w)
+        if cat is None:
+            continue
+        if w == "may" and m.group(0) == "May":       # the month
+            continue
+        if w == "concern" and _OF_CONCERN.search(text, 0, m.end()):    # UNHCR's "persons of concern"
+            continue
+        if w == "only" and _NOT_ONLY.search(text, 0, m.end()):           # "not only … but also"
+            continue
+        if w in _BASE_VERBS and (_TO_OR_MODAL.search(text, 0, m.start()) or _ASK.search(text, 0, m.start())):
+            continue        # "to improve", "must strengthen", "I urge … to reduce": a goal, not an observed trend
+        out.append((m.group(0), cat, m.start()))
+    return out
+
+
+# Thanks to staff, donors and hosts close the observations of nearly every report (thank: 10 of the 23 reports,
+# gratitude 8, appreciation 9, dedication 6 — all but never outside the observations): courtesy, not assessment.
+# A sentence that gives thanks carries no judgement, whatever else it says ("I applaud the dedication of …").
+COURTESY = re.compile(r"\b(?:thank|thanks|gratitude|grateful|appreciation|dedication|tribute)\b", re.I)
+
+
+def is_courtesy(sentence: str) -> bool:
+    return bool(COURTESY.search(sentence))
+
+
+def strength(categories) -> float:
+    """How much a set of assessment categories weighs (the strongest counts)."""
+    return max((WEIGHT[c] for c in categories), default=0.0)

@@ -1,0 +1,362 @@
+"""Sentences, clauses, word stems and the pair's word weights: what the assessment readers (assess.py, figures.py)
+work on.
+
+- `sentences(text)` splits a paragraph into sentences without breaking at "Mr.", "No.", "a.i." or an initial.
+- `quote(sentence, anchors)` cuts from a sentence the clause(s) that hold the anchors (an assessment word, a figure,
+  the shared subject) — an exact substring, at most QUOTE_MAX_WORDS words: a signal quotes a phrase, not a paragraph.
+- `stem(word)` is a light suffix stripper ("repatriated", "repatriations" → "repatri"), enough to see that two
+  sentences speak of the same thing; `content_stems(text)` the stems of a text's content words.
+- `PairContext` holds what one comparison needs once: the inverse document frequency of every stem over the
+  paragraphs of both editions (a term rare in the pair is a specific subject: "Abu Khadija", "al-Hol"; a term in
+  every paragraph is the report's theme), and each paragraph's role in its report (observations, opening assessment).
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Edition, Paragraph
+
+QUOTE_MAX_WORDS = 28        # a quote is a clause or two, well under the 40 words a reader takes in at a glance
+OPENING_PARAGRAPHS = 4      # the first numbered paragraphs of a report hold its overall assessment
+OPENING_SECTION_PARAGRAPHS = 2   # ... and so do the first paragraphs of an "Overview" or "Summary" section
+
+STOP = frozenset("""
+a an the and or but nor of to in on at by for from with as is are was were be been being has have had having that
+this these those its it their they them his her he she we our you your which who whom whose what when where while
+than then there also into over under between during within per all any some such not no more most less other
+another same both each either neither only very can could may might shall should will would must do does did done
+about after before since until upon against among through throughout toward towards via including include includes
+if so however although though because whether yet still even just well further furthermore moreover thus therefore
+i me my mine myself one ones
+""".split())
+
+_ABBREVIATIONS = frozenset("""mr mrs ms dr no nos para paras e.g i.e st rev corr add vol art arts a.i u.s u.k gen
+lt col maj capt sgt prof jr sr approx fig op cf p pp vs""".split())
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?][”\"’)]*\s*$")
+WORD_RE = re.compile(r"[^\W\d_][\w’'‘-]*|\d[\d,.]*\d|\d")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w’'‘-]+")       # content words start with a letter and have two or more
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:–—()]|,(?!\d))\s*|\s+(?:but|while|whereas|although|which|who)\s+")
+_OBSERVATIONS = re.compile(r"\b(?:observations?|conclusions?|concluding|recommendations?)\b", re.I)
+_OVERVIEW = re.compile(r"\b(?:summary|overview|introduction|general assessment|key developments)\b", re.I)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph, in order; the spans cover the text without its gaps."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        before = _WORD_BEFORE.search(text[start:m.end()])
+        word = before.group(1).lower().rstrip(".") if before else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or word.endswith("."):
+            continue        # "Mr. Takala", "No. 3", "Abu Bakr A. Smith", "U.S. forces"
+        end = m.start() + len(m.group(0).rstrip())
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+@functools.lru_cache(maxsize=65536)        # a pair has a few thousand distinct words, each seen many times
+def stem(word: str) -> str:
+    """A light stem: lower case, possessive and common suffixes off, at most 7 letters ("deteriorated" and
+    "deterioration" → "deterio")."""
+    w = word.lower().replace("’", "'").replace("‘", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            break
+    return w[:7]
+
+
+@functools.lru_cache(maxsize=4096)         # the readers ask again for the words of the same sentences
+def content_words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(word, start, end) of the content words of a text (no function words, no numbers)."""
+    out = []
+    for m in _LETTER_WORD.finditer(text):
+        w = m.group(0)
+        if w.lower() not in STOP:
+            out.append((w, m.start(), m.end()))
+    return tuple(out)
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w) for w, _, _ in content_words(text)}
+
+
+def word_count(text: str) -> int:
+    return len(WORD_RE.findall(text))
+
+
+# ---------------------------------------------------------------------------------------------------- quotes
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a sentence: cut at commas, semicolons, dashes, brackets and a few
+    conjunctions that open a new clause."""
+    spans, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(sentence):
+        spans.append((start, len(sentence)))
+    return [s for s in spans if sentence[s[0]:s[1]].strip()]
+
+
+def _words_in(sentence: str, a: int, b: int) -> int:
+    return len(WORD_RE.findall(sentence[a:b]))
+
+
+_LOOSE = re.compile(r"^[\s,;:.)\]–—]+|[\s,;:(\[–—]+$")
+
+
+def _tidy_span(sentence: str, a: int, b: int) -> str:
+    """The span without loose punctuation at its ends and without brackets left unmatched by the cut."""
+    text = _LOOSE.sub("", sentence[a:b])
+    chars, stack = list(text), []
+    for k, ch in enumerate(chars):
+        if ch == "(":
+            stack.append(k)
+        elif ch == ")":
+            if stack:
+                stack.pop()
+            else:
+                chars[k] = ""
+    for k in stack:
+        chars[k] = ""
+    return _LOOSE.sub("", " ".join("".join(chars).split()))
+
+
+def quote(sentence: str, anchors: list[int], max_words: int = QUOTE_MAX_WORDS) -> str:
+    """The part of `sentence` an analyst would quote: the clause holding the first anchor (a character offset),
+    grown by the clauses holding the other anchors and then by its neighbours (the one before first: it usually
+    holds the subject), while it stays within `max_words`. A clause too long on its own is cut to a window around
+    its anchor. Always an exact substring of the sentence (tidied of loose punctuation at its ends)."""
+    if _words_in(sentence, 0, len(sentence)) <= max_words:
+        return _tidy_span(sentence, 0, len(sentence))
+    clauses = _clauses(sentence) or [(0, len(sentence))]
+
+    def clause_of(pos: int) -> int:
+        return next((k for k, (a, b) in enumerate(clauses) if a <= pos < b),
+                    min(range(len(clauses)), key=lambda k: abs(clauses[k][0] - pos)))
+
+    anchors = anchors or [0]
+    lo = hi = clause_of(anchors[0])
+    if _words_in(sentence, *clauses[lo]) > max_words:
+        return _window(sentence, clauses[lo], anchors[0], max_words)
+    for pos in anchors[1:]:
+        k = clause_of(pos)
+        a, b = min(lo, k), max(hi, k)
+        if _words_in(sentence, clauses[a][0], clauses[b][1]) <= max_words:
+            lo, hi = a, b
+    grown = True
+    while grown:
+        grown = False
+        for a, b in ((lo - 1, hi), (lo, hi + 1)):
+            if 0 <= a and b < len(clauses) and _words_in(sentence, clauses[a][0], clauses[b][1]) <= max_words:
+                lo, hi, grown = a, b, True
+                break
+    return _tidy_span(sentence, *_balance(sentence, clauses[lo][0], clauses[hi][1]))
+
+
+def _balance(sentence: str, a: int, b: int, reach: int = 60) -> tuple[int, int]:
+    """Widen a span to the bracket it leaves open, when that bracket closes (or opens) nearby."""
+    depth = 0
+    for ch in sentence[a:b]:
+        depth += (ch == "(") - (ch == ")")
+    if depth > 0:
+        close = sentence.find(")", b)
+        if 0 <= close < b + reach:
+            b = close + 1
+    elif depth < 0:
+        open_ = sentence.rfind("(", 0, a)
+        if open_ >= 0 and a - open_ < reach:
+            a = open_
+    return a, b
+
+
+def _window(sentence: str, span: tuple[int, int], anchor: int, max_words: int) -> str:
+    """At most max_words words of one long clause, about a third of them before the anchor."""
+    words = [m for m in re.finditer(r"\S+", sentence[span[0]:span[1]])]
+    at = next((k for k, m in enumerate(words) if span[0] + m.end() > anchor), 0)
+    first = max(0, min(at - max_words // 3, len(words) - max_words))
+    chosen = words[first:first + max_words]
+    return _tidy_span(sentence, span[0] + chosen[0].start(), span[0] + chosen[-1].end())
+
+
+# ---------------------------------------------------------------------------------------------------- the pair
+
+@dataclass
+class PairContext:
+    """What every change of one comparison is read against: word weights over both editions and paragraph roles."""
+    df: Counter = field(default_factory=Counter)     # stem -> number of paragraphs (both editions) holding it
+    n_docs: int = 1
+    old_stems: Counter = field(default_factory=Counter)   # stem -> paragraphs of the old edition holding it
+    new_stems: Counter = field(default_factory=Counter)
+    roles: dict[tuple[str, str], str] = field(default_factory=dict)   # ("old"|"new", paragraph id) -> role
+    paragraph_stems: dict[tuple[str, str], set] = field(default_factory=dict)
+    _nearest: dict[tuple[str, str], float] | None = None
+    _index: dict[str, tuple[dict, dict]] | None = None     # side -> (stem -> [(paragraph id, weight)], norms)
+    _idf: dict[str, float] = field(default_factory=dict)
+
+    def idf(self, s: str) -> float:
+        w = self._idf.get(s)
+        if w is None:
+            w = self._idf[s] = math.log((self.n_docs + 1) / (self.df.get(s, 0) + 0.5))
+        return w
+
+    def nearest(self, side: str, pid: str) -> float:
+        """How close the other edition comes to this paragraph: the best cosine (stems weighted by idf) with any of
+        its paragraphs. Near 0 for a subject the other edition does not treat; 0.3 and up for one it does.
+        Computed on demand (for added and removed paragraphs) through an index of the other side's stems."""
+        key = (side, pid)
+        if self._nearest is None:
+            self._nearest = {}
+        if key not in self._nearest:
+            self._nearest[key] = _nearest_cosine(self, side, pid)
+        return self._nearest[key]
+
+    def role(self, side: str, pid: str) -> str:
+        """"observation" (the report's own observations or conclusions), "opening" (its first, overall
+        assessment) or ""."""
+        return self.roles.get((side, pid), "")
+
+
+def _section_titles(edition: Edition) -> dict[str | None, list[str]]:
+    """Each section id → its own title and its ancestors' titles."""
+    by_id = {s.id: s for s in edition.sections}
+    out: dict[str | None, list[str]] = {None: []}
+    for s in edition.sections:
+        titles, cur, seen = [], s, set()
+        while cur is not None and cur.id not in seen:
+            seen.add(cur.id)
+            titles.append(cur.title)
+            cur = by_id.get(cur.parent) if cur.parent else None
+        out[s.id] = titles
+    return out
+
+
+def paragraph_roles(edition: Edition) -> dict[str, str]:
+    """Paragraph id → "observation" | "opening" for the paragraphs that carry the report's own assessment."""
+    titles = _section_titles(edition)
+    roles: dict[str, str] = {}
+    numbered = [p for p in edition.paragraphs if p.number]
+    for p in numbered[:OPENING_PARAGRAPHS]:
+        roles[p.id] = "opening"
+    seen_in_section: Counter = Counter()
+    for p in edition.paragraphs:
+        own = titles.get(p.section, [])
+        if any(_OBSERVATIONS.search(t) for t in own):
+            roles[p.id] = "observation"
+            continue
+        if own and _OVERVIEW.search(own[0]):
+            seen_in_section[p.section] += 1
+            if seen_in_section[p.section] <= OPENING_SECTION_PARAGRAPHS:
+                roles[p.id] = "opening"
+    return roles
+
+
+def pair_context(old: Edition, new: Edition) -> PairContext:
+    ctx = PairContext()
+    for side, edition, counter in (("old", old, ctx.old_stems), ("new", new, ctx.new_stems)):
+        for p in edition.paragraphs:
+            stems = content_stems(p.text)
+            ctx.paragraph_stems[(side, p.id)] = stems
+            counter.update(stems)
+            ctx.df.update(stems)
+        for pid, role in paragraph_roles(edition).items():
+            ctx.roles[(side, pid)] = role
+    ctx.n_docs = max(1, len(old.paragraphs) + len(new.paragraphs))
+    return ctx
+
+
+# Stems in more than this share of the paragraphs add little to a cosine and much to its cost: left out of it.
+NEAREST_COMMON = 0.2
+
+
+def _nearest_cosine(ctx: PairContext, side: str, pid: str) -> float:
+    """The best idf-weighted cosine of one paragraph with the paragraphs of the other edition."""
+    other = "new" if side == "old" else "old"
+    if ctx._index is None:
+        ctx._index = {}
+    if other not in ctx._index:
+        postings: dict[str, list] = {}
+        norms: dict[str, float] = {}
+        for (s, p), stems in ctx.paragraph_stems.items():
+            if s != other:
+                continue
+            norms[p] = math.sqrt(sum(ctx.idf(x) ** 2 for x in stems)) or 1.0
+            for x in stems:
+                if ctx.df.get(x, 0) <= NEAREST_COMMON * ctx.n_docs:
+                    postings.setdefault(x, []).append(p)
+        ctx._index[other] = (postings, norms)
+    postings, norms = ctx._index[other]
+    stems = ctx.paragraph_stems.get((side, pid), set())
+    norm = math.sqrt(sum(ctx.idf(x) ** 2 for x in stems)) or 1.0
+    dots: Counter = Counter()
+    for x in stems:
+        w = ctx.idf(x) ** 2
+        for p in postings.get(x, ()):
+            dots[p] += w
+    return max((d / (norm * norms[p]) for p, d in dots.items()), default=0.0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _english(word: str) -> float:
+    """How common a word is in English (wordfreq's Zipf value; 0 for a word it does not know, or not plain ASCII)."""
+    return _wordfreq().zipf(word) if word.isascii() and word.isalpha() else 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def _wordfreq():
+    from ..pdf import _wordfreq       # its list is read on first use, by the first concern that needs it
+    return _wordfreq
+
+
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+(?:of|and|al|bin|ibn)\s+|\s+)?)+[A-Z][\w’'-]*|[A-Z][\w’'-]{2,}")
+
+
+def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: set[str] | None = None) -> list[str]:
+    """The words that say what a text is about, as the text writes them: names (runs of capitalised words not
+    opening a sentence) and words rare in the pair and in English (wordfreq), repeated words weighing more, those
+    the other edition never uses (`other`: stem -> paragraphs) twice as much. `within`: only words of these stems
+    (a subject two sentences share)."""
+    counts = Counter(stem(w) for w, _, _ in content_words(text))
+    starts = {a for a, _ in sentences(text)}
+
+    def word_score(w: str) -> float:
+        s = stem(w)
+        english = _english(w.lower())
+        specific = min(1.5, max(0.2, (6.5 - english) / 3))
+        return ctx.idf(s) * specific * (1 + 0.5 * (counts[s] - 1)) * (1.0 if other.get(s) else 2.0)
+
+    terms: dict[str, tuple[float, str, frozenset]] = {}
+    for m in _NAME_RUN.finditer(text):
+        name = m.group(0)
+        if m.start() in starts and " " not in name:
+            continue                       # a capitalised first word of a sentence is not a name
+        words = [w for w, _, _ in content_words(name) if within is None or stem(w) in within]
+        if words:
+            score = max(word_score(w) for w in words) * 1.3
+            terms[name] = (score, name, frozenset(stem(w) for w in words))
+    for w, _, _ in content_words(text):
+        if w not in terms and w.lower() == w and w.isalpha() and len(w) > 3 and (within is None or stem(w) in within):
+            terms[w] = (word_score(w), w, frozenset({stem(w)}))
+    chosen: list[str] = []
+    covered: set[str] = set()
+    for score, term, stems in sorted(terms.values(), key=lambda t: (-t[0], t[1])):
+        if stems <= covered:
+            continue
+        chosen.append(term)
+        covered |= stems
+        if len(chosen) == n:
+            break
+    return chosen

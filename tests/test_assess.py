@@ -1,0 +1,280 @@
+"""Assessment signals and the brief (diff/assess.py, figures.py, brief.py), on editions built in code and on a
+generated PDF pair: what an analyst would brief, and what must never be claimed."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from reportdiff.diff import figures as fig
+from reportdiff.diff.assess import signals_for
+from reportdiff.diff.brief import assess_changes, brief_of
+from reportdiff.diff.comparison import compare_editions
+from reportdiff.diff.sentences import pair_context, quote, sentences
+from reportdiff.model import Change, Comparison, Edition, Paragraph, Section
+from reportdiff.render import report as render
+
+FILLER = [
+    "UNODC organized a workshop on border management for officials of the region in Vienna.",
+    "The Office of Counter-Terrorism delivered training on the protection of critical infrastructure.",
+    "The Counter-Terrorism Committee Executive Directorate conducted an assessment visit to a Member State.",
+    "UNICEF supported the reintegration of children formerly associated with armed groups in the north.",
+    "Member States exchanged information on the financing of terrorism through informal transfer systems.",
+    "The Global Programme on Detention provided guidance on the management of violent extremist prisoners.",
+]
+
+
+def edition(symbol: str, paras: list[tuple[str, str | None, str]], sections=None) -> Edition:
+    """An Edition from (id, section id, text) triples."""
+    secs = sections or [Section("I", "I.", "Introduction", 1), Section("II", "II.", "Developments", 1),
+                        Section("III", "III.", "Observations", 1)]
+    return Edition(symbol, "2025-01-31", "Report of the Secretary-General", 3, secs,
+                   [Paragraph(pid, pid if pid.isdigit() else None, sec, text) for pid, sec, text in paras])
+
+
+def read_pair(old_texts: dict[str, str], new_texts: dict[str, str], sections: dict[str, str] | None = None):
+    """Two editions that share some filler paragraphs (so that word weights are those of a real pair) and hold
+    the given paragraphs; returns (old, new, context)."""
+    sections = sections or {}
+    filler = [(str(11 + k), "I", t) for k, t in enumerate(FILLER)]     # the report's first paragraphs
+    old = edition("S/2025/1", filler + [(k, sections.get(k, "II"), t) for k, t in old_texts.items()])
+    new = edition("S/2025/2", filler + [(k, sections.get(k, "II"), t) for k, t in new_texts.items()])
+    return old, new, pair_context(old, new)
+
+
+def signals(old_text: str, new_text: str, kind: str = "rewritten", **kw):
+    old, new, ctx = read_pair({"1": old_text}, {"1": new_text}, **kw)
+    return signals_for([old.paragraph("1")], [new.paragraph("1")], kind, None, ctx)
+
+
+def of_kind(sigs, kind):
+    return [s for s in sigs if s.kind == kind]
+
+
+# ---------------------------------------------------------------------------------------------------- figures
+
+def test_figures_pair_by_what_they_count():
+    sigs = signals(
+        "The pace of repatriations declined during the period, with five Member States having repatriated more "
+        "than 760 individuals from the camps.",
+        "Five Member States reportedly repatriated more than 5,970 individuals from the camps, a marked increase.")
+    (f,) = of_kind(sigs, "figure")
+    assert "760 individuals" in f.old and "5,970 individuals" in f.new
+    assert f.direction == "up" and "×7.9" in f.change and f.subject == "individuals"
+
+
+def test_figures_in_a_list_pair_by_noun_and_modifier_never_across():
+    sigs = signals(
+        "An estimated 42,500 individuals, including more than 17,700 Iraqi nationals and approximately 16,200 "
+        "Syrian nationals, remained in the Hawl and Rawj camps.",
+        "Approximately 34,800 individuals remained in the Hawl and Rawj camps, including 15,500 Syrian nationals "
+        "and more than 6,700 Iraqi nationals.")
+    pairs = {(s.change.split(" → ")[0], s.change.split(" → ")[1].split(" (")[0]) for s in of_kind(sigs, "figure")}
+    assert ("An estimated 42,500", "Approximately 34,800 individuals") in pairs
+    assert ("more than 17,700", "more than 6,700 Iraqi nationals") in pairs
+    assert ("approximately 16,200", "15,500 Syrian nationals") in pairs
+    assert len(pairs) == 3                        # never Iraqi with Syrian, never individuals with nationals
+
+
+def test_unrelated_figures_are_not_paired():
+    sigs = signals("UNSMIL trained 3 women teachers in Tripoli on explosive ordnance risk education.",
+                   "Explosive ordnance risk education reached more than 4,700 women in Tripoli.")
+    assert of_kind(sigs, "figure") == []          # teachers are not the women reached
+    sigs = signals("The Mine Action Service escorted patrols for 1,294 km in Unity.",
+                   "The Mission held 12 workshops in Unity on the protection of civilians.")
+    assert of_kind(sigs, "figure") == []
+
+
+def test_dates_years_references_and_names_are_not_figures():
+    ctx = pair_context(edition("a", []), edition("b", []))
+    text = ("On 12 May 2025, under resolution 2254 (2015), the 5+5 Joint Military Commission and the 444th Brigade "
+            "met an 18-year-old from Special Detachment 88 in QDe.161 territory.")
+    assert fig.figures_in(text, ctx) == []
+    (f,) = fig.figures_in("The group retained between 8,000 and 12,000 fighters.", ctx)
+    assert (f.low, f.high, f.noun) == (8000, 12000, "fighters")
+    (money, share) = fig.figures_in("Only $22 million (22 per cent) had been received.", ctx)
+    assert (money.unit, money.value, share.unit, share.value) == ("$", 22e6, "%", 22)
+
+
+def test_a_running_total_is_not_a_count_for_the_period():
+    sigs = signals(
+        "From June 2023 to 3 April 2025, more than 12,750 migrants were intercepted at the border with Tunisia.",
+        "Since 3 April, more than 300 migrants have been intercepted at the Libya-Tunisia border.")
+    assert of_kind(sigs, "figure") == []
+
+
+def test_breakdowns_pair_only_under_paired_totals():
+    sigs = signals(
+        "UNMISS trained 65 participants (19 women) on human rights. It engaged 154 representatives (5 women).",
+        "UNMISS gathered 52 chiefs (18 women) at a conference in Juba on land disputes and cattle raiding.")
+    assert not any("women" in s.change for s in of_kind(sigs, "figure"))
+
+
+def test_ambiguous_figures_are_left_out():
+    old, new, ctx = read_pair({}, {})
+    a = fig.figures_in("Staff trained 150 individuals in Assah and 160 individuals in Ghadamis.", ctx)
+    b = fig.figures_in("Staff trained 460 individuals in the region.", ctx)
+    assert fig.pair_figures(a, b) == []           # 150 or 160? Neither is claimed
+
+
+# ---------------------------------------------------------------------------------------------------- judgements
+
+def test_judgement_change_is_found_and_quoted():
+    sigs = signals(
+        "During the reporting period, the threat posed to international peace and security by Da’esh remained "
+        "undiminished. Da’esh continued to maintain a reduced pace of activity in Iraq.",
+        "During the reporting period, the threat posed by Da’esh and its affiliates to international peace and "
+        "security remained high. The group continued to demonstrate resilience.")
+    j = of_kind(sigs, "judgement")[0]
+    assert "remained undiminished" in j.old and "remained high" in j.new
+    assert j.change == "undiminished → high" and "Da’esh" in j.subject
+
+
+def test_reversed_trend():
+    sigs = signals("The pace of repatriations from the camps declined significantly during the reporting period.",
+                   "The pace of repatriations from the camps increased significantly during the reporting period.",
+                   kind="modified")
+    j = of_kind(sigs, "judgement")[0]
+    assert j.direction == "reversed" and j.change == "declined → increased"
+
+
+def test_same_judgement_in_new_words_is_no_judgement_change():
+    sigs = signals("The security situation in the south remained volatile, with clashes near the border.",
+                   "The security situation in the south remained volatile, with incidents near the river.")
+    assert of_kind(sigs, "judgement") == []
+
+
+def test_a_goal_is_not_a_trend():
+    sigs = signals("Libyan actors agreed on a unified budget for the oil sector in Tripoli.",
+                   "It is critical that Libyan actors agree on a unified budget and improve transparency in the oil "
+                   "sector in Tripoli.")
+    assert all("improve" not in s.change for s in of_kind(sigs, "judgement"))
+
+
+def test_quotes_are_exact_words_of_the_paragraph_and_short():
+    long = ("Further steps, however, need to be taken by the Libyan authorities, including the 5+5 Joint Military "
+            "Commission and the security institutions of the east and of the west, to fully implement the ceasefire "
+            "agreement and promote the reunification of military and security institutions across the country.")
+    q = quote(long, [long.index("ceasefire")])
+    assert q in long and len(q.split()) <= 28 and "ceasefire agreement" in q
+    text = "Mr. Takala was elected (see S/2025/72, para. 4). He took office on 3 May. Abu Bakr A. Smith left."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Mr. Takala was elected (see S/2025/72, para. 4).", "He took office on 3 May.", "Abu Bakr A. Smith left."]
+
+
+# ---------------------------------------------------------------------------------------------------- recommendations
+
+def test_recommendations_are_compared_by_addressee_and_ask():
+    sigs = signals(
+        "I call upon Member States to continue collaborating with the United Nations on border security.",
+        "I call upon Member States to strengthen cooperation with the United Nations on border security.")
+    (r,) = of_kind(sigs, "recommendation")
+    assert r.direction == "changed" and r.subject == "Member States"
+    assert "continue collaborating" in r.old and "strengthen cooperation" in r.new
+
+
+def test_a_new_call_to_a_new_addressee():
+    sigs = signals(
+        "The Mission supported the electoral commission in the registration of voters in the east.",
+        "The Mission supported the electoral commission in the east. I urge Libyan leaders to agree on a "
+        "time-bound road map towards national elections.")
+    (r,) = of_kind(sigs, "recommendation")
+    assert r.direction == "new" and r.subject == "Libyan leaders" and "time-bound road map" in r.new
+
+
+# ---------------------------------------------------------------------------------------------------- concerns
+
+def test_new_and_dropped_concerns():
+    old, new, ctx = read_pair(
+        {"1": "The leadership crisis in the High Council of State continues to prevent it from fulfilling its "
+              "mandate."},
+        {"2": "The suspension of municipal election operations in 11 key municipalities in eastern Libya is deeply "
+              "concerning."})
+    (n,) = signals_for([], [new.paragraph("2")], "added", None, ctx)
+    assert n.kind == "new_concern" and n.old is None and "deeply concerning" in n.new
+    assert "municipal" in n.subject or "suspension" in n.subject
+    (d,) = signals_for([old.paragraph("1")], [], "removed", None, ctx)
+    assert d.kind == "dropped_concern" and d.new is None and "High Council of State" in d.subject
+
+
+# ---------------------------------------------------------------------------------------------------- the brief
+
+def _brief_pair():
+    old_texts = {"3": "The threat posed by the group to international peace and security remained undiminished "
+                      "across the region.",
+                 "9": "The local council of the northern district reported that repairs of the water network "
+                      "remained limited in the outskirts of the town."}
+    new_texts = {"3": "The threat posed by the group to international peace and security remained high across "
+                      "the region.",
+                 "9": "The local council of the northern district reported that repairs of the water network "
+                      "remained substantial in the outskirts of the town."}
+    old, new, ctx = read_pair(old_texts, new_texts, sections={"3": "III", "9": "II"})
+    changes = [Change("modified", ["9"], ["9"]), Change("modified", ["3"], ["3"])]
+    for k, t in enumerate(FILLER):
+        changes.append(Change("unchanged", [str(11 + k)], [str(11 + k)]))
+    brief = assess_changes(old, new, changes, ctx)
+    return Comparison(old, new, [], changes, brief=brief)
+
+
+def test_an_observation_outranks_a_detail():
+    c = _brief_pair()
+    assert [b.old for b in c.brief[:2]] == [["3"], ["9"]]
+    assert c.brief[0].role == "observation" and c.brief[0].rank == 1 and c.brief[1].role == ""
+    assert c.brief[0].quote_old and "undiminished" in c.brief[0].quote_old
+
+
+def test_the_brief_in_json_html_markdown_and_terminal():
+    c = _brief_pair()
+    d = json.loads(render.render_comparison(c, "json"))
+    assert d["brief"][0]["rank"] == 1 and d["brief"][0]["old"] == ["3"] and d["brief"][0]["summary"]
+    sig = d["changes"][1]["signals"][0]
+    assert {"kind", "old", "new", "context", "subject", "change", "direction", "score"} <= set(sig)
+    html = render.render_html(c)
+    m = re.search(r'<section class="brief".*?</section>', html, re.S)
+    assert m and "The brief: key changes in the assessment" in m.group(0)
+    first = re.search(r'<li class="bi [^"]*"><span class="bi-head"><span class="bi-kind">judgement</span> '
+                      r'<a class="bi-ref" href="#(c-\d+)">', m.group(0))
+    assert first and f'id="{first.group(1)}"' in html          # the item links to its paragraph pair
+    assert html.index('class="brief"') < html.index('id="text"')  # at the head of the report
+    md = render.render_comparison(c, "markdown")
+    assert "**The brief: key changes in the assessment**" in md and "\n1. III ¶3 (judgement): ~~" in md
+    text = render.render_comparison(c, "text", color=False)
+    assert "The brief: key changes in the assessment" in text and "   1. III ¶3 (judgement): " in text
+    assert "  1. III ¶3 (judgement)" in render.terminal_summary(c)
+
+
+def test_a_comparison_without_a_brief_is_ranked_when_rendered():
+    c = _brief_pair()
+    c.brief = []
+    assert [b.old for b in brief_of(c)[:2]] == [["3"], ["9"]]
+
+
+# ---------------------------------------------------------------------------------------------------- end to end
+
+@pytest.mark.slow
+def test_compare_two_generated_pdfs_gives_signals_and_a_brief(tmp_path):
+    import pdfgen
+    from conftest import run_cli
+
+    old_texts = {3: "During the reporting period, the security situation in the region remained volatile. "
+                    "The Mission recorded 120 incidents affecting civilians in the north.",
+                 8: "I call upon the parties to continue the dialogue on the border with the support of the Mission "
+                    "and of the countries of the region."}
+    new_texts = {3: "During the reporting period, the security situation in the region deteriorated further. "
+                    "The Mission recorded 310 incidents affecting civilians in the north.",
+                 8: "I call upon the parties and their regional partners to conclude the dialogue on the border with "
+                    "the support of the Mission and of the countries of the region."}
+    a = pdfgen.un_report(tmp_path / "old.pdf", symbol="S/2099/10", texts=old_texts)
+    b = pdfgen.un_report(tmp_path / "new.pdf", symbol="S/2099/11", date="1 July 2099", texts=new_texts)
+    out = tmp_path / "out.json"
+    proc = run_cli("compare", a, b, "-f", "json", "-o", out, "--no-cache")
+    assert proc.returncode == 0, proc.stderr
+    d = json.loads(out.read_text())
+    by_new = {tuple(c["new"]): c for c in d["changes"]}
+    kinds = {s["kind"] for s in by_new[("3",)]["signals"]}
+    assert {"judgement", "figure"} <= kinds
+    fig3 = next(s for s in by_new[("3",)]["signals"] if s["kind"] == "figure" and "310" in (s["new"] or ""))
+    assert "120 incidents" in fig3["old"] and fig3["direction"] == "up"
+    assert any(s["kind"] == "recommendation" for s in by_new[("8",)]["signals"])
+    assert d["brief"] and d["brief"][0]["rank"] == 1
