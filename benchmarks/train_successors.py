@@ -33,7 +33,7 @@ from reportdiff.diff import successors as S  # noqa: E402
 from reportdiff.diff.align import section_ids, textual_alignment  # noqa: E402
 
 L2 = 0.5                       # ridge penalty on the standardised weights (the no-successor score is not penalised)
-THRESHOLDS = np.round(np.arange(0.20, 0.71, 0.025), 3)
+THRESHOLDS = np.round(np.arange(0.20, 0.951, 0.025), 3)
 
 
 class Pair:
@@ -64,7 +64,7 @@ class Pair:
         if self.rows and self.cols:
             p_old, p_new = S._choices(self.features, model)
             out += [([self.rows[r] for r in rs], [self.cols[c] for c in cs])
-                    for rs, cs, _ in S._groups(p_old, p_new, model.threshold)]
+                    for rs, cs, _ in S._groups(p_old, p_new, model.threshold, self.rows, self.cols)]
         return out
 
 

@@ -12,8 +12,8 @@ from typing import Any, Literal
 EDITION_SCHEMA = "reportdiff.edition/1"
 COMPARISON_SCHEMA = "reportdiff.comparison/1"
 
-ChangeKind = Literal["unchanged", "modified", "added", "removed", "split", "merged"]
-CHANGE_KINDS: tuple[str, ...] = ("unchanged", "modified", "added", "removed", "split", "merged")
+ChangeKind = Literal["unchanged", "modified", "rewritten", "added", "removed", "split", "merged"]
+CHANGE_KINDS: tuple[str, ...] = ("unchanged", "modified", "rewritten", "added", "removed", "split", "merged")
 
 
 @dataclass
@@ -160,21 +160,37 @@ class FootnoteChange:
 
 
 @dataclass
+class Successor:
+    """Why a paragraph was linked to its successor by subject rather than by wording (diff/successors.py)."""
+    confidence: float            # how likely the choice was (0-1)
+    shared_terms: list[str] = field(default_factory=list)   # names and rare words both sides use
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"confidence": round(self.confidence, 3), "shared_terms": list(self.shared_terms)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Successor:
+        return cls(confidence=float(d.get("confidence") or 0.0), shared_terms=list(d.get("shared_terms") or []))
+
+
+@dataclass
 class Change:
     kind: str                    # one of CHANGE_KINDS
     old: list[str]               # paragraph ids in the old edition (empty when added)
     new: list[str]               # paragraph ids in the new edition (empty when removed)
     moved: bool = False
-    similarity: float = 1.0
+    similarity: float = 1.0      # share of the wording kept (2 x common words / all words)
     diff: list[DiffOp] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
     footnotes: list[FootnoteChange] = field(default_factory=list)
+    successor: Successor | None = None   # set when the link was made by subject (kind rewritten, or a group)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "moved": self.moved, "old": list(self.old), "new": list(self.new),
                 "similarity": round(self.similarity, 4), "diff": [list(op) for op in self.diff],
                 "signals": [s.to_dict() for s in self.signals],
-                "footnotes": [f.to_dict() for f in self.footnotes]}
+                "footnotes": [f.to_dict() for f in self.footnotes],
+                "successor": self.successor.to_dict() if self.successor else None}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Change:
@@ -182,7 +198,8 @@ class Change:
                    moved=bool(d.get("moved")), similarity=float(d.get("similarity", 1.0)),
                    diff=[(op[0], op[1]) for op in d.get("diff", [])],
                    signals=[Signal.from_dict(s) for s in d.get("signals", [])],
-                   footnotes=[FootnoteChange.from_dict(f) for f in d.get("footnotes", [])])
+                   footnotes=[FootnoteChange.from_dict(f) for f in d.get("footnotes", [])],
+                   successor=Successor.from_dict(d["successor"]) if d.get("successor") else None)
 
 
 @dataclass

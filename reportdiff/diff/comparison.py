@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from .._lsap import linear_sum_assignment   # scipy.optimize without its 0.5-1 s import
 
 from .align import Link, align, equality_key, normalize
-from ..model import Change, Comparison, Edition, Footnote, FootnoteChange
+from ..model import Change, Comparison, Edition, Footnote, FootnoteChange, Successor
 from .brief import assess_changes
 from .signals import signals_from_diff
 from . import wordiff
@@ -34,6 +34,7 @@ FOOTNOTE_PAIR = 0.5          # similarity (0-1) for two different footnote texts
 SAME_REPORT_CONTENT = 0.7        # document word-frequency cosine below which two files are different reports
 SAME_REPORT_CONTENT_SURE = 0.8   # ... and below which differing titles confirm it
 SAME_SERIES_TITLE = 0.5          # title similarity (ordinals, numbers and dates removed) within one series
+REDLINE_USEFUL = 0.5             # a successor keeping this share of its wording is shown as an edit (redline)
 
 
 def compare_editions(old: Edition, new: Edition) -> Comparison:
@@ -61,7 +62,12 @@ def _change(link: Link, old: Edition, new: Edition, warnings: list[str]) -> Chan
         return Change("removed", old_ids, [], similarity=0.0, diff=[("-", old_text)] if old_text else [])
     footnotes = footnote_changes([f for p in olds for f in p.footnotes], [f for p in news for f in p.footnotes])
     same_text = equality_key(old_text) == equality_key(new_text)
-    kind = link.kind if link.kind in ("split", "merged") else (
+    successor = Successor(link.confidence, link.shared) if link.successor else None
+    if successor and link.similarity < REDLINE_USEFUL:
+        # the same subject in other words: a redline of two unrelated texts helps nobody; both texts are shown
+        return Change("rewritten", old_ids, new_ids, moved=link.moved, similarity=link.similarity,
+                      diff=[("-", old_text), ("+", new_text)], footnotes=footnotes, successor=successor)
+    kind = _shape(link) if len(link.old) > 1 or len(link.new) > 1 else (
         "unchanged" if same_text and not footnotes else "modified")
     if same_text:
         ops = [("=", new_text)] if new_text else []
@@ -72,7 +78,13 @@ def _change(link: Link, old: Edition, new: Edition, warnings: list[str]) -> Chan
             warnings.append(f"the word diff of paragraph(s) {', '.join(new_ids)} hit its time limit and is "
                             "coarser than usual")
     return Change(kind, old_ids, new_ids, moved=link.moved, similarity=link.similarity, diff=ops,
-                  signals=signals_from_diff(ops) if not same_text else [], footnotes=footnotes)
+                  signals=signals_from_diff(ops) if not same_text else [], footnotes=footnotes,
+                  successor=successor)
+
+
+def _shape(link: Link) -> str:
+    """split (one old, several new) or merged (several old into one, or several into several)."""
+    return "split" if len(link.old) == 1 else "merged"
 
 
 def footnote_changes(old: list[Footnote], new: list[Footnote]) -> list[FootnoteChange]:

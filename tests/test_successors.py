@@ -1,0 +1,136 @@
+"""The successor tier, built in code: rewritten paragraphs are linked to their successors by subject; a shared
+theme is not a successor; rewritten blocks stay together; a successor may stand in another section."""
+from __future__ import annotations
+
+import json
+
+from reportdiff.diff import successors
+from reportdiff.diff.comparison import compare_editions
+from reportdiff.model import Comparison
+
+from successor_texts import (ONLY_NEW, ONLY_OLD, SUBJECTS, THEME_NEW, THEME_OLD, build, new_of, old_of)
+
+OLD_SECTIONS = [("I", "Introduction", old_of("threat")),
+                ("II", "Threat assessment", []),
+                ("II.A", "Overview and evolution of the threat", old_of("iswap", "somalia", "afghanistan")),
+                ("II.B", "Camps and detention", old_of("repatriation", "detention")),
+                ("III", "Responses", old_of("mozambique", "technology", "victims", "borders"))]
+NEW_SECTIONS = [("I", "Introduction", new_of("threat")),
+                ("II", "Threat assessment", []),
+                ("II.A", "Overview and evolution of the threat", new_of("iswap", "somalia", "afghanistan")),
+                ("II.B", "Camps and detention", new_of("repatriation", "detention")),
+                ("III", "Responses", new_of("mozambique", "technology", "victims", "borders"))]
+
+
+def change_with(c: Comparison, text: str, side: str = "old"):
+    edition = c.old if side == "old" else c.new
+    pid = next(p.id for p in edition.paragraphs if p.text == text)
+    return next(ch for ch in c.changes if pid in (ch.old if side == "old" else ch.new))
+
+
+def new_id(c: Comparison, text: str) -> str:
+    return next(p.id for p in c.new.paragraphs if p.text == text)
+
+
+def test_rewritten_paragraphs_are_linked_to_their_successors_by_subject():
+    c = compare_editions(build(OLD_SECTIONS), build(NEW_SECTIONS, "S/2025/20", "2025-07-31"))
+    for name, (old_text, new_text) in SUBJECTS.items():
+        ch = change_with(c, old_text)
+        assert ch.new == [new_id(c, new_text)], name
+        # a redline where half the wording survived, both texts side by side where it did not
+        assert ch.kind == ("rewritten" if ch.successor and ch.similarity < 0.5 else "modified"), name
+    rewritten = [ch for ch in c.changes if ch.kind == "rewritten"]
+    assert len(rewritten) >= 5 and all(ch.successor and ch.successor.shared_terms for ch in rewritten)
+    # the reason a reader sees: the subject's own names, not the report's common words
+    shared = change_with(c, SUBJECTS["somalia"][0]).successor.shared_terms
+    assert {"Puntland", "Karrar"} <= set(shared) and "Da’esh" not in shared
+
+
+def test_same_actors_and_place_in_other_words_are_a_successor():
+    old = build([("I", "Overview", [ONLY_OLD, SUBJECTS["afghanistan"][0], THEME_OLD])])
+    new = build([("I", "Overview", [ONLY_NEW, SUBJECTS["afghanistan"][1], THEME_NEW])], "S/2025/20")
+    ch = change_with(compare_editions(old, new), SUBJECTS["afghanistan"][0])
+    assert (ch.kind, ch.new) == ("rewritten", ["2"])
+    assert {"ISIL-K", "Tajik"} & set(ch.successor.shared_terms)
+
+
+def test_a_shared_theme_is_not_a_successor():
+    old = OLD_SECTIONS[:-1] + [("III", "Responses", old_of("mozambique", "technology") + [THEME_OLD])]
+    new = NEW_SECTIONS[:-1] + [("III", "Responses", new_of("mozambique", "technology") + [THEME_NEW])]
+    c = compare_editions(build(old), build(new, "S/2025/20"))
+    assert change_with(c, THEME_OLD).kind == "removed"
+    assert change_with(c, THEME_NEW, "new").kind == "added"
+
+
+def test_new_and_dropped_subjects_stay_added_and_removed():
+    old = OLD_SECTIONS[:2] + [("II.A", "Overview", old_of("iswap", "somalia") + [ONLY_OLD])] + OLD_SECTIONS[3:]
+    new = NEW_SECTIONS[:2] + [("II.A", "Overview", new_of("iswap", "somalia") + [ONLY_NEW])] + NEW_SECTIONS[3:]
+    c = compare_editions(build(old), build(new, "S/2025/20"))
+    assert change_with(c, ONLY_OLD).kind == "removed"
+    assert change_with(c, ONLY_NEW, "new").kind == "added"
+
+
+SAHEL_OLD = [
+    "Islamic State West Africa Province expanded around Lake Chad and in Borno State, while Islamic State in the "
+    "Greater Sahara increased attacks in the Menaka region of Mali.",
+    "Islamic State in the Greater Sahara and Jama’a Nusrat ul-Islam wa al-Muslimin competed for recruits near "
+    "Menaka and in the Tillaberi region of the Niger, with clashes between the two groups.",
+]
+SAHEL_NEW = [
+    "Fighters of Islamic State West Africa Province overran two military bases in Borno State; the group now "
+    "holds most islands of Lake Chad.",
+    "For its part, the affiliate in the Greater Sahara was confined to Menaka, though it probed towards "
+    "Tillaberi.",
+    "Jama’a Nusrat ul-Islam wa al-Muslimin agreed an informal truce with that affiliate near Menaka, so that "
+    "their fighting over recruits in the Niger stopped.",
+]
+
+
+def test_a_rewritten_block_of_two_paragraphs_becoming_three_stays_together():
+    old = OLD_SECTIONS[:2] + [("II.A", "Overview", old_of("somalia") + SAHEL_OLD + old_of("afghanistan"))] \
+        + OLD_SECTIONS[3:]
+    new = NEW_SECTIONS[:2] + [("II.A", "Overview", new_of("somalia") + SAHEL_NEW + new_of("afghanistan"))] \
+        + NEW_SECTIONS[3:]
+    c = compare_editions(build(old), build(new, "S/2025/20"))
+    block_old = {p.id for p in c.old.paragraphs if p.text in SAHEL_OLD}
+    block_new = {p.id for p in c.new.paragraphs if p.text in SAHEL_NEW}
+    touching = [ch for ch in c.changes if set(ch.old) & block_old or set(ch.new) & block_new]
+    # every paragraph of the block on both sides is linked, and only inside the block
+    assert all(ch.old and ch.new for ch in touching)
+    assert {i for ch in touching for i in ch.old} == block_old
+    assert {j for ch in touching for j in ch.new} == block_new
+    assert any(len(ch.new) > 1 or len(ch.old) > 1 for ch in touching)     # linked as a group, not one to one
+    assert change_with(c, SUBJECTS["somalia"][0]).new == [new_id(c, SUBJECTS["somalia"][1])]
+
+
+def test_a_successor_in_another_section_is_linked_and_moved():
+    old = OLD_SECTIONS[:4] + [("III", "Responses", []),
+                              ("III.A", "Border security", old_of("borders", "mozambique")),
+                              ("III.B", "New technologies", old_of("technology", "victims"))]
+    new = NEW_SECTIONS[:4] + [("III", "Responses", []),
+                              ("III.A", "Border security", new_of("mozambique")),
+                              ("III.B", "New technologies", new_of("technology", "borders", "victims"))]
+    c = compare_editions(build(old), build(new, "S/2025/20"))
+    ch = change_with(c, SUBJECTS["borders"][0])
+    assert ch.new == [new_id(c, SUBJECTS["borders"][1])] and ch.moved
+
+
+def test_rewritten_pairs_in_json_keep_the_partition_and_say_why():
+    c = compare_editions(build(OLD_SECTIONS), build(NEW_SECTIONS, "S/2025/20"))
+    d = json.loads(json.dumps(c.to_dict()))
+    olds = sorted(i for ch in d["changes"] for i in ch["old"])
+    news = sorted(j for ch in d["changes"] for j in ch["new"])
+    assert olds == sorted(p.id for p in c.old.paragraphs) and news == sorted(p.id for p in c.new.paragraphs)
+    rewritten = [ch for ch in d["changes"] if ch["kind"] == "rewritten"]
+    assert rewritten and all(ch["successor"]["shared_terms"] and 0 < ch["successor"]["confidence"] <= 1
+                             for ch in rewritten)
+    # the diff of a rewritten pair is the two texts, not a redline of unrelated words
+    assert all([op for op, _ in ch["diff"]] == ["-", "+"] for ch in rewritten)
+    assert d["summary"]["rewritten"] == len(rewritten)
+
+
+def test_the_shipped_model_is_read_and_well_formed():
+    model = successors.shipped_model()
+    assert model.features == successors.FEATURES
+    assert len(model.weights_old) == len(model.weights_new) == len(model.features) + 1
+    assert 0 < model.threshold < 1
