@@ -24,6 +24,7 @@ from .._lsap import linear_sum_assignment   # scipy.optimize without its 0.5-1 s
 from .align import Link, align, equality_key, normalize
 from ..model import Change, Comparison, Edition, Footnote, FootnoteChange
 from .signals import signals_from_diff
+from .tables import compare_figures, compare_tables
 from . import wordiff
 from .wordiff import content_tokens, diff_words
 
@@ -41,7 +42,9 @@ def compare_editions(old: Edition, new: Edition) -> Comparison:
     warnings: list[str] = []
     changes = [_change(link, old, new, warnings) for link in alignment.links]
     warnings = _series_warnings(old, new, tokens) + warnings
-    return Comparison(old=old, new=new, sections=alignment.sections, changes=changes, warnings=warnings)
+    return Comparison(old=old, new=new, sections=alignment.sections, changes=changes, warnings=warnings,
+                      tables=compare_tables(old, new, alignment.sections),
+                      figures=compare_figures(old, new, alignment.sections))
 
 
 def _change(link: Link, old: Edition, new: Edition, warnings: list[str]) -> Change:

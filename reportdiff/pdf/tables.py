@@ -62,6 +62,17 @@ _LABEL = re.compile(r"^(\d{1,3}\.|\([a-z]{1,2}\)|\([ivx]{1,5}\)|[•·▪◦–-
 _HEADING_LABEL = re.compile(r"^(Annex|Appendix|Enclosure|Annexe|Anexo)\b|^([IVXLC]+|[A-Z]|\d{1,2})\.\s", re.I)
 
 
+_PARA_NUMBER = re.compile(r"^\d{1,3}\.$")
+_LEADERS = re.compile(r"(\.\s?){5,}")
+
+
+def _numbered(ln: Line) -> bool:
+    """A line that starts with a paragraph number ("12."): numbered paragraphs are the report's backbone (their
+    numbers are its ids), so such a line is never taken into a table, even where a table numbers its rows so."""
+    words = ln.plain_words
+    return bool(words) and bool(_PARA_NUMBER.match(words[0].text))
+
+
 def is_number(text: str) -> bool:
     """A cell that holds a figure: `1 375`, `13,990`, `4.5`, `12 %`, `(3)`, or `–` for zero."""
     t = text.strip()
@@ -147,9 +158,10 @@ class _Page:
         return _cells(ln, self.right)
 
     def row_candidate(self, ln: Line) -> bool:
-        """A line with 2+ pieces far apart that is not a numbered or labelled paragraph's first line."""
+        """A line with 2+ pieces far apart that is not a numbered or labelled paragraph's first line, nor a
+        line of a table of contents."""
         cells = self.cells(ln)
-        if len(cells) < 2:
+        if len(cells) < 2 or _numbered(ln) or _LEADERS.search(_text(ln)):
             return False
         return not (len(cells) == 2 and _LABEL.match(words_text(cells[0])))
 
@@ -310,6 +322,20 @@ def _inside_columns(ln: Line, cols: list[tuple[float, float]]) -> bool:
     return not any(w.x0 < m < w.x1 for w in ln.words for m in middles)
 
 
+def _fits(ln: Line, cols: list[tuple[float, float]]) -> bool:
+    """A row of these columns: no word crosses a gutter, and where words stand on both sides of one, they are a
+    gutter's width apart (a line of prose may happen to have a word space at a gutter, but not a wide one)."""
+    if not _inside_columns(ln, cols):
+        return False
+    for a, b in zip(cols, cols[1:]):
+        m = (a[1] + b[0]) / 2
+        left = max((w.x1 for w in ln.words if w.x1 <= m), default=None)
+        right = min((w.x0 for w in ln.words if w.x0 >= m), default=None)
+        if left is not None and right is not None and right - left < GUTTER * ln.size:
+            return False
+    return True
+
+
 def _split_row(ln: Line, cols: list[tuple[float, float]]) -> list[list[Word]]:
     cells: list[list[Word]] = [[] for _ in cols]
     for w in ln.words:
@@ -334,7 +360,7 @@ class _TableReader:
             start, end, j = i, i + 1, i + 1
             while j < len(lines) and _gap(lines[j - 1], lines[j]) < ROW_GAP * lines[j].size:
                 ln = lines[j]
-                if self.page.body_text(ln) or _is_note(ln):
+                if self.page.body_text(ln) or _is_note(ln) or _numbered(ln):
                     break
                 if (ln.bold or ln.italic) and len(self.page.cells(ln)) == 1 and end - start >= 2 \
                         and not TOTAL.match(_text(ln)):
@@ -371,7 +397,8 @@ class _TableReader:
         # Header lines above the run: in another style, every word inside a column.
         top = start
         while top > 0 and _gap(lines[top - 1], lines[top]) < 2 * size and top > start - 3 \
-                and self._header_like(lines[top - 1], body_style) and _inside_columns(lines[top - 1], cols):
+                and self._header_like(lines[top - 1], body_style) and _inside_columns(lines[top - 1], cols) \
+                and not _LABEL.match(lines[top - 1].words[0].text) and not _HEADING_LABEL.match(_text(lines[top - 1])):
             top -= 1
         header_lines = lines[top:start] + run[:head]
         if not header_lines and not self._numeric(body, cols) and (body[0].bold or body[0].italic) \
@@ -395,7 +422,7 @@ class _TableReader:
         while end < len(lines) and _gap(lines[end - 1], lines[end]) < ROW_GAP * lines[end].size:
             ln = lines[end]
             cells = _split_row(ln, cols)
-            if _is_note(ln) or not _inside_columns(ln, cols) \
+            if _is_note(ln) or _numbered(ln) or not _fits(ln, cols) \
                     or not (cells[0] and sum(1 for c in cells if c) >= 2 or not cells[0]):
                 break
             end += 1
@@ -411,8 +438,16 @@ class _TableReader:
         filled = [sum(1 for c in _split_row(ln, cols) if c) for ln in body]
         if sum(1 for f in filled if f >= 2) < max(2, len(body) // 2):
             return False
-        words = [len(c) for ln in body for c in _split_row(ln, cols) if c]
-        return sum(words) / len(words) <= 6
+        cells = [c for ln in body for c in _split_row(ln, cols) if c]
+        if sum(len(c) for c in cells) / len(cells) > 6:
+            return False                   # cells of a line's length: columns of prose
+        # Prose set in columns goes on from line to line: most of its pieces start in lower case. A table's
+        # cells start with a capital or a figure; only the second line of a wrapped cell does not.
+        if sum(1 for c in cells if c[0].text[:1].islower()) > 0.4 * len(cells):
+            return False
+        # Letter-spaced text (an OCR layer of the 1990s: "M a r s h a l l") is no table either.
+        words = [w for c in cells for w in c]
+        return sum(1 for w in words if len(w.text) == 1 and w.text.isalpha()) < 0.3 * len(words)
 
     def _numeric(self, body: list[Line], cols: list[tuple[float, float]]) -> bool:
         cells = [words_text(c) for ln in body for c in _split_row(ln, cols)[1:] if c]
@@ -428,13 +463,17 @@ class _TableReader:
 
     def _rows(self, body: list[Line], cols) -> list[list[list[list[Word]]]]:
         rows: list[list[list[list[Word]]]] = []
-        gaps = [_gap(a, b) for a, b in zip(body, body[1:])]
-        row_gap = median(gaps) if gaps else 0.0
+        wrap = _wrap_gap(body)
         prev: Line | None = None
         for ln in body:
             cells = _split_row(ln, cols)
-            wrapped = prev is not None and _gap(prev, ln) < 0.45 * ln.size < row_gap
-            continues = rows and (not cells[0] or (wrapped and not any(cells[1:]) and not TOTAL.match(_text(ln))))
+            wrapped = prev is not None and _gap(prev, ln) < wrap
+            # An empty first column continues the row above (a wrapped cell), unless the line brings a figure
+            # where the row has one already (a subtotal row whose label sits in the second column).
+            refills = rows and any(words and rows[-1][k] and is_number(words_text(words))
+                                   and is_number(words_text(rows[-1][k][-1])) for k, words in enumerate(cells))
+            continues = rows and ((not cells[0] and not refills)
+                                  or (wrapped and not any(cells[1:]) and not TOTAL.match(_text(ln))))
             if continues:
                 for k, words in enumerate(cells):
                     if words:
@@ -452,10 +491,11 @@ class _TableReader:
     def _title_start(self, lines: list[Line], top: int) -> int:
         """Index of the first title line above the table (its label "Table 2" included), or top when none."""
         k = top
-        while k > 0:
+        while k > 0 and top - k < 4:
             ln = lines[k - 1]
             limit = (3.0 if k == top else 1.0) * self.page.body
-            if _gap(ln, lines[k]) > limit or _HEADING_LABEL.match(_text(ln)) or ln.size > self.page.body + 0.6:
+            if _gap(ln, lines[k]) > limit or _HEADING_LABEL.match(_text(ln)) or ln.size > self.page.body + 0.6 \
+                    or ln.size < self.page.body - 1.0 or _numbered(ln):
                 break
             if TABLE_LABEL.match(_text(ln)):
                 k -= 1
@@ -464,6 +504,18 @@ class _TableReader:
                 break
             k -= 1
         return k
+
+
+def _wrap_gap(body: list[Line]) -> float:
+    """The gap under which a line continues the row above: between the two kinds of gaps of a table whose rows
+    are spaced wider than the lines of a wrapped cell; none when all gaps are alike."""
+    gaps = sorted(_gap(a, b) for a, b in zip(body, body[1:]) if a.page == b.page)
+    if not gaps:
+        return 0.0
+    size, typical = median([ln.size for ln in body]), median(gaps)
+    if typical - gaps[0] < 0.3 * size:
+        return 0.0
+    return (gaps[0] + typical) / 2
 
 
 def find_tables(lines: list[Line], page: _Page) -> tuple[list[Line], list[Found]]:
@@ -525,9 +577,13 @@ def take_out(body_pages: list[tuple[int, list[Line]]], body: float,
         by_page.setdefault(ln.page, []).append(ln)
     tables: list[Found] = []
     left: list[Line] = []
-    for pno, _ in body_pages:
-        rest, objs = find_tables(by_page.get(pno, []), page)
-        left += rest
+    for n, (pno, _) in enumerate(body_pages):
+        lines = by_page.get(pno, [])
+        # What stands above the first line of text on the first page is masthead (organ, symbol, "Distr.",
+        # the date in columns), never a table.
+        head = next((k for k, ln in enumerate(lines) if page.body_text(ln)), len(lines)) if n == 0 else 0
+        rest, objs = find_tables(lines[head:], page)
+        left += lines[:head] + rest
         tables += objs
     objects = _join_continued(sorted(found + tables, key=lambda o: (o.lines[0].page, o.lines[0].top)), left)
     left_ids = {id(ln) for ln in left}

@@ -25,6 +25,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..model import Comparison, Edition
+from .tableview import summary_lines as table_lines
 from .view import ReportView, SignalView, build_view, human_date, one_line, section_ref
 
 TEMPLATE_PACKAGE = "reportdiff.templates"
@@ -186,6 +187,10 @@ def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals
         if len(view.signals) > max_signals:
             lines.append(f"  … and {len(view.signals) - max_signals} more")
         lines.append("")
+    if view.tables is not None and (view.tables.tables or view.tables.figures):
+        lines.append(f"Tables and figures: {_clean(view.tables.headline)}")
+        lines += [f"  - {_clean(t)}" for t in table_lines(view.tables)]
+        lines.append("")
     top = view.most_changed(5)
     if top:
         lines.append("Sections with the most change:")
@@ -214,6 +219,11 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
             out.append(f"- {_md(sg.ref)} ({sg.kind_label}): {old} → {new}" + (f" — “{ctx}”" if ctx else ""))
         if len(v.signals) > 15:
             out.append(f"- … and {len(v.signals) - 15} more")
+        out.append("")
+    if v.tables is not None and (v.tables.tables or v.tables.figures):
+        out.append(f"**Tables and figures**: {_md(v.tables.headline)}")
+        out.append("")
+        out += [f"- {_md(t)}" for t in table_lines(v.tables)]
         out.append("")
     top = v.most_changed(6)
     if top:
@@ -274,6 +284,11 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
             console.print(line)
         if len(v.signals) > 12:
             console.print(Text(f"  … and {len(v.signals) - 12} more", "dim"))
+    if v.tables is not None and (v.tables.tables or v.tables.figures):
+        console.print()
+        console.print(Text(f"Tables and figures: {_clean(v.tables.headline)}", "bold"))
+        for t in table_lines(v.tables):
+            console.print(Text("  " + _clean(t)))
     top = v.most_changed(5)
     if top:
         console.print()
@@ -297,6 +312,8 @@ def terminal_summary(comparison: Comparison) -> str:
         lines.append(f"  {_signal_plain(sg, context=False)}")
     if len(v.signals) > 3:
         lines.append(f"  … and {len(v.signals) - 3} more key changes")
+    if v.tables is not None and (v.tables.tables or v.tables.figures):
+        lines.append(f"  Tables and figures: {_clean(v.tables.headline)}")
     lines.append("Full report: add -o report.html (or .eml, .md, .json).")
     return "\n".join(lines) + "\n"
 

@@ -226,6 +226,7 @@ class ReportView:
     signal_groups: list[tuple[str, str, list[SignalView]]]
     warnings: list[str]
     differs: bool
+    tables: Any = None          # render.tableview.TablesView: the changed tables and figures
 
     @property
     def top_signals(self) -> list[SignalView]:
@@ -616,7 +617,12 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
                       headline=headline(comparison, pct),
                       sections=sections,
                       signals=signals, signal_groups=groups, warnings=[one_line(w) for w in comparison.warnings],
-                      differs=comparison.differs)
+                      differs=comparison.differs, tables=_tables_view(comparison))
+
+
+def _tables_view(comparison: Comparison):
+    from .tableview import build_tables_view     # it builds on this module's helpers
+    return build_tables_view(comparison)
 
 
 def count_text(summary: dict[str, int]) -> str:
