@@ -78,22 +78,36 @@ def norm(text: str) -> str:
 
 # ---------------------------------------------------------------------------------------------------- pairing
 
+_COUNTER_HEAD = re.compile(r"^(No\.?|Nos?\.|#|S/?N|Serial( No\.?)?|Item)$", re.I)
+
+
 def key_column(table: Table) -> int:
-    """The column that names the rows: the first, or the second when the first only counts them (1, 2, 3 …)."""
-    firsts = [r[0].strip() if r else "" for r in table.rows]
-    if len(firsts) >= 2 and all(f.isdigit() for f in firsts) and all(len(r) > 1 for r in table.rows) \
+    """The column that names the rows: the first, or the second when the first only counts them ("No.", or
+    1, 2, 3 … down the rows)."""
+    if not table.rows or any(len(r) < 2 for r in table.rows):
+        return 0
+    if table.header and _COUNTER_HEAD.match(table.header[0].strip()):
+        return 1
+    firsts = [r[0].strip().rstrip(".") for r in table.rows]
+    if len(firsts) >= 2 and all(f.isdigit() for f in firsts) \
             and [int(f) for f in firsts] == list(range(int(firsts[0]), int(firsts[0]) + len(firsts))):
         return 1
     return 0
+
+
+def shared_key_column(a: Table, b: Table) -> int:
+    """The key column of a pair of tables: a counting column in either (a one-row table cannot show it) makes
+    the second column the key of both."""
+    return max(key_column(a), key_column(b))
 
 
 def _width(table: Table) -> int:
     return len(table.header) if table.header else max((len(r) for r in table.rows), default=0)
 
 
-def row_keys(table: Table) -> list[str]:
+def row_keys(table: Table, col: int | None = None) -> list[str]:
     """Each row's key (see key_column), spacing aside; a key printed twice is numbered ("SJF #2")."""
-    col = key_column(table)
+    col = key_column(table) if col is None else col
     seen: Counter = Counter()
     keys = []
     for r in table.rows:
@@ -191,11 +205,11 @@ def compare_table(a: Table | None, b: Table | None) -> TableChange:
         keys = row_keys(t)
         return TableChange("added" if a is None else "removed", a.id if a else None, b.id if b else None,
                            rows_added=keys if a is None else [], rows_removed=keys if b is None else [])
-    keys_a, keys_b = row_keys(a), row_keys(b)
+    key_a = key_b = shared_key_column(a, b)
+    keys_a, keys_b = row_keys(a, key_a), row_keys(b, key_b)
     index_a = {norm(k): i for i, k in enumerate(keys_a)}
     index_b = {norm(k): j for j, k in enumerate(keys_b)}
     cols = match_columns(a, b)
-    key_a, key_b = key_column(a), key_column(b)
     change = TableChange("unchanged", a.id, b.id)
     totals = set(b.total_rows)
     for j, key in enumerate(keys_b):
@@ -204,8 +218,8 @@ def compare_table(a: Table | None, b: Table | None) -> TableChange:
             change.rows_added.append(key)
             continue
         for ci, cj, name in cols:
-            if ci is None or cj is None or (ci == key_a and cj == key_b):
-                continue
+            if ci is None or cj is None or (ci == key_a and cj == key_b) or (key_a == 1 and ci == cj == 0):
+                continue            # the key itself, and a counting column: renumbering is no change
             old = a.rows[i][ci] if ci < len(a.rows[i]) else ""
             new = b.rows[j][cj] if cj < len(b.rows[j]) else ""
             if not same_cell(old, new):

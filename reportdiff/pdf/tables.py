@@ -581,7 +581,7 @@ def take_out(body_pages: list[tuple[int, list[Line]]], body: float,
         lines = by_page.get(pno, [])
         # What stands above the first line of text on the first page is masthead (organ, symbol, "Distr.",
         # the date in columns), never a table.
-        head = next((k for k, ln in enumerate(lines) if page.body_text(ln)), len(lines)) if n == 0 else 0
+        head = next((k for k, ln in enumerate(lines) if page.body_text(ln)), 0) if n == 0 else 0
         rest, objs = find_tables(lines[head:], page)
         left += lines[:head] + rest
         tables += objs

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..diff.tables import match_columns, norm, number, row_keys, same_cell
+from ..diff.tables import match_columns, norm, number, row_keys, same_cell, shared_key_column
 from ..model import Comparison, Figure, FigureChange, Table, TableChange
 from .view import Seg, clip, one_line, safe, section_ref, word_diff
 
@@ -127,7 +127,8 @@ def _grid(a: Table, b: Table) -> tuple[list[tuple[str, str]], list[RowView]]:
     """The columns and every row of the two tables lined up: the new order, removed rows where they stood."""
     cols = match_columns(a, b)
     columns = [(safe(name), "added" if ci is None else "removed" if cj is None else "same") for ci, cj, name in cols]
-    keys_a, keys_b = row_keys(a), row_keys(b)
+    key = shared_key_column(a, b)
+    keys_a, keys_b = row_keys(a, key), row_keys(b, key)
     index_b = {norm(k): j for j, k in enumerate(keys_b)}
     index_a = {norm(k): i for i, k in enumerate(keys_a)}
     totals_b, totals_a = set(b.total_rows), set(a.total_rows)
@@ -141,7 +142,7 @@ def _grid(a: Table, b: Table) -> tuple[list[tuple[str, str]], list[RowView]]:
                 cells.append(CellView("removed", old=safe(old)))
             elif i is None or ci is None:
                 cells.append(CellView("added", new=safe(new)))
-            elif same_cell(old, new):
+            elif same_cell(old, new) or (key == 1 and ci == cj == 0):      # a counting column renumbered
                 cells.append(CellView("same", new=safe(new)))
             else:
                 vo, vn = number(old), number(new)
