@@ -17,6 +17,7 @@ table whose rows were reordered or that grew by a row still lines up cell for ce
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -117,6 +118,35 @@ def row_keys(table: Table, col: int | None = None) -> list[str]:
     return keys
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_STOP = frozenset("the and for from with into by of to in on at as per".split())
+
+
+class TitleSimilarity:
+    """Similarity of two titles as the weighted share of their words, each word weighted by how rare it is among
+    all the titles of both editions: every chart of a UNIFIL report says "United Nations Interim Force in Lebanon",
+    so only "weekly air attacks" or "trajectories of projectiles" tell two of them apart (a plain string ratio
+    paired "Daily trajectories of projectiles …" with "Caches of weapons …" on the shared words)."""
+
+    def __init__(self, titles: list[str]) -> None:
+        self.df: Counter = Counter(w for t in titles for w in self.words(t))
+        self.n = max(1, len(titles))
+
+    @staticmethod
+    def words(title: str) -> set[str]:
+        return {w for w in _WORD.findall(_plain(title)) if w not in _STOP}
+
+    def weight(self, word: str) -> float:
+        return math.log(1 + self.n / max(1, self.df[word]))
+
+    def __call__(self, a: str, b: str) -> float:
+        wa, wb = self.words(a), self.words(b)
+        if not wa and not wb:
+            return 0.5
+        union = sum(self.weight(w) for w in wa | wb)
+        return sum(self.weight(w) for w in wa & wb) / union if union else 0.0
+
+
 def _overlap(a: list[str], b: list[str]) -> float:
     sa, sb = {norm(x) for x in a if x.strip()}, {norm(x) for x in b if x.strip()}
     return len(sa & sb) / max(1, len(sa | sb))
@@ -149,11 +179,10 @@ def _section_bonus(sections: list[SectionPair]):
 def _table_score(old: Edition, new: Edition, sections: list[SectionPair]):
     bonus = _section_bonus(sections)
     n_old, n_new = max(1, len(old.tables)), max(1, len(new.tables))
+    similar = TitleSimilarity([t.title for t in old.tables + new.tables])
 
     def score(a: Table, i: int, b: Table, j: int) -> float:
-        title = fuzz.ratio(_plain(a.label + " " + a.title), _plain(b.label + " " + b.title)) / 100
-        if not a.title and not b.title:
-            title = 0.5
+        title = similar(a.title, b.title)
         header = _overlap(a.header, b.header) if a.header or b.header else 0.5
         keys = _overlap(row_keys(a), row_keys(b))
         place = 1 - abs(i / n_old - j / n_new)
@@ -253,12 +282,13 @@ def compare_tables(old: Edition, new: Edition, sections: list[SectionPair] = ())
 def _figure_score(old: Edition, new: Edition, sections: list[SectionPair]):
     bonus = _section_bonus(sections)
     n_old, n_new = max(1, len(old.figures)), max(1, len(new.figures))
+    similar = TitleSimilarity([f.title for f in old.figures + new.figures])
 
     def score(a: Figure, i: int, b: Figure, j: int) -> float:
-        title = fuzz.ratio(_plain(a.title), _plain(b.title)) / 100 if a.title or b.title else 0.5
+        title = similar(a.title, b.title)
         words = fuzz.token_set_ratio(_plain(a.text), _plain(b.text)) / 100 if a.text or b.text else 0.5
         place = 1 - abs(i / n_old - j / n_new)
-        return 0.6 * title + 0.25 * words + 0.15 * place + bonus(a.section, b.section)
+        return 0.7 * title + 0.15 * words + 0.15 * place + bonus(a.section, b.section)
     return score
 
 

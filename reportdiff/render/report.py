@@ -25,7 +25,6 @@ import jinja2
 from markupsafe import Markup
 
 from ..model import Comparison, Edition
-from .tableview import summary_lines as table_lines
 from .view import ReportView, SignalView, build_view, human_date, one_line, section_ref
 
 TEMPLATE_PACKAGE = "reportdiff.templates"
@@ -163,6 +162,13 @@ def _md_line(s: str | None) -> str:
     """`_md` for text that starts a line: no heading, quote, list or rule either."""
     return _MD_LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit()
                                                       else m.group(2) + "\\"), _md(s))
+
+
+def table_lines(tables) -> list[str]:
+    """A line per changed table or figure (render/tableview.py, imported here only when there is one: it brings
+    the table comparison's libraries, which the CLI does not load before it compares)."""
+    from .tableview import summary_lines
+    return summary_lines(tables)
 
 
 def _signal_plain(sg: SignalView, context: bool = True) -> str:
