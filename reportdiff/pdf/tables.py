@@ -30,6 +30,7 @@ Every word a table or figure takes is kept in it: the text of cells, titles, lab
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Callable
@@ -107,13 +108,43 @@ Found = FoundTable | FoundFigure
 
 # ---------------------------------------------------------------------------------------------------- line tests
 
+# What the tests below find out about a line is asked many times while the figures and tables are looked for (a
+# line's text, style and pieces cost a pass over its words each time): `take_out_all` keeps the answers for the
+# length of one call, per thread, keyed by the line's id (its lines stay alive meanwhile, so no id is reused).
+_memo = threading.local()
+_MISS = object()
+
+
+def _cached(kind: object, ln: Line, compute: Callable[[Line], object]):
+    store = getattr(_memo, "store", None)
+    if store is None:
+        return compute(ln)
+    key = (kind, id(ln))
+    value = store.get(key, _MISS)
+    if value is _MISS:
+        value = store[key] = compute(ln)
+    return value
+
+
 def _text(ln: Line) -> str:
-    return words_text(ln.plain_words).strip()
+    return _cached("text", ln, lambda line: words_text(line.plain_words).strip())
+
+
+def _bold(ln: Line) -> bool:
+    return _cached("bold", ln, lambda line: line.bold)
+
+
+def _italic(ln: Line) -> bool:
+    return _cached("italic", ln, lambda line: line.italic)
 
 
 def _cells(ln: Line, right: float = 1e9) -> list[list[Word]]:
     """A line cut into pieces at gaps of a column's width; `right` is the text column's right edge (a line that
     reaches it may be justified, its spaces stretched)."""
+    return _cached(("cells", right), ln, lambda line: _pieces(line, right))
+
+
+def _pieces(ln: Line, right: float) -> list[list[Word]]:
     out: list[list[Word]] = []
     gap = (CELL_GAP_FULL if ln.x1 > right - ln.size else CELL_GAP_SHORT) * ln.size
     for w in ln.words:
@@ -125,6 +156,10 @@ def _cells(ln: Line, right: float = 1e9) -> list[list[Word]]:
 
 
 def _numeric_line(ln: Line) -> bool:
+    return _cached("numeric", ln, _all_numbers)
+
+
+def _all_numbers(ln: Line) -> bool:
     words = ln.plain_words
     return bool(words) and all(is_number(c) for c in (words_text(p) for p in _cells(ln, 0.0)))
 
@@ -133,8 +168,22 @@ def _gap(a: Line, b: Line) -> float:
     return b.top - a.bottom if a.page == b.page else 1e9
 
 
+# The first letters a figure label, a caption or a note can start with: most lines are ruled out without
+# building their text.
+_LABEL_START = re.compile(r"^(Fig|Cha|Gra|Map|Dia|Tab|Cua|Sou|Not|Abb)", re.I)
+
+
 def _is_note(ln: Line) -> bool:
-    return bool(NOTE.match(_text(ln)))
+    return bool(_LABEL_START.match(ln.words[0].text)) and _cached("note", ln,
+                                                                  lambda line: bool(NOTE.match(_text(line))))
+
+
+def _figure_label(ln: Line) -> bool:
+    return bool(_LABEL_START.match(ln.words[0].text)) and bool(FIGURE_LABEL.match(_text(ln)))
+
+
+def _caption_start(ln: Line) -> bool:
+    return bool(_LABEL_START.match(ln.words[0].text)) and bool(FIGURE_CAPTION.match(_text(ln)))
 
 
 class _Page:
@@ -148,7 +197,10 @@ class _Page:
 
     def body_text(self, ln: Line) -> bool:
         """A line of running text: body type, roman, reaching across most of the text column."""
-        if abs(ln.size - self.body) >= 0.6 or ln.bold or len(ln.plain_words) < 5 \
+        return _cached(("body", self.body, self.right), ln, self._body_text)
+
+    def _body_text(self, ln: Line) -> bool:
+        if abs(ln.size - self.body) >= 0.6 or _bold(ln) or len(ln.plain_words) < 5 \
                 or ln.x1 - ln.x0 <= 0.7 * (self.right - self.left):
             return False
         cells = self.cells(ln)
@@ -167,10 +219,12 @@ class _Page:
 
     def chart_word(self, ln: Line) -> bool:
         """A chart's own words: a type other than the body's (not a bold heading), or figures only."""
-        if _is_note(ln) or self.body_text(ln) or FIGURE_CAPTION.match(_text(ln)):
+        if abs(ln.size - self.body) < 0.6:          # body type (so no note, caption or running text): figures only
+            first = ln.words[0].text[:1]
+            return (first.isdigit() or first in DASHES or first in "([+") and _numeric_line(ln)
+        if _is_note(ln) or _caption_start(ln):
             return False
-        other_size = abs(ln.size - self.body) >= 0.6
-        return (other_size and not (ln.bold and ln.size > self.body)) or _numeric_line(ln)
+        return not (ln.size > self.body and _bold(ln))
 
 
 # ---------------------------------------------------------------------------------------------------- figures
@@ -190,10 +244,10 @@ def _figure_from_label(lines: list[Line], i: int, page: _Page) -> FoundFigure | 
     """The figure whose label line is lines[i] ("Figure II"): the bold title under it, the chart's words and its
     notes; None for a label alone (a label and a title are a figure even when the chart holds no words)."""
     j = i + 1
-    while j < len(lines) and lines[j].bold and _gap(lines[j - 1], lines[j]) < 1.5 * page.body \
+    while j < len(lines) and _bold(lines[j]) and _gap(lines[j - 1], lines[j]) < 1.5 * page.body \
             and not _LABEL.match(lines[j].plain_words[0].text if lines[j].plain_words else ""):
         j += 1                                                       # the title
-    if j == i + 1 and j < len(lines) and lines[j].page != lines[i].page and lines[j].bold:
+    if j == i + 1 and j < len(lines) and lines[j].page != lines[i].page and _bold(lines[j]):
         j += 1                                                       # label at a page's foot, title overleaf
     body = j
     while j < len(lines) and page.chart_word(lines[j]):
@@ -208,7 +262,7 @@ def _figure_above_caption(lines: list[Line], i: int, page: _Page) -> int:
     """Start index of the chart words above a caption line ("Figure 4. Denial of …"), or i when none."""
     k = i
     while k > 0 and lines[k - 1].page == lines[i].page and page.chart_word(lines[k - 1]) \
-            and not lines[k - 1].bold:
+            and not _bold(lines[k - 1]):
         k -= 1
     return k
 
@@ -225,7 +279,7 @@ def _tick_stack(lines: list[Line], i: int, page: _Page) -> int:
 
 def _caption(ln: Line, page: _Page, following: Line | None) -> bool:
     """A caption under a chart: "Figure 4. Denial of …", in small type or followed by its source."""
-    return bool(FIGURE_CAPTION.match(_text(ln))) and (ln.size < page.body - 0.4 or (
+    return _caption_start(ln) and (ln.size < page.body - 0.4 or (
         following is not None and _is_note(following)))
 
 
@@ -239,7 +293,7 @@ def find_figures(lines: list[Line], page: _Page, images: Callable[[int], int]) -
         ln = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         fig: FoundFigure | None = None
-        if FIGURE_LABEL.match(_text(ln)):
+        if _figure_label(ln):
             fig = _figure_from_label(lines, i, page)
         elif _caption(ln, page, nxt):
             start = _figure_above_caption(lines, i, page)
@@ -251,7 +305,7 @@ def find_figures(lines: list[Line], page: _Page, images: Callable[[int], int]) -
             end = _tick_stack(lines, i, page)
             if end > i:
                 title_start = len(kept)          # the bold title just above, when there is one
-                while (title_start > 0 and kept[title_start - 1].bold and kept[title_start - 1].page == ln.page
+                while (title_start > 0 and _bold(kept[title_start - 1]) and kept[title_start - 1].page == ln.page
                        and _gap(kept[title_start - 1], kept[title_start] if title_start < len(kept) else ln)
                        < 1.5 * page.body):
                     title_start -= 1
@@ -289,7 +343,7 @@ def _figure(lines: list[Line], *, label: Line | None = None, title: list[Line] =
 # ---------------------------------------------------------------------------------------------------- tables
 
 def _style(ln: Line) -> tuple:
-    return round(ln.size * 2) / 2, ln.bold, ln.italic
+    return round(ln.size * 2) / 2, _bold(ln), _italic(ln)
 
 
 def _gutters(lines: list[Line]) -> list[tuple[float, float]]:
@@ -362,7 +416,7 @@ class _TableReader:
                 ln = lines[j]
                 if self.page.body_text(ln) or _is_note(ln) or _numbered(ln):
                     break
-                if (ln.bold or ln.italic) and len(self.page.cells(ln)) == 1 and end - start >= 2 \
+                if (_bold(ln) or _italic(ln)) and len(self.page.cells(ln)) == 1 and end - start >= 2 \
                         and not TOTAL.match(_text(ln)):
                     break                 # the title of the next table
                 if self.page.row_candidate(ln):
@@ -401,8 +455,8 @@ class _TableReader:
                 and not _LABEL.match(lines[top - 1].words[0].text) and not _HEADING_LABEL.match(_text(lines[top - 1])):
             top -= 1
         header_lines = lines[top:start] + run[:head]
-        if not header_lines and not self._numeric(body, cols) and (body[0].bold or body[0].italic) \
-                and not all(ln.bold or ln.italic for ln in body):
+        if not header_lines and not self._numeric(body, cols) and (_bold(body[0]) or _italic(body[0])) \
+                and not all(_bold(ln) or _italic(ln) for ln in body):
             header_lines, body = body[:1], body[1:]
         table.header = self._header_cells(header_lines, cols)
         table.rows = self._rows(body, cols)
@@ -500,7 +554,7 @@ class _TableReader:
             if TABLE_LABEL.match(_text(ln)):
                 k -= 1
                 break
-            if not (ln.bold or ln.italic) or self.page.body_text(ln) and not ln.bold:
+            if not (_bold(ln) or _italic(ln)) or self.page.body_text(ln) and not _bold(ln):
                 break
             k -= 1
         return k
@@ -604,8 +658,12 @@ def take_out_all(body_pages: list[tuple[int, list[Line]]], body: float,
                  images: Callable[[int], int] = lambda page: 0) -> Taken:
     everything = [ln for _, ls in body_pages for ln in ls]
     order = {id(ln): i for i, ln in enumerate(everything)}
-    left, objects = take_out(body_pages, body, images)
-    return Taken(left, objects, order, _paragraph_starts(everything, left, objects, body))
+    _memo.store = {}
+    try:
+        left, objects = take_out(body_pages, body, images)
+        return Taken(left, objects, order, _paragraph_starts(everything, left, objects, body))
+    finally:
+        del _memo.store
 
 
 def _paragraph_starts(everything: list[Line], left: list[tuple[int, list[Line]]], objects: list[Found],
