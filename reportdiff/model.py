@@ -82,6 +82,8 @@ class Edition:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     source: str | None = None    # file name it was read from (not part of the contract)
+    tables: list[Table] = field(default_factory=list)      # read whole, not as paragraphs (pdf/tables.py)
+    figures: list[Figure] = field(default_factory=list)    # charts and maps: one object each, text kept
 
     def section(self, section_id: str | None) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -93,14 +95,17 @@ class Edition:
         return {"schema": EDITION_SCHEMA, "symbol": self.symbol, "date": self.date, "title": self.title,
                 "pages": self.pages, "source": self.source,
                 "sections": [s.to_dict() for s in self.sections],
-                "paragraphs": [p.to_dict() for p in self.paragraphs]}
+                "paragraphs": [p.to_dict() for p in self.paragraphs],
+                "tables": [t.to_dict() for t in self.tables], "figures": [f.to_dict() for f in self.figures]}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Edition:
         return cls(symbol=d.get("symbol"), date=d.get("date"), title=d.get("title") or "",
                    pages=int(d.get("pages") or 0),
                    sections=[Section.from_dict(s) for s in d.get("sections", [])],
-                   paragraphs=[Paragraph.from_dict(p) for p in d.get("paragraphs", [])], source=d.get("source"))
+                   paragraphs=[Paragraph.from_dict(p) for p in d.get("paragraphs", [])], source=d.get("source"),
+                   tables=[Table.from_dict(t) for t in d.get("tables", [])],
+                   figures=[Figure.from_dict(f) for f in d.get("figures", [])])
 
     def meta(self) -> dict[str, Any]:
         return {"symbol": self.symbol, "date": self.date, "title": self.title, "pages": self.pages,
@@ -257,6 +262,8 @@ class Comparison:
     changes: list[Change] = field(default_factory=list)   # in the new edition's reading order, removed ones in place
     warnings: list[str] = field(default_factory=list)
     brief: list[BriefItem] = field(default_factory=list)  # the ranked key changes (diff/brief.py)
+    tables: list[TableChange] = field(default_factory=list)     # every table of either edition, paired
+    figures: list[FigureChange] = field(default_factory=list)   # every figure of either edition, paired
 
     def summary(self) -> dict[str, int]:
         counts = {k: 0 for k in CHANGE_KINDS}
@@ -267,14 +274,151 @@ class Comparison:
 
     @property
     def differs(self) -> bool:
-        return any(c.kind != "unchanged" or c.moved for c in self.changes)
+        return (any(c.kind != "unchanged" or c.moved for c in self.changes)
+                or any(t.kind != "unchanged" for t in self.tables) or any(f.kind != "unchanged" for f in self.figures))
 
     def to_dict(self, include_editions: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {"schema": COMPARISON_SCHEMA, "old": self.old.meta(), "new": self.new.meta(),
                              "summary": self.summary(), "warnings": list(self.warnings),
                              "sections": [s.to_dict() for s in self.sections],
                              "changes": [c.to_dict() for c in self.changes],
-                             "brief": [b.to_dict() for b in self.brief]}
+                             "brief": [b.to_dict() for b in self.brief],
+                             "tables": [t.to_dict() for t in self.tables],
+                             "figures": [f.to_dict() for f in self.figures]}
         if include_editions:
             d["editions"] = {"old": self.old.to_dict(), "new": self.new.to_dict()}
         return d
+
+
+# ------------------------------------------------------------------------------------------- tables and figures
+
+@dataclass
+class Table:
+    """A table read whole (pdf/tables.py): cells keep their text as printed (`1 375`, `–`)."""
+    id: str                      # "T1", "T2" … in reading order
+    section: str | None          # id of the innermost section holding it
+    title: str                   # the lines above it ("Composition and strength of … (as at 14 March 2025)")
+    header: list[str]            # one per column, a header over several lines joined ("" where none)
+    rows: list[list[str]]        # body rows, one cell per column, the total row included
+    label: str = ""              # "Table 2" when printed
+    total_rows: list[int] = field(default_factory=list)   # indices (in rows) of total rows
+    notes: list[str] = field(default_factory=list)        # "Source: …", "Note: …" under it
+    page_start: int = 1
+    page_end: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "section": self.section, "title": self.title, "header": list(self.header),
+                "rows": [list(r) for r in self.rows], "label": self.label, "total_rows": list(self.total_rows),
+                "notes": list(self.notes), "page_start": self.page_start, "page_end": self.page_end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Table:
+        return cls(id=str(d["id"]), section=d.get("section"), title=d.get("title") or "",
+                   header=[str(h) for h in d.get("header", [])], rows=[[str(c) for c in r] for r in d.get("rows", [])],
+                   label=d.get("label") or "", total_rows=[int(i) for i in d.get("total_rows", [])],
+                   notes=[str(n) for n in d.get("notes", [])], page_start=int(d.get("page_start") or 1),
+                   page_end=int(d.get("page_end") or 1))
+
+
+@dataclass
+class Figure:
+    """A chart or map read as one object: its words (axis ticks, categories, legend, data labels) kept in order."""
+    id: str                      # "F1", "F2" … in reading order
+    section: str | None
+    title: str                   # the title printed with it ("Number of victims by State and type of violation")
+    text: str                    # every word of it but its label and title: labels, then notes
+    label: str = ""              # "Figure II" as printed
+    labels: str = ""             # the chart's own words only
+    notes: list[str] = field(default_factory=list)        # "Source: UNIFIL."
+    page_start: int = 1
+    page_end: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "section": self.section, "title": self.title, "text": self.text, "label": self.label,
+                "labels": self.labels, "notes": list(self.notes), "page_start": self.page_start,
+                "page_end": self.page_end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Figure:
+        return cls(id=str(d["id"]), section=d.get("section"), title=d.get("title") or "", text=d.get("text") or "",
+                   label=d.get("label") or "", labels=d.get("labels") or "",
+                   notes=[str(n) for n in d.get("notes", [])], page_start=int(d.get("page_start") or 1),
+                   page_end=int(d.get("page_end") or 1))
+
+
+@dataclass
+class CellChange:
+    """One changed cell: its row (the row's key, its first cell) and column (its header), old → new."""
+    row: str
+    column: str
+    old: str | None              # None when the cell's row or column is new
+    new: str | None              # None when the cell's row or column was dropped
+    difference: float | None = None   # new - old when both are figures (`–` counts as 0)
+    total: bool = False          # the cell is in a total row
+
+    def to_dict(self) -> dict[str, Any]:
+        diff = self.difference
+        if diff is not None and float(diff).is_integer():
+            diff = int(diff)
+        return {"row": self.row, "column": self.column, "old": self.old, "new": self.new, "difference": diff,
+                "total": self.total}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> CellChange:
+        return cls(row=str(d["row"]), column=str(d["column"]), old=d.get("old"), new=d.get("new"),
+                   difference=d.get("difference"), total=bool(d.get("total")))
+
+
+@dataclass
+class TableChange:
+    """A table of the old edition paired with one of the new (either may be None: added or removed)."""
+    kind: Literal["unchanged", "modified", "added", "removed"]
+    old: str | None              # table id in the old edition
+    new: str | None              # table id in the new edition
+    cells: list[CellChange] = field(default_factory=list)
+    rows_added: list[str] = field(default_factory=list)      # row keys
+    rows_removed: list[str] = field(default_factory=list)
+    columns_added: list[str] = field(default_factory=list)   # headers
+    columns_removed: list[str] = field(default_factory=list)
+    old_title: str | None = None  # both set when the title changed (the "as at" date included)
+    new_title: str | None = None
+    old_date: str | None = None   # ISO date in the title ("(as at 14 March 2025)") when it changed
+    new_date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "old": self.old, "new": self.new, "cells": [c.to_dict() for c in self.cells],
+                "rows_added": list(self.rows_added), "rows_removed": list(self.rows_removed),
+                "columns_added": list(self.columns_added), "columns_removed": list(self.columns_removed),
+                "old_title": self.old_title, "new_title": self.new_title, "old_date": self.old_date,
+                "new_date": self.new_date}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TableChange:
+        return cls(kind=d["kind"], old=d.get("old"), new=d.get("new"),
+                   cells=[CellChange.from_dict(c) for c in d.get("cells", [])],
+                   rows_added=list(d.get("rows_added", [])), rows_removed=list(d.get("rows_removed", [])),
+                   columns_added=list(d.get("columns_added", [])), columns_removed=list(d.get("columns_removed", [])),
+                   old_title=d.get("old_title"), new_title=d.get("new_title"), old_date=d.get("old_date"),
+                   new_date=d.get("new_date"))
+
+
+@dataclass
+class FigureChange:
+    """A figure of the old edition paired with one of the new, compared as a unit."""
+    kind: Literal["unchanged", "modified", "added", "removed"]
+    old: str | None
+    new: str | None
+    changed: list[str] = field(default_factory=list)        # which parts changed: "title", "labels", "notes"
+    old_title: str | None = None
+    new_title: str | None = None
+    diff: list[DiffOp] = field(default_factory=list)        # word diff of the figure's text (labels and notes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "old": self.old, "new": self.new, "changed": list(self.changed),
+                "old_title": self.old_title, "new_title": self.new_title, "diff": [list(op) for op in self.diff]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FigureChange:
+        return cls(kind=d["kind"], old=d.get("old"), new=d.get("new"), changed=list(d.get("changed", [])),
+                   old_title=d.get("old_title"), new_title=d.get("new_title"),
+                   diff=[(op[0], op[1]) for op in d.get("diff", [])])

@@ -27,6 +27,7 @@ from .align import Link, align, equality_key, normalize
 from ..model import Change, Comparison, Edition, Footnote, FootnoteChange, Successor
 from .brief import assess_changes
 from .signals import signals_from_diff
+from .tables import compare_figures, compare_tables
 from . import wordiff
 from .wordiff import content_tokens, diff_words
 
@@ -47,7 +48,8 @@ def compare_editions(old: Edition, new: Edition) -> Comparison:
     brief = assess_changes(old, new, changes)        # every change's assessment signals, and the ranked brief
     warnings = _series_warnings(old, new, tokens) + warnings
     return Comparison(old=old, new=new, sections=alignment.sections, changes=changes, warnings=warnings,
-                      brief=brief)
+                      brief=brief, tables=compare_tables(old, new, alignment.sections),
+                      figures=compare_figures(old, new, alignment.sections))
 
 
 def _change(link: Link, old: Edition, new: Edition, warnings: list[str]) -> Change:

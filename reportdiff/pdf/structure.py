@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
 
-from . import _wordfreq
+from . import _wordfreq, tables
 from .extract import Line, PageText, Word, words_text
 from ..model import Edition, Footnote, Paragraph, Section
 
@@ -418,6 +418,7 @@ class EditionBuilder:
             for ln in p.lines:
                 sizes[round(ln.size * 2) / 2] += sum(len(w.text) for w in ln.words)
         self.body = sizes.most_common(1)[0][0] if sizes else 10.0
+        self.block_starts: set[int] = set()     # ids of lines that start a paragraph (after a table taken out)
 
     # -- zones
     def _zones(self) -> tuple[Masthead, list[tuple[int, list[Line]]], list[tuple[int, list[Line]]]]:
@@ -459,8 +460,14 @@ class EditionBuilder:
         joiner = Joiner(words, hyph, lang)
         joiner.look_at_line_ends(all_lines)
         footnotes_by_page = self._footnotes(fn_pages, joiner)
-        blocks = self._blocks(body_pages)
-        return self._assemble(mh, blocks, footnotes_by_page, joiner)
+        # Tables and charts are read whole, not as paragraphs (the words above still count as spelling evidence).
+        images = {p.number: p.images for p in self.pages}
+        taken = tables.take_out_all(body_pages, self.body, lambda page: images.get(page, 0))
+        self.block_starts = taken.starts
+        blocks = self._blocks(taken.body_pages)
+        edition = self._assemble(mh, blocks, footnotes_by_page, joiner)
+        tables.attach(edition, taken, blocks, joiner)
+        return edition
 
     # -- footnotes
     def _footnotes(self, fn_pages, joiner: Joiner) -> dict[int, dict[str, Footnote]]:
@@ -541,7 +548,8 @@ class EditionBuilder:
                          or (gap_before is not None and gap_before > line_gap + max(2.0, 0.35 * self.body)
                              and not self._continues_list(cur, ln))
                          or (cur.number is None and ln.x0 > body_left + 8 and prev is not None
-                             and prev.x1 < ln.x1 - 40 and prev.page == ln.page))
+                             and prev.x1 < ln.x1 - 40 and prev.page == ln.page)
+                         or id(ln) in self.block_starts)
             if new_block:
                 blocks.append(Block("para", [ln]))
             else:

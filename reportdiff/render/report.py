@@ -164,6 +164,13 @@ def _md_line(s: str | None) -> str:
                                                       else m.group(2) + "\\"), _md(s))
 
 
+def table_lines(tables) -> list[str]:
+    """A line per changed table or figure (render/tableview.py, imported here only when there is one: it brings
+    the table comparison's libraries, which the CLI does not load before it compares)."""
+    from .tableview import summary_lines
+    return summary_lines(tables)
+
+
 def _pair_head(view: ReportView) -> str:
     """"S/2025/72 (2025-01-31) → S/2025/496 (2025-08-01)", as plain text."""
     return (f"{_clean(view.old.symbol)} ({_clean(view.old.date) or 'undated'}) → {_clean(view.new.symbol)} "
@@ -178,6 +185,10 @@ def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals
         lines += [f"  {b.rank:>2}. {_clean(b.plain)}" for b in view.brief[:max_signals]]
         if len(view.signals) > len(view.brief[:max_signals]):
             lines.append(f"  … {len(view.signals)} signals in all, in the full report")
+        lines.append("")
+    if view.tables is not None and (view.tables.tables or view.tables.figures):
+        lines.append(f"Tables and figures: {_clean(view.tables.headline)}")
+        lines += [f"  - {_clean(t)}" for t in table_lines(view.tables)]
         lines.append("")
     top = view.most_changed(5)
     if top:
@@ -210,6 +221,11 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
                                                                                   else ""))
         if len(v.signals) > len(v.brief):
             out.append(f"\n{len(v.signals)} signals in all: see the HTML or JSON report.")
+        out.append("")
+    if v.tables is not None and (v.tables.tables or v.tables.figures):
+        out.append(f"**Tables and figures**: {_md(v.tables.headline)}")
+        out.append("")
+        out += [f"- {_md(t)}" for t in table_lines(v.tables)]
         out.append("")
     top = v.most_changed(6)
     if top:
@@ -272,6 +288,11 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
             console.print(line)
         if len(v.signals) > len(v.brief):
             console.print(Text(f"  … {len(v.signals)} signals in all, in the full report", "dim"))
+    if v.tables is not None and (v.tables.tables or v.tables.figures):
+        console.print()
+        console.print(Text(f"Tables and figures: {_clean(v.tables.headline)}", "bold"))
+        for t in table_lines(v.tables):
+            console.print(Text("  " + _clean(t)))
     top = v.most_changed(5)
     if top:
         console.print()
@@ -299,6 +320,8 @@ def terminal_summary(comparison: Comparison) -> str:
         lines.append(f"  {b.rank}. {_clip_line(_clean(b.plain))}")
     if len(v.brief) > 3:
         lines.append(f"  … {len(v.brief) - 3} more in the brief, {len(v.signals)} signals in all")
+    if v.tables is not None and (v.tables.tables or v.tables.figures):
+        lines.append(f"  Tables and figures: {_clean(v.tables.headline)}")
     lines.append("Full report: add -o report.html (or .eml, .md, .json).")
     return "\n".join(lines) + "\n"
 

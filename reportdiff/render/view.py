@@ -262,6 +262,7 @@ class ReportView:
     warnings: list[str]
     differs: bool
     brief: list[BriefView] = field(default_factory=list)   # the ranked key changes (diff/brief.py)
+    tables: Any = None          # render.tableview.TablesView: the changed tables and figures
 
     @property
     def top_signals(self) -> list[SignalView]:
@@ -652,7 +653,8 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
                       headline=headline(comparison, pct),
                       sections=sections,
                       signals=signals, signal_groups=groups, warnings=[one_line(w) for w in comparison.warnings],
-                      differs=comparison.differs, brief=_brief_views(comparison, change_views))
+                      differs=comparison.differs, brief=_brief_views(comparison, change_views),
+                      tables=_tables_view(comparison))
 
 
 def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[BriefView]:
@@ -671,6 +673,11 @@ def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[B
                              summary=clip(summary, 140) or "", role=item.role,
                              role_label=ROLE_LABELS.get(item.role, "")))
     return out
+
+
+def _tables_view(comparison: Comparison):
+    from .tableview import build_tables_view     # it builds on this module's helpers
+    return build_tables_view(comparison)
 
 
 def count_text(summary: dict[str, int]) -> str:

@@ -1,0 +1,270 @@
+"""UN-style reports with annex tables and a bar chart, drawn with reportlab, with the truth of every cell.
+
+The tables are set the way the UN sets its annex tables (see S/2025/200, annex III): no rules at all, a bold title
+above ("Composition and strength of … (as at 14 March 2025)"), a small italic header whose headings may take two
+lines (bottom-aligned, right-aligned over the figures), right-aligned numbers with a thin space between thousands
+(`1 375`), `–` for zero, a bold "Total" row, and a long table that goes on over the next page under its header
+repeated. The chart is a "Figure I" line, a bold title, bars with the axis ticks and category labels in small type,
+and a "Source:" line.
+
+`annex_report(path, edition)` writes the PDF of an `AnnexEdition`; `edition_pair()` gives two editions whose tables
+differ in known cells, rows and dates, so a test knows exactly what a comparison must report.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from reportlab.lib.units import inch
+
+from pdfgen import BODY_FONT, BOLD_FONT, BOTTOM, LEADING, LOREM, RIGHT, TEXT_LEFT, _canvas, _Writer
+
+ITALIC_FONT = "Times-Italic"
+CELL_SIZE, HEAD_SIZE = 8.5, 7.0
+ROW_PITCH = 14.5               # as in S/2025/200
+THIN = CELL_SIZE / 6           # a thin space
+
+
+@dataclass
+class AnnexTable:
+    title: str
+    header: list[list[str]]                 # per column, its heading line by line (top to bottom)
+    rows: list[list[str]]                   # body rows as printed, the key first
+    total: list[str] | None = None          # the total row, "Total" first
+
+    @property
+    def header_text(self) -> list[str]:
+        """The headings as a reader joins them: the lines of each column, top to bottom."""
+        return [" ".join(lines) for lines in self.header]
+
+    @property
+    def all_rows(self) -> list[list[str]]:
+        return self.rows + ([self.total] if self.total else [])
+
+
+@dataclass
+class BarChart:
+    label: str
+    title: str
+    categories: list[str]
+    values: list[int]
+    source: str
+    ticks: list[int] = field(default_factory=lambda: [0, 100, 200, 300, 400])
+
+
+@dataclass
+class AnnexEdition:
+    symbol: str
+    date: str
+    paragraphs: int
+    chart: BarChart
+    tables: list[AnnexTable]
+    texts: dict[int, str] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------------- numbers
+
+def un_number(n: int) -> str:
+    """How the UN prints a figure in a table: `–` for zero, a thin space between thousands (`1 375`)."""
+    if n == 0:
+        return "–"
+    return f"{n:,}".replace(",", " ")
+
+
+def _draw_number(c, text: str, right: float, y: float, font: str) -> None:
+    """A figure right-aligned at `right`, its thousands groups a thin space apart (drawn as a gap, as a PDF from
+    Word does), so that the reader sees `1 375`."""
+    groups = text.split(" ")
+    widths = [c.stringWidth(g, font, CELL_SIZE) for g in groups]
+    x = right - sum(widths) - THIN * (len(groups) - 1)
+    for g, w in zip(groups, widths):
+        c.drawString(x, y, g)
+        x += w + THIN
+
+
+# ---------------------------------------------------------------------------------------------------- drawing
+
+class _AnnexWriter(_Writer):
+    """The report writer with a chart and annex tables."""
+
+    def column_rights(self, n: int) -> list[float]:
+        """Right edges of the figure columns (the key column starts at TEXT_LEFT)."""
+        first, last = TEXT_LEFT + 2.4 * inch, RIGHT - 0.2 * inch
+        step = (last - first) / max(1, n - 1)
+        return [first + k * step for k in range(n)]
+
+    def bar_chart(self, chart: BarChart) -> None:
+        c = self.c
+        self._room(22)
+        c.setFont(BODY_FONT, 10)
+        c.drawString(TEXT_LEFT, self.y, chart.label)
+        self.y -= LEADING
+        c.setFont(BOLD_FONT, 10)
+        c.drawString(TEXT_LEFT, self.y, chart.title)
+        self.y -= 2 * LEADING
+        top, height = self.y, 150.0
+        base = top - height
+        left = TEXT_LEFT + 30
+        c.setFont(BODY_FONT, CELL_SIZE)
+        peak = chart.ticks[-1]
+        for t in chart.ticks:                                  # the axis, its ticks and grid lines
+            yy = base + height * t / peak
+            c.drawRightString(left - 6, yy - 3, un_number(t) if t else "0")
+            c.setLineWidth(0.3)
+            c.line(left, yy, RIGHT - 20, yy)
+        step = (RIGHT - 20 - left) / len(chart.categories)
+        for k, (cat, v) in enumerate(zip(chart.categories, chart.values)):
+            x = left + k * step + step * 0.25
+            c.setFillGray(0.35)
+            c.rect(x, base, step * 0.5, height * v / peak, stroke=0, fill=1)
+            c.setFillGray(0)
+            c.drawCentredString(x + step * 0.25, base - 12, cat)
+        self.y = base - 30
+        c.setFont(BODY_FONT, CELL_SIZE)
+        c.drawString(TEXT_LEFT, self.y, chart.source)
+        self.y -= 2 * LEADING
+
+    def _table_header(self, table: AnnexTable) -> None:
+        c = self.c
+        rights = self.column_rights(len(table.header) - 1)
+        depth = max(len(h) for h in table.header)
+        c.setFont(ITALIC_FONT, HEAD_SIZE)
+        for line in range(depth):
+            for k, lines in enumerate(table.header):
+                offset = depth - len(lines)                    # bottom-aligned headings
+                if line < offset:
+                    continue
+                text = lines[line - offset]
+                if k == 0:
+                    c.drawString(TEXT_LEFT, self.y, text)
+                else:
+                    c.drawRightString(rights[k - 1], self.y, text)
+            self.y -= HEAD_SIZE + 2
+        self.y -= ROW_PITCH - HEAD_SIZE
+
+    def _row(self, table: AnnexTable, row: list[str], bold: bool = False) -> None:
+        c = self.c
+        rights = self.column_rights(len(table.header) - 1)
+        font = BOLD_FONT if bold else BODY_FONT
+        c.setFont(font, CELL_SIZE)
+        c.drawString(TEXT_LEFT + (10 if bold else 0), self.y, row[0])
+        for text, right in zip(row[1:], rights):
+            _draw_number(c, text, right, self.y, font)
+        self.y -= ROW_PITCH
+
+    def table(self, table: AnnexTable) -> None:
+        c = self.c
+        self._room(8)
+        c.setFont(BOLD_FONT, 10)
+        from reportlab.lib.utils import simpleSplit
+        for line in simpleSplit(table.title, BOLD_FONT, 10, RIGHT - TEXT_LEFT):
+            c.drawString(TEXT_LEFT, self.y, line)
+            self.y -= LEADING
+        self.y -= LEADING * 0.8
+        self._table_header(table)
+        for row in table.rows:
+            if self.y < BOTTOM + 2 * LEADING:
+                self.new_page()                                # the table goes on, under its header repeated
+                self._table_header(table)
+            self._row(table, row)
+        if table.total:
+            self._row(table, table.total, bold=True)
+        self.y -= 2 * LEADING
+
+
+def annex_report(path: str | Path, edition: AnnexEdition) -> Path:
+    """A UN-style report: numbered paragraphs, the bar chart after paragraph 3, then "Annex" with the tables
+    (the page footers say `n/N`: the report is drawn once to count its pages)."""
+    pages = _draw(Path(path), edition, None)
+    _draw(Path(path), edition, pages)
+    return Path(path)
+
+
+def _draw(path: Path, edition: AnnexEdition, pages: int | None) -> int:
+    c = _canvas(path)
+    w = _AnnexWriter(c, edition.symbol, pages)
+    w.masthead(edition.date, "Situation in the test region: report of the Secretary-General")
+    for k in range(1, edition.paragraphs + 1):
+        if k == 1:
+            w.heading("I.", "Introduction")
+        elif k == 3:
+            w.heading("II.", "Major developments")
+        w.paragraph(str(k), edition.texts.get(k) or LOREM.format(n=10 * k + 3, m=9 * k + 1))
+        if k == 3:
+            w.bar_chart(edition.chart)
+    w.new_page()
+    c.setFont(BOLD_FONT, 14)
+    c.drawString(TEXT_LEFT - 0.5 * inch, w.y, "Annex")
+    w.y -= 2.5 * LEADING
+    for table in edition.tables:
+        w.table(table)
+    w.finish()
+    return w.page
+
+
+# ---------------------------------------------------------------------------------------------------- editions
+
+COUNTRIES = ["Argentina", "Bangladesh", "Brazil", "Cambodia", "China", "Egypt", "Ethiopia", "Fiji", "France",
+             "Ghana", "India", "Indonesia", "Ireland", "Italy", "Kenya", "Malaysia", "Mongolia", "Morocco", "Nepal",
+             "Nigeria", "Pakistan", "Peru", "Poland", "Republic of Korea", "Rwanda", "Senegal", "Spain",
+             "Sri Lanka", "Tunisia", "Türkiye", "United Republic of Tanzania", "Uruguay", "Viet Nam", "Zambia"]
+
+
+def _military(counts: dict[str, tuple[int, int, int]], date: str) -> AnnexTable:
+    rows = [[name, un_number(a), un_number(b), un_number(t), un_number(a + b + t)]
+            for name, (a, b, t) in counts.items()]
+    sums = [sum(v[k] for v in counts.values()) for k in range(3)]
+    return AnnexTable(
+        title=f"Military and police personnel of the Mission by contributing country (as at {date})",
+        header=[["Country"], ["Military", "observers"], ["Staff", "officers"], ["Troops"], ["Total"]],
+        rows=rows, total=["Total"] + [un_number(s) for s in sums] + [un_number(sum(sums))])
+
+
+def _police(counts: dict[str, tuple[int, int]], date: str) -> AnnexTable:
+    rows = [[name, un_number(wm), un_number(m), un_number(wm + m)] for name, (wm, m) in counts.items()]
+    sums = [sum(v[k] for v in counts.values()) for k in range(2)]
+    return AnnexTable(
+        title=f"Composition and strength of the police component of the Mission (as at {date})",
+        header=[["Country"], ["Women"], ["Men"], ["Total"]],
+        rows=rows, total=["Total"] + [un_number(s) for s in sums] + [un_number(sum(sums))])
+
+
+def _military_counts() -> dict[str, tuple[int, int, int]]:
+    out = {}
+    for k, name in enumerate(COUNTRIES):
+        troops = 0 if k % 5 == 3 else (k * 97) % 1400 + 40 * (k % 3)
+        out[name] = (k % 4, (k * 3) % 11, troops)
+    out["India"] = (2, 9, 1375)
+    return out
+
+
+def old_edition() -> AnnexEdition:
+    chart = BarChart("Figure I", "Incidents affecting civilians by month, January to April 2099",
+                     ["January", "February", "March", "April"], [120, 260, 190, 310], "Source: the Mission.")
+    police = {"Austria": (1, 0), "Canada": (0, 1), "Finland": (1, 0), "Germany": (0, 1), "Montenegro": (1, 1),
+              "Nepal": (0, 2), "Slovenia": (0, 1)}
+    return AnnexEdition(symbol="S/2099/100", date="1 May 2099", paragraphs=8, chart=chart,
+                        tables=[_police(police, "14 March 2099"), _military(_military_counts(), "14 March 2099")])
+
+
+def new_edition() -> AnnexEdition:
+    """The next edition: some figures changed (India's troops 1 375 → 1 402 …), Ghana gone, Chile new, Finland's
+    woman officer gone (1 → –), Norway's police new, a new date; the chart's April bar and title changed."""
+    old = old_edition()
+    mil = _military_counts()
+    mil["India"] = (2, 9, 1402)
+    mil["Nepal"] = (mil["Nepal"][0], mil["Nepal"][1] + 2, mil["Nepal"][2])
+    del mil["Ghana"]
+    mil = dict(sorted({**mil, "Chile": (1, 2, 0)}.items()))
+    police = {"Austria": (1, 0), "Canada": (0, 1), "Finland": (0, 0), "Germany": (0, 1), "Montenegro": (1, 1),
+              "Nepal": (0, 2), "Norway": (1, 1), "Slovenia": (0, 1)}
+    chart = replace(old.chart, title="Incidents affecting civilians by month, January to May 2099",
+                    categories=old.chart.categories + ["May"], values=[120, 260, 190, 340, 280])
+    return AnnexEdition(symbol="S/2099/200", date="1 August 2099", paragraphs=8, chart=chart,
+                        tables=[_police(police, "13 June 2099"), _military(mil, "13 June 2099")])
+
+
+def edition_pair(directory: str | Path) -> tuple[Path, Path, AnnexEdition, AnnexEdition]:
+    d = Path(directory)
+    old, new = old_edition(), new_edition()
+    return annex_report(d / "old.pdf", old), annex_report(d / "new.pdf", new), old, new

@@ -1,0 +1,213 @@
+"""Tables and figures read whole and compared cell by cell (pdf/tables.py, diff/tables.py, render/tableview.py).
+
+The PDFs are drawn by tests/pdfgen_tables.py with the truth of every cell (UN annex tables without rules, figures
+right-aligned with thin-space thousands, `–` for zero, a two-line header, a total row, a table continued on the
+next page, a bar chart), plus one real page: annex III of S/2025/200 (tests/fixtures).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import pdfgen_tables as gen
+from conftest import FIXTURES, run_cli
+from reportdiff import api
+from reportdiff.diff.tables import compare_table, number, row_keys, same_cell, title_date
+from reportdiff.model import Edition, Table
+from reportdiff.render import report as render
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    old_pdf, new_pdf, old_truth, new_truth = gen.edition_pair(tmp_path_factory.mktemp("annex"))
+    return {"old_pdf": old_pdf, "new_pdf": new_pdf, "old_truth": old_truth, "new_truth": new_truth,
+            "old": api.load(old_pdf, cache=False), "new": api.load(new_pdf, cache=False)}
+
+
+# ---------------------------------------------------------------------------------------------------- reading
+
+@pytest.mark.parametrize("side", ["old", "new"])
+def test_reader_gets_every_cell_of_every_table(pair, side):
+    edition, truth = pair[side], pair[f"{side}_truth"]
+    assert len(edition.tables) == len(truth.tables)
+    for got, want in zip(edition.tables, truth.tables):
+        assert got.title == want.title
+        assert got.header == want.header_text           # "Military observers": a heading over two lines, joined
+        assert got.rows == want.all_rows                 # every cell as printed: "1 375", "–"
+        assert got.total_rows == [len(want.all_rows) - 1]
+
+
+def test_a_table_continued_on_the_next_page_is_one_table(pair):
+    military = pair["old"].tables[1]
+    assert (military.page_start, military.page_end) == (3, 4)       # its header is printed again on page 4
+    assert len(military.rows) == len(gen.COUNTRIES) + 1
+    assert ["India", "2", "9", "1 375", "1 386"] in military.rows
+
+
+@pytest.mark.parametrize("side", ["old", "new"])
+def test_tables_and_chart_are_not_paragraphs(pair, side):
+    edition, truth = pair[side], pair[f"{side}_truth"]
+    assert [p.id for p in edition.paragraphs] == [str(k) for k in range(1, truth.paragraphs + 1)]
+    texts = " ".join(p.text for p in edition.paragraphs)
+    for table in truth.tables:
+        for row in table.rows[:5]:
+            assert row[0] not in texts
+    for label in truth.chart.categories + ["Source:", "Figure I"]:
+        assert label not in texts
+
+
+@pytest.mark.parametrize("side", ["old", "new"])
+def test_the_bar_chart_is_one_figure_with_its_words(pair, side):
+    edition, chart = pair[side], pair[f"{side}_truth"].chart
+    assert len(edition.figures) == 1
+    fig = edition.figures[0]
+    assert (fig.label, fig.title, fig.section) == (chart.label, chart.title, "II")
+    assert fig.notes == [chart.source]
+    assert fig.labels.split() == [gen.un_number(t) if t else "0" for t in reversed(chart.ticks)] + \
+        " ".join(chart.categories).split()
+    assert fig.text == fig.labels + " " + chart.source
+
+
+def test_real_page_s_2025_200_annex_iii():
+    """Both composition tables of S/2025/200 read with every row and the right column headers."""
+    edition = api.load(FIXTURES / "S_2025_200_annex_III.pdf", cache=False)
+    assert edition.paragraphs == []
+    police, military = edition.tables
+    assert police.title == ("Composition and strength of the police component of the United Nations Interim "
+                            "Administration Mission in Kosovo (as at 14 March 2025)")
+    assert military.title.startswith("Composition and strength of the military liaison component")
+    assert police.header == military.header == ["Country", "Women", "Men", "Total"]
+    assert police.rows == [["Austria", "1", "–", "1"], ["Canada", "–", "1", "1"], ["Finland", "1", "–", "1"],
+                           ["Germany", "–", "1", "1"], ["Montenegro", "1", "1", "2"], ["Nepal", "–", "2", "2"],
+                           ["Slovenia", "–", "1", "1"], ["Total", "3", "6", "9"]]
+    assert [r[0] for r in military.rows] == ["Austria", "Czechia", "Hungary", "Moldova", "Poland", "Romania",
+                                             "Slovenia", "Türkiye", "Total"]
+    assert military.rows[4] == ["Poland", "2", "–", "2"] and military.rows[-1] == ["Total", "4", "5", "9"]
+    assert police.total_rows == [7] and military.total_rows == [8]
+
+
+def test_edition_json_keeps_tables_and_figures(pair):
+    d = pair["old"].to_dict()
+    assert set(d["tables"][0]) >= {"id", "section", "title", "header", "rows"}
+    assert set(d["figures"][0]) >= {"id", "section", "title", "text"}
+    again = Edition.from_dict(json.loads(json.dumps(d)))
+    assert again.tables == pair["old"].tables and again.figures == pair["old"].figures
+
+
+# ---------------------------------------------------------------------------------------------------- comparing
+
+def _expected_cells(old: gen.AnnexTable, new: gen.AnnexTable) -> set[tuple]:
+    """The cells that differ, from the truth: rows by key, columns by heading."""
+    heads = old.header_text
+    old_rows = {r[0]: r for r in old.all_rows}
+    out = set()
+    for row in new.all_rows:
+        before = old_rows.get(row[0])
+        if before is None:
+            continue
+        for k in range(1, len(heads)):
+            if before[k] != row[k]:
+                out.add((row[0], heads[k], before[k], row[k], number(row[k]) - number(before[k])))
+    return out
+
+
+def test_comparison_reports_exactly_the_changed_cells_and_rows(pair):
+    comparison = api.compare(pair["old"], pair["new"])
+    assert [(t.kind, t.old, t.new) for t in comparison.tables] == [("modified", "T1", "T1"), ("modified", "T2", "T2")]
+    for change, old, new in zip(comparison.tables, pair["old_truth"].tables, pair["new_truth"].tables):
+        got = {(c.row, c.column, c.old, c.new, c.difference) for c in change.cells}
+        assert got == _expected_cells(old, new)
+        assert set(change.rows_added) == {r[0] for r in new.rows} - {r[0] for r in old.rows}
+        assert set(change.rows_removed) == {r[0] for r in old.rows} - {r[0] for r in new.rows}
+        assert (change.old_date, change.new_date) == ("2099-03-14", "2099-06-13")
+        assert change.columns_added == change.columns_removed == []
+    police, military = comparison.tables
+    assert police.rows_added == ["Norway"] and military.rows_added == ["Chile"] and military.rows_removed == ["Ghana"]
+    india = next(c for c in military.cells if c.row == "India" and c.column == "Troops")
+    assert (india.old, india.new, india.difference) == ("1 375", "1 402", 27)
+    finland = next(c for c in police.cells if c.row == "Finland" and c.column == "Women")
+    assert (finland.old, finland.new, finland.difference) == ("1", "–", -1)
+    assert comparison.differs
+
+
+def test_figure_compared_as_a_unit(pair):
+    comparison = api.compare(pair["old"], pair["new"])
+    (fig,) = comparison.figures
+    assert fig.kind == "modified" and fig.changed == ["title", "labels"]
+    assert fig.new_title.endswith("January to May 2099")
+    assert ("+", "May ") in fig.diff
+
+
+def test_comparison_json_fields(pair):
+    d = api.compare(pair["old"], pair["new"]).to_dict()
+    t = d["tables"][1]
+    assert {"old", "new", "cells", "rows_added", "rows_removed"} <= set(t)
+    assert {"row", "column", "old", "new"} <= set(t["cells"][0])
+    assert d["figures"][0]["old"] == "F1" and d["figures"][0]["new"] == "F1"
+
+
+def test_identical_editions_have_unchanged_tables(pair):
+    comparison = api.compare(pair["old"], pair["old"])
+    assert [t.kind for t in comparison.tables] == ["unchanged", "unchanged"]
+    assert [f.kind for f in comparison.figures] == ["unchanged"]
+    assert not comparison.differs
+
+
+def _table(rows, header=("Country", "Women", "Men", "Total"), title="Strength (as at 1 May 2099)", tid="T1"):
+    return Table(id=tid, section=None, title=title, header=list(header), rows=[list(r) for r in rows])
+
+
+def test_reordered_and_longer_table_still_lines_up():
+    a = _table([["Austria", "1", "–", "1"], ["Canada", "–", "1", "1"], ["Nepal", "–", "2", "2"]])
+    b = _table([["Nepal", "–", "2", "2"], ["Chile", "1", "1", "2"], ["Austria", "1", "–", "1"],
+                ["Canada", "–", "1", "1"]])
+    change = compare_table(a, b)
+    assert change.cells == [] and change.rows_added == ["Chile"] and change.rows_removed == []
+
+
+def test_columns_pair_by_header_not_position():
+    a = _table([["Austria", "1", "2", "3"]])
+    b = _table([["Austria", "2", "1", "9", "3"]], header=("Country", "Men", "Women", "Civilians", "Total"))
+    change = compare_table(a, b)
+    assert change.cells == [] and change.columns_added == ["Civilians"] and change.columns_removed == []
+
+
+def test_a_counting_first_column_is_not_the_key():
+    a = _table([["1", "Al-Qaida", "QDe.004"], ["2", "Asbat al-Ansar", "QDe.007"]], header=("No.", "Name", "Ref"))
+    b = _table([["1", "Asbat al-Ansar", "QDe.007"]], header=("No.", "Name", "Ref"))
+    assert row_keys(a) == ["Al-Qaida", "Asbat al-Ansar"]
+    change = compare_table(a, b)
+    assert change.rows_removed == ["Al-Qaida"] and change.cells == []
+
+
+def test_numbers_as_printed():
+    assert number("1 375") == 1375 and number("13,990") == 13990 and number("1\u2009402") == 1402
+    assert number("–") == 0 and number("4.5") == 4.5 and number("12 %") == 12
+    assert number("Austria") is None and number("") is None
+    assert same_cell("–", "-") and not same_cell("1", "–")
+    assert title_date("Strength of the police component (as at 14 March 2025)") == "2025-03-14"
+
+
+# ---------------------------------------------------------------------------------------------------- showing
+
+def test_writers_show_the_table_changes(pair):
+    comparison = api.compare(pair["old"], pair["new"])
+    text = render.render_comparison(comparison, "text", color=False)
+    assert "Tables and figures: 2 tables of 2 changed; 1 figure of 1 changed" in text
+    assert "India / Troops: 1 375 → 1 402 (+27)" in text
+    md = render.render_comparison(comparison, "markdown")
+    assert "**Tables and figures**" in md and "India / Troops: 1 375 → 1 402 (+27)" in md
+    html = render.render_comparison(comparison, "html")
+    assert '<table class="dt">' in html and '<del>1 375</del> <ins>1 402</ins> <span class="tc-diff">+27</span>' in html
+    assert 'class="tr-added"' in html and 'class="tr-removed"' in html
+
+
+def test_cli_json_has_tables(pair, tmp_path):
+    out = tmp_path / "c.json"
+    proc = run_cli("compare", pair["old_pdf"], pair["new_pdf"], "-f", "json", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    d = json.loads(out.read_text(encoding="utf-8"))
+    assert [len(t["cells"]) for t in d["tables"]] == [4, 7]
+    proc = run_cli("extract", pair["new_pdf"], "-f", "json")
+    assert json.loads(proc.stdout)["tables"][0]["rows"][2] == ["Finland", "–", "–", "–"]

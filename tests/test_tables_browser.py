@@ -1,0 +1,62 @@
+"""A changed table in the HTML report, in Debian's headless Chromium: drawn as a table, changed cells marked (old
+struck, new beside), added and removed rows marked, unchanged rows folded, readable at desktop and phone widths
+without the page scrolling sideways. Screenshots go to tests/artifacts/ (gitignored)."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+import pdfgen_tables as gen
+from browser_util import DESKTOP, PHONE, assert_clean, opened_report, screenshot
+from reportdiff import api
+from reportdiff.render import report as render
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def report_path(tmp_path_factory):
+    d = tmp_path_factory.mktemp("tables-html")
+    old_pdf, new_pdf, _, _ = gen.edition_pair(d)
+    comparison = api.compare(old_pdf, new_pdf)
+    path = d / "tables.html"
+    path.write_text(render.render_html(comparison, generated=datetime(2026, 1, 2, tzinfo=timezone.utc)),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("viewport,tag", [(DESKTOP, "desktop"), (PHONE, "phone")])
+def test_changed_table_renders_as_a_table(browser, report_path, viewport, tag):
+    with opened_report(browser, report_path, viewport) as (page, log, url):
+        section = page.locator("#tables")
+        section.scroll_into_view_if_needed()
+        assert section.locator("h2").inner_text() == "Tables and figures"
+        military = page.locator("article.tbl").nth(1)
+        assert "Military and police personnel" in military.locator(".tbl-title").inner_text()
+        assert military.locator(".tbl-date").inner_text() == "as at 14 March 2099 → 13 June 2099"
+        table = military.locator("table.dt").first
+        assert table.is_visible()
+        assert table.locator("thead th").all_inner_texts() == ["Country", "Military observers", "Staff officers",
+                                                               "Troops", "Total"]
+        india = table.locator("tbody tr", has=page.locator("th", has_text="India"))
+        cell = india.locator("td.tc-changed").first
+        cell.scroll_into_view_if_needed()
+        assert cell.is_visible()
+        assert cell.locator("del").inner_text() == "1 375" and cell.locator("ins").inner_text() == "1 402"
+        assert cell.locator(".tc-diff").inner_text() == "+27"
+        assert "line-through" in cell.locator("del").evaluate("e => getComputedStyle(e).textDecorationLine")
+        assert table.locator("tr.tr-added th").inner_text() == "Chile"
+        assert table.locator("tr.tr-removed th").inner_text() == "Ghana"
+        # Unchanged rows are folded: the shown table holds only rows that changed, the whole one opens on demand.
+        assert table.locator("tbody tr.tr-same").count() == 0
+        fold = military.locator("details.tbl-full")
+        assert not fold.locator("table").is_visible()
+        fold.locator("summary").click()
+        assert fold.locator("tbody tr").count() == len(gen.COUNTRIES) + 2      # 34 + Chile - Ghana + Ghana + Total
+        # The page never scrolls sideways: a wide table scrolls inside its own box.
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        title = page.locator("article.fig").first.locator(".tbl-title")
+        assert title.locator("del").inner_text() == "April" and title.locator("ins").inner_text() == "May"
+        screenshot(page, f"tables-{tag}")
+        assert_clean(log, url)
