@@ -41,6 +41,15 @@ REDLINE_USEFUL = 0.5             # a successor keeping this share of its wording
 def compare_editions(old: Edition, new: Edition) -> Comparison:
     """Every paragraph of both editions in exactly one Change, in the new edition's reading order (removed ones
     where they stood), with section pairs and warnings."""
+    from threadpoolctl import threadpool_limits
+
+    # The matrices here are small (paragraphs x paragraphs): OpenBLAS's threads only wait on each other, and on a
+    # busy machine they made one 139 x 139 eigendecomposition 100 times slower (0.4 s instead of 4 ms).
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _compare(old, new)
+
+
+def _compare(old: Edition, new: Edition) -> Comparison:
     tokens = ([content_tokens(p.text) for p in old.paragraphs], [content_tokens(p.text) for p in new.paragraphs])
     alignment = align(old, new, tokens)
     warnings: list[str] = []

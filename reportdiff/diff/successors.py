@@ -44,7 +44,7 @@ ATTACH = 0.4                  # a weaker choice joins a group its neighbour belo
 MAX_DENSE_CELLS = 400_000     # above this many candidate pairs, only pairs inside related sections are scored
 MAX_SHARED_TERMS = 5          # salient terms quoted as the reason for a link
 LATENT_DIMS = 50              # dimensions of the pair's latent semantic space (measured best of 20-120)
-LATENT_MAX_DOCS = 1500        # above this many paragraphs, the latent space is built from the free ones only
+LATENT_MAX_DOCS = 800         # above this many paragraphs, the latent space is built from the free ones only
 STEM = 6                      # word stems: the first letters of a word ("repatriated", "repatriation" -> "repatr")
 
 _STOP = frozenset("""
@@ -229,9 +229,12 @@ def _latent_cosines(docs_o: list[list[str]], docs_n: list[list[str]], rows: list
             m[r, column[t]] = 1 + math.log(c)
     m *= idf
     m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
-    u, sv, _ = np.linalg.svd(m, full_matrices=False)
-    k = max(1, min(LATENT_DIMS, len(sv)))
-    e = u[:, :k] * sv[:k]
+    # the SVD's left side from the paragraphs' Gram matrix (paragraphs x paragraphs, far smaller than
+    # paragraphs x stems): eigenvectors U and eigenvalues s^2, so that U s are the paragraphs' coordinates
+    values, vectors = np.linalg.eigh(m @ m.T)
+    k = max(1, min(LATENT_DIMS, len(values)))
+    top = np.argsort(values)[::-1][:k]
+    e = vectors[:, top] * np.sqrt(np.maximum(values[top], 0.0))
     e /= np.maximum(np.linalg.norm(e, axis=1, keepdims=True), 1e-12)
     return e[rows] @ e[[len(docs_o) + j for j in cols]].T
 
