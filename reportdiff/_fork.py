@@ -3,6 +3,13 @@
 Reading PDFs is CPU-bound Python: on a machine with several cores, editions (`api.load_pair`, `api.load_many`) and
 the pages of one long edition (`extract.read_pages`) are read in forked workers. Fork, not spawn: a worker starts
 at once with every module already loaded (no second interpreter start, no re-import).
+
+Fork is only safe in a process running one thread: a child forked while another thread holds a lock (a logging
+handler's, an allocator's) can wait on it for ever. A process running other threads (Jupyter's kernel, a web
+server, a Dask worker's task threads) gets the `forkserver` context instead: children are forked from a small
+single-threaded server process started once (it preloads the reading modules, so each child starts warm).
+A daemonic process (a Dask worker, a multiprocessing pool's worker) may not have children at all: it reads in
+this process.
 """
 from __future__ import annotations
 
@@ -14,19 +21,28 @@ class WorkerDied(Exception):
     """The worker ended without sending a result (killed, out of memory); the caller can do the work itself."""
 
 
+#: Modules a forkserver loads once, so that each worker it forks starts with them.
+FORKSERVER_PRELOAD = ["reportdiff.api", "reportdiff.pdf.extract", "reportdiff.pdf.structure"]
+
+
 def fork_context():
-    """multiprocessing's fork context, or None where there is no fork or where this process runs other threads (a
-    library caller's: a child forked while another thread holds a lock can hang on it); the work is then done one
-    piece after the other in this process."""
+    """The multiprocessing context to start workers with: `fork` in a single-threaded process (cheapest: the
+    child has everything loaded), `forkserver` where other threads run (see the module docstring), or None where
+    no child may be started (a daemonic process, no fork on this platform): the work is then done one piece after
+    the other in this process."""
     import multiprocessing
     import threading
 
-    if threading.active_count() > 1:
+    if multiprocessing.current_process().daemon:
         return None
     try:
-        return multiprocessing.get_context("fork")
+        if threading.active_count() == 1:
+            return multiprocessing.get_context("fork")
+        context = multiprocessing.get_context("forkserver")
     except ValueError:
         return None
+    context.set_forkserver_preload(FORKSERVER_PRELOAD)      # effective until the server first starts
+    return context
 
 
 def cpu_count() -> int:
