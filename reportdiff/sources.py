@@ -77,7 +77,7 @@ def resolve(item, options: FetchOptions | None = None):
     if is_symbol(text):
         return fetch(text, options or FetchOptions())
     if "/" in text and not text.lower().endswith(".pdf") and not any(ch in text for ch in "*?["):
-        raise FetchError(f"{printable(text)} is neither an existing file nor a UN document symbol (written like "
+        raise FetchError(f"{printable(text)} is not an existing file, and not a UN document symbol (written like "
                          f"S/2025/496 or A/79/947/Rev.1, capitals as printed); check the path or the symbol")
     return item
 
@@ -96,7 +96,7 @@ def documents_dir() -> Path:
 
 def file_stem(symbol: str) -> str:
     """S/2025/71/Rev.1 → S_2025_71_Rev.1 (a symbol holds no underscore, so no two symbols share a stem)."""
-    return re.sub(r"[^A-Za-z0-9.\-]+", "_", symbol.replace(" (", "(")).strip("_")
+    return re.sub(r"[^A-Za-z0-9.()\-]+", "_", symbol.replace(" (", "(")).strip("_")
 
 
 def cached_path(symbol: str) -> Path | None:
@@ -296,8 +296,8 @@ class _Download:
         return received
 
     def _too_large(self) -> FetchError:
-        return FetchError(f"{self.symbol} from {self.host} is larger than {self.max_bytes // (1024 * 1024) or 1} "
-                          f"MB, the limit for one document; download it yourself and pass the file path")
+        return FetchError(f"{self.symbol} from {self.host} is larger than {self.max_bytes / 1e6:.3g} MB, the limit "
+                          f"for one document; download it yourself and pass the file path")
 
     def _not_a_pdf(self) -> FetchError:
         return FetchError(f"ODS has no English PDF of {self.symbol} (it answered with something else, e.g. a web "
