@@ -444,7 +444,7 @@ class _dask_executor:
                                             processes=True, dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
             else:
-                self.client = Client(self.scheduler, timeout="15s")
+                self.client = Client(self.scheduler, timeout="10s")
         except (OSError, TimeoutError, ValueError) as e:
             self.__exit__(None, None, None)
             raise UsageError(f"could not reach the Dask scheduler at {self.scheduler} ({type(e).__name__}); "
