@@ -389,15 +389,24 @@ def batch(
 
         items = read_manifest(manifest)
         bar = _items_bar(progress)
-        with _dask_executor(scheduler, jobs) as executor:
-            result = run(items, output, executor=executor, jobs=jobs, progress=bar, max_pages=max_pages,
-                                 cache=cache, offline=offline, refresh=refresh, table=table.value)
-        if bar:
-            bar(-1, -1)
+        try:
+            with _dask_executor(scheduler, jobs) as executor:
+                result = run(items, output, executor=executor, jobs=jobs, progress=bar, max_pages=max_pages,
+                             cache=cache, offline=offline, refresh=refresh, table=table.value)
+        except KeyboardInterrupt:
+            raise _BatchInterrupted(f"interrupted; the items finished so far are kept in {output} (their records "
+                                    f"too): run the same command again to go on") from None
+        finally:
+            if bar:
+                bar(-1, -1)
         sys.stdout.write(result.summary() + "\n")
         return 0 if result.ok else 1
 
     _run(debug, job)
+
+
+class _BatchInterrupted(ReportDiffError):
+    exit_code = 130
 
 
 def _items_bar(enabled: bool):
@@ -414,7 +423,8 @@ def _items_bar(enabled: bool):
 
     def update(done: int, total: int) -> None:
         if done < 0:
-            bar.stop()
+            if bar.live.is_started:
+                bar.stop()
             return
         if not bar.live.is_started:
             bar.start()

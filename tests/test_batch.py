@@ -216,3 +216,28 @@ def test_batch_command_bad_usage(corpus, tmp_path, case):
     }[case]
     assert_clean_error(run_cli(*args), *words)
     assert not (tmp_path / "o").exists() or not any(p.suffix == ".html" for p in (tmp_path / "o").iterdir())
+
+
+@pytest.mark.slow
+def test_ctrl_c_keeps_what_is_done(corpus, tmp_path):
+    """Ctrl-C reaches the whole process group (the pool's workers too): one line, exit 130, no half-written
+    file; every record left has its files, and the next run goes on from there."""
+    import signal
+    import time
+
+    from conftest import start_cli_group
+
+    out = tmp_path / "out"
+    proc = start_cli_group("batch", corpus["manifest"], "-o", out, "--no-cache", "--table", "jsonl")
+    time.sleep(4)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=180)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == [f"error: interrupted; the items finished so far are kept in {out} (their "
+                                        f"records too): run the same command again to go on"]
+    names = {p.name for p in out.iterdir()} if out.exists() else set()
+    assert not any(n.endswith(".part") for n in names)
+    records = [json.loads(p.read_text()) for p in (out / ".reportdiff-batch").glob("*.json")] if names else []
+    assert all((out / f).is_file() for r in records for f in r["files"])
+    again = run(corpus["manifest"], out, jobs=2, cache=False, table="jsonl")
+    assert len(again.unchanged) == len(records) and len(again.done) == 23 - len(records)

@@ -142,7 +142,11 @@ BAD = [  # (symbol, words the one line must hold)
 ]
 
 
-@pytest.mark.parametrize("symbol,words", BAD, ids=[b[0] for b in BAD])
+SLOW_ANSWERS = {"S/2099/902", "S/2099/907"}          # a timeout, and three backoffs (3.5 s)
+
+
+@pytest.mark.parametrize("symbol,words", [pytest.param(*b, marks=pytest.mark.slow) if b[0] in SLOW_ANSWERS else b
+                                          for b in BAD], ids=[b[0] for b in BAD])
 def test_bad_answers_are_one_line_and_leave_nothing(env, tmp_path, symbol, words):
     out = tmp_path / "out"
     out.mkdir()
@@ -184,3 +188,22 @@ def test_library_load_by_symbol(env, monkeypatch):
         reportdiff.load("S/2099/404")
     with pytest.raises(FetchError, match="not in the download cache"):
         reportdiff.load("S/2025/72", offline=True)
+
+
+def test_batch_by_symbol_and_its_second_run_offline(env, tmp_path, ods):
+    """A manifest of symbols: each task fetches its editions; the second run finds them in the download cache
+    and redoes nothing, without asking the server (here: gone)."""
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("old,new\nS/2025/72,S/2025/496\nS/2025/72,S/2099/404\n")
+    proc = cli(env, "batch", manifest, "-o", tmp_path / "out", "--table", "jsonl", "-j", "1")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.strip().startswith("2 items: 1 compared, 0 unchanged since the last run, 1 failed")
+    error = __import__("json").loads((tmp_path / "out" / "errors.jsonl").read_text())
+    assert error["id"] == "S_2025_72__S_2099_404" and "HTTP 404" in error["error"] and "EVIL" not in error["error"]
+    by_file = cli(env, "compare", SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf", "-f", "json")
+    assert (tmp_path / "out" / "S_2025_72__S_2025_496.json").read_text() == by_file.stdout.rstrip("\n")
+    gone = {**env, "REPORTDIFF_ODS_URL": "http://127.0.0.1:9"}
+    manifest.write_text("old,new\nS/2025/72,S/2025/496\n")
+    proc = cli(gone, "batch", manifest, "-o", tmp_path / "out", "--table", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "1 items: 0 compared, 1 unchanged since the last run"
