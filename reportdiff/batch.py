@@ -213,24 +213,21 @@ def _unique(name: str, taken: set[str]) -> str:
 def code_version() -> str:
     """reportdiff's version and a hash of its code and templates: a result made by other code is redone."""
     import hashlib
+    from importlib import resources
 
     from . import __version__
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
-    files = sorted(here.rglob("*.py")) + sorted((here.parent / "templates").glob("*"))
-    try:
-        from importlib import resources
-
-        templates = resources.files("reportdiff.templates")
-        files += sorted(Path(str(p)) for p in templates.iterdir() if Path(str(p)).is_file())
-    except Exception:
-        pass
-    for file in dict.fromkeys(files):
+    templates = resources.files("reportdiff.templates")
+    for name, read in ([(p.relative_to(here).as_posix(), p.read_bytes) for p in sorted(here.rglob("*.py"))]
+                       + [(f"templates/{t.name}", t.read_bytes) for t in sorted(templates.iterdir(),
+                                                                                key=lambda t: t.name)
+                          if t.is_file()]):
         try:
-            h.update(file.name.encode() + b"\0" + file.read_bytes())
+            h.update(name.encode() + b"\0" + read() + b"\0")
         except OSError:
-            h.update(file.name.encode() + b"\0?")
+            h.update(name.encode() + b"\0?\0")
     return f"{__version__}+{h.hexdigest()[:12]}"
 
 

@@ -426,9 +426,10 @@ def _items_bar(enabled: bool):
             if bar.live.is_started:
                 bar.stop()
             return
+        bar.update(task, completed=done, total=total)
         if not bar.live.is_started:
             bar.start()
-        bar.update(task, completed=done, total=total, refresh=True)
+        bar.refresh()
 
     return update
 
