@@ -474,8 +474,9 @@ def _visible_digests(item: Item, options: Options) -> list[str] | None:
 
 
 def _executor_for(executor, jobs: int | None):
-    """(executor, owned): the caller's executor (a Dask Client through its concurrent.futures view) or a new
-    process pool, which this run shuts down."""
+    """(executor, owned): the caller's executor (a Dask Client through its concurrent.futures view), a new
+    process pool, which this run shuts down, or (None, False): run in this process (`jobs=1`, or where no worker
+    process may be started)."""
     import concurrent.futures as cf
 
     if executor is not None:
@@ -487,7 +488,7 @@ def _executor_for(executor, jobs: int | None):
     workers = jobs or _fork.cpu_count()
     context = _fork.fork_context() if workers > 1 else None
     if context is None:
-        return InlineExecutor(), True
+        return None, False
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=workers, mp_context=context), True
@@ -497,23 +498,34 @@ def _run_tasks(todo: list[Item], options: Options, records: dict, out: Path, res
                jobs: int | None, progress, total: int) -> None:
     import concurrent.futures as cf
 
+    def finished(item: Item, outcome: dict) -> None:
+        records[item.id] = _take(outcome, item, records[item.id], out, result)
+        if progress:
+            progress(len(result.done) + len(result.unchanged) + len(result.failed), total)
+
+    def previous(item: Item) -> dict | None:
+        return (records[item.id] or {}).get("key")
+
     pool, owned = _executor_for(executor, jobs)
+    if pool is None:                          # in this process, one item after the other
+        for item in todo:
+            finished(item, run_item(item, options, previous(item)))
+        return
     try:
-        futures = {pool.submit(run_item, item, options, (records[item.id] or {}).get("key")): item
-                   for item in todo}
+        futures = {pool.submit(run_item, item, options, previous(item)): item for item in todo}
         for future in cf.as_completed(futures):
-            item = futures[future]
-            try:
-                outcome = future.result()
-            except Exception as e:          # the worker died (killed, out of memory) or the cluster went away
-                outcome = {"status": "failed", "error": _one_line(f"the task did not finish ({type(e).__name__}"
-                                                                  f"{': ' + str(e) if str(e) else ''})")}
-            records[item.id] = _take(outcome, item, records[item.id], out, result)
-            if progress:
-                progress(len(result.done) + len(result.unchanged) + len(result.failed), total)
+            finished(futures[future], _outcome(future))
     finally:
         if owned:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _outcome(future) -> dict:
+    try:
+        return future.result()
+    except Exception as e:                    # the worker died (killed, out of memory) or the cluster went away
+        return {"status": "failed",
+                "error": _one_line(f"the task did not finish ({type(e).__name__}{': ' + str(e) if str(e) else ''})")}
 
 
 def _take(outcome: dict, item: Item, record: dict | None, out: Path, result: BatchResult) -> dict | None:
@@ -544,23 +556,6 @@ def _forget(item: Item, record: dict | None, out: Path) -> None:
             path.unlink()
         except OSError:
             pass
-
-
-def InlineExecutor():
-    """A `concurrent.futures` executor that runs each task at once in this process (`jobs=1`, or where no
-    worker process may be started)."""
-    import concurrent.futures as cf
-
-    class Inline(cf.Executor):
-        def submit(self, fn, /, *args, **kwargs):
-            future: cf.Future = cf.Future()
-            try:
-                future.set_result(fn(*args, **kwargs))
-            except BaseException as e:
-                future.set_exception(e)
-            return future
-
-    return Inline()
 
 
 # ---------------------------------------------------------------------------------------------------- summaries
