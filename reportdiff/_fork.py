@@ -53,6 +53,26 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
+def surroundings(context) -> tuple[dict[str, str], str] | None:
+    """What a worker started through `context` must adopt to act as if forked from this process: the environment
+    and working folder (None for fork, which copies them)."""
+    return None if context.get_start_method() == "fork" else (dict(os.environ), os.getcwd())
+
+
+def adopt(here: tuple[dict[str, str], str] | None) -> None:
+    """In a worker: take on the parent's `surroundings` (the cache folder comes from the environment, and a path
+    may be relative)."""
+    if here is None:
+        return
+    environ, folder = here
+    os.environ.clear()
+    os.environ.update(environ)
+    try:
+        os.chdir(folder)
+    except OSError:
+        pass
+
+
 class Forked:
     """`fn(*args, **kwargs)` running in a forked process, started at once.
 
@@ -62,7 +82,11 @@ class Forked:
 
     def __init__(self, context, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         self.receive, send = context.Pipe(duplex=False)
-        self.process = context.Process(target=_run, args=(send, fn, args, kwargs), daemon=True)
+        # A forked child has this process's environment and folder; one started by a forkserver has the server's,
+        # as they were when it started: send ours (the cache folder is read from the environment, a path may
+        # be relative).
+        here = surroundings(context)
+        self.process = context.Process(target=_run, args=(send, fn, args, kwargs, here), daemon=True)
         self.process.start()
         send.close()
 
@@ -82,10 +106,11 @@ class Forked:
         self.receive.close()
 
 
-def _run(send, fn, args, kwargs) -> None:
+def _run(send, fn, args, kwargs, here=None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    adopt(here)
     try:
         outcome = (True, fn(*args, **kwargs))
     except BaseException as e:           # sent back and raised in the parent, as a call there would have

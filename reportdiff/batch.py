@@ -155,6 +155,7 @@ def _explicit_id(spec) -> bool:
 
 def _item(spec, where: str, base: Path) -> Item:
     if isinstance(spec, Item):
+        _check_id(spec.id, where)
         return spec
     if isinstance(spec, dict):
         editions = [spec["old"], spec["new"]] if "old" in spec and "new" in spec else spec.get("series")
@@ -168,12 +169,20 @@ def _item(spec, where: str, base: Path) -> Item:
     if len(editions) < 2:
         raise UsageError(f"{where}: an item needs two editions (a pair) or more (a series); got {len(editions)}")
     resolved = tuple(_edition(os.fspath(e), base) for e in editions)
-    if explicit is not None and not _ID.fullmatch(str(explicit)):
-        raise UsageError(f"{where}: id {str(explicit)[:40]!r} may hold letters, digits, '.', '_' and '-' only")
+    if explicit is not None:
+        _check_id(str(explicit), where)
     return Item(id=str(explicit) if explicit else _default_id(kind, resolved), kind=kind, editions=resolved)
 
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+def _check_id(item_id: str, where: str) -> None:
+    """An id names the item's files in the output folder: a plain name, never a path, never the index's."""
+    if not _ID.fullmatch(item_id):
+        raise UsageError(f"{where}: id {item_id[:40]!r} may hold letters, digits, '.', '_' and '-' only")
+    if item_id.lower() == INDEX.split(".")[0]:
+        raise UsageError(f"{where}: id {item_id!r} is the batch's own index page; choose another id")
 
 
 def _edition(text: str, base: Path) -> str:
@@ -491,7 +500,8 @@ def _executor_for(executor, jobs: int | None):
         return None, False
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context), True
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_fork.adopt,
+                               initargs=(_fork.surroundings(context),)), True
 
 
 def _run_tasks(todo: list[Item], options: Options, records: dict, out: Path, result: BatchResult, executor,

@@ -8,10 +8,11 @@ reads as a UN document symbol is resolved here to a local PDF:
 - Downloads live in the cache folder (`<cache dir>/documents/S_2025_496.pdf`, keyed by symbol), with the
   response's validators (ETag, Last-Modified) beside it (`….meta.json`). A cached document is used as it is;
   `refresh=True` asks the server whether it changed (documents are reissued), `offline=True` never asks.
-- httpx with timeouts (connect, read and an overall deadline), connection retries, retries with backoff on 429
-  and 5xx (Retry-After honoured up to MAX_RETRY_AFTER seconds), redirects followed, a size limit enforced while
-  streaming. The body goes to a temporary file in the cache folder renamed into place only once complete and
-  seen to be a PDF: a failed download leaves nothing behind.
+- httpx with timeouts (connect, read and an overall deadline), a second try of a refused connection, retries
+  with backoff on 429 and 5xx (Retry-After honoured up to MAX_RETRY_AFTER seconds), redirects followed, a size
+  limit enforced while streaming; proxies from the environment (HTTPS_PROXY, NO_PROXY) apply. The body goes to
+  a temporary file in the cache folder, renamed into place only once complete and seen to be a PDF: a failed
+  download leaves nothing behind.
 - Every failure is a `FetchError` whose message is one line built from our own words and numbers: nothing the
   server sent (body, reason phrase, headers) reaches a terminal.
 """
@@ -32,6 +33,7 @@ ENV_BASE = "REPORTDIFF_ODS_URL"
 ENV_TIMEOUT = "REPORTDIFF_ODS_TIMEOUT"          # seconds without data before giving up (default 30)
 ENV_MAX_BYTES = "REPORTDIFF_ODS_MAX_BYTES"      # largest document accepted (default: the input limit, 256 MiB)
 ATTEMPTS = 4                                    # tries of one request on 429/5xx
+CONNECT_ATTEMPTS = 2                            # tries when the connection is refused or the name unknown
 BACKOFF = 0.5                                   # seconds before the 2nd try, doubled each time after
 MAX_RETRY_AFTER = 60                            # a server asking to wait longer than this is not waited for
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -196,12 +198,17 @@ class _Download:
         if self.validators.get("last_modified"):
             headers["If-Modified-Since"] = self.validators["last_modified"]
         timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0))
-        transport = httpx.HTTPTransport(retries=2)         # connection failures; statuses are retried below
         try:
-            with httpx.Client(transport=transport, timeout=timeout, follow_redirects=True, max_redirects=5,
-                              headers=headers) as client:
+            # httpx's default transport, so that HTTP(S)_PROXY and NO_PROXY apply (a transport of our own, for
+            # its connection retries, would ignore them): a refused connection is tried once more below instead
+            with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5, headers=headers) as client:
                 for attempt in range(1, ATTEMPTS + 1):
-                    wait = self._attempt(client)
+                    try:
+                        wait = self._attempt(client)
+                    except httpx.ConnectError:
+                        if attempt >= CONNECT_ATTEMPTS:
+                            raise
+                        wait = BACKOFF
                     if wait is None:
                         return
                     if attempt == ATTEMPTS or time.monotonic() + wait > self.deadline:

@@ -60,3 +60,18 @@ def test_load_many_through_the_callers_executor(kind):
         pair = api.load_pair(*paths, executor=pool, cache=False)
     assert [e.to_dict() for e in got] == [e.to_dict() for e in alone] == [e.to_dict() for e in pair]
     assert seen[-1][0] == seen[-1][1] == sum(e.pages for e in alone)
+
+
+def test_workers_of_a_forkserver_take_on_the_callers_environment(other_thread, tmp_path, monkeypatch):
+    """A forkserver started earlier has the environment of then: the workers take on the caller's current one
+    (the cache folder is read from it) and its working folder (a path may be relative)."""
+    import shutil
+
+    monkeypatch.setenv("REPORTDIFF_CACHE_DIR", str(tmp_path / "first"))
+    api.load_pair(SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf", parallel=True)    # the server starts
+    monkeypatch.setenv("REPORTDIFF_CACHE_DIR", str(tmp_path / "second"))
+    for name in ("S_2025_72.pdf", "S_2025_496.pdf"):
+        shutil.copyfile(SAMPLES / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    api.load_pair("S_2025_72.pdf", "S_2025_496.pdf", parallel=True, cache=True)
+    assert len(list((tmp_path / "second").glob("*.json"))) == 2        # the worker's parse went there too

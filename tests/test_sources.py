@@ -28,7 +28,8 @@ def ods():
 def env(ods, tmp_path) -> dict[str, str]:
     """The CLI's environment: this test's own cache folder, the stand-in server, short timeout and size limit."""
     return {**CLI_ENV, "REPORTDIFF_CACHE_DIR": str(tmp_path / "cache"), "REPORTDIFF_ODS_URL": ods.url,
-            "REPORTDIFF_ODS_TIMEOUT": "1", "REPORTDIFF_ODS_MAX_BYTES": "1500000", "SOURCE_DATE_EPOCH": "1767225600"}
+            "REPORTDIFF_ODS_TIMEOUT": "1", "REPORTDIFF_ODS_MAX_BYTES": "1500000", "SOURCE_DATE_EPOCH": "1767225600",
+            "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}   # a CI proxy must not step in
 
 
 def cli(env: dict, *args, cwd=None) -> subprocess.CompletedProcess:
@@ -178,7 +179,7 @@ def test_malformed_symbols(env, tmp_path, arg, ods):
 
 
 def test_library_load_by_symbol(env, monkeypatch):
-    for name in ("REPORTDIFF_CACHE_DIR", "REPORTDIFF_ODS_URL", "REPORTDIFF_ODS_TIMEOUT"):
+    for name in ("REPORTDIFF_CACHE_DIR", "REPORTDIFF_ODS_URL", "REPORTDIFF_ODS_TIMEOUT", "NO_PROXY", "no_proxy"):
         monkeypatch.setenv(name, env[name])
     import reportdiff
 
