@@ -245,3 +245,29 @@ def test_ctrl_c_keeps_what_is_done(corpus, tmp_path):
     assert all((out / f).is_file() for r in records for f in r["files"])
     again = run(corpus["manifest"], out, jobs=2, cache=False, table="jsonl")
     assert len(again.unchanged) == len(records) and len(again.done) == 23 - len(records)
+
+
+def test_index_is_self_contained_and_escaped(tmp_path):
+    """The index allows its own inline style and script by hash and nothing else; text from PDFs and failure
+    reasons is escaped."""
+    import base64
+    import hashlib
+    import html
+    import re
+
+    from reportdiff.batch import BatchResult, Item, render_index
+
+    items = [Item(id="ok", kind="pair", editions=("/a.pdf", "/b.pdf")),
+             Item(id="bad", kind="pair", editions=("/c.pdf", "/<b>d.pdf"))]
+    step = {"old": "S/1<i>", "new": "S/2", "old_date": "2025-01-31", "new_date": None, "title": "<script>x()</script>",
+            "summary": {"unchanged": 3, "modified": 2, "rewritten": 1}, "brief": ["¶ 4: figure 3 → <b>5</b>"]}
+    result = BatchResult(out_dir=tmp_path, done=["ok"], failed={"bad": "<img src=x onerror=alert(1)> broke"})
+    page = render_index(items, {"ok": {"steps": [step]}, "bad": None}, result)
+    csp = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1))
+    for tag in ("style", "script"):
+        body = re.search(rf"<{tag}>(.*?)</{tag}>", page, re.S).group(1)
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+    assert "default-src 'none'" in csp
+    assert "<script>x()" not in page and "<img src=x" not in page and "<b>5</b>" not in page and "<i>" not in page
+    assert "1 rewritten" in page and "2 modified" in page          # kinds shown as the summary has them
