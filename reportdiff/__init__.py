@@ -13,19 +13,20 @@ from __future__ import annotations
 # otherwise shadow the function after first use.
 from .series import (FigurePoint, FigureTrack, Lineage, LineageEdge, LineageEvent, Node, SectionState,
                      SectionTrack, Series)
-from .api import compare, load, series
-from .errors import (CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError,
-                     OutputError, ReportDiffError, TooLargeError, UsageError)
+from .batch import BatchResult, Item     # the module first, as for series: the function `batch` is bound below
+from .api import batch, compare, load, series
+from .errors import (CorruptPDFError, EncryptedPDFError, FetchError, InputFileError, NoTextLayerError,
+                     NotAPDFError, OutputError, ReportDiffError, TooLargeError, UsageError)
 from .model import (Change, Comparison, Edition, Footnote, FootnoteChange, Paragraph, Section, SectionPair,
                     Signal)
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "load", "compare", "series", "__version__",
+    "load", "compare", "series", "batch", "__version__", "BatchResult", "Item",
     "Series", "Lineage", "LineageEdge", "LineageEvent", "Node", "FigureTrack", "FigurePoint", "SectionTrack",
     "SectionState",
     "Edition", "Section", "Paragraph", "Footnote", "Comparison", "Change", "SectionPair", "Signal", "FootnoteChange",
     "ReportDiffError", "InputFileError", "NotAPDFError", "CorruptPDFError", "EncryptedPDFError", "NoTextLayerError",
-    "TooLargeError", "OutputError", "UsageError",
+    "TooLargeError", "OutputError", "UsageError", "FetchError",
 ]

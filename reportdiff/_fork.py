@@ -3,6 +3,13 @@
 Reading PDFs is CPU-bound Python: on a machine with several cores, editions (`api.load_pair`, `api.load_many`) and
 the pages of one long edition (`extract.read_pages`) are read in forked workers. Fork, not spawn: a worker starts
 at once with every module already loaded (no second interpreter start, no re-import).
+
+Fork is only safe in a process running one thread: a child forked while another thread holds a lock (a logging
+handler's, an allocator's) can wait on it for ever. A process running other threads (Jupyter's kernel, a web
+server, a Dask worker's task threads) gets the `forkserver` context instead: children are forked from a small
+single-threaded server process started once (it preloads the reading modules, so each child starts warm).
+A daemonic process (a Dask worker, a multiprocessing pool's worker) may not have children at all: it reads in
+this process.
 """
 from __future__ import annotations
 
@@ -14,19 +21,28 @@ class WorkerDied(Exception):
     """The worker ended without sending a result (killed, out of memory); the caller can do the work itself."""
 
 
+#: Modules a forkserver loads once, so that each worker it forks starts with them.
+FORKSERVER_PRELOAD = ["reportdiff.api", "reportdiff.pdf.extract", "reportdiff.pdf.structure"]
+
+
 def fork_context():
-    """multiprocessing's fork context, or None where there is no fork or where this process runs other threads (a
-    library caller's: a child forked while another thread holds a lock can hang on it); the work is then done one
-    piece after the other in this process."""
+    """The multiprocessing context to start workers with: `fork` in a single-threaded process (cheapest: the
+    child has everything loaded), `forkserver` where other threads run (see the module docstring), or None where
+    no child may be started (a daemonic process, no fork on this platform): the work is then done one piece after
+    the other in this process."""
     import multiprocessing
     import threading
 
-    if threading.active_count() > 1:
+    if multiprocessing.current_process().daemon:
         return None
     try:
-        return multiprocessing.get_context("fork")
+        if threading.active_count() == 1:
+            return multiprocessing.get_context("fork")
+        context = multiprocessing.get_context("forkserver")
     except ValueError:
         return None
+    context.set_forkserver_preload(FORKSERVER_PRELOAD)      # effective until the server first starts
+    return context
 
 
 def cpu_count() -> int:
@@ -35,6 +51,26 @@ def cpu_count() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+def surroundings(context) -> tuple[dict[str, str], str] | None:
+    """What a worker started through `context` must adopt to act as if forked from this process: the environment
+    and working folder (None for fork, which copies them)."""
+    return None if context.get_start_method() == "fork" else (dict(os.environ), os.getcwd())
+
+
+def adopt(here: tuple[dict[str, str], str] | None) -> None:
+    """In a worker: take on the parent's `surroundings` (the cache folder comes from the environment, and a path
+    may be relative)."""
+    if here is None:
+        return
+    environ, folder = here
+    os.environ.clear()
+    os.environ.update(environ)
+    try:
+        os.chdir(folder)
+    except OSError:
+        pass
 
 
 class Forked:
@@ -46,7 +82,11 @@ class Forked:
 
     def __init__(self, context, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         self.receive, send = context.Pipe(duplex=False)
-        self.process = context.Process(target=_run, args=(send, fn, args, kwargs), daemon=True)
+        # A forked child has this process's environment and folder; one started by a forkserver has the server's,
+        # as they were when it started: send ours (the cache folder is read from the environment, a path may
+        # be relative).
+        here = surroundings(context)
+        self.process = context.Process(target=_run, args=(send, fn, args, kwargs, here), daemon=True)
         self.process.start()
         send.close()
 
@@ -66,10 +106,11 @@ class Forked:
         self.receive.close()
 
 
-def _run(send, fn, args, kwargs) -> None:
+def _run(send, fn, args, kwargs, here=None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    adopt(here)
     try:
         outcome = (True, fn(*args, **kwargs))
     except BaseException as e:           # sent back and raised in the parent, as a call there would have

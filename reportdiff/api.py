@@ -14,14 +14,21 @@ EditionLike = Edition | str | os.PathLike
 
 def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES,
          progress: Callable[[int, int], None] | None = None, cache: bool = True,
-         workers: int | None = None) -> Edition:
+         workers: int | None = None, offline: bool = False, refresh: bool = False) -> Edition:
     """Read a UN report PDF into an `Edition` (metadata, section tree, paragraphs with their footnotes).
+
+    `path` may also be a UN document symbol (`"S/2025/496"`, when no such file exists): its English PDF is
+    fetched from ODS into the download cache (`reportdiff.sources`); `offline` uses that cache only, `refresh`
+    asks the server whether the cached copy was reissued.
 
     With `cache` (the default) a file whose exact content was read before, by the same version of the parser,
     is not parsed again: its Edition comes from the cache of parsed editions (`reportdiff.cache`).
     `workers`: processes reading the pages of a long file in parallel (default: one per CPU; see
     `extract.read_pages`). Raises a `ReportDiffError` subclass for input that is not a readable, text-bearing PDF.
     """
+    from . import sources
+
+    path = sources.resolve(path, sources.FetchOptions(offline=offline, refresh=refresh))
     source = os.path.basename(os.fspath(path))
     key = _cache_key(path) if cache else None
     if key is not None:
@@ -48,13 +55,18 @@ def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES,
 
 
 def load_pair(old: str | os.PathLike, new: str | os.PathLike, *, parallel: bool | None = None,
-              **load_options) -> tuple[Edition, Edition]:
+              executor=None, **load_options) -> tuple[Edition, Edition]:
     """`load` the two editions of a comparison. With more than one CPU, when neither is cached and their lengths
     are alike (`parallel=None`; True or False force it), the second is parsed in a forked process while this one
     parses the first: on two cores a 300-page pair reads in ~0.55 of the time (README, Performance). Otherwise one
     is read after the other, each with its pages split between the CPUs (`load(workers=...)`), which keeps both
     cores busy when one file is cached or far longer than the other. `workers` (in `load_options`) caps the
-    processes (1: everything in this one). Only the first file reports progress. Errors are `load`'s exceptions."""
+    processes (1: everything in this one). Only the first file reports progress. Errors are `load`'s exceptions.
+    `executor` (a `concurrent.futures.Executor`): read both through it instead (see `load_many`)."""
+    old, new = _resolve_all([old, new], load_options)
+    if executor is not None:
+        first, second = load_many([old, new], executor=executor, **load_options)
+        return first, second
     if parallel is None:
         parallel = ((load_options.get("workers") or _fork.cpu_count()) > 1
                     and not (load_options.get("cache", True) and (is_cached(old) or is_cached(new)))
@@ -79,13 +91,19 @@ def _alike_lengths(old, new, max_pages: int) -> bool:
     return lengths[0] * 2 >= lengths[1]
 
 
-def load_many(paths, *, parallel: bool | None = None, **load_options) -> list[Edition]:
+def load_many(paths, *, parallel: bool | None = None, executor=None, **load_options) -> list[Edition]:
     """`load` several editions (a series), returned in the order given. With more than one CPU and at least two
     files not cached (`parallel=None`; True or False force it), those files are read in forked worker processes,
     as many at a time as there are CPUs, or as `workers` (in `load_options`) says (1: all in this process).
     `progress(pages, total)` is then called as each file is done, with the pages of all the files read so far.
-    Errors are `load`'s exceptions: the first one stops the other workers."""
-    paths = list(paths)
+    Errors are `load`'s exceptions: the first one stops the other workers.
+
+    `executor`: a `concurrent.futures.Executor` of the caller's (a `ProcessPoolExecutor`, a Dask
+    `client.get_executor()`…) that reads the files not cached instead, each task `load(path, workers=1)`: for a
+    process that keeps a pool anyway, or where this one's own workers cannot start (a daemonic process)."""
+    paths = _resolve_all(paths, load_options)
+    if executor is not None:
+        return _load_through(executor, paths, load_options)
     cached = [load_options.get("cache", True) and is_cached(p) for p in paths]
     todo = [i for i, hit in enumerate(cached) if not hit]
     cpus = load_options.get("workers") or _fork.cpu_count()
@@ -121,6 +139,46 @@ def load_many(paths, *, parallel: bool | None = None, **load_options) -> list[Ed
     finally:
         for worker in running.values():
             worker.stop()
+    return editions
+
+
+def _resolve_all(paths, load_options: dict) -> list:
+    """Symbols fetched (once, here) before any file is read: workers get plain paths."""
+    from . import sources
+
+    return sources.resolve_all(paths, sources.FetchOptions(offline=load_options.get("offline", False),
+                                                           refresh=load_options.get("refresh", False)))
+
+
+def _load_through(executor, paths: list, load_options: dict) -> list[Edition]:
+    """`load_many` with the caller's executor: every file checked first (a bad one fails at once), the files
+    not cached submitted as tasks; progress reported here as each finishes. On an error the tasks not started
+    are cancelled and the error raised."""
+    import concurrent.futures as cf
+
+    from .pdf.inputs import validate_pdf
+
+    progress = load_options.get("progress")
+    options = {**{k: v for k, v in load_options.items() if k not in ("progress", "refresh")}, "workers": 1}
+    editions: list = [p if isinstance(p, Edition) else None for p in paths]
+    todo = [i for i, p in enumerate(paths)
+            if editions[i] is None and not (options.get("cache", True) and is_cached(p))]
+    pages = {i: validate_pdf(paths[i], max_pages=options.get("max_pages", DEFAULT_MAX_PAGES)) for i in todo}
+    futures = {executor.submit(load, paths[i], **options): i for i in todo}
+    try:
+        for i, path in enumerate(paths):
+            if editions[i] is None and i not in pages:
+                editions[i] = load(path, **options)                 # cached
+        done_pages = 0
+        for future in cf.as_completed(futures):
+            i = futures[future]
+            editions[i] = future.result()
+            done_pages += pages[i]
+            if progress:
+                progress(done_pages, sum(pages.values()))
+    finally:
+        for future in futures:
+            future.cancel()
     return editions
 
 
@@ -191,3 +249,15 @@ def series(editions, **load_options):
     paths = [x for x in items if not isinstance(x, Edition)]
     loaded = iter(load_many(paths, **load_options))           # the files read in parallel
     return build_series([x if isinstance(x, Edition) else next(loaded) for x in items])
+
+
+def batch(items, out_dir, *, executor=None, **options):
+    """Run a batch of comparisons and series (`reportdiff.batch.run`): `items` is a manifest path (CSV or JSON
+    Lines) or a list of pairs `(old, new)`, series `[e1, e2, e3, …]` and dicts; each edition a path or a UN
+    symbol. Writes each item's report and JSON, `index.html` and the table of all changes into `out_dir`; items
+    whose inputs and code are unchanged since the last run are not redone; failures are recorded, not raised.
+    `executor`: None (this machine's CPUs), any `concurrent.futures.Executor`, or a `dask.distributed.Client`.
+    Returns a `BatchResult`."""
+    from .batch import run
+
+    return run(items, out_dir, executor=executor, **options)

@@ -71,6 +71,10 @@ DEBUG_OPTION = typer.Option(False, "--debug", help="Show the traceback of a fail
 JOBS_OPTION = typer.Option(None, "--jobs", "-j", min=1,
                            help="Processes reading PDFs at once (default: one per CPU; 1: all in this process, "
                                 "e.g. when a pipeline already runs one reportdiff per CPU).")
+OFFLINE_OPTION = typer.Option(False, "--offline",
+                              help="Documents given by UN symbol come from the download cache only (no network).")
+REFRESH_OPTION = typer.Option(False, "--refresh",
+                              help="Ask ODS whether documents given by UN symbol were reissued since cached.")
 
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown", ".markdown": "markdown",
                   ".txt": "text", ".eml": "eml"}
@@ -149,6 +153,15 @@ def _warn(warnings: list[str]) -> None:
         typer.echo("warning: " + " ".join(warning.split()), err=True)
 
 
+def _resolve_inputs(args: list[Path], offline: bool, refresh: bool) -> list[Path]:
+    """Arguments that are UN document symbols (S/2025/496; not an existing path) → their PDFs, fetched from ODS
+    into the download cache unless there already (reportdiff.sources); files and folders as given."""
+    from . import sources
+
+    options = sources.FetchOptions(offline=offline, refresh=refresh)
+    return [Path(sources.resolve(os.fspath(a), options)) for a in args]
+
+
 def _check_inputs(pdfs: list[Path], max_pages: int, cache: bool) -> None:
     """Fail fast on a bad later file before time is spent on the first. A file whose parse is cached passed every
     check when it was parsed (`load` still checks its page count against --max-pages)."""
@@ -203,10 +216,14 @@ def extract(
     cache: bool = CACHE_OPTION,
     jobs: Optional[int] = JOBS_OPTION,
     debug: bool = DEBUG_OPTION,
+    offline: bool = OFFLINE_OPTION,
+    refresh: bool = REFRESH_OPTION,
 ) -> None:
     """Parse one edition: metadata, section tree, numbered paragraphs with their footnotes."""
 
     def job() -> int:
+        nonlocal pdf
+        [pdf] = _resolve_inputs([pdf], offline, refresh)          # a UN symbol → its PDF
         out_path = check_output_path(output, [pdf]) if output else None
         chosen = _chosen_format(fmt, output, "json")
         if chosen not in ("json", "text", "markdown"):
@@ -232,10 +249,14 @@ def compare(
     cache: bool = CACHE_OPTION,
     jobs: Optional[int] = JOBS_OPTION,
     debug: bool = DEBUG_OPTION,
+    offline: bool = OFFLINE_OPTION,
+    refresh: bool = REFRESH_OPTION,
 ) -> None:
     """Compare two editions: what became of every section and paragraph, word by word."""
 
     def job() -> int:
+        nonlocal old, new
+        old, new = _resolve_inputs([old, new], offline, refresh)  # UN symbols → their PDFs
         out_path = check_output_path(output, [old, new]) if output else None
         chosen = _chosen_format(fmt, output, None)
         if output and not chosen:
@@ -273,6 +294,8 @@ def series(
     cache: bool = CACHE_OPTION,
     jobs: Optional[int] = JOBS_OPTION,
     debug: bool = DEBUG_OPTION,
+    offline: bool = OFFLINE_OPTION,
+    refresh: bool = REFRESH_OPTION,
 ) -> None:
     """Follow a report through many editions: every paragraph's lineage, key figures and sections over time."""
 
@@ -280,7 +303,7 @@ def series(
         from .render import series as render_series
         from .series import build_series, expand_inputs
 
-        pdfs = [Path(p) for p in expand_inputs(editions)]
+        pdfs = _resolve_inputs([Path(p) for p in expand_inputs(editions)], offline, refresh)
         if len(pdfs) < 2:
             raise UsageError(f"a series needs at least two editions (got {len(pdfs)}); give two or more PDFs")
         out_path = check_output_path(output, pdfs) if output else None
@@ -300,3 +323,149 @@ def series(
         return 0
 
     _run(debug, job)
+
+
+@app.command()
+def fetch(
+    symbols: list[str] = typer.Argument(..., help="UN document symbols, e.g. S/2025/496 A/79/947 S/2025/71/Rev.1."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Also copy each PDF into this folder (as S_2025_496.pdf)."),
+    refresh: bool = REFRESH_OPTION,
+    offline: bool = OFFLINE_OPTION,
+    debug: bool = DEBUG_OPTION,
+) -> None:
+    """Download editions by UN symbol from ODS into the download cache (and -o DIR); prints where each is."""
+
+    def job() -> int:
+        from . import sources
+
+        if output is not None and not output.is_dir():
+            raise UsageError(f"{output} is not a folder; create it first or give an existing folder to -o")
+        options = sources.FetchOptions(offline=offline, refresh=refresh)
+        pdfs = [sources.fetch(symbol, options) for symbol in symbols]       # every one, before any copy
+        for pdf in pdfs:
+            target = pdf if output is None else output / pdf.name
+            if output is not None:
+                write_atomic(check_output_path(target, []), pdf.read_bytes())
+            sys.stdout.write(f"{target}\n")
+        return 0
+
+    _run(debug, job)
+
+
+class TableFormat(str, Enum):
+    auto = "auto"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+@app.command()
+def batch(
+    manifest: Path = typer.Argument(..., help="CSV (old,new a row; three or more cells: a series) or JSON Lines "
+                                              "({\"old\":…,\"new\":…} or {\"series\":[…]}); paths or UN symbols."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder for the reports, index.html and the table."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                            help="Run on a Dask cluster: tcp://HOST:PORT of its scheduler, or "
+                                                 "'local' for a LocalCluster on this machine (needs the "
+                                                 "'dask' extra of reportdiff)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                       help="Items compared at once on this machine (default: one per CPU; 1: in "
+                                            "this process); with --scheduler local, the LocalCluster's workers."),
+    table: TableFormat = typer.Option(TableFormat.auto, "--table",
+                                      help="The table of all changes: parquet (needs pyarrow), jsonl, or auto."),
+    max_pages: int = MAX_PAGES_OPTION,
+    progress: bool = PROGRESS_OPTION,
+    cache: bool = CACHE_OPTION,
+    offline: bool = OFFLINE_OPTION,
+    refresh: bool = REFRESH_OPTION,
+    debug: bool = DEBUG_OPTION,
+) -> None:
+    """Compare many pairs and series in one run: reports, an index and one table of all changes. Items whose
+    inputs are unchanged since the last run into the same folder are not redone; failures go to errors.jsonl.
+    Exit 0 when every item succeeded, 1 when any failed, 2 for a bad manifest or folder."""
+
+    def job() -> int:
+        from .batch import read_manifest, run   # the module (`reportdiff.batch` is the function)
+
+        items = read_manifest(manifest)
+        bar = _items_bar(progress)
+        try:
+            with _dask_executor(scheduler, jobs) as executor:
+                result = run(items, output, executor=executor, jobs=jobs, progress=bar, max_pages=max_pages,
+                             cache=cache, offline=offline, refresh=refresh, table=table.value)
+        except KeyboardInterrupt:
+            raise _BatchInterrupted(f"interrupted; the items finished so far are kept in {output} (their records "
+                                    f"too): run the same command again to go on") from None
+        finally:
+            if bar:
+                bar(-1, -1)
+        sys.stdout.write(result.summary() + "\n")
+        return 0 if result.ok else 1
+
+    _run(debug, job)
+
+
+class _BatchInterrupted(ReportDiffError):
+    exit_code = 130
+
+
+def _items_bar(enabled: bool):
+    """A progress bar over a batch's items on stderr. Refreshed on each update only (no refresh thread: the
+    batch's process pool then forks from a single-threaded process). Call with (-1, -1) to close it."""
+    if not enabled:
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   console=Console(stderr=True), transient=True, auto_refresh=False)
+    task = bar.add_task("items", total=None)
+
+    def update(done: int, total: int) -> None:
+        if done < 0:
+            if bar.live.is_started:
+                bar.stop()
+            return
+        bar.update(task, completed=done, total=total)
+        if not bar.live.is_started:
+            bar.start()
+        bar.refresh()
+
+    return update
+
+
+class _dask_executor:
+    """The Dask client a --scheduler asks for (None without one), closed afterwards with its LocalCluster."""
+
+    def __init__(self, scheduler: Optional[str], jobs: Optional[int]) -> None:
+        self.scheduler, self.jobs, self.client, self.cluster = scheduler, jobs, None, None
+
+    def __enter__(self):
+        if not self.scheduler:
+            return None
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise UsageError("--scheduler needs Dask's distributed scheduler: pip install 'reportdiff[dask]'") from None
+        try:
+            if self.scheduler == "local":
+                from . import _fork
+
+                self.cluster = LocalCluster(n_workers=self.jobs or _fork.cpu_count(), threads_per_worker=1,
+                                            processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+                self.client = Client(self.cluster)
+            else:
+                self.client = Client(self.scheduler, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as e:
+            self.__exit__(None, None, None)
+            raise UsageError(f"could not reach the Dask scheduler at {self.scheduler} ({type(e).__name__}); "
+                             f"check the address (tcp://HOST:PORT) and that `dask scheduler` runs") from None
+        return self.client
+
+    def __exit__(self, *exc) -> None:
+        for thing in (self.client, self.cluster):
+            if thing is not None:
+                try:
+                    thing.close()
+                except Exception:
+                    pass

@@ -41,3 +41,8 @@ class OutputError(ReportDiffError):
 
 class UsageError(ReportDiffError):
     """Options that do not fit together."""
+
+
+class FetchError(ReportDiffError):
+    """A document asked for by its UN symbol could not be had: malformed or unknown symbol, server unreachable
+    or answering badly, timeout, a cut or oversized download, not in the cache with --offline."""

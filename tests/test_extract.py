@@ -246,19 +246,29 @@ def test_short_files_are_not_split(tmp_path, monkeypatch):
 
 
 def test_no_fork_while_other_threads_run(tmp_path, monkeypatch):
-    """A library caller's threads: forking could leave a child waiting on a lock another thread held."""
+    """A library caller's threads (Jupyter, a web server): forking could leave a child waiting on a lock another
+    thread held, so the pages are read in workers started by a forkserver instead, and read the same."""
     import threading
 
     import pdfgen
     from reportdiff import _fork
 
     pdf = pdfgen.big_document(tmp_path / "long.pdf", pages=40)
-    monkeypatch.setattr(_fork, "Forked", lambda *a, **k: pytest.fail("forked beside another thread"))
+    alone = extract.read_pages(pdf)
+    methods = []
+    real = _fork.Forked
+
+    def recording(context, *args, **kwargs):
+        methods.append(context.get_start_method())
+        return real(context, *args, **kwargs)
+
+    monkeypatch.setattr(_fork, "Forked", recording)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert len(extract.read_pages(pdf, workers=2)) == 40
+        assert extract.read_pages(pdf, workers=2) == alone
     finally:
         stop.set()
         other.join()
+    assert methods == ["forkserver"]

@@ -1,0 +1,638 @@
+"""Batches: many comparisons and series in one run, resumable, on this machine's CPUs or a Dask cluster.
+
+    reportdiff batch manifest.csv -o out/                       # this machine's CPUs
+    reportdiff batch manifest.jsonl -o out/ --scheduler tcp://scheduler:8786
+
+The manifest lists *items*: pairs (old, new) and series (three or more editions), each edition a path or a UN
+document symbol (see `read_manifest`). For each item the batch writes, in the output folder, its HTML report (a
+series: its timeline) and its JSON; then `index.html`, every item with its counts and its first key changes;
+`changes.parquet` (with pyarrow) or `changes.jsonl`, one row per paragraph change of every comparison; and
+`errors.jsonl`, one line per item that failed, when any did.
+
+How it runs:
+- Each item is one task, `run_item(item, options, previous)`, a plain function of picklable arguments: any
+  `concurrent.futures.Executor` runs it — the default process pool, a Dask `Client` (through its
+  `get_executor()`), or the caller's own. The task reads the PDFs where it runs (a path must be visible to the
+  worker; a symbol is fetched into the worker's download cache) and returns the rendered report, the JSON and the
+  index's and table's rows. Only this process writes files, so the outputs are the same whatever ran the tasks.
+- Resumable: an item's *key* is its editions' sha256 (the bytes read), what was asked and the code's version
+  (`code_version`). Its record (`.reportdiff-batch/<id>.json`, written after its outputs) keeps the key; an item
+  whose key is unchanged is not redone — checked here when the inputs are visible, else by the task, which then
+  returns at once.
+- A failing item (a corrupt PDF, an unknown symbol…) is recorded with its one-line reason and the batch goes on.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from .errors import ReportDiffError, UsageError
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+RECORD_FORMAT = "reportdiff.batch-record/1"
+STATE_DIR = ".reportdiff-batch"
+INDEX = "index.html"
+ERRORS = "errors.jsonl"
+TABLE_STEM = "changes"
+BRIEF_ITEMS = 3
+
+
+# ---------------------------------------------------------------------------------------------------- items
+
+@dataclass(frozen=True)
+class Item:
+    """One unit of a batch: a pair (two editions, old then new) or a series (three or more, any order). An
+    edition is a path (made absolute against the manifest's folder) or a UN document symbol."""
+    id: str
+    kind: str                     # "pair" | "series"
+    editions: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return " → ".join(self.editions) if self.kind == "pair" else " · ".join(self.editions)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every task is asked to do alike (picklable: sent to the workers)."""
+    max_pages: int = 3000
+    cache: bool = True
+    offline: bool = False
+    refresh: bool = False
+    generated: str = ""           # ISO time stamped on every page of the batch (one for all: same bytes anywhere)
+
+
+def read_manifest(path: str | os.PathLike) -> list[Item]:
+    """A manifest file → its items. Paths in it are taken from the manifest's folder.
+
+    - JSON Lines (`.jsonl`, `.ndjson`): one object a line, `{"old": …, "new": …}` for a pair or
+      `{"series": [e1, e2, e3, …]}` for a series, with an optional `"id"`.
+    - CSV (anything else): one item a row, `old,new` a pair, three or more cells a series; an optional header
+      row naming the columns (`old,new`, or `id,old,new,…`: the `id` column names the items).
+    Blank lines and lines starting with `#` are skipped. Raises UsageError naming the line of a bad entry."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UsageError(f"manifest {path} does not exist; check the path") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise UsageError(f"cannot read manifest {path} ({type(e).__name__}); give a UTF-8 CSV or JSON Lines "
+                         f"file") from None
+    reader = _jsonl_entries if path.suffix.lower() in (".jsonl", ".ndjson") else _csv_entries
+    entries = [(line, spec) for line, spec in reader(text, path.name)]
+    if not entries:
+        raise UsageError(f"manifest {path} lists no pairs or series; add lines such as old.pdf,new.pdf")
+    return make_items(entries, base=path.parent)
+
+
+def _jsonl_entries(text: str, name: str):
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            raise UsageError(f"{name} line {n} is not JSON; write one object a line, e.g. "
+                             f'{{"old": "a.pdf", "new": "b.pdf"}}') from None
+        if not isinstance(obj, dict):
+            raise UsageError(f"{name} line {n} is not an object; write {{\"old\": …, \"new\": …}} or "
+                             f"{{\"series\": […]}}")
+        yield (f"{name} line {n}", obj)
+
+
+def _csv_entries(text: str, name: str):
+    import csv
+    import io
+
+    rows = [(n, [c.strip() for c in row]) for n, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
+    rows = [(n, row) for n, row in rows if any(row) and not row[0].startswith("#")]
+    id_column = None
+    if rows and {c.lower() for c in rows[0][1] if c} <= {"id", "old", "new", "series", "edition", "editions"}:
+        header = [c.lower() for c in rows.pop(0)[1]]
+        id_column = header.index("id") if "id" in header else None
+    for n, row in rows:
+        cells = [c for i, c in enumerate(row) if i != id_column and c]
+        spec: dict[str, Any] = {"old": cells[0], "new": cells[1]} if len(cells) == 2 else {"series": cells}
+        if id_column is not None and id_column < len(row) and row[id_column]:
+            spec["id"] = row[id_column]
+        yield (f"{name} line {n}", spec)
+
+
+def make_items(entries: Iterable, base: str | os.PathLike = ".") -> list[Item]:
+    """Items from specs: `Item`s, `(old, new)` tuples, lists of three or more editions, or dicts as in a JSON
+    Lines manifest; `entries` may also be (where, spec) pairs, `where` naming the spec in error messages.
+    Ids not given are made from the editions' names, numbered when they repeat."""
+    items, taken = [], set()
+    for k, entry in enumerate(entries, start=1):
+        where, spec = entry if _is_located(entry) else (f"item {k}", entry)
+        item = _item(spec, where, Path(base))
+        given = item.id
+        if given in taken:
+            if _explicit_id(spec):
+                raise UsageError(f"{where}: id {given!r} is used twice; give each item its own id")
+            item = dataclasses.replace(item, id=_unique(given, taken))
+        taken.add(item.id)
+        items.append(item)
+    return items
+
+
+def _is_located(entry) -> bool:
+    return isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], str) and isinstance(
+        entry[1], (dict, Item))
+
+
+def _explicit_id(spec) -> bool:
+    return isinstance(spec, Item) or (isinstance(spec, dict) and bool(spec.get("id")))
+
+
+def _item(spec, where: str, base: Path) -> Item:
+    if isinstance(spec, Item):
+        _check_id(spec.id, where)
+        return spec
+    if isinstance(spec, dict):
+        editions = [spec["old"], spec["new"]] if "old" in spec and "new" in spec else spec.get("series")
+        explicit = spec.get("id")
+        kind = "pair" if "old" in spec and "new" in spec else "series"
+    else:
+        editions, explicit = list(spec), None
+        kind = "pair" if len(editions) == 2 else "series"
+    if not isinstance(editions, list) or not all(isinstance(e, (str, os.PathLike)) for e in editions):
+        raise UsageError(f"{where}: give old and new, or a series of editions (paths or UN symbols)")
+    if len(editions) < 2:
+        raise UsageError(f"{where}: an item needs two editions (a pair) or more (a series); got {len(editions)}")
+    resolved = tuple(_edition(os.fspath(e), base) for e in editions)
+    if explicit is not None:
+        _check_id(str(explicit), where)
+    return Item(id=str(explicit) if explicit else _default_id(kind, resolved), kind=kind, editions=resolved)
+
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+def _check_id(item_id: str, where: str) -> None:
+    """An id names the item's files in the output folder: a plain name, never a path, never the index's."""
+    if not _ID.fullmatch(item_id):
+        raise UsageError(f"{where}: id {item_id[:40]!r} may hold letters, digits, '.', '_' and '-' only")
+    if item_id.lower() == INDEX.split(".")[0]:
+        raise UsageError(f"{where}: id {item_id!r} is the batch's own index page; choose another id")
+
+
+def _edition(text: str, base: Path) -> str:
+    """A symbol as written; a path made absolute against the manifest's folder."""
+    from . import sources
+
+    if not text.strip():
+        raise UsageError("an edition is empty; give a path or a UN document symbol")
+    candidate = text if os.path.isabs(text) else os.path.join(base, text)
+    if sources.is_symbol(text) and not os.path.exists(candidate):
+        return text
+    return os.path.abspath(candidate)
+
+
+def _stem(edition: str) -> str:
+    from . import sources
+
+    return sources.file_stem(edition) if sources.is_symbol(edition) else Path(edition).stem
+
+
+def _default_id(kind: str, editions: tuple[str, ...]) -> str:
+    stems = [re.sub(r"[^A-Za-z0-9._-]+", "-", _stem(e)).strip("-.") or "x" for e in editions]
+    name = f"{stems[0]}__{stems[-1]}" if kind == "pair" else f"series_{stems[0]}__{stems[-1]}"
+    return name[:100]
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    n = 2
+    while f"{name}-{n}" in taken:
+        n += 1
+    return f"{name}-{n}"
+
+
+# ---------------------------------------------------------------------------------------------------- the task
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """reportdiff's version and a hash of its code and templates: a result made by other code is redone."""
+    import hashlib
+    from importlib import resources
+
+    from . import __version__
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    templates = resources.files("reportdiff.templates")
+    for name, read in ([(p.relative_to(here).as_posix(), p.read_bytes) for p in sorted(here.rglob("*.py"))]
+                       + [(f"templates/{t.name}", t.read_bytes) for t in sorted(templates.iterdir(),
+                                                                                key=lambda t: t.name)
+                          if t.is_file()]):
+        try:
+            h.update(name.encode() + b"\0" + read() + b"\0")
+        except OSError:
+            h.update(name.encode() + b"\0?\0")
+    return f"{__version__}+{h.hexdigest()[:12]}"
+
+
+def item_key(item: Item, digests: list[str]) -> dict[str, Any]:
+    return {"version": code_version(), "editions": list(item.editions), "sha256": digests}
+
+
+def run_item(item: Item, options: Options, previous: dict | None = None) -> dict[str, Any]:
+    """The task: read the item's editions where this runs, compare them (a series: follow them) and return
+    {"status": "done", "key", "files": {name: text}, "record"}, {"status": "unchanged", "key"} when `previous`
+    (the key of the last result) still holds, or {"status": "failed", "error": one line}. Never raises for bad
+    input: the batch goes on."""
+    try:
+        paths = _local_paths(item, options)
+        key = item_key(item, [_digest(p) for p in paths])
+        if previous == key:
+            return {"status": "unchanged", "key": key}
+        made = _compare_pair(item, paths, options) if item.kind == "pair" else _follow_series(item, paths, options)
+        return {"status": "done", "key": key, **made}
+    except ReportDiffError as e:
+        return {"status": "failed", "error": _one_line(str(e))}
+    except MemoryError:
+        return {"status": "failed", "error": "out of memory while reading the input"}
+    except Exception as e:            # a bug or an input nobody foresaw: recorded, the batch goes on
+        return {"status": "failed", "error": _one_line(f"unexpected failure ({type(e).__name__}: {e})")}
+
+
+def _local_paths(item: Item, options: Options) -> list[str]:
+    from . import sources
+
+    fetch = sources.FetchOptions(offline=options.offline, refresh=options.refresh)
+    return [os.fspath(sources.resolve(e, fetch)) for e in item.editions]
+
+
+def _digest(path: str) -> str:
+    from . import cache
+    from .errors import InputFileError
+
+    try:
+        return cache.file_digest(path)
+    except FileNotFoundError:
+        raise InputFileError(f"{path} does not exist where this task ran; on a cluster every worker must see "
+                             f"the path (shared storage) or use UN symbols") from None
+    except OSError as e:
+        raise InputFileError(f"{path} cannot be read ({e.strerror or e}); check the path") from None
+
+
+def _load_options(options: Options) -> dict[str, Any]:
+    # one process per task: the executor runs the tasks in parallel, a task reads its files one after the other
+    return {"max_pages": options.max_pages, "cache": options.cache, "workers": 1}
+
+
+def _stamp(options: Options) -> datetime | None:
+    from datetime import datetime
+
+    return datetime.fromisoformat(options.generated) if options.generated else None
+
+
+def _compare_pair(item: Item, paths: list[str], options: Options) -> dict[str, Any]:
+    from . import api
+    from .render import report
+
+    old, new = api.load_pair(paths[0], paths[1], parallel=False, **_load_options(options))
+    comparison = api.compare(old, new)
+    data = comparison.to_dict()
+    files = {f"{item.id}.html": report.render_html(comparison, generated=_stamp(options)),
+             f"{item.id}.json": report.render_comparison(comparison, "json")}
+    return {"files": files, "record": {"kind": "pair", "steps": [_step(data)], "rows": table_rows(item.id, data),
+                                       "warnings": list(comparison.warnings)}}
+
+
+def _follow_series(item: Item, paths: list[str], options: Options) -> dict[str, Any]:
+    from . import api
+    from .render import series as render_series
+    from .series import build_series
+
+    series = build_series(api.load_many(paths, parallel=False, **_load_options(options)))
+    files = {f"{item.id}.html": render_series.render_series_html(series, generated=_stamp(options)),
+             f"{item.id}.json": render_series.render_series_json(series)}
+    steps, rows = [], []
+    for comparison in series.comparisons:
+        data = comparison.to_dict()
+        steps.append(_step(data))
+        rows += table_rows(item.id, data)
+    return {"files": files, "record": {"kind": "series", "steps": steps, "rows": rows,
+                                       "warnings": list(series.warnings)}}
+
+
+def _edition_label(meta: dict) -> str:
+    return meta.get("symbol") or meta.get("source") or "?"
+
+
+def _step(data: dict) -> dict[str, Any]:
+    """One comparison as the index shows it: the two editions, the counts, the first key changes."""
+    return {"old": _edition_label(data["old"]), "new": _edition_label(data["new"]),
+            "old_date": data["old"].get("date"), "new_date": data["new"].get("date"),
+            "title": data["new"].get("title") or "", "summary": data["summary"], "brief": brief_items(data)}
+
+
+def brief_items(comparison: dict, n: int = BRIEF_ITEMS) -> list[str]:
+    """The first key changes of a comparison (its `Comparison.to_dict()`), one plain line each, for the index.
+    Today: the first signals in reading order (figures, dates, hedges). When the comparison carries a ranked
+    brief, this is the one place to take its first items instead."""
+    lines = []
+    for change in comparison.get("changes", []):
+        where = ", ".join(change.get("new") or change.get("old") or [])
+        for signal in change.get("signals", []):
+            old, new = signal.get("old"), signal.get("new")
+            wording = f"{old} → {new}" if old and new else (f"added {new}" if new else f"removed {old}")
+            lines.append(f"¶ {where}: {signal.get('kind', 'change')} {wording}")
+            if len(lines) == n:
+                return lines
+    return lines
+
+
+def table_rows(item_id: str, comparison: dict) -> list[dict[str, Any]]:
+    """One row per change of a comparison (its `Comparison.to_dict()`): the pair, then the change's own fields
+    — every one but the word diffs and footnote changes, so that fields added to `Change` flow into the table —
+    with its paragraph ids as `old_ids` and `new_ids`."""
+    old, new = _edition_label(comparison["old"]), _edition_label(comparison["new"])
+    rows = []
+    for change in comparison["changes"]:
+        row: dict[str, Any] = {"item": item_id, "pair": f"{old} → {new}", "old_edition": old, "new_edition": new}
+        for name, value in change.items():
+            if name not in ("diff", "footnotes"):
+                row[{"old": "old_ids", "new": "new_ids"}.get(name, name)] = value
+        rows.append(row)
+    return rows
+
+
+def _one_line(message: str) -> str:
+    from .sources import printable
+
+    return printable(message, limit=500)
+
+
+# ---------------------------------------------------------------------------------------------------- the run
+
+@dataclass
+class BatchResult:
+    """What a batch did: item ids done now, unchanged (skipped) and failed (with their one-line reasons)."""
+    out_dir: Path
+    done: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    table: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        total = len(self.done) + len(self.unchanged) + len(self.failed)
+        line = f"{total} items: {len(self.done)} compared, {len(self.unchanged)} unchanged since the last run"
+        return line + (f", {len(self.failed)} failed (see {self.out_dir / ERRORS})" if self.failed else "")
+
+
+def run(items, out_dir: str | os.PathLike, *, executor=None, jobs: int | None = None,
+        progress: Callable[[int, int], None] | None = None, max_pages: int = 3000, cache: bool = True,
+        offline: bool = False, refresh: bool = False, table: str = "auto",
+        generated: datetime | None = None) -> BatchResult:
+    """Run a batch (see the module docstring): `items` as `make_items` takes them, or a manifest path.
+
+    `executor`: None (this machine's CPUs: a process pool of `jobs` workers, default one per CPU; `jobs=1` runs
+    in this process), any `concurrent.futures.Executor`, or a `dask.distributed.Client`. `progress(done, total)`
+    is called as items finish. `table`: "auto" (Parquet when pyarrow is installed, else JSON Lines), "parquet"
+    or "jsonl". Returns a `BatchResult`; raises UsageError for a bad manifest or output folder."""
+    items = read_manifest(items) if isinstance(items, (str, os.PathLike)) else make_items(items)
+    out = _prepare_out_dir(Path(out_dir))
+    if table not in ("auto", "parquet", "jsonl"):
+        raise UsageError(f"table format {table!r}: choose auto, parquet or jsonl")
+    options = Options(max_pages=max_pages, cache=cache, offline=offline, refresh=refresh,
+                      generated=_generated_iso(generated))
+    records = {item.id: _read_record(out, item) for item in items}
+    result = BatchResult(out_dir=out)
+    todo = []
+    for item in items:
+        if _still_valid(item, records[item.id], options, out):
+            result.unchanged.append(item.id)
+        else:
+            todo.append(item)
+    if progress:
+        progress(len(result.unchanged), len(items))
+    if todo:
+        _run_tasks(todo, options, records, out, result, executor, jobs, progress, len(items))
+    _write_summaries(items, records, result, out, table, _stamp(options))
+    return result
+
+
+def _prepare_out_dir(out: Path) -> Path:
+    from .fileio import check_output_path
+
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} is a file; give a folder for the batch's outputs (-o OUTDIR)")
+    try:
+        (out / STATE_DIR).mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UsageError(f"cannot create {out}: {e.strerror or e}; choose another -o folder") from None
+    check_output_path(out / INDEX, [])            # writable (a probe file), before any work starts
+    return out
+
+
+def _generated_iso(generated: datetime | None) -> str:
+    from .render.report import _now
+
+    return _now(generated).isoformat(timespec="seconds")
+
+
+def _record_path(out: Path, item_id: str) -> Path:
+    return out / STATE_DIR / f"{item_id}.json"
+
+
+def _read_record(out: Path, item: Item) -> dict | None:
+    try:
+        data = json.loads(_record_path(out, item.id).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == RECORD_FORMAT else None
+
+
+def _still_valid(item: Item, record: dict | None, options: Options, out: Path) -> bool:
+    """Whether an item's last result holds, judged here (inputs visible to this process, symbols cached)."""
+    if record is None or not all((out / name).is_file() for name in record.get("files", [])):
+        return False
+    digests = _visible_digests(item, options)
+    return digests is not None and record.get("key") == item_key(item, digests)
+
+
+def _visible_digests(item: Item, options: Options) -> list[str] | None:
+    from . import cache, sources
+
+    digests = []
+    for edition in item.editions:
+        path = edition if os.path.exists(edition) else None
+        if path is None and sources.is_symbol(edition) and not options.refresh:
+            path = sources.cached_path(edition)
+        if path is None:
+            return None                       # only the worker can tell
+        try:
+            digests.append(cache.file_digest(path))
+        except OSError:
+            return None
+    return digests
+
+
+def _executor_for(executor, jobs: int | None):
+    """(executor, owned): the caller's executor (a Dask Client through its concurrent.futures view), a new
+    process pool, which this run shuts down, or (None, False): run in this process (`jobs=1`, or where no worker
+    process may be started)."""
+    import concurrent.futures as cf
+
+    if executor is not None:
+        if not isinstance(executor, cf.Executor) and hasattr(executor, "get_executor"):   # a Dask Client
+            return executor.get_executor(pure=False), False
+        return executor, False
+    from . import _fork
+
+    workers = jobs or _fork.cpu_count()
+    context = _fork.fork_context() if workers > 1 else None
+    if context is None:
+        return None, False
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_fork.adopt,
+                               initargs=(_fork.surroundings(context),)), True
+
+
+def _run_tasks(todo: list[Item], options: Options, records: dict, out: Path, result: BatchResult, executor,
+               jobs: int | None, progress, total: int) -> None:
+    import concurrent.futures as cf
+
+    def finished(item: Item, outcome: dict) -> None:
+        records[item.id] = _take(outcome, item, records[item.id], out, result)
+        if progress:
+            progress(len(result.done) + len(result.unchanged) + len(result.failed), total)
+
+    def previous(item: Item) -> dict | None:
+        return (records[item.id] or {}).get("key")
+
+    pool, owned = _executor_for(executor, jobs)
+    if pool is None:                          # in this process, one item after the other
+        for item in todo:
+            finished(item, run_item(item, options, previous(item)))
+        return
+    try:
+        futures = {pool.submit(run_item, item, options, previous(item)): item for item in todo}
+        for future in cf.as_completed(futures):
+            finished(futures[future], _outcome(future))
+    finally:
+        if owned:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _outcome(future) -> dict:
+    try:
+        return future.result()
+    except Exception as e:                    # the worker died (killed, out of memory) or the cluster went away
+        return {"status": "failed",
+                "error": _one_line(f"the task did not finish ({type(e).__name__}{': ' + str(e) if str(e) else ''})")}
+
+
+def _take(outcome: dict, item: Item, record: dict | None, out: Path, result: BatchResult) -> dict | None:
+    """Write what a task returned: its files, then its record (so that a record always has its files)."""
+    from .fileio import write_atomic
+
+    status = outcome.get("status")
+    if status == "unchanged" and record is not None:
+        result.unchanged.append(item.id)
+        return record
+    if status == "done":
+        for name, text in outcome["files"].items():
+            write_atomic(out / name, text)
+        record = {"format": RECORD_FORMAT, "id": item.id, "key": outcome["key"], "files": sorted(outcome["files"]),
+                  **outcome["record"]}
+        write_atomic(_record_path(out, item.id), json.dumps(record, ensure_ascii=False, indent=1))
+        result.done.append(item.id)
+        return record
+    _forget(item, record, out)                 # a failure leaves no stale result of an earlier run behind
+    result.failed[item.id] = outcome.get("error") or "the task returned nothing"
+    return None
+
+
+def _forget(item: Item, record: dict | None, out: Path) -> None:
+    names = list((record or {}).get("files", [])) + [f"{item.id}.html", f"{item.id}.json"]
+    for path in [out / name for name in names] + [_record_path(out, item.id)]:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+
+# ---------------------------------------------------------------------------------------------------- summaries
+
+def _write_summaries(items: list[Item], records: dict, result: BatchResult, out: Path, table: str,
+                     generated: datetime | None) -> None:
+    from .fileio import write_atomic
+
+    result.table = write_table([row for item in items for row in (records[item.id] or {}).get("rows", [])],
+                               out, table)
+    write_atomic(out / INDEX, render_index(items, records, result, generated))
+    errors = out / ERRORS
+    if result.failed:
+        lines = [json.dumps({"id": item.id, "editions": list(item.editions), "error": result.failed[item.id]},
+                            ensure_ascii=False) for item in items if item.id in result.failed]
+        write_atomic(errors, "\n".join(lines) + "\n")
+    elif errors.exists():
+        errors.unlink()
+
+
+def write_table(rows: list[dict], out: Path, table: str = "auto") -> Path:
+    """All change rows as `changes.parquet` (pyarrow; columns in order of first appearance) or `changes.jsonl`."""
+    from .fileio import write_atomic
+
+    use_parquet = table == "parquet" or (table == "auto" and _has_pyarrow())
+    if not use_parquet:
+        path = out / f"{TABLE_STEM}.jsonl"
+        write_atomic(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        return path
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = list(dict.fromkeys(name for row in rows for name in row)) or ["item", "pair", "kind"]
+    data = pa.table({name: pa.array([row.get(name) for row in rows]) for name in columns})
+    sink = pa.BufferOutputStream()
+    pq.write_table(data, sink)
+    path = out / f"{TABLE_STEM}.parquet"
+    write_atomic(path, sink.getvalue().to_pybytes())
+    return path
+
+
+def _has_pyarrow() -> bool:
+    try:
+        import pyarrow.parquet  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def render_index(items: list[Item], records: dict, result: BatchResult, generated: datetime | None = None) -> str:
+    """index.html: every item with its counts and first key changes, failures with their reasons."""
+    from types import SimpleNamespace
+
+    from .render.report import render_page, stamp
+    from .render.view import human_date
+
+    rows = []
+    for item in items:
+        record = records.get(item.id)
+        rows.append({"id": item.id, "kind": item.kind, "label": item.label, "error": result.failed.get(item.id),
+                     "html": f"{item.id}.html", "json": f"{item.id}.json",
+                     "steps": [{**s, "old_date": human_date(s.get("old_date")) if s.get("old_date") else "",
+                                "new_date": human_date(s.get("new_date")) if s.get("new_date") else "",
+                                "counts": [(k, v) for k, v in s["summary"].items() if v and k != "unchanged"],
+                                "unchanged": s["summary"].get("unchanged", 0)}
+                               for s in (record or {}).get("steps", [])]})
+    view = SimpleNamespace(entries=rows, total=len(items), done=len(result.done), unchanged=len(result.unchanged),
+                           failed=len(result.failed), table=result.table.name if result.table else None,
+                           errors=ERRORS if result.failed else None, **stamp(generated))
+    return render_page("batch.html.j2", "batch", view)

@@ -1,0 +1,339 @@
+"""Editions by UN document symbol: `S/2025/496` fetched from the UN Official Document System (ODS).
+
+Wherever a file is accepted (`load`, `compare`, `series`, the CLI), an argument that is not an existing path and
+reads as a UN document symbol is resolved here to a local PDF:
+
+- The English PDF is asked of `{base}/api/symbol/access?s={SYMBOL}&l=en&t=pdf`, which answers with a redirect to
+  the file; base `https://documents.un.org`, or `$REPORTDIFF_ODS_URL` (tests point it at a server on 127.0.0.1).
+- Downloads live in the cache folder (`<cache dir>/documents/S_2025_496.pdf`, keyed by symbol), with the
+  response's validators (ETag, Last-Modified) beside it (`….meta.json`). A cached document is used as it is;
+  `refresh=True` asks the server whether it changed (documents are reissued), `offline=True` never asks.
+- httpx with timeouts (connect, read and an overall deadline), a second try of a refused connection, retries
+  with backoff on 429 and 5xx (Retry-After honoured up to MAX_RETRY_AFTER seconds), redirects followed, a size
+  limit enforced while streaming; proxies from the environment (HTTPS_PROXY, NO_PROXY) apply. The body goes to
+  a temporary file in the cache folder, renamed into place only once complete and seen to be a PDF: a failed
+  download leaves nothing behind.
+- Every failure is a `FetchError` whose message is one line built from our own words and numbers: nothing the
+  server sent (body, reason phrase, headers) reaches a terminal.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import FetchError
+
+DEFAULT_BASE = "https://documents.un.org"
+ENV_BASE = "REPORTDIFF_ODS_URL"
+ENV_TIMEOUT = "REPORTDIFF_ODS_TIMEOUT"          # seconds without data before giving up (default 30)
+ENV_MAX_BYTES = "REPORTDIFF_ODS_MAX_BYTES"      # largest document accepted (default: the input limit, 256 MiB)
+ATTEMPTS = 4                                    # tries of one request on 429/5xx
+CONNECT_ATTEMPTS = 2                            # tries when the connection is refused or the name unknown
+BACKOFF = 0.5                                   # seconds before the 2nd try, doubled each time after
+MAX_RETRY_AFTER = 60                            # a server asking to wait longer than this is not waited for
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+# A UN document symbol: an organ's code in capitals (S, A, E, DP, UNEP, ICC-ASP…), then parts separated by
+# slashes — session or year, body codes with a number (CN.6, C.3, PV.9876, L.12), the number — and optionally a
+# revision, addendum or corrigendum (Rev.1, Add.2, Corr.1); resolutions carry their year: S/RES/2719 (2023).
+_CODE = r"[A-Z][A-Z0-9]*(?:[.\-][A-Z0-9]+)*"
+_PART = r"(?:[A-Z0-9]+(?:[.\-][A-Z0-9]+)*|(?:Rev|Add|Corr|Amend|Suppl)\.\d+)"
+SYMBOL_RE = re.compile(rf"{_CODE}(?:/{_PART})+(?: ?\(\d{{4}}\))?")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    """How symbols are resolved: `offline` uses the download cache only; `refresh` asks the server whether a
+    cached document changed (a conditional request: nothing is downloaded again when it did not)."""
+    offline: bool = False
+    refresh: bool = False
+
+
+def is_symbol(text: str) -> bool:
+    """Whether `text` is written as a UN document symbol (S/2025/496, A/79/947, S/2025/71/Rev.1, E/CN.6/2025/3)."""
+    return len(text) <= 80 and bool(SYMBOL_RE.fullmatch(text)) and any(ch.isdigit() for ch in text)
+
+
+def printable(text: str, limit: int = 80) -> str:
+    """Text for a one-line message: control, bidi and zero-width characters removed, length capped."""
+    text = " ".join(_UNPRINTABLE.sub("", text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def resolve(item, options: FetchOptions | None = None):
+    """An input as given, or the local PDF of a UN document symbol (fetched when not cached). Editions, existing
+    paths and anything that is neither path nor symbol pass through unchanged (the input checks then say what
+    is wrong), except a missing path written with a slash that is not a well-formed symbol: that is refused
+    here, so that `S/2025/` or a mistyped folder gets one message naming both readings."""
+    if not isinstance(item, (str, os.PathLike)):
+        return item
+    text = os.fspath(item)
+    if not isinstance(text, str) or os.path.exists(text):
+        return item
+    if is_symbol(text):
+        return fetch(text, options or FetchOptions())
+    if "/" in text and not text.lower().endswith(".pdf") and not any(ch in text for ch in "*?["):
+        raise FetchError(f"{printable(text)} is not an existing file, and not a UN document symbol (written like "
+                         f"S/2025/496 or A/79/947/Rev.1, capitals as printed); check the path or the symbol")
+    return item
+
+
+def resolve_all(items, options: FetchOptions | None = None) -> list:
+    return [resolve(x, options) for x in items]
+
+
+# ---------------------------------------------------------------------------------------------------- the cache
+
+def documents_dir() -> Path:
+    from . import cache
+
+    return cache.cache_dir() / "documents"
+
+
+def file_stem(symbol: str) -> str:
+    """S/2025/71/Rev.1 → S_2025_71_Rev.1 (a symbol holds no underscore, so no two symbols share a stem)."""
+    return re.sub(r"[^A-Za-z0-9.()\-]+", "_", symbol.replace(" (", "(")).strip("_")
+
+
+def cached_path(symbol: str) -> Path | None:
+    """The downloaded PDF of a symbol, or None when it was never fetched."""
+    path = documents_dir() / f"{file_stem(symbol)}.pdf"
+    return path if path.is_file() else None
+
+
+def _meta_path(pdf: Path) -> Path:
+    return pdf.with_name(pdf.stem + ".meta.json")
+
+
+def _read_meta(pdf: Path) -> dict:
+    try:
+        data = json.loads(_meta_path(pdf).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_json_atomic(path: Path, data: dict) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=1)
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _unlink(path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------------------------------------------- fetching
+
+def ods_base() -> str:
+    return (os.environ.get(ENV_BASE) or DEFAULT_BASE).rstrip("/")
+
+
+def _env_number(name: str, default: float) -> float:
+    try:
+        value = float(os.environ.get(name, ""))
+        return value if value > 0 else default
+    except ValueError:
+        return default
+
+
+def fetch(symbol: str, options: FetchOptions = FetchOptions()) -> Path:
+    """The local PDF of a UN document symbol: from the download cache, else downloaded from ODS (see the module
+    docstring). Raises FetchError (one line, exit 2 in the CLI) for a malformed symbol, an unknown one, a server
+    that cannot be reached or answers badly, a timeout, a cut or oversized download."""
+    if not is_symbol(symbol):
+        raise FetchError(f"{printable(symbol)} is not a UN document symbol (written like S/2025/496 or "
+                         f"A/79/947/Rev.1, capitals as printed); check it")
+    cached = cached_path(symbol)
+    if options.offline:
+        if cached is None:
+            raise FetchError(f"{symbol} is not in the download cache and --offline was given; fetch it first "
+                             f"(reportdiff fetch {symbol}) or pass a file path")
+        return cached
+    if cached is not None and not options.refresh:
+        return cached
+    target = documents_dir() / f"{file_stem(symbol)}.pdf"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise FetchError(f"cannot write the download cache {target.parent}: {e.strerror or e}; set "
+                         f"REPORTDIFF_CACHE_DIR to a writable folder") from e
+    _Download(symbol, target, _read_meta(target) if cached else {}).run()
+    return target
+
+
+class _Download:
+    """One symbol's download into the cache (conditional when validators are known), with its retries."""
+
+    def __init__(self, symbol: str, target: Path, validators: dict) -> None:
+        self.symbol, self.target, self.validators = symbol, target, validators
+        self.base = ods_base()
+        self.host = printable(re.sub(r"^[a-z]+://", "", self.base).split("/")[0], 60)
+        self.timeout = _env_number(ENV_TIMEOUT, 30.0)
+        self.max_bytes = int(_env_number(ENV_MAX_BYTES, _input_limit()))
+        self.patience = max(60.0, 20 * self.timeout)          # a trickling server is not waited on for ever
+        self.deadline = time.monotonic() + self.patience
+        self.retries = 0
+
+    def run(self) -> None:
+        import httpx
+
+        headers = {"User-Agent": f"reportdiff/{_version()}", "Accept": "application/pdf"}
+        if self.validators.get("etag"):
+            headers["If-None-Match"] = self.validators["etag"]
+        if self.validators.get("last_modified"):
+            headers["If-Modified-Since"] = self.validators["last_modified"]
+        timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0))
+        try:
+            # httpx's default transport, so that HTTP(S)_PROXY and NO_PROXY apply (a transport of our own, for
+            # its connection retries, would ignore them): a refused connection is tried once more below instead
+            with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5, headers=headers) as client:
+                for attempt in range(1, ATTEMPTS + 1):
+                    try:
+                        wait = self._attempt(client)
+                    except httpx.ConnectError:
+                        if attempt >= CONNECT_ATTEMPTS:
+                            raise
+                        wait = BACKOFF
+                    if wait is None:
+                        return
+                    if attempt == ATTEMPTS or time.monotonic() + wait > self.deadline:
+                        raise FetchError(f"{self.host} kept answering with a server error for {self.symbol} "
+                                         f"({attempt} tries); try again later, or pass a file path")
+                    time.sleep(wait)
+        except httpx.TimeoutException as e:
+            raise FetchError(f"{self.host} did not answer within {self.timeout:g} s for {self.symbol}; try again "
+                             f"later, pass a file path, or --offline") from e
+        except httpx.TooManyRedirects as e:
+            raise FetchError(f"{self.host} redirected too many times for {self.symbol}; pass a file path") from e
+        except (httpx.ConnectError, httpx.UnsupportedProtocol, httpx.ProxyError) as e:
+            raise FetchError(f"could not reach {self.host} for {self.symbol}; pass a file path, or --offline "
+                             f"(set {ENV_BASE} for another server)") from e
+        except httpx.HTTPError as e:           # the connection dropped mid-answer (RemoteProtocolError, ReadError)
+            raise FetchError(f"the download of {self.symbol} from {self.host} was cut short "
+                             f"({type(e).__name__}); try again") from e
+
+    def _attempt(self, client) -> float | None:
+        """One request: None when done (downloaded, or not modified), else the seconds to wait before retrying."""
+        url = f"{self.base}/api/symbol/access"
+        with client.stream("GET", url, params={"s": self.symbol, "l": "en", "t": "pdf"}) as response:
+            status = response.status_code
+            if status == 304 and self.validators:
+                return None                                    # the cached copy is current
+            if status in RETRY_STATUSES:
+                return self._retry_wait(response)
+            if status == 404 or status == 410:
+                raise FetchError(f"ODS has no document {self.symbol} (HTTP {status}); check the symbol")
+            if status != 200:
+                raise FetchError(f"{self.host} refused {self.symbol} (HTTP {status}); pass a file path")
+            self._save(response)
+            return None
+
+    def _retry_wait(self, response) -> float:
+        after = _retry_after(response.headers.get("Retry-After"))
+        if after is not None and after > MAX_RETRY_AFTER:
+            raise FetchError(f"{self.host} asks to wait {after:.0f} s before asking for {self.symbol} again "
+                             f"(HTTP {response.status_code}); try later, or pass a file path")
+        import random
+
+        self.retries += 1
+        backoff = BACKOFF * 2 ** (self.retries - 1) * (1 + 0.25 * random.random())
+        return max(after or 0.0, backoff)
+
+    def _save(self, response) -> None:
+        length = response.headers.get("Content-Length")
+        expected = int(length) if length and length.isdigit() else None
+        if expected is not None and expected > self.max_bytes:
+            raise self._too_large()
+        if "html" in response.headers.get("Content-Type", "").lower():
+            raise self._not_a_pdf()
+        fd, tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                received = self._copy_body(response, f)
+            if received == 0:
+                raise self._not_a_pdf()
+            if expected is not None and received != expected and not response.headers.get("Content-Encoding"):
+                raise FetchError(f"the download of {self.symbol} from {self.host} was cut short ({received} of "
+                                 f"{expected} bytes); try again")
+            os.replace(tmp, self.target)
+            tmp = None
+        finally:
+            if tmp is not None:
+                _unlink(tmp)
+        meta = {"symbol": self.symbol, "etag": response.headers.get("ETag"),
+                "last_modified": response.headers.get("Last-Modified"), "bytes": received,
+                "fetched": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        try:
+            _write_json_atomic(_meta_path(self.target), meta)
+        except OSError:
+            pass                       # validators are an optimisation: the next --refresh downloads again
+
+    def _copy_body(self, response, f) -> int:
+        received = 0
+        head = b""
+        for chunk in response.iter_bytes():
+            if len(head) < 1024:
+                head += chunk[: 1024 - len(head)]
+                if len(head) >= 1024 and b"%PDF-" not in head:
+                    raise self._not_a_pdf()
+            received += len(chunk)
+            if received > self.max_bytes:
+                raise self._too_large()
+            if time.monotonic() > self.deadline:
+                raise FetchError(f"the download of {self.symbol} from {self.host} is too slow (over "
+                                 f"{self.patience:.0f} s); try again later, or pass a file path")
+            f.write(chunk)
+        if b"%PDF-" not in head:
+            raise self._not_a_pdf()
+        return received
+
+    def _too_large(self) -> FetchError:
+        return FetchError(f"{self.symbol} from {self.host} is larger than {self.max_bytes / 1e6:.3g} MB, the limit "
+                          f"for one document; download it yourself and pass the file path")
+
+    def _not_a_pdf(self) -> FetchError:
+        return FetchError(f"ODS has no English PDF of {self.symbol} (it answered with something else, e.g. a web "
+                          f"page); check the symbol")
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After in seconds: a number, or an HTTP date; None when absent or unreadable."""
+    if not value:
+        return None
+    import email.utils
+
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _input_limit() -> int:
+    from .pdf.inputs import MAX_FILE_BYTES
+
+    return MAX_FILE_BYTES
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__

@@ -1,0 +1,273 @@
+"""Batches (reportdiff.batch, `reportdiff batch`): manifests, outputs, resumption, failures recorded, and the same
+JSON from the local process pool and from a two-worker Dask LocalCluster on generated UN-style pairs."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import pdfgen
+import subprocess
+
+from conftest import CLI_ENV, assert_clean_error, cli_command, run_cli
+
+from reportdiff.batch import make_items, read_manifest, run, table_rows
+from reportdiff.errors import UsageError
+
+EDITIONS = 12
+
+
+def _edition(d: Path, k: int) -> Path:
+    """Edition k of a made-up series: each edition changes two paragraphs' figures and one judgement."""
+    texts = {3 + k % 5: f"The Mission recorded {40 + 7 * k} incidents affecting civilians, compared with "
+                        f"{33 + 5 * k} in the previous period.",
+             7: ("The Secretary-General is deeply concerned by the deterioration of the situation."
+                 if k % 2 else "The Secretary-General welcomes the improvement of the situation."),
+             9 + k % 3: f"An additional {k + 2} patrols were conducted in the northern sector <script>alert({k})"
+                        f"</script>."}
+    return pdfgen.un_report(d / f"S_2099_{100 + k}.pdf", symbol=f"S/2099/{100 + k}",
+                            date=f"{1 + k} March 2099", paragraphs=12 + k % 4, texts=texts)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> dict:
+    """12 generated editions, 21 pairs of them, 2 series of three, and a pair whose new edition is corrupt."""
+    d = tmp_path_factory.mktemp("batch-corpus")
+    eds = [_edition(d, k) for k in range(EDITIONS)]
+    pairs = [(eds[i], eds[j]) for i in range(EDITIONS) for j in (i + 1, i + 2, i + 3) if j < EDITIONS][:21]
+    corrupt = pdfgen.write(d / "corrupt.pdf", pdfgen.truncate(eds[0].read_bytes(), 0.4))
+    lines = [json.dumps({"old": os.path.relpath(a, d), "new": os.path.relpath(b, d)}) for a, b in pairs]
+    lines += [json.dumps({"id": "series-a", "series": [str(eds[2]), str(eds[0]), str(eds[1])]}),
+              json.dumps({"id": "series-b", "series": [str(e) for e in eds[5:8]]}),
+              json.dumps({"id": "broken", "old": str(eds[0]), "new": str(corrupt)})]
+    manifest = d / "manifest.jsonl"
+    manifest.write_text("# 21 pairs, 2 series, 1 broken pair\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return {"dir": d, "editions": eds, "pairs": pairs, "manifest": manifest, "corrupt": corrupt}
+
+
+def _json_outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.glob("*.json")) + sorted(out.glob("*.jsonl"))}
+
+
+# ------------------------------------------------------------------------------------------------ manifests
+
+def test_csv_manifest_with_header_ids_pairs_and_series(tmp_path):
+    m = tmp_path / "m.csv"
+    m.write_text("id,old,new\n# a comment\nisil,a.pdf,b.pdf\n,S/2025/72,S/2025/496\nss,x.pdf,y.pdf,z.pdf\n\n")
+    items = read_manifest(m)
+    assert [(i.id, i.kind) for i in items] == [("isil", "pair"), ("S_2025_72__S_2025_496", "pair"),
+                                               ("ss", "series")]
+    assert items[0].editions == (str(tmp_path / "a.pdf"), str(tmp_path / "b.pdf"))   # from the manifest's folder
+    assert items[1].editions == ("S/2025/72", "S/2025/496")                          # symbols as written
+
+
+def test_csv_manifest_without_header_and_repeated_names(tmp_path):
+    m = tmp_path / "m.csv"
+    m.write_text("a.pdf,b.pdf\nsub/a.pdf,sub/b.pdf\n")
+    assert [i.id for i in read_manifest(m)] == ["a__b", "a__b-2"]
+
+
+@pytest.mark.parametrize("text,words", [
+    ('{"old": "a.pdf"}\n', ["m.jsonl line 1", "old and new"]),
+    ('{"old": "a.pdf", "new": "b.pdf"}\nnot json\n', ["m.jsonl line 2", "not JSON"]),
+    ('{"id": "x", "old": "a.pdf", "new": "b.pdf"}\n{"id": "x", "series": ["a", "b", "c"]}\n', ["id 'x'", "twice"]),
+    ('{"id": "../escape", "old": "a.pdf", "new": "b.pdf"}\n', ["letters, digits"]),
+    ("# nothing\n", ["lists no pairs"]),
+])
+def test_bad_manifests(tmp_path, text, words):
+    m = tmp_path / "m.jsonl"
+    m.write_text(text)
+    with pytest.raises(UsageError) as e:
+        read_manifest(m)
+    for w in words:
+        assert w in str(e.value)
+
+
+def test_items_from_python(tmp_path):
+    items = make_items([("a.pdf", "b.pdf"), ["S/2025/54", "S/2025/211", "S/2025/504"]], base=tmp_path)
+    assert [i.kind for i in items] == ["pair", "series"]
+
+
+# ------------------------------------------------------------------------------------------------ a batch
+
+def test_batch_outputs_resumption_and_failures(corpus, tmp_path):
+    out = tmp_path / "out"
+    seen = []
+    result = run(corpus["manifest"], out, jobs=2, cache=False, table="jsonl",
+                 progress=lambda done, total: seen.append((done, total)))
+    assert len(result.done) == 23 and result.unchanged == []
+    assert list(result.failed) == ["broken"] and "corrupt.pdf" in result.failed["broken"]
+    assert seen[-1] == (24, 24)
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [e["id"] for e in errors] == ["broken"] and "\n" not in errors[0]["error"]
+    names = {p.name for p in out.iterdir()}
+    assert {"index.html", "changes.jsonl", "errors.jsonl", "series-a.html", "series-a.json"} <= names
+    assert len([n for n in names if n.endswith(".html")]) == 24          # 23 reports and the index
+    assert not any(n.endswith(".part") or n.startswith("broken") for n in names)
+
+    # the series were put in date order; the pair's JSON is the compare command's
+    series_a = json.loads((out / "series-a.json").read_text())
+    assert [e["symbol"] for e in series_a["editions"]] == ["S/2099/100", "S/2099/101", "S/2099/102"]
+    first = result.done[0]
+    data = json.loads((out / f"{first}.json").read_text())
+    assert data["schema"] == "reportdiff.comparison/1"
+
+    # one row per change of every comparison (2 per series), the change's fields under the pair
+    rows = [json.loads(line) for line in (out / "changes.jsonl").read_text().splitlines()]
+    assert len(rows) == sum(len(json.loads((out / f"{i}.json").read_text())["changes"])
+                            for i in result.done if not i.startswith("series")) + sum(
+        len(r["changes"]) for r in _series_comparisons(corpus, ["series-a", "series-b"]))
+    assert {"item", "pair", "kind", "old_ids", "new_ids", "similarity", "signals", "moved"} <= set(rows[0])
+    assert table_rows(first, data) == [r for r in rows if r["item"] == first]
+
+    # the index: every item, escaped, self-contained
+    index = (out / "index.html").read_text()
+    assert "Content-Security-Policy" in index and "<script>alert" not in index
+    assert all(f'id="{i}"' in index for i in result.done + ["broken"])
+    assert "Failed: " in index
+
+    # a second run does nothing: no item redone, no report rewritten
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.glob("S_*.html")}
+    again = run(corpus["manifest"], out, jobs=2, cache=False, table="jsonl")
+    assert again.done == [] and sorted(again.unchanged) == sorted(result.done)
+    assert list(again.failed) == ["broken"]
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("S_*.html")} == stamps
+    assert (out / "changes.jsonl").read_text().splitlines() == [json.dumps(r, ensure_ascii=False) for r in rows]
+
+    # the broken file mended: only its item is done; an edited edition: only the items reading it are redone
+    corpus["corrupt"].write_bytes(corpus["editions"][3].read_bytes())
+    mended = run(corpus["manifest"], out, jobs=1, cache=False, table="jsonl")
+    assert mended.done == ["broken"] and mended.ok and not (out / "errors.jsonl").exists()
+    corpus["corrupt"].write_bytes(pdfgen.truncate(corpus["editions"][0].read_bytes(), 0.4))     # as it was
+
+
+def _series_comparisons(corpus, ids):
+    """The comparisons inside the series, recomputed from the files (the series JSON holds only summaries)."""
+    import reportdiff
+
+    manifest = {json.loads(line).get("id"): json.loads(line) for line in
+                corpus["manifest"].read_text().splitlines()[1:]}
+    for i in ids:
+        series = reportdiff.series(manifest[i]["series"], cache=False)
+        yield from (c.to_dict() for c in series.comparisons)
+
+
+@pytest.mark.slow
+def test_local_pool_and_local_cluster_write_the_same_json(corpus, tmp_path):
+    """The same manifest through the command on this machine's process pool and on a two-worker LocalCluster
+    (`--scheduler local -j 2`): byte for byte the same JSON files, table and pages; the broken pair failed in
+    both while the others completed. (Run as commands: Dask leaves threads behind in the process that used it.)"""
+    pytest.importorskip("distributed")
+    env = {**CLI_ENV, "SOURCE_DATE_EPOCH": "4070908800"}
+    outs = {}
+    for name, extra in (("pool", []), ("dask", ["--scheduler", "local"])):
+        outs[name] = tmp_path / name
+        proc = subprocess.run(cli_command() + ["batch", str(corpus["manifest"]), "-o", str(outs[name]), "-j", "2",
+                                               "--no-cache", "--table", "jsonl"] + extra,
+                              capture_output=True, text=True, stdin=subprocess.DEVNULL, env=env, timeout=900)
+        assert proc.returncode == 1, proc.stderr                       # the broken pair
+        assert proc.stdout.strip() == ("24 items: 23 compared, 0 unchanged since the last run, 1 failed "
+                                       f"(see {outs[name] / 'errors.jsonl'})")
+        assert proc.stderr == ""
+    assert _json_outputs(outs["pool"]) == _json_outputs(outs["dask"])
+    assert len(_json_outputs(outs["pool"])) == 23 + 2                    # + changes.jsonl and errors.jsonl
+    for page in ("series-b.html", "index.html", f"{corpus['pairs'][0][0].stem}__{corpus['pairs'][0][1].stem}.html"):
+        assert (outs["pool"] / page).read_bytes() == (outs["dask"] / page).read_bytes()
+
+
+def test_parquet_table(corpus, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    items = make_items([{"id": "p1", "old": str(corpus["editions"][0]), "new": str(corpus["editions"][1])},
+                        {"id": "p2", "old": str(corpus["editions"][1]), "new": str(corpus["editions"][2])}])
+    result = run(items, tmp_path, jobs=1, table="auto")
+    assert result.table == tmp_path / "changes.parquet"
+    table = pq.read_table(result.table)
+    rows = [json.loads(line) for p in ("p1", "p2")
+            for line in [json.dumps(r) for r in table_rows(p, json.loads((tmp_path / f"{p}.json").read_text()))]]
+    assert table.to_pylist() == rows
+
+
+# ------------------------------------------------------------------------------------------------ the command
+
+def test_batch_command(corpus, tmp_path):
+    eds = corpus["editions"]
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(f"old,new\n{eds[0]},{eds[1]}\n{eds[1]},{eds[2]}\n")
+    proc = run_cli("batch", manifest, "-o", tmp_path / "out", "--table", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "2 items: 2 compared, 0 unchanged since the last run"
+    assert proc.stderr == ""
+    manifest.write_text(f"old,new\n{eds[0]},{eds[1]}\n{eds[1]},{corpus['corrupt']}\n")
+    proc = run_cli("batch", manifest, "-o", tmp_path / "out", "--table", "jsonl")
+    assert proc.returncode == 1, proc.stderr
+    assert "1 unchanged" in proc.stdout and "1 failed" in proc.stdout
+
+
+@pytest.mark.parametrize("case", ["missing-manifest", "bad-line", "out-is-file",
+                                  pytest.param("no-dask-scheduler", marks=pytest.mark.slow)])
+def test_batch_command_bad_usage(corpus, tmp_path, case):
+    eds = corpus["editions"]
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(f"{eds[0]},{eds[1]}\n{eds[0]}\n")
+    args, words = {
+        "missing-manifest": (["batch", tmp_path / "none.csv", "-o", tmp_path / "o"], ["none.csv", "does not exist"]),
+        "bad-line": (["batch", manifest, "-o", tmp_path / "o"], ["m.csv line 2", "two editions"]),
+        "out-is-file": (["batch", corpus["manifest"], "-o", eds[0]], ["is a file"]),
+        "no-dask-scheduler": (["batch", corpus["manifest"], "-o", tmp_path / "o", "--scheduler",
+                               "tcp://127.0.0.1:9"], ["could not reach the Dask scheduler"]),
+    }[case]
+    assert_clean_error(run_cli(*args), *words)
+    assert not (tmp_path / "o").exists() or not any(p.suffix == ".html" for p in (tmp_path / "o").iterdir())
+
+
+@pytest.mark.slow
+def test_ctrl_c_keeps_what_is_done(corpus, tmp_path):
+    """Ctrl-C reaches the whole process group (the pool's workers too): one line, exit 130, no half-written
+    file; every record left has its files, and the next run goes on from there."""
+    import signal
+    import time
+
+    from conftest import start_cli_group
+
+    out = tmp_path / "out"
+    proc = start_cli_group("batch", corpus["manifest"], "-o", out, "--no-cache", "--table", "jsonl")
+    time.sleep(4)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=180)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == [f"error: interrupted; the items finished so far are kept in {out} (their "
+                                        f"records too): run the same command again to go on"]
+    names = {p.name for p in out.iterdir()} if out.exists() else set()
+    assert not any(n.endswith(".part") for n in names)
+    records = [json.loads(p.read_text()) for p in (out / ".reportdiff-batch").glob("*.json")] if names else []
+    assert all((out / f).is_file() for r in records for f in r["files"])
+    again = run(corpus["manifest"], out, jobs=2, cache=False, table="jsonl")
+    assert len(again.unchanged) == len(records) and len(again.done) == 23 - len(records)
+
+
+def test_index_is_self_contained_and_escaped(tmp_path):
+    """The index allows its own inline style and script by hash and nothing else; text from PDFs and failure
+    reasons is escaped."""
+    import base64
+    import hashlib
+    import html
+    import re
+
+    from reportdiff.batch import BatchResult, Item, render_index
+
+    items = [Item(id="ok", kind="pair", editions=("/a.pdf", "/b.pdf")),
+             Item(id="bad", kind="pair", editions=("/c.pdf", "/<b>d.pdf"))]
+    step = {"old": "S/1<i>", "new": "S/2", "old_date": "2025-01-31", "new_date": None, "title": "<script>x()</script>",
+            "summary": {"unchanged": 3, "modified": 2, "rewritten": 1}, "brief": ["¶ 4: figure 3 → <b>5</b>"]}
+    result = BatchResult(out_dir=tmp_path, done=["ok"], failed={"bad": "<img src=x onerror=alert(1)> broke"})
+    page = render_index(items, {"ok": {"steps": [step]}, "bad": None}, result)
+    csp = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1))
+    for tag in ("style", "script"):
+        body = re.search(rf"<{tag}>(.*?)</{tag}>", page, re.S).group(1)
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+    assert "default-src 'none'" in csp
+    assert "<script>x()" not in page and "<img src=x" not in page and "<b>5</b>" not in page and "<i>" not in page
+    assert "1 rewritten" in page and "2 modified" in page          # kinds shown as the summary has them

@@ -1,0 +1,77 @@
+"""Parallel reading where fork is not safe or not allowed: beside other threads (forkserver), in a daemonic
+process (no children: read in the process), and through an executor the caller passes."""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import threading
+
+import pytest
+
+from conftest import SAMPLES
+
+from reportdiff import _fork, api
+
+
+@pytest.fixture
+def other_thread():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    yield thread
+    stop.set()
+    thread.join()
+
+
+def test_a_pair_read_beside_a_thread_is_read_in_parallel_and_the_same(other_thread, monkeypatch):
+    alone = api.load_pair(SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf", cache=False, workers=1)
+    started = []
+    real = _fork.Forked
+    monkeypatch.setattr(_fork, "Forked", lambda context, *a, **k: started.append(context.get_start_method())
+                        or real(context, *a, **k))
+    both = api.load_pair(SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf", cache=False, parallel=True)
+    assert started == ["forkserver"]
+    assert [e.to_dict() for e in both] == [e.to_dict() for e in alone]
+
+
+def _context_in_daemon(queue) -> None:
+    queue.put(_fork.fork_context() is None)
+
+
+def test_a_daemonic_process_reads_in_itself():
+    """A Dask worker or a pool's worker is daemonic: multiprocessing refuses it children."""
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    process = context.Process(target=_context_in_daemon, args=(queue,), daemon=True)
+    process.start()
+    assert queue.get(timeout=60) is True
+    process.join()
+
+
+@pytest.mark.parametrize("kind", ["threads", "processes"])
+def test_load_many_through_the_callers_executor(kind):
+    paths = [SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf"]
+    alone = [api.load(p, cache=False, workers=1) for p in paths]
+    pool = (cf.ThreadPoolExecutor(2) if kind == "threads"
+            else cf.ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("forkserver")))
+    seen = []
+    with pool:
+        got = api.load_many(paths, executor=pool, cache=False, progress=lambda d, t: seen.append((d, t)))
+        pair = api.load_pair(*paths, executor=pool, cache=False)
+    assert [e.to_dict() for e in got] == [e.to_dict() for e in alone] == [e.to_dict() for e in pair]
+    assert seen[-1][0] == seen[-1][1] == sum(e.pages for e in alone)
+
+
+def test_workers_of_a_forkserver_take_on_the_callers_environment(other_thread, tmp_path, monkeypatch):
+    """A forkserver started earlier has the environment of then: the workers take on the caller's current one
+    (the cache folder is read from it) and its working folder (a path may be relative)."""
+    import shutil
+
+    monkeypatch.setenv("REPORTDIFF_CACHE_DIR", str(tmp_path / "first"))
+    api.load_pair(SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf", parallel=True)    # the server starts
+    monkeypatch.setenv("REPORTDIFF_CACHE_DIR", str(tmp_path / "second"))
+    for name in ("S_2025_72.pdf", "S_2025_496.pdf"):
+        shutil.copyfile(SAMPLES / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    api.load_pair("S_2025_72.pdf", "S_2025_496.pdf", parallel=True, cache=True)
+    assert len(list((tmp_path / "second").glob("*.json"))) == 2        # the worker's parse went there too

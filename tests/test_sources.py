@@ -1,0 +1,210 @@
+"""Editions by UN symbol, against a stand-in for ODS on 127.0.0.1 (tests/ods_server.py): the same report as from
+the files, every bad answer one line and exit 2 with nothing left behind, the download cache and its validators."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import CLI_ENV, SAMPLES, assert_clean_error, cli_command, listing
+from ods_server import OdsServer
+
+from reportdiff import sources
+from reportdiff.errors import FetchError
+
+
+@pytest.fixture(scope="module")
+def ods():
+    server = OdsServer({"S/2025/72": SAMPLES / "S_2025_72.pdf", "S/2025/496": SAMPLES / "S_2025_496.pdf",
+                        "S/2099/906": SAMPLES / "S_2025_72.pdf"}).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def env(ods, tmp_path) -> dict[str, str]:
+    """The CLI's environment: this test's own cache folder, the stand-in server, short timeout and size limit."""
+    return {**CLI_ENV, "REPORTDIFF_CACHE_DIR": str(tmp_path / "cache"), "REPORTDIFF_ODS_URL": ods.url,
+            "REPORTDIFF_ODS_TIMEOUT": "1", "REPORTDIFF_ODS_MAX_BYTES": "1500000", "SOURCE_DATE_EPOCH": "1767225600",
+            "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}   # a CI proxy must not step in
+
+
+def cli(env: dict, *args, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run(cli_command() + [os.fspath(a) for a in args], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, env=env, timeout=180, cwd=cwd)
+
+
+def documents(env: dict) -> Path:
+    return Path(env["REPORTDIFF_CACHE_DIR"]) / "documents"
+
+
+# ------------------------------------------------------------------------------------------------ what a symbol is
+
+@pytest.mark.parametrize("text", ["S/2025/496", "A/79/947", "S/2025/71/Rev.1", "E/CN.6/2025/3", "DP/FPA/2025/1",
+                                  "A/HRC/58/1", "S/PV.9876", "A/C.3/79/L.5", "S/RES/2719 (2023)", "A/79/947/Add.1"])
+def test_symbols(text):
+    assert sources.is_symbol(text)
+
+
+@pytest.mark.parametrize("text", ["report.pdf", "reports/south-sudan", "s/2025/496", "S/2025/", "S//496", "S",
+                                  "S/2025/4 96", "S/2025/496\x1b[31m", "2025/496", "S/2025/-1", "S/ABC"])
+def test_not_symbols(text):
+    assert not sources.is_symbol(text)
+
+
+def test_file_stems_are_distinct():
+    assert sources.file_stem("S/2025/71/Rev.1") == "S_2025_71_Rev.1"
+    assert sources.file_stem("S/RES/2719 (2023)") == "S_RES_2719(2023)"
+    assert sources.file_stem("E/CN.6/2025/3") != sources.file_stem("E/CN/6/2025/3")
+
+
+def test_an_existing_path_wins_over_a_symbol(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "S" / "2025").mkdir(parents=True)
+    (tmp_path / "S" / "2025" / "496").write_bytes((SAMPLES / "S_2025_496.pdf").read_bytes())
+    assert sources.resolve("S/2025/496") == "S/2025/496"          # the file, not ODS
+
+
+# ------------------------------------------------------------------------------------------------ through the CLI
+
+def test_compare_by_symbol_is_the_compare_of_the_files(env, tmp_path, ods):
+    by_symbol, by_file = tmp_path / "by-symbol.html", tmp_path / "by-file.html"
+    proc = cli(env, "compare", "S/2025/72", "S/2025/496", "-o", by_symbol)
+    assert proc.returncode == 0, proc.stderr
+    proc = cli(env, "compare", SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf", "-o", by_file, "--no-cache")
+    assert proc.returncode == 0, proc.stderr
+    assert by_symbol.read_bytes() == by_file.read_bytes()
+    assert sorted(p.name for p in documents(env).iterdir()) == [
+        "S_2025_496.meta.json", "S_2025_496.pdf", "S_2025_72.meta.json", "S_2025_72.pdf"]
+    # the JSON too, and a second run reads the cache without asking the server
+    hits = dict(ods.hits)
+    proc = cli(env, "compare", "S/2025/72", "S/2025/496", "-f", "json")
+    files = cli(env, "compare", SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf", "-f", "json")
+    assert proc.returncode == 0 and proc.stdout == files.stdout
+    assert ods.hits == hits
+
+
+def test_extract_and_series_take_symbols(env, tmp_path):
+    proc = cli(env, "extract", "S/2025/496", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert '"symbol": "S/2025/496"' in proc.stdout
+    proc = cli(env, "series", "S/2025/496", "S/2025/72", "-o", tmp_path / "t.json")
+    assert proc.returncode == 0, proc.stderr
+    assert [e["symbol"] for e in __import__("json").loads((tmp_path / "t.json").read_text())["editions"]] == [
+        "S/2025/72", "S/2025/496"]
+
+
+def test_fetch_to_a_folder_offline_and_refresh(env, tmp_path, ods):
+    out = tmp_path / "pdfs"
+    out.mkdir()
+    proc = cli(env, "fetch", "S/2025/72", "S/2025/496", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [str(out / "S_2025_72.pdf"), str(out / "S_2025_496.pdf")]
+    assert (out / "S_2025_72.pdf").read_bytes() == (SAMPLES / "S_2025_72.pdf").read_bytes()
+    before = ods.hits.get("S/2025/72", 0)
+    offline = {**env, "REPORTDIFF_ODS_URL": "http://127.0.0.1:9"}       # nothing listens there
+    assert cli(offline, "fetch", "S/2025/72", "--offline").returncode == 0
+    assert ods.hits.get("S/2025/72", 0) == before
+    # --refresh revalidates with the ETag kept beside the file: the server answers 304, the file stays
+    proc = cli(env, "fetch", "S/2025/72", "--refresh")
+    assert proc.returncode == 0, proc.stderr
+    assert ods.hits["S/2025/72"] == before + 1
+    assert ods.last_headers["S/2025/72"].get("If-None-Match", "").startswith('"')
+    assert (documents(env) / "S_2025_72.pdf").read_bytes() == (SAMPLES / "S_2025_72.pdf").read_bytes()
+
+
+def test_offline_without_the_document(env, tmp_path):
+    line = assert_clean_error(cli(env, "compare", "S/2025/72", "S/2025/496", "--offline"), "S/2025/72",
+                              "--offline")
+    assert "not in the download cache" in line
+
+
+def test_retry_after_a_503(env, tmp_path, ods):
+    proc = cli(env, "fetch", "S/2099/906")
+    assert proc.returncode == 0, proc.stderr
+    assert ods.hits["S/2099/906"] == 2
+    assert (documents(env) / "S_2099_906.pdf").read_bytes() == (SAMPLES / "S_2025_72.pdf").read_bytes()
+
+
+BAD = [  # (symbol, words the one line must hold)
+    ("S/2099/404", ["S/2099/404", "HTTP 404", "check the symbol"]),
+    ("S/2099/900", ["S/2099/900", "no English PDF"]),
+    ("S/2099/901", ["S/2099/901", "no English PDF"]),
+    ("S/2099/902", ["S/2099/902", "did not answer within 1 s"]),
+    ("S/2099/903", ["S/2099/903", "cut short"]),
+    ("S/2099/904", ["S/2099/904", "larger than"]),
+    ("S/2099/905", ["S/2099/905", "larger than"]),
+    ("S/2099/907", ["S/2099/907", "server error", "4 tries"]),
+    ("S/2099/908", ["S/2099/908", "wait 3600 s"]),
+    ("S/2099/909", ["S/2099/909", "redirected too many times"]),
+]
+
+
+SLOW_ANSWERS = {"S/2099/902", "S/2099/907"}          # a timeout, and three backoffs (3.5 s)
+
+
+@pytest.mark.parametrize("symbol,words", [pytest.param(*b, marks=pytest.mark.slow) if b[0] in SLOW_ANSWERS else b
+                                          for b in BAD], ids=[b[0] for b in BAD])
+def test_bad_answers_are_one_line_and_leave_nothing(env, tmp_path, symbol, words):
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in (["fetch", symbol, "-o", out], ["compare", symbol, SAMPLES / "S_2025_72.pdf", "-o",
+                                                  out / "r.html"]):
+        line = assert_clean_error(cli(env, *args), *words)
+        assert "EVIL" not in line and "SERVER TEXT" not in line and "\x1b" not in line and "\u202e" not in line
+        assert listing(out) == set()
+        assert not documents(env).exists() or listing(documents(env)) == set()
+
+
+def test_server_unreachable(env, tmp_path):
+    with socket.socket() as s:                   # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    down = {**env, "REPORTDIFF_ODS_URL": f"http://127.0.0.1:{port}"}
+    assert_clean_error(cli(down, "compare", "S/2025/72", "S/2025/496", "-o", tmp_path / "r.html"),
+                       "could not reach 127.0.0.1", "pass a file path, or --offline")
+    assert listing(tmp_path) == {"cache"} or listing(tmp_path) == set()
+
+
+@pytest.mark.parametrize("arg", ["s/2025/496", "S/2025/4 96", "S/2025/-1"])
+def test_malformed_symbols(env, tmp_path, arg, ods):
+    hits = sum(ods.hits.values())
+    line = assert_clean_error(cli(env, "compare", arg, SAMPLES / "S_2025_72.pdf"), "not a UN document symbol")
+    assert sum(ods.hits.values()) == hits                  # never sent to the server
+    assert_clean_error(cli(env, "fetch", arg), "not a UN document symbol")
+    assert line
+
+
+def test_library_load_by_symbol(env, monkeypatch):
+    for name in ("REPORTDIFF_CACHE_DIR", "REPORTDIFF_ODS_URL", "REPORTDIFF_ODS_TIMEOUT", "NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, env[name])
+    import reportdiff
+
+    edition = reportdiff.load("S/2025/496")
+    assert edition.symbol == "S/2025/496" and edition.source == "S_2025_496.pdf"
+    with pytest.raises(FetchError, match="HTTP 404"):
+        reportdiff.load("S/2099/404")
+    with pytest.raises(FetchError, match="not in the download cache"):
+        reportdiff.load("S/2025/72", offline=True)
+
+
+def test_batch_by_symbol_and_its_second_run_offline(env, tmp_path, ods):
+    """A manifest of symbols: each task fetches its editions; the second run finds them in the download cache
+    and redoes nothing, without asking the server (here: gone)."""
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("old,new\nS/2025/72,S/2025/496\nS/2025/72,S/2099/404\n")
+    proc = cli(env, "batch", manifest, "-o", tmp_path / "out", "--table", "jsonl", "-j", "1")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.strip().startswith("2 items: 1 compared, 0 unchanged since the last run, 1 failed")
+    error = __import__("json").loads((tmp_path / "out" / "errors.jsonl").read_text())
+    assert error["id"] == "S_2025_72__S_2099_404" and "HTTP 404" in error["error"] and "EVIL" not in error["error"]
+    by_file = cli(env, "compare", SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf", "-f", "json")
+    assert (tmp_path / "out" / "S_2025_72__S_2025_496.json").read_text() == by_file.stdout.rstrip("\n")
+    gone = {**env, "REPORTDIFF_ODS_URL": "http://127.0.0.1:9"}
+    manifest.write_text("old,new\nS/2025/72,S/2025/496\n")
+    proc = cli(gone, "batch", manifest, "-o", tmp_path / "out", "--table", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "1 items: 0 compared, 1 unchanged since the last run"
