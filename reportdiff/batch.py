@@ -337,18 +337,12 @@ def _step(data: dict) -> dict[str, Any]:
 
 
 def brief_items(comparison: dict, n: int = BRIEF_ITEMS) -> list[str]:
-    """The first key changes of a comparison (its `Comparison.to_dict()`), one plain line each, for the index.
-    Today: the first signals in reading order (figures, dates, hedges). When the comparison carries a ranked
-    brief, this is the one place to take its first items instead."""
+    """The first items of a comparison's brief (its `Comparison.to_dict()`), one plain line each, for the index:
+    where the report says it, then the item's summary."""
     lines = []
-    for change in comparison.get("changes", []):
-        where = ", ".join(change.get("new") or change.get("old") or [])
-        for signal in change.get("signals", []):
-            old, new = signal.get("old"), signal.get("new")
-            wording = f"{old} → {new}" if old and new else (f"added {new}" if new else f"removed {old}")
-            lines.append(f"¶ {where}: {signal.get('kind', 'change')} {wording}")
-            if len(lines) == n:
-                return lines
+    for item in comparison.get("brief", [])[:n]:
+        where = ", ".join(item.get("new") or item.get("old") or [])
+        lines.append(f"¶ {where}: {item.get('summary') or item.get('kind', 'change')}")
     return lines
 
 

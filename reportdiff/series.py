@@ -8,7 +8,8 @@ Representation (JSON schema `reportdiff.series/1`):
 
 - **Node**: `(edition index, paragraph id)`; edition indices follow the series' date order, 0 is the oldest.
 - **Edge**: from a node of edition i to a node of edition i+1, one per paragraph link of comparison i, labelled
-  with the change kind (`unchanged`, `modified`, `split`, `merged`) and a `moved` flag. One more kind of edge
+  with the change kind (`unchanged`, `modified`, `rewritten`, `split`, `merged`) and a `moved` flag: a lineage
+  chains through a rewritten paragraph (the same subject in other words) as through an edited one. One more kind of edge
   bridges a gap: a paragraph removed after edition i that comes back, nearly word for word, as an added paragraph
   of a later edition j > i+1 is linked to it (`reappeared`: true; see REAPPEAR_RATIO). A split gives one node
   several outgoing edges (the lineage branches); a merge gives one node several incoming edges (lineages join).
@@ -57,7 +58,7 @@ class Node:
 class LineageEdge:
     source: Node                 # in edition i
     target: Node                 # in edition i + 1
-    kind: str                    # unchanged | modified | split | merged
+    kind: str                    # unchanged | modified | rewritten | split | merged
     moved: bool = False
     similarity: float = 1.0
     reappeared: bool = False     # the paragraph was absent from the editions in between (target > source + 1)
@@ -73,7 +74,7 @@ class LineageEdge:
 @dataclass
 class LineageEvent:
     edition: int                 # the edition where it shows (for `removed`: the first edition without it)
-    kind: str                    # first | added | unchanged | modified | split | merged | removed | reappeared
+    kind: str                    # first | added | unchanged | modified | rewritten | split | merged | removed | reappeared
     moved: bool = False
     old: list[str] = field(default_factory=list)   # paragraph ids in edition `previous`
     new: list[str] = field(default_factory=list)   # paragraph ids in edition
@@ -435,6 +436,8 @@ def _event_kind(changes: list[Change]) -> str:
         return "split"
     if "merged" in kinds:
         return "merged"
+    if "rewritten" in kinds:
+        return "rewritten"
     if kinds & {"modified", "added", "removed"}:
         return "modified"
     return "unchanged"

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from ..model import Change, Edition
 from .report import _clean, render_page, stamp
-from .view import (KIND_LABELS, Seg, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
+from .view import (KIND_LABELS, Seg, marked, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
                           section_ref)
 from ..series import Lineage, Series, _diff_words, _edition_words
 from ..diff.wordiff import diff_words
@@ -304,6 +304,14 @@ def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict],
             back = Change("modified", list(ev.old), list(ev.new), diff=diff_words(old_text, new_text).ops)
             blocks.append(change_segs(back, olds, paras))
             note = f"Back after an absence; the redline is from {syms[prev]}."
+            changed_in.append(syms[i])
+        elif ev.kind == "rewritten":
+            # the same subject in other words: the new text with the shared subject marked, not a redline
+            shared = [t for j in ev.changes for ch in [cmps[i - 1].changes[j]]
+                      for t in (ch.successor.shared_terms if ch.successor else [])]
+            blocks = [marked(safe(p.text), shared) for p in paras if p]
+            note = "Rewritten on the same subject" + (f" ({', '.join(one_line(t) for t in shared[:4])})"
+                                                       if shared else "") + "; the earlier wording is above."
             changed_in.append(syms[i])
         else:
             for j in ev.changes:

@@ -18,8 +18,8 @@ from ..diff.wordiff import merge_runs
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
-KIND_LABELS = {"modified": "Modified", "added": "Added", "removed": "Removed", "split": "Split",
-               "merged": "Merged", "unchanged": "Unchanged", "moved": "Moved"}
+KIND_LABELS = {"modified": "Modified", "rewritten": "Rewritten", "added": "Added", "removed": "Removed",
+               "split": "Split", "merged": "Merged", "unchanged": "Unchanged", "moved": "Moved"}
 SIGNAL_LABELS = {"judgement": "Judgements", "figure": "Figures", "recommendation": "Recommendations",
                  "new_concern": "New concerns", "dropped_concern": "Dropped concerns", "date": "Dates",
                  "hedge": "Assessment wording"}
@@ -27,7 +27,8 @@ SIGNAL_SINGULAR = {"judgement": "judgement", "figure": "figure", "recommendation
                    "new_concern": "new concern", "dropped_concern": "dropped concern", "date": "date",
                    "hedge": "wording"}
 ROLE_LABELS = {"observation": "the report's observations", "opening": "the opening assessment"}
-COUNT_KINDS = ("modified", "added", "removed", "moved", "split", "merged")
+COUNT_KINDS = ("rewritten", "modified", "added", "removed", "moved", "split", "merged")
+SUBJECT_LIST = 12           # new and dropped subjects listed at the head of the report
 
 
 # ---------------------------------------------------------------------------------------------------- formatting
@@ -124,6 +125,7 @@ class SignalView:
     context_pre: str
     context_match: str
     context_post: str
+    summary: str = ""           # the change in a few words ("undiminished → high"), where the signal says it
 
     @property
     def context(self) -> str:
@@ -162,6 +164,22 @@ class BriefView:
 
 
 @dataclass
+class PairSide:
+    """One paragraph of a rewritten pair, its subject's shared names and words marked (Seg op "mark")."""
+    label: str                      # "¶5", "was ¶5"
+    segs: list[Seg]
+
+
+@dataclass
+class SubjectView:
+    """A new or dropped subject, for the lists at the head of the report."""
+    ref: str
+    anchor: str
+    terms: str                      # its salient terms: "Damascus, multilingual campaigns"
+    opening: str = ""               # the start of its first sentence
+
+
+@dataclass
 class ItemView:
     type: str                       # "change", "same" (a run of unchanged paragraphs), "ghost" (a moved paragraph's old place)
     anchor: str = ""
@@ -181,6 +199,11 @@ class ItemView:
     # a ghost
     ghost_text: str = ""
     ghost_href: str = ""
+    # a rewritten pair: both sides in full, the shared subject marked, the pair's own signals on top
+    pair_old: list[PairSide] = field(default_factory=list)
+    pair_new: list[PairSide] = field(default_factory=list)
+    shared: list[str] = field(default_factory=list)
+    signals: list["SignalView"] = field(default_factory=list)
 
 
 @dataclass
@@ -263,6 +286,8 @@ class ReportView:
     differs: bool
     brief: list[BriefView] = field(default_factory=list)   # the ranked key changes (diff/brief.py)
     tables: Any = None          # render.tableview.TablesView: the changed tables and figures
+    new_subjects: list[SubjectView] = field(default_factory=list)       # added paragraphs, by subject
+    dropped_subjects: list[SubjectView] = field(default_factory=list)   # removed paragraphs
 
     @property
     def top_signals(self) -> list[SignalView]:
@@ -441,6 +466,53 @@ def _signal_context(context: str, needle: str | None) -> tuple[str, str, str]:
     return clip(context, 140) or "", "", ""
 
 
+def marked(text: str, terms: list[str]) -> list[Seg]:
+    """A text as segments, each occurrence of the given terms (whole words, any case) marked."""
+    if not terms:
+        return [Seg("=", text)]
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+                         + r")(?!\w)", re.IGNORECASE)
+    out: list[Seg] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            out.append(Seg("=", text[pos:m.start()]))
+        out.append(Seg("mark", m.group(0)))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Seg("=", text[pos:]))
+    return out
+
+
+def _pair_sides(paras: list[Paragraph | None], terms: list[str], was: bool) -> list[PairSide]:
+    return [PairSide(label=("was " if was else "") + (f"¶{p.number}" if p.number else "unnumbered ¶"),
+                     segs=marked(safe(p.text), terms)) for p in paras if p is not None]
+
+
+def _signal_view(sg, ref: str, anchor: str) -> SignalView:
+    pre, match, post = _signal_context(sg.context, sg.new or sg.old)
+    return SignalView(kind=sg.kind, kind_label=SIGNAL_SINGULAR.get(sg.kind, sg.kind), ref=ref, anchor=anchor,
+                      old=clip(sg.old), new=clip(sg.new), context_pre=pre, context_match=match, context_post=post,
+                      summary=clip(getattr(sg, "change", ""), 120) or "")
+
+
+def _subjects(comparison: Comparison, change_views: list[ItemView], kind: str) -> list[SubjectView]:
+    """Added (or removed) paragraphs with what they are about: their concern signal's salient terms, names
+    first."""
+    out = []
+    for ci, ch in enumerate(comparison.changes):
+        if ch.kind != kind:
+            continue
+        concern = next((sg for sg in ch.signals if sg.kind in ("new_concern", "dropped_concern") and sg.subject), None)
+        terms = [t.strip() for t in concern.subject.split(",")] if concern else []
+        terms.sort(key=lambda t: not t[:1].isupper())          # names first
+        paras = {p.id: p for p in (comparison.new if kind == "added" else comparison.old).paragraphs}
+        first = paras.get((ch.new or ch.old)[0]) if (ch.new or ch.old) else None
+        out.append(SubjectView(ref=change_views[ci].ref, anchor=f"c-{ci}", terms=one_line(", ".join(terms[:3])),
+                               opening=clip(first.text if first else "", 110) or ""))
+    return out
+
+
 def build_view(comparison: Comparison, *, generated: str = "", generated_iso: str = "",
                version: str = "") -> ReportView:
     old, new = comparison.old, comparison.new
@@ -534,6 +606,11 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
         item = ItemView(type="change", anchor=f"c-{ci}", kind=ch.kind, moved=ch.moved, badges=badges,
                         old_nums=para_nums(opo) if ch.old else "", new_nums=para_nums(ops) if ch.new else "",
                         ref=ref, segs=segs, footnotes=_footnote_views(ch))
+        if ch.kind == "rewritten":
+            shared = [one_line(t) for t in (ch.successor.shared_terms if ch.successor else [])]
+            item.shared = shared
+            item.pair_old, item.pair_new = _pair_sides(opo, shared, True), _pair_sides(ops, shared, False)
+            item.signals = [_signal_view(sg, ref, f"c-{ci}") for sg in ch.signals]
         change_views.append(item)
         change_key.append(key)
 
@@ -631,11 +708,7 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
             if key in seen:          # one wording change classed twice (a figure and a hedge) is listed once
                 continue
             seen.add(key)
-            pre, match, post = _signal_context(sg.context, sg.new or sg.old)
-            signals.append(SignalView(kind=sg.kind, kind_label=SIGNAL_SINGULAR.get(sg.kind, sg.kind),
-                                      ref=change_views[ci].ref, anchor=f"c-{ci}", old=clip(sg.old),
-                                      new=clip(sg.new), context_pre=pre, context_match=match,
-                                      context_post=post))
+            signals.append(_signal_view(sg, change_views[ci].ref, f"c-{ci}"))
     groups = [(k, SIGNAL_LABELS[k], [s for s in signals if s.kind == k]) for k in SIGNAL_LABELS]
     groups = [g for g in groups if g[2]]
     others = [s for s in signals if s.kind not in SIGNAL_LABELS]
@@ -654,7 +727,9 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
                       sections=sections,
                       signals=signals, signal_groups=groups, warnings=[one_line(w) for w in comparison.warnings],
                       differs=comparison.differs, brief=_brief_views(comparison, change_views),
-                      tables=_tables_view(comparison))
+                      tables=_tables_view(comparison),
+                      new_subjects=_subjects(comparison, change_views, "added"),
+                      dropped_subjects=_subjects(comparison, change_views, "removed"))
 
 
 def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[BriefView]:
@@ -688,16 +763,30 @@ def count_text(summary: dict[str, int]) -> str:
 
 
 def headline(comparison: Comparison, pct: int) -> str:
-    """One sentence a reader can take away: how much changed, in plain words."""
+    """One sentence a reader can take away, in subjects rather than paragraphs: "40 subjects updated (32
+    rewritten, 8 edited), 25 new subjects and 22 dropped; about 88% of the text changed and 1 paragraph is
+    unchanged." A rewritten paragraph is an updated subject, not a removal and an addition."""
     s = comparison.summary()
     new_n = len(comparison.new.paragraphs)
     if not comparison.differs:
         return f"No paragraph changed: all {new_n} paragraphs of the new edition are in the old one, in place."
-    parts = [f"{s[k]} {k}" for k in ("modified", "added", "removed", "split", "merged", "moved") if s.get(k)]
+    edited = s.get("modified", 0) + s.get("split", 0) + s.get("merged", 0)
+    rewritten = s.get("rewritten", 0)
+    parts = []
+    if edited or rewritten:
+        updated = edited + rewritten
+        detail = [f"{rewritten} rewritten" if rewritten else "", f"{edited} edited" if edited else ""]
+        detail_text = ", ".join(d for d in detail if d)
+        parts.append(f"{updated} subject{'s' if updated != 1 else ''} updated"
+                     + (f" ({detail_text})" if rewritten and edited else f", {detail_text}" if rewritten else ""))
+    if s.get("added"):
+        parts.append(f"{s['added']} new subject{'s' if s['added'] != 1 else ''}")
+    if s.get("removed"):
+        parts.append(f"{s['removed']} dropped")
+    if s.get("moved"):
+        parts.append(f"{s['moved']} moved")
     if not parts:
         return f"Only footnotes changed; all {new_n} paragraphs of the new edition are otherwise unchanged."
-    n_first = s[parts[0].split()[1]]
-    parts[0] = f"{n_first} paragraph{'s' if n_first != 1 else ''} {parts[0].split()[1]}"
     listing = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
     same = s.get("unchanged", 0)
     return (f"{listing}; about {pct}% of the text changed and {same} "
