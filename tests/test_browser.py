@@ -64,7 +64,7 @@ def test_report_shows_summary_overview_and_redline(browser, reports, name, viewp
             "S/2025/72 → S/2025/496" if name == "realistic" else "S/2018/770 → S/2019/115")
         assert page.locator("#glance").is_visible()
         assert page.locator(".headline").is_visible()
-        assert page.locator(".count").count() == 7 and page.locator(".count").first.is_visible()
+        assert page.locator(".count").count() == 8 and page.locator(".count").first.is_visible()
         rows = page.locator(".ov-row")
         assert rows.count() >= 8 and rows.first.is_visible()
         assert page.locator(".ov-bar .fill").first.is_visible()

@@ -101,9 +101,9 @@ def test_html_shows_header_summary_overview_and_key_changes():
               "reportdiff 0.1.0", "2 January 2026, 03:04 UTC", 'datetime="2026-01-02T03:04:00Z"'):
         assert s in doc, s
     counts = dict(re.findall(r'<span class="count-n">(\d+)</span> <span class="count-k">(\w+)</span>', doc)[i][::-1]
-                  for i in range(7))
-    assert counts == {"Modified": "4", "Added": "2", "Removed": "1", "Moved": "1", "Split": "1", "Merged": "1",
-                      "Unchanged": "7"}
+                  for i in range(8))
+    assert counts == {"Rewritten": "0", "Modified": "4", "Added": "2", "Removed": "1", "Moved": "1", "Split": "1",
+                      "Merged": "1", "Unchanged": "7"}
     # The per-section overview lists each section of the new edition (and the removed one), linked to it.
     rows = re.findall(r'<li class="ov-row[^"]*">\s*<a href="#(s-\d+)"', doc)
     assert len(rows) == 9
@@ -279,7 +279,7 @@ def test_terminal_summary_is_short():
     lines = s.splitlines()
     assert 3 <= len(lines) <= 8
     assert lines[0] == "S/2025/72 (31 January 2025) → S/2025/496 (1 August 2025)"
-    assert lines[1] == ("4 paragraphs modified, 2 added, 1 removed, 1 split, 1 merged and 1 moved; about 18% of the "
+    assert lines[1] == ("6 subjects edited, 2 new subjects, 1 dropped and 1 moved; about 18% of the "
                         "text changed and 7 paragraphs are unchanged.")
     # the first three items of the brief, in rank order
     brief = build_view(realistic_comparison()).brief

@@ -134,3 +134,24 @@ def test_the_shipped_model_is_read_and_well_formed():
     assert model.features == successors.FEATURES
     assert len(model.weights_old) == len(model.weights_new) == len(model.features) + 1
     assert 0 < model.threshold < 1
+
+
+def test_the_same_comparison_in_every_process(tmp_path):
+    """Python salts string hashes per process: the comparison (alignment, successors, signals, brief) must not
+    depend on the order in which a set of words is walked."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}.json"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "REPORTDIFF_CACHE_DIR": str(tmp_path / "cache")}
+        r = subprocess.run([sys.executable, "-m", "reportdiff", "compare", str(samples / "S_2025_72.pdf"),
+                            str(samples / "S_2025_496.pdf"), "-f", "json", "-o", str(out)],
+                           capture_output=True, text=True, env=env, timeout=300)
+        assert r.returncode == 0, r.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]

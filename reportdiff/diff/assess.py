@@ -103,12 +103,12 @@ def _drop_identical(old: list[Sentence], new: list[Sentence]) -> tuple[list[Sent
 
 
 def _weights(stems, ctx: PairContext) -> dict[str, float]:
-    return {s: ctx.idf(s) for s in stems}
+    return {s: ctx.idf(s) for s in sorted(stems)}      # sorted: float sums the same in every process
 
 
 def _similarity(a: Sentence, b: Sentence, ctx: PairContext) -> float:
     wa, wb = _weights(a.topic or a.stems, ctx), _weights(b.topic or b.stems, ctx)
-    dot = sum(wa[s] * wb[s] for s in wa.keys() & wb.keys())
+    dot = sum(wa[s] * wb[s] for s in sorted(wa.keys() & wb.keys()))
     na, nb = math.sqrt(sum(v * v for v in wa.values())), math.sqrt(sum(v * v for v in wb.values()))
     return dot / (na * nb) if na and nb else 0.0
 
@@ -195,7 +195,7 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
         size = lexicon.strength({lexicon.CATEGORY[w] for w in gone | came})
         score = size * (0.4 + 0.6 * min(1.0, sim[i][j] * 2)) * (LEAD_BONUS if lead else 1.0) * (
             REVERSAL_BONUS if d == "reversed" else 1.0)
-        shared = sorted(o.stems & n.stems, key=lambda s: -ctx.idf(s))[:2]
+        shared = sorted(o.stems & n.stems, key=lambda s: (-ctx.idf(s), s))[:2]
         change = f"{_words_text(o, _strongest(gone)) or '—'} → {_words_text(n, _strongest(came)) or '—'}"
         found.append((i, j, Signal(kind="judgement", old=quote(o.text, _offsets(o, gone or ow, shared)),
                                    new=quote(n.text, _offsets(n, came or nw, shared)), subject=_subject(o, n, ctx),

@@ -293,16 +293,16 @@ def _nearest_cosine(ctx: PairContext, side: str, pid: str) -> float:
         for (s, p), stems in ctx.paragraph_stems.items():
             if s != other:
                 continue
-            norms[p] = math.sqrt(sum(ctx.idf(x) ** 2 for x in stems)) or 1.0
-            for x in stems:
+            norms[p] = math.sqrt(sum(ctx.idf(x) ** 2 for x in sorted(stems))) or 1.0
+            for x in sorted(stems):
                 if ctx.df.get(x, 0) <= NEAREST_COMMON * ctx.n_docs:
                     postings.setdefault(x, []).append(p)
         ctx._index[other] = (postings, norms)
     postings, norms = ctx._index[other]
     stems = ctx.paragraph_stems.get((side, pid), set())
-    norm = math.sqrt(sum(ctx.idf(x) ** 2 for x in stems)) or 1.0
+    norm = math.sqrt(sum(ctx.idf(x) ** 2 for x in sorted(stems))) or 1.0
     dots: Counter = Counter()
-    for x in stems:
+    for x in sorted(stems):      # sorted: the same float sums, so the same choices, in every process
         w = ctx.idf(x) ** 2
         for p in postings.get(x, ()):
             dots[p] += w

@@ -64,6 +64,7 @@ _DATED = re.compile(
     r"^(?:(?:Early|Late|Later)\s+(?:in\s+the\s+\w+\s+)?)?(?:On|In|Between|From|By|Since|During|As of|As at|"
     r"Throughout)?\s*(?:the\s+(?:morning|evening|night)\s+of\s+)?(?:\d{1,2}(?:\s*(?:and|to|–|-)\s*\d{1,2})?\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_VERB_OR_ADVERB = re.compile(r"(?:ed|ing|ly)$|^(?:around|about|across|towards)$", re.IGNORECASE)
 _NAME = re.compile(r"(?:[A-Z][\w’'\-]+|al-[A-Z][\w’'\-]+)(?:\s+(?:(?:of|the|al|bin|ibn|de|du|la|el)\s+)?"
                    r"(?:[A-Z][\w’'\-]+|al-[A-Z][\w’'\-]+))*")
 
@@ -496,8 +497,10 @@ def shared_terms(old: Edition, new: Edition, olds: list[int], news: list[int],
         stem = terms(w)
         if stem and stem[0] in words_o and stem[0] not in in_names and df[stem[0]] <= limit:
             found.setdefault(stem[0], (rarity(stem), w))    # one form of a word
-    ranked = sorted(found.values(), key=lambda f: -f[0])
-    return [name for _, name in ranked[:MAX_SHARED_TERMS]]
+    ranked = [name for _, name in sorted(found.values(), key=lambda f: -f[0])]
+    # for the reader, subject words: names and nouns before verb forms and adverbs ("posed", "reduced")
+    subject_like = [t for t in ranked if " " in t or t[:1].isupper() or not _VERB_OR_ADVERB.search(t)]
+    return (subject_like or ranked)[:MAX_SHARED_TERMS]
 
 
 def _bare_name(name: str) -> str:

@@ -28,7 +28,7 @@ from ..model import Comparison, Edition
 from .view import ReportView, build_view, human_date, one_line, section_ref
 
 TEMPLATE_PACKAGE = "reportdiff.templates"
-COUNT_COLORS = {"modified": "#0b5ea8", "added": "#0d6634", "removed": "#a3231b", "moved": "#6b3fa0",
+COUNT_COLORS = {"rewritten": "#7a68c9", "modified": "#0b5ea8", "added": "#0d6634", "removed": "#a3231b", "moved": "#6b3fa0",
                 "split": "#b07b00", "merged": "#b07b00"}
 
 
@@ -263,8 +263,8 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
     console.print()
     console.print(Text(_clean(v.headline)))
     counts = Text()
-    styles = {"modified": "blue", "added": "green", "removed": "red", "moved": "magenta", "split": "yellow",
-              "merged": "yellow"}
+    styles = {"rewritten": "purple", "modified": "blue", "added": "green", "removed": "red", "moved": "magenta",
+              "split": "yellow", "merged": "yellow"}
     for c in v.counts:
         counts.append(f"{c.n} {c.label.lower()}", ("bold " + styles[c.key]) if c.n else "dim")
         counts.append("  ")

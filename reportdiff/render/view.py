@@ -773,12 +773,11 @@ def headline(comparison: Comparison, pct: int) -> str:
     edited = s.get("modified", 0) + s.get("split", 0) + s.get("merged", 0)
     rewritten = s.get("rewritten", 0)
     parts = []
-    if edited or rewritten:
-        updated = edited + rewritten
-        detail = [f"{rewritten} rewritten" if rewritten else "", f"{edited} edited" if edited else ""]
-        detail_text = ", ".join(d for d in detail if d)
-        parts.append(f"{updated} subject{'s' if updated != 1 else ''} updated"
-                     + (f" ({detail_text})" if rewritten and edited else f", {detail_text}" if rewritten else ""))
+    if edited and rewritten:
+        parts.append(f"{edited + rewritten} subjects updated ({rewritten} rewritten, {edited} edited)")
+    elif edited or rewritten:
+        n = edited or rewritten
+        parts.append(f"{n} subject{'s' if n != 1 else ''} {'edited' if edited else 'rewritten'}")
     if s.get("added"):
         parts.append(f"{s['added']} new subject{'s' if s['added'] != 1 else ''}")
     if s.get("removed"):
