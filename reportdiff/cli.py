@@ -278,7 +278,7 @@ def series(
 
     def job() -> int:
         from .render import series as render_series
-        from .series import build_series, expand_inputs
+        from .lineage import build_series, expand_inputs
 
         pdfs = [Path(p) for p in expand_inputs(editions)]
         if len(pdfs) < 2:

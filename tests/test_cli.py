@@ -331,10 +331,10 @@ def test_library_load_accepts_str_and_path(gen):
 def _series_available() -> bool:
     import importlib.util
 
-    return importlib.util.find_spec("reportdiff.series") is not None
+    return importlib.util.find_spec("reportdiff.lineage") is not None
 
 
-needs_series = pytest.mark.skipif(not _series_available(), reason="reportdiff.series not written yet")
+needs_series = pytest.mark.skipif(not _series_available(), reason="reportdiff.lineage not written yet")
 
 
 @needs_series

@@ -17,7 +17,7 @@ from browser_util import (DESKTOP, PHONE, broken_words, horizontal_overflow, lab
                           screenshot)
 from reportdiff.render import report as render
 from reportdiff.render.series import render_series_html
-from reportdiff.series import build_series
+from reportdiff.lineage import build_series
 from render_samples import fixture_comparison, real_comparison, realistic_comparison
 from series_samples import chain_editions
 

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import html as htmllib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -316,6 +317,9 @@ def test_templates_ship_in_the_wheel(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for f in ("report.html.j2", "report.css", "report.js", "email.html.j2", "__init__.py"):
         assert f"reportdiff/templates/{f}" in names, f
+    for f in ("py.typed", "schemas/__init__.py", "schemas/edition.json", "schemas/comparison.json",
+              "schemas/series.json"):
+        assert f"reportdiff/{f}" in names, f
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     py = env_dir / "bin" / "python"
@@ -336,6 +340,13 @@ def test_templates_ship_in_the_wheel(tmp_path):
     r = subprocess.run([str(py), "-I", "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert site in r.stdout and str(ROOT / "reportdiff") not in r.stdout
+    # A user's mypy sees the installed package's types (py.typed), with nothing of the source tree on its path.
+    script = tmp_path / "user_script.py"
+    script.write_bytes((ROOT / "tests" / "typing_check.py").read_bytes())
+    r = subprocess.run([sys.executable, "-m", "mypy", "--python-executable", str(py), "--strict",
+                        "--disallow-any-expr", "--no-incremental", "--cache-dir", os.devnull, str(script)],
+                       capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
 
 
 # ---------------------------------------------------------------------------------------------------- CLI
@@ -437,6 +448,7 @@ def test_identical_editions_say_so():
     assert "No differences" in render.terminal_summary(c)
 
 
+@pytest.mark.malformed_models
 def test_render_survives_inconsistent_comparisons():
     """Writers never raise on a Comparison whose parts disagree (unknown ids, odd pairs, empty texts, odd ops)."""
     from hypothesis import HealthCheck, given, settings, strategies as st

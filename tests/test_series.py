@@ -13,7 +13,7 @@ from reportdiff import api
 from reportdiff.render import series as render_series
 from reportdiff.errors import InputFileError, UsageError
 from reportdiff.model import Edition, Paragraph
-from reportdiff.series import SERIES_SCHEMA, Node, _symbol_key, build_series, expand_inputs, order_editions
+from reportdiff.lineage import SERIES_SCHEMA, Node, _symbol_key, build_series, expand_inputs, order_editions
 from conftest import assert_clean_error, run_cli
 from series_samples import TRUE_LINKS, TRUE_MOVED, chain_editions, hostile_chain
 import pdfgen
