@@ -11,7 +11,7 @@ again (against the next edition, in other formats, in a series). An entry is the
   pdfplumber, wordfreq): any change to the parser invalidates every entry, so a stale parse is never returned.
 - The cache dir is `$REPORTDIFF_CACHE_DIR`, else the platform's cache folder (platformdirs): on Linux
   `$XDG_CACHE_HOME/reportdiff`, else `~/.cache/reportdiff`; on macOS `~/Library/Caches/reportdiff`; on Windows
-  `%LOCALAPPDATA%\reportdiff\Cache`.
+  `%LOCALAPPDATA%\\reportdiff\\Cache`.
 - Its size is capped (`$REPORTDIFF_CACHE_MAX`, e.g. `200MB`, `2G`; default DEFAULT_MAX_BYTES): past the cap the
   least recently used entries are removed (a hit counts as a use). `reportdiff cache info` shows the folder, the
   size and the cap; `reportdiff cache clear` empties it.

@@ -246,7 +246,7 @@ def test_unknown_format():
 # ---------------------------------------------------------------------------------------------------- text forms
 
 def test_markdown_summary():
-    md = render.render_comparison(realistic_comparison(), "markdown")
+    md = render.render_comparison(realistic_comparison(), "markdown", summary_only=True)
     assert md.startswith("**S/2025/72** (31 January 2025) → **S/2025/496** (1 August 2025)")
     assert "| 4 | 2 | 1 | 1 | 1 | 1 | 7 |" in md
     assert "- II.A ¶8 (figure): ~~up to 3,000~~ → **up to 4,000**" in md
@@ -254,11 +254,31 @@ def test_markdown_summary():
     assert len(md.splitlines()) < 40
 
 
+def test_markdown_full_report_has_every_change_in_a_redline():
+    from markdown_it import MarkdownIt
+
+    c = realistic_comparison()
+    md = render.render_comparison(c, "markdown")
+    assert md.startswith(render.render_comparison(c, "markdown", summary_only=True).rsplit("_Generated", 1)[0])
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(md)
+    assert "up to <s>3,000</s> <strong>4,000</strong> fighters" in html       # ¶8's figure, in its paragraph
+    shown = re.sub(r"<[^>]+>", "", re.sub(r"<(s|del)>.*?</\1>", "", html))      # the new side of the redline
+    for p in c.new.paragraphs:                                                 # every paragraph's words are there
+        assert " ".join(p.text.split()[:8]) in " ".join(shown.split()), p.id
+
+
 def test_markdown_and_text_neutralise_hostile_text():
+    from markdown_it import MarkdownIt
+
     md = render.render_comparison(hostile_comparison(), "markdown")
-    assert not re.search(r"(?<!\\)[<>\[\]]", md), "unescaped markup in markdown"
+    ours = re.compile(r"</?(del|ins|details|summary)>|^> ", re.M)              # the report's own markup
+    assert not re.search(r"(?<!\\)[<>\[\]]", ours.sub("", md)), "unescaped markup in markdown"
     assert "](" not in md and "https://" not in md
     assert "\\<script\\>alert(1)\\</script\\>" in md
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(md)
+    tags = set(re.findall(r"<([a-z0-9]+)", html))
+    assert tags <= {"p", "br", "strong", "em", "s", "del", "ins", "details", "summary", "h2", "h3", "h4", "h5", "h6",
+                    "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "hr", "blockquote"}, tags
     txt = render.render_text(hostile_comparison(), color=True)
     assert "\x1b[31mred" not in txt and "\u202e" not in txt
     plain = render.render_text(hostile_comparison(), color=False)
@@ -430,7 +450,7 @@ def test_real_sample_outputs():
     assert sum(1 for tag, _ in t.tags if tag == "article") == sum(
         1 for ch in c.changes if ch.kind != "unchanged" or ch.moved or ch.footnotes)
     for fmt in ("markdown", "text"):
-        out = render.render_comparison(c, fmt, color=False)
+        out = render.render_comparison(c, fmt, color=False, summary_only=True)
         assert "S/2025/72" in out and len(out.splitlines()) < 60
     assert isinstance(render.render_comparison(c, "eml"), bytes)
     assert len(render.terminal_summary(c).splitlines()) <= 8
