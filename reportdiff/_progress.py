@@ -148,17 +148,27 @@ class JobProgress:
 
     def _start_live(self, reading: bool, auto_refresh: bool) -> None:
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                                   TimeElapsedColumn)
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn
+        from rich.text import Text
+
+        job = self
+
+        class JobElapsed(ProgressColumn):
+            """The time since the command started (not since this stage did)."""
+
+            def render(self, task: Any) -> Text:
+                seconds = int(job.clock() - job.started)
+                return Text(f"{seconds // 60}:{seconds % 60:02d}", style="progress.elapsed")
 
         columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}")]
         if reading:
             columns += [BarColumn(), MofNCompleteColumn(), TextColumn("pages")]
-        columns.append(TimeElapsedColumn())
+        columns.append(JobElapsed())
         self.live = Progress(*columns, console=Console(file=self.stream), transient=True,
                              auto_refresh=auto_refresh, redirect_stdout=False, redirect_stderr=False)
+        self.task = self.live.add_task(self.stage_name, total=self.total if reading else None,
+                                       completed=self._done_pages() if reading else 0)
         self.live.start()
-        self.task = self.live.add_task(self.stage_name, total=None)
 
     def _stop_live(self) -> None:
         if self.timer is not None:

@@ -169,7 +169,7 @@ def test_compare_unknown_output_suffix(tmp_path, gen):
     assert listing(tmp_path) == set()
 
 
-@pytest.mark.parametrize("fmt", ["json", "markdown", "text", "html", "eml"])
+@pytest.mark.parametrize("fmt", ["json", "html", *(pytest.param(f, marks=pytest.mark.slow) for f in ("markdown", "text", "eml"))])
 def test_compare_every_format_writes_one_file(tmp_path, gen, fmt):
     out = tmp_path / f"report.{fmt}"
     proc = run_cli("compare", gen["report"], gen["report2"], "-o", out, "--format", fmt)
@@ -289,6 +289,7 @@ def _wait_until_reading(proc: subprocess.Popen, pdf: Path, limit: float = 60) ->
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 def test_sigint_during_extraction(tmp_path):
     """A real Ctrl-C (SIGINT) while a report is being parsed: exit 130, one line, nothing written. The report has
     300 pages (about 2 s to parse): a 15-page one is parsed within the 0.3 s the test waits."""
@@ -390,6 +391,7 @@ def test_library_log_noise_stays_off_stderr(gen, debug):
         assert proc.stderr == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("second", ["short", "long"])
 def test_ctrl_c_during_compare_is_one_line(tmp_path, gen, second):
     """Ctrl-C from a terminal reaches the whole process group, workers included: still one line, exit 130 (the
@@ -409,6 +411,7 @@ def test_ctrl_c_during_compare_is_one_line(tmp_path, gen, second):
     ctrl_c(proc, out)
 
 
+@pytest.mark.slow
 def test_jobs_option_caps_the_processes(tmp_path, monkeypatch):
     """--jobs 1 reads everything in the CLI's own process (a pipeline running one reportdiff per CPU); the default
     forks readers."""

@@ -468,6 +468,7 @@ def test_identical_editions_say_so():
     assert "No differences" in render.terminal_summary(c)
 
 
+@pytest.mark.slow
 @pytest.mark.malformed_models
 def test_render_survives_inconsistent_comparisons():
     """Writers never raise on a Comparison whose parts disagree (unknown ids, odd pairs, empty texts, odd ops)."""
