@@ -12,9 +12,9 @@ import os
 import sys
 import traceback
 import warnings
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Optional
 
 import typer
@@ -272,11 +272,11 @@ def extract(
         chosen = _chosen_format(fmt, out_file, "json")
         if chosen not in ("json", "text", "markdown"):
             raise UsageError(f"extract writes json, text or markdown, not {chosen}; use --format")
-        with _progress_job(progress) as shown:
-            pages = _check_inputs([pdf], max_pages, cache) if shown.shown else 0
-            edition = _read(shown, [pdf], pages, lambda **p: api.load(pdf, max_pages=max_pages, cache=cache,
+        with _progress_job(progress) as status:
+            pages = _check_inputs([pdf], max_pages, cache) if status.shown else 0
+            edition = _read(status, [pdf], pages, lambda **p: api.load(pdf, max_pages=max_pages, cache=cache,
                                                                       workers=jobs, **p))
-            shown.stage("rendering")
+            status.stage("rendering")
             text = render.render_edition(edition, chosen)
         _emit(text, out_path)
         return 0
@@ -313,16 +313,15 @@ def compare(
         if output and not chosen:
             where = "standard output (-o -)" if out_file is None else output.name
             raise UsageError(f"cannot tell the format for {where}; add --format html|json|markdown|text|eml")
-        with _progress_job(progress) as shown:
+        with _progress_job(progress) as status:
             pages = _check_inputs([old, new], max_pages, cache)
-            editions = _read(shown, [old, new], pages, lambda **p: api.load_pair(
+            editions = _read(status, [old, new], pages, lambda **p: api.load_pair(
                 old, new, max_pages=max_pages, cache=cache, workers=jobs, **p))
-            shown.stage("comparing")
+            status.stage("comparing")
             comparison = api.compare(*editions)
-            shown.stage("rendering")
+            status.stage("rendering")
             text = render.terminal_summary(comparison) if chosen is None else render.render_comparison(
-                comparison, chosen, color=_use_color(color, to_file=out_path is not None),
-                **({"summary_only": True} if summary and chosen == "markdown" else {}))
+                comparison, chosen, color=_use_color(color, to_file=out_path is not None), summary_only=summary)
         _warn(comparison.warnings)
         if chosen is None:
             sys.stdout.write(text)
@@ -368,13 +367,13 @@ def series(
         if output and chosen not in ("html", "json"):
             raise UsageError(f"series writes html or json, not {chosen or output.name}; use -o timeline.html, "
                              f"-o timeline.json or --format (-o - with --format for stdout)")
-        with _progress_job(progress) as shown:
+        with _progress_job(progress) as status:
             pages = _check_inputs(pdfs, max_pages, cache)
-            loaded = _read(shown, pdfs, pages, lambda **p: api.load_many(     # each edition read once
+            loaded = _read(status, pdfs, pages, lambda **p: api.load_many(     # each edition read once
                 pdfs, max_pages=max_pages, cache=cache, workers=jobs, **p))
-            shown.stage(f"comparing {len(pdfs)} editions")
+            status.stage(f"comparing {len(pdfs)} editions")
             result = build_series(loaded)
-            shown.stage("rendering")
+            status.stage("rendering")
             text = render_series.series_summary(result) if chosen is None else \
                 render_series.render_series(result, chosen)
         _warn(result.warnings)
