@@ -37,11 +37,20 @@ def cli_command() -> list[str]:
     return [sys.executable, "-m", "reportdiff"]
 
 
+def default_sigint() -> None:
+    """In a child before it starts: Ctrl-C handled as a terminal's shell leaves it. A shell without job control
+    starts a background job (`pytest ... &`, a CI step run with &) with SIGINT ignored, children inherit that, and
+    Python then leaves it ignored: the interrupt tests would see a CLI that cannot be interrupted."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_cli_group(*args: str | os.PathLike) -> subprocess.Popen:
     """The CLI started in a process group of its own, as a terminal runs a command (see `ctrl_c`)."""
     return subprocess.Popen(cli_command() + [os.fspath(a) for a in args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=default_sigint)
 
 
 def ctrl_c(proc: subprocess.Popen, output: Path) -> None:

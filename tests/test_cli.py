@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLI_ENV, assert_clean_error, cli_command, ctrl_c, listing, run_cli, start_cli_group
+from conftest import (CLI_ENV, assert_clean_error, cli_command, ctrl_c, default_sigint, listing, run_cli,
+                      start_cli_group)
 
 import reportdiff
 from reportdiff import fileio
@@ -301,7 +302,7 @@ def test_sigint_during_extraction(tmp_path):
     proc = subprocess.Popen(cli_command() + ["extract", os.fspath(pdf), "-o", os.fspath(out_dir / "e.json"),
                                              "--no-cache"],    # a cached edition is not parsed: nothing to interrupt
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV,
-                            text=True)
+                            text=True, preexec_fn=default_sigint)
     _wait_until_reading(proc, pdf)
     if proc.poll() is not None:
         pytest.skip("extraction finished before the interrupt")
