@@ -409,9 +409,9 @@ def test_text_colour_follows_the_terminal_but_never_goes_to_a_file(monkeypatch, 
     asked = []
     real = render.render_comparison
 
-    def spy(comparison, fmt, *, color=None):
+    def spy(comparison, fmt, *, color=None, **options):
         asked.append(color)
-        return real(comparison, fmt, color=color)
+        return real(comparison, fmt, color=color, **options)
 
     monkeypatch.setattr(render, "render_comparison", spy)
     monkeypatch.setattr(api, "load_pair", lambda *a, **k: (None, None))
