@@ -22,7 +22,6 @@ import typer
 from . import __version__, api
 from ._progress import JobProgress
 from .pdf import inputs
-from .render import report as render
 from .errors import ReportDiffError, UsageError
 from .fileio import check_output_path, write_atomic
 
@@ -277,6 +276,8 @@ def extract(
             edition = _read(status, [pdf], pages, lambda **p: api.load(pdf, max_pages=max_pages, cache=cache,
                                                                       workers=jobs, **p))
             status.stage("rendering")
+            from .render import report as render     # only now: a run that fails on its input never loads jinja2
+
             text = render.render_edition(edition, chosen)
         _emit(text, out_path)
         return 0
@@ -320,6 +321,7 @@ def compare(
             status.stage("comparing")
             comparison = api.compare(*editions)
             status.stage("rendering")
+            from .render import report as render
             text = render.terminal_summary(comparison) if chosen is None else render.render_comparison(
                 comparison, chosen, color=_use_color(color, to_file=out_path is not None), summary_only=summary)
         _warn(comparison.warnings)
