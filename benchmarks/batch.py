@@ -7,7 +7,7 @@ workers, and what Dask adds to each task.
 The pairs are copies of the bundled sample pair (S/2025/72 → S/2025/496, 15 + 14 pages), each under its own
 name, read with the edition cache off (`cache=False`): every task reads its two PDFs, compares them and renders
 the report and JSON, as a batch of new editions does. Each configuration runs the same manifest into a fresh
-folder through `reportdiff.batch.run(executor=...)`; the pool or cluster is started before the clock starts
+folder through `reportdiff.batches.run(executor=...)`; the pool or cluster is started before the clock starts
 (its start-up, until every worker has imported what a task uses, is reported on its own). Dask's overhead per task is measured with tasks that do nothing: the
 round trip of submitting one and getting its result, on the pool and on the cluster.
 
@@ -46,7 +46,7 @@ def make_manifest(d: Path, pairs: int) -> Path:
 
 
 def timed_batch(manifest: Path, executor, out: Path) -> float:
-    from reportdiff.batch import run
+    from reportdiff.batches import run
 
     start = time.perf_counter()
     result = run(manifest, out, executor=executor, cache=False, table="jsonl")
@@ -66,7 +66,7 @@ def _warm(_):
     import reportdiff.pdf.extract  # noqa: F401
     import reportdiff.pdf.structure  # noqa: F401
     import reportdiff.render.report  # noqa: F401
-    import reportdiff.batch  # noqa: F401
+    import reportdiff.batches  # noqa: F401
     return os.getpid()
 
 

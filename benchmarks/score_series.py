@@ -24,7 +24,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from reportdiff.model import Edition, Footnote, Paragraph, Section
-from reportdiff.series import build_series
+from reportdiff.lineage import build_series
 
 
 def to_reportdiff(ed, strip_markers) -> Edition:

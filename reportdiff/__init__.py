@@ -4,19 +4,25 @@
     old = reportdiff.load("S_2025_72.pdf")          # -> Edition
     cmp = reportdiff.compare(old, "S_2025_496.pdf")  # -> Comparison (paths or Editions)
     ser = reportdiff.series(["S_2025_54.pdf", "S_2025_211.pdf", "S_2025_504.pdf"])  # -> Series (lineages)
+
+The model (`Edition`, `Comparison`, `Series` and their parts) is typed (the package ships `py.typed`), prints as
+one line (`Edition('S/2025/72', 2025-01-31, 15 pages, 68 paragraphs)`), and goes to and from JSON
+(`to_json()`, `Edition.from_json(...)`, `Comparison.from_json(...)`; schemas in `reportdiff/schemas/`).
+Errors are `ReportDiffError`s; a missing input is also a `FileNotFoundError`.
 """
 from __future__ import annotations
 
 # Importing the package stays light (0.04 s: no numpy, rapidfuzz, jinja2): each stage loads when first used, so
-# that reading one edition does not pay for the comparison. Load the module `reportdiff.series` before binding
-# the function `reportdiff.series()`: importing a submodule sets it as an attribute of the package, which would
-# otherwise shadow the function after first use.
-from .series import (FigurePoint, FigureTrack, Lineage, LineageEdge, LineageEvent, Node, SectionState,
-                     SectionTrack, Series)
-from .batch import BatchResult, Item     # the module first, as for series: the function `batch` is bound below
+# that reading one edition does not pay for the comparison. No submodule bears the name of a function of the
+# package (the series module is `lineage`, the batch module `batches`): `import reportdiff.lineage` and
+# `reportdiff.series()` never collide.
 from .api import batch, compare, load, series
-from .errors import (CorruptPDFError, EncryptedPDFError, FetchError, InputFileError, NoTextLayerError,
-                     NotAPDFError, OutputError, ReportDiffError, TooLargeError, UsageError)
+from .batches import BatchResult, Item
+from .errors import (CorruptPDFError, EncryptedPDFError, FetchError, InputFileError, InputIsADirectoryError,
+                     InputPermissionError, JSONInputError, MissingFileError, NoTextLayerError, NotAPDFError,
+                     OutputError, ReportDiffError, TooLargeError, UnreadableInputError, UsageError)
+from .lineage import (FigurePoint, FigureTrack, Lineage, LineageEdge, LineageEvent, Node, SectionState,
+                      SectionTrack, Series)
 from .model import (Change, Comparison, Edition, Footnote, FootnoteChange, Paragraph, Section, SectionPair,
                     Signal)
 
@@ -28,5 +34,6 @@ __all__ = [
     "SectionState",
     "Edition", "Section", "Paragraph", "Footnote", "Comparison", "Change", "SectionPair", "Signal", "FootnoteChange",
     "ReportDiffError", "InputFileError", "NotAPDFError", "CorruptPDFError", "EncryptedPDFError", "NoTextLayerError",
-    "TooLargeError", "OutputError", "UsageError", "FetchError",
+    "TooLargeError", "OutputError", "UsageError", "FetchError", "MissingFileError", "InputIsADirectoryError",
+    "InputPermissionError", "UnreadableInputError", "JSONInputError",
 ]

@@ -1,21 +1,49 @@
-"""The library's entry points: `load` reads one edition, `compare` two. The CLI is a thin layer over these."""
+"""The library's entry points: `load` reads one edition, `compare` two, `series` many; `load_pair` and
+`load_many` read several at once in parallel processes. The CLI is a thin layer over these.
+
+Paths may be `str` or `pathlib.Path`; wherever an edition is expected, an `Edition` already read works too.
+The keyword options of `load` (`LoadOptions`) pass through `compare`, `series`, `load_pair` and `load_many`.
+"""
 from __future__ import annotations
 
 import os
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, TypedDict, Union
 
 from . import _fork
 from .model import Comparison, Edition
 
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from .lineage import Series
+
 DEFAULT_MAX_PAGES = 3000
 
-EditionLike = Edition | str | os.PathLike
+#: A path to a file, as a str or a path object.
+StrPath = Union[str, "os.PathLike[str]"]
+#: An edition given by its PDF's path, or already read.
+EditionLike = Union[Edition, str, "os.PathLike[str]"]
+#: `progress(done, total)`: pages read so far and pages in all, called as the reading goes.
+Progress = Callable[[int, int], None]
 
 
-def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES,
-         progress: Callable[[int, int], None] | None = None, cache: bool = True,
-         workers: int | None = None, offline: bool = False, refresh: bool = False) -> Edition:
+class LoadOptions(TypedDict, total=False):
+    """The keyword options of `load`, which `compare`, `series`, `load_pair` and `load_many` pass on."""
+
+    max_pages: int                  # refuse a PDF longer than this (default DEFAULT_MAX_PAGES = 3000)
+    progress: Progress | None       # called with (pages read, pages in all)
+    cache: bool                     # use the cache of parsed editions (default True)
+    workers: int | None             # processes reading at once (default: one per CPU; 1: all in this one)
+    offline: bool                   # a UN symbol is taken from the download cache only, never fetched
+    refresh: bool                   # a UN symbol's cached copy is checked with the server (reissued?)
+
+
+def load(path: StrPath, *, max_pages: int = DEFAULT_MAX_PAGES, progress: Progress | None = None,
+         cache: bool = True, workers: int | None = None, offline: bool = False, refresh: bool = False) -> Edition:
     """Read a UN report PDF into an `Edition` (metadata, section tree, paragraphs with their footnotes).
+
+    >>> reportdiff.load("samples/S_2025_72.pdf")
+    Edition('S/2025/72', 2025-01-31, 15 pages, 68 paragraphs)
 
     `path` may also be a UN document symbol (`"S/2025/496"`, when no such file exists): its English PDF is
     fetched from ODS into the download cache (`reportdiff.sources`); `offline` uses that cache only, `refresh`
@@ -24,7 +52,9 @@ def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES,
     With `cache` (the default) a file whose exact content was read before, by the same version of the parser,
     is not parsed again: its Edition comes from the cache of parsed editions (`reportdiff.cache`).
     `workers`: processes reading the pages of a long file in parallel (default: one per CPU; see
-    `extract.read_pages`). Raises a `ReportDiffError` subclass for input that is not a readable, text-bearing PDF.
+    `extract.read_pages`). `progress(pages_done, pages_total)` is called as pages are read. `max_pages`: a longer
+    PDF is refused (`TooLargeError`). Raises a `ReportDiffError` subclass for input that is not a readable,
+    text-bearing PDF (a missing file: `MissingFileError`, also a `FileNotFoundError`).
     """
     from . import sources
 
@@ -54,8 +84,8 @@ def load(path: str | os.PathLike, *, max_pages: int = DEFAULT_MAX_PAGES,
     return edition
 
 
-def load_pair(old: str | os.PathLike, new: str | os.PathLike, *, parallel: bool | None = None,
-              executor=None, **load_options) -> tuple[Edition, Edition]:
+def load_pair(old: StrPath, new: StrPath, *, parallel: bool | None = None, executor: Any = None,
+              **load_options: Unpack[LoadOptions]) -> tuple[Edition, Edition]:
     """`load` the two editions of a comparison. With more than one CPU, when neither is cached and their lengths
     are alike (`parallel=None`; True or False force it), the second is parsed in a forked process while this one
     parses the first: on two cores a 300-page pair reads in ~0.55 of the time (README, Performance). Otherwise one
@@ -83,7 +113,7 @@ def load_pair(old: str | os.PathLike, new: str | os.PathLike, *, parallel: bool 
         worker.stop()
 
 
-def _alike_lengths(old, new, max_pages: int) -> bool:
+def _alike_lengths(old: StrPath, new: StrPath, max_pages: int) -> bool:
     """Whether the shorter file has at least half the pages of the longer (the checks count them, once a file)."""
     from .pdf.inputs import validate_pdf
 
@@ -91,7 +121,8 @@ def _alike_lengths(old, new, max_pages: int) -> bool:
     return lengths[0] * 2 >= lengths[1]
 
 
-def load_many(paths, *, parallel: bool | None = None, executor=None, **load_options) -> list[Edition]:
+def load_many(paths: Iterable[StrPath], *, parallel: bool | None = None, executor: Any = None,
+              **load_options: Unpack[LoadOptions]) -> list[Edition]:
     """`load` several editions (a series), returned in the order given. With more than one CPU and at least two
     files not cached (`parallel=None`; True or False force it), those files are read in forked worker processes,
     as many at a time as there are CPUs, or as `workers` (in `load_options`) says (1: all in this process).
@@ -200,7 +231,7 @@ class _Worker:
         self.forked.stop()
 
 
-def is_cached(path: str | os.PathLike) -> bool:
+def is_cached(path: StrPath) -> bool:
     """Whether this file's content was parsed before by this version of the parser (its Edition is cached)."""
     key = _cache_key(path)
     if key is None:
@@ -210,7 +241,7 @@ def is_cached(path: str | os.PathLike) -> bool:
     return edition_cache.entry_path(*key).is_file()
 
 
-def _cache_key(path: str | os.PathLike) -> tuple[str, str] | None:
+def _cache_key(path: StrPath) -> tuple[str, str] | None:
     """(content hash, engine) of a file for the edition cache; None when it cannot be read (the parser then
     reports why)."""
     import stat
@@ -228,22 +259,33 @@ def _cache_key(path: str | os.PathLike) -> tuple[str, str] | None:
         return None
 
 
-def _as_edition(x: EditionLike, **kw) -> Edition:
+def _as_edition(x: EditionLike, **kw: Unpack[LoadOptions]) -> Edition:
     return x if isinstance(x, Edition) else load(x, **kw)
 
 
-def compare(old: EditionLike, new: EditionLike, **load_options) -> Comparison:
-    """Compare two editions (paths or `Edition`s): aligned sections, paragraph changes with word diffs and signals."""
+def compare(old: EditionLike, new: EditionLike, **load_options: Unpack[LoadOptions]) -> Comparison:
+    """Compare two editions (paths or `Edition`s): aligned sections, paragraph changes with word diffs and signals.
+
+    A path is read with `load(path, **load_options)`. The result says what became of every paragraph:
+
+    >>> cmp = reportdiff.compare("samples/S_2025_72.pdf", "samples/S_2025_496.pdf")
+    >>> cmp                                                  # doctest: +ELLIPSIS
+    Comparison('S/2025/72' → 'S/2025/496': ... modified, ...)
+    >>> cmp.changes[0]
+    Change('unchanged', ['1'] → ['1'])
+    >>> [c for c in cmp.changes if c.signals][0].signals[0]  # doctest: +ELLIPSIS
+    Signal(...)
+    """
     from .diff.comparison import compare_editions
 
     return compare_editions(_as_edition(old, **load_options), _as_edition(new, **load_options))
 
 
-def series(editions, **load_options):
+def series(editions: EditionLike | Iterable[EditionLike], **load_options: Unpack[LoadOptions]) -> Series:
     """Follow a report through many editions (paths, Editions, a folder or a glob pattern; any order: they are
     put in date order). Each edition is read once (through the cache of parsed editions unless `cache=False`) and
     compared with the next; the links are chained into lineages (see `reportdiff.series`). Returns a `Series`."""
-    from .series import build_series, expand_inputs
+    from .lineage import build_series, expand_inputs
 
     items = expand_inputs(editions)
     paths = [x for x in items if not isinstance(x, Edition)]
@@ -252,12 +294,12 @@ def series(editions, **load_options):
 
 
 def batch(items, out_dir, *, executor=None, **options):
-    """Run a batch of comparisons and series (`reportdiff.batch.run`): `items` is a manifest path (CSV or JSON
+    """Run a batch of comparisons and series (`reportdiff.batches.run`): `items` is a manifest path (CSV or JSON
     Lines) or a list of pairs `(old, new)`, series `[e1, e2, e3, …]` and dicts; each edition a path or a UN
     symbol. Writes each item's report and JSON, `index.html` and the table of all changes into `out_dir`; items
     whose inputs and code are unchanged since the last run are not redone; failures are recorded, not raised.
     `executor`: None (this machine's CPUs), any `concurrent.futures.Executor`, or a `dask.distributed.Client`.
     Returns a `BatchResult`."""
-    from .batch import run
+    from .batches import run
 
     return run(items, out_dir, executor=executor, **options)

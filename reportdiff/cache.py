@@ -9,7 +9,12 @@ again (against the next edition, in other formats, in a series). An entry is the
 - The code key hashes the reportdiff version, the source of the modules that turn a PDF into an Edition
   (every module of `pdf/`, and `model.py`) and the versions of the libraries they read with (pypdfium2,
   pdfplumber, wordfreq): any change to the parser invalidates every entry, so a stale parse is never returned.
-- The cache dir is `$REPORTDIFF_CACHE_DIR`, else `$XDG_CACHE_HOME/reportdiff`, else `~/.cache/reportdiff`.
+- The cache dir is `$REPORTDIFF_CACHE_DIR`, else the platform's cache folder (platformdirs): on Linux
+  `$XDG_CACHE_HOME/reportdiff`, else `~/.cache/reportdiff`; on macOS `~/Library/Caches/reportdiff`; on Windows
+  `%LOCALAPPDATA%\\reportdiff\\Cache`.
+- Its size is capped (`$REPORTDIFF_CACHE_MAX`, e.g. `200MB`, `2G`; default DEFAULT_MAX_BYTES): past the cap the
+  least recently used entries are removed (a hit counts as a use). `reportdiff cache info` shows the folder, the
+  size and the cap; `reportdiff cache clear` empties it.
 - Entries are written to a temporary file in the same folder and renamed into place (`os.replace`), so concurrent
   runs never see half an entry; two runs writing the same entry write the same bytes. An entry that cannot be read
   or does not describe the file it is named after is ignored (and overwritten by the next parse). The cache is an
@@ -23,10 +28,15 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from .model import Edition
 
 ENV_DIR = "REPORTDIFF_CACHE_DIR"
+ENV_MAX = "REPORTDIFF_CACHE_MAX"
+#: The cap on the cache's size when $REPORTDIFF_CACHE_MAX does not set one: some 8,000 editions of 15 pages
+#: (an entry of S/2025/72, 15 pages, is 59 KB).
+DEFAULT_MAX_BYTES = 500 * 2**20
 FORMAT = "reportdiff.edition-cache/1"
 #: Modules (or folders of modules) whose source decides the Edition read from a PDF: the whole reading stage.
 PARSER_MODULES = ("pdf", "model.py")
@@ -35,13 +45,50 @@ PARSER_LIBRARIES = ("pypdfium2", "pdfplumber", "pdfminer.six", "wordfreq")
 
 
 def cache_dir() -> Path:
-    """Where entries live: $REPORTDIFF_CACHE_DIR, else $XDG_CACHE_HOME/reportdiff, else ~/.cache/reportdiff."""
+    """Where entries live: $REPORTDIFF_CACHE_DIR, else the platform's user cache folder for reportdiff (on Linux
+    $XDG_CACHE_HOME/reportdiff when that is an absolute path, else ~/.cache/reportdiff)."""
     explicit = os.environ.get(ENV_DIR)
     if explicit:
         return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base).expanduser() if base and os.path.isabs(os.path.expanduser(base))
-            else Path.home() / ".cache") / "reportdiff"
+    from platformdirs import user_cache_path
+
+    if _unix_dirs() and not os.path.isabs(os.path.expanduser(os.environ.get("XDG_CACHE_HOME", ""))):
+        return Path.home() / ".cache" / "reportdiff"     # XDG: unset, or relative (which the spec says to ignore)
+    return user_cache_path("reportdiff", appauthor=False)
+
+
+def _unix_dirs() -> bool:
+    """Whether platformdirs follows the XDG conventions here (Linux and other Unix, not macOS or Windows)."""
+    import platformdirs
+    from platformdirs.unix import Unix
+
+    return platformdirs.PlatformDirs is Unix
+
+
+def max_bytes() -> int:
+    """The cap on the cache's size: $REPORTDIFF_CACHE_MAX (`500MB`, `2G`, `1000000`; `0`: keep nothing), else
+    DEFAULT_MAX_BYTES. A value that cannot be read is ignored (the default applies)."""
+    value = os.environ.get(ENV_MAX, "").strip()
+    if not value:
+        return DEFAULT_MAX_BYTES
+    try:
+        return parse_size(value)
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+
+
+_UNITS = {"": 1, "B": 1, "K": 2**10, "KB": 2**10, "KIB": 2**10, "M": 2**20, "MB": 2**20, "MIB": 2**20,
+          "G": 2**30, "GB": 2**30, "GIB": 2**30}
+
+
+def parse_size(text: str) -> int:
+    """`500MB`, `1.5G`, `200k`, `1000000` → bytes (binary units: 1 MB = 2**20 bytes, as `du -h` counts)."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", text)
+    if not m or m.group(2).upper() not in _UNITS:
+        raise ValueError(f"not a size: {text!r} (write e.g. 500MB or 2G)")
+    return int(float(m.group(1)) * _UNITS[m.group(2).upper()])
 
 
 @functools.lru_cache(maxsize=None)
@@ -108,8 +155,17 @@ def get(digest: str, engine: str, *, source: str | None = None) -> Edition | Non
         edition = Edition.from_dict(data["edition"])
     except Exception:            # missing, half-written by a crashed writer, truncated, not JSON, wrong shape
         return None
+    _touch(entry_path(digest, engine))
     edition.source = source
     return edition
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as just used: the size cap removes the least recently used entries first."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
 
 
 def put(digest: str, engine: str, edition: Edition) -> Path | None:
@@ -130,7 +186,8 @@ def put(digest: str, engine: str, edition: Edition) -> Path | None:
         os.replace(tmp, target)
         tmp = None
         _prune(d, digest, target.name)
-        return target
+        evict(max_bytes(), keep=target.name)
+        return target if target.exists() else None
     except Exception:
         return None
     finally:
@@ -152,7 +209,8 @@ def _prune(d: Path, digest: str, keep: str) -> None:
 
 
 def clear() -> int:
-    """Remove every entry (and stray temporary files); returns how many files were removed."""
+    """Remove every entry (and stray temporary files); returns how many files were removed (entries and
+    temporary files alike; `reportdiff cache clear` reports the entries and bytes)."""
     n = 0
     d = cache_dir()
     for p in list(d.glob("*.json")) + list(d.glob(".*.part")):
@@ -162,3 +220,69 @@ def clear() -> int:
         except OSError:
             pass
     return n
+
+
+# ---------------------------------------------------------------------------------------------------- size
+
+def entries(directory: Path | None = None) -> list[os.DirEntry[str]]:
+    """The cache's entries (parsed editions), least recently used first."""
+    d = directory or cache_dir()
+    try:
+        found = [e for e in os.scandir(d) if e.name.endswith(".json") and not e.name.startswith(".")
+                 and e.is_file(follow_symlinks=False)]
+    except OSError:
+        return []
+    return sorted(found, key=lambda e: _mtime(e))
+
+
+def _mtime(entry: os.DirEntry[str]) -> float:
+    try:
+        return entry.stat(follow_symlinks=False).st_mtime
+    except OSError:
+        return 0.0
+
+
+def _size(entry: os.DirEntry[str]) -> int:
+    try:
+        return entry.stat(follow_symlinks=False).st_size
+    except OSError:
+        return 0
+
+
+def evict(limit: int, *, keep: str | None = None) -> int:
+    """Remove the least recently used entries until the cache holds at most `limit` bytes (the entry named
+    `keep`, just written, goes last). Returns the bytes removed."""
+    found = entries()
+    total = sum(_size(e) for e in found)
+    removed = 0
+    for e in sorted(found, key=lambda e: e.name == keep):      # stable: LRU order, `keep` moved to the end
+        if total <= limit:
+            break
+        size = _size(e)
+        try:
+            os.unlink(e.path)
+        except OSError:
+            continue
+        total -= size
+        removed += size
+    return removed
+
+
+class CacheInfo(NamedTuple):
+    """What `reportdiff cache info` shows. `oldest`/`newest`: when the least and the most recently used entries
+    were last used (POSIX timestamps; None when the cache is empty)."""
+
+    folder: Path
+    entries: int
+    bytes: int
+    max_bytes: int
+    oldest: float | None
+    newest: float | None
+
+
+def info() -> CacheInfo:
+    """The cache's folder, number of entries, size in bytes, cap, and last uses."""
+    found = entries()
+    times = [_mtime(e) for e in found]
+    return CacheInfo(cache_dir(), len(found), sum(_size(e) for e in found), max_bytes(),
+                     min(times) if times else None, max(times) if times else None)

@@ -1,6 +1,9 @@
 """The `reportdiff` command: a thin layer mapping flags to library calls and errors to exit codes.
 
 Exit codes: 0 success; 1 with --exit-code when the editions differ; 2 bad input or usage (one line on stderr).
+Conventions: `-o -` is standard output; progress on stderr (a live line on a terminal, plain lines with
+--progress elsewhere); --color=auto|always|never (NO_COLOR, FORCE_COLOR); shell completion
+(--install-completion); `reportdiff cache info|clear`.
 """
 from __future__ import annotations
 
@@ -9,15 +12,16 @@ import os
 import sys
 import traceback
 import warnings
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 import typer
 
 from . import __version__, api
+from ._progress import JobProgress
 from .pdf import inputs
-from .render import report as render
 from .errors import ReportDiffError, UsageError
 from .fileio import check_output_path, write_atomic
 
@@ -44,7 +48,8 @@ class _OneLineUsageErrors(typer.Typer):
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
-app = _OneLineUsageErrors(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+# add_completion: typer's --install-completion / --show-completion for bash, zsh, fish and PowerShell
+app = _OneLineUsageErrors(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
                            help="Show precisely how a periodic UN report changed from one edition to the next.")
 
 
@@ -64,7 +69,9 @@ class CompareFormat(str, Enum):
 
 # Options every command shares (one definition each, so the commands cannot drift apart).
 MAX_PAGES_OPTION = typer.Option(api.DEFAULT_MAX_PAGES, "--max-pages", help="Refuse documents longer than this.")
-PROGRESS_OPTION = typer.Option(sys.stderr.isatty(), "--progress/--no-progress", help="Page progress on stderr.")
+PROGRESS_OPTION = typer.Option(None, "--progress/--no-progress",
+                               help="Progress on stderr: shown on a terminal unless --no-progress; elsewhere (a CI "
+                                    "log) plain lines with --progress.")
 CACHE_OPTION = typer.Option(True, "--cache/--no-cache",
                             help="Reuse editions parsed before (cache of parsed editions; see README, Performance).")
 DEBUG_OPTION = typer.Option(False, "--debug", help="Show the traceback of a failure (for bug reports).")
@@ -162,12 +169,63 @@ def _resolve_inputs(args: list[Path], offline: bool, refresh: bool) -> list[Path
     return [Path(sources.resolve(os.fspath(a), options)) for a in args]
 
 
-def _check_inputs(pdfs: list[Path], max_pages: int, cache: bool) -> None:
+def _check_inputs(pdfs: list[Path], max_pages: int, cache: bool) -> int:
     """Fail fast on a bad later file before time is spent on the first. A file whose parse is cached passed every
-    check when it was parsed (`load` still checks its page count against --max-pages)."""
+    check when it was parsed (`load` still checks its page count against --max-pages). Returns the pages to
+    parse (those of the files not cached)."""
+    pages = 0
     for pdf in pdfs:
         if not (cache and api.is_cached(pdf)):
-            inputs.validate_pdf(pdf, max_pages=max_pages)
+            pages += inputs.validate_pdf(pdf, max_pages=max_pages)
+    return pages
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+COLOR_OPTION = typer.Option(ColorMode.auto, "--color", case_sensitive=False,
+                            help="Colour the text summary: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR "
+                                 "forces it), always (e.g. for less -R), never.")
+
+
+def _use_color(mode: ColorMode, to_file: bool) -> bool:
+    """--color, then the conventions of https://no-color.org and FORCE_COLOR, then: a terminal, not a file."""
+    if mode is not ColorMode.auto:
+        return mode is ColorMode.always
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return not to_file and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _output_file(output: Optional[Path]) -> Optional[Path]:
+    """The file -o names, or None for standard output (no -o, or `-o -`)."""
+    return None if output is None or str(output) == "-" else output
+
+
+@contextmanager
+def _progress_job(asked: Optional[bool]) -> Iterator[JobProgress]:
+    """The whole command's progress on stderr (`_progress.JobProgress`; a silent one when not shown), closed at
+    the end: erased before the command's own warnings and errors are printed."""
+    job = JobProgress.for_cli(asked)
+    try:
+        yield job
+    except BaseException:
+        job.close(ok=False)
+        raise
+    job.close()
+
+
+def _read(job: JobProgress, pdfs: list[Path], pages: int, read: Callable[..., Any]) -> Any:
+    """`read(progress=...)`, the files' reading shown by the job."""
+    job.reading([p.name for p in pdfs], pages)
+    result = read(progress=job.pages if job.shown else None)
+    job.files_read()
+    return result
 
 
 def _progress_bar(enabled: bool):
@@ -210,9 +268,10 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 def extract(
     pdf: Path = typer.Argument(..., help="The report PDF to read."),
     fmt: Optional[EditionFormat] = typer.Option(None, "--format", "-f", help="json, text or markdown."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write here (atomically) instead of stdout; - is stdout."),
     max_pages: int = MAX_PAGES_OPTION,
-    progress: bool = PROGRESS_OPTION,
+    progress: Optional[bool] = PROGRESS_OPTION,
     cache: bool = CACHE_OPTION,
     jobs: Optional[int] = JOBS_OPTION,
     debug: bool = DEBUG_OPTION,
@@ -224,12 +283,20 @@ def extract(
     def job() -> int:
         nonlocal pdf
         [pdf] = _resolve_inputs([pdf], offline, refresh)          # a UN symbol → its PDF
-        out_path = check_output_path(output, [pdf]) if output else None
-        chosen = _chosen_format(fmt, output, "json")
+        out_file = _output_file(output)
+        out_path = check_output_path(out_file, [pdf]) if out_file else None
+        chosen = _chosen_format(fmt, out_file, "json")
         if chosen not in ("json", "text", "markdown"):
             raise UsageError(f"extract writes json, text or markdown, not {chosen}; use --format")
-        edition = api.load(pdf, max_pages=max_pages, progress=_progress_bar(progress), cache=cache, workers=jobs)
-        _emit(render.render_edition(edition, chosen), out_path)
+        with _progress_job(progress) as status:
+            pages = _check_inputs([pdf], max_pages, cache) if status.shown else 0
+            edition = _read(status, [pdf], pages, lambda **p: api.load(pdf, max_pages=max_pages, cache=cache,
+                                                                      workers=jobs, **p))
+            status.stage("rendering")
+            from .render import report as render     # only now: a run that fails on its input never loads jinja2
+
+            text = render.render_edition(edition, chosen)
+        _emit(text, out_path)
         return 0
 
     _run(debug, job)
@@ -242,10 +309,15 @@ def compare(
     fmt: Optional[CompareFormat] = typer.Option(None, "--format", "-f",
                                                 help="html, json, markdown, text or eml (default: from -o's "
                                                      "suffix; without -o a short summary)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here (atomically)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write the report here (atomically); - is stdout (with --format)."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the editions differ (as git diff)."),
+    summary: bool = typer.Option(False, "--summary",
+                                 help="Markdown: only the summary (counts, key changes, sections most changed), "
+                                      "without the redline of every paragraph."),
+    color: ColorMode = COLOR_OPTION,
     max_pages: int = MAX_PAGES_OPTION,
-    progress: bool = PROGRESS_OPTION,
+    progress: Optional[bool] = PROGRESS_OPTION,
     cache: bool = CACHE_OPTION,
     jobs: Optional[int] = JOBS_OPTION,
     debug: bool = DEBUG_OPTION,
@@ -257,20 +329,27 @@ def compare(
     def job() -> int:
         nonlocal old, new
         old, new = _resolve_inputs([old, new], offline, refresh)  # UN symbols → their PDFs
-        out_path = check_output_path(output, [old, new]) if output else None
-        chosen = _chosen_format(fmt, output, None)
+        out_file = _output_file(output)
+        out_path = check_output_path(out_file, [old, new]) if out_file else None
+        chosen = _chosen_format(fmt, out_file, None)
         if output and not chosen:
-            raise UsageError(f"cannot tell the format from {output.name}; add --format html|json|markdown|text|eml")
-        _check_inputs([old, new], max_pages, cache)
-        bar = _progress_bar(progress)
-        comparison = api.compare(*api.load_pair(old, new, max_pages=max_pages, progress=bar, cache=cache,
-                                                workers=jobs))
+            where = "standard output (-o -)" if out_file is None else output.name
+            raise UsageError(f"cannot tell the format for {where}; add --format html|json|markdown|text|eml")
+        with _progress_job(progress) as status:
+            pages = _check_inputs([old, new], max_pages, cache)
+            editions = _read(status, [old, new], pages, lambda **p: api.load_pair(
+                old, new, max_pages=max_pages, cache=cache, workers=jobs, **p))
+            status.stage("comparing")
+            comparison = api.compare(*editions)
+            status.stage("rendering")
+            from .render import report as render
+            text = render.terminal_summary(comparison) if chosen is None else render.render_comparison(
+                comparison, chosen, color=_use_color(color, to_file=out_path is not None), summary_only=summary)
         _warn(comparison.warnings)
         if chosen is None:
-            sys.stdout.write(render.terminal_summary(comparison))
+            sys.stdout.write(text)
         else:
-            # colour only for a terminal: a file written with -o gets plain text
-            _emit(render.render_comparison(comparison, chosen, color=False if out_path else None), out_path)
+            _emit(text, out_path)
         return 1 if exit_code and comparison.differs else 0
 
     _run(debug, job)
@@ -288,9 +367,10 @@ def series(
     fmt: Optional[SeriesFormat] = typer.Option(None, "--format", "-f",
                                                help="html or json (default: from -o's suffix; without -o a short "
                                                     "summary)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the timeline here (atomically)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write the timeline here (atomically); - is stdout (with --format)."),
     max_pages: int = MAX_PAGES_OPTION,
-    progress: bool = PROGRESS_OPTION,
+    progress: Optional[bool] = PROGRESS_OPTION,
     cache: bool = CACHE_OPTION,
     jobs: Optional[int] = JOBS_OPTION,
     debug: bool = DEBUG_OPTION,
@@ -301,25 +381,86 @@ def series(
 
     def job() -> int:
         from .render import series as render_series
-        from .series import build_series, expand_inputs
+        from .lineage import build_series, expand_inputs
 
         pdfs = _resolve_inputs([Path(p) for p in expand_inputs(editions)], offline, refresh)
         if len(pdfs) < 2:
             raise UsageError(f"a series needs at least two editions (got {len(pdfs)}); give two or more PDFs")
-        out_path = check_output_path(output, pdfs) if output else None
-        chosen = _chosen_format(fmt, output, None)
+        out_file = _output_file(output)
+        out_path = check_output_path(out_file, pdfs) if out_file else None
+        chosen = _chosen_format(fmt, out_file, None)
         if output and chosen not in ("html", "json"):
             raise UsageError(f"series writes html or json, not {chosen or output.name}; use -o timeline.html, "
-                             f"-o timeline.json or --format")
-        _check_inputs(pdfs, max_pages, cache)
-        bar = _progress_bar(progress)
-        loaded = api.load_many(pdfs, max_pages=max_pages, progress=bar, cache=cache, workers=jobs)   # each once
-        result = build_series(loaded)
+                             f"-o timeline.json or --format (-o - with --format for stdout)")
+        with _progress_job(progress) as status:
+            pages = _check_inputs(pdfs, max_pages, cache)
+            loaded = _read(status, pdfs, pages, lambda **p: api.load_many(     # each edition read once
+                pdfs, max_pages=max_pages, cache=cache, workers=jobs, **p))
+            status.stage(f"comparing {len(pdfs)} editions")
+            result = build_series(loaded)
+            status.stage("rendering")
+            text = render_series.series_summary(result) if chosen is None else \
+                render_series.render_series(result, chosen)
         _warn(result.warnings)
         if chosen is None:
-            sys.stdout.write(render_series.series_summary(result))
+            sys.stdout.write(text)
         else:
-            _emit(render_series.render_series(result, chosen), out_path)
+            _emit(text, out_path)
+        return 0
+
+    _run(debug, job)
+
+
+# ---------------------------------------------------------------------------------------------------- cache
+
+cache_app = typer.Typer(no_args_is_help=True, help="The cache of parsed editions: where it is, its size, emptying it.")
+app.add_typer(cache_app, name="cache")
+
+
+def _size_text(n: int) -> str:
+    """Bytes as people read them (binary units, as REPORTDIFF_CACHE_MAX and du -h count)."""
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def _when(timestamp: Optional[float]) -> str:
+    from datetime import datetime
+
+    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M") if timestamp else "-"
+
+
+@cache_app.command("info")
+def cache_info(debug: bool = DEBUG_OPTION) -> None:
+    """Where the cache of parsed editions is, what it holds, and its size against the cap."""
+
+    def job() -> int:
+        from . import cache as edition_cache
+
+        i = edition_cache.info()
+        cap = f"{_size_text(i.max_bytes)} (${edition_cache.ENV_MAX}"
+        cap += "; unset: the default)" if not os.environ.get(edition_cache.ENV_MAX) else ")"
+        sys.stdout.write(f"folder:  {i.folder}\n"
+                         f"entries: {i.entries} parsed edition{'s' if i.entries != 1 else ''}\n"
+                         f"size:    {_size_text(i.bytes)} of at most {cap}; the least recently used go first\n"
+                         f"used:    least recently {_when(i.oldest)}, most recently {_when(i.newest)}\n")
+        return 0
+
+    _run(debug, job)
+
+
+@cache_app.command("clear")
+def cache_clear(debug: bool = DEBUG_OPTION) -> None:
+    """Remove every parsed edition from the cache (the next reading of each file parses it again)."""
+
+    def job() -> int:
+        from . import cache as edition_cache
+
+        before = edition_cache.info()
+        edition_cache.clear()
+        sys.stdout.write(f"removed {before.entries} parsed edition{'s' if before.entries != 1 else ''} "
+                         f"({_size_text(before.bytes)}) from {before.folder}\n")
         return 0
 
     _run(debug, job)
@@ -385,7 +526,7 @@ def batch(
     Exit 0 when every item succeeded, 1 when any failed, 2 for a bad manifest or folder."""
 
     def job() -> int:
-        from .batch import read_manifest, run   # the module (`reportdiff.batch` is the function)
+        from .batches import read_manifest, run
 
         items = read_manifest(manifest)
         bar = _items_bar(progress)

@@ -4,6 +4,8 @@ Every message names the file, says what is wrong and what to do about it.
 """
 from __future__ import annotations
 
+from typing import Any
+
 
 class ReportDiffError(Exception):
     """Base class: bad input or a refused operation. `str(err)` is the one-line message for the user."""
@@ -12,7 +14,72 @@ class ReportDiffError(Exception):
 
 
 class InputFileError(ReportDiffError):
-    """The path is missing, a directory, unreadable or empty."""
+    """The path is missing, a directory, unreadable or empty.
+
+    Where the operating system's error says the same, the exception is also that `OSError`: a missing file
+    raises `MissingFileError`, which is a `FileNotFoundError`, so code written for the standard exceptions
+    catches it too (`except FileNotFoundError`, `except OSError`, `err.errno == errno.ENOENT`). `str(err)`
+    stays the one-line message; `err.filename` is the path.
+    """
+
+    def __str__(self) -> str:               # OSError's own str() would be "[Errno 2] ...: 'name'"
+        return str(self.args[0]) if self.args else ""
+
+    @classmethod
+    def from_os_error(cls, e: OSError, name: str, hint: str = "check the path") -> InputFileError:
+        """The one-line error for a file that cannot be found, opened or read, as the `InputFileError` subclass
+        that matches the OS error (`MissingFileError` for a missing file...); `hint` says what to do."""
+        if isinstance(e, NotADirectoryError):
+            message = f"{name} does not exist (a part of the path is not a folder); {hint}"
+        elif isinstance(e, FileNotFoundError):
+            message = f"{name} does not exist; {hint}"
+        elif isinstance(e, PermissionError):
+            message = f"cannot read {name}: permission denied; check the file's permissions"
+        elif isinstance(e, IsADirectoryError):
+            message = f"{name} is a directory, not a file; {hint}"
+        else:
+            message = f"cannot read {name}: {e.strerror or e}; {hint}"
+        return cls.like(e, message, name)
+
+    @staticmethod
+    def like(e: OSError, message: str, name: str) -> InputFileError:
+        """An error with this message, of the `InputFileError` subclass that matches the OS error `e` (missing,
+        a folder, no permission, other), carrying its errno, strerror and the file name."""
+        kind: type[InputFileError] = UnreadableInputError
+        if isinstance(e, (FileNotFoundError, NotADirectoryError)):
+            kind = MissingFileError
+        elif isinstance(e, IsADirectoryError):
+            kind = InputIsADirectoryError
+        elif isinstance(e, PermissionError):
+            kind = InputPermissionError
+        return kind(message).with_os_details(e.errno, e.strerror, name)
+
+    def with_os_details(self, errno: int | None, strerror: str | None, filename: str) -> InputFileError:
+        """Set the `OSError` attributes (errno, strerror, filename) of an error that is also an OSError."""
+        if isinstance(self, OSError):
+            self.errno, self.strerror, self.filename = errno, strerror, filename
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # so that the error raised in a reading process arrives whole, errno and file name included
+        details = (self.errno, self.strerror, self.filename) if isinstance(self, OSError) else None
+        return _rebuild_input_error, (type(self), str(self), details)
+
+
+class MissingFileError(InputFileError, FileNotFoundError):
+    """The input file does not exist (also a `FileNotFoundError`)."""
+
+
+class InputIsADirectoryError(InputFileError, IsADirectoryError):
+    """The input path is a folder where a file was expected (also an `IsADirectoryError`)."""
+
+
+class InputPermissionError(InputFileError, PermissionError):
+    """The input file cannot be read for lack of permission (also a `PermissionError`)."""
+
+
+class UnreadableInputError(InputFileError, OSError):
+    """The input file could not be read for another reason the operating system gave (also an `OSError`)."""
 
 
 class NotAPDFError(ReportDiffError):
@@ -46,3 +113,11 @@ class UsageError(ReportDiffError):
 class FetchError(ReportDiffError):
     """A document asked for by its UN symbol could not be had: malformed or unknown symbol, server unreachable
     or answering badly, timeout, a cut or oversized download, not in the cache with --offline."""
+def _rebuild_input_error(kind: type[InputFileError], message: str,
+                        details: tuple[int | None, str | None, str] | None) -> InputFileError:
+    err = kind(message)
+    return err.with_os_details(*details) if details else err
+
+
+class JSONInputError(ReportDiffError, ValueError):
+    """A JSON document given to `from_json` is not JSON, or not the document expected (also a `ValueError`)."""

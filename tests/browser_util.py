@@ -109,3 +109,63 @@ def screenshot(page, name: str, full_page: bool = True) -> Path:
     out = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(out), full_page=full_page)
     return out
+
+
+# ---------------------------------------------------------------------------------------------------- layout
+# Layout as a reader sees it: how many lines a piece of text takes on screen, measured on the text itself
+# (Range.getClientRects gives one box per line fragment), not on the CSS that was meant to produce it.
+
+_LINES_FN = """
+function linesOf(root) {
+  // the distinct lines (rounded tops, within half a line) that the text of `root` occupies
+  const r = document.createRange();
+  r.selectNodeContents(root);
+  const tops = [...r.getClientRects()].filter(b => b.width > 0.5 && b.height > 0.5).map(b => b.top).sort((a, b) => a - b);
+  const lh = parseFloat(getComputedStyle(root).fontSize) * 0.6;
+  let lines = 0, last = -1e9;
+  for (const t of tops) { if (t - last > lh) { lines++; last = t; } }
+  return lines;
+}
+"""
+
+_LABEL_LINES_JS = "(sel) => {" + _LINES_FN + """
+  return [...document.querySelectorAll(sel)]
+    .filter(e => e.checkVisibility({visibilityProperty: true}) && e.textContent.trim())
+    .map(e => [e.textContent.trim(), linesOf(e)]);
+}
+"""
+
+_BROKEN_WORDS_JS = """
+(sel) => {
+  // words (split at spaces, hyphens, dashes and slashes, where a line may break) that run over two lines or more
+  const broken = [];
+  for (const el of document.querySelectorAll(sel)) {
+    if (!el.checkVisibility({visibilityProperty: true})) continue;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (const m of n.data.matchAll(/[^\\s\\-\\u2010-\\u2015\\/]+/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+        const tops = [...r.getClientRects()].filter(b => b.width > 0.5).map(b => Math.round(b.top));
+        if (new Set(tops).size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}
+"""
+
+
+def label_lines(page, selector: str) -> list[tuple[str, int]]:
+    """(text, lines on screen) of every visible element matching `selector`."""
+    return [tuple(x) for x in page.evaluate(_LABEL_LINES_JS, selector)]
+
+
+def broken_words(page, selector: str) -> list[str]:
+    """Words inside the visible elements matching `selector` that are cut across two lines or more."""
+    return page.evaluate(_BROKEN_WORDS_JS, selector)
+
+
+def horizontal_overflow(page) -> int:
+    """How many pixels the page is wider than the window (a phone reader would scroll sideways)."""
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

@@ -20,6 +20,7 @@ if str(TESTS) not in sys.path:          # `import pdfgen` from any test module, 
     sys.path.insert(0, str(TESTS))
 
 import pdfgen  # noqa: E402
+import schema_check  # noqa: E402
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -36,11 +37,20 @@ def cli_command() -> list[str]:
     return [sys.executable, "-m", "reportdiff"]
 
 
+def default_sigint() -> None:
+    """In a child before it starts: Ctrl-C handled as a terminal's shell leaves it. A shell without job control
+    starts a background job (`pytest ... &`, a CI step run with &) with SIGINT ignored, children inherit that, and
+    Python then leaves it ignored: the interrupt tests would see a CLI that cannot be interrupted."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_cli_group(*args: str | os.PathLike) -> subprocess.Popen:
     """The CLI started in a process group of its own, as a terminal runs a command (see `ctrl_c`)."""
     return subprocess.Popen(cli_command() + [os.fspath(a) for a in args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=default_sigint)
 
 
 def ctrl_c(proc: subprocess.Popen, output: Path) -> None:
@@ -56,8 +66,15 @@ def ctrl_c(proc: subprocess.Popen, output: Path) -> None:
 
 def run_cli(*args: str | os.PathLike, timeout: float = 300, cwd: str | os.PathLike | None = None
             ) -> subprocess.CompletedProcess:
-    return subprocess.run(cli_command() + [os.fspath(a) for a in args], capture_output=True, text=True,
+    """The CLI in a subprocess; any JSON document it writes (stdout or -o) is checked against the schemas."""
+    proc = subprocess.run(cli_command() + [os.fspath(a) for a in args], capture_output=True, text=True,
                           stdin=subprocess.DEVNULL, env=CLI_ENV, timeout=timeout, cwd=cwd)
+    if proc.returncode in (0, 1):
+        schema_check.check_text(proc.stdout, "the CLI's stdout")
+        out = schema_check.output_path(args)
+        if out is not None:
+            schema_check.check_file(out if out.is_absolute() or cwd is None else Path(cwd) / out)
+    return proc
 
 
 def assert_clean_error(proc: subprocess.CompletedProcess, *mentions: str, code: int = 2) -> str:
@@ -116,3 +133,36 @@ def browser():
 
     with chromium() as b:
         yield b
+
+
+# ---------------------------------------------------------------------------------------------------- JSON Schemas
+
+@pytest.fixture(autouse=True)
+def _json_matches_the_schemas(request, monkeypatch):
+    """Every JSON document a test produces matches reportdiff/schemas/ (see schema_check): the in-process
+    writers as they write, and after the test every *.json left under its tmp_path."""
+    if request.node.get_closest_marker("malformed_models"):
+        yield                       # deliberately inconsistent models: their JSON is garbage by design
+        return
+    schema_check.wrap_writers(monkeypatch)
+    tmp = request.getfixturevalue("tmp_path") if "tmp_path" in request.fixturenames else None
+    yield
+    if tmp is not None:
+        schema_check.check_tree(tmp)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # The session's cache of parsed editions holds every edition the tests parsed: each entry is an edition's JSON.
+    try:
+        schema_check.check_tree(Path(_TEST_CACHE))
+    except AssertionError as e:
+        schema_check.late_failures.append(str(e))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    for failure in schema_check.late_failures:
+        terminalreporter.write_line(f"FAILED (cache of parsed editions): {failure}", red=True)
+    n = schema_check.checked["documents"]
+    if n:
+        terminalreporter.write_line(f"JSON documents checked against reportdiff/schemas: {n}")

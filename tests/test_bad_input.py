@@ -94,6 +94,7 @@ def test_corrupt_xref_and_trailer(tmp_path, gen):
         reportdiff.load(pdf)
 
 
+@pytest.mark.slow
 def test_corrupt_xref_recoverable(tmp_path, sample_72):
     """The sample's xref garbled but its objects intact: readers rebuild the table. Either it is read, or it fails
     cleanly — never a crash."""
@@ -318,7 +319,8 @@ def test_file_size_limit(gen):
     assert inputs.MAX_FILE_BYTES >= 64 * 2**20
 
 
-@pytest.mark.parametrize("kind", ["decompression-bomb", "page-tree-bomb", "page-tree-loop", "lying-count"])
+@pytest.mark.parametrize("kind", [pytest.param("decompression-bomb", marks=pytest.mark.slow), "page-tree-bomb",
+                                  "page-tree-loop", "lying-count"])
 def test_malicious_resources(tmp_path, kind):
     """Small files that ask for huge work or memory: refused (or read) quickly with bounded memory, never a crash."""
     data = {"decompression-bomb": lambda: pdfgen.decompression_bomb(400), "page-tree-bomb": pdfgen.page_tree_bomb,
@@ -338,6 +340,7 @@ def test_malicious_resources(tmp_path, kind):
     assert listing(out) == set()
 
 
+@pytest.mark.slow
 def test_a_bomb_in_a_stream_with_an_unusual_dictionary_is_found(tmp_path):
     """The byte scan finds a Flate stream whose dictionary spells the filter /Fl, spans lines and has no /Length."""
     data = pdfgen.decompression_bomb(400, dictionary=b"<<\n/Filter\r\n/Fl\n>>\r\n")
@@ -430,6 +433,7 @@ def _run_measured(args: list[str], folder: Path, timeout: float) -> tuple[int, f
     return proc.returncode, seconds, usage.ru_maxrss // 1024, err_path.read_text()
 
 
+@pytest.mark.slow
 def test_huge_document_over_max_pages_is_refused_fast(huge_pdf, tmp_path):
     """A 2,000-page file with the limit at 1,000: refused before any parsing, in seconds, one line."""
     (tmp_path / "out").mkdir()

@@ -1,4 +1,4 @@
-"""Batches (reportdiff.batch, `reportdiff batch`): manifests, outputs, resumption, failures recorded, and the same
+"""Batches (reportdiff.batches, `reportdiff batch`): manifests, outputs, resumption, failures recorded, and the same
 JSON from the local process pool and from a two-worker Dask LocalCluster on generated UN-style pairs."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import subprocess
 
 from conftest import CLI_ENV, assert_clean_error, cli_command, run_cli
 
-from reportdiff.batch import make_items, read_manifest, run, table_rows
+from reportdiff.batches import make_items, read_manifest, run, table_rows
 from reportdiff.errors import UsageError
 
 EDITIONS = 12
@@ -255,7 +255,7 @@ def test_index_is_self_contained_and_escaped(tmp_path):
     import html
     import re
 
-    from reportdiff.batch import BatchResult, Item, render_index
+    from reportdiff.batches import BatchResult, Item, render_index
 
     items = [Item(id="ok", kind="pair", editions=("/a.pdf", "/b.pdf")),
              Item(id="bad", kind="pair", editions=("/c.pdf", "/<b>d.pdf"))]

@@ -105,8 +105,7 @@ def test_keys_step_through_changes_and_contents_follow(browser, reports):
     with opened_report(browser, reports["fixture"], {"width": 1400, "height": 900}) as (page, log, url):
         assert page.locator(".toc").is_visible(), "the contents show in the margin of a wide screen"
         page.locator(".toc a").nth(5).click()
-        page.wait_for_timeout(150)
-        assert page.locator(".toc a[aria-current]").count() == 1
+        expect(page.locator(".toc a[aria-current]")).to_have_count(1)     # waits for the observer (a busy CPU)
         ids = page.evaluate("Array.from(document.querySelectorAll('.chg')).map(c => c.id)")
         page.evaluate("window.scrollTo(0, 0)")
         page.keyboard.press("n")

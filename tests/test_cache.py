@@ -192,6 +192,7 @@ def _load_in_child(args):
     return json.dumps(api.load(path).to_dict(), sort_keys=True)
 
 
+@pytest.mark.slow
 def test_concurrent_runs_agree_and_leave_one_whole_entry(cache_dir, report):
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(4) as pool:
@@ -236,6 +237,7 @@ def _cli(*args, env):
                           stdin=subprocess.DEVNULL, env=env, timeout=300)
 
 
+@pytest.mark.slow
 def test_cli_no_cache_flag(tmp_path, report):
     d = tmp_path / "clicache"
     env = {**CLI_ENV, cache.ENV_DIR: str(d)}
@@ -252,6 +254,7 @@ def test_cli_no_cache_flag(tmp_path, report):
     assert "--no-cache" in _cli("compare", "--help", env=env).stdout
 
 
+@pytest.mark.slow
 def test_cached_compare_writes_the_same_report(tmp_path, sample_72, sample_496):
     env = {**CLI_ENV, cache.ENV_DIR: str(tmp_path / "c"), "SOURCE_DATE_EPOCH": "1767323040"}
     outs = []
@@ -264,6 +267,7 @@ def test_cached_compare_writes_the_same_report(tmp_path, sample_72, sample_496):
     assert len(entries(tmp_path / "c")) == 2
 
 
+@pytest.mark.slow
 def test_load_pair_in_two_processes_gives_what_one_gives(cache_dir, sample_72, report):
     together = api.load_pair(sample_72, report, parallel=True, cache=False)
     apart = api.load_pair(sample_72, report, parallel=False, cache=False)
@@ -273,6 +277,7 @@ def test_load_pair_in_two_processes_gives_what_one_gives(cache_dir, sample_72, r
     assert len(entries(cache_dir)) == 2
 
 
+@pytest.mark.slow
 def test_load_pair_splits_the_work_by_length(tmp_path, sample_72, sample_496, monkeypatch):
     """Editions of alike length: one process each; a long one beside a short one (or beside a cached one): one after
     the other, each with its pages split between the CPUs."""

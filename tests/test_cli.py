@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLI_ENV, assert_clean_error, cli_command, ctrl_c, listing, run_cli, start_cli_group
+from conftest import (CLI_ENV, assert_clean_error, cli_command, ctrl_c, default_sigint, listing, run_cli,
+                      start_cli_group)
 
 import reportdiff
 from reportdiff import fileio
@@ -169,7 +170,7 @@ def test_compare_unknown_output_suffix(tmp_path, gen):
     assert listing(tmp_path) == set()
 
 
-@pytest.mark.parametrize("fmt", ["json", "markdown", "text", "html", "eml"])
+@pytest.mark.parametrize("fmt", ["json", "html", *(pytest.param(f, marks=pytest.mark.slow) for f in ("markdown", "text", "eml"))])
 def test_compare_every_format_writes_one_file(tmp_path, gen, fmt):
     out = tmp_path / f"report.{fmt}"
     proc = run_cli("compare", gen["report"], gen["report2"], "-o", out, "--format", fmt)
@@ -289,6 +290,7 @@ def _wait_until_reading(proc: subprocess.Popen, pdf: Path, limit: float = 60) ->
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 def test_sigint_during_extraction(tmp_path):
     """A real Ctrl-C (SIGINT) while a report is being parsed: exit 130, one line, nothing written. The report has
     300 pages (about 2 s to parse): a 15-page one is parsed within the 0.3 s the test waits."""
@@ -300,7 +302,7 @@ def test_sigint_during_extraction(tmp_path):
     proc = subprocess.Popen(cli_command() + ["extract", os.fspath(pdf), "-o", os.fspath(out_dir / "e.json"),
                                              "--no-cache"],    # a cached edition is not parsed: nothing to interrupt
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV,
-                            text=True)
+                            text=True, preexec_fn=default_sigint)
     _wait_until_reading(proc, pdf)
     if proc.poll() is not None:
         pytest.skip("extraction finished before the interrupt")
@@ -331,10 +333,10 @@ def test_library_load_accepts_str_and_path(gen):
 def _series_available() -> bool:
     import importlib.util
 
-    return importlib.util.find_spec("reportdiff.series") is not None
+    return importlib.util.find_spec("reportdiff.lineage") is not None
 
 
-needs_series = pytest.mark.skipif(not _series_available(), reason="reportdiff.series not written yet")
+needs_series = pytest.mark.skipif(not _series_available(), reason="reportdiff.lineage not written yet")
 
 
 @needs_series
@@ -390,6 +392,7 @@ def test_library_log_noise_stays_off_stderr(gen, debug):
         assert proc.stderr == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("second", ["short", "long"])
 def test_ctrl_c_during_compare_is_one_line(tmp_path, gen, second):
     """Ctrl-C from a terminal reaches the whole process group, workers included: still one line, exit 130 (the
@@ -409,6 +412,7 @@ def test_ctrl_c_during_compare_is_one_line(tmp_path, gen, second):
     ctrl_c(proc, out)
 
 
+@pytest.mark.slow
 def test_jobs_option_caps_the_processes(tmp_path, monkeypatch):
     """--jobs 1 reads everything in the CLI's own process (a pipeline running one reportdiff per CPU); the default
     forks readers."""

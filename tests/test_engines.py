@@ -52,13 +52,15 @@ def generated(tmp_path_factory) -> dict:
 REAL = sorted(SAMPLES.glob("*.pdf")) + sorted((FIXTURES / "pair-seed3").glob("*.pdf"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", REAL, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_pdfium_gives_the_reference_edition_on_committed_pdfs(path):
     plumber, pdfium = _edition(path, "pdfplumber"), _edition(path, "pdfium")
     assert plumber == pdfium, _first_difference(plumber, pdfium)
 
 
-@pytest.mark.parametrize("name", ["report", "report2", "french", "letter", "owner_only", "long", "free_layout"])
+@pytest.mark.parametrize("name", ["report", "report2", "french", "letter", "owner_only",
+                                  pytest.param("long", marks=pytest.mark.slow), "free_layout"])
 def test_pdfium_gives_the_reference_edition_on_generated_pdfs(generated, name):
     path = generated[name]
     plumber, pdfium = _edition(path, "pdfplumber"), _edition(path, "pdfium")
@@ -71,6 +73,7 @@ def test_pdfium_is_the_default():
     assert inspect.signature(read_pages).parameters["engine"].default == "pdfium"
 
 
+@pytest.mark.slow
 def test_checked_pdfium_calls_read_the_same(monkeypatch):
     """The per-character PDFium calls skip ctypes' argument checks for speed; with the checks (the fallback for a
     pypdfium2 whose text page handle is not a ctypes pointer) the lines are the same."""

@@ -215,6 +215,7 @@ def test_table_of_contents_is_not_text():
 
 # ------------------------------------------------------------------------------------------- pages in parallel
 
+@pytest.mark.slow
 def test_pages_split_between_processes_read_the_same(tmp_path, monkeypatch):
     import pdfgen
     from reportdiff import _fork

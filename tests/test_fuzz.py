@@ -168,6 +168,7 @@ def test_seeds_are_valid(seeds, tmp_path):
         assert inputs.validate_pdf(_write(tmp_path, s), max_pages=10) >= 1, i
 
 
+@pytest.mark.slow
 @_settings(600)
 @given(m=st.data())
 def test_fuzz_validate(seeds, tmp_path_factory, m):
@@ -184,6 +185,7 @@ def test_fuzz_validate(seeds, tmp_path_factory, m):
             assert 1 <= pages <= 50
 
 
+@pytest.mark.slow
 @_settings(600)
 @given(m=st.data())
 def test_fuzz_load(seeds, tmp_path_factory, m):
@@ -207,6 +209,7 @@ def test_fuzz_load(seeds, tmp_path_factory, m):
     assert time.monotonic() - t < LOAD_SECONDS
 
 
+@pytest.mark.slow
 @_settings(80)
 @given(m=st.data())
 def test_fuzz_cli(seeds, tmp_path_factory, m):
@@ -260,6 +263,7 @@ def _documents():
                      st.sampled_from([0, 0, 0, 90, 180]))
 
 
+@pytest.mark.slow
 @_settings(300)
 @given(doc=_documents())
 def test_fuzz_valid_pdfs_with_arbitrary_text(tmp_path_factory, doc):
@@ -318,6 +322,7 @@ def _editions():
     return edition()
 
 
+@pytest.mark.slow
 @_settings(200)
 @given(pair=st.tuples(_editions(), _editions()), same=st.booleans())
 def test_fuzz_compare_and_render(pair, same):

@@ -7,6 +7,7 @@ import functools
 import hashlib
 import html as htmllib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -245,7 +246,7 @@ def test_unknown_format():
 # ---------------------------------------------------------------------------------------------------- text forms
 
 def test_markdown_summary():
-    md = render.render_comparison(realistic_comparison(), "markdown")
+    md = render.render_comparison(realistic_comparison(), "markdown", summary_only=True)
     assert md.startswith("**S/2025/72** (31 January 2025) → **S/2025/496** (1 August 2025)")
     assert "| 4 | 2 | 1 | 1 | 1 | 1 | 7 |" in md
     # the brief replaces the old key-change list (numbered by rank)
@@ -255,11 +256,31 @@ def test_markdown_summary():
     assert len(md.splitlines()) < 40
 
 
+def test_markdown_full_report_has_every_change_in_a_redline():
+    from markdown_it import MarkdownIt
+
+    c = realistic_comparison()
+    md = render.render_comparison(c, "markdown")
+    assert md.startswith(render.render_comparison(c, "markdown", summary_only=True).rsplit("_Generated", 1)[0])
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(md)
+    assert "up to <s>3,000</s> <strong>4,000</strong> fighters" in html       # ¶8's figure, in its paragraph
+    shown = re.sub(r"<[^>]+>", "", re.sub(r"<(s|del)>.*?</\1>", "", html))      # the new side of the redline
+    for p in c.new.paragraphs:                                                 # every paragraph's words are there
+        assert " ".join(p.text.split()[:8]) in " ".join(shown.split()), p.id
+
+
 def test_markdown_and_text_neutralise_hostile_text():
+    from markdown_it import MarkdownIt
+
     md = render.render_comparison(hostile_comparison(), "markdown")
-    assert not re.search(r"(?<!\\)[<>\[\]]", md), "unescaped markup in markdown"
+    ours = re.compile(r"</?(del|ins|details|summary)>|^> ", re.M)              # the report's own markup
+    assert not re.search(r"(?<!\\)[<>\[\]]", ours.sub("", md)), "unescaped markup in markdown"
     assert "](" not in md and "https://" not in md
     assert "\\<script\\>alert(1)\\</script\\>" in md
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(md)
+    tags = set(re.findall(r"<([a-z0-9]+)", html))
+    assert tags <= {"p", "br", "strong", "em", "s", "del", "ins", "details", "summary", "h2", "h3", "h4", "h5", "h6",
+                    "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "hr", "blockquote"}, tags
     txt = render.render_text(hostile_comparison(), color=True)
     assert "\x1b[31mred" not in txt and "\u202e" not in txt
     plain = render.render_text(hostile_comparison(), color=False)
@@ -321,6 +342,9 @@ def test_templates_ship_in_the_wheel(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for f in ("report.html.j2", "report.css", "report.js", "email.html.j2", "__init__.py"):
         assert f"reportdiff/templates/{f}" in names, f
+    for f in ("py.typed", "schemas/__init__.py", "schemas/edition.json", "schemas/comparison.json",
+              "schemas/series.json"):
+        assert f"reportdiff/{f}" in names, f
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     py = env_dir / "bin" / "python"
@@ -341,6 +365,13 @@ def test_templates_ship_in_the_wheel(tmp_path):
     r = subprocess.run([str(py), "-I", "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert site in r.stdout and str(ROOT / "reportdiff") not in r.stdout
+    # A user's mypy sees the installed package's types (py.typed), with nothing of the source tree on its path.
+    script = tmp_path / "user_script.py"
+    script.write_bytes((ROOT / "tests" / "typing_check.py").read_bytes())
+    r = subprocess.run([sys.executable, "-m", "mypy", "--python-executable", str(py), "--strict",
+                        "--disallow-any-expr", "--no-incremental", "--cache-dir", os.devnull, str(script)],
+                       capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
 
 
 # ---------------------------------------------------------------------------------------------------- CLI
@@ -383,9 +414,9 @@ def test_text_colour_follows_the_terminal_but_never_goes_to_a_file(monkeypatch, 
     asked = []
     real = render.render_comparison
 
-    def spy(comparison, fmt, *, color=None):
+    def spy(comparison, fmt, *, color=None, **options):
         asked.append(color)
-        return real(comparison, fmt, color=color)
+        return real(comparison, fmt, color=color, **options)
 
     monkeypatch.setattr(render, "render_comparison", spy)
     monkeypatch.setattr(api, "load_pair", lambda *a, **k: (None, None))
@@ -424,7 +455,7 @@ def test_real_sample_outputs():
     assert sum(1 for tag, _ in t.tags if tag == "article") == sum(
         1 for ch in c.changes if ch.kind != "unchanged" or ch.moved or ch.footnotes)
     for fmt in ("markdown", "text"):
-        out = render.render_comparison(c, fmt, color=False)
+        out = render.render_comparison(c, fmt, color=False, summary_only=True)
         assert "S/2025/72" in out and len(out.splitlines()) < 60
     assert isinstance(render.render_comparison(c, "eml"), bytes)
     assert len(render.terminal_summary(c).splitlines()) <= 8
@@ -442,6 +473,8 @@ def test_identical_editions_say_so():
     assert "No differences" in render.terminal_summary(c)
 
 
+@pytest.mark.slow
+@pytest.mark.malformed_models
 def test_render_survives_inconsistent_comparisons():
     """Writers never raise on a Comparison whose parts disagree (unknown ids, odd pairs, empty texts, odd ops)."""
     from hypothesis import HealthCheck, given, settings, strategies as st

@@ -13,7 +13,7 @@ from reportdiff import api
 from reportdiff.render import series as render_series
 from reportdiff.errors import InputFileError, UsageError
 from reportdiff.model import Edition, Paragraph
-from reportdiff.series import SERIES_SCHEMA, Node, _symbol_key, build_series, expand_inputs, order_editions
+from reportdiff.lineage import SERIES_SCHEMA, Node, _symbol_key, build_series, expand_inputs, order_editions
 from conftest import assert_clean_error, run_cli
 from series_samples import TRUE_LINKS, TRUE_MOVED, chain_editions, hostile_chain
 import pdfgen
@@ -347,6 +347,7 @@ def test_a_paragraph_that_leaves_and_comes_back_keeps_its_lineage():
     assert not [e for e in build_series(eds).edges if e.reappeared]
 
 
+@pytest.mark.slow
 def test_series_templates_ship_in_the_wheel(tmp_path):
     import subprocess
     import sys
@@ -359,7 +360,7 @@ def test_series_templates_ship_in_the_wheel(tmp_path):
         r = subprocess.run(base + ["--no-build-isolation"], capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr
     names = set(zipfile.ZipFile(next(tmp_path.glob("reportdiff-*.whl"))).namelist())
-    for f in ("templates/series.html.j2", "templates/series.css", "templates/series.js", "series.py",
+    for f in ("templates/series.html.j2", "templates/series.css", "templates/series.js", "lineage.py",
               "render/series.py", "pdf/extract.py", "diff/align.py"):
         assert f"reportdiff/{f}" in names, f
 
@@ -400,6 +401,7 @@ def test_load_many_raises_the_error_of_a_bad_file(tmp_path):
         api.load_many(paths, parallel=True, cache=False)
 
 
+@pytest.mark.slow
 def test_ctrl_c_during_a_series_is_one_line(tmp_path):
     """Ctrl-C reaches the whole process group, the workers reading the editions included: one line, exit 130."""
     import time

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from browser_util import DESKTOP, PHONE, assert_clean, opened_report, screenshot
 from reportdiff.render.series import render_series_html
-from reportdiff.series import build_series
+from reportdiff.lineage import build_series
 from series_samples import chain_editions, hostile_chain
 
 pytestmark = pytest.mark.browser

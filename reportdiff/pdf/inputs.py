@@ -18,6 +18,7 @@ Policies:
 """
 from __future__ import annotations
 
+import errno
 import mmap
 import os
 import re
@@ -51,16 +52,19 @@ def _name(path: str | os.PathLike) -> str:
 
 
 def _unreadable(name: str, e: Exception, hint: str = "") -> InputFileError:
-    """The one-line error for a file that cannot be found, opened or read (`hint` ends the generic message)."""
-    if isinstance(e, FileNotFoundError):
-        return InputFileError(f"{name} does not exist; check the path")
+    """The one-line error for a file that cannot be found, opened or read (`hint` ends the generic message); for
+    an OSError, of the InputFileError subclass that is also that OSError (a missing file: FileNotFoundError)."""
     if isinstance(e, NotADirectoryError):
-        return InputFileError(f"{name} does not exist (a part of the path is not a folder); check the path")
-    if isinstance(e, PermissionError):
-        return InputFileError(f"cannot read {name}: permission denied; check the file's permissions")
-    if isinstance(e, IsADirectoryError):
-        return InputFileError(f"{name} is a directory, not a PDF file; give the path of the report's PDF")
-    return InputFileError(f"cannot read {name}: {getattr(e, 'strerror', None) or e}{hint}")
+        message = f"{name} does not exist (a part of the path is not a folder); check the path"
+    elif isinstance(e, FileNotFoundError):
+        message = f"{name} does not exist; check the path"
+    elif isinstance(e, PermissionError):
+        message = f"cannot read {name}: permission denied; check the file's permissions"
+    elif isinstance(e, IsADirectoryError):
+        message = f"{name} is a directory, not a PDF file; give the path of the report's PDF"
+    else:
+        message = f"cannot read {name}: {getattr(e, 'strerror', None) or e}{hint}"
+    return InputFileError.like(e, message, name) if isinstance(e, OSError) else InputFileError(message)
 
 
 def _stat_regular_file(path: str | os.PathLike) -> os.stat_result:
@@ -70,7 +74,7 @@ def _stat_regular_file(path: str | os.PathLike) -> os.stat_result:
     except OSError as e:
         raise _unreadable(name, e, "; check the path") from None
     if stat.S_ISDIR(st.st_mode):
-        raise InputFileError(f"{name} is a directory, not a PDF file; give the path of the report's PDF")
+        raise _unreadable(name, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), name))
     if not stat.S_ISREG(st.st_mode):
         raise InputFileError(f"{name} is not a regular file (a pipe, socket or device); save the PDF to a file first")
     return st
@@ -174,8 +178,8 @@ def _pdfium_page_count(path: str | os.PathLike) -> tuple[int, int]:
             raise CorruptPDFError(f"{name} is a PDF with no pages (or a damaged page tree); check the file") from None
         raise CorruptPDFError(f"{name} is a damaged PDF that cannot be opened (PDFium: format error); "
                               f"download it again or repair it (e.g. qpdf in.pdf out.pdf)") from None
-    except FileNotFoundError:
-        raise InputFileError(f"{name} does not exist; check the path") from None
+    except FileNotFoundError as e:
+        raise _unreadable(name, e) from None
     try:
         pages = len(doc)
         revision = pdfium.raw.FPDF_GetSecurityHandlerRevision(doc)

@@ -201,7 +201,10 @@ def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals
     return "\n".join(lines) + "\n"
 
 
-def render_markdown(comparison: Comparison, *, generated: datetime | None = None) -> str:
+def render_markdown(comparison: Comparison, *, generated: datetime | None = None, summary_only: bool = False
+                    ) -> str:
+    """The report in Markdown: the summary (counts, key changes, sections most changed), then, unless
+    `summary_only`, the full redline section by section (`render.markdown`)."""
     v = _view(comparison, generated)
     out = [f"**{_md(v.old.symbol)}** ({_md(v.old.date) or 'undated'}) → **{_md(v.new.symbol)}** "
            f"({_md(v.new.date) or 'undated'})  ", f"*{_md(v.new.title)}*", "", _md_line(v.headline), "",
@@ -233,6 +236,10 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
         out.append("")
         out += [f"- {_md((s.ref + ' ' + s.title).strip())}: {s.change_text}" for s in top]
         out.append("")
+    if not summary_only:
+        from .markdown import markdown_redline
+
+        out += markdown_redline(v)
     out.append(f"_Generated {v.generated} by reportdiff {v.version}._")
     return "\n".join(out) + "\n"
 
@@ -252,7 +259,7 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
 
     width = min(110, shutil.get_terminal_size((100, 24)).columns)
     console = Console(file=io.StringIO(), force_terminal=True, width=width, color_system="standard",
-                      highlight=False, emoji=False, markup=False)
+                      highlight=False, emoji=False, markup=False, no_color=False)   # colour was decided above
     t = Text()
     t.append(_clean(v.old.symbol), "bold")
     t.append(f" ({_clean(v.old.date) or 'undated'}) → ", "dim")
@@ -326,9 +333,11 @@ def terminal_summary(comparison: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_comparison(comparison: Comparison, fmt: str, *, color: bool | None = None) -> str | bytes:
+def render_comparison(comparison: Comparison, fmt: str, *, color: bool | None = None, summary_only: bool = False
+                      ) -> str | bytes:
     """The comparison in `fmt` (html, json, markdown, text: str; eml: bytes). `color` applies to text only:
-    None picks it from the terminal (plain when stdout is not a tty, NO_COLOR is set or -o is given)."""
+    None picks it from the terminal (plain when stdout is not a tty, NO_COLOR is set or -o is given).
+    `summary_only`: markdown without the redline of every paragraph."""
     if fmt == "json":
         return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=1)
     if fmt == "html":
@@ -336,7 +345,7 @@ def render_comparison(comparison: Comparison, fmt: str, *, color: bool | None = 
     if fmt == "eml":
         return render_eml(comparison)
     if fmt == "markdown":
-        return render_markdown(comparison)
+        return render_markdown(comparison, summary_only=summary_only)
     if fmt == "text":
         return render_text(comparison, color=color)
     raise ValueError(f"unknown format {fmt!r}; expected html, json, markdown, text or eml")

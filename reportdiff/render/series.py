@@ -16,7 +16,7 @@ from ..model import Change, Edition
 from .report import _clean, render_page, stamp
 from .view import (KIND_LABELS, Seg, marked, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
                           section_ref)
-from ..series import Lineage, Series, _diff_words, _edition_words
+from ..lineage import Lineage, Series, _diff_words, _edition_words
 from ..diff.wordiff import diff_words
 
 CHART_H = 34            # px height of a section chart's tallest bar

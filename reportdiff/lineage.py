@@ -27,13 +27,14 @@ Representation (JSON schema `reportdiff.series/1`):
 """
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
-from .errors import InputFileError, UsageError
+from .errors import InputFileError, MissingFileError, UsageError
 from .model import Change, Comparison, Edition
 
 SERIES_SCHEMA = "reportdiff.series/1"
@@ -47,6 +48,8 @@ _REV = re.compile(r"/(Rev|Corr|Add)\.(\d+)", re.I)
 
 @dataclass(frozen=True, order=True)
 class Node:
+    """A paragraph of one edition of a series: (edition index in date order, 0 the oldest; paragraph id)."""
+
     edition: int
     paragraph: str
 
@@ -56,6 +59,9 @@ class Node:
 
 @dataclass
 class LineageEdge:
+    """A link from a paragraph of one edition to its successor in a later one (`kind` as a `Change`'s kind:
+    unchanged, modified, split, merged; `similarity` 0-1 as `Change.similarity`)."""
+
     source: Node                 # in edition i
     target: Node                 # in edition i + 1
     kind: str                    # unchanged | modified | rewritten | split | merged
@@ -73,6 +79,9 @@ class LineageEdge:
 
 @dataclass
 class LineageEvent:
+    """What happened to a lineage in one edition: `kind` is first, added, unchanged, modified, split, merged,
+    removed or reappeared; `old`/`new` the paragraph ids in editions `previous` and `edition`."""
+
     edition: int                 # the edition where it shows (for `removed`: the first edition without it)
     kind: str                    # first | added | unchanged | modified | rewritten | split | merged | removed | reappeared
     moved: bool = False
@@ -88,19 +97,31 @@ class LineageEvent:
 
 @dataclass
 class Lineage:
+    """A passage of text followed through the editions: every paragraph that descends from it or was merged
+    with it (`nodes`), and what happened to it edition by edition (`events`). Edition numbers are indices in
+    the series' date order (0: the oldest). The lineage of paragraph 66 of the latest edition:
+
+    >>> lin = ser.lineage_of("66")                 # doctest: +SKIP
+    >>> lin.born, lin.paragraphs(lin.born)         # doctest: +SKIP
+    (0, ['73'])
+    """
+
     id: str
     nodes: list[Node]            # by edition, then reading order
     events: list[LineageEvent] = field(default_factory=list)
 
     @property
     def born(self) -> int:
+        """The first edition (index) holding one of its paragraphs."""
         return self.nodes[0].edition
 
     @property
     def last(self) -> int:
+        """The last edition (index) holding one of its paragraphs."""
         return max(n.edition for n in self.nodes)
 
     def paragraphs(self, edition: int) -> list[str]:
+        """Its paragraph ids in one edition (empty where it is absent)."""
         return [n.paragraph for n in self.nodes if n.edition == edition]
 
     def unchanged_since(self, n_editions: int) -> int | None:
@@ -121,9 +142,15 @@ class Lineage:
                 "unchanged_since": self.unchanged_since(n_editions),
                 "nodes": [n.to_list() for n in self.nodes], "events": [e.to_dict() for e in self.events]}
 
+    def __repr__(self) -> str:
+        span = f"edition {self.born}" if self.born == self.last else f"editions {self.born}-{self.last}"
+        return f"Lineage({self.id!r}, {span}, {len(self.nodes)} paragraphs, {len(self.events)} events)"
+
 
 @dataclass
 class FigurePoint:
+    """A figure's wording in one edition (`value`, None once removed) and the paragraphs that hold it."""
+
     edition: int
     value: str | None            # the wording of the figure in that edition; None once removed
     paragraphs: list[str] = field(default_factory=list)
@@ -136,6 +163,8 @@ class FigurePoint:
 
 @dataclass
 class FigureTrack:
+    """A figure followed along its paragraph's lineage: "more than 20,000 → between 14,000 and 18,000"."""
+
     lineage: str
     context: str                 # a few words around the figure in the latest edition it appears in
     points: list[FigurePoint] = field(default_factory=list)
@@ -143,9 +172,15 @@ class FigureTrack:
     def to_dict(self) -> dict[str, Any]:
         return {"lineage": self.lineage, "context": self.context, "points": [p.to_dict() for p in self.points]}
 
+    def __repr__(self) -> str:
+        chain = " → ".join(p.value or "(removed)" for p in self.points)
+        return f"FigureTrack({self.lineage!r}, {chain if len(chain) <= 80 else chain[:79] + '…'!r})"
+
 
 @dataclass
 class SectionState:
+    """A section in one edition: its size in words, and the words that came in and went out since the previous."""
+
     section: str | None          # section id in that edition (None: the text before the first heading)
     label: str
     title: str
@@ -160,6 +195,8 @@ class SectionState:
 
 @dataclass
 class SectionTrack:
+    """A section followed through the editions (`states`: one per edition, None where it is absent)."""
+
     id: str                      # S1, S2, … for presentation
     level: int
     states: list[SectionState | None]   # one per edition, None where the section is absent
@@ -168,9 +205,27 @@ class SectionTrack:
         return {"id": self.id, "level": self.level,
                 "editions": [s.to_dict() if s else None for s in self.states]}
 
+    def __repr__(self) -> str:
+        last = next((s for s in reversed(self.states) if s), None)
+        name = f"{last.label} {last.title}".strip() if last else ""
+        words = " → ".join(str(s.words) if s else "—" for s in self.states)
+        return f"SectionTrack({self.id!r}, {name[:50]!r}, words {words})"
+
 
 @dataclass
 class Series:
+    """A report followed through many editions, made by `reportdiff.series`.
+
+    `editions` in date order (indices 0 … n-1 name them everywhere in the series); `comparisons[i]` compares
+    edition i with i + 1; `edges` link each paragraph to its successors; `lineages` are the connected parts of
+    that graph (every paragraph of every edition is in exactly one); `figures` follow the changed figures,
+    `sections` the sections' sizes. JSON: `to_dict()` (schema `reportdiff.series/1`).
+
+    >>> ser = reportdiff.series(["S_2025_54.pdf", "S_2025_211.pdf", "S_2025_504.pdf"])   # doctest: +SKIP
+    >>> ser                                                                                # doctest: +SKIP
+    Series(3 editions S/2025/54 … S/2025/504, 319 lineages, 58 figure tracks)
+    """
+
     editions: list[Edition]                  # in date order
     comparisons: list[Comparison]            # comparisons[i]: editions[i] → editions[i + 1]
     edges: list[LineageEdge] = field(default_factory=list)
@@ -191,7 +246,22 @@ class Series:
         lin = self.lineage_of(paragraph, edition)
         return list(lin.events) if lin else []
 
+    def __repr__(self) -> str:
+        span = " … ".join(dict.fromkeys(_name(e) for e in (self.editions[0], self.editions[-1]))) \
+            if self.editions else "no editions"
+        return (f"Series({len(self.editions)} editions {span}, {len(self.lineages)} lineages, "
+                f"{len(self.figures)} figure tracks)")
+
+    def to_json(self, *, indent: int | None = 1) -> str:
+        """The series as JSON text (`reportdiff.series/1`, as `reportdiff series -f json` writes it). There is no
+        `from_json`: the JSON holds the lineage graph and the tracks but not the editions' texts; rebuild a
+        Series from the editions (cached parses make that quick)."""
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
     def to_dict(self) -> dict[str, Any]:
+        """The series' JSON as a dict (schema `reportdiff.series/1`, see docs/json.md)."""
         n = len(self.editions)
         return {
             "schema": SERIES_SCHEMA,
@@ -209,7 +279,8 @@ class Series:
 
 # ---------------------------------------------------------------------------------------------------- inputs
 
-def expand_inputs(items: Iterable[str | os.PathLike | Edition] | str | os.PathLike) -> list[str | Edition]:
+def expand_inputs(items: Iterable[str | os.PathLike[str] | Edition] | str | os.PathLike[str]
+                  ) -> list[str | Edition]:
     """Paths as given, a folder → its PDFs, a glob pattern → the PDFs it matches; Editions pass through.
     The same file named twice is kept once."""
     if isinstance(items, (str, os.PathLike)):
@@ -238,7 +309,8 @@ def expand_inputs(items: Iterable[str | os.PathLike | Edition] | str | os.PathLi
         elif not os.path.exists(path) and _GLOB_CHARS.search(path):
             found = sorted(p for p in glob.glob(path) if os.path.isfile(p))
             if not found:
-                raise InputFileError(f"no file matches {path}; check the pattern")
+                raise MissingFileError(f"no file matches {path}; check the pattern").with_os_details(
+                    errno.ENOENT, os.strerror(errno.ENOENT), path)
             for p in found:
                 add(p)
         else:
