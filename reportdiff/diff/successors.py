@@ -494,9 +494,12 @@ def shared_terms(old: Edition, new: Edition, olds: list[int], news: list[int],
     words_o = set(terms(text_o))
     in_names = {t for _, name in found.values() for t in terms(name)}
     for w in _WORD.findall(text_n):
-        stem = terms(w)
-        if stem and stem[0] in words_o and stem[0] not in in_names and df[stem[0]] <= limit:
-            found.setdefault(stem[0], (rarity(stem), w))    # one form of a word
+        low = w.lower()
+        if len(w) <= 2 or low in _STOP:
+            continue
+        stem = low[:STEM]                                   # as terms() stems it, without a regex a word
+        if stem in words_o and stem not in in_names and df[stem] <= limit:
+            found.setdefault(stem, (rarity([stem]), w))     # one form of a word
     ranked = [name for _, name in sorted(found.values(), key=lambda f: -f[0])]
     # for the reader, subject words: names and nouns before verb forms and adverbs ("posed", "reduced")
     subject_like = [t for t in ranked if " " in t or t[:1].isupper() or not _VERB_OR_ADVERB.search(t)]
