@@ -284,7 +284,7 @@ def compare(old: EditionLike, new: EditionLike, **load_options: Unpack[LoadOptio
 def series(editions: EditionLike | Iterable[EditionLike], **load_options: Unpack[LoadOptions]) -> Series:
     """Follow a report through many editions (paths, Editions, a folder or a glob pattern; any order: they are
     put in date order). Each edition is read once (through the cache of parsed editions unless `cache=False`) and
-    compared with the next; the links are chained into lineages (see `reportdiff.series`). Returns a `Series`."""
+    compared with the next; the links are chained into lineages (see `reportdiff.lineage`). Returns a `Series`."""
     from .lineage import build_series, expand_inputs
 
     items = expand_inputs(editions)

@@ -57,6 +57,7 @@ class Item:
 
     @property
     def label(self) -> str:
+        """How the index names the item: "old → new" for a pair, the editions joined by " · " for a series."""
         return " → ".join(self.editions) if self.kind == "pair" else " · ".join(self.editions)
 
 
@@ -311,7 +312,7 @@ def _compare_pair(item: Item, paths: list[str], options: Options) -> dict[str, A
 def _follow_series(item: Item, paths: list[str], options: Options) -> dict[str, Any]:
     from . import api
     from .render import series as render_series
-    from .series import build_series
+    from .lineage import build_series
 
     series = build_series(api.load_many(paths, parallel=False, **_load_options(options)))
     files = {f"{item.id}.html": render_series.render_series_html(series, generated=_stamp(options)),
@@ -380,9 +381,11 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
+        """Whether every item succeeded (the CLI exits 1 otherwise)."""
         return not self.failed
 
     def summary(self) -> str:
+        """One line: "24 items: 23 compared, 0 unchanged since the last run, 1 failed (see …/errors.jsonl)"."""
         total = len(self.done) + len(self.unchanged) + len(self.failed)
         line = f"{total} items: {len(self.done)} compared, {len(self.unchanged)} unchanged since the last run"
         return line + (f", {len(self.failed)} failed (see {self.out_dir / ERRORS})" if self.failed else "")

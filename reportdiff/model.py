@@ -235,7 +235,9 @@ class Signal:
                    score=float(d.get("score") or 0.0))
 
     def __repr__(self) -> str:
-        return f"Signal({self.kind!r}, {self.old!r} → {self.new!r})"
+        old = _short(self.old, 60) if self.old is not None else "None"
+        new = _short(self.new, 60) if self.new is not None else "None"
+        return f"Signal({self.kind!r}, {old} → {new})"
 
 
 @dataclass

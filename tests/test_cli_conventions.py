@@ -296,5 +296,5 @@ def test_markdown_gives_the_full_redline_and_summary_only_on_request(tmp_path):
     summary = run_cli("compare", OLD, NEW, "-o", tmp_path / "summary.md", "--summary")
     short = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert summary.returncode == 0 and "The text, section by section" not in short
-    assert short.startswith("**S/2025/72**") and "**Key changes in the assessment**" in short
+    assert short.startswith("**S/2025/72**") and "**The brief: key changes in the assessment**" in short
     assert len(short) < len(md) / 5

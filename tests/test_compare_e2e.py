@@ -140,8 +140,11 @@ def test_real_pair_from_pdf():
     paired = [s for s in c.sections if s.old and s.new]
     assert len(paired) >= 0.9 * len(c.new.sections)
     assert all(s.old_title == s.new_title for s in paired if s.new_title and "Introduction" in s.new_title)
-    # nothing moved in this pair: every kept paragraph stayed in its section, in order
-    assert not any(ch["moved"] for ch in d["changes"])
+    # what kept its wording stayed in place; what moved is a rewritten subject, such as the ISIL-K paragraph, which
+    # the 21st report tells after the African affiliates (old 8 -> new 15, as the analysts' keys link it)
+    moved = [ch for ch in d["changes"] if ch["moved"]]
+    assert all(ch["kind"] == "rewritten" for ch in moved)
+    assert any(ch["old"] == ["8"] and ch["new"] == ["15"] for ch in moved)
     # the paragraph that numbers the report is the same paragraph, with the ordinal changed
     texts = {p.id: p.text for p in c.new.paragraphs}
     ordinal = next(ch for ch in c.changes if ch.new and texts[ch.new[0]].startswith("The present report is the"))

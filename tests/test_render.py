@@ -280,7 +280,7 @@ def test_markdown_and_text_neutralise_hostile_text():
     html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(md)
     tags = set(re.findall(r"<([a-z0-9]+)", html))
     assert tags <= {"p", "br", "strong", "em", "s", "del", "ins", "details", "summary", "h2", "h3", "h4", "h5", "h6",
-                    "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "hr", "blockquote"}, tags
+                    "table", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "hr", "blockquote"}, tags
     txt = render.render_text(hostile_comparison(), color=True)
     assert "\x1b[31mred" not in txt and "\u202e" not in txt
     plain = render.render_text(hostile_comparison(), color=False)
