@@ -3,7 +3,9 @@
 Rank = the signal's own score (how large the change is × how sure its pairing is, assess.py) × the weight of
 where the report says it: the report's own observations and conclusions, and its opening overall assessment,
 count ROLE_WEIGHT times a detail of the narrative. One item per change first (a brief names twelve different
-changes), then a second one per change if there is room.
+changes), then a second one per change if there is room; at most MAX_CONCERNS new or dropped subjects while
+judgements, figures and recommendations of linked paragraphs can fill the brief (an added paragraph is told by
+its absence on the other side as much as by its words: the lists of new and dropped subjects hold them all).
 
 `assess_changes(old, new, changes)` is what the comparison calls: it reads every change (assess.signals_for) and
 returns the brief.
@@ -21,6 +23,7 @@ ROLE_WEIGHT = {"observation": 2.0, "opening": 2.0, "": 1.0}
 KIND_WEIGHT = {"judgement": 1.0, "figure": 1.0, "recommendation": 0.9, "new_concern": 0.6, "dropped_concern": 0.5,
                "hedge": 0.8, "date": 0.5}
 PER_CHANGE = 2            # items of one change in the brief, at most (the second only when there is room)
+MAX_CONCERNS = 4          # new and dropped subjects in the brief, at most, while two-sided changes can fill it
 KIND_LABEL = {"judgement": "judgement", "figure": "figure", "recommendation": "recommendation",
               "new_concern": "new concern", "dropped_concern": "dropped concern", "date": "date",
               "hedge": "wording"}
@@ -67,13 +70,16 @@ def rank(changes: list[Change], roles: dict[tuple[str, str], str]) -> list[Brief
     chosen: list[tuple] = []
     taken: set[tuple[int, int]] = set()
     per_change: dict[int, int] = {}
-    for allowed in (1, PER_CHANGE):
+    concerns = 0
+    for allowed, concern_cap in ((1, MAX_CONCERNS), (PER_CHANGE, MAX_CONCERNS), (PER_CHANGE, BRIEF_SIZE)):
         for item in scored:
             if len(chosen) >= BRIEF_SIZE:
                 break
             ci = item[1]
-            if (ci, item[2]) in taken or per_change.get(ci, 0) >= allowed:
+            is_concern = item[4].kind in ("new_concern", "dropped_concern")
+            if (ci, item[2]) in taken or per_change.get(ci, 0) >= allowed or (is_concern and concerns >= concern_cap):
                 continue
+            concerns += is_concern
             chosen.append(item)
             taken.add((ci, item[2]))
             per_change[ci] = per_change.get(ci, 0) + 1

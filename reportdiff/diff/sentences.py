@@ -324,6 +324,10 @@ def _wordfreq():
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+(?:of|and|al|bin|ibn)\s+|\s+)?)+[A-Z][\w’'-]*|[A-Z][\w’'-]{2,}")
 
 
+VERB_FORM_WEIGHT = 0.35
+_VERB_OR_ADVERB = re.compile(r"(?:ed|ing|ly)$")
+
+
 def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: set[str] | None = None) -> list[str]:
     """The words that say what a text is about, as the text writes them: names (runs of capitalised words not
     opening a sentence) and words rare in the pair and in English (wordfreq), repeated words weighing more, those
@@ -336,7 +340,9 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
         s = stem(w)
         english = _english(w.lower())
         specific = min(1.5, max(0.2, (6.5 - english) / 3))
-        return ctx.idf(s) * specific * (1 + 0.5 * (counts[s] - 1)) * (1.0 if other.get(s) else 2.0)
+        # a subject is named by nouns: verb forms and adverbs ("ensued", "resorting", "swiftly") say little of it
+        form = VERB_FORM_WEIGHT if _VERB_OR_ADVERB.search(w) else 1.0
+        return ctx.idf(s) * specific * form * (1 + 0.5 * (counts[s] - 1)) * (1.0 if other.get(s) else 2.0)
 
     terms: dict[str, tuple[float, str, frozenset]] = {}
     for m in _NAME_RUN.finditer(text):
