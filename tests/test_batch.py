@@ -47,6 +47,14 @@ def corpus(tmp_path_factory) -> dict:
     return {"dir": d, "editions": eds, "pairs": pairs, "manifest": manifest, "corrupt": corrupt}
 
 
+def _absolute(item: dict, folder: Path) -> dict:
+    """The manifest item's paths made absolute, so that the manifest may be written in another folder."""
+    paths = {k: str(folder / item[k]) for k in ("old", "new") if k in item}
+    if "series" in item:
+        paths["series"] = [str(folder / p) for p in item["series"]]
+    return paths
+
+
 def _json_outputs(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.glob("*.json")) + sorted(out.glob("*.jsonl"))}
 
@@ -231,9 +239,20 @@ def test_ctrl_c_keeps_what_is_done(corpus, tmp_path):
 
     from conftest import start_cli_group
 
+    # Enough work that a fast machine is still busy when the first item is done: the corpus's manifest three
+    # times over under other ids (a quiet CI machine finished the 23 items in under 4 s).
+    lines = [json.loads(line) for line in corpus["manifest"].read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    many = [dict(item, id=f"{item.get('id', 'pair')}-{n}-{k}") for n in range(3) for k, item in enumerate(lines)]
+    manifest = tmp_path / "many.jsonl"
+    manifest.write_text("\n".join(json.dumps({**m, **_absolute(m, corpus["dir"])}) for m in many) + "\n")
     out = tmp_path / "out"
-    proc = start_cli_group("batch", corpus["manifest"], "-o", out, "--no-cache", "--table", "jsonl")
-    time.sleep(4)
+    proc = start_cli_group("batch", manifest, "-o", out, "--no-cache", "--table", "jsonl")
+    records_dir = out / ".reportdiff-batch"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and not any(records_dir.glob("*.json")):
+        time.sleep(0.02)
+    assert proc.poll() is None, "the batch ended before it could be interrupted"
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=180)
     assert proc.returncode == 130, err
@@ -243,8 +262,10 @@ def test_ctrl_c_keeps_what_is_done(corpus, tmp_path):
     assert not any(n.endswith(".part") for n in names)
     records = [json.loads(p.read_text()) for p in (out / ".reportdiff-batch").glob("*.json")] if names else []
     assert all((out / f).is_file() for r in records for f in r["files"])
-    again = run(corpus["manifest"], out, jobs=2, cache=False, table="jsonl")
-    assert len(again.unchanged) == len(records) and len(again.done) == 23 - len(records)
+    again = run(manifest, out, jobs=2, cache=False, table="jsonl")
+    good = [m for m in many if not m["id"].startswith("broken")]
+    assert 0 < len(records) < len(good)
+    assert len(again.unchanged) == len(records) and len(again.done) == len(good) - len(records)
 
 
 def test_index_is_self_contained_and_escaped(tmp_path):
