@@ -311,7 +311,7 @@ def _compare_pair(item: Item, paths: list[str], options: Options) -> dict[str, A
 def _follow_series(item: Item, paths: list[str], options: Options) -> dict[str, Any]:
     from . import api
     from .render import series as render_series
-    from .series import build_series
+    from .lineage import build_series
 
     series = build_series(api.load_many(paths, parallel=False, **_load_options(options)))
     files = {f"{item.id}.html": render_series.render_series_html(series, generated=_stamp(options)),
