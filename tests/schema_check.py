@@ -7,6 +7,9 @@ conftest.py calls these from three places, so that no test has to remember to:
 - after each test, every `*.json` under its `tmp_path`, and at the end of the session every entry of the test
   session's cache of parsed editions.
 A document is recognised by its `schema` field (`reportdiff.*`); other JSON (fixtures, fuzz inputs) is left alone.
+Beyond validity, every field of such a document must be described in its schema (`undescribed`): the schemas allow
+extra fields for later versions, so validation alone would not see a field that the code writes and docs/json.md
+does not document.
 """
 from __future__ import annotations
 
@@ -34,8 +37,77 @@ def check_document(doc: Any, where: str = "") -> bool:
         schemas.validate(doc)
     except Exception as e:          # jsonschema.ValidationError: say which output broke the schema
         raise AssertionError(f"{where or 'a JSON output'} does not match {name}: {e}") from e
+    forgotten = undescribed(doc)
+    if forgotten:                   # a field the code writes and the schemas (so docs/json.md) do not describe
+        raise AssertionError(f"{where or 'a JSON output'}: fields not described in {name}'s schema: "
+                             f"{', '.join(forgotten[:10])}{' …' if len(forgotten) > 10 else ''}")
     checked["documents"] += 1
     return True
+
+
+def undescribed(doc: Any, name: str | None = None) -> list[str]:
+    """The fields of a document that its schema does not describe, as paths (`changes[3].successor.reason`).
+
+    The schemas allow any extra field (later versions add fields), so validation alone cannot tell a field the
+    schema forgot: this walks the document alongside its schema ($ref, oneOf/anyOf, items, prefixItems followed)
+    and lists every object key that is not among the `properties` of the schema object it is read against."""
+    if not isinstance(doc, dict):
+        return []
+    roots = {schemas.schema(n)["$id"]: schemas.schema(n) for n in schemas.FILES}
+    root = schemas.schema(name or doc["schema"])
+    out: list[str] = []
+    _walk(doc, root, root, roots, "", out)
+    return out
+
+
+def _resolve(spec: dict, root: dict, roots: dict) -> tuple[dict, dict]:
+    """`spec` with its $ref followed (also into another schema file, by its $id), and the root it now belongs to."""
+    while "$ref" in spec:
+        target, _, pointer = spec["$ref"].partition("#")
+        root = roots[target] if target else root
+        spec = root
+        for part in [p for p in pointer.split("/") if p]:
+            spec = spec[part]
+    return spec, root
+
+
+def _type_fits(value: Any, spec: dict) -> bool:
+    kinds = spec.get("type")
+    if kinds is None:
+        return "const" in spec and spec["const"] == value or "enum" in spec and value in spec["enum"] or (
+            "const" not in spec and "enum" not in spec)
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    python = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
+    if isinstance(value, bool):
+        return "boolean" in kinds
+    if isinstance(value, (int, float)):
+        return "number" in kinds or ("integer" in kinds and float(value).is_integer())
+    return any(isinstance(value, python[k]) for k in kinds if k in python)
+
+
+def _walk(value: Any, spec: dict, root: dict, roots: dict, path: str, out: list[str]) -> None:
+    spec, root = _resolve(spec, root, roots)
+    for key in ("oneOf", "anyOf"):
+        if key in spec:
+            fitting = [_resolve(s, root, roots) for s in spec[key]]
+            fitting = [(s, r) for s, r in fitting if _type_fits(value, s)]
+            if fitting:
+                _walk(value, fitting[0][0], fitting[0][1], roots, path, out)
+            return
+    if isinstance(value, dict):
+        described = spec.get("properties", {})
+        for k, v in value.items():
+            where = f"{path}.{k}" if path else k
+            if k not in described:
+                out.append(where)
+            else:
+                _walk(v, described[k], root, roots, where, out)
+    elif isinstance(value, list):
+        prefix = spec.get("prefixItems", [])
+        for i, v in enumerate(value):
+            item = prefix[i] if i < len(prefix) else spec.get("items")
+            if isinstance(item, dict):
+                _walk(v, item, root, roots, f"{path}[{i}]", out)
 
 
 def check_text(text: str | bytes, where: str = "") -> bool:

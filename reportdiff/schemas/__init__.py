@@ -127,9 +127,21 @@ def _type(spec: dict[str, Any], file: str) -> str:
             words.append(f"array of {_type(spec['items'], file)}")
         elif kind == "array" and "prefixItems" in spec:
             words.append("[" + "; ".join(_type(s, file) for s in spec["prefixItems"]) + "]")
+        elif kind in ("number", "integer"):
+            words.append(kind + _bounds(spec))
         else:
             words.append(kind)
     return " or ".join(words)
+
+
+def _bounds(spec: dict[str, Any]) -> str:
+    """A number's range as a reader wants it: ` 0 to 1`, ` ≥ 1` (empty when unbounded)."""
+    low, high = spec.get("minimum"), spec.get("maximum")
+    if low is not None and high is not None:
+        return f" {low} to {high}"
+    if low is not None:
+        return f" ≥ {low}"
+    return f" ≤ {high}" if high is not None else ""
 
 
 def _ref(ref: str, file: str) -> str:
