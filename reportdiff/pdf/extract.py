@@ -281,6 +281,9 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
     fonts: dict[bytes, tuple[bool, bool]] = {}
     get_angle, get_size, get_font = pdfium_c.FPDFText_GetCharAngle, pdfium_c.FPDFText_GetFontSize, \
         pdfium_c.FPDFText_GetFontInfo
+    get_matrix = pdfium_c.FPDFText_GetMatrix
+    matrix = pdfium_c.FS_MATRIX()
+    matrix_ref = ctypes.byref(matrix)
     get_unicode, is_generated, get_box, get_origin, get_object = _fast_calls(checked=not isinstance(
         raw, ctypes._Pointer))      # the twins need the text page as a ctypes pointer, as pypdfium2 4 and 5 give it
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
@@ -289,7 +292,14 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
     def props(i: int) -> tuple[bool, float, bool, bool]:
         """(rotated, font size, bold, italic) of character i: all four come from its text object."""
         rotated = abs(get_angle(raw, i)) > 0.01
+        # PDFium gives the size set by the text's Tf operator; some producers (Adobe PDF Library, Distiller) set
+        # Tf 1 and scale the text matrix instead. The printed size is that times the matrix's vertical scale
+        # (as pdfminer measures it): with a size of 1, every letter gap looked like a word space.
         size = get_size(raw, i)
+        get_matrix(raw, i, matrix_ref)
+        scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+        if abs(scale - 1.0) > 1e-3:
+            size *= scale
         get_font(raw, i, name, 256, flags_ref)
         font = name.value
         style = fonts.get(font)
