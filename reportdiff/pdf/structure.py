@@ -12,7 +12,6 @@ The steps, in order:
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -21,36 +20,10 @@ from statistics import median
 
 from . import _wordfreq
 from .extract import Line, PageText, Word, words_text
+from .furniture import furniture_mask
+from .labels import ANNEX_RE, DIGIT_RE, LETTER_RE, MARKER_RE, PARA_NUM_RE, PAREN_RE, ROMAN_RE, SYMBOL_RE
+from .masthead import Masthead, read_masthead
 from ..model import Edition, Footnote, Paragraph, Section
-
-# ------------------------------------------------------------------------------------------------------- patterns
-SYMBOL_RE = re.compile(r"\b(?:[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*"
-                       r"(?:-[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*)?)\*?")
-FURNITURE_RES = [
-    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}(\s+\d{2}-\d{5}\*?(\s*\([A-Z]\))?)?$"),       # 2/15 25-00800
-    re.compile(r"^\d{2}-\d{5}\*?(\s*\([A-Z]\)\s*\d{6})?(\s+\d{1,4}\s*/\s*\d{1,4})?$"),  # 25-00800 (E) 070225
-    re.compile(r"^\*\d{5,9}\*$"),                                                    # barcode *2500800*
-    re.compile(r"^Please\s+recycle", re.I),
-    re.compile(r"^\d{1,4}$"),                                                        # bare page number
-]
-MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                      "september", "october", "november", "december"], 1)}
-MONTHS.update({m: i for i, m in enumerate(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                                           "septembre", "octobre", "novembre", "décembre"], 1)})
-MONTHS.update({m: i for i, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-                                           "agosto", "septiembre", "octubre", "noviembre", "diciembre"], 1)})
-DATE_RE = re.compile(r"\b(\d{1,2})(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?(\d{4})\b")
-MASTHEAD_RE = re.compile(r"^(United Nations|Nations Unies|Naciones Unidas|Distr\.|Original|General Assembly|"
-                         r"Security Council|Conseil de sécurité|Consejo de Seguridad|Assemblée générale|"
-                         r"Asamblea General|Economic and Social Council)", re.I)
-PARA_NUM_RE = re.compile(r"^(\d{1,4})\.$")
-ROMAN_RE = re.compile(r"^(?=[IVXLC]+\.$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.$")
-LETTER_RE = re.compile(r"^[A-Z]\.$")
-DIGIT_RE = re.compile(r"^\d{1,2}\.$")
-PAREN_RE = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,5})\)$")
-ANNEX_RE = re.compile(r"^(Annex|Appendix|Enclosure|Annexe|Anexo|Appendice|Apéndice)(\s+([IVXL]+|\d+|[A-Z]))?\*?$",
-                      re.I)
-MARKER_RE = re.compile(r"^(\d{1,3}|\*{1,3})([,–-](\d{1,3}))*$")
 
 
 @dataclass
@@ -71,10 +44,6 @@ class Block:
 
 # ---------------------------------------------------------------------------------------------------- utilities
 
-def _norm_digits(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split()))
-
-
 def _is_blank_rule(line: Line) -> bool:
     t = line.text.replace(" ", "")
     return len(t) >= 5 and set(t) <= {"_", "-", "—", "–"}
@@ -83,131 +52,6 @@ def _is_blank_rule(line: Line) -> bool:
 def _line_style(line: Line, body: float) -> str:
     size = "L" if line.size > body * 1.15 else ("S" if line.size < body * 0.92 else "M")
     return f"{'B' if line.bold else ''}{'I' if line.italic else ''}{size}"
-
-
-# --------------------------------------------------------------------------------------------------- furniture
-
-def _furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
-    """Indices of lines that are page furniture, per page number.
-
-    A line is furniture when it sits in the top or bottom band of its page and either matches a known pattern
-    (page marker, job number, barcode, "Please recycle") or its text, digits aside, recurs in the same band on
-    other pages (running headers, symbol lines). The scan stops at the first body-like line from each edge.
-    """
-    band_texts: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
-    for p in pages:
-        for ln in p.lines:
-            where = "top" if ln.bottom < p.height * 0.12 else "bottom" if ln.top > p.height * 0.85 else None
-            if where:
-                band_texts[where][(_norm_digits(ln.text), round(ln.top / 4))] += 1
-    multi = len(pages) >= 3
-    mask: dict[int, set[int]] = {}
-    for p in pages:
-        drop: set[int] = set()
-
-        def furniture(ln: Line, where: str) -> bool:
-            text = " ".join(ln.text.split())
-            if any(r.match(text) for r in FURNITURE_RES):
-                return True
-            if ln.words[0].sup and where == "bottom":
-                return False          # a footnote ("¹ Information provided by a Member State.") is not furniture
-            if where == "top" and SYMBOL_RE.fullmatch(text.rstrip("*")) and p.number > 1:
-                return True
-            # Repeated, digits aside, at the same height on a third of the pages: a running header or footer.
-            repeats = band_texts[where][(_norm_digits(text), round(ln.top / 4))]
-            return multi and repeats >= max(2, len(pages) // 3) and len(text) < 80
-
-        for i, ln in enumerate(p.lines):                      # from the top
-            if ln.bottom > p.height * 0.12 or p.number == 1:
-                break
-            if furniture(ln, "top"):
-                drop.add(i)
-            else:
-                break
-        for i in range(len(p.lines) - 1, -1, -1):              # from the bottom
-            ln = p.lines[i]
-            if ln.top < p.height * 0.85:
-                break
-            if furniture(ln, "bottom"):
-                drop.add(i)
-            else:
-                break
-        mask[p.number] = drop
-    return mask
-
-
-# ---------------------------------------------------------------------------------------------------- masthead
-
-@dataclass
-class Masthead:
-    symbol: str | None = None
-    date: str | None = None
-    title: str = ""
-    end: int = 0                 # index of the first body line on page 1
-
-
-def _parse_date(text: str) -> str | None:
-    for m in DATE_RE.finditer(text):
-        month = MONTHS.get(m.group(2).lower())
-        if month:
-            try:
-                return dt.date(int(m.group(3)), month, int(m.group(1))).isoformat()
-            except ValueError:
-                continue
-    return None
-
-
-def _clean_symbol(sym: str) -> str:
-    return sym.rstrip("*").strip()
-
-
-def _read_masthead(page1: list[Line], later_headers: list[str]) -> Masthead:
-    """Symbol, date and title from the first page's masthead; the title is the large bold block after it."""
-    mh = Masthead()
-    # The masthead ends with the "Original: <language>" line; without one, with the last line of the opening
-    # run that looks like masthead (organ, symbol, "Distr.", a date).
-    i = next((k + 1 for k, ln in enumerate(page1[:12]) if re.match(r"^(Original|Orig\.|Anglais|Inglés)\b", ln.text)), 0)
-    if i == 0:
-        while i < min(len(page1), 8) and (MASTHEAD_RE.match(page1[i].text) or SYMBOL_RE.search(page1[i].text)
-                                         or _parse_date(page1[i].text)) and len(page1[i].text) < 60:
-            i += 1
-    head_text = [ln.text for ln in page1[:i]]
-    # symbol: prefer the running header of later pages (clean), else the masthead
-    for cand in later_headers + head_text:
-        # as printed, then without spaces (a symbol drawn in pieces: "S /2025/72")
-        m = SYMBOL_RE.search(cand) or SYMBOL_RE.search(cand.replace(" ", ""))
-        if m and "/" in m.group(0):
-            mh.symbol = _clean_symbol(m.group(0))
-            break
-    for t in head_text:
-        d = _parse_date(t)
-        if d:
-            mh.date = d
-            break
-    # title: bold lines, larger than body, directly after the masthead (a letter's title may be body-sized bold)
-    title_lines = []
-    j = i
-    while j < len(page1):
-        ln = page1[j]
-        if not ln.bold or (title_lines and _starts_heading_label(ln)):
-            break
-        if title_lines and ln.top - title_lines[-1].bottom > 1.2 * ln.size:
-            break
-        if not title_lines and _starts_heading_label(ln):
-            break
-        title_lines.append(ln)
-        j += 1
-    # Sub-titles (e.g. "Report of the Secretary-General") follow in bold after a small gap
-    mh.title = " ".join(" ".join(w.text for w in ln.words if not w.sup) for ln in title_lines)
-    mh.title = " ".join(mh.title.split())
-    mh.end = j
-    return mh
-
-
-def _starts_heading_label(ln: Line) -> bool:
-    first = ln.plain_words[0].text if ln.plain_words else ""
-    return bool(ROMAN_RE.match(first) or LETTER_RE.match(first) or DIGIT_RE.match(first) or PAREN_RE.match(first)
-                or ANNEX_RE.match(ln.text.strip()))
 
 
 # ------------------------------------------------------------------------------------------- table of contents
@@ -421,7 +265,7 @@ class EditionBuilder:
 
     # -- zones
     def _zones(self) -> tuple[Masthead, list[tuple[int, list[Line]]], list[tuple[int, list[Line]]]]:
-        mask = _furniture_mask(self.pages)
+        mask = furniture_mask(self.pages)
         headers = []
         for p in self.pages[1:4]:
             headers += [p.lines[i].text for i in sorted(mask[p.number]) if p.lines[i].bottom < p.height * 0.12]
@@ -430,7 +274,7 @@ class EditionBuilder:
         for p in self.pages:
             lines = [ln for i, ln in enumerate(p.lines) if i not in mask[p.number]]
             if p.number == 1:
-                mh = _read_masthead(lines, headers)
+                mh = read_masthead(lines, headers)
                 lines = lines[mh.end:]
             lines = _drop_table_of_contents(lines)
             body, fns = _split_footnote_zone(p, lines, self.body)

@@ -1,0 +1,24 @@
+"""The printed labels of UN documents, shared by the reading stages: document symbols, paragraph numbers,
+heading labels (`I.`, `A.`, `1.`, `(a)`, `Annex I`) and footnote markers."""
+from __future__ import annotations
+
+import re
+
+from .extract import Line
+
+SYMBOL_RE = re.compile(r"\b(?:[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*"
+                       r"(?:-[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*)?)\*?")
+PARA_NUM_RE = re.compile(r"^(\d{1,4})\.$")
+ROMAN_RE = re.compile(r"^(?=[IVXLC]+\.$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.$")
+LETTER_RE = re.compile(r"^[A-Z]\.$")
+DIGIT_RE = re.compile(r"^\d{1,2}\.$")
+PAREN_RE = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,5})\)$")
+ANNEX_RE = re.compile(r"^(Annex|Appendix|Enclosure|Annexe|Anexo|Appendice|Apéndice)(\s+([IVXL]+|\d+|[A-Z]))?\*?$",
+                      re.I)
+MARKER_RE = re.compile(r"^(\d{1,3}|\*{1,3})([,–-](\d{1,3}))*$")
+
+
+def starts_heading_label(ln: Line) -> bool:
+    first = ln.plain_words[0].text if ln.plain_words else ""
+    return bool(ROMAN_RE.match(first) or LETTER_RE.match(first) or DIGIT_RE.match(first) or PAREN_RE.match(first)
+                or ANNEX_RE.match(ln.text.strip()))
