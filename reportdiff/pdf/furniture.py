@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from .extract import Line, PageText
-from .labels import SYMBOL_RE
+from .labels import find_symbol
 
 FURNITURE_RES = [
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}(\s+\d{2}-\d{5}\*?(\s*\([A-Z]\))?)?$"),       # 2/15 25-00800
@@ -82,7 +82,7 @@ def furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
                 return True
             if ln.words[0].sup and where == "bottom":
                 return False          # a footnote ("¹ Information provided by a Member State.") is not furniture
-            if where == "top" and SYMBOL_RE.fullmatch(text.rstrip("*")) and p.number > 1:
+            if where == "top" and p.number > 1 and find_symbol(text) == text.rstrip("*"):
                 return True
             if not multi or len(text) >= 80:
                 return False

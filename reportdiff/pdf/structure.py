@@ -274,8 +274,8 @@ class EditionBuilder:
         for p in self.pages:
             lines = [ln for i, ln in enumerate(p.lines) if i not in mask[p.number]]
             if p.number == 1:
-                mh = read_masthead(lines, headers)
-                lines = lines[mh.end:]
+                mh = read_masthead(lines, headers, p)
+                lines = lines[mh.kept[0]:mh.kept[1]] + lines[mh.end:]
             lines = _drop_table_of_contents(lines)
             body, fns = _split_footnote_zone(p, lines, self.body)
             body_pages.append((p.number, body))
