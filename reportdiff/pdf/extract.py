@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import operator
 import os
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Callable, Iterable
 
@@ -143,7 +144,46 @@ def _group_lines(chars: list[Char]) -> list[list[Char]]:
         tops.insert(i, top)
         lines.insert(i, ln)
         last_line = ln
-    return [ln["chars"] for ln in lines]
+    typical = 0.0
+    out = []
+    for ln in lines:
+        if ln["bottom"] - ln["top"] > 1.8 * (typical or 1e9):
+            out += _split_baselines(ln["chars"], typical)
+            continue
+        if not typical and ln["bottom"] - ln["top"] > 18:
+            typical = Counter(c.size for c in chars).most_common(1)[0][0]     # asked for once, on a tall line
+            if ln["bottom"] - ln["top"] > 1.8 * typical:
+                out += _split_baselines(ln["chars"], typical)
+                continue
+        out.append(ln["chars"])
+    return out
+
+
+def _split_baselines(chars: list[Char], typical: float) -> list[list[Char]]:
+    """A line founded by a character far taller than the page's text (a speck of a scan that the OCR layer read
+    as a huge glyph; the big "A" beside a 1990s "UNITED / NATIONS") may have gathered two or three text lines:
+    split it at the distinct baselines of its text-sized characters; the tall ones make a line of their own, or
+    none when no word is among them."""
+    tall = 1.8 * typical
+    text = sorted({round(c.bottom, 1) for c in chars if c.size < tall})
+    clusters: list[list[float]] = []
+    for b in text:
+        if clusters and b - clusters[-1][-1] <= 0.6 * typical:
+            clusters[-1].append(b)
+        else:
+            clusters.append([b])
+    if len(clusters) < 2 and not (clusters and sum(1 for c in chars if c.size >= tall) <= 3):
+        return [chars]        # one line of mixed sizes (a masthead's organ beside "Distr.: General")
+    groups: list[list[Char]] = [[] for _ in range(len(clusters) + 1)]
+    for c in chars:
+        if c.size >= tall:
+            groups[-1].append(c)
+            continue
+        groups[min(range(len(clusters)), key=lambda k: abs(c.bottom - clusters[k][-1]))].append(c)
+    specks = "".join(c.text for c in groups[-1])
+    if not any(a.isalpha() and b.isalpha() for a, b in zip(specks, specks[1:])):
+        groups.pop()          # no word among the tall glyphs ("~I·..·", "I"): specks of the scan, not text
+    return [g for g in groups if g]
 
 
 _LEFT_TO_RIGHT = operator.attrgetter("x0", "top")
