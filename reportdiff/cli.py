@@ -212,6 +212,7 @@ def extract(
         if chosen not in ("json", "text", "markdown"):
             raise UsageError(f"extract writes json, text or markdown, not {chosen}; use --format")
         edition = api.load(pdf, max_pages=max_pages, progress=_progress_bar(progress), cache=cache, workers=jobs)
+        _warn([f"{pdf.name}: {w}" for w in edition.warnings])
         _emit(render.render_edition(edition, chosen), out_path)
         return 0
 

@@ -82,6 +82,11 @@ class Edition:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     source: str | None = None    # file name it was read from (not part of the contract)
+    language: str | None = None  # the text's language, ISO 639-1 ("en", "fr", "es", "ru", "ar", "zh")
+    # footnotes tied to no paragraph or heading: the title's ("* Reissued for technical reasons") or a masthead's
+    notes: list[Footnote] = field(default_factory=list)
+    pages_without_text: list[int] = field(default_factory=list)   # scanned pages with no text layer: unread
+    warnings: list[str] = field(default_factory=list)             # what the reader should know (unread pages)
 
     def section(self, section_id: str | None) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -93,14 +98,19 @@ class Edition:
         return {"schema": EDITION_SCHEMA, "symbol": self.symbol, "date": self.date, "title": self.title,
                 "pages": self.pages, "source": self.source,
                 "sections": [s.to_dict() for s in self.sections],
-                "paragraphs": [p.to_dict() for p in self.paragraphs]}
+                "paragraphs": [p.to_dict() for p in self.paragraphs],
+                "language": self.language, "notes": [f.to_dict() for f in self.notes],
+                "pages_without_text": list(self.pages_without_text), "warnings": list(self.warnings)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Edition:
         return cls(symbol=d.get("symbol"), date=d.get("date"), title=d.get("title") or "",
                    pages=int(d.get("pages") or 0),
                    sections=[Section.from_dict(s) for s in d.get("sections", [])],
-                   paragraphs=[Paragraph.from_dict(p) for p in d.get("paragraphs", [])], source=d.get("source"))
+                   paragraphs=[Paragraph.from_dict(p) for p in d.get("paragraphs", [])], source=d.get("source"),
+                   language=d.get("language"), notes=[Footnote.from_dict(f) for f in d.get("notes", [])],
+                   pages_without_text=[int(n) for n in d.get("pages_without_text", [])],
+                   warnings=[str(w) for w in d.get("warnings", [])])
 
     def meta(self) -> dict[str, Any]:
         return {"symbol": self.symbol, "date": self.date, "title": self.title, "pages": self.pages,

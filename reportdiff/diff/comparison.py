@@ -40,7 +40,8 @@ def compare_editions(old: Edition, new: Edition) -> Comparison:
     alignment = align(old, new, tokens)
     warnings: list[str] = []
     changes = [_change(link, old, new, warnings) for link in alignment.links]
-    warnings = _series_warnings(old, new, tokens) + warnings
+    read = [f"{ed.source or side}: {w}" for side, ed in (("old", old), ("new", new)) for w in ed.warnings]
+    warnings = read + _series_warnings(old, new, tokens) + warnings
     return Comparison(old=old, new=new, sections=alignment.sections, changes=changes, warnings=warnings)
 
 

@@ -172,8 +172,8 @@ def _split_baselines(chars: list[Char], typical: float) -> list[list[Char]]:
             clusters[-1].append(b)
         else:
             clusters.append([b])
-    if len(clusters) < 2 and not (clusters and sum(1 for c in chars if c.size >= tall) <= 3):
-        return [chars]        # one line of mixed sizes (a masthead's organ beside "Distr.: General")
+    if len(clusters) < 2:
+        return [chars]        # one line of mixed sizes (a masthead: "United Nations" beside a big "S/2025/70")
     groups: list[list[Char]] = [[] for _ in range(len(clusters) + 1)]
     for c in chars:
         if c.size >= tall:

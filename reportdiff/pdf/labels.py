@@ -21,7 +21,8 @@ DIGIT_RE = re.compile(r"^\d{1,2}\.$")
 PAREN_RE = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,5})\)$")
 ANNEX_RE = re.compile(r"^(Annex|Appendix|Enclosure|Annexe|Anexo|Appendice|Apéndice)(\s+([IVXL]+|\d+|[A-Z]))?\*?$",
                       re.I)
-MARKER_RE = re.compile(r"^(\d{1,3}|\*{1,3})([,–-](\d{1,3}))*$")
+# a footnote marker: 3, 12–14, *, and a table's raised letter "a"
+MARKER_RE = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z])([,–-](\d{1,3}|[a-z]))*$")
 
 
 def find_symbol(text: str) -> str | None:

@@ -109,6 +109,8 @@ def _right_column_date(page1: list[Line], page: PageText | None) -> str | None:
     return None
 
 
+# A heading that follows the title in bold but is no part of it ("Summary**" after a short report's title).
+SECTION_WORD_RE = re.compile(r"^(Summary|Abstract|Contents|Introduction|Résumé|Resumen|Sommaire|Índice)\W*$")
 # The line that ends a masthead: "Original: English" (anywhere in the line: the organ's name may share it; 1990s
 # capitals "ORIGINAL: ENGLISH", French "ORIGINAL : ANGLAIS") or a version in one language only ("English only").
 ORIGINAL_RE = re.compile(r"^(Original|Orig\.|Anglais|Inglés)\b|\b(Original|ORIGINAL|Orig\.)\s?:|"
@@ -142,7 +144,7 @@ def read_masthead(page1: list[Line], later_headers: list[str], page: PageText | 
     j = t
     while j < len(page1):
         ln = page1[j]
-        if not ln.bold or (title_lines and starts_heading_label(ln)):
+        if not ln.bold or (title_lines and starts_heading_label(ln)) or SECTION_WORD_RE.match(ln.text):
             break
         if title_lines and ln.top - title_lines[-1].bottom > 1.2 * ln.size:
             break

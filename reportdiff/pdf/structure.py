@@ -60,16 +60,26 @@ CONTENTS_RE = re.compile(r"^(Contents|Table of contents|Sommaire|Table des matiÃ
 LEADERS_RE = re.compile(r"(\.\s?){5,}\s*\d*$")
 
 
-def _drop_table_of_contents(lines: list[Line]) -> list[Line]:
+def _drop_table_of_contents(lines: list[Line], continued: bool = False) -> list[Line]:
     """A table of contents (a "Contents" line, then entries with leader dots and page numbers) is a map of the
-    document, not its text: its page numbers would show up as changes in every comparison."""
-    start = next((i for i, ln in enumerate(lines) if CONTENTS_RE.match(ln.text.strip())), None)
+    document, not its text: its page numbers would show up as changes in every comparison. `continued`: the
+    page before ended inside a table of contents, which runs on at the top of this one."""
+    return _cut_table_of_contents(lines, continued)[0]
+
+
+def _cut_table_of_contents(lines: list[Line], continued: bool = False) -> tuple[list[Line], bool]:
+    """The lines without the table of contents, and whether it runs on to the next page (its last entry is
+    among the page's last lines)."""
+    if continued and any(LEADERS_RE.search(ln.text) for ln in lines[:3]):
+        start = 0
+    else:
+        start = next((i for i, ln in enumerate(lines) if CONTENTS_RE.match(ln.text.strip())), None)
     if start is None:
-        return lines
-    last = max((i for i, ln in enumerate(lines) if i > start and LEADERS_RE.search(ln.text)), default=None)
+        return lines, False
+    last = max((i for i, ln in enumerate(lines) if i >= start and LEADERS_RE.search(ln.text)), default=None)
     if last is None:
-        return lines
-    return lines[:start] + lines[last + 1:]
+        return lines, False
+    return lines[:start] + lines[last + 1:], last >= len(lines) - 2
 
 
 # --------------------------------------------------------------------------------------------------- footnotes
@@ -80,11 +90,11 @@ def _split_footnote_zone(page: PageText, lines: list[Line], body: float) -> tupl
     for i, ln in enumerate(lines):
         if _is_blank_rule(ln) and ln.x1 - ln.x0 < page.width * 0.5 and i > 0:
             return lines[:i], lines[i + 1:]
-    rule_ys = [y for y, x0, x1 in page.rules if x1 - x0 < page.width * 0.45 and y > page.height * 0.3]
-    if rule_ys:
-        y = min(rule_ys)
+    rules = sorted((y, x0) for y, x0, x1 in page.rules if x1 - x0 < page.width * 0.45 and y > page.height * 0.3)
+    for k, (y, x0) in enumerate(rules):       # the first rule with footnotes below (a centred rule ends the text)
         below = [ln for ln in lines if ln.top >= y - 1]
-        if below and all(ln.size < body * 0.95 for ln in below):
+        if below and ((k == 0 and all(ln.size < body * 0.95 for ln in below))
+                      or _notes_at_text_size(below, x0, body)):
             return [ln for ln in lines if ln.top < y - 1], below
     # No rule: small-size lines at the bottom starting with a number
     k = len(lines)
@@ -97,16 +107,30 @@ def _split_footnote_zone(page: PageText, lines: list[Line], body: float) -> tupl
     return lines, []
 
 
+def _notes_at_text_size(below: list[Line], rule_x0: float, body: float) -> bool:
+    """Footnotes printed at the text's own size under their short rule (a treaty body's "* Adopted by the
+    Committee at its 121st session"): the rule starts where they do, the first starts with a marker (raised, or
+    stars, or a bare number: "1." would be a paragraph), and none is larger than the text."""
+    first = below[0].words[0]
+    marker = first.sup or re.fullmatch(r"\*{1,3}|\d{1,3}", first.text)
+    return bool(marker) and len(below[0].words) > 1 and abs(below[0].x0 - rule_x0) < 15 \
+        and all(ln.size < body * 1.05 for ln in below)
+
+
 def _footnote_entries(zone: list[Line]) -> list[tuple[str | None, list[Line]]]:
     """Footnote area lines â†’ [(number or None for a continuation from the previous page, lines)]."""
     entries: list[tuple[str | None, list[Line]]] = []
     for ln in zone:
         first = ln.words[0]
-        num = first.text if re.fullmatch(r"\d{1,3}|\*{1,3}", first.text) and len(ln.words) > 1 else None
+        # a number, stars, or a raised letter (a table's notes: "a A dispute exists between ...")
+        marker = re.fullmatch(r"\d{1,3}|\*{1,3}", first.text) or (first.sup and re.fullmatch(r"[a-z]", first.text))
+        num = first.text if marker and len(ln.words) > 1 else None
         if num is not None and not first.sup:
-            # An unraised number starts a footnote only if it is the next one ("30 April" continues a note).
+            # An unraised number starts a footnote only if it is the next one ("30 April" continues a note);
+            # unraised stars count up from "*" ("*", "**").
             last = next((n for n, _ in reversed(entries) if n), None)
-            if not (num.isdigit() and last and last.isdigit() and int(num) == int(last) + 1):
+            if not (num.isdigit() and last and last.isdigit() and int(num) == int(last) + 1) \
+                    and not (num.startswith("*") and len(num) == (len(last) + 1 if last and last[0] == "*" else 1)):
                 num = None
         if num is not None:
             entries.append((num, [ln]))
@@ -271,12 +295,13 @@ class EditionBuilder:
             headers += [p.lines[i].text for i in sorted(mask[p.number]) if p.lines[i].bottom < p.height * 0.12]
         body_pages, fn_pages = [], []
         mh = Masthead()
+        in_contents = False
         for p in self.pages:
             lines = [ln for i, ln in enumerate(p.lines) if i not in mask[p.number]]
             if p.number == 1:
                 mh = read_masthead(lines, headers, p)
                 lines = lines[mh.kept[0]:mh.kept[1]] + lines[mh.end:]
-            lines = _drop_table_of_contents(lines)
+            lines, in_contents = _cut_table_of_contents(lines, in_contents)
             body, fns = _split_footnote_zone(p, lines, self.body)
             body_pages.append((p.number, body))
             fn_pages.append((p.number, fns))
@@ -304,21 +329,29 @@ class EditionBuilder:
         joiner.look_at_line_ends(all_lines)
         footnotes_by_page = self._footnotes(fn_pages, joiner)
         blocks = self._blocks(body_pages)
-        return self._assemble(mh, blocks, footnotes_by_page, joiner)
+        edition = self._assemble(mh, blocks, footnotes_by_page, joiner)
+        edition.language = lang
+        edition.pages_without_text, edition.warnings = _unread_pages(self.pages)
+        return edition
 
     # -- footnotes
     def _footnotes(self, fn_pages, joiner: Joiner) -> dict[int, dict[str, Footnote]]:
         by_page: dict[int, dict[str, Footnote]] = defaultdict(dict)
         raw: list[tuple[int, str, list[list[Word]]]] = []
+        last_page = 0                             # the page of the last footnote's last line
         for pno, zone in fn_pages:
             for num, lines in _footnote_entries(zone):
                 wl = [list(ln.words) for ln in lines]
                 if num is None:
-                    if raw:
-                        raw[-1][2].extend(wl)      # continues the last footnote of the previous page
+                    # continues the last footnote of the previous page (not one of pages before: a chart's
+                    # numbers at a later page's foot are no footnote's end)
+                    if raw and last_page == pno - 1:
+                        raw[-1][2].extend(wl)
+                        last_page = pno
                     continue
                 wl[0] = wl[0][1:]                 # drop the number itself
                 raw.append((pno, num, wl))
+                last_page = pno
         for pno, num, wl in raw:
             text, _ = joiner.join(wl)
             by_page[pno][num] = Footnote(number=num, text=text)
@@ -446,17 +479,13 @@ class EditionBuilder:
         unnumbered = 0
         used_fn: set[tuple[int, str]] = set()
         prominence: dict[str, float] = {}
+        cited: set[int] = set()                   # id() of every footnote cited somewhere
 
         def find_footnote(num: str, page: int) -> Footnote | None:
-            for p in (page, page + 1, page - 1, page + 2):
-                f = fns.get(p, {}).get(num)
-                if f is not None and (p, num) not in used_fn:
-                    used_fn.add((p, num))
-                    return f
-            for p in (page, page + 1, page - 1):
-                if num in fns.get(p, {}):
-                    return fns[p][num]         # cited twice
-            return None
+            f = _find_footnote(fns, used_fn, num, page)
+            if f is not None:
+                cited.add(id(f))
+            return f
 
         def unique(sid: str) -> str:
             base, k = sid, 2
@@ -476,6 +505,7 @@ class EditionBuilder:
                         wl[0] = wl[0][1:]          # drop the label word
                 text, markers = joiner.join(wl)
                 page = b.lines[0].page
+                text, markers = _plain_stars(text, markers, fns, page)
                 if b.label_kind == "annex":
                     annex_count += 1
                     stack = []
@@ -510,6 +540,7 @@ class EditionBuilder:
                 number_word = b.lines[0].plain_words[0]
                 wl[0] = [w for w in wl[0] if w is not number_word]
             text, markers = joiner.join(wl)
+            text, markers = _plain_stars(text, markers, fns, b.lines[0].page)
             if not text:
                 continue
             if b.number:
@@ -526,15 +557,77 @@ class EditionBuilder:
             paragraphs.append(Paragraph(id=pid, number=b.number, section=stack[-1][1].id if stack else None,
                                         text=text, footnotes=notes, page_start=b.lines[0].page,
                                         page_end=b.lines[-1].page))
+        # A footnote cited nowhere in the body (the title's "* Reissued for technical reasons", an agenda
+        # reference of the masthead) is kept as a note of the edition: no text is lost.
+        notes = [f for page in sorted(fns) for f in fns[page].values() if id(f) not in cited]
         return Edition(symbol=mh.symbol, date=mh.date, title=mh.title, pages=len(self.pages), sections=sections,
-                       paragraphs=paragraphs, source=self.source)
+                       paragraphs=paragraphs, source=self.source, notes=notes)
+
+
+def _find_footnote(fns: dict[int, dict[str, Footnote]], used: set[tuple[int, str]], num: str,
+                   page: int) -> Footnote | None:
+    """The footnote a marker on `page` refers to: the first not yet cited on this page or near it (a marker at a
+    page's foot may have its note overleaf), else one cited before (a footnote cited twice)."""
+    for p in (page, page + 1, page - 1, page + 2):
+        f = fns.get(p, {}).get(num)
+        if f is not None and (p, num) not in used:
+            used.add((p, num))
+            return f
+    for p in (page, page + 1, page - 1):
+        if num in fns.get(p, {}):
+            return fns[p][num]
+    return None
+
+
+_PLAIN_STARS = re.compile(r"(?<=[^\s*])(\*{1,3})(?=[\s,.;:)]|$)")
+
+
+def _plain_stars(text: str, markers: list[tuple[int, str]], fns: dict[int, dict[str, Footnote]],
+                 page: int) -> tuple[str, list[tuple[int, str]]]:
+    """Star markers printed at text size ("Item 7 (a) of the provisional agenda*", "Summary**") are markers only
+    where a footnote with those stars stands on the page (or the next): then they leave the text."""
+    if "*" not in text:
+        return text, markers
+    stars = {n for p in (page, page + 1) for n in fns.get(p, {}) if n.startswith("*")}
+    found = [m.group(1) for m in _PLAIN_STARS.finditer(text) if m.group(1) in stars]
+    if not found:
+        return text, markers
+    text = _PLAIN_STARS.sub(lambda m: "" if m.group(1) in stars else m.group(1), text)
+    return " ".join(text.split()), markers + [(0, n) for n in found]
+
+
+def _unread_pages(pages: list[PageText]) -> tuple[list[int], list[str]]:
+    """Pages that hold images and no text (scanned pages in an otherwise digital file), and the warning for them:
+    their words are missing from the edition."""
+    unread = [p.number for p in pages if not p.lines and p.images]
+    if not unread:
+        return [], []
+    several = len(unread) > 1
+    return unread, [f"page{'s' if several else ''} {', '.join(map(str, unread))} of {len(pages)} "
+                    f"{'are images' if several else 'is an image'} without a text layer (a scan, or a full-page "
+                    f"figure): any text on {'them' if several else 'it'} is not in the edition; if scanned, run "
+                    f"OCR first, e.g. ocrmypdf --skip-text IN.pdf OUT.pdf"]
+
+
+# Words that only one of the languages of UN documents written in Latin letters uses often.
+_LANGUAGE_WORDS = {"en": ("the", "and", "of", "to", "in"),
+                   "fr": ("le", "les", "et", "des", "du", "une", "est"),
+                   "es": ("el", "los", "y", "del", "las", "que", "por")}
+# Scripts of the other official languages: Cyrillic (Russian), Arabic, CJK ideographs (Chinese).
+_SCRIPTS = {"ru": re.compile("[\u0400-\u04ff]"), "ar": re.compile("[\u0600-\u06ff]"),
+            "zh": re.compile("[\u4e00-\u9fff]")}
 
 
 def _guess_lang(lines: list[Line]) -> str:
+    """The text's language: by script, then, in Latin letters, by the words only English, French or Spanish use
+    often."""
+    text = " ".join(ln.text for ln in lines[:400])
+    latin = len(re.findall(r"[A-Za-z]", text))
+    script, n = max(((lang, len(rx.findall(text))) for lang, rx in _SCRIPTS.items()), key=lambda x: x[1])
+    if n > latin:
+        return script
     sample = Counter(w.text.lower() for ln in lines[:400] for w in ln.words)
-    scores = {"en": sum(sample[w] for w in ("the", "and", "of", "to", "in")),
-              "fr": sum(sample[w] for w in ("le", "la", "les", "et", "des")),
-              "es": sum(sample[w] for w in ("el", "la", "los", "y", "de"))}
+    scores = {lang: sum(sample[w] for w in words) for lang, words in _LANGUAGE_WORDS.items()}
     return max(scores, key=scores.get)
 
 
