@@ -257,8 +257,10 @@ def _reading_order(line: Line) -> tuple[float, float]:
     return round(line.bottom, 0), line.x0
 
 
-def lines_from_chars(chars: Iterable[Char], page_number: int) -> list[Line]:
-    """Chars of one page → its lines in reading order (top to bottom)."""
+def lines_from_chars(chars: Iterable[Char], page_number: int, width: float | None = None,
+                     height: float | None = None) -> list[Line]:
+    """Chars of one page → its lines in reading order (top to bottom; with the page's size, a page set in two
+    columns reads one column after the other: see `columns`)."""
     out = []
     for group in _group_lines(list(chars)):
         words, body, top, bottom = _words_of_line(group)
@@ -266,6 +268,9 @@ def lines_from_chars(chars: Iterable[Char], page_number: int) -> list[Line]:
             continue                 # only blanks
         out.append(Line(words=words, top=top, bottom=bottom, size=body, page=page_number))
     out.sort(key=_reading_order)
+    if width and height:
+        from .columns import in_column_order
+        out = in_column_order(out, width, height)
     return out
 
 
@@ -505,7 +510,7 @@ def _read_pdfplumber(path, total: int, progress) -> list[PageText]:
     with pdfplumber.open(path) as pdf:
         for i, page in enumerate(pdf.pages, start=1):
             pages.append(PageText(number=i, width=float(page.width), height=float(page.height),
-                                  lines=lines_from_chars(_chars_pdfplumber(page), i),
+                                  lines=lines_from_chars(_chars_pdfplumber(page), i, float(page.width), float(page.height)),
                                   rules=_rules_pdfplumber(page), images=len(page.images)))
             page.close()     # free the page's parsed objects: memory stays bounded on long documents
             if progress:
@@ -551,7 +556,7 @@ def _pdfium_pages(path, start: int, stop: int, progress, total: int) -> list[Pag
             textpage = page.get_textpage()
             rules, images = _objects_pdfium(page, height)
             pages.append(PageText(number=i + 1, width=float(width), height=float(height),
-                                  lines=lines_from_chars(_chars_pdfium(textpage, height), i + 1),
+                                  lines=lines_from_chars(_chars_pdfium(textpage, height), i + 1, width, height),
                                   rules=rules, images=images))
             textpage.close()
             page.close()
