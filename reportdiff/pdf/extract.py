@@ -23,6 +23,10 @@ WORD_GAP = 0.15
 SUPERSCRIPT_SIZE = 0.82
 CLOSING = frozenset("’'”,.;:)]}%")   # characters that end a word without a space before them
 SUPERSCRIPT_RISE = 0.15
+# A space PDFium made up at a gap (kept where the gap is a word space: see _keeps_space). It reads as any blank,
+# but a line whose spacing is measured afresh (letter-spaced) is measured without it: PDFium's guess for such a
+# line put a space between every two letters.
+MADE_UP_SPACE = "\u2002"
 
 
 @dataclass(slots=True)
@@ -191,15 +195,26 @@ _LEFT_TO_RIGHT = operator.attrgetter("x0", "top")
 
 def _words_of_line(chars: list[Char]) -> tuple[list[Word], float, float, float]:
     """A line's characters → its words (none if it holds only blanks), its body size and the top and bottom of
-    its body-size characters. The loop runs once per character of the document, so it keeps everything in local
-    variables."""
+    its body-size characters."""
     chars.sort(key=_LEFT_TO_RIGHT)
     body = max((c.size for c in chars if c.text.strip()), default=chars[0].size)
     # The body baseline: the bottom of the largest characters (superscripts sit above it).
     low = 0.9 * body
     full = [c for c in chars if c.size >= low] or chars
     base = max([c.bottom for c in full])
-    sup_size = SUPERSCRIPT_SIZE * body
+    words = _read_words(chars, base, SUPERSCRIPT_SIZE * body, WORD_GAP)
+    if _other_spacing(words):
+        own = [c for c in chars if c.text != MADE_UP_SPACE]
+        gap = _line_word_gap(own)
+        if gap is not None:
+            words = _read_words(own, base, SUPERSCRIPT_SIZE * body, gap)
+    return words, body, min([c.top for c in full]), base
+
+
+def _read_words(chars: list[Char], base: float, sup_size: float, word_gap: float) -> list[Word]:
+    """Characters, left to right, → words: a blank ends a word, and so does a gap wider than `word_gap` times
+    the font size. The loop runs once per character of the document, so it keeps everything in local
+    variables."""
     words: list[Word] = []
     cur: list[Char] = []             # the word being read
     cur_sup = last_sup = False       # whether its first and last characters are superscript
@@ -222,7 +237,7 @@ def _words_of_line(chars: list[Char]) -> tuple[list[Word], float, float, float]:
             # Closing punctuation and apostrophes cling to the word before them unless a space is drawn:
             # a kerning gap must not make "Prosecutor ’s".
             smaller = last.size if last.size < size else size
-            wide = c.x0 - last.x1 > WORD_GAP * smaller and text not in CLOSING
+            wide = c.x0 - last.x1 > word_gap * smaller and text not in CLOSING
             if wide or sup != last_sup:
                 words.append(_word(cur, last, cur_sup, pending_space))
                 cur = [c]
@@ -234,7 +249,7 @@ def _words_of_line(chars: list[Char]) -> tuple[list[Word], float, float, float]:
             if prev_blank:
                 pending_space = True
             elif words:
-                pending_space = (c.x0 - words[-1].x1) > WORD_GAP * size
+                pending_space = (c.x0 - words[-1].x1) > word_gap * size
             cur = [c]
             cur_sup = sup
         last = c
@@ -244,7 +259,39 @@ def _words_of_line(chars: list[Char]) -> tuple[list[Word], float, float, float]:
         words.append(_word(cur, last, cur_sup, pending_space))
     if words:
         words[0].space_before = False
-    return words, body, min([c.top for c in full]), base
+    return words
+
+
+def _other_spacing(words: list[Word]) -> bool:
+    """Whether a line read with the usual word gap shows another spacing: letter-spaced (most of its "words"
+    single letters: "S U M M A R Y") or set tight without space characters (one "word" of 30 letters)."""
+    if len(words) >= 4 and sum(1 for w in words if len(w.text) == 1 and w.text.isalpha()) >= 0.6 * len(words):
+        return True
+    return any(len(w.text) >= 30 and "/" not in w.text and sum(ch.isalpha() for ch in w.text) >= 0.8 * len(w.text)
+               for w in words)
+
+
+def _line_word_gap(chars: list[Char]) -> float | None:
+    """The word gap of one line, in ems, from its own gaps between characters (a blank between two
+    characters is no gap to measure): the letters' gaps cluster low, the words' high; the widest jump between
+    the two, with a word every 2 to 25 letters, separates them. None when the gaps show no such two groups."""
+    gaps = []
+    for a, b in zip(chars, chars[1:]):
+        if a.text.strip() and b.text.strip():
+            gaps.append((b.x0 - a.x1) / min(a.size, b.size))
+    if len(gaps) < 6:
+        return None
+    gaps.sort()
+    n = len(gaps)
+    if gaps[-1] - gaps[0] < 0.1 and gaps[0] > WORD_GAP:
+        return gaps[-1] + 0.05       # letters spread evenly, the words parted by space characters
+    best, best_jump = None, 0.04     # a jump of less than 0.04 em separates nothing
+    middle = gaps[n // 2]            # a letters' gap (most gaps are)
+    for k in range(int(n * 0.55), int(n * 0.96) + 1):
+        # the letters' gaps are one spacing, give or take the font's kerning: a spread of more is no spacing
+        if 0 < k < n and gaps[k] - gaps[k - 1] > best_jump and gaps[k] > 0.05 and gaps[k - 1] - middle < 0.15:
+            best, best_jump = (gaps[k] + gaps[k - 1]) / 2, gaps[k] - gaps[k - 1]
+    return best
 
 
 def _word(chars: list[Char], last: Char, sup: bool, space_before: bool) -> Word:
@@ -334,8 +381,11 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
 
-    def props(i: int) -> tuple[bool, float, bool, bool]:
-        """(rotated, font size, bold, italic) of character i: all four come from its text object."""
+    advances: dict[int, dict | None] = {}     # by font: its advance widths, where PDFium knows them
+
+    def props(i: int, obj: int | None = None) -> tuple[bool, float, bool, bool, tuple[dict, float] | None]:
+        """(rotated, font size, bold, italic, (the advance widths, their scale) of a standard font PDFium
+        substitutes) of character i: all come from its text object `obj`."""
         rotated = abs(get_angle(raw, i)) > 0.01
         # PDFium gives the size set by the text's Tf operator; some producers (Adobe PDF Library, Distiller) set
         # Tf 1 and scale the text matrix instead. The printed size is that times the matrix's vertical scale
@@ -350,7 +400,11 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
         style = fonts.get(font)
         if style is None:
             style = fonts[font] = _font_flags(font.decode("latin-1"))
-        return rotated, size, style[0], style[1]
+        widths = None if obj is None else _advances(obj, font, advances)
+        if widths is not None:
+            # the advance runs along the text's horizontal axis, scaled by the matrix (OCR layers squeeze it)
+            widths = (widths, get_size(raw, i) * (matrix.a * matrix.a + matrix.b * matrix.b) ** 0.5)
+        return rotated, size, style[0], style[1], widths
 
     count = pdfium_c.FPDFText_CountChars(raw)
     codes = _page_codes(raw, count, pdfium_c)
@@ -370,12 +424,12 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
         obj = None if generated or get_object is None else get_object(raw, i)
         if obj is None:
             # PDFium gives a made-up space its form's matrix, not its text object's: ask for everything.
-            rotated, size, bold, italic = props(i)
+            rotated, size, bold, italic, widths = props(i)
         elif obj == last_obj:
-            rotated, size, bold, italic = last_props
+            rotated, size, bold, italic, widths = last_props
         else:
-            last_obj, last_props = obj, props(i)
-            rotated, size, bold, italic = last_props
+            last_obj, last_props = obj, props(i, obj)
+            rotated, size, bold, italic, widths = last_props
         if rotated:
             continue       # rotated text is not body text (pdfplumber: upright only)
         if not get_box(raw, i, rect_ref):
@@ -396,10 +450,52 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
             pending_space = True
             continue
         if pending_space and out and abs(out[-1].bottom - y_bottom) < 1 and _keeps_space(out[-1], l, size):
-            out.append(Char(" ", out[-1].x1, l, y_bottom - size, y_bottom, size, bold, italic))
+            out.append(Char(MADE_UP_SPACE, out[-1].x1, l, y_bottom - size, y_bottom, size, bold, italic))
         pending_space = False
-        out.append(Char(text, l, rect.right, y_bottom - size, y_bottom, size, bold, italic))
+        if widths is None:
+            out.append(Char(text, l, rect.right, y_bottom - size, y_bottom, size, bold, italic))
+        else:
+            out.append(Char(text, l, l + _advance(widths[0], code) * widths[1], y_bottom - size, y_bottom, size,
+                            bold, italic))
     return out
+
+
+# The standard fonts every PDF reader has: a file may name them without embedding them or giving their widths.
+_STANDARD_FONTS = frozenset(("Times-Roman Times-Bold Times-Italic Times-BoldItalic Helvetica Helvetica-Bold "
+                             "Helvetica-Oblique Helvetica-BoldOblique Courier Courier-Bold Courier-Oblique "
+                             "Courier-BoldOblique Symbol ZapfDingbats").split())
+
+
+def _advances(obj: int, font_name: bytes, by_font: dict) -> dict | None:
+    """The advance widths (per point of size, filled as met) of a standard font named without being embedded
+    (1990s files, OCR layers, simple generators): PDFium boxes such a font's glyphs by its substitute font's
+    widths, so an "f" wider there than its real advance ate the word space after it ("ofthe"). None for any
+    other font (PDFium boxes those by their own widths)."""
+    if font_name.split(b"+")[-1].decode("latin-1") not in _STANDARD_FONTS:
+        return None
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    font = pdfium_c.FPDFTextObj_GetFont(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT))
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    if key not in by_font:
+        by_font[key] = None if pdfium_c.FPDFFont_GetIsEmbedded(font) else {"font": font}
+    return by_font[key]
+
+
+def _advance(widths: dict, code: int) -> float:
+    """The advance width per point of size of a character whose font's widths PDFium knows (see `_advances`)."""
+    width = widths.get(code)
+    if width is None:
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        out = ctypes.c_float()
+        ok = pdfium_c.FPDFFont_GetGlyphWidth(widths["font"], code, ctypes.c_float(1.0), ctypes.byref(out))
+        width = widths[code] = out.value if ok else 0.0
+    return width
 
 
 def _keeps_space(prev: Char, left: float, size: float) -> bool:
