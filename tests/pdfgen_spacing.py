@@ -12,7 +12,9 @@ drawn in one spacing regime, so that a test can compare the text read back with 
   with each word placed on its own;
 - `monospaced_report`: typewriter text in Courier (1990s documents), two spaces after a full stop, and a line whose
   words are placed at character cells without space characters;
-- `partly_scanned_report`: a digital report whose second page is an image without a text layer.
+- `partly_scanned_report`: a digital report whose second page is an image without a text layer;
+- `two_column_report`: numbered paragraphs in two justified columns (UN documents of about 2000), and below them a
+  two-column table whose left cells end ragged (which must stay rows).
 """
 from __future__ import annotations
 
@@ -171,5 +173,63 @@ def partly_scanned_report(path: str | Path) -> Path:
     return path
 
 
+COLUMN_PARAGRAPHS = [
+    "The Conference of the Parties held its fourth session at Buenos Aires and adopted a plan of action that "
+    "consists of six decisions on the financial mechanism, the transfer of technology and the needs of developing "
+    "countries arising from the adverse effects of climate change.",
+    "The fifth session was held at Bonn and advanced the implementation of the plan of action; several countries "
+    "called for the Protocol to be ratified so that it could enter into force as one of the markers of the summit.",
+    "The first part of the sixth session was held in The Hague and its outcome was inconclusive; the session was "
+    "suspended and resumed at Bonn, where a political agreement on the main issues was reached.",
+    "Progress is being made in promoting policy coherence with other conventions related to sustainable "
+    "development, and a joint liaison group is being formed with the secretariats of the other conventions.",
+]
+TABLE_ROWS = [("Belarus", "11 June 1992"), ("Bhutan", "11 June 1992"), ("Democratic Republic of the Congo",
+              "12 June 1992"), ("Trinidad and Tobago", "11 June 1992"), ("Viet Nam", "11 June 1992"),
+              ("Zambia", "11 June 1992"), ("Cabo Verde", "12 June 1992"), ("Saint Kitts and Nevis", "12 June 1992")]
+
+
+def _justified(c, x: float, y: float, words: list[str], width: float, last: bool) -> None:
+    """One line of words set to fill `width` by stretching its word spaces (Tw), as a justified column is."""
+    t = c.beginText()
+    t.setTextOrigin(x, y)
+    t.setFont(BODY_FONT, SIZE)
+    if not last and len(words) > 1:
+        natural = c.stringWidth(" ".join(words), BODY_FONT, SIZE)
+        t.setWordSpace((width - natural) / (len(words) - 1))
+    t.textOut(" ".join(words))
+    t.setWordSpace(0)
+    c.drawText(t)
+
+
+def two_column_report(path: str | Path) -> Path:
+    from reportlab.lib.utils import simpleSplit
+
+    path = Path(path)
+    c = _canvas(path)
+    w = _Writer(c, "A/99/509", total_pages_hint=1)
+    w.masthead("5 May 2099", "Report on the sessions of the Conference of the Parties")
+    gutter = 14.0
+    col = (RIGHT - LEFT - gutter) / 2
+    top = w.y
+    for k, text in enumerate(COLUMN_PARAGRAPHS, start=1):
+        x = LEFT if k <= 2 else LEFT + col + gutter
+        if k == 3:
+            w.y = top
+        lines = simpleSplit(f"{k}. " + text, BODY_FONT, SIZE, col)
+        for i, line in enumerate(lines):
+            _justified(c, x, w.y, line.split(), col, i == len(lines) - 1)
+            w.y -= 12
+        w.y -= 10
+    w.y = min(w.y, top - 12 * 14) - 20
+    c.setFont(BODY_FONT, SIZE)
+    for name, date in TABLE_ROWS:             # a table: names ragged, dates in a column after a gap
+        c.drawString(LEFT + 30, w.y, name)
+        c.drawString(LEFT + col + gutter, w.y, date)
+        w.y -= 12
+    w.finish()
+    return path
+
+
 __all__ = ["PARAGRAPHS", "HEADINGS", "scaled_matrix_report", "kerned_report", "letter_spaced_report",
-           "monospaced_report", "partly_scanned_report", "RIGHT"]
+           "monospaced_report", "partly_scanned_report", "two_column_report", "COLUMN_PARAGRAPHS", "TABLE_ROWS"]
