@@ -94,7 +94,8 @@ def _split_footnote_zone(page: PageText, lines: list[Line], body: float) -> tupl
     for k, (y, x0) in enumerate(rules):       # the first rule with footnotes below (a centred rule ends the text)
         below = [ln for ln in lines if ln.top >= y - 1]
         if below and ((k == 0 and all(ln.size < body * 0.95 for ln in below))
-                      or _notes_at_text_size(below, x0, body)):
+                      or (_notes_at_text_size(below, x0, body)
+                          and not any(ln.top - 1 <= y <= ln.bottom + 1 for ln in lines))):   # no underline
             return [ln for ln in lines if ln.top < y - 1], below
     # No rule: small-size lines at the bottom starting with a number
     k = len(lines)
@@ -369,8 +370,10 @@ class EditionBuilder:
         line_gap = median(gaps) if gaps else self.body * 0.2
         lefts = Counter(round(ln.x0) for ln in lines if abs(ln.size - self.body) < 1)
         body_left = lefts.most_common(1)[0][0] if lefts else 0
+        rights = Counter(round(ln.x1) for ln in lines if abs(ln.size - self.body) < 1)
+        self._right_edge = rights.most_common(1)[0][0] if rights else 0
         prev: Line | None = None
-        for ln in lines:
+        for k, ln in enumerate(lines):
             words = ln.plain_words
             if not words:
                 if blocks:
@@ -381,6 +384,9 @@ class EditionBuilder:
             gap_before = (ln.top - prev.bottom) if prev is not None and prev.page == ln.page else None
             m = PARA_NUM_RE.match(first)
             heading_kind = self._heading_kind(ln, words)
+            if heading_kind and self._bold_text(ln, words, heading_kind, blocks, expected, gap_before, line_gap,
+                                                lines[k + 1] if k + 1 < len(lines) else None):
+                heading_kind = None       # a paragraph printed in bold (a report's conclusions), not a heading
             if m and not heading_kind and len(words) > 1:
                 n = int(m.group(1))
                 restart = n == 1 and expected > 1 and self._in_annex(blocks)
@@ -425,6 +431,27 @@ class EditionBuilder:
                 cur.lines.append(ln)
             prev = ln
         return blocks
+
+    def _bold_text(self, ln: Line, words: list[Word], heading_kind: tuple[str, str], blocks: list[Block],
+                   expected: int, gap_before: float | None, line_gap: float, nxt: Line | None) -> bool:
+        """Whether a bold line is running text: ACABQ's and CEB's conclusions are whole numbered paragraphs in
+        bold, UNDP's are led in by a bold phrase. The next paragraph number starting a line that ends with a
+        colon, or runs to the right margin with text close below it that is plain, runs on too or ends a
+        sentence (a numbered heading that wraps ends short in its style: "and operational support"); or a line
+        without a label close below the start of a bold paragraph."""
+        label, kind = heading_kind
+        m = PARA_NUM_RE.match(words[0].text)
+        if m and int(m.group(1)) == expected and (kind == "digit" or not label):
+            if ln.text.rstrip().endswith(":"):
+                return True               # "54. Engaging the private sector:" opens a list, as a paragraph does
+            runs_on = nxt is not None and nxt.page == ln.page and nxt.top - ln.bottom <= line_gap + 2 \
+                and (not (nxt.bold or nxt.italic) or nxt.x1 >= self._right_edge - 12
+                     or nxt.text.rstrip().endswith((".", ";")))
+            if len(words) >= 6 and ln.x1 >= self._right_edge - 12 and runs_on:
+                return True               # a whole paragraph in bold, or one led in by a bold phrase
+        cur = blocks[-1] if blocks else None
+        return (not label and cur is not None and cur.kind == "para" and cur.number is not None
+                and cur.lines[0].bold and gap_before is not None and gap_before <= line_gap + 2)
 
     def _continues_list(self, cur: Block, ln: Line) -> bool:
         """A sub-item "(a) …" or an indented line after extra space stays inside a numbered paragraph."""
