@@ -605,9 +605,12 @@ def _read_pdfplumber(path, total: int, progress) -> list[PageText]:
     pages = []
     with pdfplumber.open(path) as pdf:
         for i, page in enumerate(pdf.pages, start=1):
-            pages.append(PageText(number=i, width=float(page.width), height=float(page.height),
-                                  lines=lines_from_chars(_chars_pdfplumber(page), i, float(page.width), float(page.height)),
-                                  rules=_rules_pdfplumber(page), images=len(page.images)))
+            width, height, images = float(page.width), float(page.height), len(page.images)
+            scan = any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= SCAN_SHARE * width * height
+                       for im in page.images)
+            lines = lines_from_chars(_chars_pdfplumber(page), i, width, height)
+            pages.append(PageText(number=i, width=width, height=height, rules=_rules_pdfplumber(page), images=images,
+                                  lines=_without_margin_specks(lines) if scan else lines))
             page.close()     # free the page's parsed objects: memory stays bounded on long documents
             if progress:
                 progress(i, total)
@@ -650,10 +653,10 @@ def _pdfium_pages(path, start: int, stop: int, progress, total: int) -> list[Pag
             page = pdf[i]
             width, height = page.get_size()
             textpage = page.get_textpage()
-            rules, images = _objects_pdfium(page, height)
-            pages.append(PageText(number=i + 1, width=float(width), height=float(height),
-                                  lines=lines_from_chars(_chars_pdfium(textpage, height), i + 1, width, height),
-                                  rules=rules, images=images))
+            rules, images, scan = _objects_pdfium(page, width, height)
+            lines = lines_from_chars(_chars_pdfium(textpage, height), i + 1, width, height)
+            pages.append(PageText(number=i + 1, width=float(width), height=float(height), rules=rules, images=images,
+                                  lines=_without_margin_specks(lines) if scan else lines))
             textpage.close()
             page.close()
             if progress:
@@ -661,6 +664,35 @@ def _pdfium_pages(path, start: int, stop: int, progress, total: int) -> list[Pag
     finally:
         pdf.close()
     return pages
+
+
+#: An image covering this share of a page makes it a scanned page (its text layer, if any, an OCR's).
+SCAN_SHARE = 0.6
+
+
+def _without_margin_specks(lines: list[Line]) -> list[Line]:
+    """On a scanned page, words standing apart in the margin beside the text column are the sheet's edge, not
+    the page's text: the previous page showing through and specks the OCR layer read ("and 8. The ideas
+    conveyed", A/47/435). A word is dropped when it lies wholly outside the column (its edges: where most lines
+    start and end) and at least 30 points from the line's next word."""
+    if not lines:
+        return lines
+    left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
+    right = Counter(round(ln.x1) for ln in lines).most_common(1)[0][0]
+    out = []
+    for ln in lines:
+        words = list(ln.words)
+        while len(words) > 1 and words[0].x1 < left - 20 and words[1].x0 - words[0].x1 >= 30:
+            words.pop(0)
+        while len(words) > 1 and words[-1].x0 > right + 20 and words[-1].x0 - words[-2].x1 >= 30:
+            words.pop()
+        if len(words) == len(ln.words):
+            out.append(ln)
+            continue
+        if words[0].space_before:
+            words[0] = Word(*_WORD_FIELDS(words[0])[:-1], False)
+        out.append(Line(words, ln.top, ln.bottom, ln.size, ln.page))
+    return out
 
 
 # A worker sends its pages as plain tuples: pickling those is about 5 times cheaper than pickling the dataclasses
@@ -681,17 +713,20 @@ def _unpack_page(packed: tuple) -> PageText:
                     lines=[Line([Word(*w) for w in words], *line) for line, words in lines])
 
 
-def _objects_pdfium(page, height: float) -> tuple[list[tuple[float, float, float]], int]:
-    """Horizontal rules (thin path objects) and the number of images on a page."""
+def _objects_pdfium(page, width: float, height: float) -> tuple[list[tuple[float, float, float]], int, bool]:
+    """Horizontal rules (thin path objects), the number of images on a page, and whether one of them covers
+    most of it (a scanned page)."""
     import pypdfium2.raw as pdfium_c
 
-    rules, images = [], 0
+    rules, images, scan = [], 0, False
     for obj in page.get_objects(max_depth=1):
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
+            left, bottom, right, top = obj.get_bounds()
+            scan = scan or (right - left) * (top - bottom) >= SCAN_SHARE * width * height
         elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
             left, bottom, right, top = obj.get_bounds()
             if top - bottom <= 2 and right - left >= 30:
                 rules.append((height - (top + bottom) / 2, left, right))
-    return rules, images
+    return rules, images, scan
 
