@@ -372,6 +372,7 @@ class EditionBuilder:
         body_left = lefts.most_common(1)[0][0] if lefts else 0
         rights = Counter(round(ln.x1) for ln in lines if abs(ln.size - self.body) < 1)
         self._right_edge = rights.most_common(1)[0][0] if rights else 0
+        self._body_left = body_left
         prev: Line | None = None
         for k, ln in enumerate(lines):
             words = ln.plain_words
@@ -438,7 +439,9 @@ class EditionBuilder:
         bold, UNDP's are led in by a bold phrase. The next paragraph number starting a line that ends with a
         colon, or runs to the right margin with text close below it that is plain, runs on too or ends a
         sentence (a numbered heading that wraps ends short in its style: "and operational support"); or a line
-        without a label close below the start of a bold paragraph."""
+        without a label close below a paragraph's full line (it runs on), with no more space between than between
+        its lines (the Advisory Committee's and the Inspectors' conclusions in bold within a paragraph: headings
+        stand apart, and a figure's title follows a short "Figure I")."""
         label, kind = heading_kind
         m = PARA_NUM_RE.match(words[0].text)
         if m and int(m.group(1)) == expected and (kind == "digit" or not label):
@@ -450,8 +453,18 @@ class EditionBuilder:
             if len(words) >= 6 and ln.x1 >= self._right_edge - 12 and runs_on:
                 return True               # a whole paragraph in bold, or one led in by a bold phrase
         cur = blocks[-1] if blocks else None
-        return (not label and cur is not None and cur.kind == "para" and cur.number is not None
-                and cur.lines[0].bold and gap_before is not None and gap_before <= line_gap + 2)
+        return (not label and cur is not None and cur.kind == "para" and gap_before is not None
+                and gap_before <= line_gap + 2 and cur.lines[-1].x1 >= self._right_edge - 12
+                and self._running_text(ln, words))
+
+    def _running_text(self, ln: Line, words: list[Word]) -> bool:
+        """A line of prose: six words or more across most of the text's width (not a line set to the right:
+        "Adopted under agenda item 5 (a)"), no gap between them as wide as a table's between its cells, and it
+        runs to the right margin or ends a sentence."""
+        gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+        return len(words) >= 6 and max(gaps) < 2.5 * ln.size \
+            and ln.x1 - ln.x0 >= 0.6 * (self._right_edge - self._body_left) \
+            and (ln.x1 >= self._right_edge - 12 or ln.text.rstrip().endswith((".", ";", ":")))
 
     def _continues_list(self, cur: Block, ln: Line) -> bool:
         """A sub-item "(a) …" or an indented line after extra space stays inside a numbered paragraph."""
