@@ -82,8 +82,8 @@ def furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
                 return True
             if ln.words[0].sup and where == "bottom":
                 return False          # a footnote ("¹ Information provided by a Member State.") is not furniture
-            if where == "top" and p.number > 1 and find_symbol(text) == text.rstrip("*"):
-                return True
+            if (where == "top" and p.number > 1 or where == "bottom") and find_symbol(text) == text.rstrip("*"):
+                return True               # the symbol as running header, or at the foot (Geneva's "Misc." layout)
             if not multi or len(text) >= 80:
                 return False
             # Repeated, digits aside, at the same height on a third of the pages: a running header or footer;

@@ -154,6 +154,7 @@ def read_masthead(page1: list[Line], later_headers: list[str], page: PageText | 
         j += 1
     # Sub-titles (e.g. "Report of the Secretary-General") follow in bold after a small gap
     mh.title = " ".join(" ".join(w.text for w in ln.words if not w.sup) for ln in title_lines)
-    mh.title = " ".join(mh.title.split())
+    # stars printed at text size after the title are its footnote markers ("Provisional agenda and annotations*")
+    mh.title = " ".join(re.sub(r"(?<=\S)\*+(?=\s|$)|(?<=\s)\*+(?=\s|$)", " ", mh.title).split())
     mh.end = j
     return mh
