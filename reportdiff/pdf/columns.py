@@ -24,7 +24,7 @@ FLUSH = 3.0            # points within which justified column edges line up
 def in_column_order(lines: list[Line], width: float, height: float) -> list[Line]:
     """The page's lines in reading order, two-column text split at its gutter; the page as it is otherwise."""
     body = [ln for ln in lines if height * 0.08 < ln.top and ln.bottom < height * 0.9]
-    found = _gutter(body, width) if len(body) >= 6 else None
+    found = _gutter(body, width) if len(body) >= 6 and not _one_column(body, width) else None
     if found is None:
         return lines
     left_edge, right_edge, flush = found
@@ -52,6 +52,19 @@ def in_column_order(lines: list[Line], width: float, height: float) -> list[Line
             # (a paragraph's first line, a list item) as they read the left column's.
             right.append(_part(ln, rw, shift))
     return out + left + right + lines[last + 1:]
+
+
+def _one_column(body: list[Line], width: float) -> bool:
+    """Whether the lines that reach past the page's middle nearly all set a word across it: one column (a
+    quick look before `_gutter`: two columns part there, or near it)."""
+    middle, across, reach = width / 2, 0, 0
+    for ln in body:
+        for w in ln.words:
+            if w.x1 >= middle:
+                across += w.x0 <= middle + MIN_GAP / 2      # a word space at the middle is no gutter
+                reach += 1
+                break
+    return across >= 0.9 * reach
 
 
 def _gutter(body: list[Line], width: float) -> tuple[float, float, list[Line]] | None:

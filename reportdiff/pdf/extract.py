@@ -203,7 +203,8 @@ def _words_of_line(chars: list[Char]) -> tuple[list[Word], float, float, float]:
     full = [c for c in chars if c.size >= low] or chars
     base = max([c.bottom for c in full])
     words = _read_words(chars, base, SUPERSCRIPT_SIZE * body, WORD_GAP)
-    if _other_spacing(words):
+    # Prose averages five or six characters a word: only a line far from that may be spaced otherwise.
+    if words and not 2 * len(words) <= len(chars) <= 12 * len(words) and _other_spacing(words):
         own = [c for c in chars if c.text != MADE_UP_SPACE]
         gap = _line_word_gap(own)
         if gap is not None:
@@ -370,7 +371,7 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
     flags_ref = ctypes.byref(flags)
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
-    fonts: dict[bytes, tuple[bool, bool]] = {}
+    fonts: dict[bytes, tuple[bool, bool, bool]] = {}     # by name: bold, italic, one of the standard fonts
     get_angle, get_size, get_font = pdfium_c.FPDFText_GetCharAngle, pdfium_c.FPDFText_GetFontSize, \
         pdfium_c.FPDFText_GetFontInfo
     get_matrix = pdfium_c.FPDFText_GetMatrix
@@ -399,8 +400,9 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
         font = name.value
         style = fonts.get(font)
         if style is None:
-            style = fonts[font] = _font_flags(font.decode("latin-1"))
-        widths = None if obj is None else _advances(obj, font, advances)
+            style = fonts[font] = (*_font_flags(font.decode("latin-1")),
+                                   font.split(b"+")[-1].decode("latin-1") in _STANDARD_FONTS)
+        widths = None if obj is None or not style[2] else _advances(obj, advances)
         if widths is not None:
             # the advance runs along the text's horizontal axis, scaled by the matrix (OCR layers squeeze it)
             widths = (widths, get_size(raw, i) * (matrix.a * matrix.a + matrix.b * matrix.b) ** 0.5)
@@ -466,13 +468,11 @@ _STANDARD_FONTS = frozenset(("Times-Roman Times-Bold Times-Italic Times-BoldItal
                              "Courier-BoldOblique Symbol ZapfDingbats").split())
 
 
-def _advances(obj: int, font_name: bytes, by_font: dict) -> dict | None:
+def _advances(obj: int, by_font: dict) -> dict | None:
     """The advance widths (per point of size, filled as met) of a standard font named without being embedded
     (1990s files, OCR layers, simple generators): PDFium boxes such a font's glyphs by its substitute font's
     widths, so an "f" wider there than its real advance ate the word space after it ("ofthe"). None for any
-    other font (PDFium boxes those by their own widths)."""
-    if font_name.split(b"+")[-1].decode("latin-1") not in _STANDARD_FONTS:
-        return None
+    other font (PDFium boxes those by their own widths); the caller asks only for standard fonts."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
