@@ -296,6 +296,7 @@ def extract(
             from .render import report as render     # only now: a run that fails on its input never loads jinja2
 
             text = render.render_edition(edition, chosen)
+        _warn([f"{pdf.name}: {w}" for w in edition.warnings])
         _emit(text, out_path)
         return 0
 

@@ -145,6 +145,11 @@ class Edition:
     source: str | None = None    # file name it was read from (not part of the contract)
     tables: list[Table] = field(default_factory=list)      # read whole, not as paragraphs (pdf/tables.py)
     figures: list[Figure] = field(default_factory=list)    # charts and maps: one object each, text kept
+    language: str | None = None  # the text's language, ISO 639-1 ("en", "fr", "es", "ru", "ar", "zh")
+    # footnotes tied to no paragraph or heading: the title's ("* Reissued for technical reasons") or a masthead's
+    notes: list[Footnote] = field(default_factory=list)
+    pages_without_text: list[int] = field(default_factory=list)   # scanned pages with no text layer: unread
+    warnings: list[str] = field(default_factory=list)             # what the reader should know (unread pages)
 
     def section(self, section_id: str | None) -> Section | None:
         """The section with this id, or None."""
@@ -159,7 +164,9 @@ class Edition:
                 "pages": self.pages, "source": self.source,
                 "sections": [s.to_dict() for s in self.sections],
                 "paragraphs": [p.to_dict() for p in self.paragraphs],
-                "tables": [t.to_dict() for t in self.tables], "figures": [f.to_dict() for f in self.figures]}
+                "tables": [t.to_dict() for t in self.tables], "figures": [f.to_dict() for f in self.figures],
+                "language": self.language, "notes": [f.to_dict() for f in self.notes],
+                "pages_without_text": list(self.pages_without_text), "warnings": list(self.warnings)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Edition:
@@ -168,7 +175,10 @@ class Edition:
                    sections=[Section.from_dict(s) for s in d.get("sections", [])],
                    paragraphs=[Paragraph.from_dict(p) for p in d.get("paragraphs", [])], source=d.get("source"),
                    tables=[Table.from_dict(t) for t in d.get("tables", [])],
-                   figures=[Figure.from_dict(f) for f in d.get("figures", [])])
+                   figures=[Figure.from_dict(f) for f in d.get("figures", [])],
+                   language=d.get("language"), notes=[Footnote.from_dict(f) for f in d.get("notes", [])],
+                   pages_without_text=[int(n) for n in d.get("pages_without_text", [])],
+                   warnings=[str(w) for w in d.get("warnings", [])])
 
     def meta(self) -> dict[str, Any]:
         """The edition's metadata (symbol, date, title, pages, source), as a comparison's JSON gives it."""

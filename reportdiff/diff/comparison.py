@@ -55,7 +55,8 @@ def _compare(old: Edition, new: Edition) -> Comparison:
     warnings: list[str] = []
     changes = [_change(link, old, new, warnings) for link in alignment.links]
     brief = assess_changes(old, new, changes)        # every change's assessment signals, and the ranked brief
-    warnings = _series_warnings(old, new, tokens) + warnings
+    read = [f"{ed.source or side}: {w}" for side, ed in (("old", old), ("new", new)) for w in ed.warnings]
+    warnings = read + _series_warnings(old, new, tokens) + warnings
     return Comparison(old=old, new=new, sections=alignment.sections, changes=changes, warnings=warnings,
                       brief=brief, tables=compare_tables(old, new, alignment.sections),
                       figures=compare_figures(old, new, alignment.sections))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import operator
 import os
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Callable, Iterable
 
@@ -22,6 +23,10 @@ WORD_GAP = 0.15
 SUPERSCRIPT_SIZE = 0.82
 CLOSING = frozenset("’'”,.;:)]}%")   # characters that end a word without a space before them
 SUPERSCRIPT_RISE = 0.15
+# A space PDFium made up at a gap (kept where the gap is a word space: see _keeps_space). It reads as any blank,
+# but a line whose spacing is measured afresh (letter-spaced) is measured without it: PDFium's guess for such a
+# line put a space between every two letters.
+MADE_UP_SPACE = "\u2002"
 
 
 @dataclass(slots=True)
@@ -143,7 +148,46 @@ def _group_lines(chars: list[Char]) -> list[list[Char]]:
         tops.insert(i, top)
         lines.insert(i, ln)
         last_line = ln
-    return [ln["chars"] for ln in lines]
+    typical = 0.0
+    out = []
+    for ln in lines:
+        if ln["bottom"] - ln["top"] > 1.8 * (typical or 1e9):
+            out += _split_baselines(ln["chars"], typical)
+            continue
+        if not typical and ln["bottom"] - ln["top"] > 18:
+            typical = Counter(c.size for c in chars).most_common(1)[0][0]     # asked for once, on a tall line
+            if ln["bottom"] - ln["top"] > 1.8 * typical:
+                out += _split_baselines(ln["chars"], typical)
+                continue
+        out.append(ln["chars"])
+    return out
+
+
+def _split_baselines(chars: list[Char], typical: float) -> list[list[Char]]:
+    """A line founded by a character far taller than the page's text (a speck of a scan that the OCR layer read
+    as a huge glyph; the big "A" beside a 1990s "UNITED / NATIONS") may have gathered two or three text lines:
+    split it at the distinct baselines of its text-sized characters; the tall ones make a line of their own, or
+    none when no word is among them."""
+    tall = 1.8 * typical
+    text = sorted({round(c.bottom, 1) for c in chars if c.size < tall})
+    clusters: list[list[float]] = []
+    for b in text:
+        if clusters and b - clusters[-1][-1] <= 0.6 * typical:
+            clusters[-1].append(b)
+        else:
+            clusters.append([b])
+    if len(clusters) < 2:
+        return [chars]        # one line of mixed sizes (a masthead: "United Nations" beside a big "S/2025/70")
+    groups: list[list[Char]] = [[] for _ in range(len(clusters) + 1)]
+    for c in chars:
+        if c.size >= tall:
+            groups[-1].append(c)
+            continue
+        groups[min(range(len(clusters)), key=lambda k: abs(c.bottom - clusters[k][-1]))].append(c)
+    specks = "".join(c.text for c in groups[-1])
+    if not any(a.isalpha() and b.isalpha() for a, b in zip(specks, specks[1:])):
+        groups.pop()          # no word among the tall glyphs ("~I·..·", "I"): specks of the scan, not text
+    return [g for g in groups if g]
 
 
 _LEFT_TO_RIGHT = operator.attrgetter("x0", "top")
@@ -151,15 +195,27 @@ _LEFT_TO_RIGHT = operator.attrgetter("x0", "top")
 
 def _words_of_line(chars: list[Char]) -> tuple[list[Word], float, float, float]:
     """A line's characters → its words (none if it holds only blanks), its body size and the top and bottom of
-    its body-size characters. The loop runs once per character of the document, so it keeps everything in local
-    variables."""
+    its body-size characters."""
     chars.sort(key=_LEFT_TO_RIGHT)
     body = max((c.size for c in chars if c.text.strip()), default=chars[0].size)
     # The body baseline: the bottom of the largest characters (superscripts sit above it).
     low = 0.9 * body
     full = [c for c in chars if c.size >= low] or chars
     base = max([c.bottom for c in full])
-    sup_size = SUPERSCRIPT_SIZE * body
+    words = _read_words(chars, base, SUPERSCRIPT_SIZE * body, WORD_GAP)
+    # Prose averages five or six characters a word: only a line far from that may be spaced otherwise.
+    if words and not 2 * len(words) <= len(chars) <= 12 * len(words) and _other_spacing(words):
+        own = [c for c in chars if c.text != MADE_UP_SPACE]
+        gap = _line_word_gap(own)
+        if gap is not None:
+            words = _read_words(own, base, SUPERSCRIPT_SIZE * body, gap)
+    return words, body, min([c.top for c in full]), base
+
+
+def _read_words(chars: list[Char], base: float, sup_size: float, word_gap: float) -> list[Word]:
+    """Characters, left to right, → words: a blank ends a word, and so does a gap wider than `word_gap` times
+    the font size. The loop runs once per character of the document, so it keeps everything in local
+    variables."""
     words: list[Word] = []
     cur: list[Char] = []             # the word being read
     cur_sup = last_sup = False       # whether its first and last characters are superscript
@@ -182,7 +238,7 @@ def _words_of_line(chars: list[Char]) -> tuple[list[Word], float, float, float]:
             # Closing punctuation and apostrophes cling to the word before them unless a space is drawn:
             # a kerning gap must not make "Prosecutor ’s".
             smaller = last.size if last.size < size else size
-            wide = c.x0 - last.x1 > WORD_GAP * smaller and text not in CLOSING
+            wide = c.x0 - last.x1 > word_gap * smaller and text not in CLOSING
             if wide or sup != last_sup:
                 words.append(_word(cur, last, cur_sup, pending_space))
                 cur = [c]
@@ -194,7 +250,7 @@ def _words_of_line(chars: list[Char]) -> tuple[list[Word], float, float, float]:
             if prev_blank:
                 pending_space = True
             elif words:
-                pending_space = (c.x0 - words[-1].x1) > WORD_GAP * size
+                pending_space = (c.x0 - words[-1].x1) > word_gap * size
             cur = [c]
             cur_sup = sup
         last = c
@@ -204,7 +260,39 @@ def _words_of_line(chars: list[Char]) -> tuple[list[Word], float, float, float]:
         words.append(_word(cur, last, cur_sup, pending_space))
     if words:
         words[0].space_before = False
-    return words, body, min([c.top for c in full]), base
+    return words
+
+
+def _other_spacing(words: list[Word]) -> bool:
+    """Whether a line read with the usual word gap shows another spacing: letter-spaced (most of its "words"
+    single letters: "S U M M A R Y") or set tight without space characters (one "word" of 30 letters)."""
+    if len(words) >= 4 and sum(1 for w in words if len(w.text) == 1 and w.text.isalpha()) >= 0.6 * len(words):
+        return True
+    return any(len(w.text) >= 30 and "/" not in w.text and sum(ch.isalpha() for ch in w.text) >= 0.8 * len(w.text)
+               for w in words)
+
+
+def _line_word_gap(chars: list[Char]) -> float | None:
+    """The word gap of one line, in ems, from its own gaps between characters (a blank between two
+    characters is no gap to measure): the letters' gaps cluster low, the words' high; the widest jump between
+    the two, with a word every 2 to 25 letters, separates them. None when the gaps show no such two groups."""
+    gaps = []
+    for a, b in zip(chars, chars[1:]):
+        if a.text.strip() and b.text.strip():
+            gaps.append((b.x0 - a.x1) / min(a.size, b.size))
+    if len(gaps) < 6:
+        return None
+    gaps.sort()
+    n = len(gaps)
+    if gaps[-1] - gaps[0] < 0.1 and gaps[0] > WORD_GAP:
+        return gaps[-1] + 0.05       # letters spread evenly, the words parted by space characters
+    best, best_jump = None, 0.04     # a jump of less than 0.04 em separates nothing
+    middle = gaps[n // 2]            # a letters' gap (most gaps are)
+    for k in range(int(n * 0.55), int(n * 0.96) + 1):
+        # the letters' gaps are one spacing, give or take the font's kerning: a spread of more is no spacing
+        if 0 < k < n and gaps[k] - gaps[k - 1] > best_jump and gaps[k] > 0.05 and gaps[k - 1] - middle < 0.15:
+            best, best_jump = (gaps[k] + gaps[k - 1]) / 2, gaps[k] - gaps[k - 1]
+    return best
 
 
 def _word(chars: list[Char], last: Char, sup: bool, space_before: bool) -> Word:
@@ -217,8 +305,10 @@ def _reading_order(line: Line) -> tuple[float, float]:
     return round(line.bottom, 0), line.x0
 
 
-def lines_from_chars(chars: Iterable[Char], page_number: int) -> list[Line]:
-    """Chars of one page → its lines in reading order (top to bottom)."""
+def lines_from_chars(chars: Iterable[Char], page_number: int, width: float | None = None,
+                     height: float | None = None) -> list[Line]:
+    """Chars of one page → its lines in reading order (top to bottom; with the page's size, a page set in two
+    columns reads one column after the other: see `columns`)."""
     out = []
     for group in _group_lines(list(chars)):
         words, body, top, bottom = _words_of_line(group)
@@ -226,6 +316,9 @@ def lines_from_chars(chars: Iterable[Char], page_number: int) -> list[Line]:
             continue                 # only blanks
         out.append(Line(words=words, top=top, bottom=bottom, size=body, page=page_number))
     out.sort(key=_reading_order)
+    if width and height:
+        from .columns import in_column_order
+        out = in_column_order(out, width, height)
     return out
 
 
@@ -278,24 +371,42 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
     flags_ref = ctypes.byref(flags)
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
-    fonts: dict[bytes, tuple[bool, bool]] = {}
+    fonts: dict[bytes, tuple[bool, bool, bool]] = {}     # by name: bold, italic, one of the standard fonts
     get_angle, get_size, get_font = pdfium_c.FPDFText_GetCharAngle, pdfium_c.FPDFText_GetFontSize, \
         pdfium_c.FPDFText_GetFontInfo
+    get_matrix = pdfium_c.FPDFText_GetMatrix
+    matrix = pdfium_c.FS_MATRIX()
+    matrix_ref = ctypes.byref(matrix)
     get_unicode, is_generated, get_box, get_origin, get_object = _fast_calls(checked=not isinstance(
         raw, ctypes._Pointer))      # the twins need the text page as a ctypes pointer, as pypdfium2 4 and 5 give it
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
 
-    def props(i: int) -> tuple[bool, float, bool, bool]:
-        """(rotated, font size, bold, italic) of character i: all four come from its text object."""
+    advances: dict[int, dict | None] = {}     # by font: its advance widths, where PDFium knows them
+
+    def props(i: int, obj: int | None = None) -> tuple[bool, float, bool, bool, tuple[dict, float] | None]:
+        """(rotated, font size, bold, italic, (the advance widths, their scale) of a standard font PDFium
+        substitutes) of character i: all come from its text object `obj`."""
         rotated = abs(get_angle(raw, i)) > 0.01
+        # PDFium gives the size set by the text's Tf operator; some producers (Adobe PDF Library, Distiller) set
+        # Tf 1 and scale the text matrix instead. The printed size is that times the matrix's vertical scale
+        # (as pdfminer measures it): with a size of 1, every letter gap looked like a word space.
         size = get_size(raw, i)
+        get_matrix(raw, i, matrix_ref)
+        scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+        if abs(scale - 1.0) > 1e-3:
+            size *= scale
         get_font(raw, i, name, 256, flags_ref)
         font = name.value
         style = fonts.get(font)
         if style is None:
-            style = fonts[font] = _font_flags(font.decode("latin-1"))
-        return rotated, size, style[0], style[1]
+            style = fonts[font] = (*_font_flags(font.decode("latin-1")),
+                                   font.split(b"+")[-1].decode("latin-1") in _STANDARD_FONTS)
+        widths = None if obj is None or not style[2] else _advances(obj, advances)
+        if widths is not None:
+            # the advance runs along the text's horizontal axis, scaled by the matrix (OCR layers squeeze it)
+            widths = (widths, get_size(raw, i) * (matrix.a * matrix.a + matrix.b * matrix.b) ** 0.5)
+        return rotated, size, style[0], style[1], widths
 
     count = pdfium_c.FPDFText_CountChars(raw)
     codes = _page_codes(raw, count, pdfium_c)
@@ -315,12 +426,12 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
         obj = None if generated or get_object is None else get_object(raw, i)
         if obj is None:
             # PDFium gives a made-up space its form's matrix, not its text object's: ask for everything.
-            rotated, size, bold, italic = props(i)
+            rotated, size, bold, italic, widths = props(i)
         elif obj == last_obj:
-            rotated, size, bold, italic = last_props
+            rotated, size, bold, italic, widths = last_props
         else:
-            last_obj, last_props = obj, props(i)
-            rotated, size, bold, italic = last_props
+            last_obj, last_props = obj, props(i, obj)
+            rotated, size, bold, italic, widths = last_props
         if rotated:
             continue       # rotated text is not body text (pdfplumber: upright only)
         if not get_box(raw, i, rect_ref):
@@ -341,10 +452,50 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
             pending_space = True
             continue
         if pending_space and out and abs(out[-1].bottom - y_bottom) < 1 and _keeps_space(out[-1], l, size):
-            out.append(Char(" ", out[-1].x1, l, y_bottom - size, y_bottom, size, bold, italic))
+            out.append(Char(MADE_UP_SPACE, out[-1].x1, l, y_bottom - size, y_bottom, size, bold, italic))
         pending_space = False
-        out.append(Char(text, l, rect.right, y_bottom - size, y_bottom, size, bold, italic))
+        if widths is None:
+            out.append(Char(text, l, rect.right, y_bottom - size, y_bottom, size, bold, italic))
+        else:
+            out.append(Char(text, l, l + _advance(widths[0], code) * widths[1], y_bottom - size, y_bottom, size,
+                            bold, italic))
     return out
+
+
+# The standard fonts every PDF reader has: a file may name them without embedding them or giving their widths.
+_STANDARD_FONTS = frozenset(("Times-Roman Times-Bold Times-Italic Times-BoldItalic Helvetica Helvetica-Bold "
+                             "Helvetica-Oblique Helvetica-BoldOblique Courier Courier-Bold Courier-Oblique "
+                             "Courier-BoldOblique Symbol ZapfDingbats").split())
+
+
+def _advances(obj: int, by_font: dict) -> dict | None:
+    """The advance widths (per point of size, filled as met) of a standard font named without being embedded
+    (1990s files, OCR layers, simple generators): PDFium boxes such a font's glyphs by its substitute font's
+    widths, so an "f" wider there than its real advance ate the word space after it ("ofthe"). None for any
+    other font (PDFium boxes those by their own widths); the caller asks only for standard fonts."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    font = pdfium_c.FPDFTextObj_GetFont(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT))
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    if key not in by_font:
+        by_font[key] = None if pdfium_c.FPDFFont_GetIsEmbedded(font) else {"font": font}
+    return by_font[key]
+
+
+def _advance(widths: dict, code: int) -> float:
+    """The advance width per point of size of a character whose font's widths PDFium knows (see `_advances`)."""
+    width = widths.get(code)
+    if width is None:
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        out = ctypes.c_float()
+        ok = pdfium_c.FPDFFont_GetGlyphWidth(widths["font"], code, ctypes.c_float(1.0), ctypes.byref(out))
+        width = widths[code] = out.value if ok else 0.0
+    return width
 
 
 def _keeps_space(prev: Char, left: float, size: float) -> bool:
@@ -454,9 +605,12 @@ def _read_pdfplumber(path, total: int, progress) -> list[PageText]:
     pages = []
     with pdfplumber.open(path) as pdf:
         for i, page in enumerate(pdf.pages, start=1):
-            pages.append(PageText(number=i, width=float(page.width), height=float(page.height),
-                                  lines=lines_from_chars(_chars_pdfplumber(page), i),
-                                  rules=_rules_pdfplumber(page), images=len(page.images)))
+            width, height, images = float(page.width), float(page.height), len(page.images)
+            scan = any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= SCAN_SHARE * width * height
+                       for im in page.images)
+            lines = lines_from_chars(_chars_pdfplumber(page), i, width, height)
+            pages.append(PageText(number=i, width=width, height=height, rules=_rules_pdfplumber(page), images=images,
+                                  lines=_without_margin_specks(lines) if scan else lines))
             page.close()     # free the page's parsed objects: memory stays bounded on long documents
             if progress:
                 progress(i, total)
@@ -499,10 +653,10 @@ def _pdfium_pages(path, start: int, stop: int, progress, total: int) -> list[Pag
             page = pdf[i]
             width, height = page.get_size()
             textpage = page.get_textpage()
-            rules, images = _objects_pdfium(page, height)
-            pages.append(PageText(number=i + 1, width=float(width), height=float(height),
-                                  lines=lines_from_chars(_chars_pdfium(textpage, height), i + 1),
-                                  rules=rules, images=images))
+            rules, images, scan = _objects_pdfium(page, width, height)
+            lines = lines_from_chars(_chars_pdfium(textpage, height), i + 1, width, height)
+            pages.append(PageText(number=i + 1, width=float(width), height=float(height), rules=rules, images=images,
+                                  lines=_without_margin_specks(lines) if scan else lines))
             textpage.close()
             page.close()
             if progress:
@@ -510,6 +664,35 @@ def _pdfium_pages(path, start: int, stop: int, progress, total: int) -> list[Pag
     finally:
         pdf.close()
     return pages
+
+
+#: An image covering this share of a page makes it a scanned page (its text layer, if any, an OCR's).
+SCAN_SHARE = 0.6
+
+
+def _without_margin_specks(lines: list[Line]) -> list[Line]:
+    """On a scanned page, words standing apart in the margin beside the text column are the sheet's edge, not
+    the page's text: the previous page showing through and specks the OCR layer read ("and 8. The ideas
+    conveyed", A/47/435). A word is dropped when it lies wholly outside the column (its edges: where most lines
+    start and end) and at least 30 points from the line's next word."""
+    if not lines:
+        return lines
+    left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
+    right = Counter(round(ln.x1) for ln in lines).most_common(1)[0][0]
+    out = []
+    for ln in lines:
+        words = list(ln.words)
+        while len(words) > 1 and words[0].x1 < left - 20 and words[1].x0 - words[0].x1 >= 30:
+            words.pop(0)
+        while len(words) > 1 and words[-1].x0 > right + 20 and words[-1].x0 - words[-2].x1 >= 30:
+            words.pop()
+        if len(words) == len(ln.words):
+            out.append(ln)
+            continue
+        if words[0].space_before:
+            words[0] = Word(*_WORD_FIELDS(words[0])[:-1], False)
+        out.append(Line(words, ln.top, ln.bottom, ln.size, ln.page))
+    return out
 
 
 # A worker sends its pages as plain tuples: pickling those is about 5 times cheaper than pickling the dataclasses
@@ -530,17 +713,20 @@ def _unpack_page(packed: tuple) -> PageText:
                     lines=[Line([Word(*w) for w in words], *line) for line, words in lines])
 
 
-def _objects_pdfium(page, height: float) -> tuple[list[tuple[float, float, float]], int]:
-    """Horizontal rules (thin path objects) and the number of images on a page."""
+def _objects_pdfium(page, width: float, height: float) -> tuple[list[tuple[float, float, float]], int, bool]:
+    """Horizontal rules (thin path objects), the number of images on a page, and whether one of them covers
+    most of it (a scanned page)."""
     import pypdfium2.raw as pdfium_c
 
-    rules, images = [], 0
+    rules, images, scan = [], 0, False
     for obj in page.get_objects(max_depth=1):
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
+            left, bottom, right, top = obj.get_bounds()
+            scan = scan or (right - left) * (top - bottom) >= SCAN_SHARE * width * height
         elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
             left, bottom, right, top = obj.get_bounds()
             if top - bottom <= 2 and right - left >= 30:
                 rules.append((height - (top + bottom) / 2, left, right))
-    return rules, images
+    return rules, images, scan
 

@@ -12,7 +12,6 @@ The steps, in order:
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -21,36 +20,10 @@ from statistics import median
 
 from . import _wordfreq, tables
 from .extract import Line, PageText, Word, words_text
+from .furniture import furniture_mask
+from .labels import ANNEX_RE, DIGIT_RE, LETTER_RE, MARKER_RE, PARA_NUM_RE, PAREN_RE, ROMAN_RE, SYMBOL_RE
+from .masthead import Masthead, read_masthead
 from ..model import Edition, Footnote, Paragraph, Section
-
-# ------------------------------------------------------------------------------------------------------- patterns
-SYMBOL_RE = re.compile(r"\b(?:[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*"
-                       r"(?:-[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*)?)\*?")
-FURNITURE_RES = [
-    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}(\s+\d{2}-\d{5}\*?(\s*\([A-Z]\))?)?$"),       # 2/15 25-00800
-    re.compile(r"^\d{2}-\d{5}\*?(\s*\([A-Z]\)\s*\d{6})?(\s+\d{1,4}\s*/\s*\d{1,4})?$"),  # 25-00800 (E) 070225
-    re.compile(r"^\*\d{5,9}\*$"),                                                    # barcode *2500800*
-    re.compile(r"^Please\s+recycle", re.I),
-    re.compile(r"^\d{1,4}$"),                                                        # bare page number
-]
-MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                      "september", "october", "november", "december"], 1)}
-MONTHS.update({m: i for i, m in enumerate(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                                           "septembre", "octobre", "novembre", "décembre"], 1)})
-MONTHS.update({m: i for i, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-                                           "agosto", "septiembre", "octubre", "noviembre", "diciembre"], 1)})
-DATE_RE = re.compile(r"\b(\d{1,2})(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?(\d{4})\b")
-MASTHEAD_RE = re.compile(r"^(United Nations|Nations Unies|Naciones Unidas|Distr\.|Original|General Assembly|"
-                         r"Security Council|Conseil de sécurité|Consejo de Seguridad|Assemblée générale|"
-                         r"Asamblea General|Economic and Social Council)", re.I)
-PARA_NUM_RE = re.compile(r"^(\d{1,4})\.$")
-ROMAN_RE = re.compile(r"^(?=[IVXLC]+\.$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.$")
-LETTER_RE = re.compile(r"^[A-Z]\.$")
-DIGIT_RE = re.compile(r"^\d{1,2}\.$")
-PAREN_RE = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,5})\)$")
-ANNEX_RE = re.compile(r"^(Annex|Appendix|Enclosure|Annexe|Anexo|Appendice|Apéndice)(\s+([IVXL]+|\d+|[A-Z]))?\*?$",
-                      re.I)
-MARKER_RE = re.compile(r"^(\d{1,3}|\*{1,3})([,–-](\d{1,3}))*$")
 
 
 @dataclass
@@ -71,10 +44,6 @@ class Block:
 
 # ---------------------------------------------------------------------------------------------------- utilities
 
-def _norm_digits(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split()))
-
-
 def _is_blank_rule(line: Line) -> bool:
     t = line.text.replace(" ", "")
     return len(t) >= 5 and set(t) <= {"_", "-", "—", "–"}
@@ -85,147 +54,32 @@ def _line_style(line: Line, body: float) -> str:
     return f"{'B' if line.bold else ''}{'I' if line.italic else ''}{size}"
 
 
-# --------------------------------------------------------------------------------------------------- furniture
-
-def _furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
-    """Indices of lines that are page furniture, per page number.
-
-    A line is furniture when it sits in the top or bottom band of its page and either matches a known pattern
-    (page marker, job number, barcode, "Please recycle") or its text, digits aside, recurs in the same band on
-    other pages (running headers, symbol lines). The scan stops at the first body-like line from each edge.
-    """
-    band_texts: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
-    for p in pages:
-        for ln in p.lines:
-            where = "top" if ln.bottom < p.height * 0.12 else "bottom" if ln.top > p.height * 0.85 else None
-            if where:
-                band_texts[where][(_norm_digits(ln.text), round(ln.top / 4))] += 1
-    multi = len(pages) >= 3
-    mask: dict[int, set[int]] = {}
-    for p in pages:
-        drop: set[int] = set()
-
-        def furniture(ln: Line, where: str) -> bool:
-            text = " ".join(ln.text.split())
-            if any(r.match(text) for r in FURNITURE_RES):
-                return True
-            if ln.words[0].sup and where == "bottom":
-                return False          # a footnote ("¹ Information provided by a Member State.") is not furniture
-            if where == "top" and SYMBOL_RE.fullmatch(text.rstrip("*")) and p.number > 1:
-                return True
-            # Repeated, digits aside, at the same height on a third of the pages: a running header or footer.
-            repeats = band_texts[where][(_norm_digits(text), round(ln.top / 4))]
-            return multi and repeats >= max(2, len(pages) // 3) and len(text) < 80
-
-        for i, ln in enumerate(p.lines):                      # from the top
-            if ln.bottom > p.height * 0.12 or p.number == 1:
-                break
-            if furniture(ln, "top"):
-                drop.add(i)
-            else:
-                break
-        for i in range(len(p.lines) - 1, -1, -1):              # from the bottom
-            ln = p.lines[i]
-            if ln.top < p.height * 0.85:
-                break
-            if furniture(ln, "bottom"):
-                drop.add(i)
-            else:
-                break
-        mask[p.number] = drop
-    return mask
-
-
-# ---------------------------------------------------------------------------------------------------- masthead
-
-@dataclass
-class Masthead:
-    symbol: str | None = None
-    date: str | None = None
-    title: str = ""
-    end: int = 0                 # index of the first body line on page 1
-
-
-def _parse_date(text: str) -> str | None:
-    for m in DATE_RE.finditer(text):
-        month = MONTHS.get(m.group(2).lower())
-        if month:
-            try:
-                return dt.date(int(m.group(3)), month, int(m.group(1))).isoformat()
-            except ValueError:
-                continue
-    return None
-
-
-def _clean_symbol(sym: str) -> str:
-    return sym.rstrip("*").strip()
-
-
-def _read_masthead(page1: list[Line], later_headers: list[str]) -> Masthead:
-    """Symbol, date and title from the first page's masthead; the title is the large bold block after it."""
-    mh = Masthead()
-    # The masthead ends with the "Original: <language>" line; without one, with the last line of the opening
-    # run that looks like masthead (organ, symbol, "Distr.", a date).
-    i = next((k + 1 for k, ln in enumerate(page1[:12]) if re.match(r"^(Original|Orig\.|Anglais|Inglés)\b", ln.text)), 0)
-    if i == 0:
-        while i < min(len(page1), 8) and (MASTHEAD_RE.match(page1[i].text) or SYMBOL_RE.search(page1[i].text)
-                                         or _parse_date(page1[i].text)) and len(page1[i].text) < 60:
-            i += 1
-    head_text = [ln.text for ln in page1[:i]]
-    # symbol: prefer the running header of later pages (clean), else the masthead
-    for cand in later_headers + head_text:
-        # as printed, then without spaces (a symbol drawn in pieces: "S /2025/72")
-        m = SYMBOL_RE.search(cand) or SYMBOL_RE.search(cand.replace(" ", ""))
-        if m and "/" in m.group(0):
-            mh.symbol = _clean_symbol(m.group(0))
-            break
-    for t in head_text:
-        d = _parse_date(t)
-        if d:
-            mh.date = d
-            break
-    # title: bold lines, larger than body, directly after the masthead (a letter's title may be body-sized bold)
-    title_lines = []
-    j = i
-    while j < len(page1):
-        ln = page1[j]
-        if not ln.bold or (title_lines and _starts_heading_label(ln)):
-            break
-        if title_lines and ln.top - title_lines[-1].bottom > 1.2 * ln.size:
-            break
-        if not title_lines and _starts_heading_label(ln):
-            break
-        title_lines.append(ln)
-        j += 1
-    # Sub-titles (e.g. "Report of the Secretary-General") follow in bold after a small gap
-    mh.title = " ".join(" ".join(w.text for w in ln.words if not w.sup) for ln in title_lines)
-    mh.title = " ".join(mh.title.split())
-    mh.end = j
-    return mh
-
-
-def _starts_heading_label(ln: Line) -> bool:
-    first = ln.plain_words[0].text if ln.plain_words else ""
-    return bool(ROMAN_RE.match(first) or LETTER_RE.match(first) or DIGIT_RE.match(first) or PAREN_RE.match(first)
-                or ANNEX_RE.match(ln.text.strip()))
-
-
 # ------------------------------------------------------------------------------------------- table of contents
 
 CONTENTS_RE = re.compile(r"^(Contents|Table of contents|Sommaire|Table des matières|Índice)$", re.I)
 LEADERS_RE = re.compile(r"(\.\s?){5,}\s*\d*$")
 
 
-def _drop_table_of_contents(lines: list[Line]) -> list[Line]:
+def _drop_table_of_contents(lines: list[Line], continued: bool = False) -> list[Line]:
     """A table of contents (a "Contents" line, then entries with leader dots and page numbers) is a map of the
-    document, not its text: its page numbers would show up as changes in every comparison."""
-    start = next((i for i, ln in enumerate(lines) if CONTENTS_RE.match(ln.text.strip())), None)
+    document, not its text: its page numbers would show up as changes in every comparison. `continued`: the
+    page before ended inside a table of contents, which runs on at the top of this one."""
+    return _cut_table_of_contents(lines, continued)[0]
+
+
+def _cut_table_of_contents(lines: list[Line], continued: bool = False) -> tuple[list[Line], bool]:
+    """The lines without the table of contents, and whether it runs on to the next page (its last entry is
+    among the page's last lines)."""
+    if continued and any(LEADERS_RE.search(ln.text) for ln in lines[:3]):
+        start = 0
+    else:
+        start = next((i for i, ln in enumerate(lines) if CONTENTS_RE.match(ln.text.strip())), None)
     if start is None:
-        return lines
-    last = max((i for i, ln in enumerate(lines) if i > start and LEADERS_RE.search(ln.text)), default=None)
+        return lines, False
+    last = max((i for i, ln in enumerate(lines) if i >= start and LEADERS_RE.search(ln.text)), default=None)
     if last is None:
-        return lines
-    return lines[:start] + lines[last + 1:]
+        return lines, False
+    return lines[:start] + lines[last + 1:], last >= len(lines) - 2
 
 
 # --------------------------------------------------------------------------------------------------- footnotes
@@ -236,11 +90,12 @@ def _split_footnote_zone(page: PageText, lines: list[Line], body: float) -> tupl
     for i, ln in enumerate(lines):
         if _is_blank_rule(ln) and ln.x1 - ln.x0 < page.width * 0.5 and i > 0:
             return lines[:i], lines[i + 1:]
-    rule_ys = [y for y, x0, x1 in page.rules if x1 - x0 < page.width * 0.45 and y > page.height * 0.3]
-    if rule_ys:
-        y = min(rule_ys)
+    rules = sorted((y, x0) for y, x0, x1 in page.rules if x1 - x0 < page.width * 0.45 and y > page.height * 0.3)
+    for k, (y, x0) in enumerate(rules):       # the first rule with footnotes below (a centred rule ends the text)
         below = [ln for ln in lines if ln.top >= y - 1]
-        if below and all(ln.size < body * 0.95 for ln in below):
+        if below and ((k == 0 and all(ln.size < body * 0.95 for ln in below))
+                      or (_notes_at_text_size(below, x0, body)
+                          and not any(ln.top - 1 <= y <= ln.bottom + 1 for ln in lines))):   # no underline
             return [ln for ln in lines if ln.top < y - 1], below
     # No rule: small-size lines at the bottom starting with a number
     k = len(lines)
@@ -253,16 +108,30 @@ def _split_footnote_zone(page: PageText, lines: list[Line], body: float) -> tupl
     return lines, []
 
 
+def _notes_at_text_size(below: list[Line], rule_x0: float, body: float) -> bool:
+    """Footnotes printed at the text's own size under their short rule (a treaty body's "* Adopted by the
+    Committee at its 121st session"): the rule starts where they do, the first starts with a marker (raised, or
+    stars, or a bare number: "1." would be a paragraph), and none is larger than the text."""
+    first = below[0].words[0]
+    marker = first.sup or re.fullmatch(r"\*{1,3}|\d{1,3}", first.text)
+    return bool(marker) and len(below[0].words) > 1 and abs(below[0].x0 - rule_x0) < 15 \
+        and all(ln.size < body * 1.05 for ln in below)
+
+
 def _footnote_entries(zone: list[Line]) -> list[tuple[str | None, list[Line]]]:
     """Footnote area lines → [(number or None for a continuation from the previous page, lines)]."""
     entries: list[tuple[str | None, list[Line]]] = []
     for ln in zone:
         first = ln.words[0]
-        num = first.text if re.fullmatch(r"\d{1,3}|\*{1,3}", first.text) and len(ln.words) > 1 else None
+        # a number, stars, or a raised letter (a table's notes: "a A dispute exists between ...")
+        marker = re.fullmatch(r"\d{1,3}|\*{1,3}", first.text) or (first.sup and re.fullmatch(r"[a-z]", first.text))
+        num = first.text if marker and len(ln.words) > 1 else None
         if num is not None and not first.sup:
-            # An unraised number starts a footnote only if it is the next one ("30 April" continues a note).
+            # An unraised number starts a footnote only if it is the next one ("30 April" continues a note);
+            # unraised stars count up from "*" ("*", "**").
             last = next((n for n, _ in reversed(entries) if n), None)
-            if not (num.isdigit() and last and last.isdigit() and int(num) == int(last) + 1):
+            if not (num.isdigit() and last and last.isdigit() and int(num) == int(last) + 1) \
+                    and not (num.startswith("*") and len(num) == (len(last) + 1 if last and last[0] == "*" else 1)):
                 num = None
         if num is not None:
             entries.append((num, [ln]))
@@ -422,18 +291,19 @@ class EditionBuilder:
 
     # -- zones
     def _zones(self) -> tuple[Masthead, list[tuple[int, list[Line]]], list[tuple[int, list[Line]]]]:
-        mask = _furniture_mask(self.pages)
+        mask = furniture_mask(self.pages)
         headers = []
         for p in self.pages[1:4]:
             headers += [p.lines[i].text for i in sorted(mask[p.number]) if p.lines[i].bottom < p.height * 0.12]
         body_pages, fn_pages = [], []
         mh = Masthead()
+        in_contents = False
         for p in self.pages:
             lines = [ln for i, ln in enumerate(p.lines) if i not in mask[p.number]]
             if p.number == 1:
-                mh = _read_masthead(lines, headers)
-                lines = lines[mh.end:]
-            lines = _drop_table_of_contents(lines)
+                mh = read_masthead(lines, headers, p)
+                lines = lines[mh.kept[0]:mh.kept[1]] + lines[mh.end:]
+            lines, in_contents = _cut_table_of_contents(lines, in_contents)
             body, fns = _split_footnote_zone(p, lines, self.body)
             body_pages.append((p.number, body))
             fn_pages.append((p.number, fns))
@@ -467,21 +337,28 @@ class EditionBuilder:
         blocks = self._blocks(taken.body_pages)
         edition = self._assemble(mh, blocks, footnotes_by_page, joiner)
         tables.attach(edition, taken, blocks, joiner)
+        edition.language = lang
+        edition.pages_without_text, edition.warnings = _unread_pages(self.pages)
         return edition
 
     # -- footnotes
     def _footnotes(self, fn_pages, joiner: Joiner) -> dict[int, dict[str, Footnote]]:
         by_page: dict[int, dict[str, Footnote]] = defaultdict(dict)
         raw: list[tuple[int, str, list[list[Word]]]] = []
+        last_page = 0                             # the page of the last footnote's last line
         for pno, zone in fn_pages:
             for num, lines in _footnote_entries(zone):
                 wl = [list(ln.words) for ln in lines]
                 if num is None:
-                    if raw:
-                        raw[-1][2].extend(wl)      # continues the last footnote of the previous page
+                    # continues the last footnote of the previous page (not one of pages before: a chart's
+                    # numbers at a later page's foot are no footnote's end)
+                    if raw and last_page == pno - 1:
+                        raw[-1][2].extend(wl)
+                        last_page = pno
                     continue
                 wl[0] = wl[0][1:]                 # drop the number itself
                 raw.append((pno, num, wl))
+                last_page = pno
         for pno, num, wl in raw:
             text, _ = joiner.join(wl)
             by_page[pno][num] = Footnote(number=num, text=text)
@@ -499,8 +376,11 @@ class EditionBuilder:
         line_gap = median(gaps) if gaps else self.body * 0.2
         lefts = Counter(round(ln.x0) for ln in lines if abs(ln.size - self.body) < 1)
         body_left = lefts.most_common(1)[0][0] if lefts else 0
+        rights = Counter(round(ln.x1) for ln in lines if abs(ln.size - self.body) < 1)
+        self._right_edge = rights.most_common(1)[0][0] if rights else 0
+        self._body_left = body_left
         prev: Line | None = None
-        for ln in lines:
+        for k, ln in enumerate(lines):
             words = ln.plain_words
             if not words:
                 if blocks:
@@ -511,6 +391,9 @@ class EditionBuilder:
             gap_before = (ln.top - prev.bottom) if prev is not None and prev.page == ln.page else None
             m = PARA_NUM_RE.match(first)
             heading_kind = self._heading_kind(ln, words)
+            if heading_kind and self._bold_text(ln, words, heading_kind, blocks, expected, gap_before, line_gap,
+                                                lines[k + 1] if k + 1 < len(lines) else None):
+                heading_kind = None       # a paragraph printed in bold (a report's conclusions), not a heading
             if m and not heading_kind and len(words) > 1:
                 n = int(m.group(1))
                 restart = n == 1 and expected > 1 and self._in_annex(blocks)
@@ -556,6 +439,39 @@ class EditionBuilder:
                 cur.lines.append(ln)
             prev = ln
         return blocks
+
+    def _bold_text(self, ln: Line, words: list[Word], heading_kind: tuple[str, str], blocks: list[Block],
+                   expected: int, gap_before: float | None, line_gap: float, nxt: Line | None) -> bool:
+        """Whether a bold line is running text: ACABQ's and CEB's conclusions are whole numbered paragraphs in
+        bold, UNDP's are led in by a bold phrase. The next paragraph number starting a line that ends with a
+        colon, or runs to the right margin with text close below it that is plain, runs on too or ends a
+        sentence (a numbered heading that wraps ends short in its style: "and operational support"); or a line
+        without a label close below a paragraph's full line (it runs on), with no more space between than between
+        its lines (the Advisory Committee's and the Inspectors' conclusions in bold within a paragraph: headings
+        stand apart, and a figure's title follows a short "Figure I")."""
+        label, kind = heading_kind
+        m = PARA_NUM_RE.match(words[0].text)
+        if m and int(m.group(1)) == expected and (kind == "digit" or not label):
+            if ln.text.rstrip().endswith(":"):
+                return True               # "54. Engaging the private sector:" opens a list, as a paragraph does
+            runs_on = nxt is not None and nxt.page == ln.page and nxt.top - ln.bottom <= line_gap + 2 \
+                and (not (nxt.bold or nxt.italic) or nxt.x1 >= self._right_edge - 12
+                     or nxt.text.rstrip().endswith((".", ";")))
+            if len(words) >= 6 and ln.x1 >= self._right_edge - 12 and runs_on:
+                return True               # a whole paragraph in bold, or one led in by a bold phrase
+        cur = blocks[-1] if blocks else None
+        return (not label and cur is not None and cur.kind == "para" and gap_before is not None
+                and gap_before <= line_gap + 2 and cur.lines[-1].x1 >= self._right_edge - 12
+                and self._running_text(ln, words))
+
+    def _running_text(self, ln: Line, words: list[Word]) -> bool:
+        """A line of prose: six words or more across most of the text's width (not a line set to the right:
+        "Adopted under agenda item 5 (a)"), no gap between them as wide as a table's between its cells, and it
+        runs to the right margin or ends a sentence."""
+        gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+        return len(words) >= 6 and max(gaps) < 2.5 * ln.size \
+            and ln.x1 - ln.x0 >= 0.6 * (self._right_edge - self._body_left) \
+            and (ln.x1 >= self._right_edge - 12 or ln.text.rstrip().endswith((".", ";", ":")))
 
     def _continues_list(self, cur: Block, ln: Line) -> bool:
         """A sub-item "(a) …" or an indented line after extra space stays inside a numbered paragraph."""
@@ -610,17 +526,13 @@ class EditionBuilder:
         unnumbered = 0
         used_fn: set[tuple[int, str]] = set()
         prominence: dict[str, float] = {}
+        cited: set[int] = set()                   # id() of every footnote cited somewhere
 
         def find_footnote(num: str, page: int) -> Footnote | None:
-            for p in (page, page + 1, page - 1, page + 2):
-                f = fns.get(p, {}).get(num)
-                if f is not None and (p, num) not in used_fn:
-                    used_fn.add((p, num))
-                    return f
-            for p in (page, page + 1, page - 1):
-                if num in fns.get(p, {}):
-                    return fns[p][num]         # cited twice
-            return None
+            f = _find_footnote(fns, used_fn, num, page)
+            if f is not None:
+                cited.add(id(f))
+            return f
 
         def unique(sid: str) -> str:
             base, k = sid, 2
@@ -640,6 +552,7 @@ class EditionBuilder:
                         wl[0] = wl[0][1:]          # drop the label word
                 text, markers = joiner.join(wl)
                 page = b.lines[0].page
+                text, markers = _plain_stars(text, markers, fns, page)
                 if b.label_kind == "annex":
                     annex_count += 1
                     stack = []
@@ -674,6 +587,7 @@ class EditionBuilder:
                 number_word = b.lines[0].plain_words[0]
                 wl[0] = [w for w in wl[0] if w is not number_word]
             text, markers = joiner.join(wl)
+            text, markers = _plain_stars(text, markers, fns, b.lines[0].page)
             if not text:
                 continue
             if b.number:
@@ -690,15 +604,77 @@ class EditionBuilder:
             paragraphs.append(Paragraph(id=pid, number=b.number, section=stack[-1][1].id if stack else None,
                                         text=text, footnotes=notes, page_start=b.lines[0].page,
                                         page_end=b.lines[-1].page))
+        # A footnote cited nowhere in the body (the title's "* Reissued for technical reasons", an agenda
+        # reference of the masthead) is kept as a note of the edition: no text is lost.
+        notes = [f for page in sorted(fns) for f in fns[page].values() if id(f) not in cited]
         return Edition(symbol=mh.symbol, date=mh.date, title=mh.title, pages=len(self.pages), sections=sections,
-                       paragraphs=paragraphs, source=self.source)
+                       paragraphs=paragraphs, source=self.source, notes=notes)
+
+
+def _find_footnote(fns: dict[int, dict[str, Footnote]], used: set[tuple[int, str]], num: str,
+                   page: int) -> Footnote | None:
+    """The footnote a marker on `page` refers to: the first not yet cited on this page or near it (a marker at a
+    page's foot may have its note overleaf), else one cited before (a footnote cited twice)."""
+    for p in (page, page + 1, page - 1, page + 2):
+        f = fns.get(p, {}).get(num)
+        if f is not None and (p, num) not in used:
+            used.add((p, num))
+            return f
+    for p in (page, page + 1, page - 1):
+        if num in fns.get(p, {}):
+            return fns[p][num]
+    return None
+
+
+_PLAIN_STARS = re.compile(r"(?<=[^\s*])(\*{1,3})(?=[\s,.;:)]|$)")
+
+
+def _plain_stars(text: str, markers: list[tuple[int, str]], fns: dict[int, dict[str, Footnote]],
+                 page: int) -> tuple[str, list[tuple[int, str]]]:
+    """Star markers printed at text size ("Item 7 (a) of the provisional agenda*", "Summary**") are markers only
+    where a footnote with those stars stands on the page (or the next): then they leave the text."""
+    if "*" not in text:
+        return text, markers
+    stars = {n for p in (page, page + 1) for n in fns.get(p, {}) if n.startswith("*")}
+    found = [m.group(1) for m in _PLAIN_STARS.finditer(text) if m.group(1) in stars]
+    if not found:
+        return text, markers
+    text = _PLAIN_STARS.sub(lambda m: "" if m.group(1) in stars else m.group(1), text)
+    return " ".join(text.split()), markers + [(0, n) for n in found]
+
+
+def _unread_pages(pages: list[PageText]) -> tuple[list[int], list[str]]:
+    """Pages that hold images and no text (scanned pages in an otherwise digital file), and the warning for them:
+    their words are missing from the edition."""
+    unread = [p.number for p in pages if not p.lines and p.images]
+    if not unread:
+        return [], []
+    several = len(unread) > 1
+    return unread, [f"page{'s' if several else ''} {', '.join(map(str, unread))} of {len(pages)} "
+                    f"{'are images' if several else 'is an image'} without a text layer (a scan, or a full-page "
+                    f"figure): any text on {'them' if several else 'it'} is not in the edition; if scanned, run "
+                    f"OCR first, e.g. ocrmypdf --skip-text IN.pdf OUT.pdf"]
+
+
+# Words that only one of the languages of UN documents written in Latin letters uses often.
+_LANGUAGE_WORDS = {"en": ("the", "and", "of", "to", "in"),
+                   "fr": ("le", "les", "et", "des", "du", "une", "est"),
+                   "es": ("el", "los", "y", "del", "las", "que", "por")}
+# Scripts of the other official languages: Cyrillic (Russian), Arabic, CJK ideographs (Chinese).
+_SCRIPTS = {"ru": re.compile("[\u0400-\u04ff]"), "ar": re.compile("[\u0600-\u06ff]"),
+            "zh": re.compile("[\u4e00-\u9fff]")}
 
 
 def _guess_lang(lines: list[Line]) -> str:
+    """The text's language: by script, then, in Latin letters, by the words only English, French or Spanish use
+    often."""
+    text = " ".join(ln.text for ln in lines[:400])
+    latin = len(re.findall(r"[A-Za-z]", text))
+    script, n = max(((lang, len(rx.findall(text))) for lang, rx in _SCRIPTS.items()), key=lambda x: x[1])
+    if n > latin:
+        return script
     sample = Counter(w.text.lower() for ln in lines[:400] for w in ln.words)
-    scores = {"en": sum(sample[w] for w in ("the", "and", "of", "to", "in")),
-              "fr": sum(sample[w] for w in ("le", "la", "les", "et", "des")),
-              "es": sum(sample[w] for w in ("el", "la", "los", "y", "de"))}
+    scores = {lang: sum(sample[w] for w in words) for lang, words in _LANGUAGE_WORDS.items()}
     return max(scores, key=scores.get)
 
 

@@ -1,0 +1,112 @@
+"""Page furniture: the running header and footer, page marker, job number, stamp and barcode of a UN document,
+found by position (the top and bottom bands of a page), by pattern and by repetition on other pages."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .extract import Line, PageText
+from .labels import find_symbol
+
+FURNITURE_RES = [
+    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}(\s+\d{2}-\d{5}\*?(\s*\([A-Z]\))?)?$"),       # 2/15 25-00800
+    re.compile(r"^\d{2}-\d{5}\*?(\s*\([A-Z]\)\s*\d{6})?(\s+\d{1,4}\s*/\s*\d{1,4})?$"),  # 25-00800 (E) 070225
+    re.compile(r"^\*\d{5,9}\*$"),                                                    # barcode *2500800*
+    re.compile(r"^Please\s+recycle", re.I),
+    re.compile(r"^\d{1,4}$"),                                                        # bare page number
+    re.compile(r"^page\s+\d{1,4}$", re.I),               # "Page 2" under the running symbol (1990s, Geneva)
+    # the language of the version, under the running symbol (1990s, Geneva: "A/47/435 / English / Page 2")
+    re.compile(r"^(English|French|Spanish|Russian|Arabic|Chinese|Français|Anglais|Espagnol|Español|Inglés|"
+               r"Francés)$"),
+]
+# Furniture printed only at a page's foot, distinctive enough to be looked for a little higher up (a scanned
+# page sits lower or higher on its sheet): the continuation mark of 1990s documents ("/...", OCR'd "/.,.")
+# and the library's stamp on scanned documents.
+FOOT_RES = [
+    re.compile(r"^/\s*[.,]{1,4}$"),
+    re.compile(r"^Digitized by Dag Hammarskj", re.I),
+]
+# A job number: 25-00800, 24-21234X, the 1990s' 95-37106, Geneva's GE.25-04731.
+JOB_RE = re.compile(r"(?<![\w/.-])(?:GE\.)?\d{2}-\d{5}[A-Z]?\*?(?![\w-])")
+# Symbol fonts' private-use codes for ASCII (U+F020-U+F07E): a barcode drawn in such a font reads "\uf02a\uf031...".
+_PRIVATE_ASCII = {0xF000 + c: c for c in range(0x20, 0x7F)}
+TOP_BAND, BOTTOM_BAND, FOOT_BAND = 0.12, 0.85, 0.80
+
+
+def norm_digits(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+def is_job_line(text: str) -> bool:
+    """A job number with nothing but its stamps around it and no word: `95-37106 (E) 011295 /...`,
+    `GE.25-04731 (E) 280325 280325`, `25-10679 13`, `iv 25-10679`, `GE.17-23427(E)`, OCR'd `92-43708 3486i (E)`."""
+    if not JOB_RE.search(text):
+        return False
+    rest = JOB_RE.sub(" ", text)
+    return not any(w.lower() != "page" and not re.fullmatch(r"[ivxlc]+", w)     # a page "iii" is no word
+                   for w in re.findall(r"[^\W\d_]{3,}", rest))
+
+
+def _is_foot(text: str) -> bool:
+    return is_job_line(text) or any(r.match(text) for r in FOOT_RES) or bool(FURNITURE_RES[2].match(text))
+
+
+def furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
+    """Indices of lines that are page furniture, per page number.
+
+    A line is furniture when it sits in the top or bottom band of its page and either matches a known pattern
+    (page marker, job number, barcode, "Please recycle") or its text, digits aside, recurs in the same band on
+    other pages (running headers, symbol lines). The scan stops at the first body-like line from each edge.
+    """
+    band_texts: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
+    band_pages: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
+    for p in pages:
+        seen = set()
+        for ln in p.lines:
+            where = "top" if ln.bottom < p.height * TOP_BAND else "bottom" if ln.top > p.height * BOTTOM_BAND \
+                else None
+            if where:
+                norm = norm_digits(ln.text)
+                band_texts[where][(norm, round(ln.top / 4))] += 1
+                seen.add((where, norm))
+        for where, norm in seen:
+            band_pages[where][norm] += 1
+    multi = len(pages) >= 3
+    mask: dict[int, set[int]] = {}
+    for p in pages:
+        drop: set[int] = set()
+
+        def furniture(ln: Line, where: str) -> bool:
+            text = " ".join(ln.text.split()).translate(_PRIVATE_ASCII)
+            if any(r.match(text) for r in FURNITURE_RES) or _is_foot(text):
+                return True
+            if ln.words[0].sup and where == "bottom":
+                return False          # a footnote ("¹ Information provided by a Member State.") is not furniture
+            if (where == "top" and p.number > 1 or where == "bottom") and find_symbol(text) == text.rstrip("*"):
+                return True               # the symbol as running header, or at the foot (Geneva's "Misc." layout)
+            if not multi or len(text) >= 80:
+                return False
+            # Repeated, digits aside, at the same height on a third of the pages: a running header or footer;
+            # or, short, in the same band on half the pages at whatever height (scanned pages move on the sheet).
+            norm = norm_digits(text)
+            if band_texts[where][(norm, round(ln.top / 4))] >= max(2, len(pages) // 3):
+                return True
+            return len(text) < 60 and band_pages[where][norm] >= max(3, len(pages) // 2)
+
+        for i, ln in enumerate(p.lines):                      # from the top
+            if ln.bottom > p.height * TOP_BAND or p.number == 1:
+                break
+            if furniture(ln, "top"):
+                drop.add(i)
+            else:
+                break
+        for i in range(len(p.lines) - 1, -1, -1):              # from the bottom
+            ln = p.lines[i]
+            if ln.top < p.height * FOOT_BAND or (ln.top < p.height * BOTTOM_BAND and not _is_foot(ln.text)):
+                break
+            if furniture(ln, "bottom"):
+                drop.add(i)
+            else:
+                break
+        mask[p.number] = drop
+    return mask

@@ -1,0 +1,39 @@
+"""The printed labels of UN documents, shared by the reading stages: document symbols, paragraph numbers,
+heading labels (`I.`, `A.`, `1.`, `(a)`, `Annex I`) and footnote markers."""
+from __future__ import annotations
+
+import re
+
+from .extract import Line
+
+SYMBOL_RE = re.compile(r"\b(?:[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*"
+                       r"(?:-[A-Z]{1,6}/(?:[A-Z0-9.]+/)*[0-9]{1,5}(?:/[A-Za-z0-9.]+)*)?)\*?")
+# A document symbol of any body and era, as the masthead and running header print it: S/2025/72,
+# A/79/740-S/2025/54, DP-FPA/2025/1, GEGN.2/2025/64, ICCD/COP(8)/CST/INF.1, E/C.2/2025/2/Add.3 (it must hold a digit).
+_SYMBOL_HEAD = r"[A-Z]{1,6}(?:-[A-Z]{1,6})?(?:\.\d{1,3})?"
+_SYMBOL_PART = r"(?:\d{1,5}(?:\(\d{1,4}\))?|[A-Z][A-Za-z]{0,8}(?:\.\d{1,4}|\(\d{1,4}\))?)"
+_SYMBOL_ONE = rf"{_SYMBOL_HEAD}(?:/{_SYMBOL_PART})+"
+DOC_SYMBOL_RE = re.compile(rf"(?<![\w/.-])({_SYMBOL_ONE}(?:-{_SYMBOL_ONE})?)\*?(?![\w/])")
+PARA_NUM_RE = re.compile(r"^(\d{1,4})\.$")
+ROMAN_RE = re.compile(r"^(?=[IVXLC]+\.$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.$")
+LETTER_RE = re.compile(r"^[A-Z]\.$")
+DIGIT_RE = re.compile(r"^\d{1,2}\.$")
+PAREN_RE = re.compile(r"^\(([a-z]{1,2}|[ivx]{1,5})\)$")
+ANNEX_RE = re.compile(r"^(Annex|Appendix|Enclosure|Annexe|Anexo|Appendice|Apéndice)(\s+([IVXL]+|\d+|[A-Z]))?\*?$",
+                      re.I)
+# a footnote marker: 3, 12–14, *, and a table's raised letter "a"
+MARKER_RE = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z])([,–-](\d{1,3}|[a-z]))*$")
+
+
+def find_symbol(text: str) -> str | None:
+    """The first document symbol in a text (see DOC_SYMBOL_RE), without its footnote star."""
+    for m in DOC_SYMBOL_RE.finditer(text):
+        if any(c.isdigit() for c in m.group(1)):
+            return m.group(1)
+    return None
+
+
+def starts_heading_label(ln: Line) -> bool:
+    first = ln.plain_words[0].text if ln.plain_words else ""
+    return bool(ROMAN_RE.match(first) or LETTER_RE.match(first) or DIGIT_RE.match(first) or PAREN_RE.match(first)
+                or ANNEX_RE.match(ln.text.strip()))

@@ -1,0 +1,160 @@
+"""The masthead of a UN document's first page: its symbol, date and title."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .extract import Line, PageText, words_text
+from .labels import find_symbol, starts_heading_label
+
+MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                      "september", "october", "november", "december"], 1)}
+MONTHS.update({m: i for i, m in enumerate(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                           "septembre", "octobre", "novembre", "décembre"], 1)})
+MONTHS.update({m: i for i, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                                           "agosto", "septiembre", "octubre", "noviembre", "diciembre"], 1)})
+DATE_RE = re.compile(r"\b(\d{1,2})(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?(\d{4})\b")
+MASTHEAD_RE = re.compile(r"^(United Nations|Nations Unies|Naciones Unidas|Distr\.|Original|General Assembly|"
+                         r"Security Council|Conseil de sécurité|Consejo de Seguridad|Assemblée générale|"
+                         r"Asamblea General|Economic and Social Council)", re.I)
+
+
+@dataclass
+class Masthead:
+    symbol: str | None = None
+    date: str | None = None
+    title: str = ""
+    end: int = 0                 # index of the first body line on page 1
+    kept: tuple[int, int] = (0, 0)   # lines between masthead and title that are body text (session, agenda item)
+
+
+def parse_date(text: str) -> str | None:
+    for m in DATE_RE.finditer(text):
+        month = MONTHS.get(m.group(2).lower())
+        if month:
+            try:
+                return dt.date(int(m.group(3)), month, int(m.group(1))).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def clean_symbol(sym: str) -> str:
+    return sym.rstrip("*").strip()
+
+
+def _masthead_run(page1: list[Line]) -> int:
+    """The end of a masthead without an "Original" line: the last line of the opening run that looks like
+    masthead (organ, symbol, "Distr.", a date), where the organ's name in large bold type may stand between them
+    (a circular: "United Nations ST/IC/2025/1", "Secretariat", "1 January 2025")."""
+    end = k = 0
+    while k < min(len(page1), 8) and len(page1[k].text) < 60:
+        ln = page1[k]
+        if MASTHEAD_RE.match(ln.text) or find_symbol(ln.text) or parse_date(ln.text):
+            end = k + 1
+        elif not (ln.bold and ln.size > 15):
+            break
+        k += 1
+    return end
+
+
+def _after_organ(page1: list[Line], i: int, page: PageText | None) -> int:
+    """The index after the masthead's last line: the organ's name may run on below "Original: English" in its
+    large bold type ("Executive Board of the / United Nations Development / Programme, ..."), and the right-hand
+    column may hold more ("English, French and Spanish only", "For decision")."""
+    if i == 0:
+        return i
+    organ = max((ln.size for ln in page1[:i] if ln.bold), default=0.0)
+    while i < len(page1):
+        ln = page1[i]
+        close = ln.top - page1[i - 1].bottom < max(ln.size, page1[i - 1].size)
+        run_on = organ > 15 and ln.bold and abs(ln.size - organ) < 0.5
+        right = page is not None and ln.x0 >= page.width / 2
+        if not (close and (run_on or right)):
+            break
+        i += 1
+    return i
+
+
+def _title_start(page1: list[Line], i: int, page: PageText | None) -> int:
+    """Where the title starts: the first line of the largest bold type after the masthead, before the text
+    starts (a heading label, a numbered paragraph, a full-width plain line). What comes before it (session,
+    agenda item and its title: smaller type) is body text that comes before the title."""
+    if page is None or i == 0:
+        return i              # no masthead recognised: no evidence of where a title would be
+    best, best_size = i, 0.0
+    for j in range(i, min(len(page1), i + 16)):
+        ln = page1[j]
+        first = ln.plain_words[0].text if ln.plain_words else ""
+        if starts_heading_label(ln) or re.fullmatch(r"\d{1,3}\.", first) \
+                or (not ln.bold and ln.x1 - ln.x0 > 0.6 * page.width):
+            break
+        if ln.bold and ln.size > best_size + 0.5:
+            best, best_size = j, ln.size
+    return best
+
+
+def _right_column_date(page1: list[Line], page: PageText | None) -> str | None:
+    """A date in the masthead's right-hand column (words right of the middle, in the top third of the page), for
+    a masthead whose date follows its last line that looks like masthead (a circular: symbol, office, date)."""
+    if page is None:
+        return None
+    for ln in page1[:12]:
+        if ln.top > page.height / 3:
+            break
+        date = parse_date(words_text([w for w in ln.words if w.x0 >= page.width / 2]))
+        if date:
+            return date
+    return None
+
+
+# A heading that follows the title in bold but is no part of it ("Summary**" after a short report's title).
+SECTION_WORD_RE = re.compile(r"^(Summary|Abstract|Contents|Introduction|Résumé|Resumen|Sommaire|Índice)\W*$")
+# The line that ends a masthead: "Original: English" (anywhere in the line: the organ's name may share it; 1990s
+# capitals "ORIGINAL: ENGLISH", French "ORIGINAL : ANGLAIS") or a version in one language only ("English only").
+ORIGINAL_RE = re.compile(r"^(Original|Orig\.|Anglais|Inglés)\b|\b(Original|ORIGINAL|Orig\.)\s?:|"
+                         r"\b(English|ENGLISH|French|FRENCH|Spanish|SPANISH) (only|ONLY)\b")
+
+
+def read_masthead(page1: list[Line], later_headers: list[str], page: PageText | None = None) -> Masthead:
+    """Symbol, date and title from the first page's masthead; the title is the large bold block after it.
+    `page`: the first page as read (its size, and its foot, where some bodies print the symbol)."""
+    mh = Masthead()
+    # The masthead ends with the "Original: <language>" line; without one, with the last line of the opening
+    # run that looks like masthead (organ, symbol, "Distr.", a date).
+    i = next((k + 1 for k, ln in enumerate(page1[:12]) if ORIGINAL_RE.search(ln.text)), 0)
+    if i == 0:
+        i = _masthead_run(page1)
+    head_text = [ln.text for ln in page1[:i]]
+    foot = [ln.text for ln in page.lines if ln.top > page.height * 0.85] if page is not None else []
+    # symbol: prefer the running header of later pages (clean), else the masthead, else page 1's foot
+    for cand in later_headers + head_text + foot:
+        # as printed, then without spaces (a symbol drawn in pieces: "S /2025/72")
+        sym = find_symbol(cand) or find_symbol(cand.replace(" ", ""))
+        if sym:
+            mh.symbol = clean_symbol(sym)
+            break
+    mh.date = next(filter(None, map(parse_date, head_text)), None) or _right_column_date(page1, page)
+    i = _after_organ(page1, i, page)
+    t = _title_start(page1, i, page)
+    mh.kept = (i, t)
+    # title: bold lines, larger than body, directly after the masthead (a letter's title may be body-sized bold)
+    title_lines = []
+    j = t
+    while j < len(page1):
+        ln = page1[j]
+        if not ln.bold or (title_lines and starts_heading_label(ln)) or SECTION_WORD_RE.match(ln.text):
+            break
+        if title_lines and ln.top - title_lines[-1].bottom > 1.2 * ln.size:
+            break
+        if not title_lines and starts_heading_label(ln):
+            break
+        title_lines.append(ln)
+        j += 1
+    # Sub-titles (e.g. "Report of the Secretary-General") follow in bold after a small gap
+    mh.title = " ".join(" ".join(w.text for w in ln.words if not w.sup) for ln in title_lines)
+    # stars printed at text size after the title are its footnote markers ("Provisional agenda and annotations*")
+    mh.title = " ".join(re.sub(r"(?<=\S)\*+(?=\s|$)|(?<=\s)\*+(?=\s|$)", " ", mh.title).split())
+    mh.end = j
+    return mh

@@ -1,0 +1,235 @@
+"""Test PDFs whose words are spaced the ways other producers space them (reportlab, written into pytest's tmp_path).
+
+Each `*_report` writes a short UN-style report (masthead, two numbered paragraphs, `PARAGRAPHS`) whose body lines are
+drawn in one spacing regime, so that a test can compare the text read back with the text drawn:
+
+- `scaled_matrix_report`: every word placed on its own, no space characters, font size 1 and the text matrix scaled
+  to 10 points, letters 0.03 em apart (Adobe PDF Library, Acrobat Distiller: S/2025/411, A/80/150);
+- `kerned_report`: words kerned pair by pair through TJ adjustments (some letters 0.1 em closer, some 0.05 em
+  apart), word gaps made by TJ displacements instead of space characters, the first paragraph's 0.18 em, the
+  second set tight at 0.12 em (below the 0.15 em that separates words elsewhere);
+- `letter_spaced_report`: headings spread with character spacing 0.3 em, one written with space characters, one
+  with each word placed on its own;
+- `monospaced_report`: typewriter text in Courier (1990s documents), two spaces after a full stop, and a line whose
+  words are placed at character cells without space characters;
+- `partly_scanned_report`: a digital report whose second page is an image without a text layer;
+- `two_column_report`: numbered paragraphs in two justified columns (UN documents of about 2000), and below them a
+  two-column table whose left cells end ragged (which must stay rows).
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader
+
+from pdfgen import BODY_FONT, BOLD_FONT, LEFT, PAGE_H, PAGE_W, RIGHT, TEXT_LEFT, _canvas, _gray_png, _Writer
+
+PARAGRAPHS = [
+    "The Mission recorded forty incidents affecting civilians, compared with thirty-one in the previous period.",
+    "Toward the end of the year, the Provisional Authority adopted a revised workplan and asked the Office of "
+    "the Secretary-General to verify its implementation.",
+]
+HEADINGS = ["SUMMARY OF FINDINGS", "WAY FORWARD"]
+SIZE = 10.0
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def _lines(text: str, per_line: int = 8) -> list[str]:
+    words = text.split()
+    return [" ".join(words[i:i + per_line]) for i in range(0, len(words), per_line)]
+
+
+def _report(path: Path, draw_line, heading=None, *, font: str = BODY_FONT) -> Path:
+    """Masthead and title as usual, then for each paragraph an optional heading and the numbered paragraph whose
+    lines `draw_line(canvas, x, y, text)` draws; footer and job number as usual."""
+    c = _canvas(path)
+    w = _Writer(c, "S/2099/7", total_pages_hint=1)
+    w.masthead("3 March 2099", "Report of the Secretary-General on spacing")
+    y = w.y
+    for k, text in enumerate(PARAGRAPHS, start=1):
+        if heading is not None:
+            heading(c, TEXT_LEFT, y, HEADINGS[k - 1])
+            y -= 30
+        c.setFont(font, SIZE)
+        c.drawString(LEFT + 0.1 * 72, y, f"{k}.")
+        for line in _lines(text):
+            draw_line(c, TEXT_LEFT, y, line)
+            y -= 12
+        y -= 10
+    w.y = y
+    w.finish()
+    return path
+
+
+def scaled_matrix_report(path: str | Path) -> Path:
+    def draw(c, x, y, line):
+        for word in line.split():
+            t = c.beginText()
+            t.setTextTransform(SIZE, 0, 0, SIZE, x, y)      # Tm scales the text; Tf is 1
+            t.setFont(BODY_FONT, 1)
+            t.setCharSpace(0.03)                            # in text space: 0.3 pt between letters
+            t.textOut(word)
+            t.setCharSpace(0)
+            c.drawText(t)
+            x += c.stringWidth(word, BODY_FONT, SIZE) + 0.3 * len(word) + 0.25 * SIZE
+    return _report(Path(path), draw)
+
+
+# Pairs that a kerned font sets closer (negative: apart), in thousandths of an em, as a TJ array writes them.
+_KERNS = {"To": 100, "Te": 80, "Pr": 60, "ov": 40, "fo": 30, "rd": -50, "ye": 60, "r,": 70, "ff": -40}
+
+
+def kerned_report(path: str | Path) -> Path:
+    def draw(c, x, y, line):
+        parts = []
+        tight = line in _lines(PARAGRAPHS[1])
+        for i, word in enumerate(line.split()):
+            if i:
+                parts.append("-120" if tight else "-180")   # a word gap of 0.12 or 0.18 em, no space character
+            chunk = word[0]
+            for a, b in zip(word, word[1:]):
+                kern = _KERNS.get(a + b)
+                if kern:
+                    parts.append(f"({_escape(chunk)})")
+                    parts.append(str(kern))
+                    chunk = b
+                else:
+                    chunk += b
+            parts.append(f"({_escape(chunk)})")
+        t = c.beginText()
+        t.setTextOrigin(x, y)
+        t.setFont(BODY_FONT, SIZE)
+        t._code.append("[" + " ".join(parts) + "] TJ")
+        c.drawText(t)
+    return _report(Path(path), draw)
+
+
+def letter_spaced_report(path: str | Path) -> Path:
+    def heading(c, x, y, text):
+        if text == HEADINGS[0]:
+            t = c.beginText()                               # with space characters, spread like the letters
+            t.setTextOrigin(x, y)
+            t.setFont(BOLD_FONT, 12)
+            t.setCharSpace(0.3 * 12)
+            t.textOut(text)
+            t.setCharSpace(0)
+            c.drawText(t)
+            return
+        for word in text.split():                           # each word placed on its own
+            t = c.beginText()
+            t.setTextOrigin(x, y)
+            t.setFont(BOLD_FONT, 12)
+            t.setCharSpace(0.3 * 12)
+            t.textOut(word)
+            t.setCharSpace(0)
+            c.drawText(t)
+            x += c.stringWidth(word, BOLD_FONT, 12) + 0.3 * 12 * len(word) + 0.6 * 12
+
+    def draw(c, x, y, line):
+        c.setFont(BODY_FONT, SIZE)
+        c.drawString(x, y, line)
+    return _report(Path(path), draw, heading)
+
+
+def monospaced_report(path: str | Path) -> Path:
+    cell = 0.6 * SIZE                                       # Courier's advance width
+
+    def draw(c, x, y, line):
+        if line.startswith("the Secretary-General"):
+            for word in line.split():                       # words set at character cells, no space characters
+                c.setFont("Courier", SIZE)
+                c.drawString(x, y, word)
+                x += cell * (len(word) + 1)
+            return
+        c.setFont("Courier", SIZE)
+        c.drawString(x, y, line.replace(". ", ".  "))       # a typist's two spaces after a full stop
+    return _report(Path(path), draw, font="Courier")
+
+
+def partly_scanned_report(path: str | Path) -> Path:
+    """Page 1 digital, page 2 an image only (a scanned annex), page 3 digital again."""
+    path = Path(path)
+    c = _canvas(path)
+    w = _Writer(c, "S/2099/8", total_pages_hint=3)
+    w.masthead("4 April 2099", "Report of the Secretary-General with a scanned page")
+    w.paragraph("1", PARAGRAPHS[0])
+    w._footer()
+    c.showPage()
+    width, height = 120, 160
+    raw = b"".join(bytes(0x30 if (y % 9) < 3 and 12 < x < width - 12 else 0xF0 for x in range(width))
+                   for y in range(height))
+    c.drawImage(ImageReader(io.BytesIO(_gray_png(width, height, raw))), 36, 36, PAGE_W - 72, PAGE_H - 72)
+    c.showPage()                     # the scanned page: no header, footer or text of any kind
+    w.page += 1
+    c.setFont(BOLD_FONT, 9)
+    c.drawString(LEFT, PAGE_H - 0.6 * 72, w.symbol)
+    w.y = PAGE_H - 72
+    w.paragraph("2", PARAGRAPHS[1])
+    w.finish()
+    return path
+
+
+COLUMN_PARAGRAPHS = [
+    "The Conference of the Parties held its fourth session at Buenos Aires and adopted a plan of action that "
+    "consists of six decisions on the financial mechanism, the transfer of technology and the needs of developing "
+    "countries arising from the adverse effects of climate change.",
+    "The fifth session was held at Bonn and advanced the implementation of the plan of action; several countries "
+    "called for the Protocol to be ratified so that it could enter into force as one of the markers of the summit.",
+    "The first part of the sixth session was held in The Hague and its outcome was inconclusive; the session was "
+    "suspended and resumed at Bonn, where a political agreement on the main issues was reached.",
+    "Progress is being made in promoting policy coherence with other conventions related to sustainable "
+    "development, and a joint liaison group is being formed with the secretariats of the other conventions.",
+]
+TABLE_ROWS = [("Belarus", "11 June 1992"), ("Bhutan", "11 June 1992"), ("Democratic Republic of the Congo",
+              "12 June 1992"), ("Trinidad and Tobago", "11 June 1992"), ("Viet Nam", "11 June 1992"),
+              ("Zambia", "11 June 1992"), ("Cabo Verde", "12 June 1992"), ("Saint Kitts and Nevis", "12 June 1992")]
+
+
+def _justified(c, x: float, y: float, words: list[str], width: float, last: bool) -> None:
+    """One line of words set to fill `width` by stretching its word spaces (Tw), as a justified column is."""
+    t = c.beginText()
+    t.setTextOrigin(x, y)
+    t.setFont(BODY_FONT, SIZE)
+    if not last and len(words) > 1:
+        natural = c.stringWidth(" ".join(words), BODY_FONT, SIZE)
+        t.setWordSpace((width - natural) / (len(words) - 1))
+    t.textOut(" ".join(words))
+    t.setWordSpace(0)
+    c.drawText(t)
+
+
+def two_column_report(path: str | Path) -> Path:
+    from reportlab.lib.utils import simpleSplit
+
+    path = Path(path)
+    c = _canvas(path)
+    w = _Writer(c, "A/99/509", total_pages_hint=1)
+    w.masthead("5 May 2099", "Report on the sessions of the Conference of the Parties")
+    gutter = 14.0
+    col = (RIGHT - LEFT - gutter) / 2
+    top = w.y
+    for k, text in enumerate(COLUMN_PARAGRAPHS, start=1):
+        x = LEFT if k <= 2 else LEFT + col + gutter
+        if k == 3:
+            w.y = top
+        lines = simpleSplit(f"{k}. " + text, BODY_FONT, SIZE, col)
+        for i, line in enumerate(lines):
+            _justified(c, x, w.y, line.split(), col, i == len(lines) - 1)
+            w.y -= 12
+        w.y -= 10
+    w.y = min(w.y, top - 12 * 14) - 20
+    c.setFont(BODY_FONT, SIZE)
+    for name, date in TABLE_ROWS:             # a table: names ragged, dates in a column after a gap
+        c.drawString(LEFT + 30, w.y, name)
+        c.drawString(LEFT + col + gutter, w.y, date)
+        w.y -= 12
+    w.finish()
+    return path
+
+
+__all__ = ["PARAGRAPHS", "HEADINGS", "scaled_matrix_report", "kerned_report", "letter_spaced_report",
+           "monospaced_report", "partly_scanned_report", "two_column_report", "COLUMN_PARAGRAPHS", "TABLE_ROWS"]

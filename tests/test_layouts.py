@@ -1,0 +1,113 @@
+"""Spot checks of real UN documents of other bodies, offices and eras (tests/fixtures/more/, copied from the
+project's wider test set): masthead, furniture, word spacing and structure as each layout prints them."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import reportdiff
+
+MORE = Path(__file__).resolve().parent / "fixtures" / "more"
+JOB = re.compile(r"\b\d{2}-\d{5}\b")
+
+
+@pytest.fixture(scope="module")
+def editions():
+    return {p.stem: reportdiff.load(p, cache=False, workers=1) for p in sorted(MORE.glob("*.pdf"))}
+
+
+def _all_text(ed) -> str:
+    parts = [ed.title] + [s.title for s in ed.sections] + [p.text for p in ed.paragraphs]
+    parts += [f.text for p in ed.paragraphs for f in p.footnotes] + [f.text for f in ed.notes]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("name, symbol, date", [
+    ("A_48_653", "A/48/653", "1993-11-29"),          # 1990s: "Distr. / GENERAL / ... / ORIGINAL: ENGLISH"
+    ("A_51_595", "A/51/595", "1996-11-08"),
+    ("A_56_509", "A/56/509", "2001-10-26"),
+    ("FCCC_SBSTA_2011_Misc.14", "FCCC/SBSTA/2011/MISC.14", "2011-11-08"),   # symbol only at page 1's foot
+    ("GEGN.2_2025_64", "GEGN.2/2025/64", "2025-02-13"),
+    ("HRI_MC_2025_1", "HRI/MC/2025/1", "2025-03-28"),
+    ("S_2025_411_p1-3", "S/2025/411", "2025-06-25"),
+])
+def test_masthead(editions, name, symbol, date):
+    ed = editions[name]
+    assert (ed.symbol, ed.date, ed.language) == (symbol, date, "en")
+
+
+@pytest.mark.parametrize("name", ["A_48_653", "A_51_595", "FCCC_SBSTA_2011_Misc.14", "HRI_MC_2025_1",
+                                  "S_2025_411_p1-3"])
+def test_no_furniture_in_the_text(editions, name):
+    """Job lines of every era and office (95-37106 (E) 011295 /..., GE.25-04731 (E) 280325 280325), the 1990s
+    running header (A/51/595 / English / Page 2) and continuation mark, Geneva's symbol at the foot."""
+    text = _all_text(editions[name])
+    assert not JOB.search(text)
+    assert not re.search(r"^(English|Page \d+|/\.\.\.)$", text, re.M)
+    assert "/..." not in text and "Page 2" not in text
+
+
+def test_numbered_paragraphs_of_the_1990s(editions):
+    """Typewriter pages (Courier, 1990s): paragraphs 1-13 in order, the running header gone from them."""
+    ed = editions["A_48_653"]
+    assert [p.number for p in ed.paragraphs if p.number] == [str(k) for k in range(1, 14)]
+    assert ed.paragraph("1").text.startswith("At its 3rd plenary meeting, on 24 September 1993, the General "
+                                             "Assembly")
+
+
+def test_two_columns(editions):
+    """A/56/509 (2001) is set in two columns: each paragraph reads whole, in order."""
+    ed = editions["A_56_509"]
+    assert [p.number for p in ed.paragraphs if p.number] == [str(k) for k in range(1, 12)]
+    assert ed.paragraph("2").text.startswith("The Conference of the Parties to the United Nations Framework "
+                                             "Convention on Climate Change held its fourth session at Buenos Aires")
+    assert ed.paragraph("3").text.startswith("The fifth session of the Conference of the Parties was held at Bonn")
+
+
+def test_adobe_pdf_library_words(editions):
+    """S/2025/411 (Adobe PDF Library: font size 1, text matrix scaled): words, not letters."""
+    ed = editions["S_2025_411_p1-3"]
+    assert ed.paragraphs[0].text.startswith("I have the honour to transmit herewith my six-month report on the "
+                                            "implementation of resolution 2231 (2015)")
+    assert ed.paragraph("1").text.startswith("The note by the President of the Security Council of 16 January 2016 "
+                                             "(S/2016/44) sets forth the practical arrangements")
+    assert [p.number for p in ed.paragraphs if p.number][:5] == ["1", "2", "3", "4", "5"]
+
+
+def test_star_footnotes_at_text_size(editions):
+    """GEGN.2/2025/64: '*' and '**' footnotes under the rule, their markers printed at text size in the
+    agenda line and the 'Summary**' heading, which is no part of the title."""
+    ed = editions["GEGN.2_2025_64"]
+    assert ed.title == ("Implementation by New Zealand of relevant resolutions, recommendations and strategic "
+                        "intentions")
+    agenda = next(p for p in ed.paragraphs if "provisional agenda" in p.text)
+    assert agenda.text.endswith("Item 7 (a) of the provisional agenda")
+    assert [(f.number, f.text) for f in agenda.footnotes] == [("*", "GEGN.2/2025/1.")]
+    summary = next(s for s in ed.sections if s.title == "Summary")
+    assert [f.number for f in summary.footnotes] == ["**"]
+    assert summary.footnotes[0].text.startswith("The full report was prepared by Wendy Shaw")
+
+
+def test_title_footnote_kept_as_a_note(editions):
+    """HRI/MC/2025/1: the title's footnote marker stands in no paragraph; its text is kept as a note."""
+    ed = editions["HRI_MC_2025_1"]
+    assert ed.title == "Provisional agenda and annotations"
+    assert [n.number for n in ed.notes] == ["*"]
+    assert ed.notes[0].text.startswith("Agreement was reached to publish the present document after the standard")
+
+
+def test_footnotes_above_the_symbol_at_the_foot(editions):
+    ed = editions["FCCC_SBSTA_2011_Misc.14"]
+    notes = {f.number: f.text for p in ed.paragraphs for f in p.footnotes}
+    assert notes == {"1": "FCCC/SBSTA/2010/13, paragraph 47.", "2": "FCCC/SBSTA/2010/13, paragraphs 48–50.",
+                     "3": "FCCC/SBSTA/2011/2, paragraph 56."}
+
+
+def test_edition_json_has_the_new_fields(editions):
+    d = editions["HRI_MC_2025_1"].to_dict()
+    assert d["language"] == "en" and d["pages_without_text"] == [] and d["warnings"] == []
+    assert d["notes"][0]["number"] == "*"
+    again = reportdiff.Edition.from_dict(d)
+    assert again.to_dict() == d

@@ -1,0 +1,84 @@
+"""Word spacing as other producers set it (generated PDFs, tests/pdfgen_spacing.py), read by both engines, and the
+reading of layouts other than the Secretary-General's reports of 2025: two columns, a scanned page among digital
+ones."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import pdfgen_spacing as gen
+from conftest import run_cli
+from reportdiff.pdf.extract import Char, lines_from_chars, read_pages
+from reportdiff.pdf.structure import build_edition
+
+ENGINES = ["pdfium", "pdfplumber"]
+
+
+def _read(path, engine):
+    return build_edition(read_pages(path, engine=engine, workers=1), source=path.name)
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    d = tmp_path_factory.mktemp("spacing")
+    return {name: getattr(gen, f"{name}_report")(d / f"{name}.pdf")
+            for name in ("scaled_matrix", "kerned", "letter_spaced", "monospaced", "partly_scanned", "two_column")}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("regime", ["scaled_matrix", "kerned", "letter_spaced", "monospaced"])
+def test_words_as_drawn(pdfs, regime, engine):
+    """Every regime reads back the words drawn: no word torn into letters, none run into the next (the kerned
+    report's second paragraph sets its words 0.12 em apart with no space character; pdftotext joins them)."""
+    ed = _read(pdfs[regime], engine)
+    assert ed.symbol == "S/2099/7" and ed.date == "2099-03-03"
+    assert ed.title == "Report of the Secretary-General on spacing"
+    assert [(p.number, p.text) for p in ed.paragraphs] == [("1", gen.PARAGRAPHS[0]), ("2", gen.PARAGRAPHS[1])]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_letter_spaced_headings(pdfs, engine):
+    """Headings spread 0.3 em between letters read as words, with space characters between the words and
+    without (each word placed on its own, where PDFium makes up a space between every two letters)."""
+    ed = _read(pdfs["letter_spaced"], engine)
+    assert [s.title for s in ed.sections] == gen.HEADINGS
+    assert [p.section for p in ed.paragraphs] == [s.id for s in ed.sections]
+
+
+def test_table_digits_stay_apart():
+    """A table row of single digits ("Jonglei 5 4 7 13", S/2025/496's annex) is no letter-spaced word."""
+    row = [("Jonglei", 100), ("5", 200), ("4", 240), ("7", 280), ("13", 320)]
+    chars = []
+    for word, x in row:
+        for k, ch in enumerate(word):
+            chars.append(Char(ch, x + 5 * k, x + 5 * k + 5, 100, 110, 10, False, False))
+    (line,) = lines_from_chars(chars, 1)
+    assert line.text == "Jonglei 5 4 7 13"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_two_columns_read_in_order(pdfs, engine):
+    """Two justified columns read left column first; the ragged table under them stays rows: read as a table."""
+    ed = _read(pdfs["two_column"], engine)
+    numbered = [(p.number, p.text) for p in ed.paragraphs if p.number]
+    assert numbered == [(str(k), t) for k, t in enumerate(gen.COLUMN_PARAGRAPHS, start=1)]
+    assert not [p.text for p in ed.paragraphs if not p.number]
+    (table,) = ed.tables
+    assert [tuple(row) for row in table.rows] == list(gen.TABLE_ROWS)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_scanned_page_is_reported_and_the_rest_read(pdfs, engine):
+    ed = _read(pdfs["partly_scanned"], engine)
+    assert ed.pages == 3 and ed.pages_without_text == [2]
+    assert len(ed.warnings) == 1 and "page 2 of 3" in ed.warnings[0] and "ocrmypdf" in ed.warnings[0]
+    assert [p.text for p in ed.paragraphs] == gen.PARAGRAPHS
+    assert ed.to_dict()["pages_without_text"] == [2]
+
+
+def test_cli_warns_of_a_scanned_page(pdfs):
+    r = run_cli("extract", pdfs["partly_scanned"], "-f", "json", "--no-cache")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.startswith("warning: partly_scanned.pdf: page 2 of 3 is an image without a text layer")
+    assert json.loads(r.stdout)["pages_without_text"] == [2]
