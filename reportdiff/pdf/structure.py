@@ -103,7 +103,8 @@ def _split_footnote_zone(page: PageText, lines: list[Line], body: float) -> tupl
         k -= 1
     if k < len(lines):
         first = lines[k].words[0]
-        if first.sup or re.fullmatch(r"\d{1,3}", first.text):
+        # a footnote's number has its text beside it; a lone number is a chart's axis label (S/2025/460's "35")
+        if (first.sup or re.fullmatch(r"\d{1,3}", first.text)) and len(lines[k].words) > 1:
             return lines[:k], lines[k:]
     return lines, []
 
