@@ -75,3 +75,27 @@ def test_workers_of_a_forkserver_take_on_the_callers_environment(other_thread, t
     monkeypatch.chdir(tmp_path)
     api.load_pair("S_2025_72.pdf", "S_2025_496.pdf", parallel=True, cache=True)
     assert len(list((tmp_path / "second").glob("*.json"))) == 2        # the worker's parse went there too
+
+
+def test_many_threads_reading_at_once_share_pdfium_safely():
+    """PDFium is not thread-safe: editions read in many threads at once (a caller's ThreadPoolExecutor, a web
+    server) must come out the same as alone, and the process must live (unguarded, it died of SIGTRAP inside
+    libpdfium). Run in a child process, so that a crash fails this test instead of ending the test run."""
+    import subprocess
+    import sys
+
+    script = f"""
+import concurrent.futures as cf, json
+from reportdiff import api
+from reportdiff.pdf import inputs
+paths = [{str(SAMPLES / "S_2025_72.pdf")!r}, {str(SAMPLES / "S_2025_496.pdf")!r}] * 4
+alone = {{p: api.load(p, cache=False, workers=1).to_dict() for p in paths[:2]}}
+with cf.ThreadPoolExecutor(8) as pool:
+    counts = list(pool.map(lambda p: inputs.text_char_counts(p, None), paths))
+    got = list(pool.map(lambda p: api.load(p, cache=False, workers=1).to_dict(), paths))
+assert all(g == alone[p] for g, p in zip(got, paths)), "an edition read in a thread differs"
+assert counts[0] == counts[2] and counts[1] == counts[3]
+print("ok")
+"""
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", (proc.returncode, proc.stderr[-2000:])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from typing import Callable, Iterable
 
 from ..errors import CorruptPDFError, NoTextLayerError
+from .pdfium_lock import PDFIUM_LOCK
 
 # Two characters are in one word unless the gap between them exceeds this share of the font size. Justified lines
 # stretch only the spaces, which the PDF draws as real space characters or as wide gaps; letter gaps stay tiny.
@@ -646,6 +647,11 @@ def _pdfium_pages(path, start: int, stop: int, progress, total: int) -> list[Pag
     """Pages start..stop-1 (0-based) through PDFium."""
     import pypdfium2 as pdfium
 
+    with PDFIUM_LOCK:
+        return _pdfium_pages_locked(pdfium, path, start, stop, progress, total)
+
+
+def _pdfium_pages_locked(pdfium, path, start: int, stop: int, progress, total: int) -> list[PageText]:
     pages = []
     pdf = pdfium.PdfDocument(os.fspath(path))
     try:
