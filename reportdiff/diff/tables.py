@@ -272,9 +272,7 @@ def compare_table(a: Table | None, b: Table | None) -> TableChange:
 
 def compare_tables(old: Edition, new: Edition, sections: list[SectionPair] = ()) -> list[TableChange]:
     """Every table of either edition in one TableChange, in the new edition's order (removed ones in place)."""
-    pairs = _pair(old.tables, new.tables, _table_score(old, new, list(sections)))
-    return [compare_table(old.tables[i] if i is not None else None, new.tables[j] if j is not None else None)
-            for i, j in pairs]
+    return _compare_paired(old.tables, new.tables, _table_score(old, new, list(sections)), compare_table)
 
 
 # ---------------------------------------------------------------------------------------------------- figures
@@ -311,6 +309,11 @@ def compare_figure(a: Figure | None, b: Figure | None) -> FigureChange:
 
 
 def compare_figures(old: Edition, new: Edition, sections: list[SectionPair] = ()) -> list[FigureChange]:
-    pairs = _pair(old.figures, new.figures, _figure_score(old, new, list(sections)))
-    return [compare_figure(old.figures[i] if i is not None else None, new.figures[j] if j is not None else None)
-            for i, j in pairs]
+    """Every figure of either edition in one FigureChange, in the new edition's order (removed ones in place)."""
+    return _compare_paired(old.figures, new.figures, _figure_score(old, new, list(sections)), compare_figure)
+
+
+def _compare_paired(olds: list, news: list, score, compare_one) -> list:
+    """Pair two lists of tables (or figures) by `score`, then compare each pair, a lone one as added or removed."""
+    return [compare_one(olds[i] if i is not None else None, news[j] if j is not None else None)
+            for i, j in _pair(olds, news, score)]

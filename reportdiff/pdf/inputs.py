@@ -55,14 +55,10 @@ def _name(path: str | os.PathLike) -> str:
 def _unreadable(name: str, e: Exception, hint: str = "") -> InputFileError:
     """The one-line error for a file that cannot be found, opened or read (`hint` ends the generic message); for
     an OSError, of the InputFileError subclass that is also that OSError (a missing file: FileNotFoundError)."""
-    if isinstance(e, NotADirectoryError):
-        message = f"{name} does not exist (a part of the path is not a folder); check the path"
-    elif isinstance(e, FileNotFoundError):
-        message = f"{name} does not exist; check the path"
-    elif isinstance(e, PermissionError):
-        message = f"cannot read {name}: permission denied; check the file's permissions"
-    elif isinstance(e, IsADirectoryError):
+    if isinstance(e, IsADirectoryError):
         message = f"{name} is a directory, not a PDF file; give the path of the report's PDF"
+    elif isinstance(e, (NotADirectoryError, FileNotFoundError, PermissionError)):
+        return InputFileError.from_os_error(e, name)
     else:
         message = f"cannot read {name}: {getattr(e, 'strerror', None) or e}{hint}"
     return InputFileError.like(e, message, name) if isinstance(e, OSError) else InputFileError(message)
