@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -347,6 +349,7 @@ def test_unrelated_section_in_the_same_place_is_not_paired():
     assert {(s.old, s.new) for s in c.sections} == {("I", "I"), ("III", "III"), ("II", None), (None, "II")}
 
 
+@pytest.mark.slow
 def test_similarity_is_scored_for_few_pairs_not_all_pairs():
     # Near-linear scaling: on 600 paragraphs, only plausible pairs get the (costlier) LCS score.
     from reportdiff.diff import align as A

@@ -100,6 +100,7 @@ def test_items_from_python(tmp_path):
 
 # ------------------------------------------------------------------------------------------------ a batch
 
+@pytest.mark.slow
 def test_batch_outputs_resumption_and_failures(corpus, tmp_path):
     out = tmp_path / "out"
     seen = []
@@ -199,6 +200,7 @@ def test_parquet_table(corpus, tmp_path):
 
 # ------------------------------------------------------------------------------------------------ the command
 
+@pytest.mark.slow
 def test_batch_command(corpus, tmp_path):
     eds = corpus["editions"]
     manifest = tmp_path / "m.csv"

@@ -49,6 +49,7 @@ def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "reportdiff"
 
 
+@pytest.mark.slow
 def test_miss_then_hit_returns_the_same_edition(cache_dir, sample_72, monkeypatch):
     fresh = api.load(sample_72, cache=False)
     assert entries(cache_dir) == []                      # cache=False neither reads nor writes

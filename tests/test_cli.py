@@ -151,6 +151,7 @@ def test_same_file_twice_is_all_unchanged(tmp_path, gen):
     assert all(c["old"] == c["new"] for c in data["changes"])
 
 
+@pytest.mark.slow
 def test_exit_code_when_editions_differ(gen):
     proc = run_cli("compare", gen["report"], gen["report2"], "--exit-code")
     assert proc.returncode == 1, proc.stderr

@@ -85,6 +85,7 @@ def _writes_stdout(tmp_path, *args):
     return proc.stdout
 
 
+@pytest.mark.slow
 def test_dash_output_is_standard_output(tmp_path):
     for args in (("compare", OLD, NEW, "-f", "json", "-o", "-"), ("extract", OLD, "-o", "-")):
         out = _writes_stdout(tmp_path, *args)
@@ -107,11 +108,13 @@ def test_dash_output_needs_a_format_where_it_cannot_be_guessed(tmp_path):
 
 # ---------------------------------------------------------------------------------------------------- progress
 
+@pytest.mark.slow
 def test_progress_off_a_terminal_is_silent_unless_asked(tmp_path):
     proc = run_cli("compare", OLD, NEW, "-f", "json", "-o", tmp_path / "c.json")
     assert proc.returncode == 0 and proc.stderr == ""
 
 
+@pytest.mark.slow
 def test_progress_asked_off_a_terminal_is_plain_lines_for_the_whole_job(tmp_path):
     proc = run_cli("compare", OLD, NEW, "-o", tmp_path / "c.json", "--no-cache", "--progress")
     assert proc.returncode == 0, proc.stderr
@@ -176,6 +179,7 @@ SLOW = pytest.mark.slow
     pytest.param(("--color=always",), {"NO_COLOR": "1"}, False, True, marks=SLOW),
     pytest.param((), {"TERM": "dumb"}, True, False, marks=SLOW),
 ])
+@pytest.mark.slow
 def test_color_follows_the_flag_then_the_environment_then_the_terminal(args, env, stdout_tty, expected):
     code, stdout, stderr = run_tty("compare", OLD, NEW, "-f", "text", *args, env=_env(**env),
                                    stdout_tty=stdout_tty, stderr_tty=False)
@@ -206,6 +210,7 @@ def _complete(words: str, cword: int) -> list[str]:
     return proc.stdout.split()
 
 
+@pytest.mark.slow
 def test_shell_completion():
     import shlex
 
@@ -232,6 +237,7 @@ def _cli(*args, env) -> subprocess.CompletedProcess:
                           stdin=subprocess.DEVNULL, env=env, timeout=300)
 
 
+@pytest.mark.slow
 def test_cache_info_and_clear(tmp_path):
     folder = tmp_path / "cache"
     env = _cache_env(folder)
@@ -282,6 +288,7 @@ def test_cache_folder_follows_xdg_then_home(tmp_path):
 
 # ---------------------------------------------------------------------------------------------------- markdown
 
+@pytest.mark.slow
 def test_markdown_gives_the_full_redline_and_summary_only_on_request(tmp_path):
     from markdown_it import MarkdownIt
 

@@ -246,6 +246,7 @@ def test_short_files_are_not_split(tmp_path, monkeypatch):
     assert len(extract.read_pages(pdf, workers=4)) == extract.MIN_PAGES_PER_WORKER * 2 - 1
 
 
+@pytest.mark.slow
 def test_no_fork_while_other_threads_run(tmp_path, monkeypatch):
     """A library caller's threads (Jupyter, a web server): forking could leave a child waiting on a lock another
     thread held, so the pages are read in workers started by a forkserver instead, and read the same."""

@@ -38,11 +38,13 @@ def _mypy(script: Path) -> subprocess.CompletedProcess:
     return subprocess.run(MYPY + [str(script)], capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
+@pytest.mark.slow
 def test_public_api_gives_mypy_strict_no_any():
     r = _mypy(ROOT / "tests" / "typing_check.py")
     assert r.returncode == 0, r.stdout + r.stderr
 
 
+@pytest.mark.slow
 def test_the_typing_check_catches_an_any(tmp_path):
     """The check above can fail: a call whose result is untyped is reported."""
     script = tmp_path / "leaky.py"

@@ -23,6 +23,7 @@ def other_thread():
     thread.join()
 
 
+@pytest.mark.slow
 def test_a_pair_read_beside_a_thread_is_read_in_parallel_and_the_same(other_thread, monkeypatch):
     alone = api.load_pair(SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf", cache=False, workers=1)
     started = []
@@ -48,6 +49,7 @@ def test_a_daemonic_process_reads_in_itself():
     process.join()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["threads", "processes"])
 def test_load_many_through_the_callers_executor(kind):
     paths = [SAMPLES / "S_2025_72.pdf", SAMPLES / "S_2025_496.pdf"]
@@ -62,6 +64,7 @@ def test_load_many_through_the_callers_executor(kind):
     assert seen[-1][0] == seen[-1][1] == sum(e.pages for e in alone)
 
 
+@pytest.mark.slow
 def test_workers_of_a_forkserver_take_on_the_callers_environment(other_thread, tmp_path, monkeypatch):
     """A forkserver started earlier has the environment of then: the workers take on the caller's current one
     (the cache folder is read from it) and its working folder (a path may be relative)."""
@@ -77,6 +80,7 @@ def test_workers_of_a_forkserver_take_on_the_callers_environment(other_thread, t
     assert len(list((tmp_path / "second").glob("*.json"))) == 2        # the worker's parse went there too
 
 
+@pytest.mark.slow
 def test_many_threads_reading_at_once_share_pdfium_safely():
     """PDFium is not thread-safe: editions read in many threads at once (a caller's ThreadPoolExecutor, a web
     server) must come out the same as alone, and the process must live (unguarded, it died of SIGTRAP inside

@@ -294,6 +294,7 @@ def pdf_chain(tmp_path_factory) -> list[Path]:
     return out
 
 
+@pytest.mark.slow
 def test_cli_series_writes_html_and_json(pdf_chain, tmp_path):
     late_first = list(reversed(pdf_chain))
     out = tmp_path / "timeline.html"
@@ -314,6 +315,7 @@ def test_cli_series_writes_html_and_json(pdf_chain, tmp_path):
     assert not list(tmp_path.glob(".*.part"))
 
 
+@pytest.mark.slow
 def test_cli_series_errors(pdf_chain, tmp_path):
     assert_clean_error(run_cli("series", pdf_chain[0]), "at least two editions")
     assert_clean_error(run_cli("series", pdf_chain[0], tmp_path / "missing.pdf"), "missing.pdf")

@@ -70,6 +70,7 @@ def test_an_existing_path_wins_over_a_symbol(tmp_path, monkeypatch):
 
 # ------------------------------------------------------------------------------------------------ through the CLI
 
+@pytest.mark.slow
 def test_compare_by_symbol_is_the_compare_of_the_files(env, tmp_path, ods):
     by_symbol, by_file = tmp_path / "by-symbol.html", tmp_path / "by-file.html"
     proc = cli(env, "compare", "S/2025/72", "S/2025/496", "-o", by_symbol)
@@ -87,6 +88,7 @@ def test_compare_by_symbol_is_the_compare_of_the_files(env, tmp_path, ods):
     assert ods.hits == hits
 
 
+@pytest.mark.slow
 def test_extract_and_series_take_symbols(env, tmp_path):
     proc = cli(env, "extract", "S/2025/496", "-f", "json")
     assert proc.returncode == 0, proc.stderr
@@ -97,6 +99,7 @@ def test_extract_and_series_take_symbols(env, tmp_path):
         "S/2025/72", "S/2025/496"]
 
 
+@pytest.mark.slow
 def test_fetch_to_a_folder_offline_and_refresh(env, tmp_path, ods):
     out = tmp_path / "pdfs"
     out.mkdir()
@@ -148,6 +151,7 @@ SLOW_ANSWERS = {"S/2099/902", "S/2099/907"}          # a timeout, and three back
 
 @pytest.mark.parametrize("symbol,words", [pytest.param(*b, marks=pytest.mark.slow) if b[0] in SLOW_ANSWERS else b
                                           for b in BAD], ids=[b[0] for b in BAD])
+@pytest.mark.slow
 def test_bad_answers_are_one_line_and_leave_nothing(env, tmp_path, symbol, words):
     out = tmp_path / "out"
     out.mkdir()
@@ -191,6 +195,7 @@ def test_library_load_by_symbol(env, monkeypatch):
         reportdiff.load("S/2025/72", offline=True)
 
 
+@pytest.mark.slow
 def test_batch_by_symbol_and_its_second_run_offline(env, tmp_path, ods):
     """A manifest of symbols: each task fetches its editions; the second run finds them in the download cache
     and redoes nothing, without asking the server (here: gone)."""

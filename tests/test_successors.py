@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from reportdiff.diff import successors
 from reportdiff.diff.comparison import compare_editions
 from reportdiff.model import Comparison
@@ -136,6 +138,7 @@ def test_the_shipped_model_is_read_and_well_formed():
     assert 0 < model.threshold < 1
 
 
+@pytest.mark.slow
 def test_the_same_comparison_in_every_process(tmp_path):
     """Python salts string hashes per process: the comparison (alignment, successors, signals, brief) must not
     depend on the order in which a set of words is walked."""

@@ -203,6 +203,7 @@ def test_writers_show_the_table_changes(pair):
     assert 'class="tr-added"' in html and 'class="tr-removed"' in html
 
 
+@pytest.mark.slow
 def test_cli_json_has_tables(pair, tmp_path):
     out = tmp_path / "c.json"
     proc = run_cli("compare", pair["old_pdf"], pair["new_pdf"], "-f", "json", "-o", out)
