@@ -1,9 +1,10 @@
-"""Paragraph numbers against lists numbered afresh, on generated pages."""
+"""Paragraph numbers against lists numbered afresh, and an OCR'd masthead date, on generated pages."""
 from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
 
 import reportdiff
+from reportdiff.pdf.masthead import parse_date
 
 from pdfgen import free_layout
 
@@ -33,3 +34,10 @@ def test_a_list_numbered_afresh_keeps_its_numbers(tmp_path):
     text = " ".join(p.text for p in ed.paragraphs if not p.number)
     assert "3. The organization has established" in text and "4. The organization has launched" in text
 
+
+def test_ocr_letters_in_a_masthead_day():
+    """An OCR'd typescript reads "l6 avril 1980" (E/ICEF/672 (Part II)); the month between day and year makes it
+    a date. A letter with no digit beside it is no day."""
+    assert parse_date("l6 avril 1980") == "1980-04-16"
+    assert parse_date("2O June 1948") == "1948-06-20"
+    assert parse_date("Il June 1948") is None
