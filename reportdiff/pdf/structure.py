@@ -369,6 +369,8 @@ class EditionBuilder:
     def _blocks(self, body_pages) -> list[Block]:
         blocks: list[Block] = []
         self._last_letter, self._last_roman = "", 0
+        self._list_next: tuple[int, float] | None = None    # (next number, x) of a list numbered afresh
+        self._para_x = -1.0                                    # where the last numbered paragraph's line starts
         expected = 1
         seen_numbers: set[int] = set()
         lines = [ln for _, ls in body_pages for ln in ls]
@@ -398,13 +400,18 @@ class EditionBuilder:
             if m and not heading_kind and len(words) > 1:
                 n = int(m.group(1))
                 restart = n == 1 and expected > 1 and self._in_annex(blocks)
-                if n == expected or restart or (n > expected and n - expected <= 2 and n not in seen_numbers
-                                                and gap_before is not None and gap_before > line_gap + 2):
+                in_list = self._items_list(n, ln)
+                if not in_list and (n == expected or restart or (
+                        n > expected and n - expected <= 2 and n not in seen_numbers
+                        and gap_before is not None and gap_before > line_gap + 2)):
                     blocks.append(Block("para", [ln], number=str(n)))
+                    self._para_x, self._list_next = ln.x0, None     # a paragraph number ends any list
                     expected = n + 1
                     seen_numbers.add(n)
                     prev = ln
                     continue
+                if n == 1 or in_list:
+                    self._list_next = (n + 1, ln.x0)
             if heading_kind:
                 label, kind = heading_kind
                 cur = blocks[-1] if blocks else None
@@ -480,6 +487,15 @@ class EditionBuilder:
             return False
         first = ln.plain_words[0].text if ln.plain_words else ""
         return bool(PAREN_RE.match(first) or re.match(r"^[•·▪–-]$", first))
+
+    def _items_list(self, n: int, ln: Line) -> bool:
+        """Whether "n." continues a list numbered afresh from 1 in the text (not a paragraph number): its next
+        number, set at the same place as its items. A compilation of reports (E/C.2/2025/2/Add.3) numbers each
+        part's items from 1; the paragraph count of an earlier list ("1."-"5.") must not take the "6." of a later
+        list whose "1."-"5." it did not take. Only for a list set where the numbered paragraphs are: its items
+        look like paragraphs, and only the nearer sequence tells them apart."""
+        return (self._list_next is not None and n == self._list_next[0] and abs(ln.x0 - self._list_next[1]) < 2
+                and abs(ln.x0 - self._para_x) < 2)
 
     def _in_annex(self, blocks: list[Block]) -> bool:
         return any(b.kind == "heading" and b.label_kind == "annex" for b in blocks)
