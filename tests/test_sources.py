@@ -146,12 +146,13 @@ BAD = [  # (symbol, words the one line must hold)
 ]
 
 
-SLOW_ANSWERS = {"S/2099/902", "S/2099/907"}          # a timeout, and three backoffs (3.5 s)
+# The quick loop keeps an unknown symbol and an HTML page for a PDF; the others (a timeout, three backoffs: 3.5 s;
+# 2-4 s each through the CLI) run in the full suite.
+QUICK_ANSWERS = {"S/2099/404", "S/2099/900"}
 
 
-@pytest.mark.parametrize("symbol,words", [pytest.param(*b, marks=pytest.mark.slow) if b[0] in SLOW_ANSWERS else b
+@pytest.mark.parametrize("symbol,words", [b if b[0] in QUICK_ANSWERS else pytest.param(*b, marks=pytest.mark.slow)
                                           for b in BAD], ids=[b[0] for b in BAD])
-@pytest.mark.slow
 def test_bad_answers_are_one_line_and_leave_nothing(env, tmp_path, symbol, words):
     out = tmp_path / "out"
     out.mkdir()
