@@ -57,6 +57,11 @@ def cache_dir() -> Path:
     return user_cache_path("reportdiff", appauthor=False)
 
 
+def template_cache_dir() -> Path:
+    """Where the report's compiled templates are kept (render/report.py): `templates/` in the cache folder."""
+    return cache_dir() / "templates"
+
+
 def _unix_dirs() -> bool:
     """Whether platformdirs follows the XDG conventions here (Linux and other Unix, not macOS or Windows)."""
     import platformdirs
@@ -209,16 +214,20 @@ def _prune(d: Path, digest: str, keep: str) -> None:
 
 
 def clear() -> int:
-    """Remove every entry (and stray temporary files); returns how many files were removed (entries and
+    """Remove every entry (and stray temporary files and the compiled templates); returns how many files were removed (entries and
     temporary files alike; `reportdiff cache clear` reports the entries and bytes)."""
     n = 0
     d = cache_dir()
-    for p in list(d.glob("*.json")) + list(d.glob(".*.part")):
+    for p in list(d.glob("*.json")) + list(d.glob(".*.part")) + list(template_cache_dir().glob("__jinja2_*")):
         try:
             p.unlink()
             n += 1
         except OSError:
             pass
+    try:
+        template_cache_dir().rmdir()          # the compiled templates' folder, now empty
+    except OSError:
+        pass
     return n
 
 

@@ -510,3 +510,32 @@ def test_render_survives_inconsistent_comparisons():
         render.terminal_summary(c)
 
     run()
+
+
+def test_compiled_templates_are_cached_and_a_bad_cache_folder_only_costs_time(tmp_path):
+    """The report's templates are compiled once into the cache folder's templates/ (0.35 s a run otherwise); a
+    child process renders the same page from the compiled copy, and with a cache folder that cannot be made."""
+    script = ("import sys; from reportdiff import api; from reportdiff.render import report; "
+              "cmp = api.compare(sys.argv[1], sys.argv[2], cache=False); "
+              "sys.stdout.write(report.render_comparison(cmp, 'html'))")
+    samples = ROOT / "samples"
+    args = [sys.executable, "-c", script, str(samples / "S_2025_72.pdf"), str(samples / "S_2025_496.pdf")]
+
+    def render(cache_dir):
+        proc = subprocess.run(args, capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "REPORTDIFF_CACHE_DIR": str(cache_dir),
+                                   "SOURCE_DATE_EPOCH": "1767323040"})
+        assert proc.returncode == 0, proc.stderr[-1500:]
+        return proc.stdout
+
+    folder = tmp_path / "cache"
+    first = render(folder)
+    compiled = sorted((folder / "templates").glob("__jinja2_*.cache"))
+    assert compiled and all(p.stat().st_size > 1000 for p in compiled)
+    assert render(folder) == first                                   # read back from the compiled copy
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    assert render(blocked) == first                                  # nowhere to keep them: compiled each time
+    for p in compiled:
+        p.write_bytes(p.read_bytes()[:50])                           # a damaged entry: compiled again
+    assert render(folder) == first
