@@ -145,6 +145,18 @@ def test_same_judgement_in_new_words_is_no_judgement_change():
     assert of_kind(sigs, "judgement") == []
 
 
+def test_praise_of_the_missions_own_people_is_courtesy_but_praise_of_a_government_is_stance():
+    """The closing thanks are no judgement, even without a word of thanks; praise of a Government is one."""
+    closing = signals("Lastly, I would like to express my gratitude to the military, police and civilian personnel of "
+                      "the Mission and to my Special Representative for their dedication.",
+                      "I commend the military, the police and the civilian staff of the Mission, under the leadership of "
+                      "my Special Representative, for their work.")
+    assert of_kind(closing, "judgement") == []
+    stance = signals("The Government took no measures to protect civilians in the border areas.",
+                     "I commend the Government for taking measures to protect civilians in the border areas.")
+    assert [j.new for j in of_kind(stance, "judgement")] and "commend" in of_kind(stance, "judgement")[0].new
+
+
 def test_a_goal_is_not_a_trend():
     sigs = signals("Libyan actors agreed on a unified budget for the oil sector in Tripoli.",
                    "It is critical that Libyan actors agree on a unified budget and improve transparency in the oil "

@@ -110,8 +110,18 @@ def hits(text: str) -> list[tuple[str, str, int]]:
 COURTESY = re.compile(r"\b(?:thank|thanks|gratitude|grateful|appreciation|dedication|tribute)\b", re.I)
 
 
+# Praise of the United Nations' own people closes the observations too, without a word of thanks: "I commend the
+# military, the police and the civilian staff of UNMISS, under the leadership of my Special Representative"
+# (S/2025/504), "I also commend the work of the United Nations country team" (S/2025/54). Praise of anyone else —
+# a Government, the parties, communities — is the Secretary-General's stance and stays a judgement.
+PRAISE = re.compile(r"\b(?:commend|applaud|salute|pay tribute)", re.I)
+UN_OWN_PEOPLE = re.compile(r"\b(?:personnel|staff|peacekeepers|country team|Special (?:Representative|Envoy|Coordinator)"
+                           r"|troop-\s?and police-contributing|Force Commander|Head of Mission)\b")
+
+
 def is_courtesy(sentence: str) -> bool:
-    return bool(COURTESY.search(sentence))
+    """Thanks, or praise of the United Nations' own people: courtesy, not assessment."""
+    return bool(COURTESY.search(sentence)) or bool(PRAISE.search(sentence) and UN_OWN_PEOPLE.search(sentence))
 
 
 def strength(categories) -> float:
