@@ -77,7 +77,8 @@ def stem(word: str) -> str:
     return w[:7]
 
 
-@functools.lru_cache(maxsize=4096)         # the readers ask again for the words of the same sentences
+@functools.lru_cache(maxsize=65536)        # the readers ask again for the words of the same sentences (a 300-page pair
+# holds some 20,000 sentences and paragraphs: a smaller cache thrashes)
 def content_words(text: str) -> tuple[tuple[str, int, int], ...]:
     """(word, start, end) of the content words of a text (no function words, no numbers)."""
     out = []
@@ -204,7 +205,7 @@ class PairContext:
     roles: dict[tuple[str, str], str] = field(default_factory=dict)   # ("old"|"new", paragraph id) -> role
     paragraph_stems: dict[tuple[str, str], set] = field(default_factory=dict)
     _nearest: dict[tuple[str, str], float] | None = None
-    _index: dict[str, tuple[dict, dict]] | None = None     # side -> (stem -> [(paragraph id, weight)], norms)
+    _index: dict[str, tuple] | None = None     # side -> (stem -> its paragraphs' indices, the paragraphs' norms)
     _idf: dict[str, float] = field(default_factory=dict)
 
     def idf(self, s: str) -> float:
@@ -284,29 +285,45 @@ NEAREST_COMMON = 0.2
 
 def _nearest_cosine(ctx: PairContext, side: str, pid: str) -> float:
     """The best idf-weighted cosine of one paragraph with the paragraphs of the other edition."""
+    import numpy as np
+
     other = "new" if side == "old" else "old"
     if ctx._index is None:
         ctx._index = {}
     if other not in ctx._index:
-        postings: dict[str, list] = {}
-        norms: dict[str, float] = {}
-        for (s, p), stems in ctx.paragraph_stems.items():
-            if s != other:
-                continue
-            norms[p] = math.sqrt(sum(ctx.idf(x) ** 2 for x in sorted(stems))) or 1.0
-            for x in sorted(stems):
-                if ctx.df.get(x, 0) <= NEAREST_COMMON * ctx.n_docs:
-                    postings.setdefault(x, []).append(p)
-        ctx._index[other] = (postings, norms)
+        ctx._index[other] = _postings(ctx, other)
     postings, norms = ctx._index[other]
     stems = ctx.paragraph_stems.get((side, pid), set())
+    if not len(norms):
+        return 0.0
     norm = math.sqrt(sum(ctx.idf(x) ** 2 for x in sorted(stems))) or 1.0
-    dots: Counter = Counter()
-    for x in sorted(stems):      # sorted: the same float sums, so the same choices, in every process
-        w = ctx.idf(x) ** 2
-        for p in postings.get(x, ()):
-            dots[p] += w
-    return max((d / (norm * norms[p]) for p, d in dots.items()), default=0.0)
+    # One stem at a time over all the paragraphs that use it: each paragraph's dot product adds the same terms in
+    # the same (sorted) order as a loop per paragraph would, so the sums are the same to the last bit in every
+    # process — 8 s -> under 1 s for the ~1,400 new and dropped paragraphs of a 300-page pair.
+    dots = np.zeros(len(norms))
+    for x in sorted(stems):
+        where = postings.get(x)
+        if where is not None:
+            dots[where] += ctx.idf(x) ** 2
+    return float((dots / (norm * norms)).max())
+
+
+def _postings(ctx: PairContext, side: str):
+    """(stem -> indices of the side's paragraphs that use it, leaving out the commonest stems; each paragraph's
+    norm), for `_nearest_cosine`."""
+    import numpy as np
+
+    postings: dict[str, list[int]] = {}
+    norms: list[float] = []
+    for (s, _), stems in ctx.paragraph_stems.items():
+        if s != side:
+            continue
+        k = len(norms)
+        norms.append(math.sqrt(sum(ctx.idf(x) ** 2 for x in sorted(stems))) or 1.0)
+        for x in sorted(stems):
+            if ctx.df.get(x, 0) <= NEAREST_COMMON * ctx.n_docs:
+                postings.setdefault(x, []).append(k)
+    return {x: np.array(ks) for x, ks in postings.items()}, np.array(norms)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -158,15 +158,24 @@ def _ancestors(edition: Edition) -> dict[str | None, list[str]]:
 
 # ---------------------------------------------------------------------------------------------- evidence
 
+def document_frequencies(docs: list[list[str]]) -> tuple[Counter, int]:
+    """(documents using each term, number of documents)."""
+    return Counter(t for d in docs for t in set(d)), len(docs)
+
+
 def tfidf_cosines(docs_a: list[list[str]], docs_b: list[list[str]],
-                  background: list[list[str]] | None = None) -> np.ndarray:
-    """Cosine of sublinear TF-IDF vectors; the IDF is counted over `background` (default: both lists)."""
+                  background: list[list[str]] | None = None,
+                  counts: tuple[Counter, int] | None = None) -> np.ndarray:
+    """Cosine of sublinear TF-IDF vectors; the IDF is counted over `background` (default: both lists), or given as
+    `counts` (documents using each term, in the order the background first uses them; number of documents)."""
     if not docs_a or not docs_b:
         return np.zeros((len(docs_a), len(docs_b)))
-    background = docs_a + docs_b if background is None else background
-    df = Counter(t for d in background for t in set(d))
+    if counts is None:
+        background = docs_a + docs_b if background is None else background
+        counts = document_frequencies(background)
+    df, n_docs = counts
     column = {t: k for k, t in enumerate(df)}
-    idf = np.log(len(background) / np.array(list(df.values()), dtype=float)) if df else np.zeros(0)
+    idf = np.log(n_docs / np.array(list(df.values()), dtype=float)) if df else np.zeros(0)
 
     def vectors(docs: list[list[str]]) -> np.ndarray:
         m = np.zeros((len(docs), len(column)))
@@ -280,12 +289,15 @@ FEATURES = ("cos", "latent", "sec", "secpos", "loc_top", "loc_sec", "loc_names",
 
 
 def pair_features(old: Edition, new: Edition, rows: list[int], cols: list[int], section_pairs: dict[str, str],
-                  read: tuple[_Paragraphs, _Paragraphs] | None = None) -> dict[str, np.ndarray]:
+                  read: tuple[_Paragraphs, _Paragraphs] | None = None,
+                  counts: tuple[Counter, int] | None = None) -> dict[str, np.ndarray]:
     """The evidence for every (old paragraph in `rows`, new paragraph in `cols`) as matrices, by feature name.
 
-    `section_pairs`: old section id -> new section id. `read`: both editions' `_Paragraphs`, when the caller has
-    them. Rarities are counted over all the paragraphs of both editions (or of the paired sections)."""
+    `section_pairs`: old section id -> new section id. `read`: both editions' `_Paragraphs`, and `counts`: the
+    document frequencies of their terms, when the caller has them (a long pair is scored block by block). Rarities
+    are counted over all the paragraphs of both editions (or of the paired sections)."""
     po, pn = read or (_Paragraphs.of(old), _Paragraphs.of(new))
+    counts = counts or document_frequencies(po.terms + pn.terms)
     sec_o, sec_n = [po.section[i] for i in rows], [pn.section[j] for j in cols]
     sec = _section_relation(old, new, sec_o, sec_n, section_pairs)
     top_pairs = {a: b for a, b in section_pairs.items() if _outermost(old).get(a) == a}
@@ -295,7 +307,7 @@ def pair_features(old: Edition, new: Edition, rows: list[int], cols: list[int], 
     first = (po.rank[rows] == 0)[:, None] & (pn.rank[cols] == 0)[None, :]
     last = (po.rank[rows] == po.count[rows] - 1)[:, None] & (pn.rank[cols] == pn.count[cols] - 1)[None, :]
     return {
-        "cos": tfidf_cosines([po.terms[i] for i in rows], [pn.terms[j] for j in cols], po.terms + pn.terms),
+        "cos": tfidf_cosines([po.terms[i] for i in rows], [pn.terms[j] for j in cols], counts=counts),
         "latent": _latent_cosines(po.terms, pn.terms, rows, cols),
         "sec": sec,
         "secpos": np.where(same_section, np.abs(place_o[:, None] - place_n[None, :]), 1.0),
@@ -439,10 +451,9 @@ def find_successors(old: Edition, new: Edition, free_old: list[int], free_new: l
     rows = [i for i in free_old if len(read[0].terms[i]) >= MIN_TERMS]
     cols = [j for j in free_new if len(read[1].terms[j]) >= MIN_TERMS]
     out: list[Successor] = []
-    docs = read[0].terms + read[1].terms
-    counts = Counter(t for d in docs for t in set(d)), len(docs)
+    counts = document_frequencies(read[0].terms + read[1].terms)
     for block_rows, block_cols in _blocks(old, new, rows, cols, section_pairs):
-        features = pair_features(old, new, block_rows, block_cols, section_pairs, read)
+        features = pair_features(old, new, block_rows, block_cols, section_pairs, read, counts)
         p_old, p_new = _choices(features, model)
         for rs, cs, confidence in _groups(p_old, p_new, model.threshold, block_rows, block_cols):
             olds, news = [block_rows[r] for r in rs], [block_cols[c] for c in cs]
