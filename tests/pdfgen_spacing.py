@@ -109,24 +109,21 @@ def kerned_report(path: str | Path) -> Path:
 
 
 def letter_spaced_report(path: str | Path) -> Path:
+    def spaced(c, x, y, text):
+        t = c.beginText()
+        t.setTextOrigin(x, y)
+        t.setFont(BOLD_FONT, 12)
+        t.setCharSpace(0.3 * 12)
+        t.textOut(text)
+        t.setCharSpace(0)
+        c.drawText(t)
+
     def heading(c, x, y, text):
         if text == HEADINGS[0]:
-            t = c.beginText()                               # with space characters, spread like the letters
-            t.setTextOrigin(x, y)
-            t.setFont(BOLD_FONT, 12)
-            t.setCharSpace(0.3 * 12)
-            t.textOut(text)
-            t.setCharSpace(0)
-            c.drawText(t)
+            spaced(c, x, y, text)                           # with space characters, spread like the letters
             return
         for word in text.split():                           # each word placed on its own
-            t = c.beginText()
-            t.setTextOrigin(x, y)
-            t.setFont(BOLD_FONT, 12)
-            t.setCharSpace(0.3 * 12)
-            t.textOut(word)
-            t.setCharSpace(0)
-            c.drawText(t)
+            spaced(c, x, y, word)
             x += c.stringWidth(word, BOLD_FONT, 12) + 0.3 * 12 * len(word) + 0.6 * 12
 
     def draw(c, x, y, line):

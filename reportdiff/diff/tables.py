@@ -176,19 +176,28 @@ def _section_bonus(sections: list[SectionPair]):
     return lambda a, b: 0.1 if (a, b) in paired else 0.0
 
 
+class _Evidence:
+    """What pairs two tables or two figures whatever else they hold: their titles' likeness (words weighted by
+    rarity among all the titles), their place in their edition (0-1) and whether their sections are paired."""
+
+    def __init__(self, olds: list, news: list, sections: list[SectionPair]) -> None:
+        self.section = _section_bonus(sections)
+        self.title = TitleSimilarity([x.title for x in olds + news])
+        self._n_old, self._n_new = max(1, len(olds)), max(1, len(news))
+
+    def place(self, i: int, j: int) -> float:
+        return 1 - abs(i / self._n_old - j / self._n_new)
+
+
 def _table_score(old: Edition, new: Edition, sections: list[SectionPair]):
-    bonus = _section_bonus(sections)
-    n_old, n_new = max(1, len(old.tables)), max(1, len(new.tables))
-    similar = TitleSimilarity([t.title for t in old.tables + new.tables])
+    ev = _Evidence(old.tables, new.tables, sections)
 
     def score(a: Table, i: int, b: Table, j: int) -> float:
-        title = similar(a.title, b.title)
         header = _overlap(a.header, b.header) if a.header or b.header else 0.5
         keys = _overlap(row_keys(a), row_keys(b))
-        place = 1 - abs(i / n_old - j / n_new)
         unlike = _width(a) != _width(b) and keys < 0.3          # another shape and other rows: another table
-        return (0.4 * title + 0.2 * header + 0.3 * keys + 0.1 * place + bonus(a.section, b.section)
-                - (0.3 if unlike else 0.0))
+        return (0.4 * ev.title(a.title, b.title) + 0.2 * header + 0.3 * keys + 0.1 * ev.place(i, j)
+                + ev.section(a.section, b.section) - (0.3 if unlike else 0.0))
     return score
 
 
@@ -278,15 +287,12 @@ def compare_tables(old: Edition, new: Edition, sections: list[SectionPair] = ())
 # ---------------------------------------------------------------------------------------------------- figures
 
 def _figure_score(old: Edition, new: Edition, sections: list[SectionPair]):
-    bonus = _section_bonus(sections)
-    n_old, n_new = max(1, len(old.figures)), max(1, len(new.figures))
-    similar = TitleSimilarity([f.title for f in old.figures + new.figures])
+    ev = _Evidence(old.figures, new.figures, sections)
 
     def score(a: Figure, i: int, b: Figure, j: int) -> float:
-        title = similar(a.title, b.title)
         words = fuzz.token_set_ratio(_plain(a.text), _plain(b.text)) / 100 if a.text or b.text else 0.5
-        place = 1 - abs(i / n_old - j / n_new)
-        return 0.7 * title + 0.15 * words + 0.15 * place + bonus(a.section, b.section)
+        return (0.7 * ev.title(a.title, b.title) + 0.15 * words + 0.15 * ev.place(i, j)
+                + ev.section(a.section, b.section))
     return score
 
 
