@@ -203,14 +203,14 @@ def _line(text: str, top: float, size: float = 10.0):
 
 
 def test_table_of_contents_is_not_text():
-    from reportdiff.pdf.structure import _drop_table_of_contents
+    from reportdiff.pdf.structure import _cut_table_of_contents
     lines = [_line("Contents", 70), _line("Page", 90),
              _line("I. Overview and evolution of the threat. . . . . . . . . . 3", 110),
              _line("A. Resolutions 2199 (2015) on the financing of terrorism . . . . . . . 19", 130),
              _line("Summary", 300), _line("The threat remained high.", 320)]
-    assert [ln.text for ln in _drop_table_of_contents(lines)] == ["Summary", "The threat remained high."]
+    assert [ln.text for ln in _cut_table_of_contents(lines)[0]] == ["Summary", "The threat remained high."]
     plain = lines[4:]
-    assert _drop_table_of_contents(plain) == plain
+    assert _cut_table_of_contents(plain)[0] == plain
 
 
 # ------------------------------------------------------------------------------------------- pages in parallel

@@ -12,9 +12,10 @@ together; a table set apart under the columns stays rows.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from statistics import median
 
-from .extract import Line, Word
+from .extract import Line, Word, unspaced_first
 
 MIN_GAP = 6.0          # points between the two halves of a line at the gutter
 MAX_GUTTER = 36.0      # a gutter is an em or two wide; a wider white is a table's
@@ -117,13 +118,6 @@ def _crosses(ln: Line, left_edge: float, right_edge: float) -> bool:
 
 
 def _part(ln: Line, words: list[Word], shift: float) -> Line:
-    if shift:
-        words = [Word(w.text, w.x0 - shift, w.x1 - shift, w.size, w.bold, w.italic, w.sup, w.space_before)
-                 for w in words]
-    else:
-        words = list(words)
-    if words[0].space_before:
-        words[0] = Word(words[0].text, words[0].x0, words[0].x1, words[0].size, words[0].bold, words[0].italic,
-                        words[0].sup, False)
+    words = unspaced_first([replace(w, x0=w.x0 - shift, x1=w.x1 - shift) for w in words] if shift else list(words))
     size = max((w.size for w in words if not w.sup), default=ln.size)
     return Line(words=words, top=ln.top, bottom=ln.bottom, size=size, page=ln.page)

@@ -11,11 +11,11 @@ import bisect
 import operator
 import os
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Callable, Iterable
 
 from ..errors import CorruptPDFError, NoTextLayerError
-from .pdfium_lock import PDFIUM_LOCK
+from .pdfium_lock import with_pdfium_lock
 
 # Two characters are in one word unless the gap between them exceeds this share of the font size. Justified lines
 # stretch only the spaces, which the PDF draws as real space characters or as wide gaps; letter gaps stay tiny.
@@ -52,6 +52,13 @@ class Word:
     italic: bool
     sup: bool = False            # a raised, smaller run: a footnote marker (or a superscript like "th")
     space_before: bool = True    # separated from the previous word by a space (False for a marker glued to it)
+
+
+def unspaced_first(words: list[Word]) -> list[Word]:
+    """The words with the first one not preceded by a space (what is left of a line once words before it went)."""
+    if words and words[0].space_before:
+        words = [replace(words[0], space_before=False)] + words[1:]
+    return words
 
 
 def words_text(words: list[Word]) -> str:
@@ -643,15 +650,11 @@ def _read_pdfium(path, total: int, workers: int, progress) -> list[PageText]:
     return pages
 
 
+@with_pdfium_lock
 def _pdfium_pages(path, start: int, stop: int, progress, total: int) -> list[PageText]:
     """Pages start..stop-1 (0-based) through PDFium."""
     import pypdfium2 as pdfium
 
-    with PDFIUM_LOCK:
-        return _pdfium_pages_locked(pdfium, path, start, stop, progress, total)
-
-
-def _pdfium_pages_locked(pdfium, path, start: int, stop: int, progress, total: int) -> list[PageText]:
     pages = []
     pdf = pdfium.PdfDocument(os.fspath(path))
     try:
@@ -695,9 +698,7 @@ def _without_margin_specks(lines: list[Line]) -> list[Line]:
         if len(words) == len(ln.words):
             out.append(ln)
             continue
-        if words[0].space_before:
-            words[0] = Word(*_WORD_FIELDS(words[0])[:-1], False)
-        out.append(Line(words, ln.top, ln.bottom, ln.size, ln.page))
+        out.append(Line(unspaced_first(words), ln.top, ln.bottom, ln.size, ln.page))
     return out
 
 

@@ -27,7 +27,7 @@ import zlib
 
 from ..errors import CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError, \
     TooLargeError, UsageError
-from .pdfium_lock import PDFIUM_LOCK
+from .pdfium_lock import with_pdfium_lock
 
 #: Largest input file accepted, in bytes. UN reports, annexes included, are a few MB; 256 MiB leaves a wide margin
 #: while refusing e.g. a disk image renamed .pdf before a parser tries to load it.
@@ -155,13 +155,9 @@ def _check_header_and_end(path: str | os.PathLike, head: bytes, tail: bytes) -> 
                               f"download it again")
 
 
+@with_pdfium_lock
 def _pdfium_page_count(path: str | os.PathLike) -> tuple[int, int]:
     """(page count, security handler revision or -1) with pypdfium2, mapping its errors to ours."""
-    with PDFIUM_LOCK:
-        return _pdfium_page_count_locked(path)
-
-
-def _pdfium_page_count_locked(path: str | os.PathLike) -> tuple[int, int]:
     import pypdfium2 as pdfium
 
     name = _name(path)
@@ -379,16 +375,12 @@ def _sample_indices(pages: int, sample_pages: int | None) -> list[int]:
     return sorted(set(first + spread))
 
 
+@with_pdfium_lock
 def text_char_counts(path: str | os.PathLike, sample_pages: int | None = 20) -> dict[int, int]:
     """Characters in the text layer of a sample of pages (0-based page index → count), read with PDFium.
 
     The sample is the first three pages and pages spread evenly over the rest (all pages when sample_pages is
     None). Reads no images; a few milliseconds per page. Call after validate_pdf (errors here are not mapped)."""
-    with PDFIUM_LOCK:
-        return _text_char_counts_locked(path, sample_pages)
-
-
-def _text_char_counts_locked(path: str | os.PathLike, sample_pages: int | None) -> dict[int, int]:
     import pypdfium2 as pdfium
 
     counts: dict[int, int] = {}

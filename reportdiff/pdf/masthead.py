@@ -43,10 +43,6 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-def clean_symbol(sym: str) -> str:
-    return sym.rstrip("*").strip()
-
-
 def _masthead_run(page1: list[Line]) -> int:
     """The end of a masthead without an "Original" line: the last line of the opening run that looks like
     masthead (organ, symbol, "Distr.", a date), where the organ's name in large bold type may stand between them
@@ -136,7 +132,7 @@ def read_masthead(page1: list[Line], later_headers: list[str], page: PageText | 
         # as printed, then without spaces (a symbol drawn in pieces: "S /2025/72")
         sym = find_symbol(cand) or find_symbol(cand.replace(" ", ""))
         if sym:
-            mh.symbol = clean_symbol(sym)
+            mh.symbol = sym
             break
     mh.date = next(filter(None, map(parse_date, head_text)), None) or _right_column_date(page1, page)
     i = _after_organ(page1, i, page)

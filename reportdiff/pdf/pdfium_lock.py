@@ -9,8 +9,22 @@ their own lock, so reading in parallel across processes is untouched.
 """
 from __future__ import annotations
 
+import functools
 import threading
+from typing import Callable, TypeVar
 
 PDFIUM_LOCK = threading.RLock()
 
-__all__ = ["PDFIUM_LOCK"]
+F = TypeVar("F", bound=Callable)
+
+
+def with_pdfium_lock(function: F) -> F:
+    """The function, run while holding PDFIUM_LOCK (for every function that opens a PDFium document)."""
+    @functools.wraps(function)
+    def locked(*args, **kwargs):
+        with PDFIUM_LOCK:
+            return function(*args, **kwargs)
+    return locked  # type: ignore[return-value]
+
+
+__all__ = ["PDFIUM_LOCK", "with_pdfium_lock"]

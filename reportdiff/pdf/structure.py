@@ -60,16 +60,12 @@ CONTENTS_RE = re.compile(r"^(Contents|Table of contents|Sommaire|Table des matiÃ
 LEADERS_RE = re.compile(r"(\.\s?){5,}\s*\d*$")
 
 
-def _drop_table_of_contents(lines: list[Line], continued: bool = False) -> list[Line]:
-    """A table of contents (a "Contents" line, then entries with leader dots and page numbers) is a map of the
-    document, not its text: its page numbers would show up as changes in every comparison. `continued`: the
-    page before ended inside a table of contents, which runs on at the top of this one."""
-    return _cut_table_of_contents(lines, continued)[0]
-
-
 def _cut_table_of_contents(lines: list[Line], continued: bool = False) -> tuple[list[Line], bool]:
     """The lines without the table of contents, and whether it runs on to the next page (its last entry is
-    among the page's last lines)."""
+    among the page's last lines). A table of contents (a "Contents" line, then entries with leader dots and page
+    numbers) is a map of the document, not its text: its page numbers would show up as changes in every
+    comparison. `continued`: the page before ended inside a table of contents, which runs on at the top of this
+    one."""
     if continued and any(LEADERS_RE.search(ln.text) for ln in lines[:3]):
         start = 0
     else:

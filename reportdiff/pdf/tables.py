@@ -661,20 +661,20 @@ def take_out_all(body_pages: list[tuple[int, list[Line]]], body: float,
     _memo.store = {}
     try:
         left, objects = take_out(body_pages, body, images)
-        return Taken(left, objects, order, _paragraph_starts(everything, left, objects, body))
+        return Taken(left, objects, order, _paragraph_starts(everything, order, left, objects, body))
     finally:
         del _memo.store
 
 
-def _paragraph_starts(everything: list[Line], left: list[tuple[int, list[Line]]], objects: list[Found],
-                      body: float) -> set[int]:
+def _paragraph_starts(everything: list[Line], index: dict[int, int], left: list[tuple[int, list[Line]]],
+                      objects: list[Found], body: float) -> set[int]:
     """Lines after a table or figure that start a paragraph: the text before the object ended a sentence and the
     line is indented. Once the object is gone, the line would otherwise continue the paragraph before it when
-    the object filled the rest of a page (a paragraph that runs on over a page break is joined)."""
+    the object filled the rest of a page (a paragraph that runs on over a page break is joined). `index`: each
+    line's place in `everything`."""
     kept = [ln for _, ls in left for ln in ls]
     page = _Page(body, kept)
     pos = {id(ln): i for i, ln in enumerate(kept)}
-    index = {id(ln): i for i, ln in enumerate(everything)}
     starts: set[int] = set()
     for obj in objects:
         after = index[id(obj.lines[-1])] + 1
