@@ -749,7 +749,6 @@ class _State:
     new: Edition
     old_side: _Side
     new_side: _Side
-    scores: _Scores
     linker: _Linker
     section_map: dict[int, int]
 
@@ -783,7 +782,7 @@ def textual_alignment(old: Edition, new: Edition,
     vocab = TokenCodec()
     old_side, new_side = _side(old, vocab, tokens and tokens[0]), _side(new, vocab, tokens and tokens[1])
     scores = _Scores(old_side, new_side, _candidates(old_side, new_side))
-    state = _State(old, new, old_side, new_side, scores, _Linker(old_side.size, new_side.size), {})
+    state = _State(old, new, old_side, new_side, _Linker(old_side.size, new_side.size), {})
     linker = state.linker
     _link_identical(old_side, new_side, linker)
     _link_identical_runs(old_side, new_side, linker)

@@ -272,14 +272,15 @@ def _best_sentence_pairs(sents_o: list[list[str]], sents_n: list[list[str]]) -> 
 def _section_relation(old: Edition, new: Edition, sec_o: list, sec_n: list,
                       section_pairs: dict[str, str]) -> np.ndarray:
     """1 where the two sections are paired, 0.5 where only an enclosing section of each is, else 0."""
-    anc_o, anc_n = _ancestors(old), _ancestors(new)
+    anc_o = _ancestors(old)
+    anc_n = {b: set(chain) for b, chain in _ancestors(new).items()}
     out = np.zeros((len(sec_o), len(sec_n)))
     for r, a in enumerate(sec_o):
         up = {section_pairs.get(s) for s in anc_o.get(a, [])[1:]} - {None}
         for c, b in enumerate(sec_n):
             if a is not None and section_pairs.get(a) == b:
                 out[r, c] = 1.0
-            elif up and up & set(anc_n.get(b, [])):
+            elif up and up & anc_n.get(b, set()):
                 out[r, c] = 0.5
     return out
 
@@ -300,7 +301,8 @@ def pair_features(old: Edition, new: Edition, rows: list[int], cols: list[int], 
     counts = counts or document_frequencies(po.terms + pn.terms)
     sec_o, sec_n = [po.section[i] for i in rows], [pn.section[j] for j in cols]
     sec = _section_relation(old, new, sec_o, sec_n, section_pairs)
-    top_pairs = {a: b for a, b in section_pairs.items() if _outermost(old).get(a) == a}
+    outermost = _outermost(old)
+    top_pairs = {a: b for a, b in section_pairs.items() if outermost.get(a) == a}
     place_o = (po.rank[rows] + 0.5) / po.count[rows]
     place_n = (pn.rank[cols] + 0.5) / pn.count[cols]
     same_section = sec == 1.0

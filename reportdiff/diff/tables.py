@@ -191,10 +191,11 @@ class _Evidence:
 
 def _table_score(old: Edition, new: Edition, sections: list[SectionPair]):
     ev = _Evidence(old.tables, new.tables, sections)
+    keys_o, keys_n = [row_keys(t) for t in old.tables], [row_keys(t) for t in new.tables]
 
     def score(a: Table, i: int, b: Table, j: int) -> float:
         header = _overlap(a.header, b.header) if a.header or b.header else 0.5
-        keys = _overlap(row_keys(a), row_keys(b))
+        keys = _overlap(keys_o[i], keys_n[j])
         unlike = _width(a) != _width(b) and keys < 0.3          # another shape and other rows: another table
         return (0.4 * ev.title(a.title, b.title) + 0.2 * header + 0.3 * keys + 0.1 * ev.place(i, j)
                 + ev.section(a.section, b.section) - (0.3 if unlike else 0.0))
@@ -205,8 +206,7 @@ def _table_score(old: Edition, new: Edition, sections: list[SectionPair]):
 
 def match_columns(a: Table, b: Table) -> list[tuple[int | None, int | None, str]]:
     """(old index, new index, name) for every column of either table: by header, then by position."""
-    na = len(a.header) if a.header else max((len(r) for r in a.rows), default=0)
-    nb = len(b.header) if b.header else max((len(r) for r in b.rows), default=0)
+    na, nb = _width(a), _width(b)
     ha = [norm(h) for h in a.header] if a.header else [""] * na
     hb = [norm(h) for h in b.header] if b.header else [""] * nb
     pairs: dict[int, int] = {}
