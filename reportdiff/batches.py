@@ -304,7 +304,7 @@ def _compare_pair(item: Item, paths: list[str], options: Options) -> dict[str, A
     comparison = api.compare(old, new)
     data = comparison.to_dict()
     files = {f"{item.id}.html": report.render_html(comparison, generated=_stamp(options)),
-             f"{item.id}.json": report.render_comparison(comparison, "json")}
+             f"{item.id}.json": json.dumps(data, ensure_ascii=False, indent=1)}   # as render_comparison's json
     return {"files": files, "record": {"kind": "pair", "steps": [_step(data)], "rows": table_rows(item.id, data),
                                        "warnings": list(comparison.warnings)}}
 
@@ -463,7 +463,7 @@ def _still_valid(item: Item, record: dict | None, options: Options, out: Path) -
 
 
 def _visible_digests(item: Item, options: Options) -> list[str] | None:
-    from . import cache, sources
+    from . import api, sources
 
     digests = []
     for edition in item.editions:
@@ -472,10 +472,10 @@ def _visible_digests(item: Item, options: Options) -> list[str] | None:
             path = sources.cached_path(edition)
         if path is None:
             return None                       # only the worker can tell
-        try:
-            digests.append(cache.file_digest(path))
-        except OSError:
+        key = api._cache_key(path)           # a regular file only: a pipe would block the hash
+        if key is None:
             return None
+        digests.append(key[0])
     return digests
 
 

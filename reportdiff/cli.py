@@ -228,30 +228,6 @@ def _read(job: JobProgress, pdfs: list[Path], pages: int, read: Callable[..., An
     return result
 
 
-def _progress_bar(enabled: bool):
-    """A page progress bar on stderr for long documents (only when stderr is a terminal or asked for)."""
-    if not enabled:
-        return None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-    from rich.console import Console
-
-    state: dict = {}
-
-    def update(done: int, total: int) -> None:
-        if "progress" not in state:
-            if total < 50:      # short documents read in a blink: no bar
-                return
-            p = Progress(TextColumn("reading pages"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                         console=Console(stderr=True), transient=True)
-            p.start()
-            state["progress"], state["task"] = p, p.add_task("pages", total=total)
-        state["progress"].update(state["task"], completed=done)
-        if done >= total:
-            state["progress"].stop()
-
-    return update
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"reportdiff {__version__}")

@@ -26,7 +26,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FetchError
+from .errors import FetchError, OutputError
+from .fileio import write_atomic
 
 DEFAULT_BASE = "https://documents.un.org"
 ENV_BASE = "REPORTDIFF_ODS_URL"
@@ -117,17 +118,6 @@ def _read_meta(pdf: Path) -> dict:
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
-
-
-def _write_json_atomic(path: Path, data: dict) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink(tmp)
-        raise
 
 
 def _unlink(path) -> None:
@@ -279,8 +269,8 @@ class _Download:
                 "last_modified": response.headers.get("Last-Modified"), "bytes": received,
                 "fetched": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
         try:
-            _write_json_atomic(_meta_path(self.target), meta)
-        except OSError:
+            write_atomic(_meta_path(self.target), json.dumps(meta, ensure_ascii=False, indent=1))
+        except (OSError, OutputError):
             pass                       # validators are an optimisation: the next --refresh downloads again
 
     def _copy_body(self, response, f) -> int:
