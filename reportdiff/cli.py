@@ -492,7 +492,7 @@ def batch(
     table: TableFormat = typer.Option(TableFormat.auto, "--table",
                                       help="The table of all changes: parquet (needs pyarrow), jsonl, or auto."),
     max_pages: int = MAX_PAGES_OPTION,
-    progress: bool = PROGRESS_OPTION,
+    progress: Optional[bool] = PROGRESS_OPTION,
     cache: bool = CACHE_OPTION,
     offline: bool = OFFLINE_OPTION,
     refresh: bool = REFRESH_OPTION,
@@ -506,7 +506,7 @@ def batch(
         from .batches import read_manifest, run
 
         items = read_manifest(manifest)
-        bar = _items_bar(progress)
+        bar = _items_bar(sys.stderr.isatty() if progress is None else progress)   # on a terminal unless told
         try:
             with _dask_executor(scheduler, jobs) as executor:
                 result = run(items, output, executor=executor, jobs=jobs, progress=bar, max_pages=max_pages,
