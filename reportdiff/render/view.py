@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import Any
 
-from ..model import Change, Comparison, DiffOp, Edition, Paragraph, Section
+from ..model import Change, Comparison, DiffOp, Edition, Paragraph, Section, Signal
 from ..diff.wordiff import merge_runs
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -485,28 +485,28 @@ def marked(text: str, terms: list[str]) -> list[Seg]:
 
 
 def _pair_sides(paras: list[Paragraph | None], terms: list[str], was: bool) -> list[PairSide]:
-    return [PairSide(label=("was " if was else "") + (f"¶{p.number}" if p.number else "unnumbered ¶"),
+    return [PairSide(label=("was " if was else "") + para_nums([p]),
                      segs=marked(safe(p.text), terms)) for p in paras if p is not None]
 
 
-def _signal_view(sg, ref: str, anchor: str) -> SignalView:
+def _signal_view(sg: Signal, ref: str, anchor: str) -> SignalView:
     pre, match, post = _signal_context(sg.context, sg.new or sg.old)
     return SignalView(kind=sg.kind, kind_label=SIGNAL_SINGULAR.get(sg.kind, sg.kind), ref=ref, anchor=anchor,
                       old=clip(sg.old), new=clip(sg.new), context_pre=pre, context_match=match, context_post=post,
-                      summary=clip(getattr(sg, "change", ""), 120) or "")
+                      summary=clip(sg.change, 120) or "")
 
 
 def _subjects(comparison: Comparison, change_views: list[ItemView], kind: str) -> list[SubjectView]:
     """Added (or removed) paragraphs with what they are about: their concern signal's salient terms, names
     first."""
     out = []
+    paras = {p.id: p for p in (comparison.new if kind == "added" else comparison.old).paragraphs}
     for ci, ch in enumerate(comparison.changes):
         if ch.kind != kind:
             continue
         concern = next((sg for sg in ch.signals if sg.kind in ("new_concern", "dropped_concern") and sg.subject), None)
         terms = [t.strip() for t in concern.subject.split(",")] if concern else []
         terms.sort(key=lambda t: not t[:1].isupper())          # names first
-        paras = {p.id: p for p in (comparison.new if kind == "added" else comparison.old).paragraphs}
         first = paras.get((ch.new or ch.old)[0]) if (ch.new or ch.old) else None
         out.append(SubjectView(ref=change_views[ci].ref, anchor=f"c-{ci}", terms=one_line(", ".join(terms[:3])),
                                opening=clip(first.text if first else "", 110) or ""))
