@@ -304,7 +304,7 @@ def _compare_pair(item: Item, paths: list[str], options: Options) -> dict[str, A
     comparison = api.compare(old, new)
     data = comparison.to_dict()
     files = {f"{item.id}.html": report.render_html(comparison, generated=_stamp(options)),
-             f"{item.id}.json": json.dumps(data, ensure_ascii=False, indent=1)}   # as render_comparison's json
+             f"{item.id}.json": report.render_comparison(comparison, "json")}
     return {"files": files, "record": {"kind": "pair", "steps": [_step(data)], "rows": table_rows(item.id, data),
                                        "warnings": list(comparison.warnings)}}
 
