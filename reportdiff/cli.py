@@ -109,6 +109,19 @@ def _quiet_libraries(debug: bool) -> None:
         return
     logging.getLogger().addHandler(logging.NullHandler())    # no 'last resort' printing of library warnings
     warnings.simplefilter("ignore")
+    _quiet_pdfium_shutdown()
+
+
+def _quiet_pdfium_shutdown() -> None:
+    """pypdfium2 closes what is still open at exit and writes its own diagnostics straight to file descriptor 2,
+    past `logging`. After a Ctrl-C that lands inside one of its finalizers it prints "Weakref … was not cleaned up
+    from ObjectTracker?" under our one line. Its threshold (a log level) is raised to ERROR: those shutdown notes
+    are at WARNING and say nothing a user can act on."""
+    try:
+        import pypdfium2_cfg
+    except ImportError:         # an older pypdfium2 without the switch: nothing to quiet
+        return
+    pypdfium2_cfg.DEBUG_AUTOCLOSE.value = max(pypdfium2_cfg.DEBUG_AUTOCLOSE.value, logging.ERROR)
 
 
 def _run(debug: bool, job: Callable[[], int]) -> None:

@@ -413,6 +413,19 @@ def test_ctrl_c_during_compare_is_one_line(tmp_path, gen, second):
     ctrl_c(proc, out)
 
 
+def test_pdfium_shutdown_notes_stay_off_stderr():
+    """pypdfium2 writes its shutdown notes straight to file descriptor 2 ("Weakref … was not cleaned up from
+    ObjectTracker?" after a Ctrl-C inside one of its finalizers: CI saw it under the one interrupted line). The CLI
+    quiets them; a library user keeps pypdfium2's default."""
+    script = ("import sys\nfrom pypdfium2.internal import bases\n"
+              "if sys.argv[1] == 'cli':\n    from reportdiff import cli\n    cli._quiet_libraries(False)\n"
+              "bases._warn_close('Weakref was not cleaned up from ObjectTracker?')\n")
+    as_library = subprocess.run([sys.executable, "-c", script, "library"], capture_output=True, text=True)
+    as_cli = subprocess.run([sys.executable, "-c", script, "cli"], capture_output=True, text=True)
+    assert "ObjectTracker" in as_library.stderr
+    assert as_cli.returncode == 0 and as_cli.stderr == ""
+
+
 @pytest.mark.slow
 def test_jobs_option_caps_the_processes(tmp_path, monkeypatch):
     """--jobs 1 reads everything in the CLI's own process (a pipeline running one reportdiff per CPU); the default
