@@ -271,12 +271,14 @@ def _best_sentence_pairs(sents_o: list[list[str]], sents_n: list[list[str]]) -> 
 
 def _section_relation(old: Edition, new: Edition, sec_o: list, sec_n: list,
                       section_pairs: dict[str, str]) -> np.ndarray:
-    """1 where the two sections are paired, 0.5 where only an enclosing section of each is, else 0."""
+    """1 where the two sections are paired, 0.5 where one of them or a section enclosing it is paired with the
+    other or a section enclosing it (a section split into subsections: old "II" paired with new "II", whose
+    paragraphs now sit in "II.D"), else 0."""
     anc_o = _ancestors(old)
     anc_n = {b: set(chain) for b, chain in _ancestors(new).items()}
     out = np.zeros((len(sec_o), len(sec_n)))
     for r, a in enumerate(sec_o):
-        up = {section_pairs.get(s) for s in anc_o.get(a, [])[1:]} - {None}
+        up = {section_pairs.get(s) for s in anc_o.get(a, [])} - {None}
         for c, b in enumerate(sec_n):
             if a is not None and section_pairs.get(a) == b:
                 out[r, c] = 1.0
