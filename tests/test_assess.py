@@ -197,6 +197,38 @@ def test_a_new_call_to_a_new_addressee():
 
 # ---------------------------------------------------------------------------------------------------- concerns
 
+def test_idioms_are_not_trends_or_levels():
+    """"conditions that give rise to terrorism" is a cause and "is marked by adaptability" a description: neither
+    is a judgement that moved; "a marked rise" still is."""
+    sigs = signals("As terrorism continues to pose a global threat, I welcome the adoption of the Pact.",
+                   "The Pact reaffirmed the resolve to address the conditions that give rise to terrorism.")
+    assert all("rise" not in s.change for s in of_kind(sigs, "judgement"))
+    sigs = signals("The severity of the threat posed by the group remains concerning.",
+                   "The threat posed by the group remains undiminished and is marked by adaptability.")
+    assert [s.change for s in of_kind(sigs, "judgement")] == ["concerning → undiminished"]
+    sigs = signals("Attacks by the group in the north declined in the reporting period.",
+                   "Attacks by the group in the north showed a marked rise in the reporting period.")
+    assert any("marked" in s.change and "rise" in s.change for s in of_kind(sigs, "judgement"))
+
+
+def test_a_concern_is_named_by_nouns():
+    """The subject of a dropped concern is what it is about ("consequences", "funds", "continent"), not the
+    rare verbs and adjectives around them ("enormous", "attract", "unite")."""
+    text = ("I am gravely concerned about the sustained terrorist threat in parts of Africa. Groups attract enormous "
+            "funds and unite fighters across the continent, with grave consequences for civilians.")
+    old, new, ctx = read_pair({"1": text}, {"2": FILLER[0]})
+    (d,) = signals_for([old.paragraph("1")], [], "removed", None, ctx)
+    subject = d.subject.split(", ")
+    assert not {"attract", "enormous", "unite"} & set(subject)
+    assert len({"funds", "consequences", "continent", "fighters", "civilians", "Africa"} & set(subject)) >= 3
+
+
+def test_word_forms_tell_nouns_from_other_words():
+    from reportdiff.diff.word_forms import can_be_noun
+    assert all(map(can_be_noun, ["funding", "bombing", "assembly", "consequences", "repatriation", "Hawl"]))
+    assert not any(map(can_be_noun, ["attract", "enormous", "unite", "posed", "significantly", "conveying"]))
+
+
 def test_new_and_dropped_concerns():
     old, new, ctx = read_pair(
         {"1": "The leadership crisis in the High Council of State continues to prevent it from fulfilling its "

@@ -71,6 +71,10 @@ _TO_OR_MODAL = re.compile(r"\b(?:to|must|should|will|would|can|could|may|might|h
 _ASK = re.compile(r"\b(?:(?i:must|should|needs? to|it is (?:critical|essential|imperative|vital|important|necessary|"
                   r"crucial))|I (?:\w+ )?(?:call|urge|encourage|recommend|request|appeal))\b")
 _OF_CONCERN = re.compile(r"\b(?:persons|people|individuals|refugees) of concern$", re.I)
+# Idioms that use a trend or level word for something else: "conditions that give rise to terrorism" is a cause,
+# not a rise; "is marked by adaptability" describes, where "a marked increase" weighs.
+_GIVE_RISE = re.compile(r"\b(?:give|gives|gave|given|giving)\s+$", re.I)
+_BY_AFTER = re.compile(r"\s+by\b", re.I)
 
 
 def polarity(word: str) -> str:
@@ -97,6 +101,10 @@ def hits(text: str) -> list[tuple[str, str, int]]:
         if w == "concern" and _OF_CONCERN.search(text, 0, m.end()):    # UNHCR's "persons of concern"
             continue
         if w == "only" and _NOT_ONLY.search(text, 0, m.end()):           # "not only … but also"
+            continue
+        if w == "rise" and _GIVE_RISE.search(text, 0, m.start()):           # "give rise to": a cause
+            continue
+        if w == "marked" and _BY_AFTER.match(text, m.end()):                 # "marked by": a description
             continue
         if w in _BASE_VERBS and (_TO_OR_MODAL.search(text, 0, m.start()) or _ASK.search(text, 0, m.start())):
             continue        # "to improve", "must strengthen", "I urge … to reduce": a goal, not an observed trend

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Edition, Paragraph
+from .word_forms import can_be_noun
 
 QUOTE_MAX_WORDS = 28        # a quote is a clause or two, well under the 40 words a reader takes in at a glance
 OPENING_PARAGRAPHS = 4      # the first numbered paragraphs of a report hold its overall assessment
@@ -341,8 +342,7 @@ def _wordfreq():
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+(?:of|and|al|bin|ibn)\s+|\s+)?)+[A-Z][\w’'-]*|[A-Z][\w’'-]{2,}")
 
 
-VERB_FORM_WEIGHT = 0.35
-_VERB_OR_ADVERB = re.compile(r"(?:ed|ing|ly)$")
+VERB_FORM_WEIGHT = 0.15        # a word that cannot be a noun names a subject only when nothing else does
 
 
 def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: set[str] | None = None) -> list[str]:
@@ -357,8 +357,9 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
         s = stem(w)
         english = _english(w.lower())
         specific = min(1.5, max(0.2, (6.5 - english) / 3))
-        # a subject is named by nouns: verb forms and adverbs ("ensued", "resorting", "swiftly") say little of it
-        form = VERB_FORM_WEIGHT if _VERB_OR_ADVERB.search(w) else 1.0
+        # a subject is named by nouns: verbs, adjectives and adverbs ("ensued", "attract", "enormous", "swiftly")
+        # say little of it
+        form = 1.0 if can_be_noun(w) else VERB_FORM_WEIGHT
         return ctx.idf(s) * specific * form * (1 + 0.5 * (counts[s] - 1)) * (1.0 if other.get(s) else 2.0)
 
     terms: dict[str, tuple[float, str, frozenset]] = {}

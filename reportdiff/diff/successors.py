@@ -36,6 +36,7 @@ from importlib import resources
 import numpy as np
 
 from ..model import Edition
+from .word_forms import can_be_noun
 
 MODEL_FILE = "successor_model.json"
 MIN_TERMS = 5                 # paragraphs with fewer content terms (chart labels, table cells) are never linked
@@ -64,7 +65,6 @@ _DATED = re.compile(
     r"^(?:(?:Early|Late|Later)\s+(?:in\s+the\s+\w+\s+)?)?(?:On|In|Between|From|By|Since|During|As of|As at|"
     r"Throughout)?\s*(?:the\s+(?:morning|evening|night)\s+of\s+)?(?:\d{1,2}(?:\s*(?:and|to|–|-)\s*\d{1,2})?\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
-_VERB_OR_ADVERB = re.compile(r"(?:ed|ing|ly)$|^(?:around|about|across|towards)$", re.IGNORECASE)
 _NAME = re.compile(r"(?:[A-Z][\w’'\-]+|al-[A-Z][\w’'\-]+)(?:\s+(?:(?:of|the|al|bin|ibn|de|du|la|el)\s+)?"
                    r"(?:[A-Z][\w’'\-]+|al-[A-Z][\w’'\-]+))*")
 
@@ -516,8 +516,8 @@ def shared_terms(old: Edition, new: Edition, olds: list[int], news: list[int],
         if stem in words_o and stem not in in_names and df[stem] <= limit:
             found.setdefault(stem, (rarity([stem]), w))     # one form of a word
     ranked = [name for _, name in sorted(found.values(), key=lambda f: -f[0])]
-    # for the reader, subject words: names and nouns before verb forms and adverbs ("posed", "reduced")
-    subject_like = [t for t in ranked if " " in t or t[:1].isupper() or not _VERB_OR_ADVERB.search(t)]
+    # for the reader, subject words: names and nouns before verbs, adjectives and adverbs ("posed", "reduced")
+    subject_like = [t for t in ranked if " " in t or t[:1].isupper() or can_be_noun(t)]
     return (subject_like or ranked)[:MAX_SHARED_TERMS]
 
 
