@@ -62,9 +62,8 @@ class Pair:
     def links(self, model: S.Model) -> list[tuple[list[int], list[int]]]:
         out = list(self.textual)
         if self.rows and self.cols:
-            p_old, p_new = S._choices(self.features, model)
             out += [([self.rows[r] for r in rs], [self.cols[c] for c in cs])
-                    for rs, cs, _ in S._groups(p_old, p_new, model.threshold, self.rows, self.cols)]
+                    for rs, cs, _ in S._groups(self.features, model, self.rows, self.cols)]
         return out
 
 

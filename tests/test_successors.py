@@ -81,7 +81,7 @@ SAHEL_OLD = [
 SAHEL_NEW = [
     "Fighters of Islamic State West Africa Province overran two military bases in Borno State; the group now "
     "holds most islands of Lake Chad.",
-    "For its part, the affiliate in the Greater Sahara was confined to Menaka, though it probed towards "
+    "For its part, Islamic State in the Greater Sahara was confined to Menaka, though it probed towards "
     "Tillaberi.",
     "Jama’a Nusrat ul-Islam wa al-Muslimin agreed an informal truce with that affiliate near Menaka, so that "
     "their fighting over recruits in the Niger stopped.",
@@ -89,6 +89,9 @@ SAHEL_NEW = [
 
 
 def test_a_rewritten_block_of_two_paragraphs_becoming_three_stays_together():
+    # Each new paragraph names its subject. One that only points back ("the affiliate in the Greater Sahara") is
+    # no longer attached since the choice weighs rival candidates (successors._competition): on the analysts'
+    # keys that weighing gained more (held-out F1 0.795 -> 0.815) than such references lose.
     old = OLD_SECTIONS[:2] + [("II.A", "Overview", old_of("somalia") + SAHEL_OLD + old_of("afghanistan"))] \
         + OLD_SECTIONS[3:]
     new = NEW_SECTIONS[:2] + [("II.A", "Overview", new_of("somalia") + SAHEL_NEW + new_of("afghanistan"))] \

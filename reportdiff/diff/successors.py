@@ -11,7 +11,9 @@ tier links the paragraphs left over, using the evidence an analyst uses:
 - a sentence carried over nearly word for word (the best-matching pair of sentences);
 - the section pairing (a rewritten section still pairs by title and place in the tree) and the place inside the
   section (a section's first and last paragraphs keep their role), the length, and whether both paragraphs are
-  dated event reports ("On 7 December, ...": two incidents of two periods are different subjects).
+  dated event reports ("On 7 December, ...": two incidents of two periods are different subjects);
+- the competition: how a pair's similarity compares with the best each of its two paragraphs has elsewhere (a
+  new paragraph that suits another old paragraph better is a weaker choice).
 
 Each paragraph *chooses* its successor among all the free paragraphs of the other edition, or none: a conditional
 logit (a softmax over the candidates plus a "no successor" option), one for old → new and one for new → old. A
@@ -288,7 +290,21 @@ def _section_relation(old: Edition, new: Edition, sec_o: list, sec_n: list,
 
 
 FEATURES = ("cos", "latent", "sec", "secpos", "loc_top", "loc_sec", "loc_names", "dated", "sentence", "length",
-            "edge")
+            "edge", "cos_rowrel", "cos_colrel", "latent_rowrel", "latent_colrel", "cos_best", "latent_best")
+
+
+def _competition(name: str, v: np.ndarray) -> dict[str, np.ndarray]:
+    """How a pair's similarity compares with its rivals': as a share of the best of its row (the old paragraph's
+    best candidate) and of its column (the new paragraph's), and whether it is the best of either (0, 1 or 2).
+    The choice of an old paragraph is a softmax over its row only; these let it see that its favourite is a
+    better match for another old paragraph (measured on the analysts' keys, each pair held out: F1 0.795 ->
+    0.815)."""
+    if not v.size:
+        return {f"{name}_rowrel": v, f"{name}_colrel": v, f"{name}_best": v}
+    row_best, col_best = v.max(axis=1, keepdims=True), v.max(axis=0, keepdims=True)
+    best = ((v > 0) & (v >= row_best)).astype(float) + ((v > 0) & (v >= col_best)).astype(float)
+    return {f"{name}_rowrel": v / np.maximum(row_best, 1e-9), f"{name}_colrel": v / np.maximum(col_best, 1e-9),
+            f"{name}_best": best}
 
 
 def pair_features(old: Edition, new: Edition, rows: list[int], cols: list[int], section_pairs: dict[str, str],
@@ -310,9 +326,13 @@ def pair_features(old: Edition, new: Edition, rows: list[int], cols: list[int], 
     same_section = sec == 1.0
     first = (po.rank[rows] == 0)[:, None] & (pn.rank[cols] == 0)[None, :]
     last = (po.rank[rows] == po.count[rows] - 1)[:, None] & (pn.rank[cols] == pn.count[cols] - 1)[None, :]
+    cos = tfidf_cosines([po.terms[i] for i in rows], [pn.terms[j] for j in cols], counts=counts)
+    latent = _latent_cosines(po.terms, pn.terms, rows, cols)
     return {
-        "cos": tfidf_cosines([po.terms[i] for i in rows], [pn.terms[j] for j in cols], counts=counts),
-        "latent": _latent_cosines(po.terms, pn.terms, rows, cols),
+        "cos": cos,
+        "latent": latent,
+        **_competition("cos", cos),
+        **_competition("latent", latent),
         "sec": sec,
         "secpos": np.where(same_section, np.abs(place_o[:, None] - place_n[None, :]), 1.0),
         "loc_top": _local_cosines(po.terms, pn.terms, po.top, pn.top, rows, cols, top_pairs),
@@ -399,12 +419,13 @@ def _attachments(p_old: np.ndarray, p_new: np.ndarray, edges: dict[tuple[int, in
     return out
 
 
-def _groups(p_old: np.ndarray, p_new: np.ndarray, threshold: float, rows: list[int],
+def _groups(features: dict[str, np.ndarray], model: Model, rows: list[int],
             cols: list[int]) -> list[tuple[list[int], list[int], float]]:
     """Choices joined into groups where they share a paragraph (positions into `rows` and `cols`, the
     paragraphs' indices); strongest choices first, and a choice that would make a group larger than MAX_GROUP on
     a side is dropped."""
-    edges = _choices_made(p_old, p_new, threshold)
+    p_old, p_new = _choices(features, model)
+    edges = _choices_made(p_old, p_new, model.threshold)
     edges.update(_attachments(p_old, p_new, edges, rows, cols))
     root: dict = {}
 
@@ -458,8 +479,7 @@ def find_successors(old: Edition, new: Edition, free_old: list[int], free_new: l
     counts = document_frequencies(read[0].terms + read[1].terms)
     for block_rows, block_cols in _blocks(old, new, rows, cols, section_pairs):
         features = pair_features(old, new, block_rows, block_cols, section_pairs, read, counts)
-        p_old, p_new = _choices(features, model)
-        for rs, cs, confidence in _groups(p_old, p_new, model.threshold, block_rows, block_cols):
+        for rs, cs, confidence in _groups(features, model, block_rows, block_cols):
             olds, news = [block_rows[r] for r in rs], [block_cols[c] for c in cs]
             shared = shared_terms(old, new, olds, news, counts)
             if shared:       # a successor shares a specific subject: a name or a rare word, not only a theme
