@@ -156,17 +156,43 @@ def partly_scanned_report(path: str | Path) -> Path:
     w.paragraph("1", PARAGRAPHS[0])
     w._footer()
     c.showPage()
-    width, height = 120, 160
-    raw = b"".join(bytes(0x30 if (y % 9) < 3 and 12 < x < width - 12 else 0xF0 for x in range(width))
-                   for y in range(height))
-    c.drawImage(ImageReader(io.BytesIO(_gray_png(width, height, raw))), 36, 36, PAGE_W - 72, PAGE_H - 72)
-    c.showPage()                     # the scanned page: no header, footer or text of any kind
+    _image_page(c)
     w.page += 1
     c.setFont(BOLD_FONT, 9)
     c.drawString(LEFT, PAGE_H - 0.6 * 72, w.symbol)
     w.y = PAGE_H - 72
     w.paragraph("2", PARAGRAPHS[1])
     w.finish()
+    return path
+
+
+def _image_page(c) -> None:
+    """A page that is one picture and no text at all (a scanned page, or a map drawn as an image)."""
+    width, height = 120, 160
+    raw = b"".join(bytes(0x30 if (y % 9) < 3 and 12 < x < width - 12 else 0xF0 for x in range(width))
+                   for y in range(height))
+    c.drawImage(ImageReader(io.BytesIO(_gray_png(width, height, raw))), 36, 36, PAGE_W - 72, PAGE_H - 72)
+    c.showPage()
+
+
+def ending_in_a_map_report(path: str | Path) -> Path:
+    """Two digital pages, then a last page that is only a picture: the map that closes a mission's report."""
+    path = Path(path)
+    c = _canvas(path)
+    w = _Writer(c, "S/2099/9", total_pages_hint=3)
+    w.masthead("4 April 2099", "Report of the Secretary-General with a map")
+    w.paragraph("1", PARAGRAPHS[0])
+    w._footer()
+    c.showPage()
+    w.page += 1
+    c.setFont(BOLD_FONT, 9)
+    c.drawString(LEFT, PAGE_H - 0.6 * 72, w.symbol)
+    w.y = PAGE_H - 72
+    w.paragraph("2", PARAGRAPHS[1])
+    w._footer()
+    c.showPage()
+    _image_page(c)
+    c.save()
     return path
 
 
@@ -229,4 +255,4 @@ def two_column_report(path: str | Path) -> Path:
 
 
 __all__ = ["PARAGRAPHS", "HEADINGS", "scaled_matrix_report", "kerned_report", "letter_spaced_report",
-           "monospaced_report", "partly_scanned_report", "two_column_report", "COLUMN_PARAGRAPHS", "TABLE_ROWS"]
+           "monospaced_report", "partly_scanned_report", "ending_in_a_map_report", "two_column_report", "COLUMN_PARAGRAPHS", "TABLE_ROWS"]

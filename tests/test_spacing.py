@@ -23,7 +23,8 @@ def _read(path, engine):
 def pdfs(tmp_path_factory):
     d = tmp_path_factory.mktemp("spacing")
     return {name: getattr(gen, f"{name}_report")(d / f"{name}.pdf")
-            for name in ("scaled_matrix", "kerned", "letter_spaced", "monospaced", "partly_scanned", "two_column")}
+            for name in ("scaled_matrix", "kerned", "letter_spaced", "monospaced", "partly_scanned", "two_column",
+                         "ending_in_a_map")}
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -75,6 +76,17 @@ def test_scanned_page_is_reported_and_the_rest_read(pdfs, engine):
     assert len(ed.warnings) == 1 and "page 2 of 3" in ed.warnings[0] and "ocrmypdf" in ed.warnings[0]
     assert [p.text for p in ed.paragraphs] == gen.PARAGRAPHS
     assert ed.to_dict()["pages_without_text"] == [2]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_closing_map_page_is_noted_without_ocr_advice(pdfs, engine):
+    """A mission's report often ends with its map as one picture: it is not compared, and that is said plainly;
+    a picture page inside the report (test above) is more likely a scan, and OCR is suggested."""
+    ed = _read(pdfs["ending_in_a_map"], engine)
+    assert ed.pages == 3 and ed.pages_without_text == [3]
+    assert [p.text for p in ed.paragraphs] == gen.PARAGRAPHS
+    (warning,) = ed.warnings
+    assert warning.startswith("page 3 of 3, the last, is a picture without a text layer") and "OCR" not in warning
 
 
 def test_cli_warns_of_a_scanned_page(pdfs):

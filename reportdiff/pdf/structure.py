@@ -662,6 +662,11 @@ def _unread_pages(pages: list[PageText]) -> tuple[list[int], list[str]]:
     unread = [p.number for p in pages if not p.lines and p.images]
     if not unread:
         return [], []
+    if unread == [pages[-1].number] and len(pages) >= 3:
+        # a mission's report closes with its deployment map, often placed as one picture (S/2025/211): no OCR
+        # advice for it, which would only tell the reader that something is wrong with a sound file
+        return unread, [f"page {unread[0]} of {len(pages)}, the last, is a picture without a text layer (usually a "
+                        f"map or a figure closing the report): its contents are not compared"]
     several = len(unread) > 1
     return unread, [f"page{'s' if several else ''} {', '.join(map(str, unread))} of {len(pages)} "
                     f"{'are images' if several else 'is an image'} without a text layer (a scan, or a full-page "
