@@ -149,20 +149,36 @@ def monospaced_report(path: str | Path) -> Path:
 
 def partly_scanned_report(path: str | Path) -> Path:
     """Page 1 digital, page 2 an image only (a scanned annex), page 3 digital again."""
-    path = Path(path)
+    return _report_with_a_picture_page(Path(path), "S/2099/8", "with a scanned page", picture_at=2)
+
+
+def ending_in_a_map_report(path: str | Path) -> Path:
+    """Two digital pages, then a last page that is only a picture: the map that closes a mission's report."""
+    return _report_with_a_picture_page(Path(path), "S/2099/9", "with a map", picture_at=3)
+
+
+def _report_with_a_picture_page(path: Path, symbol: str, title: str, picture_at: int) -> Path:
+    """Three pages: paragraphs 1 and 2 on the two digital ones, and at page `picture_at` one picture and no
+    text of any kind (no header, no footer)."""
     c = _canvas(path)
-    w = _Writer(c, "S/2099/8", total_pages_hint=3)
-    w.masthead("4 April 2099", "Report of the Secretary-General with a scanned page")
-    w.paragraph("1", PARAGRAPHS[0])
-    w._footer()
-    c.showPage()
-    _image_page(c)
-    w.page += 1
-    c.setFont(BOLD_FONT, 9)
-    c.drawString(LEFT, PAGE_H - 0.6 * 72, w.symbol)
-    w.y = PAGE_H - 72
-    w.paragraph("2", PARAGRAPHS[1])
-    w.finish()
+    w = _Writer(c, symbol, total_pages_hint=3)
+    w.masthead("4 April 2099", f"Report of the Secretary-General {title}")
+    for page in (1, 2, 3):
+        w.page = page
+        if page == picture_at:
+            _image_page(c)
+        elif page == 1:
+            w.paragraph("1", PARAGRAPHS[0])
+            w._footer()
+            c.showPage()
+        else:
+            c.setFont(BOLD_FONT, 9)
+            c.drawString(LEFT, PAGE_H - 0.6 * 72, w.symbol)
+            w.y = PAGE_H - 72
+            w.paragraph("2", PARAGRAPHS[1])
+            w._footer()
+            c.showPage()
+    c.save()
     return path
 
 
@@ -173,27 +189,6 @@ def _image_page(c) -> None:
                    for y in range(height))
     c.drawImage(ImageReader(io.BytesIO(_gray_png(width, height, raw))), 36, 36, PAGE_W - 72, PAGE_H - 72)
     c.showPage()
-
-
-def ending_in_a_map_report(path: str | Path) -> Path:
-    """Two digital pages, then a last page that is only a picture: the map that closes a mission's report."""
-    path = Path(path)
-    c = _canvas(path)
-    w = _Writer(c, "S/2099/9", total_pages_hint=3)
-    w.masthead("4 April 2099", "Report of the Secretary-General with a map")
-    w.paragraph("1", PARAGRAPHS[0])
-    w._footer()
-    c.showPage()
-    w.page += 1
-    c.setFont(BOLD_FONT, 9)
-    c.drawString(LEFT, PAGE_H - 0.6 * 72, w.symbol)
-    w.y = PAGE_H - 72
-    w.paragraph("2", PARAGRAPHS[1])
-    w._footer()
-    c.showPage()
-    _image_page(c)
-    c.save()
-    return path
 
 
 COLUMN_PARAGRAPHS = [
