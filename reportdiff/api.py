@@ -135,42 +135,33 @@ def load_many(paths: Iterable[StrPath], *, parallel: bool | None = None, executo
     paths = _resolve_all(paths, load_options)
     if executor is not None:
         return _load_through(executor, paths, load_options)
-    cached = [load_options.get("cache", True) and is_cached(p) for p in paths]
-    todo = [i for i, hit in enumerate(cached) if not hit]
     cpus = load_options.get("workers") or _fork.cpu_count()
+    uncached = [p for p in paths if not isinstance(p, Edition) and not (load_options.get("cache", True)
+                                                                         and is_cached(p))]
     if parallel is None:
-        parallel = cpus > 1 and len(todo) > 1
+        parallel = cpus > 1 and len(uncached) > 1
     context = _fork.fork_context() if parallel else None
     if context is None:
         return [load(p, **load_options) for p in paths]    # one file at a time (its pages in parallel)
     from multiprocessing.connection import wait
 
-    from .pdf.inputs import validate_pdf
-
-    progress = load_options.get("progress")
-    options = {**{k: v for k, v in load_options.items() if k != "progress"}, "workers": 1}
-    # every file checked before any is read (a bad last file fails at once); the counts serve the progress
-    pages = {i: validate_pdf(paths[i], max_pages=options.get("max_pages", DEFAULT_MAX_PAGES)) for i in todo}
-    editions: list = [load(p, **options) if hit else None for p, hit in zip(paths, cached)]
-    waiting, running, done_pages = list(todo), {}, 0
+    reading = _Reading.plan(paths, load_options)
+    waiting, running = list(reading.pages), {}
     try:
         while waiting or running:
             while waiting and len(running) < cpus:
                 i = waiting.pop(0)
-                running[i] = _Worker(context, paths[i], options)
+                running[i] = _Worker(context, paths[i], reading.options)
             ready = wait([worker.receive for worker in running.values()])
             for i, worker in list(running.items()):
                 if worker.receive in ready:
-                    editions[i] = worker.result()
+                    reading.finished(i, worker.result())
                     worker.stop()
                     del running[i]
-                    done_pages += pages[i]
-                    if progress:
-                        progress(done_pages, sum(pages.values()))
     finally:
         for worker in running.values():
             worker.stop()
-    return editions
+    return reading.editions
 
 
 def _resolve_all(paths, load_options: dict) -> list:
@@ -181,36 +172,50 @@ def _resolve_all(paths, load_options: dict) -> list:
                                                            refresh=load_options.get("refresh", False)))
 
 
+class _Reading:
+    """The plan and the progress of reading several files in other processes (load_many's own workers, or the
+    caller's executor): each file's `load` options (one worker, no progress or refresh of its own: symbols are
+    resolved already), the editions at hand — given, or cached — with None where a file is to be read, and the
+    page counts of those files. Every file is checked before any is read, so that a bad last file fails at once;
+    the counts serve the progress, reported as each file is done."""
+
+    def __init__(self, options: dict, editions: list, pages: dict[int, int], progress: Progress | None) -> None:
+        self.options, self.editions, self.pages, self.progress = options, editions, pages, progress
+        self.done_pages = 0
+
+    @classmethod
+    def plan(cls, paths: list, load_options: dict) -> _Reading:
+        from .pdf.inputs import validate_pdf
+
+        options = {**{k: v for k, v in load_options.items() if k not in ("progress", "refresh")}, "workers": 1}
+        given = [p if isinstance(p, Edition) else None for p in paths]
+        cached = [given[i] is None and options.get("cache", True) and is_cached(p) for i, p in enumerate(paths)]
+        todo = [i for i in range(len(paths)) if given[i] is None and not cached[i]]
+        pages = {i: validate_pdf(paths[i], max_pages=options.get("max_pages", DEFAULT_MAX_PAGES)) for i in todo}
+        editions = [load(p, **options) if hit else e for p, e, hit in zip(paths, given, cached)]
+        return cls(options, editions, pages, load_options.get("progress"))
+
+    def finished(self, i: int, edition: Edition) -> None:
+        self.editions[i] = edition
+        self.done_pages += self.pages[i]
+        if self.progress:
+            self.progress(self.done_pages, sum(self.pages.values()))
+
+
 def _load_through(executor, paths: list, load_options: dict) -> list[Edition]:
-    """`load_many` with the caller's executor: every file checked first (a bad one fails at once), the files
-    not cached submitted as tasks; progress reported here as each finishes. On an error the tasks not started
-    are cancelled and the error raised."""
+    """`load_many` with the caller's executor: the files to read submitted as tasks. On an error the tasks not
+    started are cancelled and the error raised."""
     import concurrent.futures as cf
 
-    from .pdf.inputs import validate_pdf
-
-    progress = load_options.get("progress")
-    options = {**{k: v for k, v in load_options.items() if k not in ("progress", "refresh")}, "workers": 1}
-    editions: list = [p if isinstance(p, Edition) else None for p in paths]
-    todo = [i for i, p in enumerate(paths)
-            if editions[i] is None and not (options.get("cache", True) and is_cached(p))]
-    pages = {i: validate_pdf(paths[i], max_pages=options.get("max_pages", DEFAULT_MAX_PAGES)) for i in todo}
-    futures = {executor.submit(load, paths[i], **options): i for i in todo}
+    reading = _Reading.plan(paths, load_options)
+    futures = {executor.submit(load, paths[i], **reading.options): i for i in reading.pages}
     try:
-        for i, path in enumerate(paths):
-            if editions[i] is None and i not in pages:
-                editions[i] = load(path, **options)                 # cached
-        done_pages = 0
         for future in cf.as_completed(futures):
-            i = futures[future]
-            editions[i] = future.result()
-            done_pages += pages[i]
-            if progress:
-                progress(done_pages, sum(pages.values()))
+            reading.finished(futures[future], future.result())
     finally:
         for future in futures:
             future.cancel()
-    return editions
+    return reading.editions
 
 
 class _Worker:
