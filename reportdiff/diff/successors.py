@@ -173,24 +173,25 @@ def tfidf_cosines(docs_a: list[list[str]], docs_b: list[list[str]],
     if not docs_a or not docs_b:
         return np.zeros((len(docs_a), len(docs_b)))
     if counts is None:
-        background = docs_a + docs_b if background is None else background
-        counts = document_frequencies(background)
+        counts = document_frequencies(docs_a + docs_b if background is None else background)
+    return tfidf_vectors(docs_a, counts) @ tfidf_vectors(docs_b, counts).T
+
+
+def tfidf_vectors(docs: list[list[str]], counts: tuple[Counter, int]) -> np.ndarray:
+    """Unit-length sublinear TF-IDF vectors of `docs` (one row each; terms missing from `counts` are left out,
+    a document with none is a row of zeros)."""
     df, n_docs = counts
     column = {t: k for k, t in enumerate(df)}
     idf = np.log(n_docs / np.array(list(df.values()), dtype=float)) if df else np.zeros(0)
-
-    def vectors(docs: list[list[str]]) -> np.ndarray:
-        m = np.zeros((len(docs), len(column)))
-        for r, d in enumerate(docs):
-            for t, c in Counter(d).items():
-                k = column.get(t)
-                if k is not None:
-                    m[r, k] = 1 + math.log(c)
-        m *= idf
-        norms = np.linalg.norm(m, axis=1, keepdims=True)
-        return m / np.where(norms > 0, norms, 1)
-
-    return vectors(docs_a) @ vectors(docs_b).T
+    m = np.zeros((len(docs), len(column)))
+    for r, d in enumerate(docs):
+        for t, c in Counter(d).items():
+            k = column.get(t)
+            if k is not None:
+                m[r, k] = 1 + math.log(c)
+    m *= idf
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return m / np.where(norms > 0, norms, 1)
 
 
 def _local_cosines(docs_o: list[list[str]], docs_n: list[list[str]], group_o: list, group_n: list,
@@ -230,17 +231,10 @@ def _latent_cosines(docs_o: list[list[str]], docs_n: list[list[str]], rows: list
         docs_o, docs_n = [docs_o[i] for i in rows], [docs_n[j] for j in cols]
         rows, cols = list(range(len(rows))), list(range(len(cols)))
     docs = docs_o + docs_n
-    df = Counter(t for d in docs for t in set(d))
-    column = {t: k for k, t in enumerate(df)}
-    if not column or not rows or not cols:
+    counts = document_frequencies(docs)
+    if not counts[0] or not rows or not cols:
         return np.zeros((len(rows), len(cols)))
-    idf = np.log(len(docs) / np.array(list(df.values()), dtype=float))
-    m = np.zeros((len(docs), len(column)))
-    for r, d in enumerate(docs):
-        for t, c in Counter(d).items():
-            m[r, column[t]] = 1 + math.log(c)
-    m *= idf
-    m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
+    m = tfidf_vectors(docs, counts)
     # the SVD's left side from the paragraphs' Gram matrix (paragraphs x paragraphs, far smaller than
     # paragraphs x stems): eigenvectors U and eigenvalues s^2, so that U s are the paragraphs' coordinates
     values, vectors = np.linalg.eigh(m @ m.T)
