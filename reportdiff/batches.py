@@ -220,8 +220,15 @@ def _unique(name: str, taken: set[str]) -> str:
 # ---------------------------------------------------------------------------------------------------- the task
 
 @functools.lru_cache(maxsize=1)
+def code_files() -> list[Path]:
+    """The package's files that decide a comparison: its modules and its data (the successor model, the word
+    lists, the schemas), which a refit changes without touching a line of code."""
+    here = Path(__file__).resolve().parent
+    return sorted(p for p in here.rglob("*") if p.suffix in (".py", ".json") and "__pycache__" not in p.parts)
+
+
 def code_version() -> str:
-    """reportdiff's version and a hash of its code and templates: a result made by other code is redone."""
+    """reportdiff's version and a hash of its code, data and templates: a result made by other code is redone."""
     import hashlib
     from importlib import resources
 
@@ -230,7 +237,7 @@ def code_version() -> str:
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode())
     templates = resources.files("reportdiff.templates")
-    for name, read in ([(p.relative_to(here).as_posix(), p.read_bytes) for p in sorted(here.rglob("*.py"))]
+    for name, read in ([(p.relative_to(here).as_posix(), p.read_bytes) for p in code_files()]
                        + [(f"templates/{t.name}", t.read_bytes) for t in sorted(templates.iterdir(),
                                                                                 key=lambda t: t.name)
                           if t.is_file()]):

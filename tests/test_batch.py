@@ -101,6 +101,16 @@ def test_items_from_python(tmp_path):
 # ------------------------------------------------------------------------------------------------ a batch
 
 @pytest.mark.slow
+def test_a_result_is_redone_when_the_models_data_change():
+    """Resumption keys on the code that made a result: the shipped successor model and word lists change the
+    comparison without a line of code changing (a refit), so they are part of that key."""
+    from reportdiff.batches import code_files
+
+    names = {p.name for p in code_files()}
+    assert {"successor_model.json", "word_forms.json", "align.py", "batches.py"} <= names
+    assert not any(p.suffix == ".pyc" for p in code_files())
+
+
 def test_batch_outputs_resumption_and_failures(corpus, tmp_path):
     out = tmp_path / "out"
     seen = []
