@@ -85,17 +85,13 @@ class Link:
 
     @property
     def kind(self) -> str:
+        """added, removed, or paired: all the alignment knows. Whether a pair is unchanged, modified, split,
+        merged or rewritten is decided where the texts are compared (`comparison._change`)."""
         if not self.old:
             return "added"
         if not self.new:
             return "removed"
-        if self.successor:
-            return "rewritten"
-        if len(self.new) > 1:
-            return "split"
-        if len(self.old) > 1:
-            return "merged"
-        return "paired"     # unchanged or modified: decided by the caller, which compares the texts
+        return "paired"
 
 
 @dataclass
