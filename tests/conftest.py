@@ -166,3 +166,25 @@ def pytest_terminal_summary(terminalreporter):
     n = schema_check.checked["documents"]
     if n:
         terminalreporter.write_line(f"JSON documents checked against reportdiff/schemas: {n}")
+
+
+def assert_partition(c: Comparison) -> None:
+    """Every paragraph of each edition is in exactly one change."""
+    olds = [i for ch in c.changes for i in ch.old]
+    news = [j for ch in c.changes for j in ch.new]
+    assert sorted(olds) == sorted(p.id for p in c.old.paragraphs)
+    assert sorted(news) == sorted(p.id for p in c.new.paragraphs)
+
+
+def assert_new_reading_order(c: Comparison) -> None:
+    """The changes stand in the new edition's reading order, each where its first new paragraph stands. A
+    textual change's new paragraphs follow each other; a rewritten group's may be apart (old ¶29 succeeded by new
+    ¶29 and ¶31, with ¶30 a new subject): then the report reads "¶29, ¶31" and ¶30 follows."""
+    where = {p.id: k for k, p in enumerate(c.new.paragraphs)}
+    firsts = [where[ch.new[0]] for ch in c.changes if ch.new]
+    assert firsts == sorted(firsts)
+    for ch in c.changes:
+        places = [where[j] for j in ch.new]
+        assert places == sorted(places)
+        if places and ch.kind != "rewritten":
+            assert places == list(range(places[0], places[0] + len(places)))

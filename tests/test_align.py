@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import assert_new_reading_order, assert_partition
 from reportdiff.diff import align
 from reportdiff.diff.comparison import compare_editions
 from reportdiff.model import Comparison, Edition, Footnote, Paragraph, Section
@@ -62,14 +63,6 @@ def edit_words(t: str, k: int, seed: int = 0) -> str:
     for _ in range(k):
         words[rng.randrange(len(words))] = rng.choice(["notably", "further", "reportedly", "new"])
     return " ".join(words)
-
-
-def assert_partition(c: Comparison) -> None:
-    """Every paragraph of each edition is in exactly one change."""
-    olds = [i for ch in c.changes for i in ch.old]
-    news = [j for ch in c.changes for j in ch.new]
-    assert sorted(olds) == sorted(p.id for p in c.old.paragraphs)
-    assert sorted(news) == sorted(p.id for p in c.new.paragraphs)
 
 
 BASE = [("I", "Introduction", 1, [text(1), text(2)]),
@@ -317,9 +310,7 @@ def test_every_paragraph_is_in_exactly_one_change(pair):
     for ch in c.changes:
         assert ch.kind in ("unchanged", "modified", "rewritten", "added", "removed", "split", "merged")
         assert (ch.kind == "added") == (not ch.old) and (ch.kind == "removed") == (not ch.new)
-    # new paragraphs appear in reading order
-    news = [j for ch in c.changes for j in ch.new]
-    assert news == [p.id for p in new.paragraphs]
+    assert_new_reading_order(c)
 
 
 def test_section_with_every_paragraph_rewritten_is_paired_by_place_and_title():
