@@ -139,6 +139,15 @@ def test_reversed_trend():
     assert j.direction == "reversed" and j.change == "declined → increased"
 
 
+def test_a_qualifier_gives_way_to_the_judgement_it_qualifies():
+    """"only five Member States" qualifies a count: the summary of the change names the trend that turned."""
+    sigs = signals("The pace of repatriations from the camps declined significantly, with only five Member States "
+                   "repatriating their nationals during the reporting period.",
+                   "The pace of repatriations from the camps increased significantly, with five Member States "
+                   "repatriating their nationals during the reporting period.", kind="modified")
+    assert of_kind(sigs, "judgement")[0].change == "declined → increased"
+
+
 def test_same_judgement_in_new_words_is_no_judgement_change():
     sigs = signals("The security situation in the south remained volatile, with clashes near the border.",
                    "The security situation in the south remained volatile, with incidents near the river.")
