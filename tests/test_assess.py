@@ -220,6 +220,18 @@ def test_idioms_are_not_trends_or_levels():
     assert any("marked" in s.change and "rise" in s.change for s in of_kind(sigs, "judgement"))
 
 
+def test_assessment_words_inside_names_are_names():
+    """"the Necessary Unified Forces" (27 times in the South Sudan reports), "the High Council of State", "Major
+    General": capitalised inside a sentence, they name something and judge nothing; at a sentence's or a list
+    item's start they still judge."""
+    from reportdiff.diff.lexicon import hits
+
+    assert hits("Training of the Necessary Unified Forces continued under the High Council of State.") == [
+        ("continued", "continuity", 41)]
+    assert [w for w, _, _ in hits("High levels of violence persisted. (a) Increased attacks.")] == [
+        "High", "persisted", "Increased"]
+
+
 def test_a_concern_is_named_by_nouns():
     """The subject of a dropped concern is what it is about ("consequences", "funds", "continent"), not the
     rare verbs and adjectives around them ("enormous", "attract", "unite")."""

@@ -98,6 +98,8 @@ def hits(text: str) -> list[tuple[str, str, int]]:
             continue
         if w == "may" and m.group(0) == "May":       # the month
             continue
+        if m.group(0)[0].isupper() and not _starts_sentence(text, m.start()):
+            continue        # a name: the "High" of "High Council of State", "Critical" of a programme's title
         if w == "concern" and _OF_CONCERN.search(text, 0, m.end()):    # UNHCR's "persons of concern"
             continue
         if w == "only" and _NOT_ONLY.search(text, 0, m.end()):           # "not only … but also"
@@ -110,6 +112,13 @@ def hits(text: str) -> list[tuple[str, str, int]]:
             continue        # "to improve", "must strengthen", "I urge … to reduce": a goal, not an observed trend
         out.append((m.group(0), cat, m.start()))
     return out
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether the word at `at` opens the text, a sentence, a clause after a colon, a list item ("(a) Increased"),
+    or a quote or bracket."""
+    before = text[:at].rstrip(" \u00a0“\"‘'(")
+    return not before or before[-1] in ".!?:;•)\n"
 
 
 # Thanks to staff, donors and hosts close the observations of nearly every report (thank: 10 of the 23 reports,
