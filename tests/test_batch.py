@@ -111,6 +111,7 @@ def test_a_result_is_redone_when_the_models_data_change():
     assert not any(p.suffix == ".pyc" for p in code_files())
 
 
+@pytest.mark.slow
 def test_batch_outputs_resumption_and_failures(corpus, tmp_path):
     out = tmp_path / "out"
     seen = []

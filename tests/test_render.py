@@ -512,6 +512,7 @@ def test_render_survives_inconsistent_comparisons():
     run()
 
 
+@pytest.mark.slow
 def test_compiled_templates_are_cached_and_a_bad_cache_folder_only_costs_time(tmp_path):
     """The report's templates are compiled once into the cache folder's templates/ (0.35 s a run otherwise); a
     child process renders the same page from the compiled copy, and with a cache folder that cannot be made."""
