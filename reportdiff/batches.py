@@ -219,7 +219,6 @@ def _unique(name: str, taken: set[str]) -> str:
 
 # ---------------------------------------------------------------------------------------------------- the task
 
-@functools.lru_cache(maxsize=1)
 def code_files() -> list[Path]:
     """The package's files that decide a comparison: its modules and its data (the successor model, the word
     lists, the schemas), which a refit changes without touching a line of code."""
@@ -227,6 +226,7 @@ def code_files() -> list[Path]:
     return sorted(p for p in here.rglob("*") if p.suffix in (".py", ".json") and "__pycache__" not in p.parts)
 
 
+@functools.lru_cache(maxsize=1)
 def code_version() -> str:
     """reportdiff's version and a hash of its code, data and templates: a result made by other code is redone."""
     import hashlib
