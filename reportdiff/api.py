@@ -136,10 +136,8 @@ def load_many(paths: Iterable[StrPath], *, parallel: bool | None = None, executo
     if executor is not None:
         return _load_through(executor, paths, load_options)
     cpus = load_options.get("workers") or _fork.cpu_count()
-    uncached = [p for p in paths if not isinstance(p, Edition) and not (load_options.get("cache", True)
-                                                                         and is_cached(p))]
     if parallel is None:
-        parallel = cpus > 1 and len(uncached) > 1
+        parallel = cpus > 1 and len(_to_read(paths, load_options)) > 1
     context = _fork.fork_context() if parallel else None
     if context is None:
         return [load(p, **load_options) for p in paths]    # one file at a time (its pages in parallel)
@@ -188,11 +186,10 @@ class _Reading:
         from .pdf.inputs import validate_pdf
 
         options = {**{k: v for k, v in load_options.items() if k not in ("progress", "refresh")}, "workers": 1}
-        given = [p if isinstance(p, Edition) else None for p in paths]
-        cached = [given[i] is None and options.get("cache", True) and is_cached(p) for i, p in enumerate(paths)]
-        todo = [i for i in range(len(paths)) if given[i] is None and not cached[i]]
+        todo = _to_read(paths, load_options)
         pages = {i: validate_pdf(paths[i], max_pages=options.get("max_pages", DEFAULT_MAX_PAGES)) for i in todo}
-        editions = [load(p, **options) if hit else e for p, e, hit in zip(paths, given, cached)]
+        editions = [None if i in pages else p if isinstance(p, Edition) else load(p, **options)   # given, or cached
+                    for i, p in enumerate(paths)]
         return cls(options, editions, pages, load_options.get("progress"))
 
     def finished(self, i: int, edition: Edition) -> None:
@@ -200,6 +197,12 @@ class _Reading:
         self.done_pages += self.pages[i]
         if self.progress:
             self.progress(self.done_pages, sum(self.pages.values()))
+
+
+def _to_read(paths: list, load_options: dict) -> list[int]:
+    """The places of the files that must be read: neither given as an Edition nor cached (when the cache is on)."""
+    use_cache = load_options.get("cache", True)
+    return [i for i, p in enumerate(paths) if not isinstance(p, Edition) and not (use_cache and is_cached(p))]
 
 
 def _load_through(executor, paths: list, load_options: dict) -> list[Edition]:
