@@ -224,16 +224,10 @@ def _diverse(found: list[tuple[int, int, Signal]], limit: int) -> list[Signal]:
     return out
 
 
-# Level words that qualify another assessment word rather than judge on their own ("declined significantly",
-# "only five Member States", "gravely concerned"): in the one-line summary of a change they give way to it.
-QUALIFIERS = frozenset("""only significantly relatively relative most major sharply steadily seriously severely
-    gravely critically urgently deeply considerable substantial""".split())
-
-
 def _strongest(words: set[str]) -> set[str]:
     """The words that carry the judgement: "declined significantly only" → "declined" (a trend outweighs a
     qualifier); all of them when they weigh alike."""
-    judging = {w for w in words if w not in QUALIFIERS} or words
+    judging = {w for w in words if w not in lexicon.QUALIFIERS} or words
     top = max((lexicon.WEIGHT[lexicon.CATEGORY[w]] for w in judging), default=0.0)
     return {w for w in judging if lexicon.WEIGHT[lexicon.CATEGORY[w]] >= top - 0.05}
 

@@ -64,17 +64,27 @@ _STANCE_POSITIVE = frozenset("""hope welcome welcomes welcomed welcoming encoura
     commended commendable applaud applauds positive""".split())
 
 _TOKEN = re.compile(r"[^\W\d_][\w-]*")
-_NOT_ONLY = re.compile(r"\bnot only$", re.I)
 _BASE_VERBS = frozenset("""improve increase decrease reduce expand escalate intensify strengthen stabilize undermine
     worsen deteriorate grow rise diminish decline destabilize drop erode""".split())
 _TO_OR_MODAL = re.compile(r"\b(?:to|must|should|will|would|can|could|may|might|help|helps|further)\s+$", re.I)
 _ASK = re.compile(r"\b(?:(?i:must|should|needs? to|it is (?:critical|essential|imperative|vital|important|necessary|"
                   r"crucial))|I (?:\w+ )?(?:call|urge|encourage|recommend|request|appeal))\b")
-_OF_CONCERN = re.compile(r"\b(?:persons|people|individuals|refugees) of concern$", re.I)
-# Idioms that use a trend or level word for something else: "conditions that give rise to terrorism" is a cause,
-# not a rise; "is marked by adaptability" describes, where "a marked increase" weighs.
-_GIVE_RISE = re.compile(r"\b(?:give|gives|gave|given|giving)\s+$", re.I)
-_BY_AFTER = re.compile(r"\s+by\b", re.I)
+# Idioms that use an assessment word for something else: word -> (what precedes it, what follows it) there.
+_IDIOMS: dict[str, tuple[re.Pattern | None, re.Pattern | None]] = {
+    # UNHCR's "persons of concern"
+    "concern": (re.compile(r"\b(?:persons|people|individuals|refugees) of $", re.I), None),
+    # "not only … but also"
+    "only": (re.compile(r"\bnot $", re.I), None),
+    # "conditions that give rise to terrorism": a cause, not a rise
+    "rise": (re.compile(r"\b(?:give|gives|gave|given|giving)\s+$", re.I), None),
+    # "is marked by adaptability": a description, where "a marked increase" weighs
+    "marked": (None, re.compile(r"\s+by\b", re.I)),
+}
+
+# Level words that qualify another assessment word rather than judge on their own ("declined significantly",
+# "only five Member States", "gravely concerned"): in the one-line summary of a change they give way to it.
+QUALIFIERS = frozenset("""only significantly relatively relative most major sharply steadily seriously severely
+    gravely critically urgently deeply considerable substantial""".split())
 
 
 def polarity(word: str) -> str:
@@ -100,18 +110,17 @@ def hits(text: str) -> list[tuple[str, str, int]]:
             continue
         if m.group(0)[0].isupper() and not _starts_sentence(text, m.start()):
             continue        # a name: the "High" of "High Council of State", "Critical" of a programme's title
-        if w == "concern" and _OF_CONCERN.search(text, 0, m.end()):    # UNHCR's "persons of concern"
-            continue
-        if w == "only" and _NOT_ONLY.search(text, 0, m.end()):           # "not only … but also"
-            continue
-        if w == "rise" and _GIVE_RISE.search(text, 0, m.start()):           # "give rise to": a cause
-            continue
-        if w == "marked" and _BY_AFTER.match(text, m.end()):                 # "marked by": a description
+        if w in _IDIOMS and _in_idiom(_IDIOMS[w], text, m.start(), m.end()):
             continue
         if w in _BASE_VERBS and (_TO_OR_MODAL.search(text, 0, m.start()) or _ASK.search(text, 0, m.start())):
             continue        # "to improve", "must strengthen", "I urge … to reduce": a goal, not an observed trend
         out.append((m.group(0), cat, m.start()))
     return out
+
+
+def _in_idiom(idiom: tuple[re.Pattern | None, re.Pattern | None], text: str, start: int, end: int) -> bool:
+    before, after = idiom
+    return bool(before and before.search(text, 0, start)) or bool(after and after.match(text, end))
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -132,8 +141,9 @@ COURTESY = re.compile(r"\b(?:thank|thanks|gratitude|grateful|appreciation|dedica
 # (S/2025/504), "I also commend the work of the United Nations country team" (S/2025/54). Praise of anyone else —
 # a Government, the parties, communities — is the Secretary-General's stance and stays a judgement.
 PRAISE = re.compile(r"\b(?:commend|applaud|salute|pay tribute)", re.I)
-UN_OWN_PEOPLE = re.compile(r"\b(?:personnel|staff|peacekeepers|country team|Special (?:Representative|Envoy|Coordinator)"
-                           r"|troop-\s?and police-contributing|Force Commander|Head of Mission)\b")
+UN_OWN_PEOPLE = re.compile(r"\b(?:personnel|staff|peacekeepers|country team|"
+                           r"Special (?:Representative|Envoy|Coordinator)|troop-\s?and police-contributing|"
+                           r"Force Commander|Head of Mission)\b")
 
 
 def is_courtesy(sentence: str) -> bool:
