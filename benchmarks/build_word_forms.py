@@ -20,16 +20,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
+import sys
 from pathlib import Path
 
 import wordfreq
 from lemminflect import getAllLemmas
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reportdiff.diff.word_forms import VERB_ENDING  # noqa: E402  (the endings the package judges by)
+
 OUT = ROOT / "reportdiff" / "diff" / "word_forms.json"
 TOP = 60_000
-VERB_ENDING = re.compile(r"(?:ed|ing|ly)$")
 
 
 def main() -> None:

@@ -214,8 +214,8 @@ def _prune(d: Path, digest: str, keep: str) -> None:
 
 
 def clear() -> int:
-    """Remove every entry (and stray temporary files and the compiled templates); returns how many files were removed (entries and
-    temporary files alike; `reportdiff cache clear` reports the entries and bytes)."""
+    """Remove every entry, stray temporary files and the compiled templates; returns how many files were removed
+    (all of them alike; `reportdiff cache clear` reports the entries and bytes)."""
     n = 0
     d = cache_dir()
     for p in list(d.glob("*.json")) + list(d.glob(".*.part")) + list(template_cache_dir().glob("__jinja2_*")):

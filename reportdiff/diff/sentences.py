@@ -342,7 +342,7 @@ def _wordfreq():
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+(?:of|and|al|bin|ibn)\s+|\s+)?)+[A-Z][\w’'-]*|[A-Z][\w’'-]{2,}")
 
 
-VERB_FORM_WEIGHT = 0.15        # a word that cannot be a noun names a subject only when nothing else does
+NOT_NOUN_WEIGHT = 0.15         # a word that cannot be a noun names a subject only when nothing else does
 
 
 def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: set[str] | None = None) -> list[str]:
@@ -359,7 +359,7 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
         specific = min(1.5, max(0.2, (6.5 - english) / 3))
         # a subject is named by nouns: verbs, adjectives and adverbs ("ensued", "attract", "enormous", "swiftly")
         # say little of it
-        form = 1.0 if can_be_noun(w) else VERB_FORM_WEIGHT
+        form = 1.0 if can_be_noun(w) else NOT_NOUN_WEIGHT
         return ctx.idf(s) * specific * form * (1 + 0.5 * (counts[s] - 1)) * (1.0 if other.get(s) else 2.0)
 
     terms: dict[str, tuple[float, str, frozenset]] = {}

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 WORD_FORMS_FILE = "word_forms.json"
-_VERB_ENDING = re.compile(r"(?:ed|ing|ly)$", re.IGNORECASE)
+VERB_ENDING = re.compile(r"(?:ed|ing|ly)$", re.IGNORECASE)   # how a word with no entry is judged
 
 
 @lru_cache(maxsize=1)
@@ -32,4 +32,4 @@ def can_be_noun(word: str) -> bool:
     not_nouns, nouns = _lists()
     if w in not_nouns:
         return False
-    return w in nouns or not _VERB_ENDING.search(w)
+    return w in nouns or not VERB_ENDING.search(w)
