@@ -13,6 +13,9 @@ drawn in one spacing regime, so that a test can compare the text read back with 
 - `monospaced_report`: typewriter text in Courier (1990s documents), two spaces after a full stop, and a line whose
   words are placed at character cells without space characters;
 - `partly_scanned_report`: a digital report whose second page is an image without a text layer;
+- `ocr_layer_report`: two typewritten pages scanned, each picture wrapped in a form that covers the page, with an
+  OCR layer of invisible text that misreads paragraph numbers as the scans of the 1980s do (E/ICEF/672: "U." for
+  4., "lU." for 14.);
 - `two_column_report`: numbered paragraphs in two justified columns (UN documents of about 2000), and below them a
   two-column table whose left cells end ragged (which must stay rows).
 """
@@ -180,6 +183,50 @@ def _report_with_a_picture_page(path: Path, symbol: str, title: str, picture_at:
             c.showPage()
     c.save()
     return path
+
+
+OCR_PARAGRAPHS = [
+    "The Executive Board reviewed the progress made in the programmes for children in the past year.",
+    "The situation of children remained difficult in many of the least developed countries.",
+    "Emergency operations were expanded in the region after the drought of the previous season.",
+    "The Board approved the medium-term plan and the financial estimates that support it.",
+    "Contributions from Governments increased, although not as much as the rise in costs.",
+    "The Director would report again to the Board on the staffing of the field offices.",
+]
+# How the OCR layer prints each paragraph's number (4 and 6 misread; the rest read right).
+OCR_NUMBERS = ["1.", "2.", "3.", "U.", "5.", "é."]
+
+
+def ocr_layer_report(path: str | Path) -> Path:
+    """Two scanned pages of three paragraphs each: the page's picture drawn through a form XObject, the OCR's text
+    drawn invisible (render mode 3) in Courier where the typewriter put it. Page 2 ends with a line that starts
+    with "U." and is no paragraph (the number it would misread, 4, is not the one the text is waiting for)."""
+    c = _canvas(Path(path))
+    width, height = 120, 160
+    raw = bytes(0xF0 if (y % 9) else 0x40 for y in range(height) for _ in range(width))
+    picture = ImageReader(io.BytesIO(_gray_png(width, height, raw)))
+    for page in (0, 1):
+        c.beginForm(f"scan{page}")
+        c.drawImage(picture, 0, 0, PAGE_W, PAGE_H)
+        c.endForm()
+        c.doForm(f"scan{page}")
+        text = c.beginText()
+        text.setTextRenderMode(3)
+        text.setFont("Courier", SIZE)
+        y = PAGE_H - 90
+        for k in range(3 * page, 3 * page + 3):
+            text.setTextOrigin(LEFT, y)
+            text.textOut(OCR_NUMBERS[k])
+            text.setTextOrigin(TEXT_LEFT, y)
+            text.textOut(OCR_PARAGRAPHS[k])
+            y -= 2 * SIZE * 1.2
+        if page == 1:
+            text.setTextOrigin(LEFT, y)
+            text.textOut("U. The field offices kept their staffing plans under review.")
+        c.drawText(text)
+        c.showPage()
+    c.save()
+    return Path(path)
 
 
 def _image_page(c) -> None:

@@ -10,6 +10,7 @@ import pytest
 import pdfgen_spacing as gen
 from conftest import run_cli
 from reportdiff.pdf.extract import Char, lines_from_chars, read_pages
+from reportdiff.pdf.labels import misread_paragraph_number
 from reportdiff.pdf.structure import build_edition
 
 ENGINES = ["pdfium", "pdfplumber"]
@@ -24,7 +25,7 @@ def pdfs(tmp_path_factory):
     d = tmp_path_factory.mktemp("spacing")
     return {name: getattr(gen, f"{name}_report")(d / f"{name}.pdf")
             for name in ("scaled_matrix", "kerned", "letter_spaced", "monospaced", "partly_scanned", "two_column",
-                         "ending_in_a_map")}
+                         "ending_in_a_map", "ocr_layer")}
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -89,8 +90,31 @@ def test_a_closing_map_page_is_noted_without_ocr_advice(pdfs, engine):
     assert warning.startswith("page 3 of 3, the last, is a picture without a text layer") and "OCR" not in warning
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_ocr_misread_paragraph_numbers(pdfs, engine):
+    """On scanned pages (the picture wrapped in a form, as some scanners write it) the OCR layer's "U." and "é."
+    are the paragraph numbers 4 and 6 the text is waiting for; a later line starting "U." is text, because 4 is
+    not the number expected there."""
+    ed = _read(pdfs["ocr_layer"], engine)
+    assert [p.number for p in ed.paragraphs] == ["1", "2", "3", "4", "5", "6"]
+    assert [p.text for p in ed.paragraphs[:5]] == gen.OCR_PARAGRAPHS[:5]
+    assert ed.paragraphs[5].text == gen.OCR_PARAGRAPHS[5] + " U. The field offices kept their staffing plans under review."
+    assert ed.pages_without_text == [] and ed.warnings == []
+
+
 def test_cli_warns_of_a_scanned_page(pdfs):
     r = run_cli("extract", pdfs["partly_scanned"], "-f", "json", "--no-cache")
     assert r.returncode == 0, r.stderr
     assert r.stderr.startswith("warning: partly_scanned.pdf: page 2 of 3 is an image without a text layer")
     assert json.loads(r.stdout)["pages_without_text"] == [2]
+
+
+@pytest.mark.parametrize("token, expected, read", [
+    ("U.", 4, True), ("lU.", 14, True), ("2k.", 24, True), ("3l+.", 34, True), ("1*7•", 47, True),
+    ("17^", 17, True), ("é.", 6, True),
+    ("4.", 4, False),          # a number read right is the ordinary rule's
+    ("U.", 5, False),          # only the number the text waits for
+    ("I.", 1, False),          # a heading's roman one
+    ("lU.", 4, False), ("Ua.", 44, False), ("17,", 17, False)])
+def test_misread_paragraph_number(token, expected, read):
+    assert misread_paragraph_number(token, expected) is read

@@ -110,6 +110,7 @@ class PageText:
     lines: list[Line] = field(default_factory=list)
     rules: list[tuple[float, float, float]] = field(default_factory=list)   # horizontal rules: (y, x0, x1)
     images: int = 0              # count of images (a page with images and no text is a scan)
+    scanned: bool = False        # one image covers most of the page: its text, if any, is an OCR layer's
 
 
 def _font_flags(fontname: str) -> tuple[bool, bool]:
@@ -618,7 +619,7 @@ def _read_pdfplumber(path, total: int, progress) -> list[PageText]:
                        for im in page.images)
             lines = lines_from_chars(_chars_pdfplumber(page), i, width, height)
             pages.append(PageText(number=i, width=width, height=height, rules=_rules_pdfplumber(page), images=images,
-                                  lines=_without_margin_specks(lines) if scan else lines))
+                                  lines=_without_margin_specks(lines) if scan else lines, scanned=scan))
             page.close()     # free the page's parsed objects: memory stays bounded on long documents
             if progress:
                 progress(i, total)
@@ -665,7 +666,7 @@ def _pdfium_pages(path, start: int, stop: int, progress, total: int) -> list[Pag
             rules, images, scan = _objects_pdfium(page, width, height)
             lines = lines_from_chars(_chars_pdfium(textpage, height), i + 1, width, height)
             pages.append(PageText(number=i + 1, width=float(width), height=float(height), rules=rules, images=images,
-                                  lines=_without_margin_specks(lines) if scan else lines))
+                                  lines=_without_margin_specks(lines) if scan else lines, scanned=scan))
             textpage.close()
             page.close()
             if progress:
@@ -709,28 +710,39 @@ _LINE_FIELDS = operator.attrgetter("top", "bottom", "size", "page")
 
 
 def _pdfium_pages_packed(path, start: int, stop: int) -> list[tuple]:
-    return [(p.number, p.width, p.height, p.rules, p.images,
+    return [(p.number, p.width, p.height, p.rules, p.images, p.scanned,
              [(_LINE_FIELDS(ln), [_WORD_FIELDS(w) for w in ln.words]) for ln in p.lines])
             for p in _pdfium_pages(path, start, stop, None, 0)]
 
 
 def _unpack_page(packed: tuple) -> PageText:
-    number, width, height, rules, images, lines = packed
-    return PageText(number=number, width=width, height=height, rules=rules, images=images,
+    number, width, height, rules, images, scanned, lines = packed
+    return PageText(number=number, width=width, height=height, rules=rules, images=images, scanned=scanned,
                     lines=[Line([Word(*w) for w in words], *line) for line, words in lines])
 
 
 def _objects_pdfium(page, width: float, height: float) -> tuple[list[tuple[float, float, float]], int, bool]:
     """Horizontal rules (thin path objects), the number of images on a page, and whether one of them covers
-    most of it (a scanned page)."""
+    most of it (a scanned page). Some scanners wrap the page's picture in a form covering the page (E/ICEF/672):
+    an image inside such a form counts too."""
     import pypdfium2.raw as pdfium_c
 
+    def covers_page(obj) -> bool:
+        left, bottom, right, top = obj.get_bounds()
+        return (right - left) * (top - bottom) >= SCAN_SHARE * width * height
+
     rules, images, scan = [], 0, False
-    for obj in page.get_objects(max_depth=1):
+    in_page_form = False                       # the last top-level object is a form that covers the page
+    for obj in page.get_objects(max_depth=2):
+        if obj.level > 0:
+            if in_page_form and obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE and covers_page(obj):
+                images += 1
+                scan = True
+            continue
+        in_page_form = obj.type == pdfium_c.FPDF_PAGEOBJ_FORM and covers_page(obj)
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
-            left, bottom, right, top = obj.get_bounds()
-            scan = scan or (right - left) * (top - bottom) >= SCAN_SHARE * width * height
+            scan = scan or covers_page(obj)
         elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
             left, bottom, right, top = obj.get_bounds()
             if top - bottom <= 2 and right - left >= 30:

@@ -15,6 +15,13 @@ _SYMBOL_PART = r"(?:\d{1,5}(?:\(\d{1,4}\))?|[A-Z][A-Za-z]{0,8}(?:\.\d{1,4}|\(\d{
 _SYMBOL_ONE = rf"{_SYMBOL_HEAD}(?:/{_SYMBOL_PART})+"
 DOC_SYMBOL_RE = re.compile(rf"(?<![\w/.-])({_SYMBOL_ONE}(?:-{_SYMBOL_ONE})?)\*?(?![\w/])")
 PARA_NUM_RE = re.compile(r"^(\d{1,4})\.$")
+# What an OCR layer reads for a digit in a typewritten paragraph number, seen in scans of the 1980s
+# (E/ICEF/672: "U." for 4., "lU." 14., "2k." 24., "3l+." 34., "b2." 42., "é." 6., "17^" 17., "1*7•" 47.).
+_OCR_DIGIT = {"U": "4", "u": "4", "k": "4", "K": "4", "H": "4", "h": "4", "b": "46", "*": "4", "\x00": "4",
+              "l": "1", "i": "1", "I": "1", "!": "1", "|": "1", "o": "0", "O": "0", "é": "6", "G": "6",
+              "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9"}
+_OCR_FOUR = re.compile(r"[li1L][+*]")       # a 4 read as two marks: "l+", "i+", "1+", "1*"
+_OCR_NUMBER = re.compile(r"^(\S{1,4}?)[.^*•-]$")   # the full stop misread too: "17^", "13-", "1*7•"
 ROMAN_RE = re.compile(r"^(?=[IVXLC]+\.$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.$")
 LETTER_RE = re.compile(r"^[A-Z]\.$")
 DIGIT_RE = re.compile(r"^\d{1,2}\.$")
@@ -23,6 +30,22 @@ ANNEX_RE = re.compile(r"^(Annex|Appendix|Enclosure|Annexe|Anexo|Appendice|Apénd
                       re.I)
 # a footnote marker: 3, 12–14, *, and a table's raised letter "a"
 MARKER_RE = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z])([,–-](\d{1,3}|[a-z]))*$")
+
+
+def misread_paragraph_number(token: str, expected: int) -> bool:
+    """Whether an OCR layer's `token` is paragraph number `expected` misread: every character the digit in its
+    place or a mark the OCR reads for that digit, at least one of them a mark. Only the number the text is
+    waiting for is accepted, so a misread cannot invent a paragraph out of order."""
+    m = _OCR_NUMBER.match(token)
+    if not m:
+        return False
+    marks = _OCR_FOUR.sub("\x00", m.group(1))
+    want = str(expected)
+    if marks.isdigit():
+        return marks == want and not token.endswith(".")      # "17^": the full stop misread
+    if len(marks) != len(want) or marks == "I":                 # "I." is a heading's roman one
+        return False
+    return all(c == d or d in _OCR_DIGIT.get(c, "") for c, d in zip(marks, want))
 
 
 def find_symbol(text: str) -> str | None:

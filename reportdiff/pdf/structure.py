@@ -21,7 +21,8 @@ from statistics import median
 from . import _wordfreq, tables
 from .extract import Line, PageText, Word, words_text
 from .furniture import furniture_mask
-from .labels import ANNEX_RE, DIGIT_RE, LETTER_RE, MARKER_RE, PARA_NUM_RE, PAREN_RE, ROMAN_RE, SYMBOL_RE
+from .labels import (ANNEX_RE, DIGIT_RE, LETTER_RE, MARKER_RE, PARA_NUM_RE, PAREN_RE, ROMAN_RE, SYMBOL_RE,
+                     misread_paragraph_number)
 from .masthead import Masthead, read_masthead
 from ..model import Edition, Footnote, Paragraph, Section
 
@@ -285,6 +286,7 @@ class EditionBuilder:
                 sizes[round(ln.size * 2) / 2] += sum(len(w.text) for w in ln.words)
         self.body = sizes.most_common(1)[0][0] if sizes else 10.0
         self.block_starts: set[int] = set()     # ids of lines that start a paragraph (after a table taken out)
+        self._scanned = {p.number for p in pages if p.scanned}   # pages whose text is an OCR layer's
 
     # -- zones
     def _zones(self) -> tuple[Masthead, list[tuple[int, list[Line]]], list[tuple[int, list[Line]]]]:
@@ -389,6 +391,8 @@ class EditionBuilder:
             first = words[0].text
             gap_before = (ln.top - prev.bottom) if prev is not None and prev.page == ln.page else None
             m = PARA_NUM_RE.match(first)
+            if m is None and ln.page in self._scanned and misread_paragraph_number(first, expected):
+                m = PARA_NUM_RE.match(f"{expected}.")
             heading_kind = self._heading_kind(ln, words)
             if heading_kind and self._bold_text(ln, words, heading_kind, blocks, expected, gap_before, line_gap,
                                                 lines[k + 1] if k + 1 < len(lines) else None):
