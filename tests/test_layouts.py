@@ -111,3 +111,15 @@ def test_edition_json_has_the_new_fields(editions):
     assert d["notes"][0]["number"] == "*"
     again = reportdiff.Edition.from_dict(d)
     assert again.to_dict() == d
+
+
+def test_boxed_recommendation_is_text_under_its_label(editions):
+    """The Inspectors' boxed recommendation (JIU/REP/2025/2, page 30): a short bold "Recommendation 13", then its
+    text in bold lines to the box's edge. The label is a heading; the text is a paragraph under it, not part of the
+    heading's title (the brief quotes paragraphs: recommendations must be one)."""
+    ed = editions["JIU_REP_2025_2_p1-30"]
+    box = next(s for s in ed.sections if s.title == "Recommendation 13")
+    (text,) = [p for p in ed.paragraphs if p.section == box.id]
+    assert text.text.startswith("By the end of 2026, legislative organs and/or governing bodies should request")
+    assert text.text.endswith("criminal referrals made to the competent national authorities.")
+    assert all(len(s.title.split()) < 20 for s in ed.sections)

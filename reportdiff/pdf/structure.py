@@ -106,6 +106,38 @@ def _split_footnote_zone(page: PageText, lines: list[Line], body: float) -> tupl
     return lines, []
 
 
+def _broke_early(above: Line, line: Line) -> bool:
+    """Whether `line` starts anew rather than wrapping `above`: its first word would have fitted at the end of
+    `above`, within `line`'s own width (a boxed recommendation: the short bold "Recommendation 13", then its
+    text in bold lines that run to the box's edge)."""
+    first = line.words[0]
+    return above.x1 + 0.3 * line.size + (first.x1 - first.x0) < line.x1 - 2
+
+
+def _bold_text_apart(block: Block) -> list[Block]:
+    """A heading block whose lines run on into whole sentences set in bold, as [heading, paragraph] or
+    [paragraph]; any other block as it is. The Inspectors' boxed recommendation is a short bold
+    "Recommendation 13" and then its text in bold lines to the box's edge: the label line ended early (the next
+    line's first word would have fitted on it), and what follows is three lines or more, 25 words or more, ending
+    a sentence, which no heading does."""
+    if block.kind != "heading" or block.label_kind == "annex":
+        return [block]
+    lines = block.lines
+    unlabelled = 0 if not block.label else None          # the whole block may be text; a labelled one keeps its label
+    start = next((k for k in range(1, len(lines)) if _broke_early(lines[k - 1], lines[k])), unlabelled)
+    if start is None or not _running_sentences(lines[start:]):
+        return [block]
+    text = Block("para", lines[start:])
+    if start == 0:
+        return [text]
+    return [Block("heading", lines[:start], label=block.label, label_kind=block.label_kind), text]
+
+
+def _running_sentences(lines: list[Line]) -> bool:
+    words = sum(len(ln.plain_words) for ln in lines)
+    return len(lines) >= 3 and words >= 25 and lines[-1].text.rstrip().endswith((".", ".”", ".)"))
+
+
 def _notes_at_text_size(below: list[Line], rule_x0: float, body: float) -> bool:
     """Footnotes printed at the text's own size under their short rule (a treaty body's "* Adopted by the
     Committee at its 121st session"): the rule starts where they do, the first starts with a marker (raised, or
@@ -446,7 +478,7 @@ class EditionBuilder:
             else:
                 cur.lines.append(ln)
             prev = ln
-        return blocks
+        return [part for b in blocks for part in _bold_text_apart(b)]
 
     def _bold_text(self, ln: Line, words: list[Word], heading_kind: tuple[str, str], blocks: list[Block],
                    expected: int, gap_before: float | None, line_gap: float, nxt: Line | None) -> bool:
