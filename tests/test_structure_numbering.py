@@ -1,4 +1,5 @@
-"""Paragraph numbers against lists numbered afresh, and an OCR'd masthead date, on generated pages."""
+"""Paragraph numbers against lists numbered afresh, an OCR'd masthead date and a bold paragraph's last line, on
+generated pages."""
 from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
@@ -41,3 +42,65 @@ def test_ocr_letters_in_a_masthead_day():
     assert parse_date("l6 avril 1980") == "1980-04-16"
     assert parse_date("2O June 1948") == "1948-06-20"
     assert parse_date("Il June 1948") is None
+
+
+def _justified(c, x: float, y: float, text: str, width: float, font: str, size: float = 10,
+               number: str | None = None) -> float:
+    """Draw `text` as a justified paragraph (its last line ragged), the number in the margin; the y below it."""
+    from reportlab.lib.utils import simpleSplit
+
+    if number:
+        c.setFont(T, size)
+        c.drawString(x - 36, y, f"{number}.")
+    c.setFont(font, size)
+    lines = simpleSplit(text, font, size, width)
+    for k, line in enumerate(lines):
+        words = line.split()
+        if k == len(lines) - 1 or len(words) == 1:
+            c.drawString(x, y, line)
+        else:
+            gap = (width - sum(c.stringWidth(w, font, size) for w in words)) / (len(words) - 1)
+            xx = x
+            for w in words:
+                c.drawString(xx, y, w)
+                xx += c.stringWidth(w, font, size) + gap
+        y -= size * 1.2
+    return y - size * 0.8
+
+
+def test_a_bold_paragraph_keeps_its_short_last_line(tmp_path):
+    """CEB/2025/4 sets each "Conclusion" paragraph in bold: its short last line ("organized crime.") stands close
+    below a full bold line and is that paragraph's end, not a heading."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "bold.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont(T, 10)
+    c.drawString(72, 780, "United Nations")
+    c.drawString(420, 780, "CEB/2099/4")
+    c.drawString(420, 766, "Distr.: General")
+    c.drawString(420, 752, "2 May 2099")
+    c.setFont(TB, 12)
+    c.drawString(72, 700, "I.")
+    c.drawString(108, 700, "Transnational organized crime")
+    x, width = 108, 360
+    y = _justified(c, x, 676, "The Committee heard a presentation on the dimensions of transnational organized "
+                   "crime and on how the entities of the system could prevent it together, drawing on the work "
+                   "of the regional commissions and of the Office on Drugs and Crime.", width, T, number="1")
+    c.setFont(TB, 10)
+    c.drawString(x, y - 4, "Conclusion")
+    y = _justified(c, x, y - 22, "The Committee decided to convene a virtual intersessional meeting in June to "
+                   "consider the draft conceptual framework capturing the dimensions of transnational organized "
+                   "crime and the outline of a common approach to prevent and address transnational "
+                   "organized crime.", width, TB, number="2")
+    c.setFont(TB, 12)
+    c.drawString(72, y - 16, "II.")
+    c.drawString(108, y - 16, "Climate change")
+    _justified(c, x, y - 40, "The Committee considered the common messages of the system for the sessions of the "
+               "Conference of the Parties and thanked the working group that had prepared them.", width, T, number="3")
+    c.showPage()
+    c.save()
+    ed = reportdiff.load(path, cache=False, workers=1)
+    assert [s.title for s in ed.sections] == ["Transnational organized crime", "Conclusion", "Climate change"]
+    assert [p.number for p in ed.paragraphs] == ["1", "2", "3"]
+    assert ed.paragraphs[1].text.endswith("to prevent and address transnational organized crime.")

@@ -488,7 +488,8 @@ class EditionBuilder:
         sentence (a numbered heading that wraps ends short in its style: "and operational support"); or a line
         without a label close below a paragraph's full line (it runs on), with no more space between than between
         its lines (the Advisory Committee's and the Inspectors' conclusions in bold within a paragraph: headings
-        stand apart, and a figure's title follows a short "Figure I")."""
+        stand apart, and a figure's title follows a short "Figure I"), or the same close below a full line of a
+        paragraph in the same bold style (its last line)."""
         label, kind = heading_kind
         m = PARA_NUM_RE.match(words[0].text)
         if m and int(m.group(1)) == expected and (kind == "digit" or not label):
@@ -500,9 +501,12 @@ class EditionBuilder:
             if len(words) >= 6 and ln.x1 >= self._right_edge - 12 and runs_on:
                 return True               # a whole paragraph in bold, or one led in by a bold phrase
         cur = blocks[-1] if blocks else None
-        return (not label and cur is not None and cur.kind == "para" and gap_before is not None
-                and gap_before <= line_gap + 2 and cur.lines[-1].x1 >= self._right_edge - 12
-                and self._running_text(ln, words))
+        if label or cur is None or cur.kind != "para" or gap_before is None or gap_before > line_gap + 2 \
+                or cur.lines[-1].x1 < self._right_edge - 12:
+            return False
+        # the last line of a paragraph set in bold (CEB's "Conclusion" paragraphs: "organized crime.")
+        bold_paragraph_ends = cur.lines[-1].bold and _line_style(cur.lines[-1], self.body) == _line_style(ln, self.body)
+        return bold_paragraph_ends or self._running_text(ln, words)
 
     def _running_text(self, ln: Line, words: list[Word]) -> bool:
         """A line of prose: six words or more across most of the text's width (not a line set to the right:
