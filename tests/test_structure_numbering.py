@@ -45,8 +45,10 @@ def test_ocr_letters_in_a_masthead_day():
 
 
 def _justified(c, x: float, y: float, text: str, width: float, font: str, size: float = 10,
-               number: str | None = None) -> float:
-    """Draw `text` as a justified paragraph (its last line ragged), the number in the margin; the y below it."""
+               number: str | None = None, runs_on: bool = False) -> float:
+    """Draw `text` as a justified paragraph (its last line ragged), the number in the margin; the y below it.
+    `runs_on`: the paragraph goes on in another type on the next line (the last line is justified too, and no
+    space follows)."""
     from reportlab.lib.utils import simpleSplit
 
     if number:
@@ -56,7 +58,7 @@ def _justified(c, x: float, y: float, text: str, width: float, font: str, size: 
     lines = simpleSplit(text, font, size, width)
     for k, line in enumerate(lines):
         words = line.split()
-        if k == len(lines) - 1 or len(words) == 1:
+        if (k == len(lines) - 1 and not runs_on) or len(words) == 1:
             c.drawString(x, y, line)
         else:
             gap = (width - sum(c.stringWidth(w, font, size) for w in words)) / (len(words) - 1)
@@ -65,7 +67,7 @@ def _justified(c, x: float, y: float, text: str, width: float, font: str, size: 
                 c.drawString(xx, y, w)
                 xx += c.stringWidth(w, font, size) + gap
         y -= size * 1.2
-    return y - size * 0.8
+    return y if runs_on else y - size * 0.8
 
 
 def test_a_bold_paragraph_keeps_its_short_last_line(tmp_path):
@@ -104,3 +106,40 @@ def test_a_bold_paragraph_keeps_its_short_last_line(tmp_path):
     assert [s.title for s in ed.sections] == ["Transnational organized crime", "Conclusion", "Climate change"]
     assert [p.number for p in ed.paragraphs] == ["1", "2", "3"]
     assert ed.paragraphs[1].text.endswith("to prevent and address transnational organized crime.")
+
+
+def test_a_bold_lettered_list_after_a_colon_stays_in_its_paragraph(tmp_path):
+    """The Advisory Committee's conclusion (A/79/7/Add.13): "… recommends that the General Assembly:" and then the
+    items "(a) Take note …;" "(b) Approve …;" in bold. They are the paragraph's list, not headings "(a)", "(b)"."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "acabq.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont(T, 10)
+    c.drawString(72, 780, "United Nations")
+    c.drawString(420, 780, "A/99/7/Add.1")
+    c.drawString(420, 766, "Distr.: General")
+    c.drawString(420, 752, "2 May 2099")
+    c.setFont(TB, 12)
+    c.drawString(72, 700, "V.")
+    c.drawString(108, 700, "Conclusion")
+    x, width = 108, 360
+    y = _justified(c, x, 676, "The recommendations of the Secretary-General on proposed actions to be taken by "
+                   "the General Assembly are contained in paragraph 107 of his report.", width, T, number="1",
+                   runs_on=True)
+    y = _justified(c, x, y, "Subject to its observations above, the Advisory Committee recommends that the "
+                   "General Assembly:", width, TB)
+    y = _justified(c, x + 24, y, "(a) Take note of the report of the Secretary-General;", width - 24, TB)
+    y = _justified(c, x + 24, y, "(b) Approve the establishment of three additional temporary positions for "
+                   "project management under section 29D of the proposed programme budget for 2099.", width - 24, TB)
+    _justified(c, x, y - 10, "The Committee trusts that the Secretary-General will report on the project in his "
+               "next progress report.", width, T, number="2")
+    c.showPage()
+    c.save()
+    ed = reportdiff.load(path, cache=False, workers=1)
+    assert [s.title for s in ed.sections] == ["Conclusion"]
+    assert [p.number for p in ed.paragraphs] == ["1", "2"]
+    assert ed.paragraphs[0].text.endswith("recommends that the General Assembly: (a) Take note of the report of the "
+                                          "Secretary-General; (b) Approve the establishment of three additional "
+                                          "temporary positions for project management under section 29D of the "
+                                          "proposed programme budget for 2099.")

@@ -489,7 +489,9 @@ class EditionBuilder:
         without a label close below a paragraph's full line (it runs on), with no more space between than between
         its lines (the Advisory Committee's and the Inspectors' conclusions in bold within a paragraph: headings
         stand apart, and a figure's title follows a short "Figure I"), or the same close below a full line of a
-        paragraph in the same bold style (its last line)."""
+        paragraph in the same bold style (its last line). A bold "(a)" after a line ending with a colon or a
+        semicolon is an item of the list the paragraph opened (the Advisory Committee's "recommends that the
+        General Assembly: (a) Take note …;")."""
         label, kind = heading_kind
         m = PARA_NUM_RE.match(words[0].text)
         if m and int(m.group(1)) == expected and (kind == "digit" or not label):
@@ -501,6 +503,9 @@ class EditionBuilder:
             if len(words) >= 6 and ln.x1 >= self._right_edge - 12 and runs_on:
                 return True               # a whole paragraph in bold, or one led in by a bold phrase
         cur = blocks[-1] if blocks else None
+        if kind == "paren" and cur is not None and cur.kind == "para" \
+                and cur.lines[-1].text.rstrip().endswith((":", ";", "; and", "; or")):
+            return True                   # "(a) Take note of the report;" in bold: an item of the list the text opened
         if label or cur is None or cur.kind != "para" or gap_before is None or gap_before > line_gap + 2 \
                 or cur.lines[-1].x1 < self._right_edge - 12:
             return False
