@@ -143,3 +143,34 @@ def test_a_bold_lettered_list_after_a_colon_stays_in_its_paragraph(tmp_path):
                                           "Secretary-General; (b) Approve the establishment of three additional "
                                           "temporary positions for project management under section 29D of the "
                                           "proposed programme budget for 2099.")
+
+
+def test_bold_bullets_are_items_not_headings(tmp_path):
+    """The system's common messages (CEB/2025/4, annex III) and UNDP's highlights (DP/2025/12) set bulleted items
+    in bold: a line that starts with a bullet is a list's item, never a heading."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "bullets.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont(T, 10)
+    c.drawString(72, 780, "United Nations")
+    c.drawString(420, 780, "CEB/2099/4")
+    c.drawString(420, 766, "Distr.: General")
+    c.drawString(420, 752, "2 May 2099")
+    c.setFont(TB, 16)
+    c.drawString(108, 724, "Common messages of the system")
+    c.setFont(TB, 12)
+    c.drawString(72, 680, "Key messages")
+    x, width = 108, 360
+    y = 656
+    for item in ("Climate action yields significant returns, creating jobs, investment and business "
+                 "opportunities in every region.", "Building resilience and reducing emissions means "
+                 "independence and security for countries that import their fuel."):
+        c.setFont(TB, 10)
+        c.drawString(x - 14, y, "•")
+        y = _justified(c, x, y, item, width, TB)
+    c.showPage()
+    c.save()
+    ed = reportdiff.load(path, cache=False, workers=1)
+    assert [s.title for s in ed.sections] == ["Key messages"]
+    assert [p.text[:30] for p in ed.paragraphs] == ["• Climate action yields signif", "• Building resilience and redu"]

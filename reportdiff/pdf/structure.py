@@ -114,6 +114,9 @@ def _broke_early(above: Line, line: Line) -> bool:
     return above.x1 + 0.3 * line.size + (first.x1 - first.x0) < line.x1 - 2
 
 
+BULLETS = frozenset("•·▪◦‣●■–")
+
+
 def _bold_text_apart(block: Block) -> list[Block]:
     """A heading block whose lines run on into whole sentences set in bold, as [heading, paragraph] or
     [paragraph]; any other block as it is. The Inspectors' boxed recommendation is a short bold
@@ -527,7 +530,7 @@ class EditionBuilder:
         if cur.kind != "para" or cur.number is None:
             return False
         first = ln.plain_words[0].text if ln.plain_words else ""
-        return bool(PAREN_RE.match(first) or re.match(r"^[•·▪–-]$", first))
+        return bool(PAREN_RE.match(first) or first in BULLETS or first == "-")
 
     def _items_list(self, n: int, ln: Line) -> bool:
         """Whether "n." continues a list numbered afresh from 1 in the text (not a paragraph number): its next
@@ -554,6 +557,8 @@ class EditionBuilder:
         if len(text) > 250:
             return None
         first = words[0].text
+        if first in BULLETS:
+            return None                   # a list's item, in bold or not, is no heading
         if ROMAN_RE.match(first) and LETTER_RE.match(first) and len(words) > 1:
             # "C.", "D.", "V." may be a letter or a Roman numeral: the sequence so far decides.
             next_letter = chr(ord(self._last_letter) + 1) if self._last_letter else "A"
