@@ -174,3 +174,39 @@ def test_bold_bullets_are_items_not_headings(tmp_path):
     ed = reportdiff.load(path, cache=False, workers=1)
     assert [s.title for s in ed.sections] == ["Key messages"]
     assert [p.text[:30] for p in ed.paragraphs] == ["• Climate action yields signif", "• Building resilience and redu"]
+
+
+def test_a_heading_line_in_small_letters_continues_the_heading(tmp_path):
+    """No heading starts with a small letter: a bold heading set with double spacing (TD/B/CN.4/36, 1970s) and an
+    italic one whose first line ends with a comma (E/HLPF/2025/6) are one heading each, not two."""
+    from reportlab.pdfgen import canvas
+
+    TI = "Times-Italic"
+    path = tmp_path / "wraps.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont(T, 10)
+    c.drawString(72, 780, "United Nations")
+    c.drawString(420, 780, "TD/B/CN.99/36")
+    c.drawString(420, 766, "Distr.: General")
+    c.drawString(420, 752, "2 May 2099")
+    c.setFont(TB, 16)
+    c.drawString(108, 724, "Report of the Committee on Shipping")
+    x, width = 108, 360
+    c.setFont(TB, 10)
+    c.drawString(x, 680, "Review of activities in the fields of shipping, ports,")
+    c.drawString(x, 660, "maritime legislation and multimodal transport")
+    y = _justified(c, x, 636, "The Committee reviewed the activities of the secretariat in the fields of "
+                   "shipping, ports and multimodal transport since its last session.", width, T, number="1")
+    c.setFont(TI, 10)
+    c.drawString(x, y - 6, "Special event of the inter-agency task team to celebrate a decade of science,")
+    c.drawString(x, y - 18, "technology and innovation for the Sustainable Development Goals")
+    _justified(c, x, y - 36, "Participants in this special event marked the tenth anniversary of the forum and "
+               "its contribution to the work of the Committee.", width, T, number="2")
+    c.showPage()
+    c.save()
+    ed = reportdiff.load(path, cache=False, workers=1)
+    assert [s.title for s in ed.sections] == [
+        "Review of activities in the fields of shipping, ports, maritime legislation and multimodal transport",
+        "Special event of the inter-agency task team to celebrate a decade of science, technology and innovation "
+        "for the Sustainable Development Goals"]
+    assert [(p.number, p.section) for p in ed.paragraphs] == [("1", ed.sections[0].id), ("2", ed.sections[1].id)]

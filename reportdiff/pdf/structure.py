@@ -432,6 +432,15 @@ class EditionBuilder:
             if heading_kind and self._bold_text(ln, words, heading_kind, blocks, expected, gap_before, line_gap,
                                                 lines[k + 1] if k + 1 < len(lines) else None):
                 heading_kind = None       # a paragraph printed in bold (a report's conclusions), not a heading
+            if heading_kind and self._lower_case_start(ln, words, heading_kind, blocks, gap_before) == "text":
+                heading_kind = None
+            elif heading_kind and self._lower_case_start(ln, words, heading_kind, blocks, gap_before) == "wrap":
+                cur = blocks[-1]
+                if cur.kind != "heading":             # its first line, ending with a comma, was taken for text
+                    cur.kind, cur.label, cur.label_kind = "heading", "", heading_kind[1]
+                cur.lines.append(ln)
+                prev = ln
+                continue
             if m and not heading_kind and len(words) > 1:
                 n = int(m.group(1))
                 restart = n == 1 and expected > 1 and self._in_annex(blocks)
@@ -515,6 +524,23 @@ class EditionBuilder:
         # the last line of a paragraph set in bold (CEB's "Conclusion" paragraphs: "organized crime.")
         bold_paragraph_ends = cur.lines[-1].bold and _line_style(cur.lines[-1], self.body) == _line_style(ln, self.body)
         return bold_paragraph_ends or self._running_text(ln, words)
+
+    def _lower_case_start(self, ln: Line, words: list[Word], heading_kind: tuple[str, str], blocks: list[Block],
+                          gap_before: float | None) -> str | None:
+        """No heading starts with a small letter. An unlabelled heading-like line that does ("technology and
+        innovation for the Sustainable Development Goals", "maritime legislation and multimodal transport")
+        continues the line above it in the same style, close above it: "wrap" (a heading set with double spacing,
+        or one whose first line ends with a comma and so was taken for text); otherwise it is "text" (a bold
+        passage running on at the top of a page). None: the rule does not apply (a label, a capital, "ii.")."""
+        first = words[0].text
+        if heading_kind[0] or not first[:1].islower() or re.fullmatch(r"[a-z]{1,4}[.)]", first):
+            return None
+        cur = blocks[-1] if blocks else None
+        if cur is not None and gap_before is not None and gap_before < 1.5 * ln.size \
+                and _line_style(cur.lines[-1], self.body) == _line_style(ln, self.body) \
+                and (cur.kind == "heading" or (len(cur.lines) == 1 and cur.number is None)):
+            return "wrap"
+        return "text"
 
     def _running_text(self, ln: Line, words: list[Word]) -> bool:
         """A line of prose: six words or more across most of the text's width (not a line set to the right:
