@@ -213,6 +213,19 @@ def test_table_of_contents_is_not_text():
     assert _cut_table_of_contents(plain)[0] == plain
 
 
+def test_table_of_contents_with_paragraph_ranges_is_not_text():
+    """A 2007 secretariat note (ICCD/COP(8)/CST/8) lists paragraphs and page after the leaders: "11–60 5"."""
+    from reportdiff.pdf.structure import _cut_table_of_contents
+    lines = [_line("CONTENTS", 70), _line("Paragraph Page", 90),
+             _line("I. INTRODUCTION .................................... 1–10 3", 110),
+             _line("B. Session on weather and climate information for monitoring", 130),
+             _line("and assessing land degradation ............................ 16–34 6", 150),
+             _line("IV. MAIN CONCLUSIONS AND RECOMMENDATIONS.............. 70–71 18", 170),
+             _line("I. INTRODUCTION", 300), _line("1. By its decision 20/COP.7, the Conference of Parties", 320)]
+    assert [ln.text for ln in _cut_table_of_contents(lines)[0]] == [
+        "I. INTRODUCTION", "1. By its decision 20/COP.7, the Conference of Parties"]
+
+
 # ------------------------------------------------------------------------------------------- pages in parallel
 
 @pytest.mark.slow

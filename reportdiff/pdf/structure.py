@@ -58,7 +58,8 @@ def _line_style(line: Line, body: float) -> str:
 # ------------------------------------------------------------------------------------------- table of contents
 
 CONTENTS_RE = re.compile(r"^(Contents|Table of contents|Sommaire|Table des matières|Índice)$", re.I)
-LEADERS_RE = re.compile(r"(\.\s?){5,}\s*\d*$")
+# leader dots and what follows them in a table of contents: a page ("5", "iii") or paragraphs and page ("11–60 5")
+LEADERS_RE = re.compile(r"(\.\s?){5,}\s*(\d+\s*[–-]\s*\d+\s+)?(\d+|[ivxlc]+)?$")
 
 
 def _cut_table_of_contents(lines: list[Line], continued: bool = False) -> tuple[list[Line], bool]:
