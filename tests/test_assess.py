@@ -204,6 +204,23 @@ def test_a_new_call_to_a_new_addressee():
     assert r.direction == "new" and r.subject == "Libyan leaders" and "time-bound road map" in r.new
 
 
+def test_a_named_author_recommending_in_the_third_person():
+    """The Monitoring Team, the Advisory Committee and the Inspectors recommend in the third person; a body whose
+    recommendation the report only relates ("the Government recommended") is not the report's call."""
+    sigs = signals(
+        "The Mission supported the electoral commission in the registration of voters in the east.",
+        "The Mission supported the electoral commission in the east. The Monitoring Team recommends that the "
+        "Committee address these questions in its next review of the sanctions list.")
+    (r,) = of_kind(sigs, "recommendation")
+    assert r.direction == "new" and r.subject == "the Committee"
+    assert "recommends that the Committee address these questions" in r.new
+    sigs = signals(
+        "The Mission supported the electoral commission in the registration of voters in the east.",
+        "The Mission supported the electoral commission in the east. The Government recommended that the "
+        "commission extend the registration period by two weeks.")
+    assert of_kind(sigs, "recommendation") == []
+
+
 # ---------------------------------------------------------------------------------------------------- concerns
 
 def test_idioms_are_not_trends_or_levels():

@@ -13,8 +13,9 @@ edit, a rewritten successor, a split or a merge) and for every added or removed 
    quotes the clause of each sentence that holds them (sentences.quote), names the subject (the rarest words the
    two share) and states the change and its direction (reversed, firmer, softer, new, dropped, changed).
 4. **figure**: figures paired by what they count (figures.py), when the value changed.
-5. **recommendation**: "I call on / urge / encourage / recommend …" sentences, paired by addressee and ask; a call
-   that appears or disappears is reported as new or dropped.
+5. **recommendation**: "I call on / urge / encourage / recommend …" sentences (and a named author's "The Monitoring
+   Team recommends that …"), paired by addressee and ask; a call that appears or disappears is reported as new or
+   dropped.
 6. **new_concern / dropped_concern** (added / removed paragraphs): the subject's salient terms — rare in the pair
    and absent from the other edition — and the paragraph's most assessing sentence.
 For a paragraph edited lightly the word diff's own signals (signals.py: figure, date, hedge) are kept; a figure
@@ -265,7 +266,16 @@ _CALL = re.compile(
     r"\bI\s+(?:(?:also|further|therefore|again|once again|strongly|continue to|would like to|wish to|renew my|"
     r"reiterate my(?: urgent)?)\s+)*(?P<verb>calls?\s+(?:on|upon|for)|urge|encourage|recommend|appeals?\s+(?:to|for)|"
     r"invite|request)\b\s*(?P<rest>.*)", re.I | re.S)
+# A report's named author recommending in the third person: "The Monitoring Team recommends that the Committee
+# …", "The Advisory Committee recommends that the General Assembly …", "The Inspectors recommend that …". Only
+# "recommend": a body that "requests" or "encourages" in the third person is more often reported than the author.
+_AUTHOR_CALL = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][\w’'-]*\s+(?:(?:of|on)\s+(?:the\s+)?)?){1,5}(?:(?:also|further|therefore|again|"
+    r"strongly)\s+)*(?P<verb>recommends?)\s+(?=that\b|to\b)(?P<rest>.*)", re.S)
 _ASK_START = re.compile(r"\s(?:to|that)\s+(?=[a-z])")
+# "recommend that the Committee consider …": the addressee is the named body after "that", the ask what follows
+_THAT_WHO = re.compile(r"^that\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:of|on|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
+                       r"\s+(?P<ask>[a-z].*)", re.S)
 
 
 @dataclass
@@ -280,12 +290,16 @@ class Call:
 def _calls(side: list[Sentence]) -> list[Call]:
     out = []
     for s in side:
-        m = _CALL.search(s.text)
+        m = _CALL.search(s.text) or _AUTHOR_CALL.search(s.text)
         if not m:
             continue
         rest = m.group("rest")
+        that = _THAT_WHO.match(rest)
         cut = _ASK_START.search(rest)
-        addressee, ask = (rest[:cut.start()], rest[cut.end():]) if cut else ("", rest)
+        if that:
+            addressee, ask = that.group("who"), that.group("ask")
+        else:
+            addressee, ask = (rest[:cut.start()], rest[cut.end():]) if cut else ("", rest)
         ask = re.split(r"[,;.]", ask, maxsplit=1)[0]
         out.append(Call(s, " ".join(m.group("verb").split()).lower(), addressee.strip(" ,"), ask.strip(), m.start()))
     return out
