@@ -210,3 +210,33 @@ def test_a_heading_line_in_small_letters_continues_the_heading(tmp_path):
         "Special event of the inter-agency task team to celebrate a decade of science, technology and innovation "
         "for the Sustainable Development Goals"]
     assert [(p.number, p.section) for p in ed.paragraphs] == [("1", ed.sections[0].id), ("2", ed.sections[1].id)]
+
+
+def _masthead_1948(path):
+    """A 1948 masthead: the organ's name in large type, and at its right, one above the other in smaller type, the
+    date and "ORIGINAL: ENGLISH" within the height of the large line; no symbol the OCR could read."""
+    page = [(69, 770, 19, TB, "United Nations        Nations Unies"),
+            (69, 740, 19, TB, "ECONOMIC        CONSEIL"),
+            (424, 748, 13, T, "3 June 19k8"),
+            (424, 737, 13, T, "ORIGINAL: ENGLISH"),
+            (69, 715, 19, TB, "SOCIAL COUNCIL        ET SOCIAL"),
+            (72, 660, 12, T, "COMMISSION ON HUMAN RIGHTS"),
+            (72, 630, 12, T, "1. Every one charged with a penal offence is presumed to be innocent until proved"),
+            (72, 616, 12, T, "guilty in a public trial at which he has had the guarantees necessary to his defence.")]
+    return free_layout(path, [page])
+
+
+def test_a_masthead_column_beside_large_type_is_read_line_by_line(tmp_path):
+    """The date and the "ORIGINAL" line beside the large "ECONOMIC CONSEIL" are two lines, not letters interleaved
+    with it; the OCR's "19k8" is 1948; the file's name gives the symbol the page does not."""
+    ed = reportdiff.load(_masthead_1948(tmp_path / "E_CN.4_999.pdf"), cache=False, workers=1)
+    assert ed.date == "1948-06-03" and ed.symbol == "E/CN.4/999"
+    assert ed.paragraphs[-1].text.startswith("Every one charged with a penal offence")
+    unnamed = reportdiff.load(_masthead_1948(tmp_path / "scan.pdf"), cache=False, workers=1)
+    assert unnamed.symbol is None and unnamed.date == "1948-06-03"
+
+
+def test_ocr_marks_in_a_masthead_year():
+    assert parse_date("3 June 19k8") == "1948-06-03"
+    assert parse_date("17 June 19^8") == "1948-06-17"
+    assert parse_date("12 March 1801") is None          # no UN document is that old: a misread, not a date

@@ -168,8 +168,41 @@ def _group_lines(chars: list[Char]) -> list[list[Char]]:
             if ln["bottom"] - ln["top"] > 1.8 * typical:
                 out += _split_baselines(ln["chars"], typical)
                 continue
-        out.append(ln["chars"])
+        out += _split_stacked(ln["chars"])
     return out
+
+
+def _split_stacked(chars: list[Char]) -> list[list[Char]]:
+    """A line founded by large type may have gathered two lines of smaller type set beside it, one above the
+    other (a 1948 masthead: "ECONOMIC  CONSEIL" in 19-point type, and at its right "3 June 1948" over
+    "ORIGINAL: ENGLISH" in 13-point): their letters would interleave in one line. When the smaller characters sit on
+    two baselines or more, in a column of their own beside the large type, each baseline is a line of its own, and
+    the large type another. Raised footnote markers share one height and stay."""
+    big = max(c.size for c in chars)
+    small = [c for c in chars if c.size < 0.9 * big]
+    if len(small) < 4 or len(small) == len(chars):
+        return [chars]
+    large = [c for c in chars if c.size >= 0.9 * big]
+    if sum(c.text.isalpha() for c in large) < 3:
+        return [chars]        # the large ones are specks of a scan ("!", "]"), not a line of type
+    if min(c.x0 for c in small) < max(c.x1 for c in large) and max(c.x1 for c in small) > min(c.x0 for c in large):
+        return [chars]        # smaller words among the large ones (an OCR layer sizes each word): one line
+    size = sorted(c.size for c in small)[len(small) // 2]
+    clusters: list[list[float]] = []
+    for b in sorted({round(c.bottom, 1) for c in small}):
+        if clusters and b - clusters[-1][-1] <= 0.6 * size:
+            clusters[-1].append(b)
+        else:
+            clusters.append([b])
+    if len(clusters) < 2:
+        return [chars]
+    groups: list[list[Char]] = [[c for c in chars if c.size >= 0.9 * big]]
+    groups += [[] for _ in clusters]
+    for c in small:
+        groups[1 + min(range(len(clusters)), key=lambda k: abs(c.bottom - clusters[k][-1]))].append(c)
+    if any(sum(c.text.isalpha() for c in g) < 3 for g in groups[1:]):
+        return [chars]        # a speck of the scan beside the line, not a line of its own
+    return sorted((g for g in groups if g), key=lambda g: max(c.bottom for c in g))
 
 
 def _split_baselines(chars: list[Char], typical: float) -> list[list[Char]]:

@@ -48,6 +48,17 @@ def misread_paragraph_number(token: str, expected: int) -> bool:
     return all(c == d or d in _OCR_DIGIT.get(c, "") for c, d in zip(marks, want))
 
 
+def symbol_from_file_name(name: str | None) -> str | None:
+    """The symbol a file is named after, as the UN's document system names them ("E_CN.4_110.pdf",
+    "S_2025_72.pdf": "/" written "_"), or None. The last resort for a document that prints no readable symbol
+    (a 1948 scan whose OCR reads "E/CNA/UO")."""
+    if not name:
+        return None
+    stem = re.sub(r"\.pdf$", "", name.rsplit("/", 1)[-1], flags=re.I)
+    m = DOC_SYMBOL_RE.fullmatch(stem.replace("_", "/"))
+    return m.group(1) if m and any(c.isdigit() for c in m.group(1)) else None
+
+
 def find_symbol(text: str) -> str | None:
     """The first document symbol in a text (see DOC_SYMBOL_RE), without its footnote star."""
     for m in DOC_SYMBOL_RE.finditer(text):

@@ -14,10 +14,11 @@ MONTHS.update({m: i for i, m in enumerate(["janvier", "février", "mars", "avril
                                            "septembre", "octobre", "novembre", "décembre"], 1)})
 MONTHS.update({m: i for i, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
                                            "agosto", "septiembre", "octubre", "noviembre", "diciembre"], 1)})
-DATE_RE = re.compile(r"\b(\d{1,2}|[lI]\d|\d[lIO])(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?(\d{4})\b")
-# The day may hold the letter an OCR'd typescript reads for a digit beside a real one: "l6 avril 1980" (the month
-# name between day and year is the evidence it is a date).
-OCR_DIGITS = str.maketrans("lIO", "110")
+DATE_RE = re.compile(r"\b(\d{1,2}|[lI]\d|\d[lIO])(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?"
+                     r"(\d{4}|(?=[12])[\dlIOkU^]{4})(?![\w^])")
+# The day and the year may hold the mark an OCR'd typescript reads for a digit beside real ones: "l6 avril 1980",
+# "3 June 19k8", "17 June 19^8" (the month name between day and year is the evidence it is a date).
+OCR_DIGITS = str.maketrans("lIOkU^", "110444")
 MASTHEAD_RE = re.compile(r"^(United Nations|Nations Unies|Naciones Unidas|Distr\.|Original|General Assembly|"
                          r"Security Council|Conseil de sécurité|Consejo de Seguridad|Assemblée générale|"
                          r"Asamblea General|Economic and Social Council)", re.I)
@@ -37,7 +38,10 @@ def parse_date(text: str) -> str | None:
         month = MONTHS.get(m.group(2).lower())
         if month:
             try:
-                return dt.date(int(m.group(3)), month, int(m.group(1).translate(OCR_DIGITS))).isoformat()
+                year = int(m.group(3).translate(OCR_DIGITS))
+                if not 1900 <= year <= 2099:
+                    continue
+                return dt.date(year, month, int(m.group(1).translate(OCR_DIGITS))).isoformat()
             except ValueError:
                 continue
     return None

@@ -22,7 +22,7 @@ from . import _wordfreq, tables
 from .extract import Line, PageText, Word, words_text
 from .furniture import furniture_mask
 from .labels import (ANNEX_RE, DIGIT_RE, LETTER_RE, MARKER_RE, PARA_NUM_RE, PAREN_RE, ROMAN_RE, SYMBOL_RE,
-                     misread_paragraph_number)
+                     misread_paragraph_number, symbol_from_file_name)
 from .masthead import Masthead, read_masthead
 from ..model import Edition, Footnote, Paragraph, Section
 
@@ -697,7 +697,7 @@ class EditionBuilder:
         # A footnote cited nowhere in the body (the title's "* Reissued for technical reasons", an agenda
         # reference of the masthead) is kept as a note of the edition: no text is lost.
         notes = [f for page in sorted(fns) for f in fns[page].values() if id(f) not in cited]
-        return Edition(symbol=mh.symbol, date=mh.date, title=mh.title, pages=len(self.pages), sections=sections,
+        return Edition(symbol=mh.symbol or symbol_from_file_name(self.source), date=mh.date, title=mh.title, pages=len(self.pages), sections=sections,
                        paragraphs=paragraphs, source=self.source, notes=notes)
 
 
