@@ -215,10 +215,11 @@ def test_a_heading_line_in_small_letters_continues_the_heading(tmp_path):
 def _masthead_1948(path):
     """A 1948 masthead: the organ's name in large type, and at its right, one above the other in smaller type, the
     date and "ORIGINAL: ENGLISH" within the height of the large line; no symbol the OCR could read."""
-    page = [(69, 770, 19, TB, "United Nations        Nations Unies"),
+    page = [(424, 792, 10, T, "TfflEESTSICEED"),          # "UNRESTRICTED" as the OCR read it
+            (69, 770, 19, TB, "United Nations        Nations Unies"),
             (69, 740, 19, TB, "ECONOMIC        CONSEIL"),
             (424, 748, 13, T, "3 June 19k8"),
-            (424, 737, 13, T, "ORIGINAL: ENGLISH"),
+            (424, 737, 13, T, "OBIGIHALS EMSLISI"),      # "ORIGINAL: ENGLISH", misread
             (69, 715, 19, TB, "SOCIAL COUNCIL        ET SOCIAL"),
             (72, 660, 12, T, "COMMISSION ON HUMAN RIGHTS"),
             (72, 630, 12, T, "1. Every one charged with a penal offence is presumed to be innocent until proved"),
@@ -228,10 +229,12 @@ def _masthead_1948(path):
 
 def test_a_masthead_column_beside_large_type_is_read_line_by_line(tmp_path):
     """The date and the "ORIGINAL" line beside the large "ECONOMIC CONSEIL" are two lines, not letters interleaved
-    with it; the OCR's "19k8" is 1948; the file's name gives the symbol the page does not."""
+    with it; the OCR's "19k8" is 1948; the file's name gives the symbol the page does not; the misread distribution
+    stamp above the masthead is the masthead's, not text."""
     ed = reportdiff.load(_masthead_1948(tmp_path / "E_CN.4_999.pdf"), cache=False, workers=1)
     assert ed.date == "1948-06-03" and ed.symbol == "E/CN.4/999"
     assert ed.paragraphs[-1].text.startswith("Every one charged with a penal offence")
+    assert not any("Tffl" in p.text or "United Nations" in p.text for p in ed.paragraphs)   # the masthead's
     unnamed = reportdiff.load(_masthead_1948(tmp_path / "scan.pdf"), cache=False, workers=1)
     assert unnamed.symbol is None and unnamed.date == "1948-06-03"
 

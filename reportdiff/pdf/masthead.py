@@ -20,6 +20,7 @@ DATE_RE = re.compile(r"\b(\d{1,2}|[lI]\d|\d[lIO])(?:er)?\s+(?:de\s+)?([A-Za-zé�
 # "3 June 19k8", "17 June 19^8" (the month name between day and year is the evidence it is a date).
 OCR_DIGITS = str.maketrans("lIOkU^", "110444")
 MASTHEAD_RE = re.compile(r"^(United Nations|Nations Unies|Naciones Unidas|Distr\.|Original|General Assembly|"
+                         r"(?:UN)?RESTRICTED$|LIMITED$|"
                          r"Security Council|Conseil de sécurité|Consejo de Seguridad|Assemblée générale|"
                          r"Asamblea General|Economic and Social Council)", re.I)
 
@@ -56,10 +57,18 @@ def _masthead_run(page1: list[Line]) -> int:
         ln = page1[k]
         if MASTHEAD_RE.match(ln.text) or find_symbol(ln.text) or parse_date(ln.text):
             end = k + 1
+        elif k == 0 and _stamp(ln.text):
+            pass                  # a distribution stamp the OCR misread ("TfflEESTSICEED" for UNRESTRICTED)
         elif not (ln.bold and ln.size > 15):
             break
         k += 1
     return end
+
+
+def _stamp(text: str) -> bool:
+    """One short word of capitals standing above the masthead: how a distribution stamp looks, read or not."""
+    word = text.strip()
+    return " " not in word and 6 <= len(word) <= 16 and sum(c.isupper() for c in word) >= 0.6 * len(word)
 
 
 def _after_organ(page1: list[Line], i: int, page: PageText | None) -> int:
