@@ -297,4 +297,5 @@ def two_column_report(path: str | Path) -> Path:
 
 
 __all__ = ["PARAGRAPHS", "HEADINGS", "scaled_matrix_report", "kerned_report", "letter_spaced_report",
-           "monospaced_report", "partly_scanned_report", "ending_in_a_map_report", "two_column_report", "COLUMN_PARAGRAPHS", "TABLE_ROWS"]
+           "monospaced_report", "partly_scanned_report", "ending_in_a_map_report", "ocr_layer_report",
+           "two_column_report", "COLUMN_PARAGRAPHS", "TABLE_ROWS", "OCR_PARAGRAPHS", "OCR_NUMBERS"]

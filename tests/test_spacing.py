@@ -98,7 +98,8 @@ def test_ocr_misread_paragraph_numbers(pdfs, engine):
     ed = _read(pdfs["ocr_layer"], engine)
     assert [p.number for p in ed.paragraphs] == ["1", "2", "3", "4", "5", "6"]
     assert [p.text for p in ed.paragraphs[:5]] == gen.OCR_PARAGRAPHS[:5]
-    assert ed.paragraphs[5].text == gen.OCR_PARAGRAPHS[5] + " U. The field offices kept their staffing plans under review."
+    last = " U. The field offices kept their staffing plans under review."
+    assert ed.paragraphs[5].text == gen.OCR_PARAGRAPHS[5] + last
     assert ed.pages_without_text == [] and ed.warnings == []
 
 

@@ -2,7 +2,10 @@
 generated pages."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
 
 import reportdiff
 from reportdiff.pdf.masthead import parse_date
@@ -70,38 +73,47 @@ def _justified(c, x: float, y: float, text: str, width: float, font: str, size: 
     return y if runs_on else y - size * 0.8
 
 
-def test_a_bold_paragraph_keeps_its_short_last_line(tmp_path):
-    """CEB/2025/4 sets each "Conclusion" paragraph in bold: its short last line ("organized crime.") stands close
-    below a full bold line and is that paragraph's end, not a heading."""
-    from reportlab.pdfgen import canvas
+def _heading(c, y: float, label: str, title: str) -> None:
+    c.setFont(TB, 12)
+    c.drawString(72, y, label)
+    c.drawString(108, y, title)
 
-    path = tmp_path / "bold.pdf"
+
+@contextmanager
+def _one_page(path, symbol: str):
+    """A one-page report drawn in the body of the `with` block: a plain masthead (organ, symbol, distribution,
+    date) first, the page closed and saved after."""
     c = canvas.Canvas(str(path), invariant=1)
     c.setFont(T, 10)
     c.drawString(72, 780, "United Nations")
-    c.drawString(420, 780, "CEB/2099/4")
+    c.drawString(420, 780, symbol)
     c.drawString(420, 766, "Distr.: General")
     c.drawString(420, 752, "2 May 2099")
-    c.setFont(TB, 12)
-    c.drawString(72, 700, "I.")
-    c.drawString(108, 700, "Transnational organized crime")
-    x, width = 108, 360
-    y = _justified(c, x, 676, "The Committee heard a presentation on the dimensions of transnational organized "
-                   "crime and on how the entities of the system could prevent it together, drawing on the work "
-                   "of the regional commissions and of the Office on Drugs and Crime.", width, T, number="1")
-    c.setFont(TB, 10)
-    c.drawString(x, y - 4, "Conclusion")
-    y = _justified(c, x, y - 22, "The Committee decided to convene a virtual intersessional meeting in June to "
-                   "consider the draft conceptual framework capturing the dimensions of transnational organized "
-                   "crime and the outline of a common approach to prevent and address transnational "
-                   "organized crime.", width, TB, number="2")
-    c.setFont(TB, 12)
-    c.drawString(72, y - 16, "II.")
-    c.drawString(108, y - 16, "Climate change")
-    _justified(c, x, y - 40, "The Committee considered the common messages of the system for the sessions of the "
-               "Conference of the Parties and thanked the working group that had prepared them.", width, T, number="3")
+    yield c
     c.showPage()
     c.save()
+
+
+def test_a_bold_paragraph_keeps_its_short_last_line(tmp_path):
+    """CEB/2025/4 sets each "Conclusion" paragraph in bold: its short last line ("organized crime.") stands close
+    below a full bold line and is that paragraph's end, not a heading."""
+    path = tmp_path / "bold.pdf"
+    with _one_page(path, "CEB/2099/4") as c:
+        _heading(c, 700, "I.", "Transnational organized crime")
+        x, width = 108, 360
+        y = _justified(c, x, 676, "The Committee heard a presentation on the dimensions of transnational organized "
+                       "crime and on how the entities of the system could prevent it together, drawing on the work "
+                       "of the regional commissions and of the Office on Drugs and Crime.", width, T, number="1")
+        c.setFont(TB, 10)
+        c.drawString(x, y - 4, "Conclusion")
+        y = _justified(c, x, y - 22, "The Committee decided to convene a virtual intersessional meeting in June to "
+                       "consider the draft conceptual framework capturing the dimensions of transnational organized "
+                       "crime and the outline of a common approach to prevent and address transnational "
+                       "organized crime.", width, TB, number="2")
+        _heading(c, y - 16, "II.", "Climate change")
+        _justified(c, x, y - 40, "The Committee considered the common messages of the system for the sessions of the "
+                   "Conference of the Parties and thanked the working group that had prepared them.",
+                   width, T, number="3")
     ed = reportdiff.load(path, cache=False, workers=1)
     assert [s.title for s in ed.sections] == ["Transnational organized crime", "Conclusion", "Climate change"]
     assert [p.number for p in ed.paragraphs] == ["1", "2", "3"]
@@ -111,31 +123,21 @@ def test_a_bold_paragraph_keeps_its_short_last_line(tmp_path):
 def test_a_bold_lettered_list_after_a_colon_stays_in_its_paragraph(tmp_path):
     """The Advisory Committee's conclusion (A/79/7/Add.13): "… recommends that the General Assembly:" and then the
     items "(a) Take note …;" "(b) Approve …;" in bold. They are the paragraph's list, not headings "(a)", "(b)"."""
-    from reportlab.pdfgen import canvas
-
     path = tmp_path / "acabq.pdf"
-    c = canvas.Canvas(str(path), invariant=1)
-    c.setFont(T, 10)
-    c.drawString(72, 780, "United Nations")
-    c.drawString(420, 780, "A/99/7/Add.1")
-    c.drawString(420, 766, "Distr.: General")
-    c.drawString(420, 752, "2 May 2099")
-    c.setFont(TB, 12)
-    c.drawString(72, 700, "V.")
-    c.drawString(108, 700, "Conclusion")
-    x, width = 108, 360
-    y = _justified(c, x, 676, "The recommendations of the Secretary-General on proposed actions to be taken by "
-                   "the General Assembly are contained in paragraph 107 of his report.", width, T, number="1",
-                   runs_on=True)
-    y = _justified(c, x, y, "Subject to its observations above, the Advisory Committee recommends that the "
-                   "General Assembly:", width, TB)
-    y = _justified(c, x + 24, y, "(a) Take note of the report of the Secretary-General;", width - 24, TB)
-    y = _justified(c, x + 24, y, "(b) Approve the establishment of three additional temporary positions for "
-                   "project management under section 29D of the proposed programme budget for 2099.", width - 24, TB)
-    _justified(c, x, y - 10, "The Committee trusts that the Secretary-General will report on the project in his "
-               "next progress report.", width, T, number="2")
-    c.showPage()
-    c.save()
+    with _one_page(path, "A/99/7/Add.1") as c:
+        _heading(c, 700, "V.", "Conclusion")
+        x, width = 108, 360
+        y = _justified(c, x, 676, "The recommendations of the Secretary-General on proposed actions to be taken by "
+                       "the General Assembly are contained in paragraph 107 of his report.", width, T, number="1",
+                       runs_on=True)
+        y = _justified(c, x, y, "Subject to its observations above, the Advisory Committee recommends that the "
+                       "General Assembly:", width, TB)
+        y = _justified(c, x + 24, y, "(a) Take note of the report of the Secretary-General;", width - 24, TB)
+        y = _justified(c, x + 24, y, "(b) Approve the establishment of three additional temporary positions for "
+                       "project management under section 29D of the proposed programme budget for 2099.",
+                       width - 24, TB)
+        _justified(c, x, y - 10, "The Committee trusts that the Secretary-General will report on the project in his "
+                   "next progress report.", width, T, number="2")
     ed = reportdiff.load(path, cache=False, workers=1)
     assert [s.title for s in ed.sections] == ["Conclusion"]
     assert [p.number for p in ed.paragraphs] == ["1", "2"]
@@ -148,62 +150,45 @@ def test_a_bold_lettered_list_after_a_colon_stays_in_its_paragraph(tmp_path):
 def test_bold_bullets_are_items_not_headings(tmp_path):
     """The system's common messages (CEB/2025/4, annex III) and UNDP's highlights (DP/2025/12) set bulleted items
     in bold: a line that starts with a bullet is a list's item, never a heading."""
-    from reportlab.pdfgen import canvas
-
     path = tmp_path / "bullets.pdf"
-    c = canvas.Canvas(str(path), invariant=1)
-    c.setFont(T, 10)
-    c.drawString(72, 780, "United Nations")
-    c.drawString(420, 780, "CEB/2099/4")
-    c.drawString(420, 766, "Distr.: General")
-    c.drawString(420, 752, "2 May 2099")
-    c.setFont(TB, 16)
-    c.drawString(108, 724, "Common messages of the system")
-    c.setFont(TB, 12)
-    c.drawString(72, 680, "Key messages")
-    x, width = 108, 360
-    y = 656
-    for item in ("Climate action yields significant returns, creating jobs, investment and business "
-                 "opportunities in every region.", "Building resilience and reducing emissions means "
-                 "independence and security for countries that import their fuel."):
-        c.setFont(TB, 10)
-        c.drawString(x - 14, y, "•")
-        y = _justified(c, x, y, item, width, TB)
-    c.showPage()
-    c.save()
+    with _one_page(path, "CEB/2099/4") as c:
+        c.setFont(TB, 16)
+        c.drawString(108, 724, "Common messages of the system")
+        c.setFont(TB, 12)
+        c.drawString(72, 680, "Key messages")
+        x, width = 108, 360
+        y = 656
+        for item in ("Climate action yields significant returns, creating jobs, investment and business "
+                     "opportunities in every region.", "Building resilience and reducing emissions means "
+                     "independence and security for countries that import their fuel."):
+            c.setFont(TB, 10)
+            c.drawString(x - 14, y, "•")
+            y = _justified(c, x, y, item, width, TB)
     ed = reportdiff.load(path, cache=False, workers=1)
     assert [s.title for s in ed.sections] == ["Key messages"]
-    assert [p.text[:30] for p in ed.paragraphs] == ["• Climate action yields signif", "• Building resilience and redu"]
+    starts = ["• Climate action yields signif", "• Building resilience and redu"]
+    assert [p.text[:30] for p in ed.paragraphs] == starts
 
 
 def test_a_heading_line_in_small_letters_continues_the_heading(tmp_path):
     """No heading starts with a small letter: a bold heading set with double spacing (TD/B/CN.4/36, 1970s) and an
     italic one whose first line ends with a comma (E/HLPF/2025/6) are one heading each, not two."""
-    from reportlab.pdfgen import canvas
-
     TI = "Times-Italic"
     path = tmp_path / "wraps.pdf"
-    c = canvas.Canvas(str(path), invariant=1)
-    c.setFont(T, 10)
-    c.drawString(72, 780, "United Nations")
-    c.drawString(420, 780, "TD/B/CN.99/36")
-    c.drawString(420, 766, "Distr.: General")
-    c.drawString(420, 752, "2 May 2099")
-    c.setFont(TB, 16)
-    c.drawString(108, 724, "Report of the Committee on Shipping")
-    x, width = 108, 360
-    c.setFont(TB, 10)
-    c.drawString(x, 680, "Review of activities in the fields of shipping, ports,")
-    c.drawString(x, 660, "maritime legislation and multimodal transport")
-    y = _justified(c, x, 636, "The Committee reviewed the activities of the secretariat in the fields of "
-                   "shipping, ports and multimodal transport since its last session.", width, T, number="1")
-    c.setFont(TI, 10)
-    c.drawString(x, y - 6, "Special event of the inter-agency task team to celebrate a decade of science,")
-    c.drawString(x, y - 18, "technology and innovation for the Sustainable Development Goals")
-    _justified(c, x, y - 36, "Participants in this special event marked the tenth anniversary of the forum and "
-               "its contribution to the work of the Committee.", width, T, number="2")
-    c.showPage()
-    c.save()
+    with _one_page(path, "TD/B/CN.99/36") as c:
+        c.setFont(TB, 16)
+        c.drawString(108, 724, "Report of the Committee on Shipping")
+        x, width = 108, 360
+        c.setFont(TB, 10)
+        c.drawString(x, 680, "Review of activities in the fields of shipping, ports,")
+        c.drawString(x, 660, "maritime legislation and multimodal transport")
+        y = _justified(c, x, 636, "The Committee reviewed the activities of the secretariat in the fields of "
+                       "shipping, ports and multimodal transport since its last session.", width, T, number="1")
+        c.setFont(TI, 10)
+        c.drawString(x, y - 6, "Special event of the inter-agency task team to celebrate a decade of science,")
+        c.drawString(x, y - 18, "technology and innovation for the Sustainable Development Goals")
+        _justified(c, x, y - 36, "Participants in this special event marked the tenth anniversary of the forum and "
+                   "its contribution to the work of the Committee.", width, T, number="2")
     ed = reportdiff.load(path, cache=False, workers=1)
     assert [s.title for s in ed.sections] == [
         "Review of activities in the fields of shipping, ports, maritime legislation and multimodal transport",

@@ -274,8 +274,8 @@ _AUTHOR_CALL = re.compile(
     r"strongly)\s+)*(?P<verb>recommends?)\s+(?=that\b|to\b)(?P<rest>.*)", re.S)
 _ASK_START = re.compile(r"\s(?:to|that)\s+(?=[a-z])")
 # "recommend that the Committee consider …": the addressee is the named body after "that", the ask what follows
-_THAT_WHO = re.compile(r"^that\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:of|on|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
-                       r"\s+(?P<ask>[a-z].*)", re.S)
+_THAT_WHO = re.compile(r"^that\s+(?P<who>(?:the\s+)?[A-Z][\w’'-]*"
+                       r"(?:\s+(?:(?:of|on|and)\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)\s+(?P<ask>[a-z].*)", re.S)
 
 
 @dataclass

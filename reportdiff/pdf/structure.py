@@ -697,7 +697,8 @@ class EditionBuilder:
         # A footnote cited nowhere in the body (the title's "* Reissued for technical reasons", an agenda
         # reference of the masthead) is kept as a note of the edition: no text is lost.
         notes = [f for page in sorted(fns) for f in fns[page].values() if id(f) not in cited]
-        return Edition(symbol=mh.symbol or symbol_from_file_name(self.source), date=mh.date, title=mh.title, pages=len(self.pages), sections=sections,
+        symbol = mh.symbol or symbol_from_file_name(self.source)
+        return Edition(symbol=symbol, date=mh.date, title=mh.title, pages=len(self.pages), sections=sections,
                        paragraphs=paragraphs, source=self.source, notes=notes)
 
 
