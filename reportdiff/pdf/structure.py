@@ -433,9 +433,10 @@ class EditionBuilder:
             if heading_kind and self._bold_text(ln, words, heading_kind, blocks, expected, gap_before, line_gap,
                                                 lines[k + 1] if k + 1 < len(lines) else None):
                 heading_kind = None       # a paragraph printed in bold (a report's conclusions), not a heading
-            if heading_kind and self._lower_case_start(ln, words, heading_kind, blocks, gap_before) == "text":
+            lower = self._lower_case_start(ln, words, heading_kind, blocks, gap_before) if heading_kind else None
+            if lower == "text":
                 heading_kind = None
-            elif heading_kind and self._lower_case_start(ln, words, heading_kind, blocks, gap_before) == "wrap":
+            elif lower == "wrap" and heading_kind:
                 cur = blocks[-1]
                 if cur.kind != "heading":             # its first line, ending with a comma, was taken for text
                     cur.kind, cur.label, cur.label_kind = "heading", "", heading_kind[1]
