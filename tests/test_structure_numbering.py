@@ -80,9 +80,9 @@ def _heading(c, y: float, label: str, title: str) -> None:
 
 
 @contextmanager
-def _one_page(path, symbol: str):
-    """A one-page report drawn in the body of the `with` block: a plain masthead (organ, symbol, distribution,
-    date) first, the page closed and saved after."""
+def _report_pages(path, symbol: str):
+    """A report drawn in the body of the `with` block: a plain masthead (organ, symbol, distribution, date) on
+    its first page; the body may turn pages (`c.showPage()`); the last page is closed and the file saved after."""
     c = canvas.Canvas(str(path), invariant=1)
     c.setFont(T, 10)
     c.drawString(72, 780, "United Nations")
@@ -98,7 +98,7 @@ def test_a_bold_paragraph_keeps_its_short_last_line(tmp_path):
     """CEB/2025/4 sets each "Conclusion" paragraph in bold: its short last line ("organized crime.") stands close
     below a full bold line and is that paragraph's end, not a heading."""
     path = tmp_path / "bold.pdf"
-    with _one_page(path, "CEB/2099/4") as c:
+    with _report_pages(path, "CEB/2099/4") as c:
         _heading(c, 700, "I.", "Transnational organized crime")
         x, width = 108, 360
         y = _justified(c, x, 676, "The Committee heard a presentation on the dimensions of transnational organized "
@@ -124,7 +124,7 @@ def test_a_bold_lettered_list_after_a_colon_stays_in_its_paragraph(tmp_path):
     """The Advisory Committee's conclusion (A/79/7/Add.13): "… recommends that the General Assembly:" and then the
     items "(a) Take note …;" "(b) Approve …;" in bold. They are the paragraph's list, not headings "(a)", "(b)"."""
     path = tmp_path / "acabq.pdf"
-    with _one_page(path, "A/99/7/Add.1") as c:
+    with _report_pages(path, "A/99/7/Add.1") as c:
         _heading(c, 700, "V.", "Conclusion")
         x, width = 108, 360
         y = _justified(c, x, 676, "The recommendations of the Secretary-General on proposed actions to be taken by "
@@ -151,7 +151,7 @@ def test_bold_bullets_are_items_not_headings(tmp_path):
     """The system's common messages (CEB/2025/4, annex III) and UNDP's highlights (DP/2025/12) set bulleted items
     in bold: a line that starts with a bullet is a list's item, never a heading."""
     path = tmp_path / "bullets.pdf"
-    with _one_page(path, "CEB/2099/4") as c:
+    with _report_pages(path, "CEB/2099/4") as c:
         c.setFont(TB, 16)
         c.drawString(108, 724, "Common messages of the system")
         c.setFont(TB, 12)
@@ -175,7 +175,7 @@ def test_a_heading_line_in_small_letters_continues_the_heading(tmp_path):
     italic one whose first line ends with a comma (E/HLPF/2025/6) are one heading each, not two."""
     TI = "Times-Italic"
     path = tmp_path / "wraps.pdf"
-    with _one_page(path, "TD/B/CN.99/36") as c:
+    with _report_pages(path, "TD/B/CN.99/36") as c:
         c.setFont(TB, 16)
         c.drawString(108, 724, "Report of the Committee on Shipping")
         x, width = 108, 360
@@ -228,3 +228,28 @@ def test_ocr_marks_in_a_masthead_year():
     assert parse_date("3 June 19k8") == "1948-06-03"
     assert parse_date("17 June 19^8") == "1948-06-17"
     assert parse_date("12 March 1801") is None          # no UN document is that old: a misread, not a date
+
+
+def test_a_paragraph_that_ends_at_a_page_foot(tmp_path):
+    """A paragraph whose last line stops short at the foot of a page has ended: the next page's first line starts
+    a paragraph of its own (S/2025/194's "In addition, resolution 2753 requested …"; ICCD/COP(8)/CST/INF.1's
+    "3.6 Dr Clarke …"). One whose full last line runs over the page goes on."""
+    path = tmp_path / "pages.pdf"
+    with _report_pages(path, "S/2099/194") as c:
+        x, width = 108, 360
+        _justified(c, x, 110, "The Mission was also mandated to complete, by 31 October, the transfer of some tasks "
+                   "to the national authorities as set out in the table below.", width, T)
+        c.showPage()
+        _justified(c, x, 700, "In addition, the Council requested a road map for delivering the first phase of the "
+                   "transition of the tasks to the national authorities and the country team.", width, T)
+        _justified(c, x, 110, "The Mission continued to support the national authorities in planning the handover "
+                   "of the remaining tasks and in preparing the", width, T, runs_on=True)
+        c.showPage()
+        _justified(c, x, 700, "Budget of the transition, which the Government presented to its partners in March.",
+                   width, T)
+    ed = reportdiff.load(path, cache=False, workers=1)
+    starts = [p.text[:30] for p in ed.paragraphs]
+    assert starts == ["The Mission was also mandated ", "In addition, the Council reque",
+                      "The Mission continued to suppo"]
+    assert ed.paragraphs[2].text.endswith("in preparing the Budget of the transition, which the Government presented "
+                                          "to its partners in March.")

@@ -415,6 +415,11 @@ class EditionBuilder:
         body_left = lefts.most_common(1)[0][0] if lefts else 0
         rights = Counter(round(ln.x1) for ln in lines if abs(ln.size - self.body) < 1)
         self._right_edge = rights.most_common(1)[0][0] if rights else 0
+        by_page: dict[int, Counter] = defaultdict(Counter)
+        for ln in lines:
+            if abs(ln.size - self.body) < 1:
+                by_page[ln.page][round(ln.x1)] += 1
+        self._page_right = {page: c.most_common(1)[0][0] for page, c in by_page.items()}   # odd and even pages differ
         self._body_left = body_left
         prev: Line | None = None
         for k, ln in enumerate(lines):
@@ -486,7 +491,9 @@ class EditionBuilder:
                              and not self._continues_list(cur, ln))
                          or (cur.number is None and ln.x0 > body_left + 8 and prev is not None
                              and prev.x1 < ln.x1 - 40 and prev.page == ln.page)
-                         or id(ln) in self.block_starts)
+                         or id(ln) in self.block_starts
+                         or (prev is not None and prev.page != ln.page and self._ended_on_last_page(prev, ln)
+                             and not self._continues_list(cur, ln)))
             if new_block:
                 blocks.append(Block("para", [ln]))
             else:
@@ -526,6 +533,16 @@ class EditionBuilder:
         # the last line of a paragraph set in bold (CEB's "Conclusion" paragraphs: "organized crime.")
         bold_paragraph_ends = cur.lines[-1].bold and _line_style(cur.lines[-1], self.body) == _line_style(ln, self.body)
         return bold_paragraph_ends or self._running_text(ln, words)
+
+    def _ended_on_last_page(self, prev: Line, ln: Line) -> bool:
+        """A paragraph ended at the foot of the page before: its last line stops short of that page's right edge
+        after a full stop, and this page's first line starts with a capital or a figure (ICCD/COP(8)/CST/INF.1's
+        "3.6 Dr Clarke …" at a page's top had run into 3.5). Justified text leaves a line short only where its
+        paragraph ends."""
+        first = ln.plain_words[0].text if ln.plain_words else ""
+        return (prev.text.rstrip().endswith((".", "!", "?", ".”", "”"))
+                and prev.x1 < self._page_right.get(prev.page, self._right_edge) - 40
+                and (first[:1].isupper() or first[:1].isdigit()))
 
     def _lower_case_start(self, ln: Line, words: list[Word], heading_kind: tuple[str, str], blocks: list[Block],
                           gap_before: float | None) -> str | None:
