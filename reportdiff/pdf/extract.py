@@ -187,22 +187,10 @@ def _split_stacked(chars: list[Char]) -> list[list[Char]]:
         return [chars]        # the large ones are specks of a scan ("!", "]"), not a line of type
     if min(c.x0 for c in small) < max(c.x1 for c in large) and max(c.x1 for c in small) > min(c.x0 for c in large):
         return [chars]        # smaller words among the large ones (an OCR layer sizes each word): one line
-    size = sorted(c.size for c in small)[len(small) // 2]
-    clusters: list[list[float]] = []
-    for b in sorted({round(c.bottom, 1) for c in small}):
-        if clusters and b - clusters[-1][-1] <= 0.6 * size:
-            clusters[-1].append(b)
-        else:
-            clusters.append([b])
-    if len(clusters) < 2:
-        return [chars]
-    groups: list[list[Char]] = [[c for c in chars if c.size >= 0.9 * big]]
-    groups += [[] for _ in clusters]
-    for c in small:
-        groups[1 + min(range(len(clusters)), key=lambda k: abs(c.bottom - clusters[k][-1]))].append(c)
-    if any(sum(c.text.isalpha() for c in g) < 3 for g in groups[1:]):
-        return [chars]        # a speck of the scan beside the line, not a line of its own
-    return sorted((g for g in groups if g), key=lambda g: max(c.bottom for c in g))
+    stacked = _by_baseline(small, 0.6 * sorted(c.size for c in small)[len(small) // 2])
+    if len(stacked) < 2 or any(sum(c.text.isalpha() for c in g) < 3 for g in stacked):
+        return [chars]        # one baseline, or a speck of the scan beside the line: not lines of their own
+    return sorted([large] + stacked, key=lambda g: max(c.bottom for c in g))
 
 
 def _split_baselines(chars: list[Char], typical: float) -> list[list[Char]]:
@@ -211,25 +199,31 @@ def _split_baselines(chars: list[Char], typical: float) -> list[list[Char]]:
     split it at the distinct baselines of its text-sized characters; the tall ones make a line of their own, or
     none when no word is among them."""
     tall = 1.8 * typical
-    text = sorted({round(c.bottom, 1) for c in chars if c.size < tall})
+    groups = _by_baseline([c for c in chars if c.size < tall], 0.6 * typical)
+    if len(groups) < 2:
+        return [chars]        # one line of mixed sizes (a masthead: "United Nations" beside a big "S/2025/70")
+    specks = [c for c in chars if c.size >= tall]
+    text = "".join(c.text for c in specks)
+    if any(a.isalpha() and b.isalpha() for a, b in zip(text, text[1:])):
+        groups.append(specks)
+    # else no word among the tall glyphs ("~I·..·", "I"): specks of the scan, not text
+    return [g for g in groups if g]
+
+
+def _by_baseline(chars: list[Char], gap: float) -> list[list[Char]]:
+    """Characters grouped by baseline: their bottoms, in order, clustered while each lies within `gap` of the one
+    before; each character goes to the cluster whose last bottom is nearest its own. A cluster may come out empty
+    (its characters nearer another's last bottom)."""
     clusters: list[list[float]] = []
-    for b in text:
-        if clusters and b - clusters[-1][-1] <= 0.6 * typical:
+    for b in sorted({round(c.bottom, 1) for c in chars}):
+        if clusters and b - clusters[-1][-1] <= gap:
             clusters[-1].append(b)
         else:
             clusters.append([b])
-    if len(clusters) < 2:
-        return [chars]        # one line of mixed sizes (a masthead: "United Nations" beside a big "S/2025/70")
-    groups: list[list[Char]] = [[] for _ in range(len(clusters) + 1)]
+    groups: list[list[Char]] = [[] for _ in clusters]
     for c in chars:
-        if c.size >= tall:
-            groups[-1].append(c)
-            continue
         groups[min(range(len(clusters)), key=lambda k: abs(c.bottom - clusters[k][-1]))].append(c)
-    specks = "".join(c.text for c in groups[-1])
-    if not any(a.isalpha() and b.isalpha() for a, b in zip(specks, specks[1:])):
-        groups.pop()          # no word among the tall glyphs ("~I·..·", "I"): specks of the scan, not text
-    return [g for g in groups if g]
+    return groups
 
 
 _LEFT_TO_RIGHT = operator.attrgetter("x0", "top")
