@@ -15,11 +15,12 @@ _SYMBOL_PART = r"(?:\d{1,5}(?:\(\d{1,4}\))?|[A-Z][A-Za-z]{0,8}(?:\.\d{1,4}|\(\d{
 _SYMBOL_ONE = rf"{_SYMBOL_HEAD}(?:/{_SYMBOL_PART})+"
 DOC_SYMBOL_RE = re.compile(rf"(?<![\w/.-])({_SYMBOL_ONE}(?:-{_SYMBOL_ONE})?)\*?(?![\w/])")
 PARA_NUM_RE = re.compile(r"^(\d{1,4})\.$")
-# What an OCR layer reads for a digit in a typewritten paragraph number, seen in scans of the 1980s
-# (E/ICEF/672: "U." for 4., "lU." 14., "2k." 24., "3l+." 34., "b2." 42., "é." 6., "17^" 17., "1*7•" 47.).
-_OCR_DIGIT = {"U": "4", "u": "4", "k": "4", "K": "4", "H": "4", "h": "4", "b": "46", "*": "4", "\x00": "4",
-              "l": "1", "i": "1", "I": "1", "!": "1", "|": "1", "o": "0", "O": "0", "é": "6", "G": "6",
-              "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9"}
+# What an OCR layer reads for a digit of typescript (mark -> the digits it stands for), seen in scans of the
+# 1940s-1980s: E/ICEF/672's paragraph numbers ("U." for 4., "lU." 14., "2k." 24., "3l+." 34., "b2." 42., "é." 6.,
+# "17^" 17., "1*7•" 47.), and dates ("l6 avril 1980", E/CN.4/110's "19k8", E/CN.4/149's "19^8").
+OCR_DIGIT = {"U": "4", "u": "4", "k": "4", "K": "4", "H": "4", "h": "4", "b": "46", "*": "4", "^": "4",
+             "l": "1", "i": "1", "I": "1", "!": "1", "|": "1", "o": "0", "O": "0", "é": "6", "G": "6",
+             "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9"}
 _OCR_FOUR = re.compile(r"[li1L][+*]")       # a 4 read as two marks: "l+", "i+", "1+", "1*"
 _OCR_NUMBER = re.compile(r"^(\S{1,4}?)[.^*•-]$")   # the full stop misread too: "17^", "13-", "1*7•"
 ROMAN_RE = re.compile(r"^(?=[IVXLC]+\.$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.$")
@@ -39,13 +40,13 @@ def misread_paragraph_number(token: str, expected: int) -> bool:
     m = _OCR_NUMBER.match(token)
     if not m:
         return False
-    marks = _OCR_FOUR.sub("\x00", m.group(1))
+    marks = _OCR_FOUR.sub("*", m.group(1))
     want = str(expected)
     if marks.isdigit():
         return marks == want and not token.endswith(".")      # "17^": the full stop misread
     if len(marks) != len(want) or marks == "I":                 # "I." is a heading's roman one
         return False
-    return all(c == d or d in _OCR_DIGIT.get(c, "") for c, d in zip(marks, want))
+    return all(c == d or d in OCR_DIGIT.get(c, "") for c, d in zip(marks, want))
 
 
 def symbol_from_file_name(name: str | None) -> str | None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .extract import Line, PageText, words_text
-from .labels import find_symbol, starts_heading_label
+from .labels import OCR_DIGIT, find_symbol, starts_heading_label
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"], 1)}
@@ -14,11 +14,13 @@ MONTHS.update({m: i for i, m in enumerate(["janvier", "février", "mars", "avril
                                            "septembre", "octobre", "novembre", "décembre"], 1)})
 MONTHS.update({m: i for i, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
                                            "agosto", "septiembre", "octubre", "noviembre", "diciembre"], 1)})
-DATE_RE = re.compile(r"\b(\d{1,2}|[lI]\d|\d[lIO])(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?"
-                     r"(\d{4}|(?=[12])[\dlIOkU^]{4})(?![\w^])")
 # The day and the year may hold the mark an OCR'd typescript reads for a digit beside real ones: "l6 avril 1980",
-# "3 June 19k8", "17 June 19^8" (the month name between day and year is the evidence it is a date).
-OCR_DIGITS = str.maketrans("lIOkU^", "110444")
+# "3 June 19k8", "17 June 19^8" (the month name between day and year is the evidence it is a date). Only marks
+# that stand for one digit, and few of them: a date is short, and any letter could pass for a mark.
+_DATE_MARKS = "lIOkU^"
+DATE_RE = re.compile(r"\b(\d{1,2}|[lI]\d|\d[lIO])(?:er)?\s+(?:de\s+)?([A-Za-zéû]+)\s+(?:de\s+)?"
+                     rf"(\d{{4}}|(?=[12])[\d{re.escape(_DATE_MARKS)}]{{4}})(?![\w^])")
+OCR_DIGITS = str.maketrans({mark: OCR_DIGIT[mark] for mark in _DATE_MARKS})
 MASTHEAD_RE = re.compile(r"^(United Nations|Nations Unies|Naciones Unidas|Distr\.|Original|General Assembly|"
                          r"(?:UN)?RESTRICTED$|LIMITED$|"
                          r"Security Council|Conseil de sécurité|Consejo de Seguridad|Assemblée générale|"
