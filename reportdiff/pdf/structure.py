@@ -411,15 +411,15 @@ class EditionBuilder:
         gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and
                 abs(a.size - self.body) < 1 and abs(b.size - self.body) < 1]
         line_gap = median(gaps) if gaps else self.body * 0.2
-        lefts = Counter(round(ln.x0) for ln in lines if abs(ln.size - self.body) < 1)
+        body_lines = [ln for ln in lines if abs(ln.size - self.body) < 1]
+        lefts = Counter(round(ln.x0) for ln in body_lines)
         body_left = lefts.most_common(1)[0][0] if lefts else 0
-        rights = Counter(round(ln.x1) for ln in lines if abs(ln.size - self.body) < 1)
+        rights_by_page: dict[int, Counter] = defaultdict(Counter)     # odd and even pages may differ
+        for ln in body_lines:
+            rights_by_page[ln.page][round(ln.x1)] += 1
+        rights = sum(rights_by_page.values(), Counter())
         self._right_edge = rights.most_common(1)[0][0] if rights else 0
-        by_page: dict[int, Counter] = defaultdict(Counter)
-        for ln in lines:
-            if abs(ln.size - self.body) < 1:
-                by_page[ln.page][round(ln.x1)] += 1
-        self._page_right = {page: c.most_common(1)[0][0] for page, c in by_page.items()}   # odd and even pages differ
+        self._page_right = {page: c.most_common(1)[0][0] for page, c in rights_by_page.items()}
         self._body_left = body_left
         prev: Line | None = None
         for k, ln in enumerate(lines):
@@ -441,13 +441,9 @@ class EditionBuilder:
             lower = self._lower_case_start(ln, words, heading_kind, blocks, gap_before) if heading_kind else None
             if lower == "text":
                 heading_kind = None
-            elif lower == "wrap" and heading_kind:
-                cur = blocks[-1]
-                if cur.kind != "heading":             # its first line, ending with a comma, was taken for text
-                    cur.kind, cur.label, cur.label_kind = "heading", "", heading_kind[1]
-                cur.lines.append(ln)
-                prev = ln
-                continue
+            elif lower == "wrap" and heading_kind and blocks[-1].kind != "heading":
+                # the heading's first line, ending with a comma, was taken for text: it is the heading this line wraps
+                blocks[-1].kind, blocks[-1].label, blocks[-1].label_kind = "heading", "", heading_kind[1]
             if m and not heading_kind and len(words) > 1:
                 n = int(m.group(1))
                 restart = n == 1 and expected > 1 and self._in_annex(blocks)
@@ -469,8 +465,10 @@ class EditionBuilder:
                 annex_title = (cur is not None and cur.kind == "heading" and cur.label_kind == "annex"
                                and not label and ln.bold)
                 # a wrapped heading: the next line in the same style, close below, without a label of its own
+                # (one that starts in small letters may stand further down: a heading set with double spacing)
+                close = ln.size * (1.5 if lower == "wrap" else 0.9)
                 wrapped = (cur is not None and cur.kind == "heading" and not label and prev is not None
-                           and prev.page == ln.page and gap_before is not None and gap_before < ln.size * 0.9
+                           and prev.page == ln.page and gap_before is not None and gap_before < close
                            and _line_style(cur.lines[-1], self.body) == _line_style(ln, self.body))
                 if annex_title or wrapped:
                     cur.lines.append(ln)
