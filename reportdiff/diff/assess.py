@@ -293,16 +293,21 @@ def _calls(side: list[Sentence]) -> list[Call]:
         m = _CALL.search(s.text) or _AUTHOR_CALL.search(s.text)
         if not m:
             continue
-        rest = m.group("rest")
-        that = _THAT_WHO.match(rest)
-        cut = _ASK_START.search(rest)
-        if that:
-            addressee, ask = that.group("who"), that.group("ask")
-        else:
-            addressee, ask = (rest[:cut.start()], rest[cut.end():]) if cut else ("", rest)
-        ask = re.split(r"[,;.]", ask, maxsplit=1)[0]
+        addressee, ask = _addressee_and_ask(m.group("rest"))
         out.append(Call(s, " ".join(m.group("verb").split()).lower(), addressee.strip(" ,"), ask.strip(), m.start()))
     return out
+
+
+def _addressee_and_ask(rest: str) -> tuple[str, str]:
+    """What follows the verb of a call → (whom it calls on, what it asks, to its first clause's end): "Member
+    States to strengthen …", "that the Committee consider …"."""
+    that = _THAT_WHO.match(rest)
+    if that:
+        addressee, ask = that.group("who"), that.group("ask")
+    else:
+        cut = _ASK_START.search(rest)
+        addressee, ask = (rest[:cut.start()], rest[cut.end():]) if cut else ("", rest)
+    return addressee, re.split(r"[,;.]", ask, maxsplit=1)[0]
 
 
 def _call_similarity(a: Call, b: Call, ctx: PairContext) -> float:
