@@ -193,8 +193,8 @@ OCR_PARAGRAPHS = [
     "Contributions from Governments increased, although not as much as the rise in costs.",
     "The Director would report again to the Board on the staffing of the field offices.",
 ]
-# How the OCR layer prints each paragraph's number (4 and 6 misread; the rest read right).
-OCR_NUMBERS = ["1.", "2.", "3.", "U.", "5.", "é."]
+# How the OCR layer prints each paragraph's number (4 and 6 misread, and the full stop after 5; the rest read right).
+OCR_NUMBERS = ["1.", "2.", "3.", "U.", "5>", "é."]
 
 
 def ocr_layer_report(path: str | Path) -> Path:

@@ -92,8 +92,8 @@ def test_a_closing_map_page_is_noted_without_ocr_advice(pdfs, engine):
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_ocr_misread_paragraph_numbers(pdfs, engine):
-    """On scanned pages (the picture wrapped in a form, as some scanners write it) the OCR layer's "U." and "é."
-    are the paragraph numbers 4 and 6 the text is waiting for; a later line starting "U." is text, because 4 is
+    """On scanned pages (the picture wrapped in a form, as some scanners write it) the OCR layer's "U.", "5>" and
+    "é." are the paragraph numbers 4, 5 and 6 the text is waiting for; a later line starting "U." is text, because 4 is
     not the number expected there."""
     ed = _read(pdfs["ocr_layer"], engine)
     assert [p.number for p in ed.paragraphs] == ["1", "2", "3", "4", "5", "6"]
@@ -112,7 +112,7 @@ def test_cli_warns_of_a_scanned_page(pdfs):
 
 @pytest.mark.parametrize("token, expected, read", [
     ("U.", 4, True), ("lU.", 14, True), ("2k.", 24, True), ("3l+.", 34, True), ("1*7•", 47, True),
-    ("17^", 17, True), ("é.", 6, True),
+    ("17^", 17, True), ("é.", 6, True), ("7>", 7, True),
     ("4.", 4, False),          # a number read right is the ordinary rule's
     ("U.", 5, False),          # only the number the text waits for
     ("I.", 1, False),          # a heading's roman one

@@ -22,7 +22,7 @@ OCR_DIGIT = {"U": "4", "u": "4", "k": "4", "K": "4", "H": "4", "h": "4", "b": "4
              "l": "1", "i": "1", "I": "1", "!": "1", "|": "1", "o": "0", "O": "0", "é": "6", "G": "6",
              "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9"}
 _OCR_FOUR = re.compile(r"[li1L][+*]")       # a 4 read as two marks: "l+", "i+", "1+", "1*"
-_OCR_NUMBER = re.compile(r"^(\S{1,4}?)[.^*•-]$")   # the full stop misread too: "17^", "13-", "1*7•"
+_OCR_NUMBER = re.compile(r"^(\S{1,4}?)[.^*•>-]$")  # the full stop misread too: "17^", "13-", "1*7•", "7>"
 ROMAN_RE = re.compile(r"^(?=[IVXLC]+\.$)M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.$")
 LETTER_RE = re.compile(r"^[A-Z]\.$")
 DIGIT_RE = re.compile(r"^\d{1,2}\.$")
