@@ -515,147 +515,218 @@ def _subjects(comparison: Comparison, change_views: list[ItemView], kind: str) -
 
 def build_view(comparison: Comparison, *, generated: str = "", generated_iso: str = "",
                version: str = "") -> ReportView:
-    old, new = comparison.old, comparison.new
-    old_para = {p.id: p for p in old.paragraphs}
-    new_para = {p.id: p for p in new.paragraphs}
-    old_sec = {s.id: s for s in old.sections}
-    new_sec = {s.id: s for s in new.sections}
-    old_index = {p.id: i for i, p in enumerate(old.paragraphs)}
-    pair_by_new = {sp.new: sp for sp in comparison.sections if sp.new}
-    pair_by_old = {sp.old: sp for sp in comparison.sections if sp.old}
+    layout = _Layout.of(comparison)
+    change_views, change_key = _change_items(layout)
+    ghosts_after, ghosts_first = _moved_ghosts(layout, change_views, change_key)
+    _fill_sections(layout, change_views, change_key, ghosts_after, ghosts_first)
+    signals = _signal_list(comparison, change_views)
+    summary = comparison.summary()
+    pct = _percent_changed(list(layout.views.values()))
+    return ReportView(old=_edition_view(comparison.old), new=_edition_view(comparison.new), generated=generated,
+                      generated_iso=generated_iso, version=version,
+                      counts=[CountView(k, KIND_LABELS[k], summary.get(k, 0)) for k in COUNT_KINDS],
+                      unchanged=summary.get("unchanged", 0), counts_text=count_text(summary),
+                      headline=headline(comparison, pct), sections=_ordered_sections(layout),
+                      signals=signals, signal_groups=_signal_groups(signals),
+                      warnings=[one_line(w) for w in comparison.warnings],
+                      differs=comparison.differs, brief=_brief_views(comparison, change_views),
+                      tables=_tables_view(comparison),
+                      new_subjects=_subjects(comparison, change_views, "added"),
+                      dropped_subjects=_subjects(comparison, change_views, "removed"))
 
-    # Sections in the new edition's order, plus an opening group for paragraphs before the first heading.
-    views: dict[Any, SectionView] = {}
-    order: list[Any] = [None]
-    views[None] = SectionView(anchor="s-0", key=None, level=1, label="", title="Opening paragraphs", ref="Opening")
-    for i, s in enumerate(new.sections, 1):
-        sp = pair_by_new.get(s.id)
-        status, old_title, title_segs = "", "", []
-        if sp is not None and not sp.old:
-            status = "added"
-        elif sp is not None and sp.renamed:
-            status, old_title = "renamed", one_line(sp.old_title)
-            title_segs = [Seg(op, t) for op, t in word_diff(old_title, one_line(sp.new_title or s.title))]
-        views[("new", s.id)] = SectionView(anchor=f"s-{i}", key=("new", s.id), level=max(1, min(4, s.level)),
-                                           label=one_line(s.label), title=one_line(s.title), ref=section_ref(s),
-                                           status=status, old_title=old_title, title_segs=title_segs)
-        order.append(("new", s.id))
 
-    def new_key_of_old_section(old_id: str | None) -> Any:
-        sp = pair_by_old.get(old_id) if old_id else None
-        if sp is not None and sp.new and ("new", sp.new) in views:
+# ---------------------------------------------------------------------------------------------------- layout
+
+@dataclass
+class _Layout:
+    """The comparison's lookups and the report's sections, keyed ("new", id) or ("old", id) for a removed section
+    (None: the opening paragraphs), in reading order: what every step of build_view shares."""
+    comparison: Comparison
+    old_para: dict[str, Paragraph]
+    new_para: dict[str, Paragraph]
+    old_sec: dict[str, Section]
+    new_sec: dict[str, Section]
+    pair_by_old: dict[str, Any]
+    views: dict[Any, SectionView] = field(default_factory=dict)
+    order: list[Any] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, comparison: Comparison) -> "_Layout":
+        old, new = comparison.old, comparison.new
+        layout = cls(comparison=comparison, old_para={p.id: p for p in old.paragraphs},
+                     new_para={p.id: p for p in new.paragraphs}, old_sec={s.id: s for s in old.sections},
+                     new_sec={s.id: s for s in new.sections},
+                     pair_by_old={sp.old: sp for sp in comparison.sections if sp.old})
+        layout._add_new_sections()
+        layout._place_removed_sections()
+        return layout
+
+    def _add_new_sections(self) -> None:
+        """The new edition's sections in its order, after an opening group for paragraphs before the first
+        heading."""
+        pair_by_new = {sp.new: sp for sp in self.comparison.sections if sp.new}
+        self.views[None] = SectionView(anchor="s-0", key=None, level=1, label="", title="Opening paragraphs",
+                                       ref="Opening")
+        self.order.append(None)
+        for i, s in enumerate(self.comparison.new.sections, 1):
+            sp = pair_by_new.get(s.id)
+            status, old_title, title_segs = "", "", []
+            if sp is not None and not sp.old:
+                status = "added"
+            elif sp is not None and sp.renamed:
+                status, old_title = "renamed", one_line(sp.old_title)
+                title_segs = [Seg(op, t) for op, t in word_diff(old_title, one_line(sp.new_title or s.title))]
+            key = ("new", s.id)
+            self.views[key] = SectionView(anchor=f"s-{i}", key=key, level=max(1, min(4, s.level)),
+                                          label=one_line(s.label), title=one_line(s.title), ref=section_ref(s),
+                                          status=status, old_title=old_title, title_segs=title_segs)
+            self.order.append(key)
+
+    def _place_removed_sections(self) -> None:
+        """A removed section goes after the new section that holds its predecessor in the old edition."""
+        n_extra = len(self.comparison.new.sections)
+        old_sections = self.comparison.old.sections
+        for j, s in enumerate(old_sections):
+            sp = self.pair_by_old.get(s.id)
+            if sp is None or sp.new:
+                continue
+            n_extra += 1
+            key = ("old", s.id)
+            self.views[key] = SectionView(anchor=f"s-{n_extra}", key=key, level=max(1, min(4, s.level)),
+                                          label=one_line(s.label), title=one_line(s.title), ref=section_ref(s),
+                                          status="removed")
+            pos = 1
+            for prev in reversed(old_sections[:j]):
+                pk = self.new_key_of_old_section(prev.id)
+                if pk is not None and pk in self.order:
+                    pos = self.order.index(pk) + 1
+                    break
+            while pos < len(self.order) and isinstance(self.order[pos], tuple) and self.order[pos][0] == "old":
+                pos += 1
+            self.order.insert(pos, key)
+
+    def new_key_of_old_section(self, old_id: str | None) -> Any:
+        """Where an old section's content is shown: its successor, else its own (removed) section."""
+        sp = self.pair_by_old.get(old_id) if old_id else None
+        if sp is not None and sp.new and ("new", sp.new) in self.views:
             return ("new", sp.new)
-        if old_id and ("new", old_id) in views and sp is None and not comparison.sections:
+        if old_id and ("new", old_id) in self.views and sp is None and not self.comparison.sections:
             return ("new", old_id)          # no section pairing given: same ids are the best guess
-        if old_id and old_id in old_sec:
+        if old_id and old_id in self.old_sec:
             return ("old", old_id)
         return None
 
-    # Removed sections go after the new section that holds their predecessor in the old edition.
-    n_extra = len(new.sections)
-    for j, s in enumerate(old.sections):
-        sp = pair_by_old.get(s.id)
-        if sp is None or sp.new:
-            continue
-        n_extra += 1
-        key = ("old", s.id)
-        views[key] = SectionView(anchor=f"s-{n_extra}", key=key, level=max(1, min(4, s.level)),
-                                 label=one_line(s.label), title=one_line(s.title), ref=section_ref(s),
-                                 status="removed")
-        pos = 1
-        for prev in reversed(old.sections[:j]):
-            pk = new_key_of_old_section(prev.id)
-            if pk is not None and pk in order:
-                pos = order.index(pk) + 1
-                break
-        while pos < len(order) and isinstance(order[pos], tuple) and order[pos][0] == "old":
-            pos += 1
-        order.insert(pos, key)
 
-    # Place each change in a section.
-    change_views: list[ItemView] = []
-    change_key: list[Any] = []
-    old_to_change: dict[str, int] = {}
-    for ci, ch in enumerate(comparison.changes):
-        for oid in ch.old:
-            old_to_change[oid] = ci
-        ops = [new_para.get(x) for x in ch.new]
-        opo = [old_para.get(x) for x in ch.old]
-        if ch.new:
-            first = next((p for p in ops if p), None)
-            key = ("new", first.section) if first and first.section in new_sec else None
-        else:
-            first_old = next((p for p in opo if p), None)
-            key = new_key_of_old_section(first_old.section if first_old else None)
-        if key is not None and key not in views:
-            key = None
-        sec_view = views[key]
-        segs = change_segs(ch, opo, ops)
-        badges: list[tuple[str, str]] = []
-        if ch.kind != "unchanged":
-            badges.append((ch.kind, KIND_LABELS.get(ch.kind, ch.kind)))
-        if ch.moved:
-            badges.append(("moved", "Moved"))
-        if ch.footnotes and ch.kind == "unchanged":
-            badges.append(("footnote", "Footnote changed"))
-        ref_para = ops if ch.new else opo
-        sec_ref = sec_view.ref
-        nums = para_nums(ref_para) if ref_para else ""
-        sep = ", " if nums.startswith("unnumbered") else " "
-        ref = f"{sec_ref}{sep}{nums}".strip() if ch.new else f"{sec_ref} (was {nums})"
-        item = ItemView(type="change", anchor=f"c-{ci}", kind=ch.kind, moved=ch.moved, badges=badges,
-                        old_nums=para_nums(opo) if ch.old else "", new_nums=para_nums(ops) if ch.new else "",
-                        ref=ref, segs=segs, footnotes=_footnote_views(ch))
-        if ch.kind == "rewritten":
-            shared = [one_line(t) for t in (ch.successor.shared_terms if ch.successor else [])]
-            item.shared = shared
-            item.pair_old, item.pair_new = _pair_sides(opo, shared, True), _pair_sides(ops, shared, False)
-            item.signals = [_signal_view(sg, ref, f"c-{ci}") for sg in ch.signals]
-        change_views.append(item)
-        change_key.append(key)
+# ---------------------------------------------------------------------------------------------------- changes
 
-    # Moved paragraphs: a marker at the old place, and a link to it from the new place.
+def _change_items(layout: _Layout) -> tuple[list[ItemView], list[Any]]:
+    """Each change as an item, and the key of the section it is shown in."""
+    views: list[ItemView] = []
+    keys: list[Any] = []
+    for ci, ch in enumerate(layout.comparison.changes):
+        opo = [layout.old_para.get(x) for x in ch.old]
+        ops = [layout.new_para.get(x) for x in ch.new]
+        key = _change_section(layout, ch, opo, ops)
+        views.append(_change_item(ci, ch, opo, ops, layout.views[key].ref))
+        keys.append(key)
+    return views, keys
+
+
+def _change_section(layout: _Layout, ch: Change, opo: list[Paragraph | None], ops: list[Paragraph | None]) -> Any:
+    """The new section of a change's first new paragraph; a removal's, where its old section went."""
+    if ch.new:
+        first = next((p for p in ops if p), None)
+        key = ("new", first.section) if first and first.section in layout.new_sec else None
+    else:
+        first_old = next((p for p in opo if p), None)
+        key = layout.new_key_of_old_section(first_old.section if first_old else None)
+    return key if key in layout.views else None
+
+
+def _change_item(ci: int, ch: Change, opo: list[Paragraph | None], ops: list[Paragraph | None],
+                 sec_ref: str) -> ItemView:
+    badges: list[tuple[str, str]] = []
+    if ch.kind != "unchanged":
+        badges.append((ch.kind, KIND_LABELS.get(ch.kind, ch.kind)))
+    if ch.moved:
+        badges.append(("moved", "Moved"))
+    if ch.footnotes and ch.kind == "unchanged":
+        badges.append(("footnote", "Footnote changed"))
+    ref_para = ops if ch.new else opo
+    nums = para_nums(ref_para) if ref_para else ""
+    sep = ", " if nums.startswith("unnumbered") else " "
+    ref = f"{sec_ref}{sep}{nums}".strip() if ch.new else f"{sec_ref} (was {nums})"
+    item = ItemView(type="change", anchor=f"c-{ci}", kind=ch.kind, moved=ch.moved, badges=badges,
+                    old_nums=para_nums(opo) if ch.old else "", new_nums=para_nums(ops) if ch.new else "",
+                    ref=ref, segs=change_segs(ch, opo, ops), footnotes=_footnote_views(ch))
+    if ch.kind == "rewritten":
+        shared = [one_line(t) for t in (ch.successor.shared_terms if ch.successor else [])]
+        item.shared = shared
+        item.pair_old, item.pair_new = _pair_sides(opo, shared, True), _pair_sides(ops, shared, False)
+        item.signals = [_signal_view(sg, ref, f"c-{ci}") for sg in ch.signals]
+    return item
+
+
+def _moved_ghosts(layout: _Layout, change_views: list[ItemView],
+                  change_key: list[Any]) -> tuple[dict[int, list[ItemView]], dict[Any, list[ItemView]]]:
+    """Moved paragraphs: a marker at the old place, and a link to it from the new place. The markers are returned
+    by where they go: after change i, or first in a section."""
+    old = layout.comparison.old
+    old_to_change = {oid: ci for ci, ch in enumerate(layout.comparison.changes) for oid in ch.old}
+    old_index = {p.id: i for i, p in enumerate(old.paragraphs)}
     ghosts_after: dict[int, list[ItemView]] = {}
     ghosts_first: dict[Any, list[ItemView]] = {}
-    for ci, ch in enumerate(comparison.changes):
+    for ci, ch in enumerate(layout.comparison.changes):
         if not ch.moved or not ch.old:
             continue
         item = change_views[ci]
-        op0 = old_para.get(ch.old[0])
-        old_s = old_sec.get(op0.section) if op0 and op0.section else None
-        was = para_nums([old_para.get(x) for x in ch.old])
-        here_key = change_key[ci]
+        op0 = layout.old_para.get(ch.old[0])
+        old_s = layout.old_sec.get(op0.section) if op0 and op0.section else None
+        was = para_nums([layout.old_para.get(x) for x in ch.old])
         where = section_ref(old_s) if old_s else "the opening"
-        same = old_s is not None and here_key == new_key_of_old_section(old_s.id)
+        same = old_s is not None and change_key[ci] == layout.new_key_of_old_section(old_s.id)
         item.moved_text = (f"moved within {where}, was {was}" if same else f"moved from {where}, was {was}")
         ghost = ItemView(type="ghost", anchor=f"g-{ci}", ghost_href=f"#c-{ci}",
                          ghost_text=f"{was} of {one_line(old.symbol) or 'the old edition'} stood here; "
                                     f"moved to {item.ref}")
-        placed = False
-        k = old_index.get(ch.old[0])
-        if k is not None:
-            # After the nearest earlier paragraph of the same old section that stayed in place.
-            for j in range(k - 1, -1, -1):
-                if old.paragraphs[j].section != (op0.section if op0 else None):
-                    break
-                pc = old_to_change.get(old.paragraphs[j].id)
-                if pc is not None and not comparison.changes[pc].moved:
-                    ghosts_after.setdefault(pc, []).append(ghost)
-                    placed = True
-                    break
-        if not placed:
-            gk = new_key_of_old_section(old_s.id if old_s else None)
-            if gk in views:
+        anchor = _stayed_before(layout, old_index.get(ch.old[0]), op0.section if op0 else None, old_to_change)
+        if anchor is not None:
+            ghosts_after.setdefault(anchor, []).append(ghost)
+        else:
+            gk = layout.new_key_of_old_section(old_s.id if old_s else None)
+            if gk in layout.views:
                 ghosts_first.setdefault(gk, []).append(ghost)
-                placed = True
-        item.moved_href = f"#g-{ci}" if placed else ""
+            else:
+                continue
+        item.moved_href = f"#g-{ci}"
+    return ghosts_after, ghosts_first
 
-    # Fill the sections: changes in order, unchanged paragraphs gathered into collapsible runs.
+
+def _stayed_before(layout: _Layout, k: int | None, section: str | None, old_to_change: dict[str, int]) -> int | None:
+    """The change of the nearest paragraph before old paragraph k, in its section, that stayed in place."""
+    if k is None:
+        return None
+    paragraphs = layout.comparison.old.paragraphs
+    for j in range(k - 1, -1, -1):
+        if paragraphs[j].section != section:
+            return None
+        pc = old_to_change.get(paragraphs[j].id)
+        if pc is not None and not layout.comparison.changes[pc].moved:
+            return pc
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------- sections
+
+def _fill_sections(layout: _Layout, change_views: list[ItemView], change_key: list[Any],
+                   ghosts_after: dict[int, list[ItemView]], ghosts_first: dict[Any, list[ItemView]]) -> None:
+    """The sections' items: changes in order, unchanged paragraphs gathered into collapsible runs, and their
+    amounts of change."""
     for key, ghosts in ghosts_first.items():
-        views[key].items.extend(ghosts)
+        layout.views[key].items.extend(ghosts)
     for ci, item in enumerate(change_views):
-        sv = views[change_key[ci]]
-        ch = comparison.changes[ci]
+        sv = layout.views[change_key[ci]]
+        ch = layout.comparison.changes[ci]
         changed, total = _chars(item.segs)
         sv.total_chars += total
         if ch.kind == "unchanged" and not ch.moved and not ch.footnotes:
@@ -665,28 +736,39 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
                 sv.items.append(ItemView(type="same", items=[item]))
         else:
             sv.items.append(item)
-            sv.n_changes += 1
-            sv.changed_chars += changed if ch.kind != "unchanged" else 0
-            label = ch.kind if ch.kind != "unchanged" else ("moved" if ch.moved else "footnotes")
-            sv.counts[label] = sv.counts.get(label, 0) + 1
-            if ch.moved and ch.kind != "unchanged":
-                sv.counts["moved"] = sv.counts.get("moved", 0) + 1
-        for g in ghosts_after.get(ci, []):
-            sv.items.append(g)
-    for sv in views.values():
+            _count_change(sv, ch, changed)
+        sv.items.extend(ghosts_after.get(ci, []))
+    for sv in layout.views.values():
         for it in sv.items:
             if it.type == "same":
-                n = len(it.items)
-                nums = [x.new_nums for x in it.items if x.new_nums]
-                rng = ""
-                if nums:
-                    a, b = nums[0], nums[-1]
-                    rng = a if a == b else f"{a}–{b.lstrip('¶')}" if a.startswith("¶") and b.startswith("¶") \
-                        and "–" not in a + b and "," not in a + b else f"{a} … {b}"
-                it.summary = f"{n} unchanged paragraph{'s' if n != 1 else ''}" + (f" ({rng})" if rng else "")
+                it.summary = _run_summary(it.items)
 
-    sections = [views[k] for k in order]
-    # Subtree change flags (a parent heading stays visible in "changes only" when a child changed).
+
+def _count_change(sv: SectionView, ch: Change, changed: int) -> None:
+    sv.n_changes += 1
+    sv.changed_chars += changed if ch.kind != "unchanged" else 0
+    label = ch.kind if ch.kind != "unchanged" else ("moved" if ch.moved else "footnotes")
+    sv.counts[label] = sv.counts.get(label, 0) + 1
+    if ch.moved and ch.kind != "unchanged":
+        sv.counts["moved"] = sv.counts.get("moved", 0) + 1
+
+
+def _run_summary(items: list[ItemView]) -> str:
+    """"3 unchanged paragraphs (¶4–6)"."""
+    n = len(items)
+    nums = [x.new_nums for x in items if x.new_nums]
+    rng = ""
+    if nums:
+        a, b = nums[0], nums[-1]
+        rng = a if a == b else f"{a}–{b.lstrip('¶')}" if a.startswith("¶") and b.startswith("¶") \
+            and "–" not in a + b and "," not in a + b else f"{a} … {b}"
+    return f"{n} unchanged paragraph{'s' if n != 1 else ''}" + (f" ({rng})" if rng else "")
+
+
+def _ordered_sections(layout: _Layout) -> list[SectionView]:
+    """The sections in reading order, each flagged when it or a subsection changed (a parent heading stays
+    visible in "changes only" when a child changed); the opening group only when it holds paragraphs."""
+    sections = [layout.views[k] for k in layout.order]
     for i, sv in enumerate(sections):
         changed = sv.n_changes > 0 or bool(sv.status)
         for later in sections[i + 1:]:
@@ -696,40 +778,39 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
                 changed = True
                 break
         sv.subtree_changed = changed
-    if not sections[0].items:
-        sections = sections[1:]
+    return sections if sections[0].items else sections[1:]
 
-    # Key changes.
+
+def _percent_changed(views: list[SectionView]) -> int:
+    changed_all = sum(s.changed_chars for s in views)
+    total_all = sum(s.total_chars for s in views)
+    return 0 if not changed_all else max(1, round(100 * changed_all / total_all)) if total_all else 0
+
+
+# ---------------------------------------------------------------------------------------------------- signals
+
+def _signal_list(comparison: Comparison, change_views: list[ItemView]) -> list[SignalView]:
+    """Every change's signals in reading order; one wording change classed twice (a figure and a hedge) is listed
+    once."""
     signals: list[SignalView] = []
     seen: set[tuple] = set()
     for ci, ch in enumerate(comparison.changes):
         for sg in ch.signals:
             key = (ci, one_line(sg.old), one_line(sg.new))
-            if key in seen:          # one wording change classed twice (a figure and a hedge) is listed once
+            if key in seen:
                 continue
             seen.add(key)
             signals.append(_signal_view(sg, change_views[ci].ref, f"c-{ci}"))
+    return signals
+
+
+def _signal_groups(signals: list[SignalView]) -> list[tuple[str, str, list[SignalView]]]:
     groups = [(k, SIGNAL_LABELS[k], [s for s in signals if s.kind == k]) for k in SIGNAL_LABELS]
     groups = [g for g in groups if g[2]]
     others = [s for s in signals if s.kind not in SIGNAL_LABELS]
     if others:
         groups.append(("other", "Other", others))
-
-    summary = comparison.summary()
-    counts = [CountView(k, KIND_LABELS[k], summary.get(k, 0)) for k in COUNT_KINDS]
-    changed_all = sum(s.changed_chars for s in views.values())
-    total_all = sum(s.total_chars for s in views.values())
-    pct = 0 if not changed_all else max(1, round(100 * changed_all / total_all)) if total_all else 0
-    ov, nv = _edition_view(old), _edition_view(new)
-    return ReportView(old=ov, new=nv, generated=generated, generated_iso=generated_iso, version=version,
-                      counts=counts, unchanged=summary.get("unchanged", 0), counts_text=count_text(summary),
-                      headline=headline(comparison, pct),
-                      sections=sections,
-                      signals=signals, signal_groups=groups, warnings=[one_line(w) for w in comparison.warnings],
-                      differs=comparison.differs, brief=_brief_views(comparison, change_views),
-                      tables=_tables_view(comparison),
-                      new_subjects=_subjects(comparison, change_views, "added"),
-                      dropped_subjects=_subjects(comparison, change_views, "removed"))
+    return groups
 
 
 def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[BriefView]:
