@@ -16,7 +16,7 @@ from ..model import Change, Edition
 from .report import _clean, render_page, stamp
 from .view import (KIND_LABELS, Seg, marked, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
                           section_ref)
-from ..lineage import Lineage, Series, _diff_words, _edition_words
+from ..lineage import Lineage, SectionTrack, Series, _diff_words, _edition_words
 from ..diff.wordiff import diff_words
 
 CHART_H = 34            # px height of a section chart's tallest bar
@@ -157,12 +157,23 @@ def _sym(e: Edition, i: int) -> str:
 
 def build_series_view(series: Series, *, generated: str = "", generated_iso: str = "",
                       version: str = "") -> SeriesView:
-    eds, cmps = series.editions, series.comparisons
-    n = len(eds)
-    syms = [_sym(e, i) for i, e in enumerate(eds)]
-    latest = n - 1
+    syms = [_sym(e, i) for i, e in enumerate(series.editions)]
+    ed_views = _edition_views(series, syms)
+    _mark_section_changes(series, ed_views)
+    rows = [_section_row(t, syms) for t in series.sections]
+    para_of = [{p.id: p for p in e.paragraphs} for e in series.editions]
+    lin_anchor = {lin.id: _anchor("l", lin.id) for lin in series.lineages}
+    histories = {lin.id: _history(series, lin, syms, para_of, lin_anchor[lin.id]) for lin in series.lineages}
+    groups, gone = _history_groups(series, histories)
+    figs = _figure_views(series, syms, para_of, lin_anchor)
+    return SeriesView(ed_views, _series_headline(series, syms, ed_views), rows, figs, groups, gone,
+                      [one_line(w) for w in series.warnings], generated, generated_iso, version)
 
-    # --- editions
+
+def _edition_views(series: Series, syms: list[str]) -> list[SeriesEditionView]:
+    """Each edition with its size, and what its comparison with the one before says: the share of new words,
+    the change counts, the paragraphs carried over."""
+    eds, cmps = series.editions, series.comparisons
     words = [_edition_words(e) for e in eds]
     top = max(words) or 1
     ed_views: list[SeriesEditionView] = []
@@ -177,75 +188,96 @@ def build_series_view(series: Series, *, generated: str = "", generated_iso: str
             v.carried = sum(1 for p in e.paragraphs if (lin := series.lineage_of(p.id, i)) and lin.born < i)
             v.warnings = [one_line(w) for w in c.warnings]
         ed_views.append(v)
+    return ed_views
 
-    # --- sections
+
+def _mark_section_changes(series: Series, ed_views: list[SeriesEditionView]) -> None:
+    """The sections each edition opens (for the first time) and closes."""
     for t in series.sections:
-        for i in range(1, n):
+        for i in range(1, len(series.editions)):
             cur, prev = t.states[i], t.states[i - 1]
             if cur and not prev and not any(t.states[:i]):
                 ed_views[i].new_sections.append(_heading(cur.label, cur.title))
             elif prev and not cur:
                 ed_views[i].gone_sections.append(_heading(prev.label, prev.title))
-    rows: list[SectionRowView] = []
-    for t in series.sections:
-        present = [s for s in t.states if s]
-        last = present[-1]
-        maxw = max((s.words for s in present), default=0) or 1
-        bars = []
-        for i, s in enumerate(t.states):
-            x = i * (BAR_W + BAR_GAP)
-            if s is None:
-                bars.append(BarView(x, 0, 0, False, f"{syms[i]}: not in this edition"))
-                continue
-            h = max(1, round(CHART_H * s.words / maxw)) if s.words else 0
-            new_h = min(h, round(CHART_H * s.new_words / maxw)) if i else 0
-            tip = f"{syms[i]}: {_fmt(s.words)} words"
-            if i and t.states[i - 1] is not None:
-                tip += f" ({_fmt(s.new_words)} new or rewritten, {_fmt(s.removed_words)} gone)"
-            elif i:
-                tip += " (new section)"
-            bars.append(BarView(x, h, new_h, True, tip))
-        sizes = [s.words if s else None for s in t.states]
-        words_text = " → ".join(_fmt(w) if w is not None else "—" for w in sizes) + " words"
-        if t.states[-1] is None:
-            trend = "gone"
-        elif t.states[0] is None and len(present) == 1:
-            trend = "new"
-        else:
-            a, b = present[0].words, last.words
-            trend = "grew" if b > a * 1.1 else "shrank" if b < a * 0.9 else "steady"
-        titles = []
-        for s in present:
-            if not titles or titles[-1] != one_line(s.title):
-                titles.append(one_line(s.title))
-        ref = last.label.strip().rstrip(".")
-        rows.append(SectionRowView(ref, one_line(last.title), t.level, bars, n * (BAR_W + BAR_GAP) - BAR_GAP,
-                                   words_text, trend, renamed=len(titles) > 1,
-                                   titles_text=" → ".join(f"“{x}”" for x in titles) if len(titles) > 1 else ""))
 
-    # --- histories (one per lineage)
-    para_of = [{p.id: p for p in e.paragraphs} for e in eds]
-    lin_anchor = {lin.id: _anchor("l", lin.id) for lin in series.lineages}
-    histories: dict[str, HistoryView] = {lin.id: _history(series, lin, syms, para_of, lin_anchor[lin.id])
-                                         for lin in series.lineages}
+
+def _section_row(t: SectionTrack, syms: list[str]) -> SectionRowView:
+    """One section across the editions: a bar per edition, its sizes, its trend and its titles."""
+    n = len(t.states)
+    present = [s for s in t.states if s]
+    last = present[-1]
+    sizes = [s.words if s else None for s in t.states]
+    words_text = " → ".join(_fmt(w) if w is not None else "—" for w in sizes) + " words"
+    titles: list[str] = []
+    for s in present:
+        if not titles or titles[-1] != one_line(s.title):
+            titles.append(one_line(s.title))
+    ref = last.label.strip().rstrip(".")
+    return SectionRowView(ref, one_line(last.title), t.level, _section_bars(t, syms), n * (BAR_W + BAR_GAP) - BAR_GAP,
+                          words_text, _section_trend(t), renamed=len(titles) > 1,
+                          titles_text=" → ".join(f"“{x}”" for x in titles) if len(titles) > 1 else "")
+
+
+def _section_bars(t: SectionTrack, syms: list[str]) -> list[BarView]:
+    """A bar per edition, its height the section's words, its new or rewritten words shaded."""
+    maxw = max((s.words for s in t.states if s), default=0) or 1
+    bars = []
+    for i, s in enumerate(t.states):
+        x = i * (BAR_W + BAR_GAP)
+        if s is None:
+            bars.append(BarView(x, 0, 0, False, f"{syms[i]}: not in this edition"))
+            continue
+        h = max(1, round(CHART_H * s.words / maxw)) if s.words else 0
+        new_h = min(h, round(CHART_H * s.new_words / maxw)) if i else 0
+        tip = f"{syms[i]}: {_fmt(s.words)} words"
+        if i and t.states[i - 1] is not None:
+            tip += f" ({_fmt(s.new_words)} new or rewritten, {_fmt(s.removed_words)} gone)"
+        elif i:
+            tip += " (new section)"
+        bars.append(BarView(x, h, new_h, True, tip))
+    return bars
+
+
+def _section_trend(t: SectionTrack) -> str:
+    """"gone", "new", or how its size went from its first edition to its last: "grew", "shrank", "steady"."""
+    present = [s for s in t.states if s]
+    if t.states[-1] is None:
+        return "gone"
+    if t.states[0] is None and len(present) == 1:
+        return "new"
+    a, b = present[0].words, present[-1].words
+    return "grew" if b > a * 1.1 else "shrank" if b < a * 0.9 else "steady"
+
+
+def _history_groups(series: Series,
+                    histories: dict[str, HistoryView]) -> tuple[list[HistoryGroupView], list[HistoryView]]:
+    """The histories of the latest edition's paragraphs, grouped by its sections in its order; then the
+    histories that ended before it, by when they ended."""
+    latest = len(series.editions) - 1
+    edition = series.editions[latest]
     groups: list[HistoryGroupView] = []
     seen: set[str] = set()
     by_section: dict = {}
-    for p in eds[latest].paragraphs:
+    for p in edition.paragraphs:
         lin = series.lineage_of(p.id, latest)
         if lin is None or lin.id in seen:
             continue
         seen.add(lin.id)
         if p.section not in by_section:
-            sec = eds[latest].section(p.section)
+            sec = edition.section(p.section)
             g = HistoryGroupView(section_ref(sec), one_line(sec.title) if sec else "Opening paragraphs", [])
             by_section[p.section] = g
             groups.append(g)
         by_section[p.section].items.append(histories[lin.id])
     gone = [histories[lin.id] for lin in sorted((x for x in series.lineages if x.id not in seen),
                                                 key=lambda x: (x.last, x.born))]
+    return groups, gone
 
-    # --- figures
+
+def _figure_views(series: Series, syms: list[str], para_of: list[dict],
+                  lin_anchor: dict[str, str]) -> list[FigureView]:
+    """Each followed figure: its value in every edition, each value linking to its paragraph's history."""
     figs: list[FigureView] = []
     lineage_by_id = {lin.id: lin for lin in series.lineages}
     for f in series.figures:
@@ -256,8 +288,13 @@ def build_series_view(series: Series, *, generated: str = "", generated_iso: str
         paras = [para_of[last.edition].get(pid) for pid in last.paragraphs]
         ref = f"{syms[last.edition]} {para_nums([p for p in paras if p])}".strip()
         figs.append(FigureView(clip(one_line(f.context), 140) or "", ref, "#" + lin_anchor[lin.id], pts))
+    return figs
 
-    # --- headline
+
+def _series_headline(series: Series, syms: list[str], ed_views: list[SeriesEditionView]) -> str:
+    """"3 editions, 14 February 2025 to 13 June 2025. Of the 120 paragraphs of S/2025/504, 40 go back to …"."""
+    n = len(series.editions)
+    latest = n - 1
     born_counts = [0] * n
     unchanged_first = 0
     for lin in series.lineages:
@@ -269,12 +306,10 @@ def build_series_view(series: Series, *, generated: str = "", generated_iso: str
     span = f"{ed_views[0].date} to {ed_views[-1].date}"
     parts = [f"{born_counts[i]} {'goes' if born_counts[i] == 1 else 'go'} back to {syms[i]}"
              for i in range(n - 1) if born_counts[i]]
-    headline = (f"{n} editions, {span}. Of the {len(eds[latest].paragraphs)} paragraphs of {syms[latest]}, "
-                + (", ".join(parts) + f" and {born_counts[latest]} {'is' if born_counts[latest] == 1 else 'are'} new in "
-                   "it" if parts else f"all {born_counts[latest]} are new in it")
-                + (f"; {unchanged_first} have kept their text since {syms[0]}" if unchanged_first else "") + ".")
-    return SeriesView(ed_views, headline, rows, figs, groups, gone, [one_line(w) for w in series.warnings],
-                      generated, generated_iso, version)
+    return (f"{n} editions, {span}. Of the {len(series.editions[latest].paragraphs)} paragraphs of {syms[latest]}, "
+            + (", ".join(parts) + f" and {born_counts[latest]} {'is' if born_counts[latest] == 1 else 'are'} new in "
+               "it" if parts else f"all {born_counts[latest]} are new in it")
+            + (f"; {unchanged_first} have kept their text since {syms[0]}" if unchanged_first else "") + ".")
 
 
 def _heading(label: str, title: str) -> str:
