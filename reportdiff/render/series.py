@@ -16,7 +16,7 @@ from ..model import Change, Edition
 from .report import _clean, render_page, stamp
 from .view import (KIND_LABELS, Seg, marked, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
                           section_ref)
-from ..lineage import Lineage, SectionTrack, Series, _diff_words, _edition_words
+from ..lineage import Lineage, LineageEvent, SectionTrack, Series, _diff_words, _edition_words
 from ..diff.wordiff import diff_words
 
 CHART_H = 34            # px height of a section chart's tallest bar
@@ -317,67 +317,88 @@ def _heading(label: str, title: str) -> str:
 
 
 def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict], anchor: str) -> HistoryView:
-    eds, cmps = series.editions, series.comparisons
+    """A paragraph's history: a step per edition it went through, a summary and badges of what happened."""
+    eds = series.editions
     n = len(eds)
     steps: list[HistoryStepView] = []
     changed_in: list[str] = []
     for ev in lin.events:
-        i = ev.edition
-        paras = [para_of[i].get(pid) for pid in lin.paragraphs(i)] if ev.kind != "removed" else []
-        nums = para_nums([p for p in paras if p]) if paras else ""
-        blocks: list[list[Seg]] = []
-        note = ""
-        if ev.kind in ("first", "added"):
-            blocks = [[Seg("=", safe(p.text))] for p in paras if p]
-        elif ev.kind == "unchanged":
-            note = "Same text as in the previous edition" + (" (moved)" if ev.moved else "") + "."
-        elif ev.kind == "reappeared":
-            prev = ev.previous if ev.previous is not None else i - 1
-            olds = [para_of[prev].get(pid) for pid in ev.old]
-            old_text = " ".join(p.text for p in olds if p)
-            new_text = " ".join(p.text for p in paras if p)
-            back = Change("modified", list(ev.old), list(ev.new), diff=diff_words(old_text, new_text).ops)
-            blocks.append(change_segs(back, olds, paras))
-            note = f"Back after an absence; the redline is from {syms[prev]}."
-            changed_in.append(syms[i])
-        elif ev.kind == "rewritten":
-            # the same subject in other words: the new text with the shared subject marked, not a redline
-            shared = [t for j in ev.changes for ch in [cmps[i - 1].changes[j]]
-                      for t in (ch.successor.shared_terms if ch.successor else [])]
-            blocks = [marked(safe(p.text), shared) for p in paras if p]
-            note = "Rewritten on the same subject" + (f" ({', '.join(one_line(t) for t in shared[:4])})"
-                                                       if shared else "") + "; the earlier wording is above."
-            changed_in.append(syms[i])
-        else:
-            for j in ev.changes:
-                ch = cmps[i - 1].changes[j]
-                olds = [para_of[i - 1].get(pid) for pid in ch.old]
-                news = [para_of[i].get(pid) for pid in ch.new]
-                blocks.append(change_segs(ch, olds, news))
-            if ev.kind != "removed":
-                changed_in.append(syms[i])
-        if ev.kind == "removed":
-            old_paras = [para_of[i - 1].get(pid) for pid in lin.paragraphs(i - 1)]
-            nums = "was " + para_nums([p for p in old_paras if p])
-        label = {"first": "First edition", "added": "First appears", "reappeared": "Back",
-                 "removed": "Removed" if lin.last < i else "Absent"}.get(
-            ev.kind, KIND_LABELS.get(ev.kind, ev.kind.title()))
-        steps.append(HistoryStepView(_anchor(anchor, "e", i), syms[i], human_date(eds[i].date), nums, ev.kind,
-                                     label, ev.moved, blocks, note))
+        step, changed = _history_step(series, lin, ev, syms, para_of, anchor)
+        steps.append(step)
+        if changed:
+            changed_in.append(syms[ev.edition])
     last = lin.last
     last_paras = [para_of[last].get(pid) for pid in lin.paragraphs(last)]
     nums = para_nums([p for p in last_paras if p])
     if last < n - 1:
         nums = f"{nums} of {syms[last]}"
     first_paras = [para_of[lin.born].get(pid) for pid in lin.paragraphs(lin.born)]
-    since = lin.unchanged_since(n)
     if lin.born == last:
         summary = f"only in {syms[last]}" if last < n - 1 else f"new in {syms[last]}"
     else:
         summary = f"since {syms[lin.born]} ({para_nums([p for p in first_paras if p])})"
+    sec = eds[last].section(last_paras[0].section) if last_paras and last_paras[0] else None
+    preview = clip(one_line(" ".join(p.text for p in last_paras if p)), 110) or ""
+    return HistoryView(anchor, lin.id, nums, [_anchor("p", pid) for pid in lin.paragraphs(n - 1)],
+                       section_ref(sec), summary, _history_badges(lin, syms, n, changed_in), steps, preview)
+
+
+def _history_step(series: Series, lin: Lineage, ev: LineageEvent, syms: list[str], para_of: list[dict],
+                  anchor: str) -> tuple[HistoryStepView, bool]:
+    """One edition of a history, and whether the paragraph's text changed in it."""
+    i = ev.edition
+    paras = [para_of[i].get(pid) for pid in lin.paragraphs(i)] if ev.kind != "removed" else []
+    nums = para_nums([p for p in paras if p]) if paras else ""
+    blocks, note, changed = _step_blocks(series, ev, syms, para_of, paras)
+    if ev.kind == "removed":
+        old_paras = [para_of[i - 1].get(pid) for pid in lin.paragraphs(i - 1)]
+        nums = "was " + para_nums([p for p in old_paras if p])
+    label = {"first": "First edition", "added": "First appears", "reappeared": "Back",
+             "removed": "Removed" if lin.last < i else "Absent"}.get(
+        ev.kind, KIND_LABELS.get(ev.kind, ev.kind.title()))
+    step = HistoryStepView(_anchor(anchor, "e", i), syms[i], human_date(series.editions[i].date), nums, ev.kind,
+                           label, ev.moved, blocks, note)
+    return step, changed
+
+
+def _step_blocks(series: Series, ev: LineageEvent, syms: list[str], para_of: list[dict],
+                 paras: list) -> tuple[list[list[Seg]], str, bool]:
+    """What a step shows: the text where it first appears, a redline per change, the new text with its shared
+    subject marked where it was rewritten; a note; and whether the text changed."""
+    i, cmps = ev.edition, series.comparisons
+    if ev.kind in ("first", "added"):
+        return [[Seg("=", safe(p.text))] for p in paras if p], "", False
+    if ev.kind == "unchanged":
+        return [], "Same text as in the previous edition" + (" (moved)" if ev.moved else "") + ".", False
+    if ev.kind == "reappeared":
+        prev = ev.previous if ev.previous is not None else i - 1
+        olds = [para_of[prev].get(pid) for pid in ev.old]
+        old_text = " ".join(p.text for p in olds if p)
+        new_text = " ".join(p.text for p in paras if p)
+        back = Change("modified", list(ev.old), list(ev.new), diff=diff_words(old_text, new_text).ops)
+        return [change_segs(back, olds, paras)], f"Back after an absence; the redline is from {syms[prev]}.", True
+    if ev.kind == "rewritten":
+        # the same subject in other words: the new text with the shared subject marked, not a redline
+        shared = [t for j in ev.changes for ch in [cmps[i - 1].changes[j]]
+                  for t in (ch.successor.shared_terms if ch.successor else [])]
+        note = "Rewritten on the same subject" + (f" ({', '.join(one_line(t) for t in shared[:4])})"
+                                                   if shared else "") + "; the earlier wording is above."
+        return [marked(safe(p.text), shared) for p in paras if p], note, True
+    blocks = []
+    for j in ev.changes:
+        ch = cmps[i - 1].changes[j]
+        olds = [para_of[i - 1].get(pid) for pid in ch.old]
+        news = [para_of[i].get(pid) for pid in ch.new]
+        blocks.append(change_segs(ch, olds, news))
+    return blocks, "", ev.kind != "removed"
+
+
+def _history_badges(lin: Lineage, syms: list[str], n: int, changed_in: list[str]) -> list[tuple[str, str]]:
+    """(css class, label) of what happened to the paragraph across the series: "new", "changed in …"."""
+    since = lin.unchanged_since(n)
     badges: list[tuple[str, str]] = []
-    if last < n - 1:
-        badges.append(("removed", f"gone after {syms[last]}"))
+    if lin.last < n - 1:
+        badges.append(("removed", f"gone after {syms[lin.last]}"))
     elif lin.born == n - 1:
         badges.append(("added", "new"))
     elif since is not None and since <= lin.born:
@@ -395,10 +416,7 @@ def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict],
     if any(ev.kind == "reappeared" for ev in lin.events):
         badges.append(("reappeared", "absent from " + ", ".join(
             syms[ev.edition] for ev in lin.events if ev.kind == "removed" and ev.edition < lin.last)))
-    sec = eds[last].section(last_paras[0].section) if last_paras and last_paras[0] else None
-    preview = clip(one_line(" ".join(p.text for p in last_paras if p)), 110) or ""
-    return HistoryView(anchor, lin.id, nums, [_anchor("p", pid) for pid in lin.paragraphs(n - 1)],
-                       section_ref(sec), summary, badges, steps, preview)
+    return badges
 
 
 # ---------------------------------------------------------------------------------------------------- writers
