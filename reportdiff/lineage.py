@@ -381,7 +381,26 @@ def _find(parent: dict, x):
 
 
 def _build_lineages(series: Series) -> None:
-    eds, cmps = series.editions, series.comparisons
+    """Each paragraph followed across the editions: the sets of paragraphs the comparisons (and reappearances
+    across a gap) link, in order of first appearance, with an event per edition."""
+    parent, order = _link_paragraphs(series)
+    groups: dict[Node, list[Node]] = {}
+    for node in parent:
+        groups.setdefault(_find(parent, node), []).append(node)
+    comps = sorted((sorted(g, key=lambda n: order[n]) for g in groups.values()), key=lambda g: order[g[0]])
+    for k, nodes in enumerate(comps, 1):
+        lin = Lineage(id=f"L{k}", nodes=nodes)
+        series.lineages.append(lin)
+        for n in nodes:
+            series._index[n] = lin
+    change_of = [_change_index(c) for c in series.comparisons]
+    for lin in series.lineages:
+        _add_events(series, lin, change_of)
+
+
+def _link_paragraphs(series: Series) -> tuple[dict[Node, Node], dict[Node, tuple[int, int]]]:
+    """A union-find forest of every paragraph of every edition, joined along the comparisons' links (recorded as
+    the series' edges) and the reappearances; and each paragraph's (edition, reading position)."""
     parent: dict[Node, Node] = {}
 
     def union(a: Node, b: Node) -> None:
@@ -392,12 +411,12 @@ def _build_lineages(series: Series) -> None:
             parent[rb] = ra
 
     order: dict[Node, tuple[int, int]] = {}
-    for i, e in enumerate(eds):
+    for i, e in enumerate(series.editions):
         for k, p in enumerate(e.paragraphs):
             node = Node(i, p.id)
             parent[node] = node
             order[node] = (i, k)
-    for i, c in enumerate(cmps):
+    for i, c in enumerate(series.comparisons):
         for ch in c.changes:
             if not ch.old or not ch.new:
                 continue
@@ -408,53 +427,51 @@ def _build_lineages(series: Series) -> None:
                         continue
                     series.edges.append(LineageEdge(src, dst, ch.kind, ch.moved, ch.similarity))
                     union(src, dst)
-    for src, dst, kind, sim in _reappearances(eds, series.edges):
+    for src, dst, kind, sim in _reappearances(series.editions, series.edges):
         series.edges.append(LineageEdge(src, dst, kind, False, sim, reappeared=True))
         union(src, dst)
-    groups: dict[Node, list[Node]] = {}
-    for node in parent:
-        groups.setdefault(_find(parent, node), []).append(node)
-    comps = sorted((sorted(g, key=lambda n: order[n]) for g in groups.values()), key=lambda g: order[g[0]])
-    for k, nodes in enumerate(comps, 1):
-        lin = Lineage(id=f"L{k}", nodes=nodes)
-        series.lineages.append(lin)
-        for n in nodes:
-            series._index[n] = lin
-    # Events: which changes of each comparison touch the lineage.
-    change_of: list[tuple[dict[str, int], dict[str, int]]] = []
-    for c in cmps:
-        olds: dict[str, int] = {}
-        news: dict[str, int] = {}
-        for j, ch in enumerate(c.changes):
-            for a in ch.old:
-                olds.setdefault(a, j)
-            for b in ch.new:
-                news.setdefault(b, j)
-        change_of.append((olds, news))
-    for lin in series.lineages:
-        present = {n.edition for n in lin.nodes}
-        first = lin.born
-        lin.events.append(LineageEvent(first, "first" if first == 0 else "added", new=lin.paragraphs(first),
-                                       changes=[change_of[first - 1][1][p] for p in lin.paragraphs(first)
-                                                if first > 0 and p in change_of[first - 1][1]][:1]))
-        last_seen = first
-        for i in range(first + 1, min(lin.last + 2, len(eds))):
-            if i not in present and i - 1 not in present:
-                continue                                  # absent in between: said once, by `removed`
-            if i in present and i - 1 not in present:     # back after a gap
-                lin.events.append(LineageEvent(i, "reappeared", old=lin.paragraphs(last_seen),
-                                               new=lin.paragraphs(i), previous=last_seen))
-                last_seen = i
-                continue
-            olds, news = change_of[i - 1]
-            idx = sorted({olds[p] for p in lin.paragraphs(i - 1) if p in olds}
-                         | {news[p] for p in lin.paragraphs(i) if p in news})
-            chs = [cmps[i - 1].changes[j] for j in idx]
-            kind = "removed" if i not in present else _event_kind(chs)
-            lin.events.append(LineageEvent(i, kind, moved=any(c.moved for c in chs), old=lin.paragraphs(i - 1),
-                                           new=lin.paragraphs(i), changes=idx, previous=i - 1))
-            if i in present:
-                last_seen = i
+    return parent, order
+
+
+def _change_index(c: Comparison) -> tuple[dict[str, int], dict[str, int]]:
+    """The change that holds each old paragraph, and each new one."""
+    olds: dict[str, int] = {}
+    news: dict[str, int] = {}
+    for j, ch in enumerate(c.changes):
+        for a in ch.old:
+            olds.setdefault(a, j)
+        for b in ch.new:
+            news.setdefault(b, j)
+    return olds, news
+
+
+def _add_events(series: Series, lin: Lineage, change_of: list[tuple[dict[str, int], dict[str, int]]]) -> None:
+    """Events: which changes of each comparison touch the lineage, from its first edition to the one after its
+    last."""
+    eds, cmps = series.editions, series.comparisons
+    present = {n.edition for n in lin.nodes}
+    first = lin.born
+    lin.events.append(LineageEvent(first, "first" if first == 0 else "added", new=lin.paragraphs(first),
+                                   changes=[change_of[first - 1][1][p] for p in lin.paragraphs(first)
+                                            if first > 0 and p in change_of[first - 1][1]][:1]))
+    last_seen = first
+    for i in range(first + 1, min(lin.last + 2, len(eds))):
+        if i not in present and i - 1 not in present:
+            continue                                  # absent in between: said once, by `removed`
+        if i in present and i - 1 not in present:     # back after a gap
+            lin.events.append(LineageEvent(i, "reappeared", old=lin.paragraphs(last_seen),
+                                           new=lin.paragraphs(i), previous=last_seen))
+            last_seen = i
+            continue
+        olds, news = change_of[i - 1]
+        idx = sorted({olds[p] for p in lin.paragraphs(i - 1) if p in olds}
+                     | {news[p] for p in lin.paragraphs(i) if p in news})
+        chs = [cmps[i - 1].changes[j] for j in idx]
+        kind = "removed" if i not in present else _event_kind(chs)
+        lin.events.append(LineageEvent(i, kind, moved=any(c.moved for c in chs), old=lin.paragraphs(i - 1),
+                                       new=lin.paragraphs(i), changes=idx, previous=i - 1))
+        if i in present:
+            last_seen = i
 
 
 #: A paragraph removed from one edition and added to a later one (not the next) is the same passage coming back
@@ -597,39 +614,80 @@ def _diff_words(ch: Change) -> tuple[int, int]:
 
 
 def _build_sections(series: Series) -> None:
-    eds, cmps = series.editions, series.comparisons
+    """Each section followed across the editions (joined where the comparisons pair them), with its words and the
+    words that came in and went out at each edition."""
+    eds = series.editions
+    words: list[dict[str | None, int]] = []
+    chain_of: list[dict[str | None, list[str | None]]] = []
     parent: dict[tuple[int, str | None], tuple[int, str | None]] = {}
+    for i, e in enumerate(eds):
+        w, chains = _section_words(e)
+        words.append(w)
+        chain_of.append(chains)
+        for sid in [s.id for s in e.sections] + ([None] if None in w else []):
+            parent[(i, sid)] = (i, sid)
+    _join_paired_sections(series.comparisons, parent)
+    new_w, rem_w = _words_in_and_out(series, parent, chain_of)
+    groups: dict[Any, list[tuple[int, str | None]]] = {}
+    for key in parent:
+        groups.setdefault(_find(parent, key), []).append(key)
+    sec_pos = [{s.id: k for k, s in enumerate(e.sections)} for e in eds]
 
+    def latest_position(root: Any) -> tuple:
+        # the latest edition first, then its reading order
+        last = max(m[0] for m in groups[root])
+        sid = next(m[1] for m in groups[root] if m[0] == last)
+        return -last, sec_pos[last].get(sid, -1) if sid is not None else -1
+
+    tracks: list[SectionTrack] = []
+    for k, root in enumerate(sorted(groups, key=latest_position), 1):
+        members = dict(groups[root])
+        states: list[SectionState | None] = []
+        level = 1
+        for i, e in enumerate(eds):
+            if i not in members:
+                states.append(None)
+                continue
+            sid = members[i]
+            sec = e.section(sid) if sid is not None else None
+            if sec is not None:
+                level = sec.level
+            states.append(SectionState(sid, sec.label if sec else "", sec.title if sec else "Opening paragraphs",
+                                       words[i].get(sid, 0), new_w[i].get(root, 0), rem_w[i].get(root, 0)))
+        tracks.append(SectionTrack(id=f"S{k}", level=level, states=states))
+    series.sections = tracks
+
+
+def _section_words(e: Edition) -> tuple[dict[str | None, int], dict[str | None, list[str | None]]]:
+    """Words per section subtree, and each section's chain of ancestors (itself first); paragraphs outside any
+    section are in the pseudo-section None."""
+    up = {s.id: s.parent for s in e.sections}
+    chains: dict[str | None, list[str | None]] = {}
+
+    def chain(sid: str | None) -> list[str | None]:
+        if sid not in chains:
+            out, cur, seen = [], sid, set()
+            while cur is not None and cur not in seen and cur in up:      # a cycle of parents ends the chain
+                seen.add(cur)
+                out.append(cur)
+                cur = up[cur]
+            chains[sid] = out or [None]
+        return chains[sid]
+
+    w: dict[str | None, int] = {}
+    for p in e.paragraphs:
+        for sid in chain(p.section):
+            w[sid] = w.get(sid, 0) + _words(p.text)
+    return w, {sid: chain(sid) for sid in [s.id for s in e.sections] + [None]}
+
+
+def _join_paired_sections(cmps: Sequence[Comparison], parent: dict) -> None:
+    """One set per followed section: the sections each comparison pairs, and the opening paragraphs."""
     def join(a, b) -> None:
         ra, rb = sorted((_find(parent, a), _find(parent, b)), key=lambda k: (k[0], k[1] or ""))
         if ra != rb:
             parent[rb] = ra
 
-    # words per section subtree, per edition; paragraphs outside any section are in the pseudo-section None
-    words: list[dict[str | None, int]] = []
-    chain_of: list[dict[str | None, list[str | None]]] = []
-    for i, e in enumerate(eds):
-        up = {s.id: s.parent for s in e.sections}
-        chains: dict[str | None, list[str | None]] = {}
-
-        def chain(sid: str | None) -> list[str | None]:
-            if sid not in chains:
-                out, cur, seen = [], sid, set()
-                while cur is not None and cur not in seen and cur in up:
-                    seen.add(cur)
-                    out.append(cur)
-                    cur = up[cur]
-                chains[sid] = out or [None]
-            return chains[sid]
-
-        w: dict[str | None, int] = {}
-        for p in e.paragraphs:
-            for sid in chain(p.section):
-                w[sid] = w.get(sid, 0) + _words(p.text)
-        words.append(w)
-        chain_of.append({sid: chain(sid) for sid in [s.id for s in e.sections] + [None]})
-        for sid in [s.id for s in e.sections] + ([None] if None in w else []):
-            parent[(i, sid)] = (i, sid)
     for i, c in enumerate(cmps):
         for sp in c.sections:
             a, b = (i, sp.old), (i + 1, sp.new)
@@ -637,11 +695,15 @@ def _build_sections(series: Series) -> None:
                 join(a, b)
         if (i, None) in parent and (i + 1, None) in parent:
             join((i, None), (i + 1, None))
-    # words in and out at each edition, attributed to the sections (and their parents) of the new paragraphs
-    # (of the old ones for removed paragraphs)
+
+
+def _words_in_and_out(series: Series, parent: dict, chain_of: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Words in and out at each edition, by followed section: attributed to the sections (and their parents) of
+    the new paragraphs, of the old ones for removed paragraphs."""
+    eds = series.editions
     new_w: list[dict] = [dict() for _ in eds]
     rem_w: list[dict] = [dict() for _ in eds]
-    for i, c in enumerate(cmps):
+    for i, c in enumerate(series.comparisons):
         old_sec = {p.id: p.section for p in eds[i].paragraphs}
         new_sec = {p.id: p.section for p in eds[i + 1].paragraphs}
         for ch in c.changes:
@@ -658,31 +720,4 @@ def _build_sections(series: Series) -> None:
                 root = _find(parent, key)
                 new_w[i + 1][root] = new_w[i + 1].get(root, 0) + ins
                 rem_w[i + 1][root] = rem_w[i + 1].get(root, 0) + dele
-    groups: dict[Any, list[tuple[int, str | None]]] = {}
-    for key in parent:
-        groups.setdefault(_find(parent, key), []).append(key)
-    latest_pos: dict[Any, tuple] = {}
-    sec_pos = [{s.id: k for k, s in enumerate(e.sections)} for e in eds]
-    for root, members in groups.items():
-        last = max(m[0] for m in members)
-        sid = next(m[1] for m in members if m[0] == last)
-        latest_pos[root] = (-last, sec_pos[last].get(sid, -1) if sid is not None else -1)
-    tracks: list[SectionTrack] = []
-    for root in sorted(groups, key=lambda r: latest_pos[r]):
-        members = dict(groups[root])
-        states: list[SectionState | None] = []
-        level = 1
-        for i, e in enumerate(eds):
-            if i not in members:
-                states.append(None)
-                continue
-            sid = members[i]
-            sec = e.section(sid) if sid is not None else None
-            if sec is not None:
-                level = sec.level
-            states.append(SectionState(sid, sec.label if sec else "", sec.title if sec else "Opening paragraphs",
-                                       words[i].get(sid, 0), new_w[i].get(root, 0), rem_w[i].get(root, 0)))
-        tracks.append(SectionTrack(id="", level=level, states=states))
-    for k, t in enumerate(tracks, 1):
-        t.id = f"S{k}"
-    series.sections = tracks
+    return new_w, rem_w
