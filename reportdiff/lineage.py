@@ -661,18 +661,10 @@ def _build_sections(series: Series) -> None:
 def _section_words(e: Edition) -> tuple[dict[str | None, int], dict[str | None, list[str | None]]]:
     """Words per section subtree, and each section's chain of ancestors (itself first); paragraphs outside any
     section are in the pseudo-section None."""
-    up = {s.id: s.parent for s in e.sections}
-    chains: dict[str | None, list[str | None]] = {}
+    ancestors = e.ancestors()
 
     def chain(sid: str | None) -> list[str | None]:
-        if sid not in chains:
-            out, cur, seen = [], sid, set()
-            while cur is not None and cur not in seen and cur in up:      # a cycle of parents ends the chain
-                seen.add(cur)
-                out.append(cur)
-                cur = up[cur]
-            chains[sid] = out or [None]
-        return chains[sid]
+        return list(ancestors.get(sid) or [None])      # the opening, or a section the edition does not hold
 
     w: dict[str | None, int] = {}
     for p in e.paragraphs:

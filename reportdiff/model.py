@@ -155,6 +155,20 @@ class Edition:
         """The section with this id, or None."""
         return next((s for s in self.sections if s.id == section_id), None)
 
+    def ancestors(self) -> dict[str | None, list[str]]:
+        """Each section's chain of enclosing sections, itself first (None, the opening: no chain). A cycle of
+        parents, which a damaged edition could hold, ends the chain."""
+        parent = {s.id: s.parent for s in self.sections}
+        out: dict[str | None, list[str]] = {None: []}
+        for s in self.sections:
+            chain: list[str] = []
+            k: str | None = s.id
+            while k and k not in chain and len(chain) < 50:
+                chain.append(k)
+                k = parent.get(k)
+            out[s.id] = chain
+        return out
+
     def paragraph(self, paragraph_id: str) -> Paragraph | None:
         """The paragraph with this id (for a numbered paragraph, its number as a string: `"21"`), or None."""
         return next((p for p in self.paragraphs if p.id == paragraph_id), None)

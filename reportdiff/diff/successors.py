@@ -146,18 +146,6 @@ def _outermost(edition: Edition) -> dict[str | None, str | None]:
     return out
 
 
-def _ancestors(edition: Edition) -> dict[str | None, list[str]]:
-    parent = {s.id: s.parent for s in edition.sections}
-    out: dict[str | None, list[str]] = {None: []}
-    for s in edition.sections:
-        chain, k = [], s.id
-        while k and k not in chain and len(chain) < 50:
-            chain.append(k)
-            k = parent.get(k)
-        out[s.id] = chain
-    return out
-
-
 # ---------------------------------------------------------------------------------------------- evidence
 
 def document_frequencies(docs: list[list[str]]) -> tuple[Counter, int]:
@@ -270,8 +258,8 @@ def _section_relation(old: Edition, new: Edition, sec_o: list, sec_n: list,
     """1 where the two sections are paired, 0.5 where one of them or a section enclosing it is paired with the
     other or a section enclosing it (a section split into subsections: old "II" paired with new "II", whose
     paragraphs now sit in "II.D"), else 0."""
-    anc_o = _ancestors(old)
-    anc_n = {b: set(chain) for b, chain in _ancestors(new).items()}
+    anc_o = old.ancestors()
+    anc_n = {b: set(chain) for b, chain in new.ancestors().items()}
     out = np.zeros((len(sec_o), len(sec_n)))
     for r, a in enumerate(sec_o):
         up = {section_pairs.get(s) for s in anc_o.get(a, [])} - {None}
