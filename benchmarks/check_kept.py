@@ -54,11 +54,11 @@ def main(argv: list[str]) -> int:
     check_real.parse_words = kept_words
     sys.argv = ["check_real.py", "--cmd", CLI] + pdfs
     try:
-        check_real.main()
-    except SystemExit:
-        pass
-    check_real.parse_words = shipped
-    return 0
+        return check_real.main() or 0
+    except SystemExit as done:                          # the checker exits 0 only when every PDF passes
+        return done.code if isinstance(done.code, int) else 1
+    finally:
+        check_real.parse_words = shipped
 
 
 if __name__ == "__main__":
