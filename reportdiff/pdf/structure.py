@@ -43,6 +43,16 @@ class Block:
         return round(ln.size, 1) + (1.5 if ln.bold else 0.0) + (0.0 if ln.italic else 0.5)
 
 
+@dataclass
+class _Reading:
+    """Where the reading of the body's lines into blocks stands."""
+    line_gap: float                                  # the body text's usual space between lines
+    blocks: list[Block] = field(default_factory=list)
+    expected: int = 1                                # the paragraph number that comes next
+    seen_numbers: set[int] = field(default_factory=set)
+    prev: Line | None = None                         # the line read before
+
+
 # ---------------------------------------------------------------------------------------------------- utilities
 
 def _is_blank_rule(line: Line) -> bool:
@@ -401,103 +411,130 @@ class EditionBuilder:
 
     # -- blocks
     def _blocks(self, body_pages) -> list[Block]:
-        blocks: list[Block] = []
+        """The body's lines, in reading order, as headings and paragraphs."""
         self._last_letter, self._last_roman = "", 0
         self._list_next: tuple[int, float] | None = None    # (next number, x) of a list numbered afresh
         self._para_x = -1.0                                    # where the last numbered paragraph's line starts
-        expected = 1
-        seen_numbers: set[int] = set()
         lines = [ln for _, ls in body_pages for ln in ls]
+        reading = _Reading(line_gap=self._measure_body(lines))
+        for k, ln in enumerate(lines):
+            self._read_line(reading, ln, lines[k + 1] if k + 1 < len(lines) else None)
+            reading.prev = ln
+        return [part for b in reading.blocks for part in _bold_text_apart(b)]
+
+    def _measure_body(self, lines: list[Line]) -> float:
+        """The body text's usual space between lines (returned), left edge and right edges (kept: the whole
+        document's, and each page's, since odd and even pages may differ)."""
         gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and
                 abs(a.size - self.body) < 1 and abs(b.size - self.body) < 1]
-        line_gap = median(gaps) if gaps else self.body * 0.2
         body_lines = [ln for ln in lines if abs(ln.size - self.body) < 1]
         lefts = Counter(round(ln.x0) for ln in body_lines)
-        body_left = lefts.most_common(1)[0][0] if lefts else 0
-        rights_by_page: dict[int, Counter] = defaultdict(Counter)     # odd and even pages may differ
+        self._body_left = lefts.most_common(1)[0][0] if lefts else 0
+        rights_by_page: dict[int, Counter] = defaultdict(Counter)
         for ln in body_lines:
             rights_by_page[ln.page][round(ln.x1)] += 1
         rights = sum(rights_by_page.values(), Counter())
         self._right_edge = rights.most_common(1)[0][0] if rights else 0
         self._page_right = {page: c.most_common(1)[0][0] for page, c in rights_by_page.items()}
-        self._body_left = body_left
-        prev: Line | None = None
-        for k, ln in enumerate(lines):
-            words = ln.plain_words
-            if not words:
-                if blocks:
-                    blocks[-1].lines.append(ln)
-                prev = ln
-                continue
-            first = words[0].text
-            gap_before = (ln.top - prev.bottom) if prev is not None and prev.page == ln.page else None
-            m = PARA_NUM_RE.match(first)
-            if m is None and ln.page in self._scanned and misread_paragraph_number(first, expected):
-                m = PARA_NUM_RE.match(f"{expected}.")
-            heading_kind = self._heading_kind(ln, words)
-            if heading_kind and self._bold_text(ln, words, heading_kind, blocks, expected, gap_before, line_gap,
-                                                lines[k + 1] if k + 1 < len(lines) else None):
-                heading_kind = None       # a paragraph printed in bold (a report's conclusions), not a heading
-            lower = self._lower_case_start(ln, words, heading_kind, blocks, gap_before) if heading_kind else None
-            if lower == "text":
-                heading_kind = None
-            elif lower == "wrap" and heading_kind and blocks[-1].kind != "heading":
-                # the heading's first line, ending with a comma, was taken for text: it is the heading this line wraps
-                blocks[-1].kind, blocks[-1].label, blocks[-1].label_kind = "heading", "", heading_kind[1]
-            if m and not heading_kind and len(words) > 1:
-                n = int(m.group(1))
-                restart = n == 1 and expected > 1 and self._in_annex(blocks)
-                in_list = self._items_list(n, ln)
-                if not in_list and (n == expected or restart or (
-                        n > expected and n - expected <= 2 and n not in seen_numbers
-                        and gap_before is not None and gap_before > line_gap + 2)):
-                    blocks.append(Block("para", [ln], number=str(n)))
-                    self._para_x, self._list_next = ln.x0, None     # a paragraph number ends any list
-                    expected = n + 1
-                    seen_numbers.add(n)
-                    prev = ln
-                    continue
-                if n == 1 or in_list:
-                    self._list_next = (n + 1, ln.x0)
-            if heading_kind:
-                label, kind = heading_kind
-                cur = blocks[-1] if blocks else None
-                annex_title = (cur is not None and cur.kind == "heading" and cur.label_kind == "annex"
-                               and not label and ln.bold)
-                # a wrapped heading: the next line in the same style, close below, without a label of its own
-                # (one that starts in small letters may stand further down: a heading set with double spacing)
-                close = ln.size * (1.5 if lower == "wrap" else 0.9)
-                wrapped = (cur is not None and cur.kind == "heading" and not label and prev is not None
-                           and prev.page == ln.page and gap_before is not None and gap_before < close
-                           and _line_style(cur.lines[-1], self.body) == _line_style(ln, self.body))
-                if annex_title or wrapped:
-                    cur.lines.append(ln)
-                else:
-                    blocks.append(Block("heading", [ln], label=label, label_kind=kind))
-                    if kind == "letter":
-                        self._last_letter = label[0]
-                    elif kind == "roman":
-                        self._last_letter, self._last_roman = "", _roman_value(label.rstrip("."))
-                    elif kind == "annex":
-                        self._last_letter, self._last_roman = "", 0
-                prev = ln
-                continue
-            # body text: a continuation, or a new unnumbered paragraph
-            cur = blocks[-1] if blocks else None
-            new_block = (cur is None or cur.kind == "heading"
-                         or (gap_before is not None and gap_before > line_gap + max(2.0, 0.35 * self.body)
-                             and not self._continues_list(cur, ln))
-                         or (cur.number is None and ln.x0 > body_left + 8 and prev is not None
-                             and prev.x1 < ln.x1 - 40 and prev.page == ln.page)
-                         or id(ln) in self.block_starts
-                         or (prev is not None and prev.page != ln.page and self._ended_on_last_page(prev, ln)
-                             and not self._continues_list(cur, ln)))
-            if new_block:
-                blocks.append(Block("para", [ln]))
-            else:
-                cur.lines.append(ln)
-            prev = ln
-        return [part for b in blocks for part in _bold_text_apart(b)]
+        return median(gaps) if gaps else self.body * 0.2
+
+    def _read_line(self, reading: _Reading, ln: Line, nxt: Line | None) -> None:
+        """One line: it opens a numbered paragraph, is (part of) a heading, or is body text."""
+        words = ln.plain_words
+        if not words:
+            if reading.blocks:
+                reading.blocks[-1].lines.append(ln)
+            return
+        prev = reading.prev
+        gap_before = (ln.top - prev.bottom) if prev is not None and prev.page == ln.page else None
+        m = PARA_NUM_RE.match(words[0].text)
+        if m is None and ln.page in self._scanned and misread_paragraph_number(words[0].text, reading.expected):
+            m = PARA_NUM_RE.match(f"{reading.expected}.")
+        heading_kind, lower = self._heading_or_text(reading, ln, words, gap_before, nxt)
+        if m and not heading_kind and len(words) > 1 and self._numbered(reading, ln, int(m.group(1)), gap_before):
+            return
+        if heading_kind:
+            self._heading_line(reading, ln, heading_kind, lower == "wrap", gap_before)
+        else:
+            self._text_line(reading, ln, gap_before)
+
+    def _heading_or_text(self, reading: _Reading, ln: Line, words: list[Word], gap_before: float | None,
+                         nxt: Line | None) -> tuple[tuple[str, str] | None, str | None]:
+        """The line's heading kind (None for text) and what its small-letter start says ("text", "wrap")."""
+        blocks = reading.blocks
+        heading_kind = self._heading_kind(ln, words)
+        if heading_kind and self._bold_text(ln, words, heading_kind, blocks, reading.expected, gap_before,
+                                            reading.line_gap, nxt):
+            heading_kind = None       # a paragraph printed in bold (a report's conclusions), not a heading
+        lower = self._lower_case_start(ln, words, heading_kind, blocks, gap_before) if heading_kind else None
+        if lower == "text":
+            heading_kind = None
+        elif lower == "wrap" and heading_kind and blocks[-1].kind != "heading":
+            # the heading's first line, ending with a comma, was taken for text: it is the heading this line wraps
+            blocks[-1].kind, blocks[-1].label, blocks[-1].label_kind = "heading", "", heading_kind[1]
+        return heading_kind, lower
+
+    def _numbered(self, reading: _Reading, ln: Line, n: int, gap_before: float | None) -> bool:
+        """Open paragraph `n` when it is the number expected (or one or two on, after extra space, or 1 again in
+        an annex); a number that is an item of a list instead is remembered as the list's."""
+        expected = reading.expected
+        restart = n == 1 and expected > 1 and self._in_annex(reading.blocks)
+        in_list = self._items_list(n, ln)
+        if not in_list and (n == expected or restart or (
+                n > expected and n - expected <= 2 and n not in reading.seen_numbers
+                and gap_before is not None and gap_before > reading.line_gap + 2)):
+            reading.blocks.append(Block("para", [ln], number=str(n)))
+            self._para_x, self._list_next = ln.x0, None     # a paragraph number ends any list
+            reading.expected = n + 1
+            reading.seen_numbers.add(n)
+            return True
+        if n == 1 or in_list:
+            self._list_next = (n + 1, ln.x0)
+        return False
+
+    def _heading_line(self, reading: _Reading, ln: Line, heading_kind: tuple[str, str], lower_wrap: bool,
+                      gap_before: float | None) -> None:
+        """A heading's line: a new heading, or the next line of the heading above (wrapped, or an annex's title)."""
+        label, kind = heading_kind
+        blocks, prev = reading.blocks, reading.prev
+        cur = blocks[-1] if blocks else None
+        annex_title = (cur is not None and cur.kind == "heading" and cur.label_kind == "annex"
+                       and not label and ln.bold)
+        # a wrapped heading: the next line in the same style, close below, without a label of its own
+        # (one that starts in small letters may stand further down: a heading set with double spacing)
+        close = ln.size * (1.5 if lower_wrap else 0.9)
+        wrapped = (cur is not None and cur.kind == "heading" and not label and prev is not None
+                   and prev.page == ln.page and gap_before is not None and gap_before < close
+                   and _line_style(cur.lines[-1], self.body) == _line_style(ln, self.body))
+        if annex_title or wrapped:
+            cur.lines.append(ln)
+            return
+        blocks.append(Block("heading", [ln], label=label, label_kind=kind))
+        if kind == "letter":
+            self._last_letter = label[0]
+        elif kind == "roman":
+            self._last_letter, self._last_roman = "", _roman_value(label.rstrip("."))
+        elif kind == "annex":
+            self._last_letter, self._last_roman = "", 0
+
+    def _text_line(self, reading: _Reading, ln: Line, gap_before: float | None) -> None:
+        """Body text: it continues the block above, or opens an unnumbered paragraph (after a heading, extra
+        space, an indent under a short line, where a table was taken out, or on a new page after one that
+        ended its paragraph)."""
+        blocks, prev = reading.blocks, reading.prev
+        cur = blocks[-1] if blocks else None
+        new_block = (cur is None or cur.kind == "heading"
+                     or (gap_before is not None and gap_before > reading.line_gap + max(2.0, 0.35 * self.body)
+                         and not self._continues_list(cur, ln))
+                     or (cur.number is None and ln.x0 > self._body_left + 8 and prev is not None
+                         and prev.x1 < ln.x1 - 40 and prev.page == ln.page)
+                     or id(ln) in self.block_starts
+                     or (prev is not None and prev.page != ln.page and self._ended_on_last_page(prev, ln)
+                         and not self._continues_list(cur, ln)))
+        if new_block:
+            blocks.append(Block("para", [ln]))
+        else:
+            cur.lines.append(ln)
 
     def _bold_text(self, ln: Line, words: list[Word], heading_kind: tuple[str, str], blocks: list[Block],
                    expected: int, gap_before: float | None, line_gap: float, nxt: Line | None) -> bool:
@@ -623,99 +660,122 @@ class EditionBuilder:
     # -- assembly
     def _assemble(self, mh: Masthead, blocks: list[Block], fns: dict[int, dict[str, Footnote]],
                   joiner: Joiner) -> Edition:
-        sections: list[Section] = []
-        paragraphs: list[Paragraph] = []
-        stack: list[tuple[str, Section]] = []     # (label kind, section)
-        used_ids: set[str] = set()
-        annex_count = 0
-        annex_prefix = ""
-        unnumbered = 0
-        used_fn: set[tuple[int, str]] = set()
-        prominence: dict[str, float] = {}
-        cited: set[int] = set()                   # id() of every footnote cited somewhere
-
-        def find_footnote(num: str, page: int) -> Footnote | None:
-            f = _find_footnote(fns, used_fn, num, page)
-            if f is not None:
-                cited.add(id(f))
-            return f
-
-        def unique(sid: str) -> str:
-            base, k = sid, 2
-            while sid in used_ids:
-                sid = f"{base}~{k}"
-                k += 1
-            used_ids.add(sid)
-            return sid
-
+        assembly = _Assembly(fns, joiner)
         for b in blocks:
-            wl = [list(ln.words) for ln in b.lines]
             if b.kind == "heading":
-                if b.label:
-                    if b.label_kind == "annex":
-                        wl[0] = []                 # the "Annex I" line is the label; title follows
-                    else:
-                        wl[0] = wl[0][1:]          # drop the label word
-                text, markers = joiner.join(wl)
-                page = b.lines[0].page
-                text, markers = _plain_stars(text, markers, fns, page)
-                if b.label_kind == "annex":
-                    annex_count += 1
-                    stack = []
-                    annex_prefix = f"A{annex_count}"
-                    sid = unique("ANNEX" + ("-" + b.label.split()[-1] if len(b.label.split()) > 1 else
-                                            (f"-{annex_count}" if annex_count > 1 else "")))
-                    sec = Section(id=sid, label=b.label, title=text, level=1, parent=None, page=page)
-                    stack.append(("annex", sec))
-                else:
-                    kinds = [k for k, _ in stack]
-                    if b.label_kind in kinds:
-                        stack = stack[:kinds.index(b.label_kind)]
-                    # An unlabelled heading does not hold a heading printed as loud or louder than itself.
-                    while stack and stack[-1][0].startswith("plain") and prominence[stack[-1][1].id] <= b.prominence:
-                        stack.pop()
-                    parent = stack[-1][1] if stack else None
-                    core = b.label.strip(".") if b.label else ""
-                    if not core:
-                        core = "H" + str(sum(1 for s in sections if not s.label) + 1)
-                    sid = unique(f"{parent.id}.{core}" if parent else core)
-                    sec = Section(id=sid, label=b.label, title=text, level=len(stack) + 1,
-                                  parent=parent.id if parent else None, page=page)
-                    stack.append((b.label_kind, sec))
-                prominence[sec.id] = b.prominence
-                for _, num in markers:
-                    f = find_footnote(num, page)
-                    if f:
-                        sec.footnotes.append(f)
-                sections.append(sec)
-                continue
-            if b.number:
-                number_word = b.lines[0].plain_words[0]
-                wl[0] = [w for w in wl[0] if w is not number_word]
-            text, markers = joiner.join(wl)
-            text, markers = _plain_stars(text, markers, fns, b.lines[0].page)
-            if not text:
-                continue
-            if b.number:
-                pid = b.number if b.number not in used_ids else f"{annex_prefix or 'X'}-{b.number}"
-                pid = unique(pid)
+                assembly.add_heading(b)
             else:
-                unnumbered += 1
-                pid = unique(f"u{unnumbered}")
-            notes = []
-            for li, num in markers:            # a marker's footnote is on the page of the line it stands on
-                f = find_footnote(num, b.lines[li].page)
-                if f and f not in notes:
-                    notes.append(f)
-            paragraphs.append(Paragraph(id=pid, number=b.number, section=stack[-1][1].id if stack else None,
-                                        text=text, footnotes=notes, page_start=b.lines[0].page,
-                                        page_end=b.lines[-1].page))
+                assembly.add_paragraph(b)
         # A footnote cited nowhere in the body (the title's "* Reissued for technical reasons", an agenda
         # reference of the masthead) is kept as a note of the edition: no text is lost.
-        notes = [f for page in sorted(fns) for f in fns[page].values() if id(f) not in cited]
+        notes = [f for page in sorted(fns) for f in fns[page].values() if id(f) not in assembly.cited]
         symbol = mh.symbol or symbol_from_file_name(self.source)
-        return Edition(symbol=symbol, date=mh.date, title=mh.title, pages=len(self.pages), sections=sections,
-                       paragraphs=paragraphs, source=self.source, notes=notes)
+        return Edition(symbol=symbol, date=mh.date, title=mh.title, pages=len(self.pages),
+                       sections=assembly.sections, paragraphs=assembly.paragraphs, source=self.source, notes=notes)
+
+
+class _Assembly:
+    """Blocks, in order, made into the section tree and the paragraphs, with their ids and footnotes."""
+
+    def __init__(self, fns: dict[int, dict[str, Footnote]], joiner: Joiner):
+        self.fns, self.joiner = fns, joiner
+        self.sections: list[Section] = []
+        self.paragraphs: list[Paragraph] = []
+        self.stack: list[tuple[str, Section]] = []     # the open sections, outermost first: (label kind, section)
+        self.used_ids: set[str] = set()
+        self.annex_count = 0
+        self.annex_prefix = ""
+        self.unnumbered = 0
+        self.used_fn: set[tuple[int, str]] = set()
+        self.prominence: dict[str, float] = {}
+        self.cited: set[int] = set()                   # id() of every footnote cited somewhere
+
+    def find_footnote(self, num: str, page: int) -> Footnote | None:
+        f = _find_footnote(self.fns, self.used_fn, num, page)
+        if f is not None:
+            self.cited.add(id(f))
+        return f
+
+    def unique(self, sid: str) -> str:
+        base, k = sid, 2
+        while sid in self.used_ids:
+            sid = f"{base}~{k}"
+            k += 1
+        self.used_ids.add(sid)
+        return sid
+
+    def add_heading(self, b: Block) -> None:
+        wl = [list(ln.words) for ln in b.lines]
+        if b.label:
+            if b.label_kind == "annex":
+                wl[0] = []                 # the "Annex I" line is the label; title follows
+            else:
+                wl[0] = wl[0][1:]          # drop the label word
+        text, markers = self.joiner.join(wl)
+        page = b.lines[0].page
+        text, markers = _plain_stars(text, markers, self.fns, page)
+        sec = self._annex(b, text, page) if b.label_kind == "annex" else self._nested(b, text, page)
+        self.prominence[sec.id] = b.prominence
+        for _, num in markers:
+            f = self.find_footnote(num, page)
+            if f:
+                sec.footnotes.append(f)
+        self.sections.append(sec)
+
+    def _annex(self, b: Block, text: str, page: int) -> Section:
+        """An annex opens a tree of its own; its paragraphs' numbers may start again."""
+        self.annex_count += 1
+        self.annex_prefix = f"A{self.annex_count}"
+        words = b.label.split()
+        sid = self.unique("ANNEX" + ("-" + words[-1] if len(words) > 1 else
+                                     (f"-{self.annex_count}" if self.annex_count > 1 else "")))
+        sec = Section(id=sid, label=b.label, title=text, level=1, parent=None, page=page)
+        self.stack = [("annex", sec)]
+        return sec
+
+    def _nested(self, b: Block, text: str, page: int) -> Section:
+        """A heading closes the open sections of its own label kind and those below them, and opens under the
+        rest."""
+        kinds = [k for k, _ in self.stack]
+        if b.label_kind in kinds:
+            self.stack = self.stack[:kinds.index(b.label_kind)]
+        # An unlabelled heading does not hold a heading printed as loud or louder than itself.
+        while (self.stack and self.stack[-1][0].startswith("plain")
+               and self.prominence[self.stack[-1][1].id] <= b.prominence):
+            self.stack.pop()
+        parent = self.stack[-1][1] if self.stack else None
+        core = b.label.strip(".") if b.label else ""
+        if not core:
+            core = "H" + str(sum(1 for s in self.sections if not s.label) + 1)
+        sid = self.unique(f"{parent.id}.{core}" if parent else core)
+        sec = Section(id=sid, label=b.label, title=text, level=len(self.stack) + 1,
+                      parent=parent.id if parent else None, page=page)
+        self.stack.append((b.label_kind, sec))
+        return sec
+
+    def add_paragraph(self, b: Block) -> None:
+        wl = [list(ln.words) for ln in b.lines]
+        if b.number:
+            number_word = b.lines[0].plain_words[0]
+            wl[0] = [w for w in wl[0] if w is not number_word]
+        text, markers = self.joiner.join(wl)
+        text, markers = _plain_stars(text, markers, self.fns, b.lines[0].page)
+        if not text:
+            return
+        if b.number:
+            pid = b.number if b.number not in self.used_ids else f"{self.annex_prefix or 'X'}-{b.number}"
+            pid = self.unique(pid)
+        else:
+            self.unnumbered += 1
+            pid = self.unique(f"u{self.unnumbered}")
+        notes = []
+        for li, num in markers:            # a marker's footnote is on the page of the line it stands on
+            f = self.find_footnote(num, b.lines[li].page)
+            if f and f not in notes:
+                notes.append(f)
+        self.paragraphs.append(Paragraph(id=pid, number=b.number,
+                                         section=self.stack[-1][1].id if self.stack else None, text=text,
+                                         footnotes=notes, page_start=b.lines[0].page, page_end=b.lines[-1].page))
 
 
 def _find_footnote(fns: dict[int, dict[str, Footnote]], used: set[tuple[int, str]], num: str,
