@@ -506,7 +506,7 @@ class EditionBuilder:
         wrapped = (cur is not None and cur.kind == "heading" and not label and prev is not None
                    and prev.page == ln.page and gap_before is not None and gap_before < close
                    and _line_style(cur.lines[-1], self.body) == _line_style(ln, self.body))
-        if annex_title or wrapped:
+        if cur is not None and (annex_title or wrapped):
             cur.lines.append(ln)
             return
         blocks.append(Block("heading", [ln], label=label, label_kind=kind))
@@ -531,7 +531,7 @@ class EditionBuilder:
                      or id(ln) in self.block_starts
                      or (prev is not None and prev.page != ln.page and self._ended_on_last_page(prev, ln)
                          and not self._continues_list(cur, ln)))
-        if new_block:
+        if new_block or cur is None:
             blocks.append(Block("para", [ln]))
         else:
             cur.lines.append(ln)

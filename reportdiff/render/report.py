@@ -20,12 +20,16 @@ from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import formatdate
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup
 
 from ..model import Comparison, Edition
 from .view import ReportView, build_view, human_date, one_line, section_ref
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 TEMPLATE_PACKAGE = "reportdiff.templates"
 COUNT_COLORS = {"rewritten": "#7a68c9", "modified": "#0b5ea8", "added": "#0d6634", "removed": "#a3231b", "moved": "#6b3fa0",
@@ -285,61 +289,84 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
     if not (_use_color() if color is None else color):
         return _plain_summary(v)
     from rich.console import Console
-    from rich.text import Text
 
     width = min(110, shutil.get_terminal_size((100, 24)).columns)
     console = Console(file=io.StringIO(), force_terminal=True, width=width, color_system="standard",
                       highlight=False, emoji=False, markup=False, no_color=False)   # colour was decided above
+    for part in (_rich_header, _rich_brief, _rich_tables, _rich_sections):
+        for line in part(v):
+            console.print(line)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+_KIND_STYLES = {"rewritten": "purple", "modified": "blue", "added": "green", "removed": "red", "moved": "magenta",
+                "split": "yellow", "merged": "yellow"}
+
+
+def _rich_header(v: ReportView) -> list[Text]:
+    """The two editions, the new title, the headline and the count of each kind of change."""
+    from rich.text import Text
+
     t = Text()
     t.append(_clean(v.old.symbol), "bold")
     t.append(f" ({_clean(v.old.date) or 'undated'}) → ", "dim")
     t.append(_clean(v.new.symbol), "bold cyan")
     t.append(f" ({_clean(v.new.date) or 'undated'})", "dim")
-    console.print(t)
-    console.print(Text(_clean(v.new.title), "italic"))
-    console.print()
-    console.print(Text(_clean(v.headline)))
     counts = Text()
-    styles = {"rewritten": "purple", "modified": "blue", "added": "green", "removed": "red", "moved": "magenta",
-              "split": "yellow", "merged": "yellow"}
     for c in v.counts:
-        counts.append(f"{c.n} {c.label.lower()}", ("bold " + styles[c.key]) if c.n else "dim")
+        counts.append(f"{c.n} {c.label.lower()}", ("bold " + _KIND_STYLES[c.key]) if c.n else "dim")
         counts.append("  ")
     counts.append(f"{v.unchanged} unchanged", "dim")
-    console.print(counts)
-    if v.brief:
-        console.print()
-        console.print(Text("The brief: key changes in the assessment", "bold"))
-        for b in v.brief:
-            line = Text(f"  {b.rank:>2}. ")
-            line.append(_clean(b.ref), "bold")
-            line.append(f" {b.kind_label}: ", "dim")
-            if b.old or not b.one_sided:
-                line.append(_clean(b.old) if b.old else "(none)", "red strike")
-            if not b.one_sided:
-                line.append(" → ")
-            if b.new or not b.one_sided:
-                line.append(_clean(b.new) if b.new else "(removed)", "green underline")
-            if b.summary:
-                line.append(f"  {_clean(b.summary)}", "dim")
-            console.print(line)
-        if len(v.signals) > len(v.brief):
-            console.print(Text(f"  … {len(v.signals)} signals in all, in the full report", "dim"))
-    if v.tables is not None and (v.tables.tables or v.tables.figures):
-        console.print()
-        console.print(Text(f"Tables and figures: {_clean(v.tables.headline)}", "bold"))
-        for t in table_lines(v.tables):
-            console.print(Text("  " + _clean(t)))
+    return [t, Text(_clean(v.new.title), "italic"), Text(), Text(_clean(v.headline)), counts]
+
+
+def _rich_brief(v: ReportView) -> list[Text]:
+    """The brief, one line per key change: old words struck through, new ones underlined."""
+    from rich.text import Text
+
+    if not v.brief:
+        return []
+    out = [Text(), Text("The brief: key changes in the assessment", "bold")]
+    for b in v.brief:
+        line = Text(f"  {b.rank:>2}. ")
+        line.append(_clean(b.ref), "bold")
+        line.append(f" {b.kind_label}: ", "dim")
+        if b.old or not b.one_sided:
+            line.append(_clean(b.old) if b.old else "(none)", "red strike")
+        if not b.one_sided:
+            line.append(" → ")
+        if b.new or not b.one_sided:
+            line.append(_clean(b.new) if b.new else "(removed)", "green underline")
+        if b.summary:
+            line.append(f"  {_clean(b.summary)}", "dim")
+        out.append(line)
+    if len(v.signals) > len(v.brief):
+        out.append(Text(f"  … {len(v.signals)} signals in all, in the full report", "dim"))
+    return out
+
+
+def _rich_tables(v: ReportView) -> list[Text]:
+    from rich.text import Text
+
+    if v.tables is None or not (v.tables.tables or v.tables.figures):
+        return []
+    return [Text(), Text(f"Tables and figures: {_clean(v.tables.headline)}", "bold"),
+            *(Text("  " + _clean(t)) for t in table_lines(v.tables))]
+
+
+def _rich_sections(v: ReportView) -> list[Text]:
+    from rich.text import Text
+
     top = v.most_changed(5)
-    if top:
-        console.print()
-        console.print(Text("Sections with the most change", "bold"))
-        for s in top:
-            line = Text("  ")
-            line.append(_clean((s.ref + " " + s.title).strip()))
-            line.append(f"  {s.change_text}", "dim")
-            console.print(line)
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    if not top:
+        return []
+    out = [Text(), Text("Sections with the most change", "bold")]
+    for s in top:
+        line = Text("  ")
+        line.append(_clean((s.ref + " " + s.title).strip()))
+        line.append(f"  {s.change_text}", "dim")
+        out.append(line)
+    return out
 
 
 def _clip_line(s: str, limit: int = 120) -> str:
