@@ -58,55 +58,66 @@ def furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
     (page marker, job number, barcode, "Please recycle") or its text, digits aside, recurs in the same band on
     other pages (running headers, symbol lines). The scan stops at the first body-like line from each edge.
     """
-    band_texts: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
-    band_pages: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
-    for p in pages:
-        seen = set()
-        for ln in p.lines:
-            where = "top" if ln.bottom < p.height * TOP_BAND else "bottom" if ln.top > p.height * BOTTOM_BAND \
-                else None
-            if where:
-                norm = norm_digits(ln.text)
-                band_texts[where][(norm, round(ln.top / 4))] += 1
-                seen.add((where, norm))
-        for where, norm in seen:
-            band_pages[where][norm] += 1
-    multi = len(pages) >= 3
+    bands = _Bands.of(pages)
     mask: dict[int, set[int]] = {}
     for p in pages:
         drop: set[int] = set()
-
-        def furniture(ln: Line, where: str) -> bool:
-            text = " ".join(ln.text.split()).translate(_PRIVATE_ASCII)
-            if any(r.match(text) for r in FURNITURE_RES) or _is_foot(text):
-                return True
-            if ln.words[0].sup and where == "bottom":
-                return False          # a footnote ("¹ Information provided by a Member State.") is not furniture
-            if (where == "top" and p.number > 1 or where == "bottom") and find_symbol(text) == text.rstrip("*"):
-                return True               # the symbol as running header, or at the foot (Geneva's "Misc." layout)
-            if not multi or len(text) >= 80:
-                return False
-            # Repeated, digits aside, at the same height on a third of the pages: a running header or footer;
-            # or, short, in the same band on half the pages at whatever height (scanned pages move on the sheet).
-            norm = norm_digits(text)
-            if band_texts[where][(norm, round(ln.top / 4))] >= max(2, len(pages) // 3):
-                return True
-            return len(text) < 60 and band_pages[where][norm] >= max(3, len(pages) // 2)
-
         for i, ln in enumerate(p.lines):                      # from the top
             if ln.bottom > p.height * TOP_BAND or p.number == 1:
                 break
-            if furniture(ln, "top"):
-                drop.add(i)
-            else:
+            if not bands.furniture(ln, "top", p.number):
                 break
+            drop.add(i)
         for i in range(len(p.lines) - 1, -1, -1):              # from the bottom
             ln = p.lines[i]
             if ln.top < p.height * FOOT_BAND or (ln.top < p.height * BOTTOM_BAND and not _is_foot(ln.text)):
                 break
-            if furniture(ln, "bottom"):
-                drop.add(i)
-            else:
+            if not bands.furniture(ln, "bottom", p.number):
                 break
+            drop.add(i)
         mask[p.number] = drop
     return mask
+
+
+class _Bands:
+    """What the document prints in its pages' top and bottom bands, digits aside: how often each text stands
+    at each height, and on how many pages."""
+
+    def __init__(self, pages: int):
+        self.pages = pages
+        self.at_height: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
+        self.on_pages: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
+
+    @classmethod
+    def of(cls, pages: list[PageText]) -> _Bands:
+        bands = cls(len(pages))
+        for p in pages:
+            seen = set()
+            for ln in p.lines:
+                where = "top" if ln.bottom < p.height * TOP_BAND else "bottom" if ln.top > p.height * BOTTOM_BAND \
+                    else None
+                if where:
+                    norm = norm_digits(ln.text)
+                    bands.at_height[where][(norm, round(ln.top / 4))] += 1
+                    seen.add((where, norm))
+            for where, norm in seen:
+                bands.on_pages[where][norm] += 1
+        return bands
+
+    def furniture(self, ln: Line, where: str, page: int) -> bool:
+        """Whether a line in the band `where` ("top", "bottom") of page number `page` is furniture."""
+        text = " ".join(ln.text.split()).translate(_PRIVATE_ASCII)
+        if any(r.match(text) for r in FURNITURE_RES) or _is_foot(text):
+            return True
+        if ln.words[0].sup and where == "bottom":
+            return False          # a footnote ("¹ Information provided by a Member State.") is not furniture
+        if (where == "top" and page > 1 or where == "bottom") and find_symbol(text) == text.rstrip("*"):
+            return True               # the symbol as running header, or at the foot (Geneva's "Misc." layout)
+        if self.pages < 3 or len(text) >= 80:
+            return False
+        # Repeated, digits aside, at the same height on a third of the pages: a running header or footer;
+        # or, short, in the same band on half the pages at whatever height (scanned pages move on the sheet).
+        norm = norm_digits(text)
+        if self.at_height[where][(norm, round(ln.top / 4))] >= max(2, self.pages // 3):
+            return True
+        return len(text) < 60 and self.on_pages[where][norm] >= max(3, self.pages // 2)
