@@ -307,3 +307,30 @@ def test_long_report_stays_responsive(browser, tmp_path):
             assert time.monotonic() - t < 5
         assert count_visible(page, ".sbs") == count_visible(page, ".chg")
         assert_clean(log, url)
+
+
+# ---------------------------------------------------------------------------------------------------- long names
+
+def _unlabelled_long_sections(c):
+    """The realistic pair with its sections unlabelled and named at length, as a report's unnumbered headings
+    are ("Supporting the implementation of the Revitalized Agreement and the peace process"): each paragraph's
+    reference then names its section in full."""
+    from dataclasses import replace
+
+    long = "Regional engagements, developments and the implementation of the Revitalized Agreement"
+    for ed in (c.old, c.new):
+        ed.sections = [replace(s, label="", title=f"{long} {k}") for k, s in enumerate(ed.sections)]
+        ed.paragraphs = [replace(p, number=None) for p in ed.paragraphs]
+    return c
+
+
+def test_long_section_names_wrap_on_a_phone(browser, tmp_path):
+    path = tmp_path / "long.html"
+    path.write_text(render.render_html(_unlabelled_long_sections(realistic_comparison()), generated=FIXED),
+                    encoding="utf-8")
+    with opened_report(browser, path, PHONE) as (page, log, url):
+        refs = page.locator(".sig-ref")
+        assert refs.count() and "Regional engagements" in refs.first.inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        screenshot(page, "long-names-phone")
+        assert_clean(log, url)
