@@ -195,6 +195,18 @@ def test_recommendations_are_compared_by_addressee_and_ask():
     assert "continue collaborating" in r.old and "strengthen cooperation" in r.new
 
 
+def test_one_sentence_read_as_a_recommendation_and_a_judgement_is_one_signal():
+    """The ISIL pair's closing call ("voluntary contributions essential for …" → "the resources needed to …") is
+    both a changed call and a changed judgement; it is one signal, so that the JSON and every view count alike."""
+    sigs = signals(
+        "I call upon Member States to continue collaborating with the United Nations, including through voluntary "
+        "contributions essential for the provision of capacity-building and technical assistance.",
+        "I call upon Member States to strengthen cooperation with the United Nations and to provide the resources "
+        "needed to deliver timely, effective assistance.")
+    quotes = [(s.old, s.new) for s in sigs]
+    assert of_kind(sigs, "recommendation") and len(quotes) == len(set(quotes))
+
+
 def test_a_new_call_to_a_new_addressee():
     sigs = signals(
         "The Mission supported the electoral commission in the registration of voters in the east.",

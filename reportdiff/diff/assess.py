@@ -417,12 +417,14 @@ def signals_for(old_paras: list[Paragraph], new_paras: list[Paragraph], kind: st
     `diff_signals` are the word diff's own signals for the change (signals.signals_from_diff), kept for a lightly
     edited paragraph; `ops` is its word diff (unused here when the diff signals are given)."""
     if kind == "added":
-        return concern_signal(new_paras, "new", ctx) + recommendation_signals([], _sentences(new_paras), [], ctx)
+        return _distinct(concern_signal(new_paras, "new", ctx)
+                         + recommendation_signals([], _sentences(new_paras), [], ctx))
     if kind == "removed":
-        return concern_signal(old_paras, "old", ctx) + recommendation_signals(_sentences(old_paras), [], [], ctx)
+        return _distinct(concern_signal(old_paras, "old", ctx)
+                         + recommendation_signals(_sentences(old_paras), [], [], ctx))
     diff_signals = [_scored(s) for s in (diff_signals or [])] if _readable(ops) else []
     if kind == "unchanged":
-        return diff_signals
+        return _distinct(diff_signals)
     old, new = _drop_identical(_sentences(old_paras), _sentences(new_paras))
     sim = [[_similarity(o, n, ctx) for n in new] for o in old]
     limit = min(MAX_JUDGEMENTS, 2 + max(len(old_paras), len(new_paras)))
@@ -431,7 +433,20 @@ def signals_for(old_paras: list[Paragraph], new_paras: list[Paragraph], kind: st
     paired_numbers = {_numbers(s.old) | _numbers(s.new) for s in found if s.kind == "figure"}
     kept = [s for s in diff_signals
             if not (s.kind == "figure" and any(_numbers(s.old) | _numbers(s.new) <= p for p in paired_numbers))]
-    return sorted(found + kept, key=lambda s: -s.score)
+    return _distinct(sorted(found + kept, key=lambda s: -s.score))
+
+
+def _distinct(signals: list[Signal]) -> list[Signal]:
+    """One wording change read twice (a recommendation that is also a judgement, a figure that is also a hedge)
+    is one signal, the first: the JSON, the brief and every view then count the same signals."""
+    seen: set[tuple] = set()
+    out = []
+    for s in signals:
+        key = (" ".join((s.old or "").split()), " ".join((s.new or "").split()))
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
 
 
 _NUM = re.compile(r"\d[\d,.]*\d|\d")
