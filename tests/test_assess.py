@@ -86,6 +86,24 @@ def test_unrelated_figures_are_not_paired():
     assert of_kind(sigs, "figure") == []
 
 
+def test_people_counted_for_different_things_are_not_paired():
+    """"People" says little: what they are is in the words after the number (in need of aid, displaced). The South
+    Sudan pair's Nasir paragraph had paired the two below, as "down 72 %"."""
+    sigs = signals(
+        "An inter-agency rapid assessment conducted at the end of January reported that over 67,000 people in "
+        "10 payams in Nasir County needed urgent humanitarian assistance.",
+        "An inter-agency rapid assessment conducted in Morobo County reported that an estimated 18,700 people "
+        "were displaced by armed clashes in Central Equatoria.")
+    assert of_kind(sigs, "figure") == []
+    sigs = signals(
+        "An inter-agency rapid assessment conducted at the end of January reported that over 67,000 people in "
+        "10 payams in Nasir County needed urgent humanitarian assistance.",
+        "An inter-agency rapid assessment conducted at the end of May reported that some 90,000 people in "
+        "Nasir County needed urgent humanitarian assistance.")
+    (f,) = of_kind(sigs, "figure")
+    assert "67,000 people" in f.old and "90,000 people" in f.new
+
+
 def test_dates_years_references_and_names_are_not_figures():
     ctx = pair_context(edition("a", []), edition("b", []))
     text = ("On 12 May 2025, under resolution 2254 (2015), the 5+5 Joint Military Commission and the 444th Brigade "

@@ -11,7 +11,9 @@ their place in a word diff. An analyst pairs them by *what they count*:
    same quantity as a count for the period. Dates, years, ages, durations, ordinals, document symbols and numbers
    after "resolution", "paragraph", "No." are not figures.
 2. `pair_figures(old, new, ctx)` pairs an old figure with a new one only when they are of the same unit (count,
-   per cent, one currency) and the same frame, and count the same thing: the same head noun; or a generic word for
+   per cent, one currency) and the same frame, and count the same thing: the same head noun (for "people",
+   "individuals", "persons", also a word in common right after the number when both have some: "people … needed
+   urgent assistance" are not "people displaced"); or a generic word for
    people ("individuals") against a specific one ("migrants") with much of their surroundings in common; or, for
    a figure with no noun ("292 were stationed in Tripoli"), the same value or the same words right after it. No
    conflicting modifiers ("Iraqi nationals" never pairs with "Syrian nationals"). Surroundings are compared
@@ -395,6 +397,8 @@ def pair_score(a: Figure, b: Figure) -> tuple[float, float] | None:
         need = SAME_HEAD_EVIDENCE + (ONE_GOVERNOR if a.governor != b.governor else 0.0)
         if overlap < SAME_HEAD_CONTEXT or not (a.mods & b.mods and a.governor == b.governor or evidence >= need):
             return None                    # "78 participants" of a police workshop / "180 participants" of forums
+        if a.heads <= _GENERIC_PEOPLE and a.near and b.near and not a.near & b.near:
+            return None                    # "67,000 people … needed urgent assistance" / "18,700 people displaced"
         return 1.0, evidence
     if a.heads and b.heads and (a.heads | b.heads) <= _PEOPLE and (
             a.heads <= _GENERIC_PEOPLE or b.heads <= _GENERIC_PEOPLE):
