@@ -287,6 +287,24 @@ def test_markdown_and_text_neutralise_hostile_text():
     assert "\x1b" not in plain and "<script>alert(1)</script>" in plain
 
 
+def test_reading_difficulties_are_told_in_every_format():
+    """A page that could not be read (a scan, a map without text) is said in the text, Markdown and e-mail forms
+    too, not only in the HTML and JSON: a reader of any of them must know what was not compared."""
+    import email
+
+    c = realistic_comparison()
+    c.warnings = ["S_2025_211.pdf: page 17 of 17 is a picture without a text layer: its contents are not compared"]
+    said = "page 17 of 17 is a picture without a text layer"
+    assert said in render.render_text(c, color=False) and said in render.render_text(c, color=True)
+    assert said in render.render_comparison(c, "markdown", summary_only=True)
+    message = email.message_from_bytes(render.render_eml(c))
+    parts = [p.get_payload(decode=True).decode() for p in message.walk() if p.get_content_type() == "text/plain"]
+    assert parts and all(said in p for p in parts)
+    assert said in render.render_html(c)
+    c.warnings = []
+    assert "Read with care" not in render.render_text(c, color=False)
+
+
 def test_text_is_plain_off_a_tty_and_coloured_on_one():
     plain = render.render_comparison(realistic_comparison(), "text")     # pytest captures stdout: not a tty
     assert "\x1b[" not in plain

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 TEMPLATE_PACKAGE = "reportdiff.templates"
+# the same words as the HTML report's notice (report.html.j2)
+READ_WITH_CARE = "Read with care: reportdiff met difficulties while reading these editions:"
 COUNT_COLORS = {"rewritten": "#7a68c9", "modified": "#0b5ea8", "added": "#0d6634", "removed": "#a3231b", "moved": "#6b3fa0",
                 "split": "#b07b00", "merged": "#b07b00"}
 
@@ -214,6 +216,10 @@ def _pair_head(view: ReportView) -> str:
 def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals: int = 12) -> str:
     lines = [_pair_head(view), _clean(view.new.title), "", _clean(view.headline),
              view.counts_text, ""]
+    if view.warnings:
+        lines.append(READ_WITH_CARE)
+        lines += [f"  - {_clean(w)}" for w in view.warnings]
+        lines.append("")
     if view.brief:
         lines.append("The brief: key changes in the assessment, most important first:")
         lines += [f"  {b.rank:>2}. {_clean(b.plain)}" for b in view.brief[:max_signals]]
@@ -245,6 +251,8 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
            "| " + " | ".join(c.label for c in v.counts) + " | Unchanged |",
            "|" + "---:|" * (len(v.counts) + 1),
            "| " + " | ".join(str(c.n) for c in v.counts) + f" | {v.unchanged} |", ""]
+    if v.warnings:
+        out += [f"> **{READ_WITH_CARE}**"] + [f"> - {_md(w)}" for w in v.warnings] + [""]
     if v.brief:
         out.append("**The brief: key changes in the assessment**")
         out.append("")
@@ -293,7 +301,7 @@ def render_text(comparison: Comparison, *, color: bool | None = None, generated:
     width = min(110, shutil.get_terminal_size((100, 24)).columns)
     console = Console(file=io.StringIO(), force_terminal=True, width=width, color_system="standard",
                       highlight=False, emoji=False, markup=False, no_color=False)   # colour was decided above
-    for part in (_rich_header, _rich_brief, _rich_tables, _rich_sections):
+    for part in (_rich_header, _rich_warnings, _rich_brief, _rich_tables, _rich_sections):
         for line in part(v):
             console.print(line)
     return console.file.getvalue()  # type: ignore[attr-defined]
@@ -318,6 +326,14 @@ def _rich_header(v: ReportView) -> list[Text]:
         counts.append("  ")
     counts.append(f"{v.unchanged} unchanged", "dim")
     return [t, Text(_clean(v.new.title), "italic"), Text(), Text(_clean(v.headline)), counts]
+
+
+def _rich_warnings(v: ReportView) -> list[Text]:
+    from rich.text import Text
+
+    if not v.warnings:
+        return []
+    return [Text(), Text(READ_WITH_CARE, "bold yellow"), *(Text(f"  - {_clean(w)}") for w in v.warnings)]
 
 
 def _rich_brief(v: ReportView) -> list[Text]:
