@@ -358,9 +358,14 @@ def build_series(editions: Sequence[Edition], comparisons: Sequence[Comparison] 
     if comparisons is None:
         comparisons = [compare_editions(editions[i], editions[i + 1]) for i in range(len(editions) - 1)]
     comparisons = list(comparisons)
+    # an edition's own reading difficulties once each (a comparison repeats those of both its editions, so an
+    # edition between two others would be told twice), then each comparison's own
+    read = {f"{e.source or side}: {w}" for e in editions for side in ("old", "new") for w in e.warnings}
+    warnings += [f"{_name(e)}: {w}" for e in editions for w in e.warnings]
     for i, c in enumerate(comparisons):
         for w in c.warnings:
-            warnings.append(f"{_name(editions[i])} → {_name(editions[i + 1])}: {w}")
+            if w not in read:
+                warnings.append(f"{_name(editions[i])} → {_name(editions[i + 1])}: {w}")
     series = Series(editions=editions, comparisons=comparisons, warnings=warnings)
     _build_lineages(series)
     _build_figures(series)
@@ -587,7 +592,9 @@ def _build_figures(series: Series) -> None:
                     for k in range(last.edition + 1, new_i):
                         track.points.append(FigurePoint(k, last.value, lin.paragraphs(k), carried=True))
                 track.points.append(FigurePoint(new_i, s.new, list(ch.new)))
-                track.context = s.context or track.context
+                # the words around it (a word diff's figure), else the new side's quote (a figure read from
+                # a rewritten pair): what is counted
+                track.context = s.context or s.new or s.old or track.context
     # Longest histories first, then in the reading order of the latest edition each reaches.
     pos = {Node(i, p.id): k for i, e in enumerate(eds) for k, p in enumerate(e.paragraphs)}
 

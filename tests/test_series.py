@@ -149,6 +149,36 @@ def test_a_figure_unchanged_in_between_is_carried():
     assert "1,500" in track.points[-1].value
 
 
+def test_every_figure_history_says_what_it_counts():
+    """A figure read from a rewritten pair has no word-diff context: its history shows the new side's quote, so
+    the timeline never prints an empty “”."""
+    filler = ["UNODC organized a workshop on border management for officials of the region in Vienna.",
+              "The Office of Counter-Terrorism delivered training on the protection of critical infrastructure.",
+              "UNICEF supported the reintegration of children formerly associated with armed groups in the north."]
+    texts = ["An inter-agency assessment reported that 67,000 people in Nasir County needed urgent assistance "
+             "after the fighting that broke out in the northern counties in February.",
+             "Humanitarian partners working across the northern counties since the fighting in Nasir County said "
+             "that some 90,000 people there needed urgent assistance by the end of May."]
+    eds = [Edition(f"S/2020/{k + 1}", f"2020-0{k + 1}-01", "Report", 1, [],
+                   [Paragraph(str(i + 1), str(i + 1), None, t) for i, t in enumerate(filler + [text])])
+           for k, text in enumerate(texts)]
+    series = build_series(eds)
+    assert series.comparisons[0].changes[-1].kind == "rewritten"
+    (track,) = series.figures
+    assert "90,000 people" in track.context
+    assert "“”" not in render_series.render_series_html(series)
+
+
+def test_an_editions_reading_difficulty_is_told_once():
+    eds, _ = chain_editions()
+    eds.sort(key=lambda e: e.date)
+    eds[1].warnings = ["page 17 of 17 is a picture without a text layer: its contents are not compared"]
+    series = build_series(eds)
+    told = [w for w in series.warnings if "page 17 of 17" in w]
+    assert told == [f"{eds[1].symbol}: page 17 of 17 is a picture without a text layer: its contents are not "
+                    "compared"]          # its two comparisons each carry it
+
+
 # ---------------------------------------------------------------------------------------------------- order, inputs
 
 def test_order_by_date_then_symbol_with_revisions_after_their_original():
