@@ -336,6 +336,20 @@ def test_an_observation_outranks_a_detail():
     assert c.brief[0].quote_old and "undiminished" in c.brief[0].quote_old
 
 
+def test_the_brief_tells_observations_first_even_when_a_detail_moved_more():
+    """A large change in the narrative earns its place in the brief, but the report's readers are told the
+    observations and the opening assessment first, as the report's heading promises."""
+    from reportdiff.diff.brief import rank
+    from reportdiff.model import Signal
+
+    detail = Change("rewritten", ["20"], ["21"], signals=[Signal("figure", "6 detainees", "88 detainees",
+                                                                 score=1.0)])
+    observation = Change("rewritten", ["60"], ["61"], signals=[Signal("judgement", "remained high", "increased",
+                                                                      score=0.3)])
+    brief = rank([detail, observation], {("new", "61"): "observation"})
+    assert [b.old for b in brief] == [["60"], ["20"]] and brief[0].score < brief[1].score
+
+
 def test_the_brief_in_json_html_markdown_and_terminal():
     c = _brief_pair()
     d = json.loads(render.render_comparison(c, "json"))

@@ -2,7 +2,9 @@
 
 Rank = the signal's own score (how large the change is × how sure its pairing is, assess.py) × the weight of
 where the report says it: the report's own observations and conclusions, and its opening overall assessment,
-count ROLE_WEIGHT times a detail of the narrative. One item per change first (a brief names twelve different
+count ROLE_WEIGHT times a detail of the narrative. That chooses the items; they are then told observations and
+opening assessment first, each part by rank (a large change in the narrative can earn a place, but not the head
+of the brief). One item per change first (a brief names twelve different
 changes), then a second one per change if there is room; at most MAX_CONCERNS new or dropped subjects while
 judgements, figures and recommendations of linked paragraphs can fill the brief (an added paragraph is told by
 its absence on the other side as much as by its words: the lists of new and dropped subjects hold them all).
@@ -83,7 +85,8 @@ def rank(changes: list[Change], roles: dict[tuple[str, str], str]) -> list[Brief
             chosen.append(item)
             taken.add((ci, item[2]))
             per_change[ci] = per_change.get(ci, 0) + 1
-    chosen.sort(key=lambda t: (-t[0], t[1], t[2]))
+    # told in the order the report's readers are promised: its observations and opening assessment first
+    chosen.sort(key=lambda t: (not t[3], -t[0], t[1], t[2]))
     return [BriefItem(rank=r, kind=sig.kind, change=ci, old=list(changes[ci].old), new=list(changes[ci].new),
                       quote_old=sig.old, quote_new=sig.new, summary=summary(sig), role=role, score=round(score, 3))
             for r, (score, ci, _, role, sig) in enumerate(chosen, 1)]
