@@ -197,6 +197,16 @@ def test_quotes_are_exact_words_of_the_paragraph_and_short():
             "agreement and promote the reunification of military and security institutions across the country.")
     q = quote(long, [long.index("ceasefire")])
     assert q in long and len(q.split()) <= 28 and "ceasefire agreement" in q
+    # a bracket the cut leaves open ends the quote before it; one the paragraph itself leaves unmatched stays
+    ipc = ("According to the IPC report released on 18 November, an estimated 6.3 million people are experiencing "
+           "high levels of acute food insecurity classified in IPC phase 3 or above (crisis or worse, as defined by "
+           "the Integrated Food Security Phase Classification partnership in its technical manual), including "
+           "41,000 people in IPC phase 5 in the counties of the north.")
+    q = quote(ipc, [ipc.index("6.3 million")], max_words=24)
+    assert q in ipc and q.startswith("an estimated 6.3 million people") and q.endswith("IPC phase 3 or above")
+    typo = ("Some Member States continued to believe him to be Abdul Qadir Mumin (Somali) (not listed), head of the "
+            "Karrar “office” in Somalia); however, opinions remained divided.")
+    assert quote(typo, [typo.index("divided")]) == typo
     text = "Mr. Takala was elected (see S/2025/72, para. 4). He took office on 3 May. Abu Bakr A. Smith left."
     assert [text[a:b] for a, b in sentences(text)] == [
         "Mr. Takala was elected (see S/2025/72, para. 4).", "He took office on 3 May.", "Abu Bakr A. Smith left."]

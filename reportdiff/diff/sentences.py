@@ -121,20 +121,27 @@ _LOOSE = re.compile(r"^[\s,;:.)\]–—]+|[\s,;:(\[–—]+$")
 
 
 def _tidy_span(sentence: str, a: int, b: int) -> str:
-    """The span without loose punctuation at its ends and without brackets left unmatched by the cut."""
-    text = _LOOSE.sub("", sentence[a:b])
-    chars, stack = list(text), []
-    for k, ch in enumerate(chars):
+    """The span without loose punctuation at its ends and without brackets left unmatched by the cut (a bracket
+    whose partner stands outside the span). A bracket the sentence itself leaves unmatched (S/2025/496's "in
+    Somalia); however") is the paragraph's own and stays: a quote is the paragraph's words."""
+    partner: dict[int, int] = {}
+    stack: list[int] = []
+    for k, ch in enumerate(sentence):
         if ch == "(":
             stack.append(k)
-        elif ch == ")":
-            if stack:
-                stack.pop()
-            else:
-                chars[k] = ""
-    for k in stack:
-        chars[k] = ""
-    return _LOOSE.sub("", " ".join("".join(chars).split()))
+        elif ch == ")" and stack:
+            o = stack.pop()
+            partner[o], partner[k] = k, o
+    cut_open = [k for k in range(a, b) if sentence[k] == "(" and partner.get(k, -1) >= b]
+    cut_close = [k for k in range(a, b) if sentence[k] == ")" and -1 < partner.get(k, b) < a]
+    a2 = cut_close[-1] + 1 if cut_close else a           # start after a bracket the cut left closing …
+    b2 = cut_open[0] if cut_open else b                   # … and end before one it left open
+    if a2 < b2 and WORD_RE.search(sentence[a2:b2]):
+        a, b = a2, b2
+    else:                                                 # nothing left between them: drop the two brackets
+        sentence = "".join("" if k in cut_open or k in cut_close else ch for k, ch in enumerate(sentence))
+        b -= len(cut_open) + len(cut_close)
+    return _LOOSE.sub("", " ".join(sentence[a:b].split()))
 
 
 def quote(sentence: str, anchors: list[int], max_words: int = QUOTE_MAX_WORDS) -> str:
