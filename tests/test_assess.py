@@ -301,6 +301,19 @@ def test_a_concern_is_named_by_nouns():
     assert len({"funds", "consequences", "continent", "fighters", "civilians", "Africa"} & set(subject)) >= 3
 
 
+def test_names_in_a_subject_are_whole():
+    """Names are told whole — "Côte d’Ivoire", "Bahr el-Ghazal", "Stephen Par Kuol" once, not also "Par Kuol" —
+    and without a sentence's opening word ("In Lakes") or a bare month."""
+    from reportdiff.diff.sentences import salient_terms
+
+    text = ("In Lakes, Stephen Par Kuol met traders from Côte d’Ivoire in Bahr el-Ghazal. In November, Par Kuol "
+            "opened the Rumbek market in Lakes to traders from Côte d’Ivoire.")
+    old, new, ctx = read_pair({"1": text}, {"2": FILLER[0]})
+    terms = salient_terms(text, ctx, ctx.new_stems, 8)
+    assert {"Côte d’Ivoire", "Stephen Par Kuol", "Bahr el-Ghazal", "Lakes"} <= set(terms)
+    assert not {"Ivoire", "Côte", "Par Kuol", "In Lakes", "November", "In November"} & set(terms)
+
+
 def test_word_forms_tell_nouns_from_other_words():
     from reportdiff.diff.word_forms import can_be_noun
     assert all(map(can_be_noun, ["funding", "bombing", "assembly", "consequences", "repatriation", "Hawl"]))

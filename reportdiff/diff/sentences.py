@@ -346,7 +346,14 @@ def _wordfreq():
     return _wordfreq
 
 
-_NAME_RUN = re.compile(r"(?:[A-Z][\w’'-]*(?:\s+(?:of|and|al|bin|ibn)\s+|\s+)?)+[A-Z][\w’'-]*|[A-Z][\w’'-]{2,}")
+_CAP = "[A-ZÀ-ÖØ-Þ]"           # a capital, accented ones included ("École", "Équateur")
+# a run of capitalised words, joined by the small words of names ("Bank of Sudan", "Abu Bakr al Baghdadi",
+# "Côte d’Ivoire", "Forces armées de la République")
+_NAME_WORD = rf"(?:(?:al|el|ad|as|ash)-)?{_CAP}[\w’'-]*"      # "Dayr al-Zawr", "Bahr el-Ghazal"
+_NAME_RUN = re.compile(rf"(?:{_NAME_WORD}(?:\s+(?:of|and|al|bin|ibn|de|du|des|la|le|el)\s+|\s+d[’']|\s+)?)+"
+                       rf"{_NAME_WORD}|{_CAP}[\w’'-]{{2,}}")
+_MONTH_NAMES = frozenset("""january february march april may june july august september october november
+december""".split())
 
 
 NOT_NOUN_WEIGHT = 0.15         # a word that cannot be a noun names a subject only when nothing else does
@@ -372,8 +379,14 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
     terms: dict[str, tuple[float, str, frozenset]] = {}
     for m in _NAME_RUN.finditer(text):
         name = m.group(0)
-        if m.start() in starts and " " not in name:
-            continue                       # a capitalised first word of a sentence is not a name
+        if m.start() in starts:
+            first, _, rest = name.partition(" ")
+            if not rest:
+                continue                   # a capitalised first word of a sentence is not a name …
+            if first.lower() in STOP:
+                name = rest                # … nor part of one ("In Lakes", "During Operation Horizon")
+        if name.lower() in _MONTH_NAMES:
+            continue                       # "In November": a date, not a subject
         words = [w for w, _, _ in content_words(name) if within is None or stem(w) in within]
         if words:
             score = max(word_score(w) for w in words) * 1.3
@@ -390,4 +403,5 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
         covered |= stems
         if len(chosen) == n:
             break
-    return chosen
+    # a name told in full makes its shorter form redundant ("Stephen Par Kuol" and "Par Kuol")
+    return [t for t in chosen if not any(t != u and f" {t} " in f" {u} " for u in chosen)]
