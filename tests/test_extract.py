@@ -193,6 +193,21 @@ def test_line_end_hyphen_decided_by_evidence():
     assert joiner.keep_hyphen("ISIL", "K")
 
 
+def test_suspended_hyphens_and_number_ranges_at_line_ends():
+    """"troop-|and police-contributing" keeps its space (a suspended hyphen), and "2025–|2027" none (a range): the
+    sample S/2025/496 ¶22's "(2025–2027)" had read "(2025– 2027)"."""
+    from collections import Counter
+    joiner = Joiner(Counter(), Counter())
+    lines = [_line("special thanks to the troop-", 100).words, _line("and police-contributing countries", 112).words]
+    assert joiner.join(lines)[0] == "special thanks to the troop- and police-contributing countries"
+    lines = [_line("the action plan for 2025–", 100).words, _line("2027 and beyond", 112).words]
+    assert joiner.join(lines)[0] == "the action plan for 2025–2027 and beyond"
+
+
+def test_a_range_broken_at_its_dash_in_the_sample(ed496):
+    assert "United Nations plan (2025–2027)" in " ".join(p.text for p in ed496.paragraphs)
+
+
 def _line(text: str, top: float, size: float = 10.0):
     from reportdiff.pdf.extract import Line, Word
     words, x = [], 100.0

@@ -275,6 +275,12 @@ class Joiner:
                     text = w.text
                     continue
                 if wi == 0 and li > 0:        # first word of a continuation line
+                    if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and w.text in ("and", "or"):
+                        text += " " + w.text      # a suspended hyphen: "troop- and police-contributing"
+                        continue
+                    if text.endswith("–") and len(text) > 1 and text[-2].isdigit() and w.text[:1].isdigit():
+                        text += w.text            # a range of numbers broken at its dash: "2024–|2025"
+                        continue
                     if text.endswith("-") and len(text) > 1 and text[-2].isalnum():
                         if text[-2].isdigit() or self.keep_hyphen(text[:-1], w.text):   # 8-|year-old
                             text += w.text
