@@ -102,3 +102,11 @@ def test_a_rewritten_sentence_gives_no_signal_for_its_function_words():
                    "The situation continued to be characterized by the presence and activities of the forces in "
                    "the area.")
     assert all(max(len((s.old or "").split()), len((s.new or "").split())) <= 12 for s in sigs)
+
+
+def test_a_changed_resolution_symbol_is_no_figure():
+    """UNDOF's "General Assembly resolution 79/83" -> "78/11": both halves changed, and "/83" -> "/11" was read as a
+    figure that changed."""
+    sigs = signals("The report was submitted pursuant to General Assembly resolution 79/83, entitled “The Syrian Golan”.",
+                   "The report was submitted pursuant to General Assembly resolution 78/11, entitled “The Syrian Golan”.")
+    assert [s for s in sigs if s.kind == "figure"] == []
