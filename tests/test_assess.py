@@ -115,6 +115,19 @@ def test_dates_years_references_and_names_are_not_figures():
     assert (money.unit, money.value, share.unit, share.value) == ("$", 22e6, "%", 22)
 
 
+def test_the_change_of_a_figure_is_stated_as_the_text_allows():
+    ctx = pair_context(edition("a", []), edition("b", []))
+
+    def change(old: str, new: str) -> str:
+        (a,), (b,) = fig.figures_in(old, ctx), fig.figures_in(new, ctx)
+        return fig.change_text(a, b)
+    assert change("The group had between 200 and 300 fighters.", "The group had 300–400 fighters.").endswith("(up)")
+    assert change("It had only 100 to 150 fighters.", "It had fewer than 100 fighters.").endswith("(down)")
+    assert change("The strength stood at 13,930 military personnel.",
+                  "The strength stood at 13,888 military personnel.").endswith("(down less than 1 %)")
+    assert change("It retained up to 3,000 fighters.", "It retained up to 4,000 fighters.").endswith("(up 33 %)")
+
+
 def test_a_running_total_is_not_a_count_for_the_period():
     sigs = signals(
         "From June 2023 to 3 April 2025, more than 12,750 migrants were intercepted at the border with Tunisia.",

@@ -495,6 +495,9 @@ def direction(a: Figure, b: Figure) -> str:
     return "up" if b.value > a.value else "down"
 
 
+_UPPER_BOUND = re.compile(r"(?:fewer|less) than|up to|at most", re.I)      # "fewer than 100": at most 99
+
+
 def change_text(a: Figure, b: Figure) -> str:
     """"more than 760 → more than 5,970 individuals (up ×7.9)", "42,500 → 34,800 individuals (down 18 %)"."""
     noun = b.noun or a.noun
@@ -503,10 +506,13 @@ def change_text(a: Figure, b: Figure) -> str:
         how = "unchanged"
     elif a.unit == "%":
         how = f"{d} {abs(b.value - a.value):g} points"
+    elif a.low != a.high or b.low != b.high or bool(_UPPER_BOUND.match(a.text)) != bool(_UPPER_BOUND.match(b.text)):
+        how = d                            # a range, or a ceiling against a count: a ratio would be made up
     elif a.value and b.value / a.value >= 2:
         how = f"up ×{b.value / a.value:.1f}"
     elif a.value:
-        how = f"{d} {abs(b.value - a.value) / a.value:.0%}".replace("%", " %")
+        share = abs(b.value - a.value) / a.value
+        how = f"{d} {share:.0%}".replace("%", " %") if share >= 0.005 else f"{d} less than 1 %"
     else:
         how = d
     return f"{a.text} → {b.text}{' ' + noun if noun else ''} ({how})"
