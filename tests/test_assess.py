@@ -162,6 +162,18 @@ def test_judgement_change_is_found_and_quoted():
     assert j.change == "undiminished → high" and "Da’esh" in j.subject
 
 
+def test_a_judgement_word_on_one_side_only_ranks_below_a_changed_judgement():
+    """"IOM provided equipment" -> "IOM strengthened …" is a fact told in other words; "remained high" ->
+    "increased sharply" is a judgement that moved. Both are signals; the change comes first."""
+    sigs = signals("IOM provided equipment and infrastructure to the Government of Iraq for border management in "
+                   "Anbar. The number of returns from the camps remained high during the period.",
+                   "IOM strengthened the border management efforts of the Government of Iraq in Anbar. The number "
+                   "of returns from the camps increased sharply during the period.")
+    judgements = of_kind(sigs, "judgement")
+    assert [s.direction for s in judgements] == ["changed", "new"]
+    assert judgements[0].score > judgements[1].score
+
+
 def test_reversed_trend():
     sigs = signals("The pace of repatriations from the camps declined significantly during the reporting period.",
                    "The pace of repatriations from the camps increased significantly during the reporting period.",
