@@ -174,6 +174,13 @@ def test_a_judgement_word_on_one_side_only_ranks_below_a_changed_judgement():
     assert judgements[0].score > judgements[1].score
 
 
+def test_judgement_words_from_apart_are_listed_not_run_together():
+    sigs = signals("Aided by less centralized structures, Da’esh and its affiliates remained resilient in Iraq.",
+                   "The threat posed by Da’esh and its affiliates remained dynamic and diverse, and highest in Iraq.")
+    (j,) = of_kind(sigs, "judgement")
+    assert "dynamic, " in j.change and "dynamic highest" not in j.change
+
+
 def test_reversed_trend():
     sigs = signals("The pace of repatriations from the camps declined significantly during the reporting period.",
                    "The pace of repatriations from the camps increased significantly during the reporting period.",

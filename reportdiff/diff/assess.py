@@ -239,13 +239,18 @@ def _strongest(words: set[str]) -> set[str]:
 
 
 def _words_text(s: Sentence, words: set[str]) -> str:
-    """The assessment words of a sentence that are in `words`, in the order the sentence has them."""
-    seen, out = set(), []
-    for w, _, _ in s.hits:
+    """The assessment words of a sentence that are in `words`, in the order the sentence has them: words that
+    stand together as written ("gravely concerned"), words from apart with a comma ("dynamic, highest")."""
+    seen: set[str] = set()
+    out, last_end = "", None
+    for w, _, off in s.hits:
         if w.lower() in words and w.lower() not in seen:
             seen.add(w.lower())
-            out.append(w)
-    return " ".join(out)
+            if out:
+                out += " " if last_end is not None and not s.text[last_end:off].strip() else ", "
+            out += w
+            last_end = off + len(w)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------- figures
