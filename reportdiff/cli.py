@@ -348,6 +348,7 @@ def compare(
 class SeriesFormat(str, Enum):
     html = "html"
     json = "json"
+    markdown = "markdown"
 
 
 @app.command()
@@ -355,8 +356,8 @@ def series(
     editions: list[Path] = typer.Argument(..., help="Two or more editions (PDFs, a folder of them or a quoted glob); "
                                                     "put in date order whatever the order given."),
     fmt: Optional[SeriesFormat] = typer.Option(None, "--format", "-f",
-                                               help="html or json (default: from -o's suffix; without -o a short "
-                                                    "summary)."),
+                                               help="html, json or markdown (default: from -o's suffix; without -o "
+                                                    "a short summary)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Write the timeline here (atomically); - is stdout (with --format)."),
     max_pages: int = MAX_PAGES_OPTION,
@@ -379,9 +380,10 @@ def series(
         out_file = _output_file(output)
         out_path = check_output_path(out_file, pdfs) if out_file else None
         chosen = _chosen_format(fmt, out_file, None)
-        if output and chosen not in ("html", "json"):
-            raise UsageError(f"series writes html or json, not {chosen or output.name}; use -o timeline.html, "
-                             f"-o timeline.json or --format (-o - with --format for stdout)")
+        if output and chosen not in ("html", "json", "markdown"):
+            raise UsageError(f"series writes html, json or markdown, not {chosen or output.name}; use -o "
+                             f"timeline.html, -o timeline.json, -o timeline.md or --format (-o - with --format for "
+                             f"stdout)")
         with _progress_job(progress) as status:
             pages = _check_inputs(pdfs, max_pages, cache)
             loaded = _read(status, pdfs, pages, lambda **p: api.load_many(     # each edition read once

@@ -592,9 +592,7 @@ def _build_figures(series: Series) -> None:
                     for k in range(last.edition + 1, new_i):
                         track.points.append(FigurePoint(k, last.value, lin.paragraphs(k), carried=True))
                 track.points.append(FigurePoint(new_i, s.new, list(ch.new)))
-                # the words around it (a word diff's figure), else the new side's quote (a figure read from
-                # a rewritten pair): what is counted
-                track.context = s.context or s.new or s.old or track.context
+                track.context = s.context or track.context     # a word diff's figure has its surroundings
     # Longest histories first, then in the reading order of the latest edition each reaches.
     pos = {Node(i, p.id): k for i, e in enumerate(eds) for k, p in enumerate(e.paragraphs)}
 

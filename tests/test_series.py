@@ -149,9 +149,9 @@ def test_a_figure_unchanged_in_between_is_carried():
     assert "1,500" in track.points[-1].value
 
 
-def test_every_figure_history_says_what_it_counts():
-    """A figure read from a rewritten pair has no word-diff context: its history shows the new side's quote, so
-    the timeline never prints an empty “”."""
+def test_a_figure_history_without_surroundings_prints_no_empty_quote():
+    """A figure read from a rewritten pair has no word-diff context (its values are quotes that say what they
+    count): the timeline prints no empty “” for it."""
     filler = ["UNODC organized a workshop on border management for officials of the region in Vienna.",
               "The Office of Counter-Terrorism delivered training on the protection of critical infrastructure.",
               "UNICEF supported the reintegration of children formerly associated with armed groups in the north."]
@@ -165,8 +165,9 @@ def test_every_figure_history_says_what_it_counts():
     series = build_series(eds)
     assert series.comparisons[0].changes[-1].kind == "rewritten"
     (track,) = series.figures
-    assert "90,000 people" in track.context
+    assert "90,000 people" in track.points[-1].value and not track.context
     assert "“”" not in render_series.render_series_html(series)
+    assert "“”" not in render_series.render_series_markdown(series)
 
 
 def test_an_editions_reading_difficulty_is_told_once():
@@ -300,6 +301,21 @@ def test_html_escapes_text_from_the_pdfs():
     assert "\u202e" not in summary and "\x1b" not in summary
 
 
+def test_markdown_form(chain):
+    """The timeline in Markdown: the editions in order, each step's change, the figures' histories and the
+    paragraphs that changed; text from the PDFs is inert."""
+    from markdown_it import MarkdownIt
+
+    series, _ = chain
+    md = render_series.render_series_markdown(series)
+    assert md.splitlines()[0].startswith("**S/2016/92** (29 January 2016) → **S/2016/501**")
+    assert "| Edition | Date |" in md and "**Figures over time**" in md and "**Paragraphs that changed**" in md
+    assert "20,000" in md and "9,000" in md
+    hostile = render_series.render_series_markdown(build_series(hostile_chain()))
+    html = MarkdownIt("commonmark").enable(["table"]).render(hostile)
+    assert "<script" not in html and "<img" not in html and "](" not in hostile and "\u202e" not in hostile
+
+
 def test_terminal_summary(chain):
     series, _ = chain
     text = render_series.series_summary(series)
@@ -340,6 +356,10 @@ def test_cli_series_writes_html_and_json(pdf_chain, tmp_path):
         ["S/2099/10", "S/2099/20", "S/2099/30"]
     fig = next(f for f in d["figures"] if "1,900" in (f["points"][-1]["value"] or ""))
     assert [p["edition"] for p in fig["points"]] == [0, 1, 2]
+    proc = run_cli("series", *pdf_chain, "-o", tmp_path / "t.md")
+    assert proc.returncode == 0, proc.stderr
+    md = (tmp_path / "t.md").read_text(encoding="utf-8")
+    assert md.startswith("**S/2099/10**") and "1,200" in md and "1,900" in md
     proc = run_cli("series", *pdf_chain)
     assert proc.returncode == 0 and "1,200" in proc.stdout and "1,900" in proc.stdout
     assert not list(tmp_path.glob(".*.part"))
@@ -349,9 +369,9 @@ def test_cli_series_writes_html_and_json(pdf_chain, tmp_path):
 def test_cli_series_errors(pdf_chain, tmp_path):
     assert_clean_error(run_cli("series", pdf_chain[0]), "at least two editions")
     assert_clean_error(run_cli("series", pdf_chain[0], tmp_path / "missing.pdf"), "missing.pdf")
-    assert_clean_error(run_cli("series", *pdf_chain, "-o", tmp_path / "t.md"), "html or json")
+    assert_clean_error(run_cli("series", *pdf_chain, "-o", tmp_path / "t.eml"), "html, json or markdown")
     assert_clean_error(run_cli("series", *pdf_chain, "-o", pdf_chain[0].with_suffix(".pdf")), "overwrite")
-    assert not (tmp_path / "t.md").exists()
+    assert not (tmp_path / "t.eml").exists()
 
 
 def test_a_paragraph_that_leaves_and_comes_back_keeps_its_lineage():

@@ -1,4 +1,4 @@
-"""Writers for a Series: the timeline HTML (one self-contained file), JSON and a terminal summary.
+"""Writers for a Series: the timeline HTML (one self-contained file), JSON, Markdown and a terminal summary.
 
 The HTML follows the change report's rules (see render.py): jinja2 with autoescaping (every string from a PDF is
 untrusted), the stylesheet and script inlined and pinned by hashes in a Content-Security-Policy that forbids every
@@ -450,11 +450,56 @@ def series_summary(series: Series, *, max_figures: int = 5) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_series_markdown(series: Series, *, generated: datetime | None = None) -> str:
+    """The timeline in Markdown, for a wiki, an issue or a note: the editions, the change at each step, the
+    sections' size over time, every figure's history and the paragraphs that changed, each with its lineage's
+    summary (the redlines themselves are in the HTML). Every string from a PDF is made inert (`report._md`)."""
+    from .report import _md, _md_line
+
+    v = series_view(series, generated)
+    out = [" → ".join(f"**{_md(e.symbol)}** ({_md(e.date)})" for e in v.editions) + "  ",
+           f"*{_md(v.latest.title)}*", "", _md_line(v.headline), ""]
+    if v.warnings:
+        out += ["> **Read with care: reportdiff met difficulties while reading these editions:**"]
+        out += [f"> - {_md(w)}" for w in v.warnings] + [""]
+    out += ["| Edition | Date | Pages | Paragraphs | Words | New or rewritten | Changes from the one before |",
+            "|---|---|---:|---:|---:|---:|---|"]
+    out += [f"| {_md(e.symbol)} | {_md(e.date)} | {e.pages} | {e.paragraphs} | {_fmt(e.words)} | "
+            f"{'' if e.new_percent is None else f'{e.new_percent}%'} | {_md(e.counts_text)} |" for e in v.editions]
+    out.append("")
+    for e in v.editions[1:]:
+        if e.new_sections or e.gone_sections:
+            told = [f"new sections: {_md('; '.join(e.new_sections))}"] if e.new_sections else []
+            told += [f"sections gone: {_md('; '.join(e.gone_sections))}"] if e.gone_sections else []
+            out.append(f"- {_md(e.symbol)}: " + "; ".join(told))
+    out += ["", "**Sections over time**", "", "| Section | Words | Trend |", "|---|---|---|"]
+    out += [f"| {_md((r.ref + ' ' + r.title).strip())} | {_md(r.words_text)} | {r.trend} |" for r in v.sections]
+    if v.figures:
+        out += ["", "**Figures over time**", ""]
+        for f in v.figures:
+            chain = " → ".join(f"{_md(p.symbol)} {_md(p.value) if p.value else '(removed)'}" for p in f.points)
+            out.append(f"- {_md(f.ref)}: {chain}" + (f" — “{_md(f.context)}”" if f.context else ""))
+    changed = [(g, h) for g in v.groups for h in g.items if any(b[0] != "unchanged" for b in h.badges)]
+    if changed:
+        out += ["", "**Paragraphs that changed**", ""]
+        for g, h in changed:
+            badges = "; ".join(label for _, label in h.badges)
+            out.append(f"- {_md((g.ref + ' ' + h.nums).strip())}: {_md(h.summary)}" + (f" ({_md(badges)})" if badges
+                                                                                         else ""))
+    if v.gone:
+        out += ["", "**Paragraphs no longer in the latest edition**", ""]
+        out += [f"- {_md(h.nums)}: {_md(h.summary)} — {_md(clip(h.preview, 110) or '')}" for h in v.gone]
+    out += ["", f"_Generated {v.generated} by reportdiff {v.version}._", ""]
+    return "\n".join(out)
+
+
 def render_series(series: Series, fmt: str) -> str:
     if fmt == "html":
         return render_series_html(series)
     if fmt == "json":
         return render_series_json(series)
+    if fmt == "markdown":
+        return render_series_markdown(series)
     if fmt == "text":
         return series_summary(series)
-    raise ValueError(f"unknown format {fmt!r}; expected html, json or text")
+    raise ValueError(f"unknown format {fmt!r}; expected html, json, markdown or text")
