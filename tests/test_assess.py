@@ -126,6 +126,10 @@ def test_the_change_of_a_figure_is_stated_as_the_text_allows():
     assert change("The strength stood at 13,930 military personnel.",
                   "The strength stood at 13,888 military personnel.").endswith("(down less than 1 %)")
     assert change("It retained up to 3,000 fighters.", "It retained up to 4,000 fighters.").endswith("(up 33 %)")
+    assert change("It had 200 fighters.", "It had 199 fighters.").endswith("(down 1 %)")          # half rounds up
+    assert change("It had 50 fighters.", "It had fewer than 100 fighters.").endswith("(changed)")  # no way known
+    assert change("It had 1,000 fighters.", "It had more than 100 fighters.").endswith("(changed)")
+    assert change("It held between 20 and 30 per cent.", "It held 45 per cent.").endswith("(up)")  # no midpoints
 
 
 def test_a_running_total_is_not_a_count_for_the_period():
@@ -164,21 +168,24 @@ def test_judgement_change_is_found_and_quoted():
 
 def test_a_judgement_word_on_one_side_only_ranks_below_a_changed_judgement():
     """"IOM provided equipment" -> "IOM strengthened …" is a fact told in other words; "remained high" ->
-    "increased sharply" is a judgement that moved. Both are signals; the change comes first."""
+    "increased sharply" is a judgement that moved. Both stay signals, with their own scores; in the brief the
+    change comes first even where the one-sided word weighs as much."""
+    from reportdiff.diff.brief import rank
+    from reportdiff.model import Signal
+
     sigs = signals("IOM provided equipment and infrastructure to the Government of Iraq for border management in "
-                   "Anbar. The number of returns from the camps remained high during the period.",
+                   "Anbar. The number of returns from the camps remained high during the period. The situation in "
+                   "Nineveh was stable. Violence in the west remained high.",
                    "IOM strengthened the border management efforts of the Government of Iraq in Anbar. The number "
-                   "of returns from the camps increased sharply during the period.")
-    judgements = of_kind(sigs, "judgement")
-    assert [s.direction for s in judgements] == ["changed", "new"]
-    assert judgements[0].score > judgements[1].score
-
-
-def test_judgement_words_from_apart_are_listed_not_run_together():
-    sigs = signals("Aided by less centralized structures, Da’esh and its affiliates remained resilient in Iraq.",
-                   "The threat posed by Da’esh and its affiliates remained dynamic and diverse, and highest in Iraq.")
-    (j,) = of_kind(sigs, "judgement")
-    assert "dynamic, " in j.change and "dynamic highest" not in j.change
+                   "of returns from the camps increased sharply during the period. The situation in Nineveh "
+                   "deteriorated. Violence in the west declined.")
+    judgements = {s.change: s for s in of_kind(sigs, "judgement")}
+    assert {"— → strengthened", "— → deteriorated", "high → increased"} <= set(judgements)   # none is lost
+    one_sided = Change("rewritten", ["1"], ["1"], signals=[Signal("judgement", "provided", "strengthened",
+                                                                  direction="new", score=0.8)])
+    moved = Change("rewritten", ["2"], ["2"], signals=[Signal("judgement", "remained high", "increased",
+                                                              direction="changed", score=0.8)])
+    assert [b.old for b in rank([one_sided, moved], {})] == [["2"], ["1"]]
 
 
 def test_reversed_trend():
@@ -236,6 +243,17 @@ def test_quotes_are_exact_words_of_the_paragraph_and_short():
            "41,000 people in IPC phase 5 in the counties of the north.")
     q = quote(ipc, [ipc.index("6.3 million")], max_words=24)
     assert q in ipc and q.startswith("an estimated 6.3 million people") and q.endswith("IPC phase 3 or above")
+    # … unless the quote's own word stands inside that bracket: then the bracket stays open, nothing is taken out
+    inside = ("The Mission supported the elections in all ten states (including 4,200 polling stations, which were "
+              "staffed by national officers trained over several months by the Mission's electoral team, and "
+              "transported by air to the most remote counties of the country) and the Council welcomed it.")
+    q = quote(inside, [inside.index("4,200")])
+    assert q in inside and "4,200 polling stations" in q
+    two = ("The groups attacked the armed forces and civilians across the north over the whole of the reporting "
+           "period, and the armed groups (in Gao, Kidal and Menaka regions, and in the Timbuktu region) (see annex "
+           "IV, figures 3 to 7, for the full list of incidents recorded).")
+    q = quote(two, [two.index("Timbuktu")])
+    assert q in two and "Timbuktu region" in q
     typo = ("Some Member States continued to believe him to be Abdul Qadir Mumin (Somali) (not listed), head of the "
             "Karrar “office” in Somalia); however, opinions remained divided.")
     assert quote(typo, [typo.index("divided")]) == typo
@@ -344,6 +362,7 @@ def test_names_in_a_subject_are_whole():
     terms = salient_terms(text, ctx, ctx.new_stems, 8)
     assert {"Côte d’Ivoire", "Stephen Par Kuol", "Bahr el-Ghazal", "Lakes"} <= set(terms)
     assert not {"Ivoire", "Côte", "Par Kuol", "In Lakes", "November", "In November"} & set(terms)
+    assert len(salient_terms(text, ctx, ctx.new_stems, 3)) == 3       # a shorter form's place is filled again
 
 
 def test_word_forms_tell_nouns_from_other_words():

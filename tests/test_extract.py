@@ -202,6 +202,11 @@ def test_suspended_hyphens_and_number_ranges_at_line_ends():
     assert joiner.join(lines)[0] == "special thanks to the troop- and police-contributing countries"
     lines = [_line("the action plan for 2025–", 100).words, _line("2027 and beyond", 112).words]
     assert joiner.join(lines)[0] == "the action plan for 2025–2027 and beyond"
+    joiner.hyphenating = True             # a layout that splits words: "convey-|or" is one, unless a compound follows
+    lines = [_line("the airport convey-", 100).words, _line("or belt was repaired", 112).words]
+    assert joiner.join(lines)[0] == "the airport conveyor belt was repaired"
+    lines = [_line("special thanks to the troop-", 100).words, _line("and police-contributing countries", 112).words]
+    assert joiner.join(lines)[0] == "special thanks to the troop- and police-contributing countries"
 
 
 def test_a_range_broken_at_its_dash_in_the_sample(ed496):

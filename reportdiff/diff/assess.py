@@ -44,11 +44,6 @@ CONCERN_TERMS = 4
 REUSED_SENTENCE = 0.6        # a judgement pair whose sentence is already quoted by a better pair counts this much
 LEAD_BONUS = 1.2             # a change in a paragraph's lead sentence: where the reports put their judgement
 REVERSAL_BONUS = 1.5
-# A judgement word on one side only, its partner sentence saying nothing evaluative, is mostly a fact told in
-# other words ("IOM provided equipment" -> "IOM strengthened …", "urgent humanitarian needs"): it stays a signal
-# but ranks lower in the brief (read on the four gold pairs' briefs: 5 of their 7 one-sided judgement items were
-# such facts or misread; two were judgements the new edition dropped).
-ONE_SIDED = 0.5
 NOVEL_BELOW = 0.4            # nearest cosine above which an added/removed paragraph is more likely a rewrite
 FRAGMENT_WORDS = 8           # an added/removed text shorter than this is a fragment (a table cell, a label)
 
@@ -200,7 +195,7 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
         d = _direction(ow, nw, gone, came)
         size = lexicon.strength({lexicon.CATEGORY[w] for w in gone | came})
         score = size * (0.4 + 0.6 * min(1.0, sim[i][j] * 2)) * (LEAD_BONUS if lead else 1.0) * (
-            REVERSAL_BONUS if d == "reversed" else ONE_SIDED if d in ("new", "dropped") else 1.0)
+            REVERSAL_BONUS if d == "reversed" else 1.0)
         shared = sorted(o.stems & n.stems, key=lambda s: (-ctx.idf(s), s))[:2]
         change = f"{_words_text(o, _strongest(gone)) or '—'} → {_words_text(n, _strongest(came)) or '—'}"
         found.append((i, j, Signal(kind="judgement", old=quote(o.text, _offsets(o, gone or ow, shared)),
@@ -447,16 +442,17 @@ def signals_for(old_paras: list[Paragraph], new_paras: list[Paragraph], kind: st
 
 
 def _distinct(signals: list[Signal]) -> list[Signal]:
-    """One wording change read twice (a recommendation that is also a judgement, a figure that is also a hedge)
-    is one signal, the first: the JSON, the brief and every view then count the same signals."""
-    seen: set[tuple] = set()
-    out = []
+    """One wording change read twice (a recommendation that is also a judgement or a new concern, a figure that
+    is also a hedge) is one signal, the one read with the higher score (the first of equals): the JSON, the brief
+    and every view then count the same signals. The order is kept."""
+    best: dict[tuple[str, str], tuple[float, Signal]] = {}
     for s in signals:
         key = (" ".join((s.old or "").split()), " ".join((s.new or "").split()))
-        if key not in seen:
-            seen.add(key)
-            out.append(s)
-    return out
+        weight = s.score or DIFF_SIGNAL_SCORE.get(s.kind, 0.3)
+        if key not in best or weight > best[key][0]:
+            best[key] = (weight, s)
+    kept = {id(s) for _, s in best.values()}
+    return [s for s in signals if id(s) in kept]
 
 
 _NUM = re.compile(r"\d[\d,.]*\d|\d")

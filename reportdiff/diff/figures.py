@@ -489,30 +489,58 @@ def _differs(x: Figure, y: Figure) -> bool:
     return not math.isclose(x.value, y.value)
 
 
+_UPPER_BOUND = re.compile(r"(?:fewer|less) than|up to|at most|under\b|below\b", re.I)   # "fewer than 100"
+_LOWER_BOUND = re.compile(r"(?:more|greater) than|over\b|at least|above\b|exceeding\b", re.I)
+
+
+def _bound(f: Figure) -> str:
+    return "upper" if _UPPER_BOUND.match(f.text) else "lower" if _LOWER_BOUND.match(f.text) else ""
+
+
+def _exact_terms(a: Figure, b: Figure) -> bool:
+    """Two single values, or two bounds of one kind ("more than 760" → "more than 5,970"): a ratio reads true."""
+    return a.low == a.high and b.low == b.high and _bound(a) == _bound(b)
+
+
+def _interval(f: Figure) -> tuple[float, float]:
+    """What the text lets the value be: a range, a ceiling ("fewer than 100": 0-100), a floor, or the value."""
+    bound = _bound(f)
+    return (0.0, f.high) if bound == "upper" else (f.low, math.inf) if bound == "lower" else (f.low, f.high)
+
+
 def direction(a: Figure, b: Figure) -> str:
-    if math.isclose(a.value, b.value):
+    """"up", "down", "same", or "changed" when a range or a bound leaves the way it went open ("50 → fewer than
+    100", "between 20 and 30 per cent → 25 per cent")."""
+    if _exact_terms(a, b):
+        if math.isclose(a.value, b.value):
+            return "same"
+        return "up" if b.value > a.value else "down"
+    (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+    if (alo, ahi) == (blo, bhi):
         return "same"
-    return "up" if b.value > a.value else "down"
-
-
-_UPPER_BOUND = re.compile(r"(?:fewer|less) than|up to|at most", re.I)      # "fewer than 100": at most 99
+    if alo <= blo and ahi <= bhi:
+        return "up"                        # both ends rose: "between 200 and 300" → "300–400"
+    if alo >= blo and ahi >= bhi:
+        return "down"                      # "120" → "fewer than 100"
+    return "changed"
 
 
 def change_text(a: Figure, b: Figure) -> str:
-    """"more than 760 → more than 5,970 individuals (up ×7.9)", "42,500 → 34,800 individuals (down 18 %)"."""
+    """"more than 760 → more than 5,970 individuals (up ×7.9)", "42,500 → 34,800 individuals (down 18 %)"; for a
+    range or a bound only the direction the text allows ("between 200 and 300 → 300–400 fighters (up)")."""
     noun = b.noun or a.noun
     d = direction(a, b)
     if d == "same":
         how = "unchanged"
+    elif not _exact_terms(a, b):
+        how = d                            # a ratio or a difference of midpoints would be made up
     elif a.unit == "%":
         how = f"{d} {abs(b.value - a.value):g} points"
-    elif a.low != a.high or b.low != b.high or bool(_UPPER_BOUND.match(a.text)) != bool(_UPPER_BOUND.match(b.text)):
-        how = d                            # a range, or a ceiling against a count: a ratio would be made up
     elif a.value and b.value / a.value >= 2:
         how = f"up ×{b.value / a.value:.1f}"
     elif a.value:
-        share = abs(b.value - a.value) / a.value
-        how = f"{d} {share:.0%}".replace("%", " %") if share >= 0.005 else f"{d} less than 1 %"
+        percent = math.floor(100 * abs(b.value - a.value) / a.value + 0.5)
+        how = f"{d} {percent} %" if percent >= 1 else f"{d} less than 1 %"
     else:
         how = d
     return f"{a.text} → {b.text}{' ' + noun if noun else ''} ({how})"

@@ -120,10 +120,11 @@ def _words_in(sentence: str, a: int, b: int) -> int:
 _LOOSE = re.compile(r"^[\s,;:.)\]–—]+|[\s,;:(\[–—]+$")
 
 
-def _tidy_span(sentence: str, a: int, b: int) -> str:
-    """The span without loose punctuation at its ends and without brackets left unmatched by the cut (a bracket
-    whose partner stands outside the span). A bracket the sentence itself leaves unmatched (S/2025/496's "in
-    Somalia); however") is the paragraph's own and stays: a quote is the paragraph's words."""
+def _tidy_span(sentence: str, a: int, b: int, keep: int | None = None) -> str:
+    """The span without loose punctuation at its ends, and cut short of a bracket the cut leaves unmatched (one
+    whose partner stands outside the span) where that keeps the quote's anchor (`keep`, an offset) and some words;
+    otherwise the bracket stays, unmatched. Nothing inside is ever taken out: a quote is the paragraph's words
+    (S/2025/496's own unmatched "in Somalia); however" included)."""
     partner: dict[int, int] = {}
     stack: list[int] = []
     for k, ch in enumerate(sentence):
@@ -132,15 +133,16 @@ def _tidy_span(sentence: str, a: int, b: int) -> str:
         elif ch == ")" and stack:
             o = stack.pop()
             partner[o], partner[k] = k, o
-    cut_open = [k for k in range(a, b) if sentence[k] == "(" and partner.get(k, -1) >= b]
     cut_close = [k for k in range(a, b) if sentence[k] == ")" and -1 < partner.get(k, b) < a]
-    a2 = cut_close[-1] + 1 if cut_close else a           # start after a bracket the cut left closing …
-    b2 = cut_open[0] if cut_open else b                   # … and end before one it left open
-    if a2 < b2 and WORD_RE.search(sentence[a2:b2]):
-        a, b = a2, b2
-    else:                                                 # nothing left between them: drop the two brackets
-        sentence = "".join("" if k in cut_open or k in cut_close else ch for k, ch in enumerate(sentence))
-        b -= len(cut_open) + len(cut_close)
+    cut_open = [k for k in range(a, b) if sentence[k] == "(" and partner.get(k, -1) >= b]
+    if cut_close:                                         # start after a bracket the cut left closing …
+        a2 = cut_close[-1] + 1
+        if (keep is None or keep >= a2) and WORD_RE.search(sentence[a2:b]):
+            a = a2
+    if cut_open:                                          # … and end before one it left open
+        b2 = cut_open[0]
+        if (keep is None or keep < b2) and WORD_RE.search(sentence[a:b2]):
+            b = b2
     return _LOOSE.sub("", " ".join(sentence[a:b].split()))
 
 
@@ -173,7 +175,7 @@ def quote(sentence: str, anchors: list[int], max_words: int = QUOTE_MAX_WORDS) -
             if 0 <= a and b < len(clauses) and _words_in(sentence, clauses[a][0], clauses[b][1]) <= max_words:
                 lo, hi, grown = a, b, True
                 break
-    return _tidy_span(sentence, *_balance(sentence, clauses[lo][0], clauses[hi][1]))
+    return _tidy_span(sentence, *_balance(sentence, clauses[lo][0], clauses[hi][1]), keep=anchors[0])
 
 
 def _balance(sentence: str, a: int, b: int, reach: int = 60) -> tuple[int, int]:
@@ -198,7 +200,7 @@ def _window(sentence: str, span: tuple[int, int], anchor: int, max_words: int) -
     at = next((k for k, m in enumerate(words) if span[0] + m.end() > anchor), 0)
     first = max(0, min(at - max_words // 3, len(words) - max_words))
     chosen = words[first:first + max_words]
-    return _tidy_span(sentence, span[0] + chosen[0].start(), span[0] + chosen[-1].end())
+    return _tidy_span(sentence, span[0] + chosen[0].start(), span[0] + chosen[-1].end(), keep=anchor)
 
 
 # ---------------------------------------------------------------------------------------------------- the pair
@@ -399,9 +401,10 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
     for score, term, stems in sorted(terms.values(), key=lambda t: (-t[0], t[1])):
         if stems <= covered:
             continue
+        # a name told in full takes the place of its shorter form ("Stephen Par Kuol", not also "Par Kuol")
+        chosen = [u for u in chosen if f" {u} " not in f" {term} "]
         chosen.append(term)
         covered |= stems
         if len(chosen) == n:
             break
-    # a name told in full makes its shorter form redundant ("Stephen Par Kuol" and "Par Kuol")
-    return [t for t in chosen if not any(t != u and f" {t} " in f" {u} " for u in chosen)]
+    return chosen

@@ -275,8 +275,11 @@ class Joiner:
                     text = w.text
                     continue
                 if wi == 0 and li > 0:        # first word of a continuation line
-                    if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and w.text in ("and", "or"):
-                        text += " " + w.text      # a suspended hyphen: "troop- and police-contributing"
+                    if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and w.text in ("and", "or") \
+                            and (not self.hyphenating or "-" in (words[wi + 1].text if wi + 1 < len(words) else "")):
+                        # a suspended hyphen: "troop- and police-contributing" (where the layout splits words, only
+                        # before a compound: "convey-|or belt" is a word)
+                        text += " " + w.text
                         continue
                     if text.endswith("–") and len(text) > 1 and text[-2].isdigit() and w.text[:1].isdigit():
                         text += w.text            # a range of numbers broken at its dash: "2024–|2025"

@@ -221,7 +221,8 @@ def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals
         lines += [f"  - {_clean(w)}" for w in view.warnings]
         lines.append("")
     if view.brief:
-        lines.append("The brief: key changes in the assessment, most important first:")
+        lines.append("The brief: key changes in the assessment, the report's observations and opening assessment "
+                     "first:")
         lines += [f"  {b.rank:>2}. {_clean(b.plain)}" for b in view.brief[:max_signals]]
         if len(view.signals) > len(view.brief[:max_signals]):
             lines.append(f"  … {len(view.signals)} signals in all, in the full report")
