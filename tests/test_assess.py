@@ -128,7 +128,7 @@ def test_the_change_of_a_figure_is_stated_as_the_text_allows():
     assert change("It retained up to 3,000 fighters.", "It retained up to 4,000 fighters.").endswith("(up 33 %)")
     assert change("It had 200 fighters.", "It had 199 fighters.").endswith("(down 1 %)")          # half rounds up
     assert change("It had 50 fighters.", "It had fewer than 100 fighters.").endswith("(changed)")  # no way known
-    assert change("It had 1,000 fighters.", "It had more than 100 fighters.").endswith("(changed)")
+    assert change("It had more than 1,800 fighters.", "It had approximately 1,000 fighters.").endswith("(down 44 %)")
     assert change("It held between 20 and 30 per cent.", "It held 45 per cent.").endswith("(up)")  # no midpoints
 
 

@@ -489,23 +489,25 @@ def _differs(x: Figure, y: Figure) -> bool:
     return not math.isclose(x.value, y.value)
 
 
-_UPPER_BOUND = re.compile(r"(?:fewer|less) than|up to|at most|under\b|below\b", re.I)   # "fewer than 100"
-_LOWER_BOUND = re.compile(r"(?:more|greater) than|over\b|at least|above\b|exceeding\b", re.I)
+# A ceiling: "fewer than 100" says only that the value is under 100. The reports' "more than 760", "over 6.9
+# million" and "up to 3,000" are estimates near the number (an analyst reads "more than 1,800 → approximately
+# 1,000" as down by almost half), so they count as the value.
+_UPPER_BOUND = re.compile(r"(?:fewer|less) than|at most|under\b|below\b", re.I)
 
 
 def _bound(f: Figure) -> str:
-    return "upper" if _UPPER_BOUND.match(f.text) else "lower" if _LOWER_BOUND.match(f.text) else ""
+    return "upper" if _UPPER_BOUND.match(f.text) else ""
 
 
 def _exact_terms(a: Figure, b: Figure) -> bool:
-    """Two single values, or two bounds of one kind ("more than 760" → "more than 5,970"): a ratio reads true."""
+    """Two single values (estimates included: "more than 760" → "more than 5,970"), or two ceilings: a ratio
+    reads true."""
     return a.low == a.high and b.low == b.high and _bound(a) == _bound(b)
 
 
 def _interval(f: Figure) -> tuple[float, float]:
-    """What the text lets the value be: a range, a ceiling ("fewer than 100": 0-100), a floor, or the value."""
-    bound = _bound(f)
-    return (0.0, f.high) if bound == "upper" else (f.low, math.inf) if bound == "lower" else (f.low, f.high)
+    """What the text lets the value be: a range, a ceiling ("fewer than 100": 0-100), or the value."""
+    return (0.0, f.high) if _bound(f) else (f.low, f.high)
 
 
 def direction(a: Figure, b: Figure) -> str:
