@@ -342,7 +342,7 @@ def build_series(editions: Sequence[Edition], comparisons: Sequence[Comparison] 
                  *, ordered: bool = False) -> Series:
     """A Series from two or more Editions (any order unless `ordered`). `comparisons`, when given, are the
     comparisons of consecutive editions in the final order (otherwise they are computed)."""
-    from .diff.comparison import compare_editions
+    from .diff.comparison import compare_editions, reading_warnings
 
     if len(editions) < 2:
         raise UsageError(f"a series needs at least two editions (got {len(editions)})")
@@ -360,12 +360,10 @@ def build_series(editions: Sequence[Edition], comparisons: Sequence[Comparison] 
     comparisons = list(comparisons)
     # an edition's own reading difficulties once each (a comparison repeats those of both its editions, so an
     # edition between two others would be told twice), then each comparison's own
-    read = {f"{e.source or side}: {w}" for e in editions for side in ("old", "new") for w in e.warnings}
     warnings += [f"{_name(e)}: {w}" for e in editions for w in e.warnings]
     for i, c in enumerate(comparisons):
-        for w in c.warnings:
-            if w not in read:
-                warnings.append(f"{_name(editions[i])} → {_name(editions[i + 1])}: {w}")
+        read = set(reading_warnings(c.old, c.new))
+        warnings += [f"{_name(editions[i])} → {_name(editions[i + 1])}: {w}" for w in c.warnings if w not in read]
     series = Series(editions=editions, comparisons=comparisons, warnings=warnings)
     _build_lineages(series)
     _build_figures(series)

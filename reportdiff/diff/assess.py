@@ -34,7 +34,7 @@ from ..model import DiffOp, Paragraph, Signal
 from . import figures as fig
 from . import lexicon
 from .align import equality_key
-from .brief import DIFF_SIGNAL_SCORE
+from .brief import base_score
 from .sentences import PairContext, content_words, quote, salient_terms, sentences, stem
 
 MIN_SENTENCE_SIM = 0.12      # weighted cosine below which two sentences are not about the same thing
@@ -448,7 +448,7 @@ def _distinct(signals: list[Signal]) -> list[Signal]:
     best: dict[tuple[str, str], tuple[float, Signal]] = {}
     for s in signals:
         key = (" ".join((s.old or "").split()), " ".join((s.new or "").split()))
-        weight = s.score or DIFF_SIGNAL_SCORE.get(s.kind, 0.3)
+        weight = base_score(s)
         if key not in best or weight > best[key][0]:
             best[key] = (weight, s)
     kept = {id(s) for _, s in best.values()}
@@ -474,6 +474,5 @@ def _numbers(s: str | None) -> frozenset:
 
 
 def _scored(s: Signal) -> Signal:
-    if not s.score:
-        s.score = DIFF_SIGNAL_SCORE.get(s.kind, 0.3)
+    s.score = base_score(s)
     return s

@@ -50,6 +50,11 @@ def assess_changes(old: Edition, new: Edition, changes: list[Change], ctx: PairC
     return rank(changes, ctx.roles)
 
 
+def base_score(sig: Signal) -> float:
+    """A signal's own score; a word-diff signal, which has none, the weight of its kind."""
+    return sig.score or DIFF_SIGNAL_SCORE.get(sig.kind, 0.3)
+
+
 def _role(ch: Change, roles: dict[tuple[str, str], str]) -> str:
     found = [roles.get(("new", i), "") for i in ch.new] + [roles.get(("old", i), "") for i in ch.old]
     for r in ("observation", "opening"):
@@ -71,7 +76,7 @@ def rank(changes: list[Change], roles: dict[tuple[str, str], str]) -> list[Brief
     for ci, ch in enumerate(changes):
         role = _role(ch, roles)
         for k, sig in enumerate(ch.signals):
-            base = sig.score or DIFF_SIGNAL_SCORE.get(sig.kind, 0.3)
+            base = base_score(sig)
             one_sided = ONE_SIDED if sig.kind == "judgement" and sig.direction in ("new", "dropped") else 1.0
             scored.append((base * ROLE_WEIGHT.get(role, 1.0) * KIND_WEIGHT.get(sig.kind, 0.8) * one_sided, ci, k, role,
                            sig))

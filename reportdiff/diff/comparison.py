@@ -55,11 +55,15 @@ def _compare(old: Edition, new: Edition) -> Comparison:
     warnings: list[str] = []
     changes = [_change(link, old, new, warnings) for link in alignment.links]
     brief = assess_changes(old, new, changes)        # every change's assessment signals, and the ranked brief
-    read = [f"{ed.source or side}: {w}" for side, ed in (("old", old), ("new", new)) for w in ed.warnings]
-    warnings = read + _series_warnings(old, new, tokens) + warnings
+    warnings = reading_warnings(old, new) + _series_warnings(old, new, tokens) + warnings
     return Comparison(old=old, new=new, sections=alignment.sections, changes=changes, warnings=warnings,
                       brief=brief, tables=compare_tables(old, new, alignment.sections),
                       figures=compare_figures(old, new, alignment.sections))
+
+
+def reading_warnings(old: Edition, new: Edition) -> list[str]:
+    """What reading either edition met (an unread page), as the comparison tells it: the file first."""
+    return [f"{ed.source or side}: {w}" for side, ed in (("old", old), ("new", new)) for w in ed.warnings]
 
 
 def _change(link: Link, old: Edition, new: Edition, warnings: list[str]) -> Change:

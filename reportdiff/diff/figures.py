@@ -495,19 +495,19 @@ def _differs(x: Figure, y: Figure) -> bool:
 _UPPER_BOUND = re.compile(r"(?:fewer|less) than|at most|under\b|below\b", re.I)
 
 
-def _bound(f: Figure) -> str:
-    return "upper" if _UPPER_BOUND.match(f.text) else ""
+def _is_ceiling(f: Figure) -> bool:
+    return bool(_UPPER_BOUND.match(f.text))
 
 
 def _exact_terms(a: Figure, b: Figure) -> bool:
     """Two single values (estimates included: "more than 760" → "more than 5,970"), or two ceilings: a ratio
     reads true."""
-    return a.low == a.high and b.low == b.high and _bound(a) == _bound(b)
+    return a.low == a.high and b.low == b.high and _is_ceiling(a) == _is_ceiling(b)
 
 
 def _interval(f: Figure) -> tuple[float, float]:
     """What the text lets the value be: a range, a ceiling ("fewer than 100": 0-100), or the value."""
-    return (0.0, f.high) if _bound(f) else (f.low, f.high)
+    return (0.0, f.high) if _is_ceiling(f) else (f.low, f.high)
 
 
 def direction(a: Figure, b: Figure) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import Edition, Paragraph
 from .word_forms import can_be_noun
+from .wordiff import MONTH_NAMES
 
 QUOTE_MAX_WORDS = 28        # a quote is a clause or two, well under the 40 words a reader takes in at a glance
 OPENING_PARAGRAPHS = 4      # the first numbered paragraphs of a report hold its overall assessment
@@ -354,8 +355,7 @@ _CAP = "[A-ZÀ-ÖØ-Þ]"           # a capital, accented ones included ("École"
 _NAME_WORD = rf"(?:(?:al|el|ad|as|ash)-)?{_CAP}[\w’'-]*"      # "Dayr al-Zawr", "Bahr el-Ghazal"
 _NAME_RUN = re.compile(rf"(?:{_NAME_WORD}(?:\s+(?:of|and|al|bin|ibn|de|du|des|la|le|el)\s+|\s+d[’']|\s+)?)+"
                        rf"{_NAME_WORD}|{_CAP}[\w’'-]{{2,}}")
-_MONTH_NAMES = frozenset("""january february march april may june july august september october november
-december""".split())
+_MONTH_NAMES = frozenset(m.lower() for m in MONTH_NAMES)
 
 
 NOT_NOUN_WEIGHT = 0.15         # a word that cannot be a noun names a subject only when nothing else does

@@ -39,6 +39,7 @@ import numpy as np
 
 from ..model import Edition
 from .word_forms import can_be_noun
+from .wordiff import MONTH_NAMES
 
 MODEL_FILE = "successor_model.json"
 MIN_TERMS = 5                 # paragraphs with fewer content terms (chart labels, table cells) are never linked
@@ -61,7 +62,7 @@ nations
 _WORD = re.compile(r"[^\W\d_][\w’'\-]+")
 _TOKEN = re.compile(r"[\w’'\-]+|[.!?;:]")
 _CAPITALISED = re.compile(r"[A-Z][\w’'\-]*")
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z“(])")
 _DATED = re.compile(
     r"^(?:(?:Early|Late|Later)\s+(?:in\s+the\s+\w+\s+)?)?(?:On|In|Between|From|By|Since|During|As of|As at|"
@@ -136,14 +137,8 @@ class _Paragraphs:
 
 
 def _outermost(edition: Edition) -> dict[str | None, str | None]:
-    parent = {s.id: s.parent for s in edition.sections}
-    out: dict[str | None, str | None] = {None: None}
-    for s in edition.sections:
-        k, hops = s.id, 0
-        while parent.get(k) and hops < 50:
-            k, hops = parent[k], hops + 1
-        out[s.id] = k
-    return out
+    """Each section's outermost enclosing section (itself at the top level)."""
+    return {sid: chain[-1] if chain else None for sid, chain in edition.ancestors().items()}
 
 
 # ---------------------------------------------------------------------------------------------- evidence

@@ -194,6 +194,11 @@ def _md(s: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", _clean(s)).replace("://", ":\u2060//")
 
 
+def md_warnings(warnings: list[str]) -> list[str]:
+    """Reading difficulties as a Markdown quote block (nothing when there are none)."""
+    return [f"> **{READ_WITH_CARE}**", *(f"> - {_md(w)}" for w in warnings), ""] if warnings else []
+
+
 def _md_line(s: str | None) -> str:
     """`_md` for text that starts a line: no heading, quote, list or rule either."""
     return _MD_LINE_START.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit()
@@ -252,8 +257,7 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
            "| " + " | ".join(c.label for c in v.counts) + " | Unchanged |",
            "|" + "---:|" * (len(v.counts) + 1),
            "| " + " | ".join(str(c.n) for c in v.counts) + f" | {v.unchanged} |", ""]
-    if v.warnings:
-        out += [f"> **{READ_WITH_CARE}**"] + [f"> - {_md(w)}" for w in v.warnings] + [""]
+    out += md_warnings(v.warnings)
     if v.brief:
         out.append("**The brief: key changes in the assessment**")
         out.append("")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..model import Change, Edition
-from .report import _clean, render_page, stamp
+from .report import _clean, _md, _md_line, md_warnings, render_page, stamp
 from .view import (KIND_LABELS, Seg, marked, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
                           section_ref)
 from ..lineage import Lineage, LineageEvent, SectionTrack, Series, _diff_words, _edition_words
@@ -454,14 +454,10 @@ def render_series_markdown(series: Series, *, generated: datetime | None = None)
     """The timeline in Markdown, for a wiki, an issue or a note: the editions, the change at each step, the
     sections' size over time, every figure's history and the paragraphs that changed, each with its lineage's
     summary (the redlines themselves are in the HTML). Every string from a PDF is made inert (`report._md`)."""
-    from .report import _md, _md_line
-
     v = series_view(series, generated)
     out = [" → ".join(f"**{_md(e.symbol)}** ({_md(e.date)})" for e in v.editions) + "  ",
            f"*{_md(v.latest.title)}*", "", _md_line(v.headline), ""]
-    if v.warnings:
-        out += ["> **Read with care: reportdiff met difficulties while reading these editions:**"]
-        out += [f"> - {_md(w)}" for w in v.warnings] + [""]
+    out += md_warnings(v.warnings)
     out += ["| Edition | Date | Pages | Paragraphs | Words | New or rewritten | Changes from the one before |",
             "|---|---|---:|---:|---:|---:|---|"]
     out += [f"| {_md(e.symbol)} | {_md(e.date)} | {e.pages} | {e.paragraphs} | {_fmt(e.words)} | "
