@@ -790,18 +790,10 @@ def _percent_changed(views: list[SectionView]) -> int:
 # ---------------------------------------------------------------------------------------------------- signals
 
 def _signal_list(comparison: Comparison, change_views: list[ItemView]) -> list[SignalView]:
-    """Every change's signals in reading order; one wording change classed twice (a figure and a hedge) is listed
-    once."""
-    signals: list[SignalView] = []
-    seen: set[tuple] = set()
-    for ci, ch in enumerate(comparison.changes):
-        for sg in ch.signals:
-            key = (ci, one_line(sg.old), one_line(sg.new))
-            if key in seen:
-                continue
-            seen.add(key)
-            signals.append(_signal_view(sg, change_views[ci].ref, f"c-{ci}"))
-    return signals
+    """Every change's signals in reading order (the comparison holds one signal per wording change:
+    assess._distinct)."""
+    return [_signal_view(sg, change_views[ci].ref, f"c-{ci}")
+            for ci, ch in enumerate(comparison.changes) for sg in ch.signals]
 
 
 def _signal_groups(signals: list[SignalView]) -> list[tuple[str, str, list[SignalView]]]:
