@@ -132,12 +132,8 @@ def _edge_words(text: str, n: int, from_end: bool, clause: bool = False) -> str:
 
 
 def _is_reference(ops: list[DiffOp], hunk: _Hunk) -> bool:
-    """The change is a number in a cross-reference ("see para. 59", "resolution 2734") or a part of a symbol
-    ("resolution 79/83" -> "78/11"), not a figure."""
+    """The change is a number in a cross-reference ("see para. 59", "resolution 2734"), not a figure."""
     before = ops[hunk.start - 1][1] if hunk.start > 0 and ops[hunk.start - 1][0] == "=" else ""
-    after = ops[hunk.end][1] if hunk.end < len(ops) and ops[hunk.end][0] == "=" else ""
-    if before.endswith("/") or after.startswith("/"):
-        return True
     words = [t for t in tokenize(before) if _WORD_RE.search(t)]
     return bool(words) and words[-1].lower() in _REFERENCE_WORDS
 

@@ -35,7 +35,9 @@ MONTHS = "|".join(MONTH_NAMES)                 # for regular expressions
 _DATE = (rf"\d{{1,2}}(?:\s(?:and|to)\s\d{{1,2}})?\s(?:{MONTHS})(?:\s\d{{4}})?"   # 8 December [2024], 3 to 5 May 2025
          rf"|(?:{MONTHS})\s\d{{1,2}},\s\d{{4}}"                                  # December 8, 2024
          rf"|(?:{MONTHS})\s\d{{4}}")                                             # March 2025
-_SYMBOL = r"[A-Z]{1,4}(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+"                  # S/2025/72, S/RES/2734
+# a document symbol, or a numbered resolution or decision of the General Assembly ("resolution 79/83"): one token,
+# so that a changed symbol is one word changed, never a number that changed
+_SYMBOL = r"[A-Z]{1,4}(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+|\d+(?:/\d+)+(?![\d/])"  # S/2025/72, S/RES/2734, 79/83
 _NUMBER = r"\d+(?:[.,]\d+)*"                                                     # 3,000  2.5  2025
 _WORD = r"[^\W\d_]\w*(?:['’\-‐]\w+)*"                                            # Da'esh, north-east, G5
 TOKEN_RE = re.compile(rf"(?:{_DATE})(?!\w)|{_SYMBOL}|{_NUMBER}|{_WORD}|\s+|.", re.S)
