@@ -146,6 +146,20 @@ def test_breakdowns_pair_only_under_paired_totals():
     assert not any("women" in s.change for s in of_kind(sigs, "figure"))
 
 
+def test_a_figure_standing_alone_waits_for_its_own_breakdown():
+    # "54 women" of the task force stands alone in the old text; "66 women" is the breakdown of the task force's
+    # 699 personnel in the new one. Breakdowns are paired after their totals, but the force's "827 women" must not
+    # take 54 only because a figure standing alone is paired first.
+    sigs = signals(
+        "The force had 10,280 military personnel, including 891 women. The Maritime Task Force consisted of five "
+        "vessels, with 620 of the mission’s military personnel, including 54 women.",
+        "The force consisted of 10,372 military personnel, with 827 women. The Maritime Task Force operated with "
+        "five vessels and 699 military personnel, including 66 women.")
+    changes = {s.change for s in of_kind(sigs, "figure")}
+    assert "54 → 66 women (up 22 %)" in changes and "891 → 827 women (down 7 %)" in changes
+    assert not any("54 → 827" in c for c in changes)
+
+
 def test_ambiguous_figures_are_left_out():
     old, new, ctx = read_pair({}, {})
     a = fig.figures_in("Staff trained 150 individuals in Assah and 160 individuals in Ghadamis.", ctx)

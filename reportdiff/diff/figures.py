@@ -419,19 +419,28 @@ def pair_figures(old: list[Figure], new: list[Figure]) -> list[tuple[Figure, Fig
     used_new: set[int] = set()
     unsure: tuple[set[int], set[int]] = (set(), set())     # figures left out as ambiguous: still rivals
     out: list[tuple[Figure, Figure, float]] = []
+    scores = {(i, j): score for i, a in enumerate(old) for j, b in enumerate(new)
+              if (score := pair_score(a, b)) is not None}
     for depth in range(1 + max((f.depth for f in old + new), default=0)):
         partner = {id(a): b for a, b, _ in out}
         cands = []
-        for i, a in enumerate(old):
-            for j, b in enumerate(new):
-                if max(a.depth, b.depth) != depth or not _same_total(a, b, partner):
-                    continue
-                score = pair_score(a, b)
-                if score is not None:
-                    cands.append((score[0], score[1], i, j))
+        for (i, j), (noun, evidence) in scores.items():
+            a, b = old[i], new[j]
+            if max(a.depth, b.depth) == depth and _same_total(a, b, partner):
+                cands.append((noun, evidence, i, j, True))
+            elif max(a.depth, b.depth) > depth and _waits_on_nothing(a, b):
+                cands.append((noun, evidence, i, j, False))
         cands.sort(key=lambda t: -(t[0] + t[1]))
         _take(cands, old, new, used_old, used_new, unsure, out)
     return out
+
+
+def _waits_on_nothing(a: Figure, b: Figure) -> bool:
+    """A breakdown and a figure standing alone, under the same noun: a pair of a later round whose chance does not
+    depend on how the totals are paired. It takes part in earlier rounds, keeping its figures: "54 women" of the
+    Maritime Task Force, standing alone, is not given "827 women" of the whole force in round 0 when "66 women" of
+    the task force's 699 personnel suits it better in round 1."""
+    return (a.parent is None) != (b.parent is None) and bool(a.heads & b.heads)
 
 
 def _same_total(a: Figure, b: Figure, partner: dict) -> bool:
@@ -447,16 +456,22 @@ def _same_total(a: Figure, b: Figure, partner: dict) -> bool:
 def _take(cands, old, new, used_old: set, used_new: set, unsure: tuple[set, set], out: list) -> None:
     """Greedy one-to-one pairing, best first. A figure with a rival partner of another value about as well
     supported (RIVAL_SHARE of the evidence, the same kind of noun) is ambiguous: it and its best partner are
-    left out, and stay rivals of the figures that come after."""
-    for noun, ev, i, j in cands:
+    left out, and stay rivals of the figures that come after. A candidate of a later round (`now` false), when
+    it comes first, keeps its two figures for that round."""
+    waiting: tuple[set, set] = (set(), set())
+    for noun, ev, i, j, now in cands:
         if i in used_old or j in used_new or i in unsure[0] or j in unsure[1] \
-                or _crosses(old[i], new[j], out, old, new):
+                or i in waiting[0] or j in waiting[1] or _crosses(old[i], new[j], out, old, new):
+            continue
+        if not now:
+            waiting[0].add(i)
+            waiting[1].add(j)
             continue
         ambiguous = any(
             n2 >= noun and e2 >= RIVAL_SHARE * ev and (
                 (i2 == i and j2 != j and j2 not in used_new and _differs(new[j2], new[j]))
                 or (j2 == j and i2 != i and i2 not in used_old and _differs(old[i2], old[i])))
-            for n2, e2, i2, j2 in cands)
+            for n2, e2, i2, j2, now2 in cands if now2)
         if ambiguous:
             unsure[0].add(i)
             unsure[1].add(j)
