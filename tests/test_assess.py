@@ -151,13 +151,18 @@ def test_a_figure_standing_alone_waits_for_its_own_breakdown():
     # 699 personnel in the new one. Breakdowns are paired after their totals, but the force's "827 women" must not
     # take 54 only because a figure standing alone is paired first.
     sigs = signals(
-        "The force had 10,280 military personnel, including 891 women. The Maritime Task Force consisted of five "
-        "vessels, with 620 of the mission’s military personnel, including 54 women.",
-        "The force consisted of 10,372 military personnel, with 827 women. The Maritime Task Force operated with "
-        "five vessels and 699 military personnel, including 66 women.")
+        "As at 20 February, UNIFIL had 10,280 military personnel, including 891 women (8.7 per cent), from 48 "
+        "troop-contributing countries, and 782 civilian staff (238 international and 544 national), including 254 "
+        "women (32.5 per cent). The UNIFIL Maritime Task Force consisted of five vessels, with 620 of the mission’s "
+        "military personnel, including 54 women (8.7 per cent).",
+        "As at 20 June, UNIFIL consisted of 10,372 military personnel from 47 contributing countries, with 827 women "
+        "(7.97 per cent). In addition, UNIFIL had 777 civilian staff, including 237 international and 540 national "
+        "personnel, with 252 women (32.43 per cent). The UNIFIL Maritime Task Force operated with five vessels and "
+        "699 military personnel, including 66 women (9.44 per cent).")
     changes = {s.change for s in of_kind(sigs, "figure")}
     assert "54 → 66 women (up 22 %)" in changes and "891 → 827 women (down 7 %)" in changes
     assert not any("54 → 827" in c for c in changes)
+    assert "620 → 699 military personnel (up 13 %)" in changes      # "of the mission’s": a possessive is no noun
 
 
 def test_ambiguous_figures_are_left_out():

@@ -193,6 +193,9 @@ def _noun_after(sentence: str, pos: int) -> tuple[str, list[str], list[str], int
         words.append(toks[k])
         nxt = toks[k + 1].group(0) if k + 1 < len(toks) else ""
         continues = bool(nxt) and nxt[0].isalpha() and nxt.lower() not in _NP_STOP
+        if t.endswith(("’s", "'s")) and continues:
+            k += 1                             # a possessive is not what is counted: "620 of the mission’s personnel"
+            continue
         if _is_plural(t):
             heads = [t]
         if t[0].isupper() and continues:
