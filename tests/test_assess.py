@@ -165,6 +165,18 @@ def test_a_figure_standing_alone_waits_for_its_own_breakdown():
     assert "620 → 699 military personnel (up 13 %)" in changes      # "of the mission’s": a possessive is no noun
 
 
+def test_a_count_told_in_parts_is_not_paired_with_a_whole():
+    sigs = signals(
+        "In total, 12 individual police officers were deployed to the Tambura temporary operating base and a further "
+        "83 were deployed to five company operating bases in Yei, Kodok, Renk, Akobo and Pibor.",
+        "Ninety-two individual police officers were deployed to the Tambura and Akobo temporary operating bases and "
+        "five company operating bases to support confidence-building.")
+    assert not any("12 → Ninety-two" in s.change for s in of_kind(sigs, "figure"))     # 12 is one part of 95
+    parts = signals("UNMISS rescued 273 asylum-seekers in Wahat district and another 71 in Kufrah district.",
+                    "UNMISS rescued 310 asylum-seekers in Wahat district and another 40 in Kufrah district.")
+    assert {s.change for s in of_kind(parts, "figure")} >= {"273 → 310 asylum-seekers (up 14 %)"}
+
+
 def test_ambiguous_figures_are_left_out():
     old, new, ctx = read_pair({}, {})
     a = fig.figures_in("Staff trained 150 individuals in Assah and 160 individuals in Ghadamis.", ctx)

@@ -124,6 +124,7 @@ class Figure:
     sentence: str = field(repr=False, default="")
     sentence_index: int = 0       # which sentence of its side (figures keep their order within a sentence pair)
     parent: "Figure | None" = field(default=None, repr=False)   # the total it breaks down: "65 participants (19 women)"
+    part: bool = False            # one part of a count told in parts ("12 … and a further 83"), or an increment
     topic: dict = field(default_factory=dict, repr=False)        # its sentence's words, stem -> rarity
 
     @property
@@ -268,8 +269,17 @@ def figures_in(sentence: str, ctx: PairContext, cumulative_sentence: bool = Fals
         figure.sentence_index = index
         if out:
             figure.parent = _parent(sentence, out[-1], figure)
+        if _INCREMENT.search(sentence, max(0, figure.start - 20), figure.start) or _INCREMENT.match(figure.text):
+            figure.part = True
+            if out and (not figure.noun or figure.heads & out[-1].heads):
+                out[-1].part = True
         out.append(figure)
     return out
+
+
+# "a further 83 were deployed", "another 71 in Kufrah", "an additional 18 investigators": the count before it is
+# one part of a total the text does not state, and this one is another part or an increment
+_INCREMENT = re.compile(r"\b(?:a further|another|an additional)\s*$|(?:a further|another|an additional)\b", re.I)
 
 
 _BREAKDOWN = re.compile(r"\s*,?\s*(?:\(\s*(?:including|of whom|comprising|among them)?|"
@@ -378,8 +388,8 @@ def pair_score(a: Figure, b: Figure) -> tuple[float, float] | None:
     """(noun, evidence) for two figures that count the same thing — noun: 1 for the same counted noun, less for
     kindred ones; evidence: how much their surroundings and their sentences have in common — or None when they do
     not count the same thing."""
-    if a.unit != b.unit or a.unit == "time" or a.cumulative != b.cumulative:
-        return None
+    if a.unit != b.unit or a.unit == "time" or a.cumulative != b.cumulative or a.part != b.part:
+        return None                        # "12 … and a further 83 officers" / "Ninety-two officers" in all
     if a.proper and b.proper and not (a.proper & b.proper):
         return None                        # Iraqi nationals / Syrian nationals
     if a.mods and b.mods and not (a.mods & b.mods):
