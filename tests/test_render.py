@@ -558,3 +558,34 @@ def test_compiled_templates_are_cached_and_a_bad_cache_folder_only_costs_time(tm
     for p in compiled:
         p.write_bytes(p.read_bytes()[:50])                           # a damaged entry: compiled again
     assert render(folder) == first
+
+
+def test_an_unlabelled_heading_is_named_once_in_every_summary():
+    # An unlabelled heading's ref is the start of its title; "ref + title" said a four-word title twice
+    # ("Tripoli and western region Tripoli and western region") in the terminal, Markdown and e-mail summaries.
+    from reportdiff import api
+    from successor_texts import build
+
+    def edition(texts, symbol):
+        ed = build([("I", "Introduction", texts[:1])], symbol=symbol)
+        ed.sections.append(Section(id="H1", label="", title="Tripoli and western region", level=1))
+        ed.paragraphs += [Paragraph(id=str(len(ed.paragraphs) + k + 1), number=str(len(ed.paragraphs) + k + 1),
+                                    section="H1", text=t) for k, t in enumerate(texts[1:])]
+        return ed
+
+    old = edition(["The report covers the period.", "Armed groups clashed in Zawiyah on 3 May, killing 12 civilians.",
+                   "The Government of National Unity announced a plan to disband militias in Tripoli."], "S/2025/1")
+    new = edition(["The report covers the period.", "Armed groups clashed in Zawiyah on 9 July, killing 4 civilians.",
+                   "Municipal elections were held in 26 municipalities of the western region in August."], "S/2025/2")
+    c = api.compare(old, new)
+    name = "Tripoli and western region"
+    import email
+    from email import policy
+
+    mail = email.message_from_bytes(render.render_eml(c), policy=policy.default)
+    parts = [p.get_content() for p in mail.walk() if p.get_content_type() in ("text/plain", "text/html")
+             and p.get_content_disposition() != "attachment"]
+    assert len(parts) == 2
+    for text in [render.render_markdown(c, summary_only=True), render.render_text(c, color=False), *parts]:
+        lines = [line for line in text.splitlines() if name in line]
+        assert lines and not any(line.count(name) > 1 for line in lines)

@@ -239,7 +239,7 @@ def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals
     top = view.most_changed(5)
     if top:
         lines.append("Sections with the most change:")
-        lines += [f"  - {_clean(s.ref + ' ' + s.title).strip()}: {s.change_text}" for s in top]
+        lines += [f"  - {_clean(s.name)}: {s.change_text}" for s in top]
         lines.append("")
     if filename:
         lines.append(f"The full report is attached ({filename}); open it in any web browser, it works offline.")
@@ -281,7 +281,7 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
     if top:
         out.append("**Sections with the most change**")
         out.append("")
-        out += [f"- {_md((s.ref + ' ' + s.title).strip())}: {s.change_text}" for s in top]
+        out += [f"- {_md(s.name)}: {s.change_text}" for s in top]
         out.append("")
     if not summary_only:
         from .markdown import markdown_redline
@@ -384,7 +384,7 @@ def _rich_sections(v: ReportView) -> list[Text]:
     out = [Text(), Text("Sections with the most change", "bold")]
     for s in top:
         line = Text("  ")
-        line.append(_clean((s.ref + " " + s.title).strip()))
+        line.append(_clean(s.name))
         line.append(f"  {s.change_text}", "dim")
         out.append(line)
     return out

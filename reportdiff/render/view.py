@@ -225,6 +225,12 @@ class SectionView:
     subtree_changed: bool = False
 
     @property
+    def name(self) -> str:
+        """"II.C Tripoli and western region"; an unlabelled heading by its title alone (its ref is the title's
+        start, which would say it twice)."""
+        return f"{self.ref} {self.title}".strip() if self.label else self.title or self.ref
+
+    @property
     def ratio(self) -> float:
         return self.changed_chars / self.total_chars if self.total_chars else 0.0
 
