@@ -186,6 +186,21 @@ def test_ambiguous_figures_are_left_out():
 
 # ---------------------------------------------------------------------------------------------------- judgements
 
+def test_a_summary_repeating_its_body_gives_one_judgement():
+    # The Monitoring Team's summary repeats a sentence of its body; paired with the one new sentence on the same
+    # subject, both gave "growing → remained" with the same new quote: one change told twice.
+    old, new, ctx = read_pair(
+        {"u8": "There was growing confidence among some Member States that al-Qurashi was Abdul Qadir Mumin, the "
+               "head of ISIL (Da’esh) in Somalia.",
+         "2": "The identity of the leader was unclear. There was growing confidence among some Member States that "
+              "al-Qurashi was Abdul Qadir Mumin (Somali, not listed), the head of ISIL (Da’esh) in Somalia."},
+        {"4": "Some Member States believed that the overall leader of ISIL (Da’esh) was Abdul Qadir Mumin (not "
+              "listed); however, opinion remained divided."})
+    sigs = signals_for([old.paragraph("u8"), old.paragraph("2")], [new.paragraph("4")], "rewritten", None, ctx)
+    changes = [s.change for s in of_kind(sigs, "judgement")]
+    assert changes.count("growing → remained") == 1
+
+
 def test_judgement_change_is_found_and_quoted():
     sigs = signals(
         "During the reporting period, the threat posed to international peace and security by Da’esh remained "

@@ -208,19 +208,20 @@ def _diverse(found: list[tuple[int, int, Signal]], limit: int) -> list[Signal]:
     """The best pairs, preferring ones that bring a sentence not yet quoted: four old sentences all paired with
     the one new sentence that sums them up say less than four different pairs."""
     out: list[Signal] = []
-    used_old, used_new = set(), set()
+    told_old: dict[int, set[str]] = {}      # sentence -> the changes already told with it ("growing → remained")
+    told_new: dict[int, set[str]] = {}
     left = list(found)
     while left and len(out) < limit:
         def worth(item):
             i, j, sig = item
-            return sig.score * (REUSED_SENTENCE if i in used_old else 1.0) * (REUSED_SENTENCE if j in used_new else 1.0)
+            return sig.score * (REUSED_SENTENCE if i in told_old else 1.0) * (REUSED_SENTENCE if j in told_new else 1.0)
         best = max(left, key=worth)
         left.remove(best)
         i, j, sig = best
-        if i in used_old and j in used_new:
-            continue
-        used_old.add(i)
-        used_new.add(j)
+        if (i in told_old and j in told_new) or sig.change in told_old.get(i, ()) or sig.change in told_new.get(j, ()):
+            continue                    # the same change again: a summary repeats the sentence of its body
+        told_old.setdefault(i, set()).add(sig.change)
+        told_new.setdefault(j, set()).add(sig.change)
         out.append(sig)
     return out
 
