@@ -411,6 +411,17 @@ def test_names_in_a_subject_are_whole():
     assert len(salient_terms(text, ctx, ctx.new_stems, 3)) == 3       # a shorter form's place is filled again
 
 
+def test_references_and_forms_of_address_name_no_subject():
+    from reportdiff.diff.sentences import salient_terms
+
+    text = ("Messrs. Takala and Mishri met, inter alia, Abu Ubaydah Yusuf al-Anabi (QDi.194) and AQIM (QDe.014) "
+            "representatives (ibid., para. 42; see also paras. 12 and 13) on the ceasefire in Kufrah.")
+    old, new, ctx = read_pair({"1": text}, {"2": FILLER[0]})
+    terms = salient_terms(text, ctx, ctx.new_stems, 12)
+    assert not {"alia", "ibid", "para", "paras", "Messrs", "QDi", "QDe"} & set(terms)
+    assert {"Takala and Mishri", "Kufrah"} <= set(terms)
+
+
 def test_word_forms_tell_nouns_from_other_words():
     from reportdiff.diff.word_forms import can_be_noun
     assert all(map(can_be_noun, ["funding", "bombing", "assembly", "consequences", "repatriation", "Hawl"]))

@@ -359,6 +359,10 @@ _MONTH_NAMES = frozenset(m.lower() for m in MONTH_NAMES)
 
 
 NOT_NOUN_WEIGHT = 0.15         # a word that cannot be a noun names a subject only when nothing else does
+# the words of references and forms of address ("inter alia", "ibid., para. 42", "Messrs. Takala and Mishri"): never
+# what a paragraph is about
+_NOT_SUBJECT = frozenset("alia para paras ibid idem supra infra messrs mr mrs ms".split())
+_CODE_AFTER = re.compile(r"\.\d")          # "QDe.115", "CDi.036": a sanctions list entry's code, not a word
 
 
 def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: set[str] | None = None) -> list[str]:
@@ -381,6 +385,13 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
     terms: dict[str, tuple[float, str, frozenset]] = {}
     for m in _NAME_RUN.finditer(text):
         name = m.group(0)
+        first, _, rest = name.partition(" ")
+        if first.lower() in _NOT_SUBJECT:
+            if not rest:
+                continue
+            name = rest                    # "Messrs Takala and Mishri" is about "Takala and Mishri"
+        if _CODE_AFTER.match(text, m.end()):
+            continue
         if m.start() in starts:
             first, _, rest = name.partition(" ")
             if not rest:
@@ -394,7 +405,8 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
             score = max(word_score(w) for w in words) * 1.3
             terms[name] = (score, name, frozenset(stem(w) for w in words))
     for w, _, _ in content_words(text):
-        if w not in terms and w.lower() == w and w.isalpha() and len(w) > 3 and (within is None or stem(w) in within):
+        if w not in terms and w.lower() == w and w.isalpha() and len(w) > 3 and w not in _NOT_SUBJECT and (
+                within is None or stem(w) in within):
             terms[w] = (word_score(w), w, frozenset({stem(w)}))
     chosen: list[str] = []
     covered: set[str] = set()
