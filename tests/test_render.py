@@ -589,3 +589,30 @@ def test_an_unlabelled_heading_is_named_once_in_every_summary():
     for text in [render.render_markdown(c, summary_only=True), render.render_text(c, color=False), *parts]:
         lines = [line for line in text.splitlines() if name in line]
         assert lines and not any(line.count(name) > 1 for line in lines)
+
+
+def test_new_and_dropped_subjects_name_only_what_the_other_edition_lacks():
+    # "New in this edition: Mitiga" was wrong where the old edition reported on Mitiga too; and the list's summary
+    # names its newest subjects, not its first paragraphs
+    from reportdiff import api
+    from successor_texts import build
+
+    common = ["Clashes at Mitiga airport in Tripoli closed the airport for two days in March.",
+              "Flights from Misratah to Istanbul were suspended after the clashes at Mitiga airport."]
+    old = build([("I", "Security", common + [
+        "The Tumaini Initiative in Nairobi, led by William Ruto, brought opposition groups to the table."])],
+        symbol="S/2025/1")
+    new = build([("I", "Security", common + [
+        "Passengers at Mitiga and Misratah described long queues, cancelled bookings and stranded pilgrims.",
+        "Flooding in Derna displaced thousands of families, and the Derna reconstruction fund was created."])],
+        symbol="S/2025/2")
+    c = api.compare(old, new)
+    assert [ch.kind for ch in c.changes].count("added") == 2
+    v = build_view(c)
+    named_new = " ".join(x.terms for x in v.new_subjects)
+    assert "Mitiga" not in named_new and "Misratah" not in named_new
+    assert "Derna" in " ".join(x.terms for x in v.new_subjects if x.lead)
+    assert "Tumaini Initiative" in " ".join(x.terms for x in v.dropped_subjects if x.lead)
+    doc = render.render_html(c)
+    summary = re.search(r'<details class="subj subj-new"><summary>(.*?)</summary>', doc, re.S).group(1)
+    assert "Derna" in summary and "Mitiga" not in summary

@@ -13,6 +13,7 @@ from datetime import date as _date
 from typing import Any
 
 from ..model import Change, Comparison, DiffOp, Edition, Paragraph, Section, Signal
+from ..diff.sentences import content_stems
 from ..diff.wordiff import merge_runs
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -177,6 +178,7 @@ class SubjectView:
     anchor: str
     terms: str                      # its salient terms: "Damascus, multilingual campaigns"
     opening: str = ""               # the start of its first sentence
+    lead: bool = False              # one of the few named in the list's one-line summary
 
 
 @dataclass
@@ -502,20 +504,31 @@ def _signal_view(sg: Signal, ref: str, anchor: str) -> SignalView:
                       summary=clip(sg.change, 120) or "")
 
 
+SUBJECTS_NAMED = 3              # subjects named in a list's one-line summary
+
+
 def _subjects(comparison: Comparison, change_views: list[ItemView], kind: str) -> list[SubjectView]:
     """Added (or removed) paragraphs with what they are about: their concern signal's salient terms, names
-    first."""
-    out = []
-    paras = {p.id: p for p in (comparison.new if kind == "added" else comparison.old).paragraphs}
+    first, less those the other edition also uses (a list headed "New in this edition" does not name "Mitiga" when
+    the old edition reported on Mitiga too; a paragraph left with none is told by its opening words)."""
+    out, scores = [], []
+    side, other = (comparison.new, comparison.old) if kind == "added" else (comparison.old, comparison.new)
+    paras = {p.id: p for p in side.paragraphs}
+    told = set().union(*(content_stems(p.text) for p in other.paragraphs))
     for ci, ch in enumerate(comparison.changes):
         if ch.kind != kind:
             continue
         concern = next((sg for sg in ch.signals if sg.kind in ("new_concern", "dropped_concern") and sg.subject), None)
         terms = [t.strip() for t in concern.subject.split(",")] if concern else []
+        terms = [t for t in terms if not content_stems(t) <= told]
         terms.sort(key=lambda t: not t[:1].isupper())          # names first
         first = paras.get((ch.new or ch.old)[0]) if (ch.new or ch.old) else None
         out.append(SubjectView(ref=change_views[ci].ref, anchor=f"c-{ci}", terms=one_line(", ".join(terms[:3])),
                                opening=clip(first.text if first else "", 110) or ""))
+        scores.append(concern.score if concern and terms else 0.0)
+    # the summary names the newest subjects (a concern's score grows with how new its subject is), not the first
+    for k in sorted((k for k, sc in enumerate(scores) if sc > 0), key=lambda k: -scores[k])[:SUBJECTS_NAMED]:
+        out[k].lead = True
     return out
 
 
