@@ -371,6 +371,11 @@ def test_idioms_are_not_trends_or_levels():
     sigs = signals("Attacks by the group in the north declined in the reporting period.",
                    "Attacks by the group in the north showed a marked rise in the reporting period.")
     assert any("marked" in s.change and "rise" in s.change for s in of_kind(sigs, "judgement"))
+    from reportdiff.diff import lexicon                  # "concerning" as "about" judges nothing
+    assert [w for w, _, _ in lexicon.hits("It received 25 requests from six Member States, concerning 11 listed "
+                                          "individuals, and reports concerning the Territory.")] == []
+    assert [w for w, _, _ in lexicon.hits("This is a concerning trend; the spread of conflict is deeply "
+                                          "concerning.")] == ["concerning", "deeply", "concerning"]
 
 
 def test_assessment_words_inside_names_are_names():
