@@ -177,6 +177,26 @@ def test_a_count_told_in_parts_is_not_paired_with_a_whole():
     assert {s.change for s in of_kind(parts, "figure")} >= {"273 → 310 asylum-seekers (up 14 %)"}
 
 
+def test_a_number_replaced_in_an_edited_paragraph_is_told_as_a_change():
+    # the word diff says where "102" became "101"; read in its whole sentence, the figure counts national staff
+    # (the sentences' own reader leaves it: its total, "314 … staff members" → "316 … staff", is not paired)
+    from reportdiff.diff.signals import signals_from_diff
+    from reportdiff.diff.wordiff import word_diff
+
+    a = ("UNSMIL maintained a presence of 314 civilian staff members, comprising 102 national staff, 208 "
+         "international staff and 4 United Nations Volunteers. Of those, 292 were stationed in Tripoli and 2 in "
+         "Benghazi.")
+    b = ("UNSMIL maintained a presence of 316 civilian staff, comprising 101 national staff, 208 international staff "
+         "and 5 United Nations Volunteers. Of those, 292 were stationed in Tripoli and 4 in Benghazi.")
+    old, new, ctx = read_pair({"1": a}, {"1": b})
+    ops = word_diff(a, b)
+    sigs = signals_for([old.paragraph("1")], [new.paragraph("1")], "modified", ops, ctx, signals_from_diff(ops))
+    told = sorted(s.change for s in of_kind(sigs, "figure"))
+    assert "102 → 101 national staff (down 1 %)" in told
+    assert "4 → 5 United Nations Volunteers (up 25 %)" in told
+    assert "" in told                       # "2 in Benghazi" → "4": a bare small number, shown, not told
+
+
 def test_ambiguous_figures_are_left_out():
     old, new, ctx = read_pair({}, {})
     a = fig.figures_in("Staff trained 150 individuals in Assah and 160 individuals in Ghadamis.", ctx)

@@ -439,7 +439,27 @@ def signals_for(old_paras: list[Paragraph], new_paras: list[Paragraph], kind: st
     paired_numbers = {_numbers(s.old) | _numbers(s.new) for s in found if s.kind == "figure"}
     kept = [s for s in diff_signals
             if not (s.kind == "figure" and any(_numbers(s.old) | _numbers(s.new) <= p for p in paired_numbers))]
+    _tell_replaced_figures(kept, old, new, ctx)
     return _distinct(sorted(found + kept, key=lambda s: -s.score))
+
+
+def _tell_replaced_figures(diff_signals: list[Signal], old: list[Sentence], new: list[Sentence],
+                           ctx: PairContext) -> None:
+    """A word-diff figure signal says where one number replaced another ("… 314 …" → "… 316 …"); where the two,
+    read in their whole sentences, count the same thing (the figure signals' own test), it also tells the change:
+    "314 → 316 civilian staff (up 1 %)". Read in its clipped quote, a figure loses what it counts."""
+    old_figs = [f for k, s in enumerate(old) for f in fig.figures_in(s.text, ctx, s.running_total, k)]
+    new_figs = [f for k, s in enumerate(new) for f in fig.figures_in(s.text, ctx, s.running_total, k)]
+    for s in diff_signals:
+        if s.kind != "figure" or s.change or not s.old or not s.new:
+            continue
+        gone, came = _numbers(s.old) - _numbers(s.new), _numbers(s.new) - _numbers(s.old)
+        if len(gone) != 1 or len(came) != 1:
+            continue
+        a = [f for f in old_figs if _numbers(f.text) == gone]
+        b = [f for f in new_figs if _numbers(f.text) == came]
+        if len(a) == 1 and len(b) == 1 and fig.pair_score(a[0], b[0]) is not None:
+            s.change, s.direction = fig.change_text(a[0], b[0]), fig.direction(a[0], b[0])
 
 
 def _distinct(signals: list[Signal]) -> list[Signal]:
