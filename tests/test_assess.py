@@ -396,6 +396,9 @@ def test_idioms_are_not_trends_or_levels():
                                           "individuals, and reports concerning the Territory.")] == []
     assert [w for w, _, _ in lexicon.hits("This is a concerning trend; the spread of conflict is deeply "
                                           "concerning.")] == ["concerning", "deeply", "concerning"]
+    assert lexicon.hits("The Coordinator led a joint mission to Kufrah to assess the humanitarian response.") == []
+    assert [w for w, _, _ in lexicon.hits("Member States assess that the group is resilient.")] == ["assess",
+                                                                                                    "resilient"]
 
 
 def test_assessment_words_inside_names_are_names():

@@ -65,7 +65,7 @@ _STANCE_POSITIVE = frozenset("""hope welcome welcomes welcomed welcoming encoura
 
 _TOKEN = re.compile(r"[^\W\d_][\w-]*")
 _BASE_VERBS = frozenset("""improve increase decrease reduce expand escalate intensify strengthen stabilize undermine
-    worsen deteriorate grow rise diminish decline destabilize drop erode""".split())
+    worsen deteriorate grow rise diminish decline destabilize drop erode assess""".split())
 _TO_OR_MODAL = re.compile(r"\b(?:to|must|should|will|would|can|could|may|might|help|helps|further)\s+$", re.I)
 _ASK = re.compile(r"\b(?:(?i:must|should|needs? to|it is (?:critical|essential|imperative|vital|important|necessary|"
                   r"crucial))|I (?:\w+ )?(?:call|urge|encourage|recommend|request|appeal))\b")
