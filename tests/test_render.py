@@ -616,3 +616,16 @@ def test_new_and_dropped_subjects_name_only_what_the_other_edition_lacks():
     doc = render.render_html(c)
     summary = re.search(r'<details class="subj subj-new"><summary>(.*?)</summary>', doc, re.S).group(1)
     assert "Derna" in summary and "Mitiga" not in summary
+
+
+def test_a_judgement_side_with_no_word_reads_none_after_one_dash():
+    # Markdown and the terminal printed "… needs. — — → urgent": the summary's own dash doubled the separator
+    from reportdiff.render.view import BriefView
+
+    item = BriefView(rank=4, kind="judgement", kind_label="judgement", ref="X ¶96", anchor="c-1",
+                     old="I encourage donors to provide funding.", new="in order to address urgent needs.",
+                     summary="— → urgent (funding)", role="observation", role_label="the report's observations")
+    assert item.plain.endswith("needs. — (none) → urgent (funding)")
+    gone = BriefView(rank=5, kind="judgement", kind_label="judgement", ref="V ¶68", anchor="c-2", old="Progress …",
+                     new="UNSMIL continued …", summary="Progress → — (reconciliation)", role="", role_label="")
+    assert gone.plain.endswith("— Progress → (none) (reconciliation)")

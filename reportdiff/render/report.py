@@ -267,8 +267,8 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
             else:
                 quotes = (f"~~{_md(b.old)}~~" if b.old else "*(none)*") + " → " + (
                     f"**{_md(b.new)}**" if b.new else "*(removed)*")
-            out.append(f"{b.rank}. {_md(b.ref)} ({b.kind_label}): {quotes}" + (f" — {_md(b.summary)}" if b.summary
-                                                                                  else ""))
+            out.append(f"{b.rank}. {_md(b.ref)} ({b.kind_label}): {quotes}" + (f" {_md(b.summary_tail)}"
+                                                                                  if b.summary else ""))
         if len(v.signals) > len(v.brief):
             out.append(f"\n{len(v.signals)} signals in all: see the HTML or JSON report.")
         out.append("")

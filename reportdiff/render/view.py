@@ -161,7 +161,15 @@ class BriefView:
             quotes = self.new or self.old or ""
         else:
             quotes = f"{self.old or '(none)'} → {self.new or '(removed)'}"
-        return f"{self.ref} ({self.kind_label}): {quotes}" + (f" — {self.summary}" if self.summary else "")
+        return f"{self.ref} ({self.kind_label}): {quotes}{self.summary_tail}"
+
+    @property
+    def summary_tail(self) -> str:
+        """The summary after the quotes: " — up ×7.9". A judgement's side with no word of its own, "—" in the
+        change ("— → urgent"), reads "(none)" here, after the dash that sets the summary apart."""
+        if not self.summary:
+            return ""
+        return " — " + _NO_WORD_BEFORE.sub("(none) →", _NO_WORD_AFTER.sub(r"→ (none)\1", self.summary))
 
 
 @dataclass
@@ -169,6 +177,10 @@ class PairSide:
     """One paragraph of a rewritten pair, its subject's shared names and words marked (Seg op "mark")."""
     label: str                      # "¶5", "was ¶5"
     segs: list[Seg]
+
+
+_NO_WORD_BEFORE = re.compile(r"^— →")
+_NO_WORD_AFTER = re.compile(r"→ —( |$)")
 
 
 @dataclass
