@@ -475,6 +475,9 @@ class EditionBuilder:
         if heading_kind and self._bold_text(ln, words, heading_kind, blocks, reading.expected, gap_before,
                                             reading.line_gap, nxt):
             heading_kind = None       # a paragraph printed in bold (a report's conclusions), not a heading
+        if heading_kind and not heading_kind[0] and words_text(words).rstrip().endswith(":") and (
+                nxt is None or _line_style(nxt, self.body) != _line_style(ln, self.body)):
+            heading_kind = None       # "The Monitoring Team recommends:" over the list it opens: a lead-in in bold
         lower = self._lower_case_start(ln, words, heading_kind, blocks, gap_before) if heading_kind else None
         if lower == "text":
             heading_kind = None
