@@ -351,6 +351,23 @@ def test_one_sentence_read_as_a_recommendation_and_a_judgement_is_one_signal():
     assert of_kind(sigs, "recommendation") and len(quotes) == len(set(quotes))
 
 
+def test_two_calls_in_one_sentence_are_two_calls():
+    """Libya's "I encourage the Libyan authorities to continue supporting Sudanese refugees and urge the international
+    community to scale up funding …" was one call, on the authorities: the old funding call on donors was paired
+    with it ("call on donors → the Libyan authorities")."""
+    sigs = signals(
+        "I encourage donors to provide additional funding for the Sudan Regional Refugee Response Plan.",
+        "I encourage the Libyan authorities to continue supporting Sudanese refugees and urge the international "
+        "community to scale up funding for the Sudan Regional Refugee Response Plan.")
+    told = [s.change for s in of_kind(sigs, "recommendation")]
+    assert any(t.startswith("call on donors → the international community: provide additional funding")
+               for t in told)
+    assert not any("→ the Libyan authorities" in t for t in told)
+    one = signals("The Mission met the parties.", "I urge Member States to comply with their obligations and "
+                  "encourage access for child protection actors to children deprived of liberty.")
+    assert [s.subject for s in of_kind(one, "recommendation")] == ["Member States"]   # "access" is no addressee
+
+
 def test_a_new_call_to_a_new_addressee():
     sigs = signals(
         "The Mission supported the electoral commission in the registration of voters in the east.",

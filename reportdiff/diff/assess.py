@@ -293,14 +293,30 @@ class Call:
     offset: int
 
 
+# a second call in the same sentence: "I encourage the Libyan authorities to continue … and urge the international
+# community to scale up funding …". An addressee and "to" must follow, or it is the first call's ask going on
+# ("… and encourage dialogue", "… and encourage access for child protection actors to children")
+_MORE_CALL = re.compile(r"\s(?:and|;)\s+(?:I\s+)?(?:also\s+)?(?P<verb>calls?\s+(?:on|upon)|urges?|encourages?|"
+                        r"appeals?\s+to|invites?)\s+(?P<rest>(?:the|all|both|each|every|relevant|other|"
+                        r"international|regional|national|donors|partners|parties|[A-Z])\b"
+                        r"(?:(?!\sto\s).){0,60}?\sto\s.*)", re.S)
+
+
 def _calls(side: list[Sentence]) -> list[Call]:
     out = []
     for s in side:
         m = _CALL.search(s.text) or _AUTHOR_CALL.search(s.text)
         if not m:
             continue
-        addressee, ask = _addressee_and_ask(m.group("rest"))
-        out.append(Call(s, " ".join(m.group("verb").split()).lower(), addressee.strip(" ,"), ask.strip(), m.start()))
+        verb, rest, offset = m.group("verb"), m.group("rest"), m.start()
+        while True:
+            more = _MORE_CALL.search(rest)
+            addressee, ask = _addressee_and_ask(rest[:more.start()] if more else rest)
+            out.append(Call(s, " ".join(verb.split()).lower(), addressee.strip(" ,"), ask.strip(), offset))
+            if not more:
+                break
+            offset = len(s.text) - len(rest) + more.start("verb")
+            verb, rest = more.group("verb"), more.group("rest")
     return out
 
 
