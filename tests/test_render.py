@@ -318,8 +318,12 @@ def test_terminal_summary_is_short():
     lines = s.splitlines()
     assert 3 <= len(lines) <= 8
     assert lines[0] == "S/2025/72 (31 January 2025) → S/2025/496 (1 August 2025)"
-    assert lines[1] == ("6 subjects edited, 2 new subjects, 1 dropped and 1 moved; about 18% of the "
+    # the moved paragraph was edited too: it is one of the six, not a group of its own
+    assert lines[1] == ("6 subjects edited (1 of them moved), 2 new subjects and 1 dropped; about 18% of the "
                         "text changed and 7 paragraphs are unchanged.")
+    moved = realistic_comparison()
+    moved.changes.append(Change("unchanged", ["40"], ["40"], moved=True))
+    assert "and 1 moved unchanged;" in render.terminal_summary(moved).splitlines()[1]
     # the first three items of the brief, in rank order
     brief = build_view(realistic_comparison()).brief
     assert [ln.split(". ", 1)[0].strip() for ln in lines[2:5]] == ["1", "2", "3"]

@@ -876,18 +876,24 @@ def headline(comparison: Comparison, pct: int) -> str:
         return f"No paragraph changed: all {new_n} paragraphs of the new edition are in the old one, in place."
     edited = s.get("modified", 0) + s.get("split", 0) + s.get("merged", 0)
     rewritten = s.get("rewritten", 0)
+    # a move is told with what else happened to the paragraph: a rewritten paragraph that moved is one subject
+    # updated, not also one of a group of its own
+    moved_as_is = sum(1 for c in comparison.changes if c.moved and c.kind == "unchanged")
+    moved_too = s.get("moved", 0) - moved_as_is
+    of_them = f"; {moved_too} of them moved" if moved_too else ""
     parts = []
     if edited and rewritten:
-        parts.append(f"{edited + rewritten} subjects updated ({rewritten} rewritten, {edited} edited)")
+        parts.append(f"{edited + rewritten} subjects updated ({rewritten} rewritten, {edited} edited{of_them})")
     elif edited or rewritten:
         n = edited or rewritten
-        parts.append(f"{n} subject{'s' if n != 1 else ''} {'edited' if edited else 'rewritten'}")
+        parts.append(f"{n} subject{'s' if n != 1 else ''} {'edited' if edited else 'rewritten'}"
+                     + (f" ({of_them[2:]})" if of_them else ""))
     if s.get("added"):
         parts.append(f"{s['added']} new subject{'s' if s['added'] != 1 else ''}")
     if s.get("removed"):
         parts.append(f"{s['removed']} dropped")
-    if s.get("moved"):
-        parts.append(f"{s['moved']} moved")
+    if moved_as_is:
+        parts.append(f"{moved_as_is} moved unchanged")
     if not parts:
         return f"Only footnotes changed; all {new_n} paragraphs of the new edition are otherwise unchanged."
     listing = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
