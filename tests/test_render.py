@@ -633,3 +633,23 @@ def test_a_judgement_side_with_no_word_reads_none_after_one_dash():
     gone = BriefView(rank=5, kind="judgement", kind_label="judgement", ref="V ¶68", anchor="c-2", old="Progress …",
                      new="UNSMIL continued …", summary="Progress → — (reconciliation)", role="", role_label="")
     assert gone.plain.endswith("— Progress → (none) (reconciliation)")
+
+
+def test_an_item_from_the_recommendations_says_so():
+    # the Monitoring Team's report closes with "Recommendations", not "Observations": its brief items said "in the
+    # report's observations"
+    from reportdiff import api
+    from successor_texts import build
+
+    def edition(call, symbol):
+        return build([("I", "Threat assessment", ["ISIL remained the main threat in the region during the period.",
+                                                  "Al-Qaida kept its network in the Sahel despite losses."]),
+                      ("II", "Recommendations", [call])], symbol=symbol)
+
+    old = edition("The Monitoring Team recommends that the Committee write to Member States on travel bans.",
+                  "S/2025/1")
+    new = edition("The Monitoring Team recommends that the Committee consider a briefing on asset freeze "
+                  "exemptions for Member States.", "S/2025/2")
+    v = build_view(api.compare(old, new))
+    labels = {b.role_label for b in v.brief if b.ref.startswith("II")}
+    assert labels == {"the report's recommendations"}

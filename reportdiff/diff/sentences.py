@@ -256,6 +256,19 @@ def _section_titles(edition: Edition) -> dict[str | None, list[str]]:
     return out
 
 
+def observations_word(edition: Edition, paragraph_id: str) -> str:
+    """How the report names the part that holds its own assessment, for a paragraph there: "observations",
+    "conclusions" or "recommendations" (the first such word of its section's title or an enclosing one)."""
+    para = edition.paragraph(paragraph_id) if paragraph_id else None
+    for title in _section_titles(edition).get(para.section if para else None, []):
+        m = _OBSERVATIONS.search(title)
+        if m:
+            word = m.group(0).lower()
+            return {"observation": "observations", "conclusion": "conclusions", "concluding": "conclusions",
+                    "recommendation": "recommendations"}.get(word, word)
+    return "observations"
+
+
 def paragraph_roles(edition: Edition) -> dict[str, str]:
     """Paragraph id → "observation" | "opening" for the paragraphs that carry the report's own assessment."""
     titles = _section_titles(edition)

@@ -850,8 +850,17 @@ def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[B
         out.append(BriefView(rank=len(out) + 1, kind=item.kind, kind_label=SIGNAL_SINGULAR.get(item.kind, item.kind),
                              ref=change_views[item.change].ref, anchor=f"c-{item.change}", old=old, new=new,
                              summary=clip(summary, 140) or "", role=item.role,
-                             role_label=ROLE_LABELS.get(item.role, "")))
+                             role_label=_role_label(comparison, item)))
     return out
+
+
+def _role_label(comparison: Comparison, item) -> str:
+    """"the report's observations" — or its "conclusions" or "recommendations", as the report names that part."""
+    if item.role != "observation":
+        return ROLE_LABELS.get(item.role, "")
+    from ..diff.sentences import observations_word
+    side, ids = (comparison.new, item.new) if item.new else (comparison.old, item.old)
+    return f"the report's {observations_word(side, ids[0])}" if ids else ROLE_LABELS["observation"]
 
 
 def _tables_view(comparison: Comparison):
