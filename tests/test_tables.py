@@ -194,7 +194,7 @@ def test_numbers_as_printed():
 def test_writers_show_the_table_changes(pair):
     comparison = api.compare(pair["old"], pair["new"])
     text = render.render_comparison(comparison, "text", color=False)
-    assert "Tables and figures: 2 tables of 2 changed; 1 figure of 1 changed" in text
+    assert "Tables and figures: 2 tables changed; 1 figure changed" in text
     assert "India / Troops: 1 375 → 1 402 (+27)" in text
     md = render.render_comparison(comparison, "markdown")
     assert "**Tables and figures**" in md and "India / Troops: 1 375 → 1 402 (+27)" in md
@@ -212,3 +212,17 @@ def test_cli_json_has_tables(pair, tmp_path):
     assert [len(t["cells"]) for t in d["tables"]] == [4, 7]
     proc = run_cli("extract", pair["new_pdf"], "-f", "json")
     assert json.loads(proc.stdout)["tables"][0]["rows"][2] == ["Finland", "–", "–", "–"]
+
+
+def test_the_tables_headline_tells_new_from_changed():
+    # "2 figures of 2 changed" was said of two figures that were both new (the Monitoring Team's annex)
+    from types import SimpleNamespace as Item
+
+    from reportdiff.render.tableview import TablesView
+
+    new_figures = TablesView(tables=[], figures=[Item(kind="added"), Item(kind="added")], same_tables=[],
+                             same_figures=[])
+    assert new_figures.headline == "2 new figures"
+    mixed = TablesView(tables=[Item(kind="modified"), Item(kind="added")], figures=[], same_tables=[Item(kind="x")],
+                       same_figures=[Item(kind="x")])
+    assert mixed.headline == "3 tables (1 changed, 1 new, 1 unchanged); 1 figure unchanged"

@@ -6,6 +6,7 @@ text writers read the same records (`summary_lines`).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..diff.tables import match_columns, norm, number, row_keys, same_cell, shared_key_column
@@ -228,14 +229,23 @@ class TablesView:
 
     @property
     def headline(self) -> str:
-        parts = []
-        if self.tables or self.same_tables:
-            parts.append(f"{_plural(len(self.tables), 'table')} of {len(self.tables) + len(self.same_tables)} "
-                         "changed")
-        if self.figures or self.same_figures:
-            parts.append(f"{_plural(len(self.figures), 'figure')} of {len(self.figures) + len(self.same_figures)} "
-                         "changed")
-        return "; ".join(parts)
+        """"3 tables (1 changed, 1 new, 1 unchanged); 2 new figures": a new one is not "changed"."""
+        parts = [_counts("table", self.tables, self.same_tables), _counts("figure", self.figures, self.same_figures)]
+        return "; ".join(p for p in parts if p)
+
+
+def _counts(noun: str, changed: list, same: list) -> str:
+    """"2 new figures", "1 table changed", "5 tables (1 changed, 1 new, 3 unchanged)"."""
+    if not changed and not same:
+        return ""
+    kinds = Counter(x.kind for x in changed)
+    kinds["unchanged"] = len(same)
+    told = [(kinds[k], word) for k, word in (("modified", "changed"), ("added", "new"), ("removed", "removed"),
+                                            ("unchanged", "unchanged")) if kinds[k]]
+    if len(told) == 1:
+        n, word = told[0]
+        return f"{n} new {noun}{'s' if n != 1 else ''}" if word == "new" else f"{_plural(n, noun)} {word}"
+    return f"{_plural(len(changed) + len(same), noun)} ({', '.join(f'{n} {word}' for n, word in told)})"
 
 
 def build_tables_view(comparison: Comparison) -> TablesView:
