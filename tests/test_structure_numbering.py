@@ -147,6 +147,12 @@ def test_a_bold_lettered_list_after_a_colon_stays_in_its_paragraph(tmp_path):
                                           "proposed programme budget for 2099.")
 
 
+def _bold_lines(c, x: float, y: float, lines: list[str], leading: float = 12) -> None:
+    c.setFont(TB, 10)
+    for k, text in enumerate(lines):
+        c.drawString(x, y - k * leading, text)
+
+
 def test_a_bold_lead_in_over_its_list_is_no_heading(tmp_path):
     """The Monitoring Team's "The Monitoring Team recommends:" in bold over the recommendations it opens was read
     as a section of its own; a bold heading that goes on past its colon on the next line stays a heading."""
@@ -154,13 +160,10 @@ def test_a_bold_lead_in_over_its_list_is_no_heading(tmp_path):
     with _report_pages(path, "S/2099/482") as c:
         _heading(c, 700, "V.", "Recommendations")
         x, width = 108, 360
-        c.setFont(TB, 10)
-        c.drawString(x, 680, "The Monitoring Team recommends:")
+        _bold_lines(c, x, 680, ["The Monitoring Team recommends:"])
         y = _justified(c, x, 664, "The Committee should write to Member States to remind them of the exemption "
                        "procedures set out in its guidelines.", width, T, number="1")
-        c.setFont(TB, 10)
-        c.drawString(x, y - 14, "Economic and environmental questions:")
-        c.drawString(x, y - 26, "geospatial information")
+        _bold_lines(c, x, y - 14, ["Economic and environmental questions:", "geospatial information"])
         _justified(c, x, y - 46, "The Group of Experts met in New York and adopted twenty decisions.", width, T,
                    number="2")
     ed = reportdiff.load(path, cache=False, workers=1)
