@@ -175,6 +175,9 @@ def test_a_count_told_in_parts_is_not_paired_with_a_whole():
     parts = signals("UNMISS rescued 273 asylum-seekers in Wahat district and another 71 in Kufrah district.",
                     "UNMISS rescued 310 asylum-seekers in Wahat district and another 40 in Kufrah district.")
     assert {s.change for s in of_kind(parts, "figure")} >= {"273 → 310 asylum-seekers (up 14 %)"}
+    other = signals("In another attack, 12 civilians were killed in the market of Kadugli.",
+                    "In a separate attack, 15 civilians were killed in the market of Kadugli.")
+    assert [s.change for s in of_kind(other, "figure")] == ["12 → 15 civilians (up 25 %)"]   # "another attack"
 
 
 def test_a_number_replaced_in_an_edited_paragraph_is_told_as_a_change():
@@ -366,6 +369,15 @@ def test_two_calls_in_one_sentence_are_two_calls():
     one = signals("The Mission met the parties.", "I urge Member States to comply with their obligations and "
                   "encourage access for child protection actors to children deprived of liberty.")
     assert [s.subject for s in of_kind(one, "recommendation")] == ["Member States"]   # "access" is no addressee
+    from reportdiff.diff.assess import Sentence, _calls
+    for text in ("I encourage the Libyan authorities to protect refugees and urge Member States to fund the plan.",
+                 "I encourage the Libyan authorities to protect refugees; I urge Member States to fund the plan."):
+        assert [(c.addressee, c.ask) for c in _calls([Sentence("", text, False, frozenset(), [])])] == [
+            ("the Libyan authorities", "protect refugees"), ("Member States", "fund the plan")]
+    for text in ("I urge the Presidency Council and encourage the House of Representatives to agree on a budget.",
+                 "The Monitoring Team recommends that the Committee write to Member States and encourage the "
+                 "relevant authorities to submit names."):
+        assert len(_calls([Sentence("", text, False, frozenset(), [])])) == 1      # one ask
 
 
 def test_a_new_call_to_a_new_addressee():

@@ -633,6 +633,10 @@ def test_a_judgement_side_with_no_word_reads_none_after_one_dash():
     gone = BriefView(rank=5, kind="judgement", kind_label="judgement", ref="V ¶68", anchor="c-2", old="Progress …",
                      new="UNSMIL continued …", summary="Progress → — (reconciliation)", role="", role_label="")
     assert gone.plain.endswith("— Progress → (none) (reconciliation)")
+    from types import SimpleNamespace
+
+    lines = render._rich_brief(SimpleNamespace(brief=[item, gone], signals=[]))      # the coloured terminal too
+    assert "needs.  (none) → urgent (funding)" in "\n".join(t.plain for t in lines)
 
 
 def test_an_item_from_the_recommendations_says_so():

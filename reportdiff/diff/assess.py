@@ -251,9 +251,13 @@ def _words_text(s: Sentence, words: set[str]) -> str:
 
 # ---------------------------------------------------------------------------------------------------- figures
 
+def figures_of(side: list[Sentence], ctx: PairContext) -> list[fig.Figure]:
+    """Every figure of one side's sentences, each knowing its sentence's place."""
+    return [f for k, s in enumerate(side) for f in fig.figures_in(s.text, ctx, s.running_total, k)]
+
+
 def figure_signals(old: list[Sentence], new: list[Sentence], ctx: PairContext) -> list[Signal]:
-    old_figs = [f for k, s in enumerate(old) for f in fig.figures_in(s.text, ctx, s.running_total, k)]
-    new_figs = [f for k, s in enumerate(new) for f in fig.figures_in(s.text, ctx, s.running_total, k)]
+    old_figs, new_figs = figures_of(old, ctx), figures_of(new, ctx)
     out = []
     for a, b, surety in fig.pair_figures(old_figs, new_figs):
         d = fig.direction(a, b)
@@ -296,28 +300,40 @@ class Call:
 # a second call in the same sentence: "I encourage the Libyan authorities to continue … and urge the international
 # community to scale up funding …". An addressee and "to" must follow, or it is the first call's ask going on
 # ("… and encourage dialogue", "… and encourage access for child protection actors to children")
-_MORE_CALL = re.compile(r"\s(?:and|;)\s+(?:I\s+)?(?:also\s+)?(?P<verb>calls?\s+(?:on|upon)|urges?|encourages?|"
-                        r"appeals?\s+to|invites?)\s+(?P<rest>(?:the|all|both|each|every|relevant|other|"
-                        r"international|regional|national|donors|partners|parties|[A-Z])\b"
+_MORE_CALL = re.compile(r"(?:\sand|;)\s+(?:I\s+)?(?:also\s+)?(?P<verb>calls?\s+(?:on|upon)|urges?|encourages?|"
+                        r"appeals?\s+to|invites?)\s+(?P<rest>(?:(?:the|all|both|each|every|relevant|other|"
+                        r"international|regional|national|donors|partners|parties)\b|[A-Z])"
                         r"(?:(?!\sto\s).){0,60}?\sto\s.*)", re.S)
 
 
 def _calls(side: list[Sentence]) -> list[Call]:
     out = []
     for s in side:
-        m = _CALL.search(s.text) or _AUTHOR_CALL.search(s.text)
-        if not m:
-            continue
-        verb, rest, offset = m.group("verb"), m.group("rest"), m.start()
-        while True:
-            more = _MORE_CALL.search(rest)
-            addressee, ask = _addressee_and_ask(rest[:more.start()] if more else rest)
-            out.append(Call(s, " ".join(verb.split()).lower(), addressee.strip(" ,"), ask.strip(), offset))
-            if not more:
-                break
-            offset = len(s.text) - len(rest) + more.start("verb")
-            verb, rest = more.group("verb"), more.group("rest")
+        m = _CALL.search(s.text)
+        if m:
+            out += _calls_of(s, m)
+        elif m := _AUTHOR_CALL.search(s.text):
+            # a named author's "recommends that the Committee write … and encourage …" asks the Committee both
+            addressee, ask = _addressee_and_ask(m.group("rest"))
+            out.append(Call(s, m.group("verb").lower(), addressee.strip(" ,"), ask.strip(), m.start()))
     return out
+
+
+def _calls_of(s: Sentence, m: re.Match) -> list[Call]:
+    """The Secretary-General's calls in one sentence: the first, and each further "and urge …" that has an
+    addressee and an ask of its own (the first call's ask must have its own "to" or "that" for it to end there)."""
+    out = []
+    verb, start, offset = m.group("verb"), m.start("rest"), m.start()
+    while True:
+        rest = s.text[start:]
+        more = _MORE_CALL.search(rest)
+        if more and not _ASK_START.search(rest[:more.start()]) and not rest.startswith("that"):
+            more = None                    # "I urge the Council and encourage the House to agree": one ask, two
+        addressee, ask = _addressee_and_ask(rest[:more.start()] if more else rest)
+        out.append(Call(s, " ".join(verb.split()).lower(), addressee.strip(" ,"), ask.strip(), offset))
+        if not more:
+            return out
+        verb, start, offset = more.group("verb"), start + more.start("rest"), start + more.start("verb")
 
 
 def _addressee_and_ask(rest: str) -> tuple[str, str]:
@@ -464,8 +480,7 @@ def _tell_replaced_figures(diff_signals: list[Signal], old: list[Sentence], new:
     """A word-diff figure signal says where one number replaced another ("… 314 …" → "… 316 …"); where the two,
     read in their whole sentences, count the same thing (the figure signals' own test), it also tells the change:
     "314 → 316 civilian staff (up 1 %)". Read in its clipped quote, a figure loses what it counts."""
-    old_figs = [f for k, s in enumerate(old) for f in fig.figures_in(s.text, ctx, s.running_total, k)]
-    new_figs = [f for k, s in enumerate(new) for f in fig.figures_in(s.text, ctx, s.running_total, k)]
+    old_figs, new_figs = figures_of(old, ctx), figures_of(new, ctx)
     for s in diff_signals:
         if s.kind != "figure" or s.change or not s.old or not s.new:
             continue

@@ -194,7 +194,7 @@ def _noun_after(sentence: str, pos: int) -> tuple[str, list[str], list[str], int
         words.append(toks[k])
         nxt = toks[k + 1].group(0) if k + 1 < len(toks) else ""
         continues = bool(nxt) and nxt[0].isalpha() and nxt.lower() not in _NP_STOP
-        if t.endswith(("’s", "'s")) and continues:
+        if t.endswith(("’s", "'s", "s’", "s'")) and continues:
             k += 1                             # a possessive is not what is counted: "620 of the mission’s personnel"
             continue
         if _is_plural(t):
@@ -269,7 +269,8 @@ def figures_in(sentence: str, ctx: PairContext, cumulative_sentence: bool = Fals
         figure.sentence_index = index
         if out:
             figure.parent = _parent(sentence, out[-1], figure)
-        if _INCREMENT.search(sentence, max(0, figure.start - 20), figure.start) or _INCREMENT.match(figure.text):
+        if _INCREMENT_BEFORE.search(sentence, max(0, figure.start - 20), figure.start) \
+                or _INCREMENT_OPENS.match(figure.text):
             figure.part = True
             if out and (not figure.noun or figure.heads & out[-1].heads):
                 out[-1].part = True
@@ -279,7 +280,8 @@ def figures_in(sentence: str, ctx: PairContext, cumulative_sentence: bool = Fals
 
 # "a further 83 were deployed", "another 71 in Kufrah", "an additional 18 investigators": the count before it is
 # one part of a total the text does not state, and this one is another part or an increment
-_INCREMENT = re.compile(r"\b(?:a further|another|an additional)\s*$|(?:a further|another|an additional)\b", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:a further|another|an additional)\s*$", re.I)    # right before the number
+_INCREMENT_OPENS = re.compile(r"(?:a further|another|an additional)\b", re.I)        # its qualifier, in its text
 
 
 _BREAKDOWN = re.compile(r"\s*,?\s*(?:\(\s*(?:including|of whom|comprising|among them)?|"
@@ -462,7 +464,7 @@ def _same_total(a: Figure, b: Figure, partner: dict) -> bool:
     if a.parent is not None and b.parent is not None:
         return partner.get(id(a.parent)) is b.parent
     if a.parent is not None or b.parent is not None:
-        return bool(a.heads & b.heads)
+        return _waits_on_nothing(a, b)
     return True
 
 

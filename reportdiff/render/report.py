@@ -359,7 +359,7 @@ def _rich_brief(v: ReportView) -> list[Text]:
         if b.new or not b.one_sided:
             line.append(_clean(b.new) if b.new else "(removed)", "green underline")
         if b.summary:
-            line.append(f"  {_clean(b.summary)}", "dim")
+            line.append(f"  {_clean(b.summary_text)}", "dim")
         out.append(line)
     if len(v.signals) > len(v.brief):
         out.append(Text(f"  … {len(v.signals)} signals in all, in the full report", "dim"))

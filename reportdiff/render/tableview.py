@@ -62,6 +62,11 @@ class FigureView:
     segs: list[Seg]              # the figure's words (labels and notes), redlined when they changed
     summary: str
 
+    @property
+    def badge_note(self) -> str:
+        """The summary beside the figure's badge, unless the badge says it already ("New figure")."""
+        return "" if self.summary == self.kind_label.lower() else self.summary
+
 
 # ---------------------------------------------------------------------------------------------------- helpers
 

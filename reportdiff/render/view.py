@@ -13,7 +13,7 @@ from datetime import date as _date
 from typing import Any
 
 from ..model import Change, Comparison, DiffOp, Edition, Paragraph, Section, Signal
-from ..diff.sentences import content_stems
+from ..diff.sentences import content_stems, observations_word, paragraph_roles
 from ..diff.wordiff import merge_runs
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -134,6 +134,11 @@ class SignalView:
         return self.context_pre + self.context_match + self.context_post
 
 
+# a judgement's side with no assessment word of its own, in its change: "— → urgent", "Progress → —"
+_NO_WORD_BEFORE = re.compile(r"^— →")
+_NO_WORD_AFTER = re.compile(r"→ —( |$)")
+
+
 @dataclass
 class BriefView:
     """One item of the brief (the ranked key changes), ready for every writer."""
@@ -164,12 +169,15 @@ class BriefView:
         return f"{self.ref} ({self.kind_label}): {quotes}{self.summary_tail}"
 
     @property
+    def summary_text(self) -> str:
+        """The summary for a text form: a judgement's side with no word of its own, "—" in the change ("— →
+        urgent"), reads "(none)", as the quotes' missing side does; a dash there would read as punctuation."""
+        return _NO_WORD_BEFORE.sub("(none) →", _NO_WORD_AFTER.sub(r"→ (none)\1", self.summary))
+
+    @property
     def summary_tail(self) -> str:
-        """The summary after the quotes: " — up ×7.9". A judgement's side with no word of its own, "—" in the
-        change ("— → urgent"), reads "(none)" here, after the dash that sets the summary apart."""
-        if not self.summary:
-            return ""
-        return " — " + _NO_WORD_BEFORE.sub("(none) →", _NO_WORD_AFTER.sub(r"→ (none)\1", self.summary))
+        """The summary after the quotes: " — up ×7.9"."""
+        return f" — {self.summary_text}" if self.summary else ""
 
 
 @dataclass
@@ -177,10 +185,6 @@ class PairSide:
     """One paragraph of a rewritten pair, its subject's shared names and words marked (Seg op "mark")."""
     label: str                      # "¶5", "was ¶5"
     segs: list[Seg]
-
-
-_NO_WORD_BEFORE = re.compile(r"^— →")
-_NO_WORD_AFTER = re.compile(r"→ —( |$)")
 
 
 @dataclass
@@ -840,6 +844,7 @@ def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[B
     """The brief, each item pointing at its change in the report."""
     from ..diff.brief import brief_of    # here: `reportdiff extract` and the CLI's start need none of the diff stage
     out: list[BriefView] = []
+    label = _RoleLabels(comparison)
     for item in brief_of(comparison):
         if not 0 <= item.change < len(change_views):
             continue                       # a brief that does not fit its changes (hand-made JSON): skip the item
@@ -850,17 +855,26 @@ def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[B
         out.append(BriefView(rank=len(out) + 1, kind=item.kind, kind_label=SIGNAL_SINGULAR.get(item.kind, item.kind),
                              ref=change_views[item.change].ref, anchor=f"c-{item.change}", old=old, new=new,
                              summary=clip(summary, 140) or "", role=item.role,
-                             role_label=_role_label(comparison, item)))
+                             role_label=label(item.role, item.old, item.new)))
     return out
 
 
-def _role_label(comparison: Comparison, item) -> str:
-    """"the report's observations" — or its "conclusions" or "recommendations", as the report names that part."""
-    if item.role != "observation":
-        return ROLE_LABELS.get(item.role, "")
-    from ..diff.sentences import observations_word
-    side, ids = (comparison.new, item.new) if item.new else (comparison.old, item.old)
-    return f"the report's {observations_word(side, ids[0])}" if ids else ROLE_LABELS["observation"]
+class _RoleLabels:
+    """"the report's observations" — or its "conclusions" or "recommendations", as the report names the part
+    where the paragraph that gave the item its role stands (the new side first, as the brief's role is found)."""
+
+    def __init__(self, comparison: Comparison):
+        self.sides = ((comparison.new, paragraph_roles(comparison.new)),
+                      (comparison.old, paragraph_roles(comparison.old)))
+
+    def __call__(self, role: str, old_ids: list[str], new_ids: list[str]) -> str:
+        if role != "observation":
+            return ROLE_LABELS.get(role, "")
+        for (edition, roles), ids in zip(self.sides, (new_ids, old_ids)):
+            for pid in ids:
+                if roles.get(pid) == "observation":
+                    return f"the report's {observations_word(edition, pid)}"
+        return ROLE_LABELS["observation"]
 
 
 def _tables_view(comparison: Comparison):
@@ -889,14 +903,15 @@ def headline(comparison: Comparison, pct: int) -> str:
     # updated, not also one of a group of its own
     moved_as_is = sum(1 for c in comparison.changes if c.moved and c.kind == "unchanged")
     moved_too = s.get("moved", 0) - moved_as_is
-    of_them = f"; {moved_too} of them moved" if moved_too else ""
+    of_them = [f"{moved_too} of them moved"] if moved_too else []
     parts = []
     if edited and rewritten:
-        parts.append(f"{edited + rewritten} subjects updated ({rewritten} rewritten, {edited} edited{of_them})")
+        told = "; ".join([f"{rewritten} rewritten, {edited} edited", *of_them])
+        parts.append(f"{edited + rewritten} subjects updated ({told})")
     elif edited or rewritten:
         n = edited or rewritten
         parts.append(f"{n} subject{'s' if n != 1 else ''} {'edited' if edited else 'rewritten'}"
-                     + (f" ({of_them[2:]})" if of_them else ""))
+                     + (f" ({of_them[0]})" if of_them else ""))
     if s.get("added"):
         parts.append(f"{s['added']} new subject{'s' if s['added'] != 1 else ''}")
     if s.get("removed"):
