@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from .errors import InputFileError, MissingFileError, UsageError
-from .model import Change, Comparison, Edition
+from .model import Change, Comparison, Edition, Signal
 
 SERIES_SCHEMA = "reportdiff.series/1"
 
@@ -539,6 +539,17 @@ def _numbers(s: str | None) -> tuple[str, ...]:
     return tuple(n.replace(",", "") for n in _NUMBER.findall(s or ""))
 
 
+def _follows_one_quantity(s: Signal) -> bool:
+    """A figure signal a track can follow: one the compare stage told as a change of one quantity, or a word diff's
+    that replaced one number by one other ("Fiji (146)" → "Fiji (148)"). A redline excerpt where a number was only
+    deleted or added ("a further 83 were deployed to five" → "… and five", "In total, 12" → "Ninety-two") would
+    read as one count becoming another."""
+    if s.change:
+        return True
+    gone, came = set(_numbers(s.old)) - set(_numbers(s.new)), set(_numbers(s.new)) - set(_numbers(s.old))
+    return len(gone) == 1 and len(came) == 1
+
+
 def _build_figures(series: Series) -> None:
     eds, cmps = series.editions, series.comparisons
     by_lineage: dict[str, list[FigureTrack]] = {}
@@ -556,7 +567,7 @@ def _build_figures(series: Series) -> None:
     for i, c in enumerate(cmps):
         new_i = i + 1
         for ch in c.changes:
-            figs = [s for s in ch.signals if s.kind == "figure"]
+            figs = [s for s in ch.signals if s.kind == "figure" and _follows_one_quantity(s)]
             if not figs:
                 continue
             anchor = Node(new_i, ch.new[0]) if ch.new else Node(i, ch.old[0])

@@ -149,6 +149,21 @@ def test_a_figure_unchanged_in_between_is_carried():
     assert "1,500" in track.points[-1].value
 
 
+def test_a_number_only_deleted_starts_no_figure_history():
+    """South Sudan's "… and a further 83 were deployed to five company operating bases" lost its 83 in the next
+    edition ("… and five company operating bases"): the redline shows it, but a history "83 … five → … five" would
+    read as 83 officers becoming five (test_a_figure_unchanged_in_between_is_carried: a replaced one still does)."""
+    texts = ["In total, 12 police officers were deployed to Tambura and a further 83 were deployed to five company "
+             "operating bases in Yei, Kodok, Renk, Akobo and Pibor to support confidence-building.",
+             "In total, 12 police officers were deployed to Tambura and five company operating bases in Yei, Kodok, "
+             "Renk, Akobo and Pibor to support confidence-building, with 1,500 patrols."]
+    eds = [Edition(f"S/2020/{k + 1}", f"2020-0{k + 1}-01", "Report", 1, [], [Paragraph("1", "1", None, t)])
+           for k, t in enumerate(texts)]
+    series = build_series(eds)
+    assert any(s.kind == "figure" for ch in series.comparisons[0].changes for s in ch.signals)
+    assert not any("83" in (p.value or "") for t in series.figures for p in t.points)
+
+
 def test_a_figure_history_without_surroundings_prints_no_empty_quote():
     """A figure read from a rewritten pair has no word-diff context (its values are quotes that say what they
     count): the timeline prints no empty “” for it."""
