@@ -81,3 +81,20 @@ def test_eml_with_hostile_text():
     att = next(msg.iter_attachments())
     assert re.fullmatch(r"changes_[A-Za-z0-9.-]+_to_[A-Za-z0-9.-]+\.html", att.get_filename())
     assert att.get_content().count("<script") == 1
+
+
+def test_eml_html_body_tells_what_the_plain_part_tells():
+    # Most mail clients show the HTML part: its reader missed "Read with care …" and the tables line, which only the
+    # plain part had; and on a phone the brief's place column squeezed the words into a third of the width
+    c = realistic_comparison()
+    c.warnings = ["S_2025_72.pdf: page 15 of 15, the last, is a picture without a text layer"]
+    msg = parse(render.render_comparison(c, "eml"))
+    html = msg.get_body(preferencelist=("html",)).get_content()
+    plain = msg.get_body(preferencelist=("plain",)).get_content()
+    for part in (html, plain):
+        assert "Read with care" in part and "page 15 of 15, the last, is a picture" in part
+    if "Tables and figures:" in plain:
+        assert "Tables and figures:" in html
+    assert "white-space:nowrap" not in html
+    # one column: the place and the kind in the cell that holds the words
+    assert re.search(r'<td valign="top"[^>]*>\s*<span[^>]*>1\. [^<]*</span> <span[^>]*>[A-Za-z ]', html)

@@ -157,7 +157,9 @@ def render_eml(comparison: Comparison, *, generated: datetime | None = None) -> 
     html = _env().get_template("email.html.j2").render(
         v=view, subject=subject, filename=filename, brief=view.brief,
         more_signals=max(0, len(view.signals) - len(view.brief)), top_sections=view.most_changed(5),
-        count_colors=COUNT_COLORS)
+        count_colors=COUNT_COLORS, read_with_care=READ_WITH_CARE,
+        tables=view.tables if view.tables is not None and view.tables.any else None,
+        table_lines=table_lines(view.tables) if view.tables is not None else [])
     msg = EmailMessage()
     msg["Subject"] = subject
     msg["Date"] = formatdate(_now(generated).timestamp(), localtime=False, usegmt=True)
