@@ -378,6 +378,13 @@ def test_two_calls_in_one_sentence_are_two_calls():
                  "The Monitoring Team recommends that the Committee write to Member States and encourage the "
                  "relevant authorities to submit names."):
         assert len(_calls([Sentence("", text, False, frozenset(), [])])) == 1      # one ask
+    # "I urge adherence to the Agreement" names no one: "adherence" was told as the addressee ("call on adherence")
+    (c,) = _calls([Sentence("", "I urge adherence to the Agreement on Cessation of Hostilities.", False,
+                            frozenset(), [])])
+    assert (c.addressee, c.ask) == ("", "adherence to the Agreement on Cessation of Hostilities")
+    dropped = signals("I urge adherence to the Agreement on Cessation of Hostilities.", "The Mission met the parties.")
+    assert [s.change for s in of_kind(dropped, "recommendation")] == [
+        "call dropped: adherence to the Agreement on Cessation of Hostilities"]
 
 
 def test_a_new_call_to_a_new_addressee():
@@ -426,6 +433,7 @@ def test_idioms_are_not_trends_or_levels():
     assert [w for w, _, _ in lexicon.hits("This is a concerning trend; the spread of conflict is deeply "
                                           "concerning.")] == ["concerning", "deeply", "concerning"]
     assert lexicon.hits("The Coordinator led a joint mission to Kufrah to assess the humanitarian response.") == []
+    assert lexicon.hits("I reiterate the critical mass of outstanding provisions.") == []     # a quantity
     assert [w for w, _, _ in lexicon.hits("Member States assess that the group is resilient.")] == ["assess",
                                                                                                     "resilient"]
 

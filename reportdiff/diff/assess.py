@@ -297,13 +297,17 @@ class Call:
     offset: int
 
 
+# how an addressee starts: "the parties", "all Member States", "donors", "Libyan leaders" (not "adherence to …",
+# "restraint", "access for … to …": what is asked, with no one named)
+_ADDRESSEE = (r"(?:(?:the|all|both|each|every|relevant|other|international|regional|national|donors|partners|"
+              r"parties)\b|[A-Z])")
 # a second call in the same sentence: "I encourage the Libyan authorities to continue … and urge the international
 # community to scale up funding …". An addressee and "to" must follow, or it is the first call's ask going on
 # ("… and encourage dialogue", "… and encourage access for child protection actors to children")
 _MORE_CALL = re.compile(r"(?:\sand|;)\s+(?:I\s+)?(?:also\s+)?(?P<verb>calls?\s+(?:on|upon)|urges?|encourages?|"
-                        r"appeals?\s+to|invites?)\s+(?P<rest>(?:(?:the|all|both|each|every|relevant|other|"
-                        r"international|regional|national|donors|partners|parties)\b|[A-Z])"
-                        r"(?:(?!\sto\s).){0,60}?\sto\s.*)", re.S)
+                        r"appeals?\s+to|invites?)\s+(?P<rest>" + _ADDRESSEE + r"(?:(?!\sto\s).){0,60}?\sto\s.*)",
+                        re.S)
+_NAMES_SOMEONE = re.compile(_ADDRESSEE)
 
 
 def _calls(side: list[Sentence]) -> list[Call]:
@@ -345,6 +349,8 @@ def _addressee_and_ask(rest: str) -> tuple[str, str]:
     else:
         cut = _ASK_START.search(rest)
         addressee, ask = (rest[:cut.start()], rest[cut.end():]) if cut else ("", rest)
+        if addressee and not _NAMES_SOMEONE.match(addressee):
+            addressee, ask = "", rest      # "I urge adherence to the Agreement": the ask, no one named
     return addressee, re.split(r"[,;.]", ask, maxsplit=1)[0]
 
 
@@ -370,20 +376,25 @@ def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: P
         a, b = old_calls[i], new_calls[j]
         if equality_key(a.ask) == equality_key(b.ask) and equality_key(a.addressee) == equality_key(b.addressee):
             continue
-        who = (f"{a.addressee or 'all'} → {b.addressee or 'all'}" if equality_key(a.addressee)
+        who = (f"{a.addressee or 'no one named'} → {b.addressee or 'no one named'}" if equality_key(a.addressee)
                != equality_key(b.addressee) else b.addressee)
-        out.append(_call_signal(a, b, f"call on {who}: {_short(a.ask)} → {_short(b.ask)}", "changed", 0.7))
+        out.append(_call_signal(a, b, f"call{_on(who)}: {_short(a.ask)} → {_short(b.ask)}", "changed", 0.7))
     index = {id(s): k for k, s in enumerate(old)}, {id(s): k for k, s in enumerate(new)}
     for j, b in enumerate(new_calls):
         if j not in used_new:
             partner = _best_partner(index[1][id(b.sentence)], sim, old, by_row=False)
-            out.append(_call_signal(partner, b, f"new call on {b.addressee or 'all'}: {_short(b.ask)}", "new", 0.65))
+            out.append(_call_signal(partner, b, f"new call{_on(b.addressee)}: {_short(b.ask)}", "new", 0.65))
     for i, a in enumerate(old_calls):
         if i not in used_old:
             partner = _best_partner(index[0][id(a.sentence)], sim, new, by_row=True)
-            out.append(_call_signal(a, partner, f"call dropped, on {a.addressee or 'all'}: {_short(a.ask)}",
-                                    "dropped", 0.5))
+            out.append(_call_signal(a, partner, f"call dropped{',' if a.addressee else ''}{_on(a.addressee)}: "
+                                    f"{_short(a.ask)}", "dropped", 0.5))
     return out
+
+
+def _on(addressee: str) -> str:
+    """" on Member States", or nothing for a call that names no one ("I urge adherence to the Agreement")."""
+    return f" on {addressee}" if addressee else ""
 
 
 def _best_partner(k: int, sim, other: list[Sentence], by_row: bool) -> Sentence | None:

@@ -79,6 +79,8 @@ _IDIOMS: dict[str, tuple[re.Pattern | None, re.Pattern | None]] = {
     "rise": (re.compile(r"\b(?:give|gives|gave|given|giving)\s+$", re.I), None),
     # "is marked by adaptability": a description, where "a marked increase" weighs
     "marked": (None, re.compile(r"\s+by\b", re.I)),
+    # "the critical mass of outstanding provisions": a quantity enough to act on, not a critical situation
+    "critical": (None, re.compile(r"\s+mass\b", re.I)),
     # "requests … concerning 11 listed individuals", "concerning the Territory": a preposition (about), where
     # "deeply concerning" and "a concerning trend" judge
     "concerning": (None, re.compile(r"\s+(?:(?i:the|a|an|its|their|his|her|this|these|those|such|each|all|any)\b|"
