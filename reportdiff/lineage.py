@@ -550,6 +550,18 @@ def _follows_one_quantity(s: Signal) -> bool:
     return len(gone) == 1 and len(came) == 1
 
 
+def _stated_since(lin: Lineage, i: int, numbers: tuple[str, ...], text_of) -> int:
+    """The first edition from which a figure's value stood, unchanged, in its lineage up to edition `i`: "1,592"
+    in S/2025/54 and S/2025/211 before "1,601" in S/2025/504 is a history of three editions, not two. Only numbers
+    of three characters or more are looked for in the earlier texts ("5" is found anywhere)."""
+    if not numbers or any(len(n) < 3 for n in numbers):
+        return i
+    since = i
+    while since - 1 >= lin.born and all(n in text_of(lin, since - 1).replace(",", "") for n in numbers):
+        since -= 1
+    return since
+
+
 def _build_figures(series: Series) -> None:
     eds, cmps = series.editions, series.comparisons
     by_lineage: dict[str, list[FigureTrack]] = {}
@@ -595,7 +607,11 @@ def _build_figures(series: Series) -> None:
                     by_lineage.setdefault(lin.id, []).append(track)
                     tracks.append(track)
                     if s.old is not None:
-                        track.points.append(FigurePoint(i, s.old, list(ch.old)))
+                        since = _stated_since(lin, i, old_nums, text_of)
+                        track.points.append(FigurePoint(since, s.old, lin.paragraphs(since) if since < i
+                                                         else list(ch.old)))
+                        track.points += [FigurePoint(k, s.old, lin.paragraphs(k) if k < i else list(ch.old),
+                                                     carried=True) for k in range(since + 1, i + 1)]
                 else:
                     last = track.points[-1]
                     for k in range(last.edition + 1, new_i):

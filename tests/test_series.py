@@ -140,7 +140,9 @@ def test_a_figure_unchanged_in_between_is_carried():
                            [Paragraph("1", "1", None, t)]))
     series = build_series(eds)
     (track,) = series.figures
-    assert [p.edition for p in track.points] == [1, 2]      # the track starts where the figure first changed
+    # the track starts where the value was first stated, carried until it changed ("1,200" in both first editions)
+    assert [(p.edition, p.carried) for p in track.points] == [(0, False), (1, True), (2, False)]
+    assert track.points[0].value == track.points[1].value and track.points[0].paragraphs == ["1"]
     eds.insert(0, Edition("S/2019/9", "2019-12-01", "Report", 1, [],
                           [Paragraph("1", "1", None, texts[0].replace("1,200", "900"))]))
     series = build_series(eds)
