@@ -130,6 +130,26 @@ def test_sections_are_tracked_with_their_size(chain):
     assert africa.states[1].new_words > 0 and africa.states[0].new_words == 0
 
 
+def test_a_renumbered_section_says_its_numbers():
+    """South Sudan's Observations were IX, then X (a section "IX Financial aspects" came before them), then IX
+    again: two rows of the timeline both read "IX"."""
+    from reportdiff.model import Section
+
+    def edition(k, sections):
+        secs = [Section(sid, label, title, 1) for sid, label, title in sections]
+        paras = [Paragraph(str(n + 1), str(n + 1), sid, f"The {title.lower()} of the mission were reviewed "
+                           f"in depth during period {k} by the Security Council and the host Government.")
+                 for n, (sid, _, title) in enumerate(sections)]
+        return Edition(f"S/2020/{k}", f"2020-0{k}-01", "Report", 1, secs, paras)
+
+    eds = [edition(1, [("VIII", "VIII.", "Performance"), ("IX", "IX.", "Observations")]),
+           edition(2, [("VIII", "VIII.", "Performance"), ("IX", "IX.", "Financial aspects"),
+                       ("X", "X.", "Observations")]),
+           edition(3, [("VIII", "VIII.", "Performance"), ("IX", "IX.", "Observations")])]
+    md = render_series.render_series_markdown(build_series(eds))
+    assert "| IX → X → IX Observations |" in md and "| IX Financial aspects |" in md
+
+
 def test_a_figure_unchanged_in_between_is_carried():
     eds = []
     texts = ["The force counted 1,200 troops at the end of the period in the northern sector of the mission area.",

@@ -213,7 +213,12 @@ def _section_row(t: SectionTrack, syms: list[str]) -> SectionRowView:
     for s in present:
         if not titles or titles[-1] != one_line(s.title):
             titles.append(one_line(s.title))
-    ref = last.label.strip().rstrip(".")
+    labels: list[str] = []
+    for s in present:                  # a section renumbered across the editions reads "X → IX"
+        label = s.label.strip().rstrip(".")
+        if label and (not labels or labels[-1] != label):
+            labels.append(label)
+    ref = " → ".join(labels)
     return SectionRowView(ref, one_line(last.title), t.level, _section_bars(t, syms), n * (BAR_W + BAR_GAP) - BAR_GAP,
                           words_text, _section_trend(t), renamed=len(titles) > 1,
                           titles_text=" → ".join(f"“{x}”" for x in titles) if len(titles) > 1 else "")
