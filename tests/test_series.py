@@ -504,3 +504,16 @@ def test_ctrl_c_during_a_series_is_one_line(tmp_path):
     if proc.poll() is not None:
         pytest.skip("the series finished before the interrupt")
     ctrl_c(proc, out)
+
+
+def test_the_list_of_what_ended_says_it_lists_subjects(chain):
+    # "Paragraphs no longer in the latest edition" listed 34 where the edition's row said 38 removed: it lists
+    # subjects (lineages), and a paragraph dropped while its subject goes on is in that subject's history
+    series, _ = chain
+    ended = [lin for lin in series.lineages if lin.last < len(series.editions) - 1]
+    assert ended
+    md = render_series.render_series_markdown(series)
+    html = render_series.render_series_html(series)
+    assert "**Subjects no longer in the latest edition**" in md and "Paragraphs no longer" not in md
+    assert f"Subjects no longer in {series.editions[-1].symbol}" in html
+    assert "is in that subject's history above" in md and "is in that subject's history above" in html

@@ -488,7 +488,9 @@ def render_series_markdown(series: Series, *, generated: datetime | None = None)
             out.append(f"- {_md((g.ref + ' ' + h.nums).strip())}: {_md(h.summary)}" + (f" ({_md(badges)})" if badges
                                                                                          else ""))
     if v.gone:
-        out += ["", "**Paragraphs no longer in the latest edition**", ""]
+        out += ["", "**Subjects no longer in the latest edition**", "",
+                "_A paragraph dropped while its subject goes on in another paragraph is in that subject's history "
+                "above._", ""]
         out += [f"- {_md(h.nums)}: {_md(h.summary)} — {_md(clip(h.preview, 110) or '')}" for h in v.gone]
     out += ["", f"_Generated {v.generated} by reportdiff {v.version}._", ""]
     return "\n".join(out)
