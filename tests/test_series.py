@@ -517,3 +517,15 @@ def test_the_list_of_what_ended_says_it_lists_subjects(chain):
     assert "**Subjects no longer in the latest edition**" in md and "Paragraphs no longer" not in md
     assert f"Subjects no longer in {series.editions[-1].symbol}" in html
     assert "is in that subject's history above" in md and "is in that subject's history above" in html
+
+
+def test_a_revision_says_which_edition_it_replaces():
+    # S/2025/71/Rev.1 stood in the Monitoring Team's timeline as an edition of its own, dated as S/2025/71
+    text = "The group retained between 200 and 300 fighters in the north-east of the country during the period."
+    eds = [Edition(sym, date, "Report", 1, [], [Paragraph("1", "1", None, text)])
+           for sym, date in (("S/2025/71", "2025-02-06"), ("S/2025/71/Rev.1", "2025-02-07"),
+                             ("S/2025/482", "2025-07-24"))]
+    series = build_series(eds)
+    assert "S/2025/71/Rev.1 (a revision of S/2025/71)" in render_series.render_series_markdown(series)
+    assert "of S/2025/71, which it replaces" in render_series.render_series_html(series)
+    assert "(a revision of S/2025/71)" in render_series.series_summary(series)

@@ -45,6 +45,7 @@ class SeriesEditionView:
     warnings: list[str] = field(default_factory=list)
     new_sections: list[str] = field(default_factory=list)    # headings first seen in this edition
     gone_sections: list[str] = field(default_factory=list)   # headings of the previous edition not in this one
+    revises: str = ""                # the symbol of the edition this one revises, when it is in the series
 
 
 @dataclass
@@ -187,8 +188,14 @@ def _edition_views(series: Series, syms: list[str]) -> list[SeriesEditionView]:
             v.counts_text = count_text(c.summary())
             v.carried = sum(1 for p in e.paragraphs if (lin := series.lineage_of(p.id, i)) and lin.born < i)
             v.warnings = [one_line(w) for w in c.warnings]
+        base = _REVISION.match(syms[i])
+        if base and base.group(1) in syms[:i]:
+            v.revises = base.group(1)      # "S/2025/71/Rev.1" replaces S/2025/71: not an edition of its own
         ed_views.append(v)
     return ed_views
+
+
+_REVISION = re.compile(r"^(.+)/Rev\.\d+$")
 
 
 def _mark_section_changes(series: Series, ed_views: list[SeriesEditionView]) -> None:
@@ -443,7 +450,8 @@ def series_summary(series: Series, *, max_figures: int = 5) -> str:
     v = series_view(series)
     lines = [" → ".join(f"{_clean(e.symbol)} ({_clean(e.date)})" for e in v.editions), _clean(v.headline)]
     for e in v.editions[1:]:
-        lines.append(f"  {_clean(e.symbol)}: {e.new_percent}% new or rewritten; {e.counts_text}")
+        lines.append(f"  {_clean(e.symbol)}: {e.new_percent}% new or rewritten; {e.counts_text}"
+                     + (f" (a revision of {_clean(e.revises)})" if e.revises else ""))
         if e.new_sections:
             lines.append(f"    new sections: {_clean('; '.join(e.new_sections))}")
     for f in v.figures[:max_figures]:
@@ -465,7 +473,8 @@ def render_series_markdown(series: Series, *, generated: datetime | None = None)
     out += md_warnings(v.warnings)
     out += ["| Edition | Date | Pages | Paragraphs | Words | New or rewritten | Changes from the one before |",
             "|---|---|---:|---:|---:|---:|---|"]
-    out += [f"| {_md(e.symbol)} | {_md(e.date)} | {e.pages} | {e.paragraphs} | {_fmt(e.words)} | "
+    out += [f"| {_md(e.symbol)}{f' (a revision of {_md(e.revises)})' if e.revises else ''} | {_md(e.date)} | "
+            f"{e.pages} | {e.paragraphs} | {_fmt(e.words)} | "
             f"{'' if e.new_percent is None else f'{e.new_percent}%'} | {_md(e.counts_text)} |" for e in v.editions]
     out.append("")
     for e in v.editions[1:]:
