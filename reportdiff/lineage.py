@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from .errors import InputFileError, MissingFileError, UsageError
-from .model import Change, Comparison, Edition, Signal
+from .model import Change, Comparison, Edition
 
 SERIES_SCHEMA = "reportdiff.series/1"
 
@@ -328,6 +328,14 @@ def _symbol_key(symbol: str | None) -> tuple:
     return parts + (rev,)
 
 
+def original_of(symbol: str | None) -> str | None:
+    """The symbol of the edition a revision replaces: S/2025/71/Rev.1 → S/2025/71 (a corrigendum or an addendum
+    replaces none: None, as for any other symbol)."""
+    s = (symbol or "").rstrip("*").strip()
+    m = _REV.search(s)
+    return s[:m.start()] if m and m.group(1).lower() == "rev" and m.end() == len(s) else None
+
+
 def order_editions(editions: Sequence[Edition]) -> list[int]:
     """Indices of `editions` in date order; same date → by symbol (a revision after its original); undated
     editions keep their place after the dated ones."""
@@ -539,17 +547,6 @@ def _numbers(s: str | None) -> tuple[str, ...]:
     return tuple(n.replace(",", "") for n in _NUMBER.findall(s or ""))
 
 
-def _follows_one_quantity(s: Signal) -> bool:
-    """A figure signal a track can follow: one the compare stage told as a change of one quantity, or a word diff's
-    that replaced one number by one other ("Fiji (146)" → "Fiji (148)"). A redline excerpt where a number was only
-    deleted or added ("a further 83 were deployed to five" → "… and five", "In total, 12" → "Ninety-two") would
-    read as one count becoming another."""
-    if s.change:
-        return True
-    gone, came = set(_numbers(s.old)) - set(_numbers(s.new)), set(_numbers(s.new)) - set(_numbers(s.old))
-    return len(gone) == 1 and len(came) == 1
-
-
 def _stated_since(lin: Lineage, i: int, numbers: tuple[str, ...], text_of) -> int:
     """The first edition from which a figure's value stood, unchanged, in its lineage up to edition `i`: "1,592"
     in S/2025/54 and S/2025/211 before "1,601" in S/2025/504 is a history of three editions, not two. Only numbers
@@ -563,6 +560,8 @@ def _stated_since(lin: Lineage, i: int, numbers: tuple[str, ...], text_of) -> in
 
 
 def _build_figures(series: Series) -> None:
+    from .diff.signals import replaced_number      # the diff stage is loaded by now: the series compared its pairs
+
     eds, cmps = series.editions, series.comparisons
     by_lineage: dict[str, list[FigureTrack]] = {}
     lineage_text: dict[tuple[str, int], str] = {}
@@ -579,7 +578,10 @@ def _build_figures(series: Series) -> None:
     for i, c in enumerate(cmps):
         new_i = i + 1
         for ch in c.changes:
-            figs = [s for s in ch.signals if s.kind == "figure" and _follows_one_quantity(s)]
+            # a figure told as a change of one quantity, or a word diff's that replaced one number by one other
+            # ("Fiji (146)" → "(148)"); a redline excerpt where a number was only deleted or added ("a further 83
+            # were deployed to five" → "… and five") would read as one count becoming another
+            figs = [s for s in ch.signals if s.kind == "figure" and (s.change or replaced_number(s))]
             if not figs:
                 continue
             anchor = Node(new_i, ch.new[0]) if ch.new else Node(i, ch.old[0])

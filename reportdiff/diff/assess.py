@@ -36,6 +36,7 @@ from . import lexicon
 from .align import equality_key
 from .brief import base_score
 from .sentences import PairContext, content_words, quote, salient_terms, sentences, stem
+from .signals import numbers_in, replaced_number
 
 MIN_SENTENCE_SIM = 0.12      # weighted cosine below which two sentences are not about the same thing
 MAX_JUDGEMENTS = 6           # per change at most (2 + the paragraphs of its larger side)
@@ -256,8 +257,7 @@ def figures_of(side: list[Sentence], ctx: PairContext) -> list[fig.Figure]:
     return [f for k, s in enumerate(side) for f in fig.figures_in(s.text, ctx, s.running_total, k)]
 
 
-def figure_signals(old: list[Sentence], new: list[Sentence], ctx: PairContext) -> list[Signal]:
-    old_figs, new_figs = figures_of(old, ctx), figures_of(new, ctx)
+def figure_signals(old_figs: list[fig.Figure], new_figs: list[fig.Figure]) -> list[Signal]:
     out = []
     for a, b, surety in fig.pair_figures(old_figs, new_figs):
         d = fig.direction(a, b)
@@ -477,29 +477,27 @@ def signals_for(old_paras: list[Paragraph], new_paras: list[Paragraph], kind: st
     old, new = _drop_identical(_sentences(old_paras), _sentences(new_paras))
     sim = [[_similarity(o, n, ctx) for n in new] for o in old]
     limit = min(MAX_JUDGEMENTS, 2 + max(len(old_paras), len(new_paras)))
-    found = (judgement_signals(old, new, sim, ctx, limit) + figure_signals(old, new, ctx)
+    old_figs, new_figs = figures_of(old, ctx), figures_of(new, ctx)      # read once, for both uses below
+    found = (judgement_signals(old, new, sim, ctx, limit) + figure_signals(old_figs, new_figs)
              + recommendation_signals(old, new, sim, ctx))
-    paired_numbers = {_numbers(s.old) | _numbers(s.new) for s in found if s.kind == "figure"}
+    paired_numbers = {numbers_in(s.old) | numbers_in(s.new) for s in found if s.kind == "figure"}
     kept = [s for s in diff_signals
-            if not (s.kind == "figure" and any(_numbers(s.old) | _numbers(s.new) <= p for p in paired_numbers))]
-    _tell_replaced_figures(kept, old, new, ctx)
+            if not (s.kind == "figure" and any(numbers_in(s.old) | numbers_in(s.new) <= p for p in paired_numbers))]
+    _tell_replaced_figures(kept, old_figs, new_figs)
     return _distinct(sorted(found + kept, key=lambda s: -s.score))
 
 
-def _tell_replaced_figures(diff_signals: list[Signal], old: list[Sentence], new: list[Sentence],
-                           ctx: PairContext) -> None:
+def _tell_replaced_figures(diff_signals: list[Signal], old_figs: list[fig.Figure], new_figs: list[fig.Figure]
+                           ) -> None:
     """A word-diff figure signal says where one number replaced another ("… 314 …" → "… 316 …"); where the two,
     read in their whole sentences, count the same thing (the figure signals' own test), it also tells the change:
     "314 → 316 civilian staff (up 1 %)". Read in its clipped quote, a figure loses what it counts."""
-    old_figs, new_figs = figures_of(old, ctx), figures_of(new, ctx)
     for s in diff_signals:
-        if s.kind != "figure" or s.change or not s.old or not s.new:
+        replaced = None if s.change else replaced_number(s)
+        if replaced is None:
             continue
-        gone, came = _numbers(s.old) - _numbers(s.new), _numbers(s.new) - _numbers(s.old)
-        if len(gone) != 1 or len(came) != 1:
-            continue
-        a = [f for f in old_figs if _numbers(f.text) == gone]
-        b = [f for f in new_figs if _numbers(f.text) == came]
+        a = [f for f in old_figs if numbers_in(f.text) == {replaced[0]}]
+        b = [f for f in new_figs if numbers_in(f.text) == {replaced[1]}]
         if len(a) == 1 and len(b) == 1 and fig.pair_score(a[0], b[0]) is not None:
             s.change, s.direction = fig.change_text(a[0], b[0]), fig.direction(a[0], b[0])
 
@@ -518,7 +516,6 @@ def _distinct(signals: list[Signal]) -> list[Signal]:
     return [s for s in signals if id(s) in kept]
 
 
-_NUM = re.compile(r"\d[\d,.]*\d|\d")
 READABLE_DIFF = 0.5          # share of a diff's text left unchanged below which its word-level signals are noise
 
 
@@ -530,10 +527,6 @@ def _readable(ops: list[DiffOp] | None) -> bool:
     kept = sum(len(t) for op, t in ops if op == "=")
     total = sum(len(t) for op, t in ops if op in ("=", "-", "+"))
     return not total or kept / total >= READABLE_DIFF
-
-
-def _numbers(s: str | None) -> frozenset:
-    return frozenset(_NUM.findall(s or ""))
 
 
 def _scored(s: Signal) -> Signal:

@@ -256,17 +256,23 @@ def _section_titles(edition: Edition) -> dict[str | None, list[str]]:
     return out
 
 
-def observations_word(edition: Edition, paragraph_id: str) -> str:
-    """How the report names the part that holds its own assessment, for a paragraph there: "observations",
-    "conclusions" or "recommendations" (the first such word of its section's title or an enclosing one)."""
-    para = edition.paragraph(paragraph_id) if paragraph_id else None
-    for title in _section_titles(edition).get(para.section if para else None, []):
+def _observations_word(titles: list[str]) -> str | None:
+    """How a section names the report's own assessment, from its title or an enclosing one's (innermost first):
+    "observations", "conclusions" or "recommendations"; None for a section of the narrative."""
+    for title in titles:
         m = _OBSERVATIONS.search(title)
         if m:
             word = m.group(0).lower()
             return {"observation": "observations", "conclusion": "conclusions", "concluding": "conclusions",
                     "recommendation": "recommendations"}.get(word, word)
-    return "observations"
+    return None
+
+
+def observation_words(edition: Edition) -> dict[str, str]:
+    """Paragraph id → how the report names the part of it that holds its own assessment ("observations",
+    "conclusions", "recommendations"), for the paragraphs there: those `paragraph_roles` calls "observation"."""
+    words = {sid: w for sid, own in _section_titles(edition).items() if (w := _observations_word(own))}
+    return {p.id: words[p.section] for p in edition.paragraphs if p.section in words}
 
 
 def paragraph_roles(edition: Edition) -> dict[str, str]:
@@ -279,7 +285,7 @@ def paragraph_roles(edition: Edition) -> dict[str, str]:
     seen_in_section: Counter = Counter()
     for p in edition.paragraphs:
         own = titles.get(p.section, [])
-        if any(_OBSERVATIONS.search(t) for t in own):
+        if _observations_word(own):
             roles[p.id] = "observation"
             continue
         if own and _OVERVIEW.search(own[0]):

@@ -52,6 +52,24 @@ _WORD_RE = re.compile(r"\w")
 _SHORT_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+)?")     # spaces and at most one word: "about 4,000" -> "between..."
 
 
+_NUMBER_IN_TEXT = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def numbers_in(text: str | None) -> frozenset[str]:
+    """The numbers a text writes, as written ("1,592", "8.7")."""
+    return frozenset(_NUMBER_IN_TEXT.findall(text or ""))
+
+
+def replaced_number(sig: Signal) -> tuple[str, str] | None:
+    """The one number a word diff's figure signal took out and the one it put in its place ("Fiji (146)" →
+    "Fiji (148)": ("146", "148")); None for a number only deleted or added, or several changed at once."""
+    if sig.kind != "figure" or not sig.old or not sig.new:
+        return None
+    old, new = numbers_in(sig.old), numbers_in(sig.new)
+    gone, came = old - new, new - old
+    return (next(iter(gone)), next(iter(came))) if len(gone) == 1 and len(came) == 1 else None
+
+
 @dataclass
 class _Hunk:
     start: int          # index of the first op of the hunk

@@ -16,7 +16,7 @@ from ..model import Change, Edition
 from .report import _clean, _md, _md_line, md_warnings, render_page, stamp
 from .view import (KIND_LABELS, Seg, marked, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
                           section_ref)
-from ..lineage import Lineage, LineageEvent, SectionTrack, Series, _diff_words, _edition_words
+from ..lineage import Lineage, LineageEvent, SectionTrack, Series, _diff_words, _edition_words, original_of
 from ..diff.wordiff import diff_words
 
 CHART_H = 34            # px height of a section chart's tallest bar
@@ -188,14 +188,11 @@ def _edition_views(series: Series, syms: list[str]) -> list[SeriesEditionView]:
             v.counts_text = count_text(c.summary())
             v.carried = sum(1 for p in e.paragraphs if (lin := series.lineage_of(p.id, i)) and lin.born < i)
             v.warnings = [one_line(w) for w in c.warnings]
-        base = _REVISION.match(syms[i])
-        if base and base.group(1) in syms[:i]:
-            v.revises = base.group(1)      # "S/2025/71/Rev.1" replaces S/2025/71: not an edition of its own
+        original = original_of(syms[i])
+        if original in syms[:i]:
+            v.revises = original           # "S/2025/71/Rev.1" replaces S/2025/71: not an edition of its own
         ed_views.append(v)
     return ed_views
-
-
-_REVISION = re.compile(r"^(.+)/Rev\.\d+$")
 
 
 def _mark_section_changes(series: Series, ed_views: list[SeriesEditionView]) -> None:
@@ -216,19 +213,21 @@ def _section_row(t: SectionTrack, syms: list[str]) -> SectionRowView:
     last = present[-1]
     sizes = [s.words if s else None for s in t.states]
     words_text = " → ".join(_fmt(w) if w is not None else "—" for w in sizes) + " words"
-    titles: list[str] = []
-    for s in present:
-        if not titles or titles[-1] != one_line(s.title):
-            titles.append(one_line(s.title))
-    labels: list[str] = []
-    for s in present:                  # a section renumbered across the editions reads "X → IX"
-        label = s.label.strip().rstrip(".")
-        if label and (not labels or labels[-1] != label):
-            labels.append(label)
-    ref = " → ".join(labels)
+    titles = _changes_of([one_line(s.title) for s in present])
+    labels = [label for s in present if (label := s.label.strip().rstrip("."))]   # an unlabelled heading: none
+    ref = " → ".join(_changes_of(labels))                                          # renumbered: "X → IX"
     return SectionRowView(ref, one_line(last.title), t.level, _section_bars(t, syms), n * (BAR_W + BAR_GAP) - BAR_GAP,
                           words_text, _section_trend(t), renamed=len(titles) > 1,
                           titles_text=" → ".join(f"“{x}”" for x in titles) if len(titles) > 1 else "")
+
+
+def _changes_of(values: list[str]) -> list[str]:
+    """The values a section took across the editions, each once per stretch: "X", "X", "IX" → "X", "IX"."""
+    out: list[str] = []
+    for v in values:
+        if not out or out[-1] != v:
+            out.append(v)
+    return out
 
 
 def _section_bars(t: SectionTrack, syms: list[str]) -> list[BarView]:

@@ -13,7 +13,7 @@ from datetime import date as _date
 from typing import Any
 
 from ..model import Change, Comparison, DiffOp, Edition, Paragraph, Section, Signal
-from ..diff.sentences import content_stems, observations_word, paragraph_roles
+from ..diff.sentences import content_stems, observation_words
 from ..diff.wordiff import merge_runs
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -864,16 +864,15 @@ class _RoleLabels:
     where the paragraph that gave the item its role stands (the new side first, as the brief's role is found)."""
 
     def __init__(self, comparison: Comparison):
-        self.sides = ((comparison.new, paragraph_roles(comparison.new)),
-                      (comparison.old, paragraph_roles(comparison.old)))
+        self.words = (observation_words(comparison.new), observation_words(comparison.old))
 
     def __call__(self, role: str, old_ids: list[str], new_ids: list[str]) -> str:
         if role != "observation":
             return ROLE_LABELS.get(role, "")
-        for (edition, roles), ids in zip(self.sides, (new_ids, old_ids)):
+        for words, ids in zip(self.words, (new_ids, old_ids)):
             for pid in ids:
-                if roles.get(pid) == "observation":
-                    return f"the report's {observations_word(edition, pid)}"
+                if pid in words:
+                    return f"the report's {words[pid]}"
         return ROLE_LABELS["observation"]
 
 
