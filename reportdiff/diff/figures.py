@@ -118,6 +118,7 @@ class Figure:
     governor: str                 # the noun it is "of": "the release of seven boys" → "release"
     ordinals: frozenset           # "first", "second" … around it: "the second group of … elections in 62"
     target: bool                  # a plan or target ("planned 15 evaluations"), not what was done
+    month: str                    # the month it is counted in, named after it ("carried out in November"), or ""
     cumulative: bool              # a running total rather than a count for the period
     start: int                    # span of the figure and its noun in the sentence
     end: int
@@ -351,6 +352,7 @@ def _figure(sentence: str, m: re.Match, words, ctx: PairContext, cumulative_sent
         ordinals=frozenset(w.lower() for w, _ in before + after if w.lower() in _ORDINALS),
         target=bool(_TARGET.search(sentence[max(clause_start, start - 60):start]))
         or bool(_TARGET.match(sentence, noun_end)),
+        month=_month_after(sentence[noun_end:clause_end]),
         heads=frozenset(stem(h) for h in heads), mods=frozenset(stem(w) for w in mods),
         proper=frozenset(stem(w) for w in mods if w[:1].isupper()), context=context,
         near=frozenset(stem(w) for w, s in after[:NEAR_WORDS] if s < clause_end),
@@ -386,6 +388,15 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(min(a.get(k, 0.0), b.get(k, 0.0)) for k in keys) / top if top else 0.0
 
 
+# "1,098 operational activities carried out in November, 378 in December": a count for one month
+_IN_MONTH = re.compile(rf"^(?:\s+[^\W\d][\w’'-]*){{0,4}}?\s+(?:in|during|for)\s+(?:the month of\s+)?({MONTHS})\b")
+
+
+def _month_after(clause_rest: str) -> str:
+    m = _IN_MONTH.match(clause_rest)
+    return m.group(1).lower() if m else ""
+
+
 def pair_score(a: Figure, b: Figure) -> tuple[float, float] | None:
     """(noun, evidence) for two figures that count the same thing — noun: 1 for the same counted noun, less for
     kindred ones; evidence: how much their surroundings and their sentences have in common — or None when they do
@@ -402,6 +413,8 @@ def pair_score(a: Figure, b: Figure) -> tuple[float, float] | None:
         return None                        # the release of seven boys / the separation of five boys
     if a.ordinals and b.ordinals and not (a.ordinals & b.ordinals) or a.target != b.target:
         return None                        # the first group of elections / the second; planned / conducted
+    if a.month and b.month and a.month != b.month:
+        return None                        # activities in November / in February: two months, not one count
     overlap = _overlap(a.context, b.context)
     lead = len(a.before & b.before) / len(a.before | b.before) if a.before and b.before else 0.0
     kin = len(a.mods & b.mods) / len(a.mods | b.mods) if a.mods and b.mods else 0.0
