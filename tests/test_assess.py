@@ -539,7 +539,7 @@ def test_the_brief_tells_observations_first_even_when_a_detail_moved_more():
     from reportdiff.model import Signal
 
     detail = Change("rewritten", ["20"], ["21"], signals=[Signal("figure", "6 detainees", "88 detainees",
-                                                                 score=1.0)])
+                                                                 change="6 → 88 detainees (up ×14.7)", score=1.0)])
     observation = Change("rewritten", ["60"], ["61"], signals=[Signal("judgement", "remained high", "increased",
                                                                       score=0.3)])
     brief = rank([detail, observation], {("new", "61"): "observation"})
@@ -600,3 +600,138 @@ def test_compare_two_generated_pdfs_gives_signals_and_a_brief(tmp_path):
     assert "120 incidents" in fig3["old"] and fig3["direction"] == "up"
     assert any(s["kind"] == "recommendation" for s in by_new[("8",)]["signals"])
     assert d["brief"] and d["brief"][0]["rank"] == 1
+
+
+# ------------------------------------------------------------------ what reviews of the gold pairs' briefs found
+
+def test_a_negated_assessment_word_is_read_with_its_negator():
+    """Lebanon's "There was no progress with respect to the withdrawal" was read as "— → progress"."""
+    from reportdiff.diff import lexicon
+    assert [(w, c) for w, c, _ in lexicon.hits("There was no progress with respect to the withdrawal.")] == [
+        ("no progress", "worse")]
+    assert [w for w, _, _ in lexicon.hits("No substantive progress was made; it has not yet improved.")] == [
+        "No substantive progress", "not yet improved"]
+    assert lexicon.polarity("not welcome") == "concern" and lexicon.polarity("did not increase".split(" ", 1)[1]) == ""
+    assert [w for w, _, _ in lexicon.hits("This is not only a significant step.")] == ["significant"]
+    sigs = signals("Progress was made with respect to the withdrawal of forces from the area north of the Blue Line.",
+                   "There was no progress with respect to the withdrawal of forces from the area north of the Blue "
+                   "Line.")
+    (j,) = of_kind(sigs, "judgement")
+    assert j.change == "Progress → no progress" and j.direction == "reversed"
+
+
+def test_words_in_quotation_marks_are_anothers():
+    """A party's words quoted in the report ("a “dangerous escalation”") are not the report's judgement."""
+    from reportdiff.diff import lexicon
+    assert [w for w, _, _ in lexicon.hits("The letter called the strike “a dangerous escalation” and the situation "
+                                          "deteriorated.")] == ["deteriorated"]
+
+
+def test_what_is_to_be_averted_is_no_trend():
+    """Lebanon's "to prevent escalation" was read as a judgement "welcome → escalation"."""
+    from reportdiff.diff import lexicon
+    assert lexicon.hits("Liaison channels are essential to prevent escalation and avoid further deterioration.") == [
+        ("essential", "level", 21)]
+
+
+def test_the_report_describing_itself_judges_nothing():
+    sigs = signals("The present report provides an assessment of the implementation of resolution 1701 (2006).",
+                   "The present report highlights continuing progress, as well as areas of prevailing concern, in "
+                   "the implementation of resolution 1701 (2006).")
+    assert of_kind(sigs, "judgement") == []
+
+
+def test_a_pole_already_held_is_no_reversal():
+    """South Sudan's "prices rose … the rate of increase slowed to a decrease" → "prices increased" read as a
+    reversal: the old sentence already held the rise."""
+    from reportdiff.diff.assess import _direction
+    assert _direction({"rose", "decrease"}, {"increased"}, {"rose", "decrease"}, {"increased"}) != "reversed"
+    assert _direction({"declined"}, {"increased"}, {"declined"}, {"increased"}) == "reversed"
+
+
+def test_a_word_added_to_a_judgement_is_one_sided():
+    """"continue" → "continue … urgent" shows as "— → urgent": it is told and ranked as a new word, not a change."""
+    from reportdiff.diff.assess import _direction
+    assert _direction({"continue"}, {"continue", "urgent"}, set(), {"urgent"}) == "new"
+    assert _direction({"continue", "critical"}, {"continue"}, {"critical"}, set()) == "dropped"
+    assert _direction({"reportedly", "killed"}, {"killed"}, {"reportedly"}, set()) == "firmer"
+
+
+def test_inflections_of_one_word_are_no_judgement_change():
+    sigs = signals("I am encouraged by the pledge of the Government to pursue the national dialogue.",
+                   "The pledge of the Government to pursue the national dialogue is encouraging.")
+    assert of_kind(sigs, "judgement") == []
+
+
+def test_a_welcome_and_a_demand_are_two_statements_not_one_judgement():
+    from reportdiff.diff.assess import _speech_acts_differ
+    assert _speech_acts_differ({"welcome"}, {"should"}) and not _speech_acts_differ({"welcome"}, {"applaud"})
+    moved = of_kind(signals("I welcome the support of troop contributors to the mission's functions.",
+                            "Member States should support the troop contributors to the mission's functions."),
+                    "judgement")
+    same = of_kind(signals("I welcome the support of troop contributors to the mission's functions.",
+                           "I applaud the support of troop contributors to the mission's functions."), "judgement")
+    assert moved and same and moved[0].score < 0.6 * same[0].score
+
+
+def test_a_call_in_other_case_or_word_order_is_the_same_call():
+    """UNDOF's "I call on the Parties to uphold …" → "the parties" was a changed recommendation in the brief."""
+    sigs = signals("I call on the Parties to uphold their obligations under the Agreement on Disengagement.",
+                   "I call on the parties to uphold their obligations under the Agreement on Disengagement, "
+                   "and I reiterate my commitment.")
+    assert of_kind(sigs, "recommendation") == []
+    sigs = signals("I call on all concerned actors to refrain from unilateral actions.",
+                   "I call on all actors concerned to refrain from unilateral actions, and I remain committed.")
+    assert of_kind(sigs, "recommendation") == []
+
+
+def test_wording_only_and_untold_signals_stay_out_of_the_brief_or_low():
+    from reportdiff.diff.brief import rank
+    from reportdiff.model import Signal
+    hedge = Change("modified", ["44"], ["44"], signals=[Signal("hedge", "is accorded the ability to operate",
+                                                               "can operate")])
+    date = Change("modified", ["37"], ["34"], signals=[Signal("date", "As at 11 February", "As at 14 May")])
+    untold = Change("modified", ["38"], ["35"], signals=[Signal("figure", "Australia (2)", "Australia (4)")])
+    told = Change("modified", ["39"], ["36"], signals=[Signal("figure", "92 military observers",
+                                                              "80 military observers",
+                                                              change="92 → 80 military observers (down 13 %)",
+                                                              score=0.65)])
+    brief = rank([hedge, date, untold, told], {("new", "44"): "observation"})
+    assert [b.old for b in brief] == [["39"], ["38"]]
+
+
+def test_last_periods_incident_weighs_less_than_a_dropped_concern():
+    from reportdiff.diff.assess import PAST_EVENT
+    old, new, ctx = read_pair(
+        {"4": "On 7 December, unidentified individuals attacked United Nations position 10A, looting bunkers, "
+              "generators and vehicles near the perimeter of the position.",
+         "5": "I am deeply concerned by attacks of unidentified individuals on United Nations position 10A, "
+              "looting bunkers, generators and vehicles near the perimeter of the position."},
+        {"9": "The mission repaired the water network of its camp."})
+    (event,) = signals_for([old.paragraph("4")], [], "removed", None, ctx)
+    (concern,) = signals_for([old.paragraph("5")], [], "removed", None, ctx)
+    assert event.kind == concern.kind == "dropped_concern"
+    assert event.score < concern.score * PAST_EVENT * 1.5
+
+
+def test_counts_for_different_months_are_not_paired():
+    """UNDOF: "1,098 operational activities carried out in November, 378 in December and 531 in January" →
+    "649 … in February, 811 in March and 920 in April" was told as "1,098 → 649 (down 41 %)"."""
+    sigs = signals("UNDOF patrols continued, with 1,098 operational activities carried out in November, 378 in "
+                   "December and 531 in January.",
+                   "UNDOF patrols continued, with 649 operational activities carried out in February, 811 in March "
+                   "and 920 in April.", kind="modified")
+    assert of_kind(sigs, "figure") == []
+    same_month = signals("UNDOF carried out 1,098 operational activities in November.",
+                         "UNDOF carried out 1,200 operational activities in November.", kind="modified")
+    assert [s.change for s in of_kind(same_month, "figure")] == ["1,098 → 1,200 operational activities (up 9 %)"]
+
+
+def test_of_two_readings_the_one_that_tells_more_is_kept():
+    """Lebanon: a sentence read as a dropped welcome ("welcome → —", one-sided) and as a new call on the parties
+    is one signal, the call."""
+    sigs = signals("I welcome the use by the parties of the established liaison and coordination channels of the "
+                   "Mechanism.",
+                   "I call on the parties to utilize the established liaison and coordination channels of the "
+                   "Mechanism.")
+    assert [s.kind for s in sigs if s.new and "utilize" in s.new] == ["recommendation"]

@@ -34,7 +34,7 @@ from ..model import DiffOp, Paragraph, Signal
 from . import figures as fig
 from . import lexicon
 from .align import equality_key
-from .brief import base_score
+from .brief import base_score, telling_score
 from .sentences import PairContext, content_words, quote, salient_terms, sentences, stem
 from .signals import numbers_in, replaced_number
 
@@ -47,6 +47,13 @@ LEAD_BONUS = 1.2             # a change in a paragraph's lead sentence: where th
 REVERSAL_BONUS = 1.5
 NOVEL_BELOW = 0.4            # nearest cosine above which an added/removed paragraph is more likely a rewrite
 FRAGMENT_WORDS = 8           # an added/removed text shorter than this is a fragment (a table cell, a label)
+# A welcome on one side and a demand on the other weigh this share of a judgement that moved (read on the seven
+# gold pairs' briefs: "welcome → must", "required → welcome", "welcome → should" each paired two statements on
+# different subjects of one paragraph)
+SPEECH_ACTS = 0.5
+# A dropped paragraph of the narrative with no stance word weighs this share: last period's events, not a concern
+# the report dropped (read on the gold pairs' briefs: UNDOF's 7 December attack, Lebanon's November incursions)
+PAST_EVENT = 0.5
 
 
 # A sentence that opens on a pronoun or "the group" speaks of the subject of the sentence before it.
@@ -166,23 +173,43 @@ def _sentence_pairs(old: list[Sentence], new: list[Sentence], sim: list[list[flo
 
 
 def _direction(old_words: set[str], new_words: set[str], gone: set[str], came: set[str]) -> str:
+    """reversed (a pole turned to its opposite, which the old sentence did not already hold: "rose … a decrease"
+    → "increased" is no reversal), new / dropped (a word on one side only: "— → urgent"), firmer / softer (a
+    hedge gone or come), or changed."""
     pol_old = {lexicon.polarity(w) for w in old_words} - {""}
     pol_new = {lexicon.polarity(w) for w in new_words} - {""}
     flips = {"worse": "better", "better": "worse", "up": "down", "down": "up", "concern": "positive",
              "positive": "concern"}
-    if any(flips[p] in pol_new and p not in pol_new for p in pol_old):
+    if any(flips[p] in pol_new and p not in pol_new and flips[p] not in pol_old for p in pol_old):
         return "reversed"
     if not old_words:
         return "new"
     if not new_words:
         return "dropped"
-    gone_cats = {lexicon.CATEGORY[w] for w in gone}
-    came_cats = {lexicon.CATEGORY[w] for w in came}
+    gone_cats = {lexicon.category(w) for w in gone}
+    came_cats = {lexicon.category(w) for w in came}
     if "likelihood" in gone_cats and "likelihood" not in came_cats:
         return "firmer"
     if "likelihood" in came_cats and "likelihood" not in gone_cats:
         return "softer"
+    # a word added to what the old sentence said ("continue" → "continue, urgent"), or taken from it: told as
+    # "— → urgent", and ranked as a one-sided judgement
+    if not gone:
+        return "new"
+    if not came:
+        return "dropped"
     return "changed"
+
+
+def _stems_of(words: set[str]) -> set[str]:
+    return {" ".join(stem(t) for t in w.split()) for w in words}
+
+
+def _speech_acts_differ(gone: set[str], came: set[str]) -> bool:
+    """A stance on one side and a demand on the other ("we welcome the support" → "… should be strengthened"):
+    two statements side by side, not one judgement that moved."""
+    cats = {lexicon.category(w) for w in gone}, {lexicon.category(w) for w in came}
+    return cats in (({"stance"}, {"necessity"}), ({"necessity"}, {"stance"}))
 
 
 def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairContext, limit: int) -> list[Signal]:
@@ -190,13 +217,13 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
     for (i, j), lead in _sentence_pairs(old, new, sim).items():
         o, n = old[i], new[j]
         ow, nw = o.words, n.words
-        if ow == nw:
-            continue                    # the same assessment words: the judgement itself did not move
+        if _stems_of(ow) == _stems_of(nw):
+            continue                    # the same assessment words ("encouraged" → "encouraging"): no move
         gone, came = ow - nw, nw - ow
         d = _direction(ow, nw, gone, came)
-        size = lexicon.strength({lexicon.CATEGORY[w] for w in gone | came})
+        size = lexicon.strength({lexicon.category(w) for w in gone | came})
         score = size * (0.4 + 0.6 * min(1.0, sim[i][j] * 2)) * (LEAD_BONUS if lead else 1.0) * (
-            REVERSAL_BONUS if d == "reversed" else 1.0)
+            REVERSAL_BONUS if d == "reversed" else 1.0) * (SPEECH_ACTS if _speech_acts_differ(gone, came) else 1.0)
         shared = sorted(o.stems & n.stems, key=lambda s: (-ctx.idf(s), s))[:2]
         change = f"{_words_text(o, _strongest(gone)) or '—'} → {_words_text(n, _strongest(came)) or '—'}"
         found.append((i, j, Signal(kind="judgement", old=quote(o.text, _offsets(o, gone or ow, shared)),
@@ -231,8 +258,8 @@ def _strongest(words: set[str]) -> set[str]:
     """The words that carry the judgement: "declined significantly only" → "declined" (a trend outweighs a
     qualifier); all of them when they weigh alike."""
     judging = {w for w in words if w not in lexicon.QUALIFIERS} or words
-    top = max((lexicon.WEIGHT[lexicon.CATEGORY[w]] for w in judging), default=0.0)
-    return {w for w in judging if lexicon.WEIGHT[lexicon.CATEGORY[w]] >= top - 0.05}
+    top = max((lexicon.WEIGHT[lexicon.category(w)] for w in judging), default=0.0)
+    return {w for w in judging if lexicon.WEIGHT[lexicon.category(w)] >= top - 0.05}
 
 
 def _words_text(s: Sentence, words: set[str]) -> str:
@@ -374,10 +401,11 @@ def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: P
         used_old.add(i)
         used_new.add(j)
         a, b = old_calls[i], new_calls[j]
-        if equality_key(a.ask) == equality_key(b.ask) and equality_key(a.addressee) == equality_key(b.addressee):
-            continue
-        who = (f"{a.addressee or 'no one named'} → {b.addressee or 'no one named'}" if equality_key(a.addressee)
-               != equality_key(b.addressee) else b.addressee)
+        same_addressee = _word_bag(a.addressee) == _word_bag(b.addressee)
+        if _word_bag(a.ask) == _word_bag(b.ask) and same_addressee:
+            continue                       # "the Parties" → "the parties", "all concerned actors" → "all actors
+                                           # concerned", "actions" → "action": the same call
+        who = b.addressee if same_addressee else f"{a.addressee or 'no one named'} → {b.addressee or 'no one named'}"
         out.append(_call_signal(a, b, f"call{_on(who)}: {_short(a.ask)} → {_short(b.ask)}", "changed", 0.7))
     index = {id(s): k for k, s in enumerate(old)}, {id(s): k for k, s in enumerate(new)}
     for j, b in enumerate(new_calls):
@@ -390,6 +418,11 @@ def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: P
             out.append(_call_signal(a, partner, f"call dropped{',' if a.addressee else ''}{_on(a.addressee)}: "
                                     f"{_short(a.ask)}", "dropped", 0.5))
     return out
+
+
+def _word_bag(text: str) -> frozenset:
+    """The stems of a text's words, in any order and case."""
+    return frozenset(stem(w) for w in re.findall(r"[^\W_][\w’'-]*", text))
 
 
 def _on(addressee: str) -> str:
@@ -448,13 +481,20 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[
     novelty = min(1.0, max(0.1, (NOVEL_BELOW - max(ctx.nearest(side, p.id) for p in paras)) / 0.3))
     fragment = len(text.split()) < FRAGMENT_WORDS or not any(p.number for p in paras)
     score = (0.35 + lexicon.strength({c for _, c, _ in best.hits})) * (0.5 + 0.5 * novelty) * (
-        0.3 if fragment else 1.0)
+        0.3 if fragment else 1.0) * (PAST_EVENT if side == "old" and _past_event(paras, sents, ctx) else 1.0)
     q = quote(best.text, _offsets(best, words, term_stems[:2]))
     subject = ", ".join(terms)
     kind, direction = ("new_concern", "new") if side == "new" else ("dropped_concern", "dropped")
     change = f"{direction}: {subject}" + (f" — {assessed}" if assessed else "")
     return [Signal(kind=kind, old=None if side == "new" else q, new=q if side == "new" else None,
                    subject=subject, change=change, direction=direction, score=round(score, 3))]
+
+
+def _past_event(paras: list[Paragraph], sents: list[Sentence], ctx: PairContext) -> bool:
+    """A removed paragraph of the narrative that no stance word judges: last period's incident (an attack, an
+    incursion), which a periodic report leaves behind as a matter of course."""
+    return not any(c == "stance" for s in sents for _, c, _ in s.hits) and not any(
+        ctx.role("old", p.id) == "observation" for p in paras)
 
 
 # ---------------------------------------------------------------------------------------------------- entry point
@@ -504,12 +544,12 @@ def _tell_replaced_figures(diff_signals: list[Signal], old_figs: list[fig.Figure
 
 def _distinct(signals: list[Signal]) -> list[Signal]:
     """One wording change read twice (a recommendation that is also a judgement or a new concern, a figure that
-    is also a hedge) is one signal, the one read with the higher score (the first of equals): the JSON, the brief
+    is also a hedge) is one signal, the one that tells more (brief.telling_score; the first of equals): the JSON, the brief
     and every view then count the same signals. The order is kept."""
     best: dict[tuple[str, str], tuple[float, Signal]] = {}
     for s in signals:
         key = (" ".join((s.old or "").split()), " ".join((s.new or "").split()))
-        weight = base_score(s)
+        weight = telling_score(s)
         if key not in best or weight > best[key][0]:
             best[key] = (weight, s)
     kept = {id(s) for _, s in best.values()}

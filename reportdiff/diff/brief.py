@@ -29,6 +29,13 @@ KIND_WEIGHT = {"judgement": 1.0, "figure": 1.0, "recommendation": 0.9, "new_conc
 # (read on the four gold pairs' briefs: 5 of their 7 one-sided judgement items were such facts or misread; two
 # were judgements the new edition dropped). Only the rank: the signal and its score stay as found.
 ONE_SIDED = 0.5
+# The word diff's own hedge and date signals ("is accorded the ability to operate → can operate", "as at 14 March →
+# 10 June") say how a sentence was worded, not what it judges: they stay with their change, not in the brief (the
+# judgements read from the same sentences are, with what they judge).
+WORDING_ONLY = frozenset({"hedge", "date"})
+# A number the word diff saw replaced, which the figure reader could not tell the count of ("Australia (2)" →
+# "Australia (4)", a troop contributor's line): a reader of the brief cannot weigh it, so it ranks at this share.
+UNTOLD = 0.5
 PER_CHANGE = 2            # items of one change in the brief, at most (the second only when there is room)
 MAX_CONCERNS = 4          # new and dropped subjects in the brief, at most, while two-sided changes can fill it
 KIND_LABEL = {"judgement": "judgement", "figure": "figure", "recommendation": "recommendation",
@@ -55,6 +62,19 @@ def base_score(sig: Signal) -> float:
     return sig.score or DIFF_SIGNAL_SCORE.get(sig.kind, 0.3)
 
 
+def telling_score(sig: Signal) -> float:
+    """A signal's score, less for a judgement told on one side only or a figure whose count could not be told:
+    of two readings of the same words, the one that tells more."""
+    one_sided = ONE_SIDED if sig.kind == "judgement" and sig.direction in ("new", "dropped") else 1.0
+    untold = UNTOLD if sig.kind == "figure" and not sig.change else 1.0
+    return base_score(sig) * one_sided * untold
+
+
+def signal_weight(sig: Signal) -> float:
+    """What a signal weighs in the brief wherever the report says it: how much it tells, by its kind."""
+    return telling_score(sig) * KIND_WEIGHT.get(sig.kind, 0.8)
+
+
 def _role(ch: Change, roles: dict[tuple[str, str], str]) -> str:
     found = [roles.get(("new", i), "") for i in ch.new] + [roles.get(("old", i), "") for i in ch.old]
     for r in ("observation", "opening"):
@@ -76,10 +96,9 @@ def rank(changes: list[Change], roles: dict[tuple[str, str], str]) -> list[Brief
     for ci, ch in enumerate(changes):
         role = _role(ch, roles)
         for k, sig in enumerate(ch.signals):
-            base = base_score(sig)
-            one_sided = ONE_SIDED if sig.kind == "judgement" and sig.direction in ("new", "dropped") else 1.0
-            scored.append((base * ROLE_WEIGHT.get(role, 1.0) * KIND_WEIGHT.get(sig.kind, 0.8) * one_sided, ci, k, role,
-                           sig))
+            if sig.kind in WORDING_ONLY:
+                continue
+            scored.append((signal_weight(sig) * ROLE_WEIGHT.get(role, 1.0), ci, k, role, sig))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     chosen: list[tuple] = []
     taken: set[tuple[int, int]] = set()
