@@ -60,3 +60,27 @@ def test_changed_table_renders_as_a_table(browser, report_path, viewport, tag):
         assert title.locator("del").inner_text() == "April" and title.locator("ins").inner_text() == "May"
         screenshot(page, f"tables-{tag}")
         assert_clean(log, url)
+
+
+def test_a_figure_placed_under_a_long_section_title_wraps_on_a_phone(browser, tmp_path):
+    """Lebanon's "Impact on United Nations…, p. 28 of S/2025/153" ran 6 px past a 390 px screen."""
+    old_pdf, new_pdf, _, _ = gen.edition_pair(tmp_path)
+    comparison = api.compare(old_pdf, new_pdf)
+    comparison.old.symbol = "S/2099/100/Rev.1"
+    for edition in (comparison.old, comparison.new):
+        for f in edition.figures:
+            section = edition.section(f.section) if f.section else None
+            if section is not None:
+                section.title = "Impact on United Nations Interim Force in Lebanon operations and personnel"
+                section.label = ""
+    from reportdiff.model import FigureChange
+    comparison.figures = [FigureChange("removed", f.old, None) for f in comparison.figures if f.old] + [
+        FigureChange("added", None, f.new) for f in comparison.figures if f.new]       # told with "of S/…"
+    path = tmp_path / "long-ref.html"
+    path.write_text(render.render_html(comparison, generated=datetime(2026, 1, 2, tzinfo=timezone.utc)),
+                    encoding="utf-8")
+    with opened_report(browser, path, PHONE) as (page, log, url):
+        page.locator("#tables").scroll_into_view_if_needed()
+        assert "Impact on United Nations" in page.locator("article.fig .nums").first.inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert_clean(log, url)
