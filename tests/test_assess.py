@@ -326,6 +326,11 @@ def test_quotes_are_exact_words_of_the_paragraph_and_short():
     typo = ("Some Member States continued to believe him to be Abdul Qadir Mumin (Somali) (not listed), head of the "
             "Karrar “office” in Somalia); however, opinions remained divided.")
     assert quote(typo, [typo.index("divided")]) == typo
+    # a quote never opens on a bracketed year or place: Lebanon's "(2006) and must cease."
+    ghajar = ("The continued occupation by the Israel Defense Forces of northern Ghajar and the adjacent area north "
+              "of the Blue Line is also in violation of resolution 1701 (2006) and must cease.")
+    q = quote(ghajar, [ghajar.index("must")])
+    assert q in ghajar and q.endswith("resolution 1701 (2006) and must cease.") and len(q.split()) <= 28
     text = "Mr. Takala was elected (see S/2025/72, para. 4). He took office on 3 May. Abu Bakr A. Smith left."
     assert [text[a:b] for a, b in sentences(text)] == [
         "Mr. Takala was elected (see S/2025/72, para. 4).", "He took office on 3 May.", "Abu Bakr A. Smith left."]

@@ -118,6 +118,7 @@ def _words_in(sentence: str, a: int, b: int) -> int:
     return len(WORD_RE.findall(sentence[a:b]))
 
 
+FRAGMENT_CLAUSE = 3          # words: a clause this short (a bracketed year or place) opens no quote on its own
 _LOOSE = re.compile(r"^[\s,;:.)\]–—]+|[\s,;:(\[–—]+$")
 
 
@@ -176,7 +177,20 @@ def quote(sentence: str, anchors: list[int], max_words: int = QUOTE_MAX_WORDS) -
             if 0 <= a and b < len(clauses) and _words_in(sentence, clauses[a][0], clauses[b][1]) <= max_words:
                 lo, hi, grown = a, b, True
                 break
-    return _tidy_span(sentence, *_balance(sentence, clauses[lo][0], clauses[hi][1]), keep=anchors[0])
+    start = clauses[lo][0]
+    if _words_in(sentence, *clauses[lo]) <= FRAGMENT_CLAUSE:
+        start = _fill_back(sentence, start, max_words - _words_in(sentence, start, clauses[hi][1]))
+    return _tidy_span(sentence, *_balance(sentence, start, clauses[hi][1]), keep=anchors[0])
+
+
+def _fill_back(sentence: str, start: int, room: int) -> int:
+    """Where a quote that would open on a fragment ("(2006) and must cease.", "(Sector West), with …") starts
+    when the clause before is too long to take whole: as many of that clause's last words as fit ("… in
+    violation of resolution 1701 (2006) and must cease.")."""
+    if room <= 0 or start == 0:
+        return start
+    before = list(WORD_RE.finditer(sentence, 0, start))[-room:]
+    return before[0].start() if before else start
 
 
 def _balance(sentence: str, a: int, b: int, reach: int = 60) -> tuple[int, int]:
