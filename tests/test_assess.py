@@ -740,3 +740,19 @@ def test_of_two_readings_the_one_that_tells_more_is_kept():
                    "I call on the parties to utilize the established liaison and coordination channels of the "
                    "Mechanism.")
     assert [s.kind for s in sigs if s.new and "utilize" in s.new] == ["recommendation"]
+
+
+def test_a_stance_taken_or_dropped_with_no_counterpart_is_told():
+    """Lebanon ¶85 → ¶76: "I strongly condemn the attack on a UNIFIL convoy …" went, "Firing … at or near UNIFIL
+    personnel and premises is also unacceptable" came; the change had no signal at all."""
+    base = ("The safety and security of peacekeepers and the inviolability of United Nations premises must be "
+            "respected at all times by all parties.")
+    sigs = signals(base + " I strongly condemn the attack on a convoy near the airport on 14 February in which several "
+                   "peacekeepers were injured.",
+                   base + " Firing by the Israel Defense Forces at or near personnel and camps is also unacceptable. "
+                   "The fighting prompted large-scale displacement and humanitarian concerns.",
+                   kind="modified")
+    told = {s.change: s for s in of_kind(sigs, "judgement")}
+    assert set(told) == {"condemn → —", "— → unacceptable"}
+    assert told["condemn → —"].new is None and "convoy" in told["condemn → —"].old
+    assert told["— → unacceptable"].direction == "new" and told["— → unacceptable"].old is None

@@ -54,6 +54,9 @@ SPEECH_ACTS = 0.5
 # A dropped paragraph of the narrative with no stance word weighs this share: last period's events, not a concern
 # the report dropped (read on the gold pairs' briefs: UNDOF's 7 December attack, Lebanon's November incursions)
 PAST_EVENT = 0.5
+LONE_STANCE = 0.5            # score of a stance sentence taken or dropped with no counterpart (one-sided)
+_FIRST_PERSON = re.compile(r"\b(?:I|my|we|our)\b")
+_STANCE_NOUNS = frozenset("concern concerns hope alarm regret regrets condemnation positive negative".split())
 
 
 # A sentence that opens on a pronoun or "the group" speaks of the subject of the sentence before it.
@@ -214,7 +217,9 @@ def _speech_acts_differ(gone: set[str], came: set[str]) -> bool:
 
 def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairContext, limit: int) -> list[Signal]:
     found = []
-    for (i, j), lead in _sentence_pairs(old, new, sim).items():
+    pairs = _sentence_pairs(old, new, sim)
+    found += _lone_stances(old, {i for i, _ in pairs}, "old", ctx) + _lone_stances(new, {j for _, j in pairs}, "new", ctx)
+    for (i, j), lead in pairs.items():
         o, n = old[i], new[j]
         ow, nw = o.words, n.words
         if _stems_of(ow) == _stems_of(nw):
@@ -230,6 +235,26 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
                                    new=quote(n.text, _offsets(n, came or nw, shared)), subject=_subject(o, n, ctx),
                                    change=change, direction=d, score=round(score, 3))))
     return _diverse(found, limit)
+
+
+def _lone_stances(side: list[Sentence], paired: set[int], which: str, ctx: PairContext) -> list[tuple]:
+    """A sentence of the report's own stance ("I condemn the attack on the convoy", "Firing … is also
+    unacceptable") with no counterpart on the other side: a stance taken or dropped, told one-sided."""
+    out = []
+    for k, s in enumerate(side):
+        stance = {w.lower() for w, c, _ in s.hits if c == "stance"}
+        if not _FIRST_PERSON.search(s.text):
+            stance -= _STANCE_NOUNS     # "humanitarian concerns", "positive developments": what, not a stance
+        if k in paired or not stance or _CALL.search(s.text):
+            continue                    # paired (told above), no stance, or a call (told as a recommendation)
+        words = _words_text(s, stance)
+        q = quote(s.text, _offsets(s, stance, []))
+        terms = ", ".join(salient_terms(s.text, ctx, ctx.old_stems if which == "new" else ctx.new_stems, 3))
+        sig = Signal(kind="judgement", old=q if which == "old" else None, new=q if which == "new" else None,
+                     subject=terms, change=f"{words} → —" if which == "old" else f"— → {words}",
+                     direction="dropped" if which == "old" else "new", score=round(LONE_STANCE * (1.2 if s.lead else 1.0), 3))
+        out.append((k if which == "old" else -1 - k, -1 - k if which == "old" else k, sig))
+    return out
 
 
 def _diverse(found: list[tuple[int, int, Signal]], limit: int) -> list[Signal]:

@@ -29,7 +29,7 @@ import re
 _WORDS = {
     "stance": """hope concern concerns concerned concerning alarm alarmed alarming appalled condemn condemns
         condemned condemnation worrying regret regrettable regrets welcome welcomes welcomed welcoming encouraged
-        encouraging commend commends commended commendable applaud applauds positive negative""",
+        encouraging commend commends commended commendable applaud applauds positive negative unacceptable""",
     "worse": """collapse collapsing impasse deteriorated deteriorating deterioration deteriorate worsened worsening
         worsen aggravated escalated escalating escalation escalate setback setbacks stalled undermine undermined
         undermines undermining threatened threatening destabilize destabilizing destabilized""",
