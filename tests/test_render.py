@@ -656,4 +656,24 @@ def test_an_item_from_the_recommendations_says_so():
                   "exemptions for Member States.", "S/2025/2")
     v = build_view(api.compare(old, new))
     labels = {b.role_label for b in v.brief if b.ref.startswith("II")}
-    assert labels == {"the report's recommendations"}
+    assert labels == {"in the report's recommendations"}
+
+
+def test_an_item_whose_paragraph_left_the_observations_says_where_from():
+    # Lebanon: "II.B ¶16 in the report's observations", where ¶16 is narrative and only its old paragraph stood
+    # in the observations
+    from reportdiff import api
+    from successor_texts import build
+
+    narrative = ["UNIFIL conducted patrols along the Blue Line in cooperation with the Lebanese Armed Forces.",
+                 "The Lebanese Armed Forces redeployed units to the south of the Litani River during the period."]
+    moved = "The occupation of northern Ghajar and the adjacent area north of the Blue Line {} resolution 1701."
+    old = build([("I", "Developments", narrative),
+                 ("II", "Observations", [moved.format("remained a grave violation of"),
+                                         "I thank the troop-contributing countries for their support."])],
+                symbol="S/2025/1")
+    new = build([("I", "Developments", narrative + [moved.format("is a violation of")]),
+                 ("II", "Observations", ["I thank the troop-contributing countries for their support."])],
+                symbol="S/2025/2")
+    v = build_view(api.compare(old, new))
+    assert {b.ref: b.role_label for b in v.brief} == {"I ¶3": "from the report's observations"}

@@ -151,7 +151,7 @@ class BriefView:
     new: str | None
     summary: str                 # what changed, when it says more than the quotes: "undiminished → high"
     role: str                    # "observation" | "opening" | ""
-    role_label: str              # "the report's observations" …
+    role_label: str              # "in the report's observations", "from the report's conclusions" …
 
     @property
     def one_sided(self) -> bool:
@@ -867,13 +867,15 @@ class _RoleLabels:
         self.words = (observation_words(comparison.new), observation_words(comparison.old))
 
     def __call__(self, role: str, old_ids: list[str], new_ids: list[str]) -> str:
+        """"in the report's observations"; "from the report's observations" where only the old paragraph stood
+        there (the item is placed by its new paragraph, which the new edition moved into its narrative)."""
         if role != "observation":
-            return ROLE_LABELS.get(role, "")
-        for words, ids in zip(self.words, (new_ids, old_ids)):
+            return f"in {ROLE_LABELS[role]}" if role in ROLE_LABELS else ""
+        for words, ids, where in zip(self.words, (new_ids, old_ids), ("in", "from" if new_ids else "in")):
             for pid in ids:
                 if pid in words:
-                    return f"the report's {words[pid]}"
-        return ROLE_LABELS["observation"]
+                    return f"{where} the report's {words[pid]}"
+        return f"in {ROLE_LABELS['observation']}"
 
 
 def _tables_view(comparison: Comparison):
