@@ -490,6 +490,12 @@ def test_references_and_forms_of_address_name_no_subject():
     terms = salient_terms(text, ctx, ctx.new_stems, 12)
     assert not {"alia", "ibid", "para", "paras", "Messrs", "QDi", "QDe"} & set(terms)
     assert {"Takala and Mishri", "Kufrah"} <= set(terms)
+    # Lebanon's and South Sudan's lists named "III" (annex III) and "EET, IST" (an incident log's times)
+    text = ("As set out in annex III, on 8 October at 1400 hrs EET (1730 hrs IST) an exchange of fire near Kafr "
+            "Kila marked the eruption of hostilities under phase IV of the plan.")
+    old, new, ctx = read_pair({"1": text}, {"2": FILLER[0]})
+    terms = salient_terms(text, ctx, ctx.new_stems, 12)
+    assert not {"III", "IV", "EET", "IST"} & set(terms) and "Kafr Kila" in terms
 
 
 def test_word_forms_tell_nouns_from_other_words():
