@@ -189,6 +189,11 @@ def test_helpers():
     assert para_nums([Paragraph("3", "3", None, ""), Paragraph("4", "4", None, "")]) == "¶3–4"
     assert para_nums([Paragraph("3", "3", None, ""), Paragraph("9", "9", None, "")]) == "¶3, ¶9"
     assert para_nums([Paragraph("u", None, None, "")]) == "unnumbered ¶"
+    # a group across the body and an annex (Lebanon: "¶25, ¶8 of S/2025/153 stood here")
+    assert para_nums([Paragraph("25", "25", "II.A", ""), Paragraph("A1-8", "8", "ANNEX-I.H1", "")]) == \
+        "¶25, Annex I ¶8"
+    assert para_nums([Paragraph("80", "80", "VI", ""), Paragraph("81", "81", "ANNEX-I.H3", "")]) == \
+        "¶80, Annex I ¶81"
     assert section_ref(Section("II.A", "A.", "x", 2)) == "II.A"
     assert section_ref(Section("ANNEX-I", "Annex I", "x", 1)) == "Annex I"
     assert section_ref(Section("H3", "", "Lake Chad Basin and beyond the region", 3)) == "Lake Chad Basin and…"

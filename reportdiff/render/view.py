@@ -81,12 +81,21 @@ def para_nums(paras: list[Paragraph | None]) -> str:
     nums = [p.number if p is not None else None for p in paras]
     if not nums:
         return ""
-    if all(_is_int(n) for n in nums) and len(nums) > 1:
+    tops = [_annex_of(p) for p in paras]
+    if all(_is_int(n) for n in nums) and len(nums) > 1 and len(set(tops)) == 1:
         ints = [int(n) for n in nums]  # type: ignore[arg-type]
         if ints == list(range(ints[0], ints[0] + len(ints))):
             return f"¶{ints[0]}–{ints[-1]}"
     out = [f"¶{n}" if n else "unnumbered ¶" for n in nums]
+    if len(set(tops)) > 1:          # a group across the body and an annex: "¶25, Annex I ¶8", not "¶25, ¶8"
+        out = [f"{top} {label}" if top else label for top, label in zip(tops, out)]
     return ", ".join(out)
+
+
+def _annex_of(p: Paragraph | None) -> str:
+    """"Annex I" for a paragraph of an annex (its outermost section's id is "ANNEX-I"), "" otherwise."""
+    top = ((p.section if p is not None else None) or "").split(".")[0]
+    return "Annex " + top[len("ANNEX-"):] if top.startswith("ANNEX-") else ""
 
 
 # ---------------------------------------------------------------------------------------------------- records
