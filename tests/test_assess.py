@@ -738,6 +738,19 @@ def test_counts_for_different_months_are_not_paired():
     assert [s.change for s in of_kind(same_month, "figure")] == ["1,098 → 1,200 operational activities (up 9 %)"]
 
 
+def test_figures_of_things_named_by_different_years_are_not_paired():
+    """Lebanon: "The 2024 appeal for the Lebanon Response Plan was 49 per cent funded" → "the 2025 appeal for the
+    Lebanon Response Plan was 18 per cent funded" was told as one figure down 31 points: two appeals."""
+    sigs = signals("By 31 December, the 2024 appeal for the Lebanon Response Plan was 49 per cent funded.",
+                   "By 31 March, the 2025 appeal for the Lebanon Response Plan was 18 per cent funded.",
+                   kind="modified")
+    assert of_kind(sigs, "figure") == []
+    same = signals("By 31 December, the 2025 appeal for the Lebanon Response Plan was 12 per cent funded.",
+                   "By 31 March, the 2025 appeal for the Lebanon Response Plan was 18 per cent funded.",
+                   kind="modified")
+    assert [s.change for s in of_kind(same, "figure")] == ["12 per cent → 18 per cent (up 6 points)"]
+
+
 def test_of_two_readings_the_one_that_tells_more_is_kept():
     """Lebanon: a sentence read as a dropped welcome ("welcome → —", one-sided) and as a new call on the parties
     is one signal, the call."""

@@ -119,6 +119,8 @@ class Figure:
     ordinals: frozenset           # "first", "second" … around it: "the second group of … elections in 62"
     target: bool                  # a plan or target ("planned 15 evaluations"), not what was done
     month: str                    # the month it is counted in, named after it ("carried out in November"), or ""
+    label_year: str               # the year that names what it is of, in its clause: "the 2025 appeal … was 18 per
+                                  # cent funded" → "2025" (a date's year, "in 2024", is not one)
     cumulative: bool              # a running total rather than a count for the period
     start: int                    # span of the figure and its noun in the sentence
     end: int
@@ -353,6 +355,7 @@ def _figure(sentence: str, m: re.Match, words, ctx: PairContext, cumulative_sent
         target=bool(_TARGET.search(sentence[max(clause_start, start - 60):start]))
         or bool(_TARGET.match(sentence, noun_end)),
         month=_month_after(sentence[noun_end:clause_end]),
+        label_year=_label_year(sentence[clause_start:start]),
         heads=frozenset(stem(h) for h in heads), mods=frozenset(stem(w) for w in mods),
         proper=frozenset(stem(w) for w in mods if w[:1].isupper()), context=context,
         near=frozenset(stem(w) for w, s in after[:NEAR_WORDS] if s < clause_end),
@@ -392,6 +395,15 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
 _IN_MONTH = re.compile(rf"^(?:\s+[^\W\d][\w’'-]*){{0,4}}?\s+(?:in|during|for)\s+(?:the month of\s+)?({MONTHS})\b")
 
 
+# "the 2024 appeal", "The 2025 Humanitarian Needs and Response Plan": a year naming the thing, not a date
+_LABEL_YEAR = re.compile(r"\b(?:the|its|their|this|that)\s+((?:19|20)\d{2})\s+(?!and\b|to\b|[-–])[A-Za-z]", re.I)
+
+
+def _label_year(clause_before: str) -> str:
+    m = _LABEL_YEAR.search(clause_before)
+    return m.group(1) if m else ""
+
+
 def _month_after(clause_rest: str) -> str:
     m = _IN_MONTH.match(clause_rest)
     return m.group(1).lower() if m else ""
@@ -415,6 +427,8 @@ def pair_score(a: Figure, b: Figure) -> tuple[float, float] | None:
         return None                        # the first group of elections / the second; planned / conducted
     if a.month and b.month and a.month != b.month:
         return None                        # activities in November / in February: two months, not one count
+    if a.label_year and b.label_year and a.label_year != b.label_year:
+        return None                        # the 2024 appeal / the 2025 appeal: two appeals
     overlap = _overlap(a.context, b.context)
     lead = len(a.before & b.before) / len(a.before | b.before) if a.before and b.before else 0.0
     kin = len(a.mods & b.mods) / len(a.mods | b.mods) if a.mods and b.mods else 0.0
