@@ -751,6 +751,17 @@ def test_figures_of_things_named_by_different_years_are_not_paired():
     assert [s.change for s in of_kind(same, "figure")] == ["12 per cent → 18 per cent (up 6 points)"]
 
 
+def test_the_whole_of_a_partitive_is_not_its_part():
+    """Lebanon: "including 752,675 Syrian refugees" → "including 716,050 of an estimated 1.4 million Syrian
+    refugees" was told as "752,675 → an estimated 1.4 million (up 86 %)": registered refugees against all."""
+    sigs = signals("As at 31 January, 763,707 refugees and asylum-seekers were registered with UNHCR in Lebanon, "
+                   "including 752,675 Syrian refugees.",
+                   "As at 31 May, 727,430 refugees and asylum-seekers were registered with UNHCR in Lebanon, "
+                   "including 716,050 of an estimated 1.4 million Syrian refugees in Lebanon.", kind="modified")
+    told = [s.change for s in of_kind(sigs, "figure")]
+    assert "752,675 → 716,050 Syrian refugees (down 5 %)" in told and not any("1.4 million" in t for t in told)
+
+
 def test_of_two_readings_the_one_that_tells_more_is_kept():
     """Lebanon: a sentence read as a dropped welcome ("welcome → —", one-sided) and as a new call on the parties
     is one signal, the call."""

@@ -128,6 +128,7 @@ class Figure:
     sentence_index: int = 0       # which sentence of its side (figures keep their order within a sentence pair)
     parent: "Figure | None" = field(default=None, repr=False)   # the total it breaks down: "65 participants (19 women)"
     part: bool = False            # one part of a count told in parts ("12 … and a further 83"), or an increment
+    whole: bool = False           # the whole of a partitive: the 1.4 million of "716,050 of an estimated 1.4 million"
     topic: dict = field(default_factory=dict, repr=False)        # its sentence's words, stem -> rarity
 
     @property
@@ -171,6 +172,10 @@ def _is_plural(word: str) -> bool:
 _WORD_OR_MARK = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*|\S")
 
 
+_PARTITIVE_WHOLE_LEAD = frozenset("""the those these that this its their all an a estimated some about approximately
+    around nearly almost roughly over""".split())
+
+
 def _noun_after(sentence: str, pos: int) -> tuple[str, list[str], list[str], int]:
     """The noun phrase right after a figure: (as printed, its words, its head words, end offset). The head is the
     last plural noun ("women teachers" → teachers), or both nouns of "migrants and refugees"; partitives are read
@@ -179,11 +184,12 @@ def _noun_after(sentence: str, pos: int) -> tuple[str, list[str], list[str], int
     k = 0
     if k < len(toks) and toks[k].group(0).lower() == "of":
         k += 1
-        if k < len(toks) and toks[k].group(0).lower() in ("the", "those", "these", "that", "this", "its", "their",
-                                                           "all"):
-            k += 1
+        while k < len(toks) and toks[k].group(0).lower() in _PARTITIVE_WHOLE_LEAD:
+            k += 1                             # "of the", "of an estimated", "of some"
         if k < len(toks) and toks[k].group(0)[0].isdigit():
             k += 1
+            if k < len(toks) and toks[k].group(0).lower() in _MULTIPLIERS:
+                k += 1                         # "716,050 of an estimated 1.4 million Syrian refugees"
     words: list[re.Match] = []
     heads: list[str] = []
     while k < len(toks) and sum(1 for w in words if not w.group(0)[0].isupper()) < NOUN_PHRASE_WORDS \
@@ -253,7 +259,7 @@ def figures_in(sentence: str, ctx: PairContext, cumulative_sentence: bool = Fals
     out: list[Figure] = []
     words = content_words(sentence)
     topic = {stem(w): ctx.idf(stem(w)) for w, _, _ in words}
-    pos = 0
+    pos = number_end = 0
     while True:
         m = FIGURE_RE.search(sentence, pos)
         if m is None:
@@ -272,17 +278,20 @@ def figures_in(sentence: str, ctx: PairContext, cumulative_sentence: bool = Fals
         figure.sentence_index = index
         if out:
             figure.parent = _parent(sentence, out[-1], figure)
+            figure.whole = bool(_OF.fullmatch(sentence[number_end:m.start()]))
         if _INCREMENT_BEFORE.search(sentence, max(0, figure.start - 20), figure.start) \
                 or _INCREMENT_OPENS.match(figure.text):
             figure.part = True
             if out and (not figure.noun or figure.heads & out[-1].heads):
                 out[-1].part = True
         out.append(figure)
+        number_end = m.end()
     return out
 
 
 # "a further 83 were deployed", "another 71 in Kufrah", "an additional 18 investigators": the count before it is
 # one part of a total the text does not state, and this one is another part or an increment
+_OF = re.compile(r"\s+of\s+")           # "716,050 of an estimated 1.4 million": what is between a part and its whole
 _INCREMENT_BEFORE = re.compile(r"\b(?:a further|another|an additional)\s*$", re.I)    # right before the number
 _INCREMENT_OPENS = re.compile(r"(?:a further|another|an additional)\b", re.I)        # its qualifier, in its text
 
@@ -415,6 +424,9 @@ def pair_score(a: Figure, b: Figure) -> tuple[float, float] | None:
     not count the same thing."""
     if a.unit != b.unit or a.unit == "time" or a.cumulative != b.cumulative or a.part != b.part:
         return None                        # "12 … and a further 83 officers" / "Ninety-two officers" in all
+    if a.whole != b.whole:
+        return None                        # "752,675 Syrian refugees" (registered) / the "estimated 1.4 million"
+                                           # of which 716,050 are registered
     if a.proper and b.proper and not (a.proper & b.proper):
         return None                        # Iraqi nationals / Syrian nationals
     if a.mods and b.mods and not (a.mods & b.mods):
