@@ -638,6 +638,17 @@ def test_words_in_quotation_marks_are_anothers():
                                           "deteriorated.")] == ["deteriorated"]
 
 
+def test_a_quotation_over_several_sentences_is_anothers_throughout():
+    """UNDOF: the Syrian letters quoted over two sentences ("… condemns this aggression. It is an unacceptable
+    escalation …") gave "condemns → unacceptable, escalation"."""
+    sigs = signals("In a letter, the Syrian Arab Republic stated: “The Government condemns this aggression. It is an "
+                   "unacceptable escalation of the occupation.” UNDOF observed the construction of a berm.",
+                   "In a letter, the Syrian Arab Republic stated: “The Government rejects these violations. They "
+                   "constitute a grave breach of the Agreement.” UNDOF observed the construction of a road.",
+                   kind="modified")
+    assert of_kind(sigs, "judgement") == []
+
+
 def test_what_is_to_be_averted_is_no_trend():
     """Lebanon's "to prevent escalation" was read as a judgement "welcome → escalation"."""
     from reportdiff.diff import lexicon

@@ -85,13 +85,15 @@ def _sentences(paras: list[Paragraph]) -> list[Sentence]:
     out = []
     for p in paras:
         previous: Sentence | None = None
+        quoted = lexicon.quoted_spans(p.text)       # a quotation may run over several sentences
         for k, (a, b) in enumerate(sentences(p.text)):
             text = p.text[a:b]
             stems = frozenset(stem(w) for w, _, _ in content_words(text))
             topic = stems | previous.stems if previous is not None and _ANAPHOR.match(text) else stems
             running = previous is not None and fig.refers_to_same_period(text) and (
                 previous.running_total or fig.is_cumulative_sentence(previous.text))
-            hits = [] if lexicon.is_courtesy(text) else lexicon.hits(text)
+            hits = [] if lexicon.is_courtesy(text) else lexicon.hits(text, [(x - a, y - a) for x, y in quoted
+                                                                            if x < b and y > a])
             previous = Sentence(p.id, text, k == 0, stems, hits, topic, running)
             out.append(previous)
     return out

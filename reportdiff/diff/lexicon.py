@@ -139,12 +139,18 @@ def polarity(word: str) -> str:
     return ""
 
 
-def hits(text: str) -> list[tuple[str, str, int]]:
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text quotes another's words (“…”, "…")."""
+    return [q.span() for q in _QUOTED.finditer(text)]
+
+
+def hits(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[str, str, int]]:
     """(word, category, offset) of every assessment word in a text, in order. "may" as a month is skipped; a
     negated word is given with its negator ("no significant progress", category "worse", at the negator's
-    offset)."""
+    offset). `quoted`: the spans of the text inside quotation marks, when a quotation may run on past it (a
+    sentence of a paragraph that quotes a letter over several sentences); by default, the text's own."""
     out: list[tuple[str, str, int]] = []
-    quoted = [q.span() for q in _QUOTED.finditer(text)]
+    quoted = quoted_spans(text) if quoted is None else quoted
     for m in _TOKEN.finditer(text):
         w = m.group(0).lower()
         cat = CATEGORY.get(w)
