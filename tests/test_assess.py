@@ -392,6 +392,18 @@ def test_two_calls_in_one_sentence_are_two_calls():
         "call dropped: adherence to the Agreement on Cessation of Hostilities"]
 
 
+def test_a_changed_call_is_summarised_by_what_changed():
+    """Libya's "enhance efforts to protect the dignity and rights… → enhance protection of the dignity and rights
+    of…" hid what the new call adds (holding the perpetrators of abuse accountable): the summary now shows, of each
+    side, the words the other does not use."""
+    sigs = signals("I call on the Libyan authorities to enhance efforts to protect the dignity and rights of migrants.",
+                   "I call on the Libyan authorities to enhance protection of the dignity and rights of these "
+                   "vulnerable groups and hold accountable the perpetrators of abuse and violations against them.")
+    (r,) = of_kind(sigs, "recommendation")
+    assert r.change.startswith("call on the Libyan authorities: enhance efforts to protect the dignity")
+    assert "hold accountable the perpetrators" in r.change.split(" → ")[1]
+
+
 def test_a_new_call_to_a_new_addressee():
     sigs = signals(
         "The Mission supported the electoral commission in the registration of voters in the east.",

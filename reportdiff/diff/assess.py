@@ -433,7 +433,8 @@ def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: P
             continue                       # "the Parties" → "the parties", "all concerned actors" → "all actors
                                            # concerned", "actions" → "action": the same call
         who = b.addressee if same_addressee else f"{a.addressee or 'no one named'} → {b.addressee or 'no one named'}"
-        out.append(_call_signal(a, b, f"call{_on(who)}: {_short(a.ask)} → {_short(b.ask)}", "changed", 0.7))
+        out.append(_call_signal(a, b, f"call{_on(who)}: {_telling(a.ask, b.ask)} → {_telling(b.ask, a.ask)}",
+                                "changed", 0.7))
     index = {id(s): k for k, s in enumerate(old)}, {id(s): k for k, s in enumerate(new)}
     for j, b in enumerate(new_calls):
         if j not in used_new:
@@ -479,6 +480,19 @@ def _call_signal(a, b, change: str, direction: str, score: float) -> Signal:
     return Signal(kind="recommendation", old=side(a), new=side(b), subject=who,
                   change=change, direction=direction,
                   score=score if sa is not None or sb is not None else score * 0.8)
+
+
+def _telling(ask: str, other: str, words: int = 8) -> str:
+    """An ask cut to the words that tell it from the other side's: the window of `words` words holding most words
+    the other does not use ("… these vulnerable groups and hold accountable the perpetrators …"), from the start
+    when that does as well."""
+    ws = ask.split()
+    if len(ws) <= words:
+        return ask
+    theirs = _word_bag(other)
+    new = [stem(w.strip(".,;:()“”\"'")) not in theirs for w in ws]
+    start = max(range(len(ws) - words + 1), key=lambda k: (sum(new[k:k + words]), -k))
+    return ("… " if start else "") + _short(" ".join(ws[start:]), words)
 
 
 def _short(s: str, words: int = 8) -> str:
