@@ -22,7 +22,7 @@ import typer
 from . import __version__, api
 from ._progress import JobProgress
 from .pdf import inputs
-from .errors import ReportDiffError, UsageError
+from .errors import OutputError, ReportDiffError, UsageError
 from .fileio import check_output_path, write_atomic
 
 class _OneLineUsageErrors(typer.Typer):
@@ -42,7 +42,7 @@ class _OneLineUsageErrors(typer.Typer):
             if hasattr(e, "format_message") and isinstance(getattr(e, "exit_code", None), int):
                 ctx = getattr(e, "ctx", None)
                 hint = f"; see '{ctx.command_path} --help'" if ctx is not None else ""
-                typer.echo("error: " + " ".join(f"{e.format_message().rstrip('.')}{hint}".split()), err=True)
+                _say("error", f"{e.format_message().rstrip('.')}{hint}")
                 sys.exit(e.exit_code)
             raise
         sys.exit(rv if isinstance(rv, int) else 0)
@@ -57,14 +57,20 @@ class EditionFormat(str, Enum):
     json = "json"
     text = "text"
     markdown = "markdown"
+    md = "md"
 
 
 class CompareFormat(str, Enum):
     html = "html"
     json = "json"
     markdown = "markdown"
+    md = "md"
     text = "text"
     eml = "eml"
+
+
+#: Short names --format also takes, as the output file's suffix does (-o report.md).
+FORMAT_ALIASES = {"md": "markdown"}
 
 
 # Options every command shares (one definition each, so the commands cannot drift apart).
@@ -87,13 +93,59 @@ SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "mark
                   ".txt": "text", ".eml": "eml"}
 
 
+#: The longest message printed: room for long paths, never a screenful.
+MESSAGE_LIMIT = 2000
+
+
+def _say(prefix: str, message: str) -> None:
+    """One `error:` or `warning:` line on stderr: the one place messages are printed. A message holds file names
+    and text from a PDF or a server: `sources.printable` keeps it to one line and drops escape sequences, bidi
+    overrides and the password of a URL."""
+    from .sources import printable
+
+    typer.echo(f"{prefix}: {printable(message, limit=MESSAGE_LIMIT)}", err=True)
+
+
 def _fail(message: str, code: int = 2) -> None:
-    # One line, whatever the message holds: a PDF's name or text must not break the contract.
-    typer.echo("error: " + " ".join(message.split()), err=True)
+    _say("error", message)
     raise typer.Exit(code)
 
 
+def _to_stdout(data: str | bytes) -> None:
+    """Write a command's result to standard output: one clear line when it is closed (`>&-`) or cannot take it
+    (/dev/full: ENOSPC), rather than a Python failure."""
+    if sys.stdout is None:                  # Python started with file descriptor 1 closed
+        raise OutputError("standard output is closed; give -o FILE, or leave standard output open")
+    try:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+    except BrokenPipeError:
+        raise                               # `| head`: handled in _run
+    except OSError as e:
+        raise _stdout_failed(e) from None
+
+
+def _flush_stdout() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()                  # a closed pipe or a full device shows up here, inside _run's handlers
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise _stdout_failed(e) from None
+
+
+def _stdout_failed(e: OSError) -> OutputError:
+    _silence_stdout()                       # the interpreter's own last flush would fail again, and print
+    return OutputError(f"cannot write to standard output: {e.strerror or e}; give -o FILE instead")
+
+
 def _silence_stdout() -> None:
+    if sys.stdout is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())   # so the interpreter's final flush does not complain either
@@ -129,7 +181,7 @@ def _run(debug: bool, job: Callable[[], int]) -> None:
     _quiet_libraries(debug)
     try:
         code = job()
-        sys.stdout.flush()      # a closed pipe shows up here, inside the handlers below
+        _flush_stdout()
     except BrokenPipeError:     # the reader went away (`| head`): stop quietly with SIGPIPE's status, as Unix tools do
         _silence_stdout()
         raise typer.Exit(141)
@@ -138,7 +190,7 @@ def _run(debug: bool, job: Callable[[], int]) -> None:
             traceback.print_exc()
         _fail(str(e), e.exit_code)
     except KeyboardInterrupt:
-        typer.echo("error: interrupted; no output was written", err=True)
+        _say("error", "interrupted; no output was written")
         raise typer.Exit(130)
     except MemoryError:
         _fail("out of memory while reading the input; try --max-pages or a smaller document")
@@ -154,7 +206,7 @@ def _run(debug: bool, job: Callable[[], int]) -> None:
 def _chosen_format(fmt: Optional[Enum], output: Optional[Path], default: Optional[str]) -> Optional[str]:
     """--format, else the output file's suffix, else `default` (also for an unknown suffix)."""
     if fmt:
-        return fmt.value
+        return FORMAT_ALIASES.get(fmt.value, fmt.value)
     return SUFFIX_FORMATS.get(output.suffix.lower(), default) if output else default
 
 
@@ -162,15 +214,13 @@ def _emit(data: str | bytes, out_path: Optional[Path]) -> None:
     """Write a command's result to its output file (atomically) or to stdout (text ending in a newline)."""
     if out_path:
         write_atomic(out_path, data)
-    elif isinstance(data, bytes):
-        sys.stdout.buffer.write(data)
     else:
-        sys.stdout.write(data if data.endswith("\n") else data + "\n")
+        _to_stdout(data if isinstance(data, bytes) or data.endswith("\n") else data + "\n")
 
 
 def _warn(warnings: list[str]) -> None:
     for warning in warnings:
-        typer.echo("warning: " + " ".join(warning.split()), err=True)
+        _say("warning", warning)
 
 
 def _resolve_inputs(args: list[Path], offline: bool, refresh: bool) -> list[Path]:
@@ -212,7 +262,7 @@ def _use_color(mode: ColorMode, to_file: bool) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return not to_file and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    return not to_file and sys.stdout is not None and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def _output_file(output: Optional[Path]) -> Optional[Path]:
@@ -235,7 +285,9 @@ def _progress_job(asked: Optional[bool]) -> Iterator[JobProgress]:
 
 def _read(job: JobProgress, pdfs: list[Path], pages: int, read: Callable[..., Any]) -> Any:
     """`read(progress=...)`, the files' reading shown by the job."""
-    job.reading([p.name for p in pdfs], pages)
+    from .sources import printable
+
+    job.reading([printable(p.name) for p in pdfs], pages)     # file names are untrusted on stderr too
     result = read(progress=job.pages if job.shown else None)
     job.files_read()
     return result
@@ -256,7 +308,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 @app.command()
 def extract(
     pdf: Path = typer.Argument(..., help="The report PDF to read."),
-    fmt: Optional[EditionFormat] = typer.Option(None, "--format", "-f", help="json, text or markdown."),
+    fmt: Optional[EditionFormat] = typer.Option(None, "--format", "-f", help="json, text or markdown (md)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Write here (atomically) instead of stdout; - is stdout."),
     max_pages: int = MAX_PAGES_OPTION,
@@ -297,7 +349,7 @@ def compare(
     old: Path = typer.Argument(..., help="The earlier edition (PDF)."),
     new: Path = typer.Argument(..., help="The later edition (PDF)."),
     fmt: Optional[CompareFormat] = typer.Option(None, "--format", "-f",
-                                                help="html, json, markdown, text or eml (default: from -o's "
+                                                help="html, json, markdown (md), text or eml (default: from -o's "
                                                      "suffix; without -o a short summary)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Write the report here (atomically); - is stdout (with --format)."),
@@ -337,7 +389,7 @@ def compare(
                 comparison, chosen, color=_use_color(color, to_file=out_path is not None), summary_only=summary)
         _warn(comparison.warnings)
         if chosen is None:
-            sys.stdout.write(text)
+            _to_stdout(text)
         else:
             _emit(text, out_path)
         return 1 if exit_code and comparison.differs else 0
@@ -349,6 +401,7 @@ class SeriesFormat(str, Enum):
     html = "html"
     json = "json"
     markdown = "markdown"
+    md = "md"
 
 
 @app.command()
@@ -356,8 +409,8 @@ def series(
     editions: list[Path] = typer.Argument(..., help="Two or more editions (PDFs, a folder of them or a quoted glob); "
                                                     "put in date order whatever the order given."),
     fmt: Optional[SeriesFormat] = typer.Option(None, "--format", "-f",
-                                               help="html, json or markdown (default: from -o's suffix; without -o "
-                                                    "a short summary)."),
+                                               help="html, json or markdown (md) (default: from -o's suffix; "
+                                                    "without -o a short summary)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Write the timeline here (atomically); - is stdout (with --format)."),
     max_pages: int = MAX_PAGES_OPTION,
@@ -395,7 +448,7 @@ def series(
                 render_series.render_series(result, chosen)
         _warn(result.warnings)
         if chosen is None:
-            sys.stdout.write(text)
+            _to_stdout(text)
         else:
             _emit(text, out_path)
         return 0
@@ -433,10 +486,10 @@ def cache_info(debug: bool = DEBUG_OPTION) -> None:
         i = edition_cache.info()
         cap = f"{_size_text(i.max_bytes)} (${edition_cache.ENV_MAX}"
         cap += "; unset: the default)" if not os.environ.get(edition_cache.ENV_MAX) else ")"
-        sys.stdout.write(f"folder:  {i.folder}\n"
-                         f"entries: {i.entries} parsed edition{'s' if i.entries != 1 else ''}\n"
-                         f"size:    {_size_text(i.bytes)} of at most {cap}; the least recently used go first\n"
-                         f"used:    least recently {_when(i.oldest)}, most recently {_when(i.newest)}\n")
+        _to_stdout(f"folder:  {i.folder}\n"
+                   f"entries: {i.entries} parsed edition{'s' if i.entries != 1 else ''}\n"
+                   f"size:    {_size_text(i.bytes)} of at most {cap}; the least recently used go first\n"
+                   f"used:    least recently {_when(i.oldest)}, most recently {_when(i.newest)}\n")
         return 0
 
     _run(debug, job)
@@ -451,8 +504,8 @@ def cache_clear(debug: bool = DEBUG_OPTION) -> None:
 
         before = edition_cache.info()
         edition_cache.clear()
-        sys.stdout.write(f"removed {before.entries} parsed edition{'s' if before.entries != 1 else ''} "
-                         f"({_size_text(before.bytes)}) from {before.folder}\n")
+        _to_stdout(f"removed {before.entries} parsed edition{'s' if before.entries != 1 else ''} "
+                   f"({_size_text(before.bytes)}) from {before.folder}\n")
         return 0
 
     _run(debug, job)
@@ -465,11 +518,14 @@ def fetch(
                                           help="Also copy each PDF into this folder (as S_2025_496.pdf)."),
     refresh: bool = REFRESH_OPTION,
     offline: bool = OFFLINE_OPTION,
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Taken as every command takes it (scripts pass it to all); fetch "
+                                                 "shows no progress."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Download editions by UN symbol from ODS into the download cache (and -o DIR); prints where each is."""
 
-    def job() -> int:
+    def job() -> int:          # `progress` is only taken: a download is short, and its result is the line printed
         from . import sources
 
         if output is not None and not output.is_dir():
@@ -480,7 +536,7 @@ def fetch(
             target = pdf if output is None else output / pdf.name
             if output is not None:
                 write_atomic(check_output_path(target, []), pdf.read_bytes())
-            sys.stdout.write(f"{target}\n")
+            _to_stdout(f"{target}\n")
         return 0
 
     _run(debug, job)
@@ -532,7 +588,7 @@ def batch(
         finally:
             if bar:
                 bar(-1, -1)
-        sys.stdout.write(result.summary() + "\n")
+        _to_stdout(result.summary() + "\n")
         return 0 if result.ok else 1
 
     _run(debug, job)

@@ -3,6 +3,7 @@ Ctrl-C never leaves a half-written report, and an output path that is one of the
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -10,8 +11,17 @@ from .errors import OutputError
 
 
 def check_output_path(out: str | os.PathLike, inputs: list[str | os.PathLike]) -> Path:
-    """Refuse an output path that is a directory, sits in a missing folder, or is one of the inputs."""
+    """Refuse an output path that is a directory, a device, a pipe or a socket, sits in a missing folder, or is
+    one of the inputs."""
     path = Path(out)
+    try:
+        return _checked_output_path(path, inputs)
+    except OSError as e:                  # a name too long (ENAMETOOLONG), a loop of symbolic links (ELOOP)...
+        raise OutputError(f"cannot write {path}: {e.strerror or e}; choose another -o path") from None
+
+
+def _checked_output_path(path: Path, inputs: list[str | os.PathLike]) -> Path:
+    _refuse_special_file(path)
     if path.is_dir():
         raise OutputError(f"{path} is a directory; give a file name for the output (e.g. {path / 'report.html'})")
     folder = path.parent if str(path.parent) else Path(".")
@@ -31,6 +41,20 @@ def check_output_path(out: str | os.PathLike, inputs: list[str | os.PathLike]) -
         raise OutputError(f"cannot write {path}: folder {folder} is not writable; choose another -o path")
     _probe_writable(path, folder)
     return path
+
+
+def _refuse_special_file(path: Path) -> None:
+    """Refuse an existing output that is not a regular file (after symbolic links): a device, a pipe, a socket.
+    Writing through to it could block (a pipe) or send a report to a device, and the atomic rename would replace
+    the device's own entry (as root, `-o /dev/null` would turn /dev/null into a file): refusing is the safer
+    and simpler choice; standard output (`-o -`) and a shell redirection cover writing to such a file."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):          # nothing there yet (the other checks say the rest)
+        return
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):    # a directory gets its own message
+        raise OutputError(f"{path} is not a regular file (a device, pipe or socket); refusing to replace it: "
+                          f"give a file name, or -o - for standard output")
 
 
 def _probe_writable(path: Path, folder: Path) -> None:
@@ -53,6 +77,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
+        _refuse_special_file(path)         # again, at the time of writing: a batch writes without check_output_path
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as e:
         raise OutputError(f"cannot write {path}: {e.strerror}; choose another -o path") from e

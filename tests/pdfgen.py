@@ -337,9 +337,32 @@ def write(path: str | Path, data: bytes) -> Path:
     return path
 
 
+def mapped_text(path: str | Path, codes: dict[str, int], **report) -> Path:
+    """`un_report` in an embedded TrueType font (reportlab's own Vera) whose ToUnicode map reads each placeholder
+    character of `codes` as the code given: a lone surrogate (0xD800), a control character... — what a damaged or
+    hostile file's map may say, whatever glyph it draws."""
+    global BODY_FONT, BOLD_FONT, _canvas
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("Vera", "Vera.ttf"))
+    pdfmetrics.registerFont(TTFont("VeraBd", "VeraBd.ttf"))
+    saved = BODY_FONT, BOLD_FONT, _canvas
+    BODY_FONT, BOLD_FONT = "Vera", "VeraBd"
+    _canvas = lambda target, **kw: saved[2](target, pageCompression=0, **kw)   # the map readable, to edit it
+    try:
+        path = un_report(path, **report)
+    finally:
+        BODY_FONT, BOLD_FONT, _canvas = saved
+    data = path.read_bytes()
+    for placeholder, code in codes.items():
+        data = data.replace(b"<%04X>" % ord(placeholder), b"<%04X>" % code)
+    return write(path, data)
+
+
 __all__: Sequence[str] = ("un_report", "french_report", "letter", "scanned", "encrypted", "owner_only_encrypted",
-                          "big_document", "free_layout", "truncate", "corrupt_xref", "not_pdfs", "write", "raw_pdf",
-                          "decompression_bomb", "page_tree_bomb", "page_tree_loop", "lying_page_count")
+                          "big_document", "free_layout", "truncate", "corrupt_xref", "not_pdfs", "write", "mapped_text",
+                          "raw_pdf", "decompression_bomb", "page_tree_bomb", "page_tree_loop", "lying_page_count")
 
 
 def free_layout(path: str | Path, pages: list[list[tuple[float, float, float, str, str]]], *,

@@ -198,6 +198,54 @@ def test_odd_file_name_stays_one_line(tmp_path):
     assert_clean_error(proc, "name with tabs.pdf")
 
 
+HOSTILE_NAME = "esc\x1b[31mred\x1b]0;TITLE\x07 \u202eevil.pdf"       # colour, window title, bell, bidi override
+
+
+def _assert_inert(line: str) -> None:
+    assert not any(ch in line for ch in "\x1b\x07\u202e"), repr(line)
+
+
+def test_file_names_reach_the_terminal_without_escape_sequences(tmp_path):
+    """A file name is untrusted: printed in an error, its control characters and bidi overrides are dropped."""
+    pdf = pdfgen.write(tmp_path / HOSTILE_NAME, b"<html>oops</html>")
+    proc, _ = _extract_to(tmp_path, pdf)
+    _assert_inert(assert_clean_error(proc, "red", "evil.pdf", "not a PDF"))
+    # a usage error quotes the value given: the same cleaning applies
+    _assert_inert(assert_clean_error(run_cli("compare", pdf, pdf, "--format", "\x1b[31mhtml\u202e"), "--format"))
+
+
+def test_a_lone_surrogate_in_the_text_is_read_as_a_replacement_character(tmp_path):
+    """A ToUnicode map naming U+D800 (no encoder writes it): read as U+FFFD, every command and format works."""
+    old = pdfgen.un_report(tmp_path / "old.pdf")
+    new = pdfgen.mapped_text(tmp_path / "new.pdf", {"¤": 0xD800, "¦": 0xDFFF},
+                             texts={2: "Surrogate ¤ high and ¦ low and 42 incidents end."})
+    proc = run_cli("extract", new, "-f", "text", "--no-cache")
+    assert proc.returncode == 0, proc.stderr
+    assert "Surrogate \ufffd high and \ufffd low" in proc.stdout
+    for fmt in ("markdown", "json", "html"):
+        out = tmp_path / f"report.{fmt}"
+        proc = run_cli("compare", old, new, "-f", fmt, "-o", out)
+        assert proc.returncode == 0, proc.stderr
+        assert "\ufffd" in out.read_text(encoding="utf-8")
+    edition = reportdiff.load(new, cache=False)
+    assert any("Surrogate \ufffd high" in p.text for p in edition.paragraphs)
+
+
+def test_output_onto_a_pipe_or_a_link_to_a_device_is_refused(tmp_path, gen):
+    """-o naming an existing FIFO, or a symbolic link to a device, is refused (the rename would have replaced it by
+    a regular file: as root, -o /dev/null replaced the device); both are left as they were."""
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    link = tmp_path / "null.json"
+    link.symlink_to(os.devnull)
+    for target in (fifo, link):
+        proc = run_cli("extract", gen["report"], "-o", target, timeout=60)
+        assert_clean_error(proc, target.name, "not a regular file", "-o -")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert link.is_symlink() and os.readlink(link) == os.devnull
+    assert listing(tmp_path) == {"pipe.json", "null.json"}
+
+
 def test_compare_fails_fast_on_bad_second_file(tmp_path, sample_72):
     """The second file is refused before the first is parsed (which takes seconds)."""
     bad = pdfgen.write(tmp_path / "second.pdf", b"")

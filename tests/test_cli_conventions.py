@@ -305,3 +305,57 @@ def test_markdown_gives_the_full_redline_and_summary_only_on_request(tmp_path):
     assert summary.returncode == 0 and "The text, section by section" not in short
     assert short.startswith("**S/2025/72**") and "**The brief: key changes in the assessment**" in short
     assert len(short) < len(md) / 5
+
+
+def test_markdown_keeps_entities_and_addresses_from_a_pdf_inert(gen, tmp_path):
+    """A PDF's literal "&lt;script&gt;" must read as written, not become <script> in a Markdown renderer, and
+    "www." and e-mail addresses must not become live links (as "http://" already does not)."""
+    from markdown_it import MarkdownIt
+
+    from reportdiff.render.report import _md
+
+    new = pdfgen.un_report(tmp_path / "new.pdf", texts={
+        3: "Entity &lt;script&gt;alert(1)&lt;/script&gt; and AT&T, see www.evil.example/login or admin@evil.example."})
+    out = tmp_path / "report.md"
+    proc = run_cli("compare", gen["report"], new, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    md = out.read_text(encoding="utf-8")
+    rendered = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(md)
+    assert "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;" in rendered      # a browser shows "&lt;script&gt;"
+    assert "www.evil" not in md and "admin@evil" not in md
+    assert "www.x" not in _md("WWW.x www.x") and "WWW.x" not in _md("WWW.x") and "\\&" in _md("a & b")
+
+
+def test_md_is_short_for_markdown(gen, tmp_path):
+    env = {**CLI_ENV, "SOURCE_DATE_EPOCH": "1767225600"}
+    for command in (["extract", gen["report"]], ["compare", gen["report"], gen["report2"]],
+                    ["series", gen["report"], gen["report2"]]):
+        short, long = (_cli(*command, "-f", fmt, "-o", "-", env=env) for fmt in ("md", "markdown"))
+        assert short.returncode == 0, short.stderr
+        assert short.stdout == long.stdout
+
+
+def test_fetch_takes_no_progress_as_every_command_does(tmp_path):
+    env = {**CLI_ENV, "REPORTDIFF_CACHE_DIR": str(tmp_path / "cache")}
+    assert_clean_error(_cli("fetch", "--no-progress", "--offline", "S/2025/72", env=env), "not in the download cache")
+
+
+def test_standard_output_that_cannot_be_written_is_one_clear_line(gen):
+    """Standard output on a full device, or closed (`>&-`): one line, exit 2, no Python failure."""
+    def run(stdout, **kw) -> subprocess.CompletedProcess:
+        proc = subprocess.run(cli_command() + ["extract", os.fspath(gen["report"]), "-f", "text"], stdout=stdout,
+                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=CLI_ENV, text=True, timeout=120,
+                              **kw)
+        proc.stdout = ""                  # not captured: it went to the device
+        return proc
+
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            assert_clean_error(run(full), "cannot write to standard output", "-o FILE")
+    assert_clean_error(run(subprocess.DEVNULL, preexec_fn=lambda: os.close(1)), "standard output is closed")
+
+
+def test_an_output_name_too_long_is_one_clear_line(gen, tmp_path):
+    proc = run_cli("extract", gen["report"], "-o", tmp_path / ("a" * 300 + ".json"))
+    assert_clean_error(proc, "cannot write", "choose another -o path")
+    assert listing(tmp_path) == set()

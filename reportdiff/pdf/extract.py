@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import operator
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 from typing import Callable, Iterable
@@ -374,7 +375,7 @@ def _chars_pdfplumber(page) -> list[Char]:
             continue
         seen.add(key)
         bold, italic = _font_flags(c.get("fontname", ""))
-        out.append(Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], bold, italic))
+        out.append(Char(_encodable(c["text"]), c["x0"], c["x1"], c["top"], c["bottom"], c["size"], bold, italic))
     return out
 
 
@@ -477,7 +478,7 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
         get_origin(raw, i, origin_x_ref, origin_y_ref)
         l = min(origin_x.value, rect.right)
         y_bottom = page_height - rect.bottom
-        text = chr(code)
+        text = _char_text(code)
         key = (text, round(l), round(y_bottom - size))
         if key in seen:
             continue
@@ -496,6 +497,21 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
             out.append(Char(text, l, l + _advance(widths[0], code) * widths[1], y_bottom - size, y_bottom, size,
                             bold, italic))
     return out
+
+
+def _char_text(code: int) -> str:
+    """A character code as text. A ToUnicode map may name a lone surrogate (U+D800) or a code beyond Unicode: no
+    output can encode such a character (every writer failed on it), so it is read as U+FFFD, the replacement
+    character, as a UTF-8 decoder reads a broken byte."""
+    return chr(code) if code < 0xD800 or 0xDFFF < code <= 0x10FFFF else "\ufffd"
+
+
+def _encodable(text: str) -> str:
+    """`_char_text` for a string (pdfminer's characters): its lone surrogates replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # The standard fonts every PDF reader has: a file may name them without embedding them or giving their widths.

@@ -187,13 +187,17 @@ def _clean(s: str | None) -> str:
     return _CONTROL.sub("", one_line(s))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# `&` too: a PDF's literal "&lt;script&gt;" would otherwise be read as an entity and shown as <script>
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# Where a Markdown renderer makes a live link of plain text (GitHub's autolinks: "http://…", "www.…", "a@b.org"):
+# an invisible word joiner there keeps the text as it reads and the link dead.
+_MD_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?i:(?<=www)(?=\.))|(?<=@)")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 
 def _md(s: str | None) -> str:
-    """Untrusted text for markdown: inert (no links, no HTML, no emphasis)."""
-    return _MD_SPECIAL.sub(r"\\\1", _clean(s)).replace("://", ":\u2060//")
+    """Untrusted text for markdown: inert (no links, no HTML, no entities, no emphasis)."""
+    return _MD_AUTOLINK.sub("\u2060", _MD_SPECIAL.sub(r"\\\1", _clean(s)))
 
 
 def md_warnings(warnings: list[str]) -> list[str]:
