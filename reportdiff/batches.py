@@ -264,12 +264,17 @@ def run_item(item: Item, options: Options, previous: dict | None = None) -> dict
             return {"status": "unchanged", "key": key}
         made = _compare_pair(item, paths, options) if item.kind == "pair" else _follow_series(item, paths, options)
         return {"status": "done", "key": key, **made}
-    except ReportDiffError as e:
-        return {"status": "failed", "error": _one_line(str(e))}
-    except MemoryError:
-        return {"status": "failed", "error": "out of memory while reading the input"}
-    except Exception as e:            # a bug or an input nobody foresaw: recorded, the batch goes on
-        return {"status": "failed", "error": _one_line(f"unexpected failure ({type(e).__name__}: {e})")}
+    except Exception as e:            # bad input, or a bug or an input nobody foresaw: recorded, the batch goes on
+        return {"status": "failed", "error": _failure(e)}
+
+
+def _failure(e: Exception) -> str:
+    """The one line errors.jsonl keeps for an item that failed with `e`."""
+    if isinstance(e, ReportDiffError):
+        return _one_line(str(e))
+    if isinstance(e, MemoryError):
+        return "out of memory while reading the input"
+    return _one_line(f"unexpected failure ({type(e).__name__}: {e})")
 
 
 def _local_paths(item: Item, options: Options) -> list[str]:
@@ -282,8 +287,10 @@ def _local_paths(item: Item, options: Options) -> list[str]:
 def _digest(path: str) -> str:
     from . import cache
     from .errors import InputFileError
+    from .pdf.inputs import _stat_regular_file
 
     try:
+        _stat_regular_file(path)      # first: hashing a FIFO would wait for a writer for ever (and ignore Ctrl-C)
         return cache.file_digest(path)
     except FileNotFoundError:
         raise InputFileError(f"{path} does not exist where this task ran; on a cluster every worker must see "
@@ -458,7 +465,25 @@ def _read_record(out: Path, item: Item) -> dict | None:
         data = json.loads(_record_path(out, item.id).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) and data.get("format") == RECORD_FORMAT else None
+    return data if _well_formed(data) else None       # a malformed record is ignored, and replaced by this run's
+
+
+def _well_formed(record) -> bool:
+    """Whether a record read from disk has the shape `_take` writes. Its files must be plain names in the output
+    folder: a hand-made record naming "/etc/x" or "../x" must not make `_forget` delete a file elsewhere."""
+    if not isinstance(record, dict) or record.get("format") != RECORD_FORMAT:
+        return False
+    files, rows, steps = record.get("files"), record.get("rows", []), record.get("steps", [])
+    return (isinstance(files, list) and all(_plain_name(name) for name in files)
+            and isinstance(rows, list) and all(isinstance(row, dict) for row in rows)
+            and isinstance(steps, list) and all(isinstance(step, dict) and isinstance(step.get("summary"), dict)
+                                                for step in steps))
+
+
+def _plain_name(name) -> bool:
+    """A file name without any folder part (no "/", "..", "\\", NUL)."""
+    return (isinstance(name, str) and name not in ("", ".", "..") and Path(name).name == name
+            and not any(ch in name for ch in "\\\0"))
 
 
 def _still_valid(item: Item, record: dict | None, options: Options, out: Path) -> bool:
@@ -543,24 +568,33 @@ def _outcome(future) -> dict:
 
 
 def _take(outcome: dict, item: Item, record: dict | None, out: Path, result: BatchResult) -> dict | None:
-    """Write what a task returned: its files, then its record (so that a record always has its files)."""
-    from .fileio import write_atomic
-
+    """Write what a task returned: its files, then its record (so that a record always has its files). An item
+    whose outputs cannot be written is failed like any other."""
     status = outcome.get("status")
     if status == "unchanged" and record is not None:
         result.unchanged.append(item.id)
         return record
     if status == "done":
-        for name, text in outcome["files"].items():
-            write_atomic(out / name, text)
-        record = {"format": RECORD_FORMAT, "id": item.id, "key": outcome["key"], "files": sorted(outcome["files"]),
-                  **outcome["record"]}
-        write_atomic(_record_path(out, item.id), json.dumps(record, ensure_ascii=False, indent=1))
-        result.done.append(item.id)
-        return record
+        try:
+            return _write_done(outcome, item, out, result)
+        except Exception as e:     # its outputs cannot be written (a folder in the way, a full disk): the batch goes on
+            outcome = {"status": "failed", "error": _failure(e)}
     _forget(item, record, out)                 # a failure leaves no stale result of an earlier run behind
     result.failed[item.id] = outcome.get("error") or "the task returned nothing"
     return None
+
+
+def _write_done(outcome: dict, item: Item, out: Path, result: BatchResult) -> dict:
+    """A done item's files, then its record; the record returned."""
+    from .fileio import write_atomic
+
+    for name, text in outcome["files"].items():
+        write_atomic(out / name, text)
+    record = {"format": RECORD_FORMAT, "id": item.id, "key": outcome["key"], "files": sorted(outcome["files"]),
+              **outcome["record"]}
+    write_atomic(_record_path(out, item.id), json.dumps(record, ensure_ascii=False, indent=1))
+    result.done.append(item.id)
+    return record
 
 
 def _forget(item: Item, record: dict | None, out: Path) -> None:

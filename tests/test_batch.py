@@ -305,3 +305,70 @@ def test_index_is_self_contained_and_escaped(tmp_path):
     assert "default-src 'none'" in csp
     assert "<script>x()" not in page and "<img src=x" not in page and "<b>5</b>" not in page and "<i>" not in page
     assert "1 rewritten" in page and "2 modified" in page          # kinds shown as the summary has them
+
+
+# ------------------------------------------------------------------------------------------------ one bad item
+
+def _pairs(tmp_path: Path, gen, *extra: tuple[str, Path, Path]) -> Path:
+    """A manifest of the pair ok (report → report2) and the `extra` (id, old, new) items."""
+    manifest = tmp_path / "m.csv"
+    rows = [("ok", gen["report"], gen["report2"]), *extra]
+    manifest.write_text("id,old,new\n" + "".join(f"{i},{a},{b}\n" for i, a, b in rows))
+    return manifest
+
+
+def test_an_item_whose_output_cannot_be_written_is_recorded(gen, tmp_path):
+    """Any failure of one item is recorded and the batch goes on: here its report's path is a folder."""
+    out = tmp_path / "out"
+    (out / "blocked.html").mkdir(parents=True)
+    items = [("blocked", gen["report2"], gen["report"])]
+    result = run(read_manifest(_pairs(tmp_path, gen, *items)), out, jobs=1, table="jsonl")
+    assert result.done == ["ok"] and list(result.failed) == ["blocked"]
+    assert "blocked.html" in result.failed["blocked"] and "directory" in result.failed["blocked"]
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [e["id"] for e in errors] == ["blocked"]
+    assert (out / "index.html").is_file() and (out / "ok.html").is_file()
+    assert not (out / "blocked.json").exists() and not (out / ".reportdiff-batch" / "blocked.json").exists()
+
+
+def test_a_fifo_edition_is_recorded_not_waited_for(gen, tmp_path):
+    """An edition that is a FIFO with no writer: refused before it is read (hashing it waited for ever)."""
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    out = tmp_path / "out"
+    proc = run_cli("batch", _pairs(tmp_path, gen, ("piped", fifo, gen["report"])), "-o", out, "-j", "1",
+                   "--table", "jsonl", timeout=60)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.startswith("2 items: 1 compared, 0 unchanged since the last run, 1 failed")
+    [error] = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert error["id"] == "piped" and "pipe.pdf is not a regular file" in error["error"]
+
+
+def _record(out: Path, item_id: str, files) -> None:
+    (out / ".reportdiff-batch").mkdir(parents=True, exist_ok=True)
+    (out / ".reportdiff-batch" / f"{item_id}.json").write_text(json.dumps(
+        {"format": "reportdiff.batch-record/1", "id": item_id, "key": {}, "files": files}))
+
+
+def test_a_record_naming_files_outside_the_folder_deletes_nothing(gen, tmp_path):
+    """A failing item forgets the files its last record names: only plain names in the output folder count."""
+    victims = [tmp_path / "victim.txt", tmp_path / "other.txt"]
+    for v in victims:
+        v.write_text("keep me")
+    out = tmp_path / "out"
+    _record(out, "broken", [str(victims[0]), "../other.txt", "a\0b", "broken.html"])
+    corrupt = pdfgen.write(tmp_path / "corrupt.pdf", pdfgen.truncate(gen["report"].read_bytes(), 0.4))
+    result = run(make_items([{"id": "broken", "old": str(gen["report"]), "new": str(corrupt)}]), out, jobs=1,
+                 table="jsonl")
+    assert list(result.failed) == ["broken"]
+    assert all(v.read_text() == "keep me" for v in victims)
+
+
+@pytest.mark.parametrize("files", [[1], None, [None]], ids=str)
+def test_a_malformed_record_is_ignored_and_replaced(gen, tmp_path, files):
+    out = tmp_path / "out"
+    _record(out, "ok", files)
+    result = run(read_manifest(_pairs(tmp_path, gen)), out, jobs=1, table="jsonl")
+    assert result.done == ["ok"] and result.ok
+    record = json.loads((out / ".reportdiff-batch" / "ok.json").read_text())
+    assert record["files"] == ["ok.html", "ok.json"]
