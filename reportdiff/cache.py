@@ -26,6 +26,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import NamedTuple
@@ -88,8 +89,6 @@ _UNITS = {"": 1, "B": 1, "K": 2**10, "KB": 2**10, "KIB": 2**10, "M": 2**20, "MB"
 
 def parse_size(text: str) -> int:
     """`500MB`, `1.5G`, `200k`, `1000000` → bytes (binary units: 1 MB = 2**20 bytes, as `du -h` counts)."""
-    import re
-
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*", text)
     if not m or m.group(2).upper() not in _UNITS:
         raise ValueError(f"not a size: {text!r} (write e.g. 500MB or 2G)")
@@ -149,6 +148,12 @@ def entry_path(digest: str, engine: str, directory: Path | None = None) -> Path:
     return (directory or cache_dir()) / f"{digest}-{engine}-{code_key()}.json"
 
 
+#: The names of the cache's own files, `entry_path`'s and `put`'s temporaries: only these are ever removed (the
+#: folder may be one the user set, REPORTDIFF_CACHE_DIR=~/work, holding other JSON files).
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}-[A-Za-z0-9_]+-[0-9a-f]{16}\.json")
+TEMPORARY_NAME = re.compile(r"\.[0-9a-f]{16}-[A-Za-z0-9_]+\.part")
+
+
 def get(digest: str, engine: str, *, source: str | None = None) -> Edition | None:
     """The cached Edition of a file with this content hash, or None (missing, unreadable, corrupt or stale)."""
     try:
@@ -206,7 +211,7 @@ def put(digest: str, engine: str, edition: Edition) -> Path | None:
 def _prune(d: Path, digest: str, keep: str) -> None:
     """Drop this file's entries left by other code versions: a cache dir does not grow with every upgrade."""
     for p in d.glob(f"{digest}-*.json"):
-        if p.name != keep and not p.name.endswith(f"-{code_key()}.json"):
+        if p.name != keep and ENTRY_NAME.fullmatch(p.name) and not p.name.endswith(f"-{code_key()}.json"):
             try:
                 p.unlink()
             except OSError:
@@ -214,11 +219,15 @@ def _prune(d: Path, digest: str, keep: str) -> None:
 
 
 def clear() -> int:
-    """Remove every entry, stray temporary files and the compiled templates; returns how many files were removed
-    (all of them alike; `reportdiff cache clear` reports the entries and bytes)."""
+    """Remove every entry, stray temporary files (of entries, and of downloads cut short) and the compiled
+    templates; returns how many files were removed (all of them alike; `reportdiff cache clear` reports the
+    entries and bytes). Files the cache did not name are left alone."""
+    from .sources import stray_downloads
+
     n = 0
     d = cache_dir()
-    for p in list(d.glob("*.json")) + list(d.glob(".*.part")) + list(template_cache_dir().glob("__jinja2_*")):
+    ours = [p for p in _listing(d) if ENTRY_NAME.fullmatch(p.name) or TEMPORARY_NAME.fullmatch(p.name)]
+    for p in ours + stray_downloads() + list(template_cache_dir().glob("__jinja2_*")):
         try:
             p.unlink()
             n += 1
@@ -231,14 +240,20 @@ def clear() -> int:
     return n
 
 
+def _listing(d: Path) -> list[Path]:
+    try:
+        return list(d.iterdir())
+    except OSError:
+        return []
+
+
 # ---------------------------------------------------------------------------------------------------- size
 
 def entries(directory: Path | None = None) -> list[os.DirEntry[str]]:
     """The cache's entries (parsed editions), least recently used first."""
     d = directory or cache_dir()
     try:
-        found = [e for e in os.scandir(d) if e.name.endswith(".json") and not e.name.startswith(".")
-                 and e.is_file(follow_symlinks=False)]
+        found = [e for e in os.scandir(d) if ENTRY_NAME.fullmatch(e.name) and e.is_file(follow_symlinks=False)]
     except OSError:
         return []
     return sorted(found, key=lambda e: _mtime(e))

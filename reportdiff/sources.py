@@ -11,8 +11,10 @@ reads as a UN document symbol is resolved here to a local PDF:
 - httpx with timeouts (connect, read and an overall deadline), a second try of a refused connection, retries
   with backoff on 429 and 5xx (Retry-After honoured up to MAX_RETRY_AFTER seconds), redirects followed, a size
   limit enforced while streaming; proxies from the environment (HTTPS_PROXY, NO_PROXY) apply. The body goes to
-  a temporary file in the cache folder, renamed into place only once complete and seen to be a PDF: a failed
-  download leaves nothing behind.
+  a temporary file in the cache folder, renamed into place only once complete and through the input checks
+  (`validate_pdf`: a cut file or a web page starting with %PDF- is refused): a failed download leaves nothing
+  behind. The file's sha256 is kept with its validators; a cached file that does not match it is checked again,
+  and removed if it fails, so that a damaged file is never read from the cache.
 - Every failure is a `FetchError` whose message is one line built from our own words and numbers: nothing the
   server sent (body, reason phrase, headers) reaches a terminal.
 """
@@ -21,12 +23,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FetchError, OutputError
+from .errors import FetchError, OutputError, ReportDiffError, UsageError
 from .fileio import write_atomic
 
 DEFAULT_BASE = "https://documents.un.org"
@@ -38,6 +41,8 @@ CONNECT_ATTEMPTS = 2                            # tries when the connection is r
 BACKOFF = 0.5                                   # seconds before the 2nd try, doubled each time after
 MAX_RETRY_AFTER = 60                            # a server asking to wait longer than this is not waited for
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_TIMEOUT = 86400.0                           # the largest REPORTDIFF_ODS_TIMEOUT taken (a day)
+MAX_DOWNLOAD_BYTES = 1e12                       # the largest REPORTDIFF_ODS_MAX_BYTES taken
 
 # A UN document symbol: an organ's code in capitals (S, A, E, DP, UNEP, ICC-ASP…), then parts separated by
 # slashes — session or year, body codes with a number (CN.6, C.3, PV.9876, L.12), the number — and optionally a
@@ -46,6 +51,9 @@ _CODE = r"[A-Z][A-Z0-9]*(?:[.\-][A-Z0-9]+)*"
 _PART = r"(?:[A-Z0-9]+(?:[.\-][A-Z0-9]+)*|(?:Rev|Add|Corr|Amend|Suppl)\.\d+)"
 SYMBOL_RE = re.compile(rf"{_CODE}(?:/{_PART})+(?: ?\(\d{{4}}\))?")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# A URL's user info (http://user:password@host): up to the last "@" before the path
+_USER_INFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://)[^/\s?#]*@")
 
 
 @dataclass(frozen=True)
@@ -62,8 +70,11 @@ def is_symbol(text: str) -> bool:
 
 
 def printable(text: str, limit: int = 80) -> str:
-    """Text for a one-line message: control, bidi and zero-width characters removed, length capped."""
-    text = " ".join(_UNPRINTABLE.sub("", text).split())
+    """Text for a one-line message: control, bidi and zero-width characters removed, a URL's user info (a password
+    in REPORTDIFF_ODS_URL) left out, lone surrogates (a file name that is not UTF-8) replaced by U+FFFD, so that
+    the line can be written anywhere, length capped."""
+    text = _SURROGATE.sub("\ufffd", _USER_INFO.sub(r"\1", text))
+    text = " ".join(_UNPRINTABLE.sub(lambda m: " " if m.group().isspace() else "", text).split())  # a tab: a space
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -120,6 +131,64 @@ def _read_meta(pdf: Path) -> dict:
         return {}
 
 
+def _write_meta(pdf: Path, meta: dict) -> None:
+    try:
+        write_atomic(_meta_path(pdf), json.dumps(meta, ensure_ascii=False, indent=1))
+    except (OSError, OutputError):
+        pass           # an optimisation: the next --refresh downloads again, the next use checks the file again
+
+
+#: The temporary files of a download (`_save`'s, and its validators'), left behind when the process was killed
+#: mid-download (SIGTERM): `reportdiff cache clear` removes them (`stray_downloads`).
+_PARTIAL_NAME = re.compile(r"\.[A-Za-z0-9.()_-]+\.(?:pdf|meta\.json)\.[A-Za-z0-9_]+\.part")
+
+
+def stray_downloads() -> list[Path]:
+    """The temporary files downloads cut short left in the documents folder."""
+    try:
+        return [p for p in documents_dir().iterdir() if _PARTIAL_NAME.fullmatch(p.name)]
+    except OSError:
+        return []
+
+
+#: No page limit when a download is checked: the command that reads it applies its own --max-pages.
+_ANY_LENGTH = sys.maxsize
+
+
+def check_document(path: str | os.PathLike) -> None:
+    """The input checks (`validate_pdf`) on a downloaded file: whole, a PDF, readable; raises their error."""
+    from .pdf.inputs import validate_pdf
+
+    validate_pdf(path, max_pages=_ANY_LENGTH)
+
+
+def _usable_cached(symbol: str) -> Path | None:
+    """The cached PDF of a symbol, if it is the file that passed the checks when downloaded (its sha256 is kept
+    with its validators), or passes them now (a file cached by an older reportdiff, or changed since). A file
+    that fails them is removed, and FetchError raised: read from the cache, it would fail every command."""
+    from .cache import file_digest
+
+    path = cached_path(symbol)
+    if path is None:
+        return None
+    try:
+        digest = file_digest(path)
+    except OSError:
+        return path           # unreadable: the input checks of the command that reads it say so
+    meta = _read_meta(path)
+    if meta.get("sha256") != digest:
+        try:
+            check_document(path)
+        except ReportDiffError as e:
+            _unlink(path)
+            _unlink(_meta_path(path))
+            reason = str(e).replace(str(path), "it").split(";")[0]        # without the hint for a file
+            raise FetchError(f"the cached copy of {symbol} was damaged ({printable(reason, 120)}) and is removed; "
+                             f"fetch it again (without --offline)") from None
+        _write_meta(path, {**meta, "sha256": digest})
+    return path
+
+
 def _unlink(path) -> None:
     try:
         os.unlink(path)
@@ -133,12 +202,34 @@ def ods_base() -> str:
     return (os.environ.get(ENV_BASE) or DEFAULT_BASE).rstrip("/")
 
 
-def _env_number(name: str, default: float) -> float:
+def _checked_base(base: str) -> str:
+    """The server's address, refused with one line when it is not an http(s) URL with a host."""
+    import urllib.parse
+
     try:
-        value = float(os.environ.get(name, ""))
-        return value if value > 0 else default
+        parts = urllib.parse.urlsplit(base)
+        parts.port                                   # raises ValueError for a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"{ENV_BASE} is not an http(s) address ({printable(base)}); set it like "
+                         f"{DEFAULT_BASE}, or unset it")
+    return base
+
+
+def _env_number(name: str, default: float, most: float) -> float:
+    """A positive number from the environment; `default` when unset, not a number or not positive. Above `most`
+    (infinity too) it is refused with one line: deep in the download it would overflow (OverflowError)."""
+    text = os.environ.get(name, "")
+    try:
+        value = float(text)
     except ValueError:
         return default
+    if not value > 0:                                # NaN too
+        return default
+    if value > most:
+        raise UsageError(f"{name}={printable(text, 40)} is out of range; set a number up to {most:g}, or unset it")
+    return value
 
 
 def fetch(symbol: str, options: FetchOptions = FetchOptions()) -> Path:
@@ -148,7 +239,12 @@ def fetch(symbol: str, options: FetchOptions = FetchOptions()) -> Path:
     if not is_symbol(symbol):
         raise FetchError(f"{printable(symbol)} is not a UN document symbol (written like S/2025/496 or "
                          f"A/79/947/Rev.1, capitals as printed); check it")
-    cached = cached_path(symbol)
+    try:
+        cached = _usable_cached(symbol)
+    except FetchError:
+        if options.offline:
+            raise                 # the damaged copy is gone: say so
+        cached = None             # downloaded again below
     if options.offline:
         if cached is None:
             raise FetchError(f"{symbol} is not in the download cache and --offline was given; fetch it first "
@@ -160,10 +256,14 @@ def fetch(symbol: str, options: FetchOptions = FetchOptions()) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise FetchError(f"cannot write the download cache {target.parent}: {e.strerror or e}; set "
-                         f"REPORTDIFF_CACHE_DIR to a writable folder") from e
+        raise _unwritable_cache(target.parent, e) from e
     _Download(symbol, target, _read_meta(target) if cached else {}).run()
     return target
+
+
+def _unwritable_cache(folder: Path, e: OSError) -> FetchError:
+    return FetchError(f"cannot write the download cache {folder}: {e.strerror or e}; free some space, or set "
+                      f"REPORTDIFF_CACHE_DIR to another, writable folder")
 
 
 class _Download:
@@ -171,10 +271,10 @@ class _Download:
 
     def __init__(self, symbol: str, target: Path, validators: dict) -> None:
         self.symbol, self.target, self.validators = symbol, target, validators
-        self.base = ods_base()
-        self.host = printable(re.sub(r"^[a-z]+://", "", self.base).split("/")[0], 60)
-        self.timeout = _env_number(ENV_TIMEOUT, 30.0)
-        self.max_bytes = int(_env_number(ENV_MAX_BYTES, _input_limit()))
+        self.base = _checked_base(ods_base())
+        self.host = printable(re.sub(r"^[a-z]+://", "", self.base).split("/")[0].rpartition("@")[2], 60)
+        self.timeout = _env_number(ENV_TIMEOUT, 30.0, most=MAX_TIMEOUT)
+        self.max_bytes = int(_env_number(ENV_MAX_BYTES, _input_limit(), most=MAX_DOWNLOAD_BYTES))
         self.patience = max(60.0, 20 * self.timeout)          # a trickling server is not waited on for ever
         self.deadline = time.monotonic() + self.patience
         self.retries = 0
@@ -251,8 +351,9 @@ class _Download:
             raise self._too_large()
         if "html" in response.headers.get("Content-Type", "").lower():
             raise self._not_a_pdf()
-        fd, tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".part")
+        tmp = None
         try:
+            fd, tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".part")
             with os.fdopen(fd, "wb") as f:
                 received = self._copy_body(response, f)
             if received == 0:
@@ -260,18 +361,30 @@ class _Download:
             if expected is not None and received != expected and not response.headers.get("Content-Encoding"):
                 raise FetchError(f"the download of {self.symbol} from {self.host} was cut short ({received} of "
                                  f"{expected} bytes); try again")
+            digest = self._checked(tmp)
             os.replace(tmp, self.target)
             tmp = None
+        except OSError as e:                 # a full disk (ENOSPC), a read-only cache
+            raise _unwritable_cache(self.target.parent, e) from e
         finally:
             if tmp is not None:
                 _unlink(tmp)
-        meta = {"symbol": self.symbol, "etag": response.headers.get("ETag"),
-                "last_modified": response.headers.get("Last-Modified"), "bytes": received,
-                "fetched": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        _write_meta(self.target, {"symbol": self.symbol, "etag": response.headers.get("ETag"),
+                                  "last_modified": response.headers.get("Last-Modified"), "bytes": received,
+                                  "sha256": digest, "fetched": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
+
+    def _checked(self, tmp: str) -> str:
+        """The sha256 of the downloaded file, once it passed the input checks: a cut PDF, or an error page that
+        starts with %PDF-, is never cached (every later command would read it)."""
+        from .cache import file_digest
+
         try:
-            write_atomic(_meta_path(self.target), json.dumps(meta, ensure_ascii=False, indent=1))
-        except (OSError, OutputError):
-            pass                       # validators are an optimisation: the next --refresh downloads again
+            check_document(tmp)
+        except ReportDiffError as e:
+            reason = str(e).replace(tmp, f"the file {self.host} sent for {self.symbol}").split(";")[0]
+            raise FetchError(f"{printable(reason, 300)}; it was not kept: try again later, or pass a file "
+                             f"path") from None
+        return file_digest(tmp)
 
     def _copy_body(self, response, f) -> int:
         received = 0

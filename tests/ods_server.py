@@ -28,7 +28,11 @@ BAD_ANSWERS = {
     "S/2099/907": "503 every time",
     "S/2099/908": "429 with Retry-After: 3600",
     "S/2099/909": "redirects for ever",
+    "S/2099/910": "a PDF cut in half, served whole (its Content-Length matching)",
+    "S/2099/911": "an HTML page after a %PDF- header, labelled application/pdf",
 }
+#: The first half of a real report: a PDF cut short, as S/2099/910 serves it.
+HALF_PDF = (Path(__file__).resolve().parent.parent / "samples" / "S_2025_72.pdf").read_bytes()[:60000]
 EVIL_HTML = ("<!DOCTYPE html><html><body>\x1b[31mEVIL\x1b[0m \u202eSERVER TEXT Document not found"
              "</body></html>").encode("utf-8")
 
@@ -87,6 +91,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "S/2099/907": lambda: self._status(503),
             "S/2099/908": lambda: self._status(429, retry_after="3600"),
             "S/2099/909": lambda: self._redirect("/loop/1"),
+            "S/2099/910": lambda: self._plain(200, HALF_PDF, "application/pdf"),
+            "S/2099/911": lambda: self._plain(200, b"%PDF-1.4\n" + EVIL_HTML, "application/pdf"),
         }.get(symbol)
         if bad is not None:
             bad()

@@ -312,3 +312,28 @@ def test_load_pair_raises_loads_errors(tmp_path, report, bad_first):
 
 if __name__ == "__main__":   # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+def test_clear_and_eviction_touch_only_the_caches_own_files(cache_dir, report):
+    """REPORTDIFF_CACHE_DIR may name a folder holding other files: `clear` and the size cap remove entries
+    (<sha256>-<engine>-<code key>.json) and the cache's own temporaries only; `clear` also removes what a
+    download cut short (SIGTERM) left in documents/, never the documents."""
+    reportdiff.load(report)
+    [entry] = [name for name in entries(cache_dir) if name.endswith(".json")]
+    others = ["notes.json", "settings.json", ".hidden.json", "a" * 64 + ".json", ".draft.md.x1y2z3.part"]
+    for name in others:
+        (cache_dir / name).write_text("{}")
+    documents = cache_dir / "documents"
+    documents.mkdir()
+    (documents / "S_2025_72.pdf").write_bytes(b"%PDF-1.7 kept")
+    stray = [documents / ".S_2025_72.pdf.k2l_3m4n.part", documents / ".S_2025_72.meta.json.ab12cd34.part"]
+    for p in stray:
+        p.write_bytes(b"%PDF-1.7 half")
+    assert cache.info().entries == 1
+    cache.evict(0)                                              # everything of the cache's goes
+    assert entries(cache_dir) == sorted(["documents", *others])
+    reportdiff.load(report)
+    assert entry in entries(cache_dir)
+    cache.clear()
+    assert entries(cache_dir) == sorted(["documents", *others])
+    assert entries(documents) == ["S_2025_72.pdf"]

@@ -214,3 +214,72 @@ def test_batch_by_symbol_and_its_second_run_offline(env, tmp_path, ods):
     proc = cli(gone, "batch", manifest, "-o", tmp_path / "out", "--table", "jsonl")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "1 items: 0 compared, 1 unchanged since the last run"
+
+
+# ------------------------------------------------------------------------------------------------ hostile answers
+
+@pytest.mark.parametrize("symbol", ["S/2099/910", "S/2099/911"])
+def test_a_download_that_fails_the_input_checks_is_not_kept(env, tmp_path, symbol):
+    """A PDF cut short but served whole, an error page behind a %PDF- header: the input checks run on the
+    downloaded bytes before they are renamed into place, so neither the cache nor -o DIR keeps them."""
+    out = tmp_path / "out"
+    out.mkdir()
+    line = assert_clean_error(cli(env, "fetch", symbol, "-o", out), symbol, "truncated", "not kept")
+    assert "EVIL" not in line
+    assert listing(out) == set()
+    assert not documents(env).exists() or listing(documents(env)) == set()
+
+
+def test_a_damaged_file_in_the_download_cache_is_not_used(env, tmp_path):
+    """A cut file an older reportdiff kept: refused and removed with --offline, downloaded again without."""
+    from ods_server import HALF_PDF
+
+    docs = documents(env)
+    docs.mkdir(parents=True)
+    (docs / "S_2025_72.pdf").write_bytes(HALF_PDF)
+    assert_clean_error(cli(env, "fetch", "S/2025/72", "--offline"), "cached copy of S/2025/72", "damaged",
+                       "fetch it again")
+    assert listing(docs) == set()
+    (docs / "S_2025_72.pdf").write_bytes(HALF_PDF)
+    proc = cli(env, "extract", "S/2025/72", "-f", "text")
+    assert proc.returncode == 0, proc.stderr
+    assert (docs / "S_2025_72.pdf").read_bytes() == (SAMPLES / "S_2025_72.pdf").read_bytes()
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:                   # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_password_in_the_server_address_is_never_printed(env):
+    down = {**env, "REPORTDIFF_ODS_URL": f"http://reader:s3cret@127.0.0.1:{_closed_port()}"}
+    line = assert_clean_error(cli(down, "fetch", "S/2025/72"), "could not reach 127.0.0.1")
+    assert "s3cret" not in line and "reader" not in line
+
+
+@pytest.mark.parametrize("name,value,words", [
+    ("REPORTDIFF_ODS_URL", "http://[::1", ["REPORTDIFF_ODS_URL", "not an http(s) address"]),
+    ("REPORTDIFF_ODS_URL", "http://reader:s3cret@127.0.0.1:99999999", ["not an http(s) address", "127.0.0.1"]),
+    ("REPORTDIFF_ODS_MAX_BYTES", "1e400", ["REPORTDIFF_ODS_MAX_BYTES=1e400", "out of range"]),
+    ("REPORTDIFF_ODS_TIMEOUT", "inf", ["REPORTDIFF_ODS_TIMEOUT=inf", "out of range"]),
+])
+def test_a_bad_setting_is_one_clear_line(env, name, value, words):
+    line = assert_clean_error(cli({**env, name: value}, "fetch", "S/2025/72"), *words)
+    assert "s3cret" not in line
+
+
+def test_a_full_disk_under_the_download_cache_is_one_clear_line(env, monkeypatch):
+    import errno
+
+    for name in ("REPORTDIFF_CACHE_DIR", "REPORTDIFF_ODS_URL", "REPORTDIFF_ODS_TIMEOUT", "NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, env[name])
+
+    def disk_full(self, response, f):
+        f.write(b"%PDF-1.7\n")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(sources._Download, "_copy_body", disk_full)
+    with pytest.raises(FetchError, match="cannot write the download cache .*No space left on device"):
+        sources.fetch("S/2025/72")
+    assert listing(documents(env)) == set()
