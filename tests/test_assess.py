@@ -706,6 +706,15 @@ def test_a_welcome_and_a_demand_are_two_statements_not_one_judgement():
     same = of_kind(signals("I welcome the support of troop contributors to the mission's functions.",
                            "I applaud the support of troop contributors to the mission's functions."), "judgement")
     assert moved and same and moved[0].score < 0.6 * same[0].score
+    # "imperative", "essential" … say what must be done; the test reads the words the summary shows (Lebanon's
+    # "I am encouraged … are encouraging" → "It is imperative that … the army continue" kept its full weight)
+    assert _speech_acts_differ({"encouraged"}, {"imperative"})
+    assert not _speech_acts_differ({"crucial"}, {"imperative"})
+    mixed = of_kind(signals("I am encouraged by the support of troop contributors to the mission's functions, which "
+                            "remained steady.",
+                            "It is imperative that the troop contributors continue to support the mission's "
+                            "functions."), "judgement")
+    assert mixed and mixed[0].change == "encouraged → imperative" and mixed[0].score < 0.6 * same[0].score
 
 
 def test_a_call_in_other_case_or_word_order_is_the_same_call():
