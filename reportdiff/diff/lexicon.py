@@ -166,7 +166,7 @@ def hits(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[s
             continue
         if w in _BASE_VERBS and (_TO_OR_MODAL.search(text, 0, m.start()) or _ASK.search(text, 0, m.start())):
             continue        # "to improve", "must strengthen", "I urge … to reduce": a goal, not an observed trend
-        if cat in ("worse", "up") and _AVERTED.search(text, 0, m.start()):
+        if cat in ("worse", "up") and _AVERTED.search(text, max(0, m.start() - 60), m.start()):
             continue        # "to prevent escalation", "avoid further deterioration": what is to be averted
         negator = _negator_before(text, m.start())
         if negator is not None and cat != "continuity" and not (w == "only" and text[negator:].lower().startswith("not")):
@@ -183,15 +183,18 @@ def _negator_before(text: str, start: int) -> int | None:
     _THROUGH words between), or None."""
     end = start
     for _ in range(4):
-        before = text[:end]
-        m = _NEGATORS.search(before)
+        window = max(0, end - 40)               # a negator and its spaces: "absence of  "
+        m = _NEGATORS.search(text, window, end)
         if m:
             return m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-        prev = re.search(r"([^\W\d_][\w-]*)\s+$", before)
+        prev = _LAST_WORD.search(text, window, end)
         if not prev or prev.group(1).lower() not in _THROUGH:
             return None
         end = prev.start(1)
     return None
+
+
+_LAST_WORD = re.compile(r"([^\W\d_][\w-]*)\s+$")
 
 
 def _in_idiom(idiom: tuple[re.Pattern | None, re.Pattern | None], text: str, start: int, end: int) -> bool:
