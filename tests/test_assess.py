@@ -504,10 +504,14 @@ def test_references_and_forms_of_address_name_no_subject():
     assert {"Takala and Mishri", "Kufrah"} <= set(terms)
     # Lebanon's and South Sudan's lists named "III" (annex III) and "EET, IST" (an incident log's times)
     text = ("As set out in annex III, on 8 October at 1400 hrs EET (1730 hrs IST) an exchange of fire near Kafr "
-            "Kila marked the eruption of hostilities under phase IV of the plan.")
+            "Kila marked the eruption of hostilities under phase IV of the plan, at 04:00 hours (IST/EET).")
     old, new, ctx = read_pair({"1": text}, {"2": FILLER[0]})
     terms = salient_terms(text, ctx, ctx.new_stems, 12)
     assert not {"III", "IV", "EET", "IST"} & set(terms) and "Kafr Kila" in terms
+    text = "The ICC and CAT reviewed the case of the detainees in Mitiga prison in annex II."   # acronyms stay
+    old, new, ctx = read_pair({"1": text}, {"2": FILLER[0]})
+    terms = salient_terms(text, ctx, ctx.new_stems, 12)
+    assert any("ICC" in t for t in terms) and any("CAT" in t for t in terms)
 
 
 def test_word_forms_tell_nouns_from_other_words():
@@ -636,6 +640,14 @@ def test_a_negated_assessment_word_is_read_with_its_negator():
         "No substantive progress", "not yet improved"]
     assert lexicon.polarity("not welcome") == "concern" and lexicon.polarity("did not increase".split(" ", 1)[1]) == ""
     assert [w for w, _, _ in lexicon.hits("This is not only a significant step.")] == ["significant"]
+    # a qualifying adverb is passed over, "a little" and "whether or not" negate nothing (code review)
+    assert [(w, c) for w, c, _ in lexicon.hits("The situation has not significantly improved.")] == [
+        ("not significantly improved", "worse")]
+    assert [w for w, _, _ in lexicon.hits("There was a little progress, whether or not progress lasts.")] == [
+        "progress", "progress"]
+    # a negator and its word across a line break or a no-break space (text given to the library)
+    assert [lexicon.category(w) for w, _, _ in lexicon.hits("There was no\nprogress, no\u00a0progress.")] == [
+        "worse", "worse"]
     sigs = signals("Progress was made with respect to the withdrawal of forces from the area north of the Blue Line.",
                    "There was no progress with respect to the withdrawal of forces from the area north of the Blue "
                    "Line.")
@@ -673,6 +685,9 @@ def test_the_report_describing_itself_judges_nothing():
                    "The present report highlights continuing progress, as well as areas of prevailing concern, in "
                    "the implementation of resolution 1701 (2006).")
     assert of_kind(sigs, "judgement") == []
+    from reportdiff.diff import lexicon
+    assert lexicon.is_courtesy("This report describes the mission.")
+    assert not lexicon.is_courtesy("This report's findings show that the situation deteriorated.")
 
 
 def test_a_pole_already_held_is_no_reversal():
@@ -726,6 +741,10 @@ def test_a_call_in_other_case_or_word_order_is_the_same_call():
     sigs = signals("I call on all concerned actors to refrain from unilateral actions.",
                    "I call on all actors concerned to refrain from unilateral actions, and I remain committed.")
     assert of_kind(sigs, "recommendation") == []
+    # … but an ask whose words changed places asks another thing (code review)
+    sigs = signals("I call on the authorities to transfer the detainees from military custody to civilian custody.",
+                   "I call on the authorities to transfer the detainees from civilian custody to military custody.")
+    assert [r.direction for r in of_kind(sigs, "recommendation")] == ["changed"]
 
 
 def test_wording_only_and_untold_signals_stay_out_of_the_brief_or_low():
@@ -781,6 +800,13 @@ def test_figures_of_things_named_by_different_years_are_not_paired():
                    "By 31 March, the 2025 appeal for the Lebanon Response Plan was 18 per cent funded.",
                    kind="modified")
     assert [s.change for s in of_kind(same, "figure")] == ["12 per cent → 18 per cent (up 6 points)"]
+    # the year names every figure of its sentence (South Sudan: the 2024 plan's "6 million people" → the 2025
+    # plan's "5.4 million", after a comma)
+    plans = signals("The 2024 humanitarian needs and response plan, which sought $1.8 billion to assist 6 million "
+                    "people across South Sudan, was 64.6 per cent funded.",
+                    "The 2025 humanitarian needs and response plan, which seeks $1.7 billion to assist 5.4 million "
+                    "people across South Sudan, was 10.5 per cent funded.", kind="modified")
+    assert of_kind(plans, "figure") == []
 
 
 def test_the_whole_of_a_partitive_is_not_its_part():
@@ -792,6 +818,11 @@ def test_the_whole_of_a_partitive_is_not_its_part():
                    "including 716,050 of an estimated 1.4 million Syrian refugees in Lebanon.", kind="modified")
     told = [s.change for s in of_kind(sigs, "figure")]
     assert "752,675 → 716,050 Syrian refugees (down 5 %)" in told and not any("1.4 million" in t for t in told)
+    for between in ("of the", "out of"):                      # the whole told otherwise (code review)
+        sigs = signals("As at 31 January, UNHCR had registered 752,675 Syrian refugees in Lebanon.",
+                       f"As at 31 May, UNHCR had registered 716,050 {between} 1.4 million Syrian refugees in "
+                       "Lebanon.", kind="modified")
+        assert [s.change for s in of_kind(sigs, "figure")] == ["752,675 → 716,050 Syrian refugees (down 5 %)"]
 
 
 def test_of_two_readings_the_one_that_tells_more_is_kept():
@@ -818,3 +849,7 @@ def test_a_stance_taken_or_dropped_with_no_counterpart_is_told():
     assert set(told) == {"condemn → —", "— → unacceptable"}
     assert told["condemn → —"].new is None and "convoy" in told["condemn → —"].old
     assert told["— → unacceptable"].direction == "new" and told["— → unacceptable"].old is None
+    # "concern" names a stance in the first person only, whatever its case; annex I is no first person
+    from reportdiff.diff import lexicon
+    assert lexicon.FIRST_PERSON.search("Our concerns about the berm remain.")
+    assert not lexicon.FIRST_PERSON.search("The humanitarian concerns set out in annex I grew.")

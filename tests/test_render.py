@@ -194,6 +194,7 @@ def test_helpers():
         "¶25, Annex I ¶8"
     assert para_nums([Paragraph("80", "80", "VI", ""), Paragraph("81", "81", "ANNEX-I.H3", "")]) == \
         "¶80, Annex I ¶81"
+    assert para_nums([Paragraph("25", "25", "II", ""), Paragraph("A-8", "8", "ANNEX", "")]) == "¶25, Annex ¶8"
     assert section_ref(Section("II.A", "A.", "x", 2)) == "II.A"
     assert section_ref(Section("ANNEX-I", "Annex I", "x", 1)) == "Annex I"
     assert section_ref(Section("H3", "", "Lake Chad Basin and beyond the region", 3)) == "Lake Chad Basin and…"

@@ -56,8 +56,6 @@ SPEECH_ACTS = 0.3
 # the report dropped (read on the gold pairs' briefs: UNDOF's 7 December attack, Lebanon's November incursions)
 PAST_EVENT = 0.5
 LONE_STANCE = 0.5            # score of a stance sentence taken or dropped with no counterpart (one-sided)
-_FIRST_PERSON = re.compile(r"\b(?:I|my|we|our)\b")
-_STANCE_NOUNS = frozenset("concern concerns hope alarm regret regrets condemnation positive negative".split())
 
 
 # A sentence that opens on a pronoun or "the group" speaks of the subject of the sentence before it.
@@ -184,8 +182,7 @@ def _direction(old_words: set[str], new_words: set[str], gone: set[str], came: s
     hedge gone or come), or changed."""
     pol_old = {lexicon.polarity(w) for w in old_words} - {""}
     pol_new = {lexicon.polarity(w) for w in new_words} - {""}
-    flips = {"worse": "better", "better": "worse", "up": "down", "down": "up", "concern": "positive",
-             "positive": "concern"}
+    flips = lexicon.OTHER_POLE
     if any(flips[p] in pol_new and p not in pol_new and flips[p] not in pol_old for p in pol_old):
         return "reversed"
     if not old_words:
@@ -220,10 +217,7 @@ def _speech_acts_differ(gone: set[str], came: set[str]) -> bool:
 
 def _act(word: str) -> str:
     """What a judgement word does: "imperative", "essential", "crucial" … say what must happen, as "must" does."""
-    return "necessity" if word.lower() in _IMPORTANCE else lexicon.category(word)
-
-
-_IMPORTANCE = frozenset("crucial vital essential imperative".split())
+    return "necessity" if word.lower() in lexicon.IMPORTANCE else lexicon.category(word)
 
 
 def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairContext, limit: int) -> list[Signal]:
@@ -255,8 +249,8 @@ def _lone_stances(side: list[Sentence], paired: set[int], which: str, ctx: PairC
     out = []
     for k, s in enumerate(side):
         stance = {w.lower() for w, c, _ in s.hits if c == "stance"}
-        if not _FIRST_PERSON.search(s.text):
-            stance -= _STANCE_NOUNS     # "humanitarian concerns", "positive developments": what, not a stance
+        if not lexicon.FIRST_PERSON.search(s.text):
+            stance -= lexicon.STANCE_NOUNS     # "humanitarian concerns", "positive developments": what, not a stance
         if k in paired or not stance or _CALL.search(s.text):
             continue                    # paired (told above), no stance, or a call (told as a recommendation)
         words = _words_text(s, stance)
@@ -309,7 +303,7 @@ def _words_text(s: Sentence, words: set[str]) -> str:
             seen.add(w.lower())
             if out:
                 out += " " if last_end is not None and not s.text[last_end:off].strip() else ", "
-            out += w
+            out += " ".join(w.split())          # a negated phrase may span a line break ("no\nprogress")
             last_end = off + len(w)
     return out
 
@@ -439,7 +433,7 @@ def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: P
         used_new.add(j)
         a, b = old_calls[i], new_calls[j]
         same_addressee = _word_bag(a.addressee) == _word_bag(b.addressee)
-        if _word_bag(a.ask) == _word_bag(b.ask) and same_addressee:
+        if _word_row(a.ask) == _word_row(b.ask) and same_addressee:
             continue                       # "the Parties" → "the parties", "all concerned actors" → "all actors
                                            # concerned", "actions" → "action": the same call
         who = b.addressee if same_addressee else f"{a.addressee or 'no one named'} → {b.addressee or 'no one named'}"
@@ -458,9 +452,18 @@ def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: P
     return out
 
 
+def _word_row(text: str) -> tuple[str, ...]:
+    """The stems of a text's words, in order, in any case: an ask's words in another order ask another thing
+    ("from military custody to civilian custody" / "from civilian custody to military custody")."""
+    return tuple(stem(w) for w in _WORD.findall(text))
+
+
 def _word_bag(text: str) -> frozenset:
-    """The stems of a text's words, in any order and case."""
-    return frozenset(stem(w) for w in re.findall(r"[^\W_][\w’'-]*", text))
+    """The stems of a text's words, in any order and case (an addressee: "all concerned actors")."""
+    return frozenset(_word_row(text))
+
+
+_WORD = re.compile(r"[^\W_][\w’'-]*")
 
 
 def _on(addressee: str) -> str:
@@ -500,7 +503,7 @@ def _telling(ask: str, other: str, words: int = 8) -> str:
     if len(ws) <= words:
         return ask
     theirs = _word_bag(other)
-    new = [stem(w.strip(".,;:()“”\"'")) not in theirs for w in ws]
+    new = [not _word_bag(w) <= theirs for w in ws]
     start = max(range(len(ws) - words + 1), key=lambda k: (sum(new[k:k + words]), -k))
     return ("… " if start else "") + _short(" ".join(ws[start:]), words)
 

@@ -119,8 +119,8 @@ class Figure:
     ordinals: frozenset           # "first", "second" … around it: "the second group of … elections in 62"
     target: bool                  # a plan or target ("planned 15 evaluations"), not what was done
     month: str                    # the month it is counted in, named after it ("carried out in November"), or ""
-    label_year: str               # the year that names what it is of, in its clause: "the 2025 appeal … was 18 per
-                                  # cent funded" → "2025" (a date's year, "in 2024", is not one)
+    label_year: str               # the year that names what it is of, before it in its sentence: "the 2025 appeal
+                                  # … was 18 per cent funded" → "2025" (a date's year, "in 2024", is not one)
     cumulative: bool              # a running total rather than a count for the period
     start: int                    # span of the figure and its noun in the sentence
     end: int
@@ -174,6 +174,8 @@ _WORD_OR_MARK = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*|\S")
 
 _PARTITIVE_WHOLE_LEAD = frozenset("""the those these that this its their all an a estimated some about approximately
     around nearly almost roughly over""".split())
+# what stands between a part and its whole: "716,050 of an estimated 1.4 million", "12 out of the 40"
+_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:" + "|".join(sorted(_PARTITIVE_WHOLE_LEAD)) + r")\s+)*", re.I)
 
 
 def _noun_after(sentence: str, pos: int) -> tuple[str, list[str], list[str], int]:
@@ -182,6 +184,8 @@ def _noun_after(sentence: str, pos: int) -> tuple[str, list[str], list[str], int
     through ("11,590 of those children", "51 of the 62 municipalities")."""
     toks = list(_WORD_OR_MARK.finditer(sentence, pos))
     k = 0
+    if len(toks) > 1 and toks[0].group(0).lower() == "out" and toks[1].group(0).lower() == "of":
+        k = 1                                  # "12 out of the 40 municipalities"
     if k < len(toks) and toks[k].group(0).lower() == "of":
         k += 1
         while k < len(toks) and toks[k].group(0).lower() in _PARTITIVE_WHOLE_LEAD:
@@ -291,7 +295,6 @@ def figures_in(sentence: str, ctx: PairContext, cumulative_sentence: bool = Fals
 
 # "a further 83 were deployed", "another 71 in Kufrah", "an additional 18 investigators": the count before it is
 # one part of a total the text does not state, and this one is another part or an increment
-_OF = re.compile(r"\s+of\s+")           # "716,050 of an estimated 1.4 million": what is between a part and its whole
 _INCREMENT_BEFORE = re.compile(r"\b(?:a further|another|an additional)\s*$", re.I)    # right before the number
 _INCREMENT_OPENS = re.compile(r"(?:a further|another|an additional)\b", re.I)        # its qualifier, in its text
 
@@ -364,7 +367,7 @@ def _figure(sentence: str, m: re.Match, words, ctx: PairContext, cumulative_sent
         target=bool(_TARGET.search(sentence[max(clause_start, start - 60):start]))
         or bool(_TARGET.match(sentence, noun_end)),
         month=_month_after(sentence[noun_end:clause_end]),
-        label_year=_label_year(sentence[clause_start:start]),
+        label_year=_label_year(sentence[:start]),
         heads=frozenset(stem(h) for h in heads), mods=frozenset(stem(w) for w in mods),
         proper=frozenset(stem(w) for w in mods if w[:1].isupper()), context=context,
         near=frozenset(stem(w) for w, s in after[:NEAR_WORDS] if s < clause_end),
@@ -408,9 +411,11 @@ _IN_MONTH = re.compile(rf"^(?:\s+[^\W\d][\w’'-]*){{0,4}}?\s+(?:in|during|for)\
 _LABEL_YEAR = re.compile(r"\b(?:the|its|their|this|that)\s+((?:19|20)\d{2})\s+(?!and\b|to\b|[-–])[A-Za-z]", re.I)
 
 
-def _label_year(clause_before: str) -> str:
-    m = _LABEL_YEAR.search(clause_before)
-    return m.group(1) if m else ""
+def _label_year(before: str) -> str:
+    """The last year naming a thing in the sentence before a figure: "the 2025 appeal … was 18 per cent funded,
+    at $482.8 million" names both figures."""
+    found = _LABEL_YEAR.findall(before)
+    return found[-1] if found else ""
 
 
 def _month_after(clause_rest: str) -> str:

@@ -59,7 +59,6 @@ WEIGHT = {"stance": 1.0, "worse": 1.0, "better": 1.0, "up": 0.8, "down": 0.8, "l
           "likelihood": 0.5, "continuity": 0.3}
 
 # Opposites: a judgement that moves from one to the other is reversed, not merely reworded.
-OPPOSITE = {"worse": "better", "better": "worse", "up": "down", "down": "up"}
 _STANCE_POSITIVE = frozenset("""hope welcome welcomes welcomed welcoming encouraged encouraging commend commends
     commended commendable applaud applauds positive""".split())
 
@@ -101,38 +100,46 @@ QUALIFIERS = frozenset("""only significantly relatively relative most major shar
 # pole ("not welcome"), and a trend or level loses its pole ("did not increase" is no rise, not a fall). Counted
 # in the 23 reports of 2025: "no progress" 12 times, "no significant" 2, "little progress" 2, "without
 # (significant) progress" 2, "not welcome" 1; each was read as its bare word before ("progress").
-_NEGATORS = re.compile(r"(?i:\b(?:no|not|never|without|little|nor|(?:lack|absence) of))\s+$")
+_NEGATORS = re.compile(r"(?i:\b(?:no|(?<!\bor )not|never|without|(?<!\ba )little|nor|(?:lack|absence) of))\s+$")
 # Words that may stand between a negator and the word it negates: "has not yet improved", "no significant
-# progress", "had not been achieved", "without any tangible progress".
+# progress", "had not been achieved", "without any tangible progress", "has not significantly improved" (the
+# qualifiers below).
 _THROUGH = frozenset("""yet been be any further much real tangible meaningful notable significant substantive
-    substantial major sufficient genuine concrete visible discernible measurable appreciable the a an""".split())
-_NEGATED_CATEGORY = {"worse": "better", "better": "worse"}
+    substantial major sufficient genuine concrete visible discernible measurable appreciable markedly the a
+    an""".split())
+# The other pole of each judged direction and stance: a reversal moves to it; a negation turns a direction or a
+# stance to it ("no progress": worse; "not welcome": concern); a negated trend or level loses its pole.
+OTHER_POLE = {"worse": "better", "better": "worse", "up": "down", "down": "up", "concern": "positive",
+              "positive": "concern"}
 # Words in quotation marks are someone else's (a party's letter, a communiqué), not the report's assessment.
 _QUOTED = re.compile(r"“[^“”]{1,400}”|\"[^\"]{1,400}\"")
+
+
+def _parts(word: str) -> list[str]:
+    return word.lower().split()
 
 
 def category(word: str) -> str:
     """The lexicon category of an assessment word as `hits` gives it, a negated phrase ("no progress")
     included."""
-    w = word.lower()
-    if w in CATEGORY:
-        return CATEGORY[w]
-    head = CATEGORY.get(w.rsplit(" ", 1)[-1], "")
-    return _NEGATED_CATEGORY.get(head, head)
-
-
-def _negated(word: str) -> bool:
-    return " " in word
+    parts = _parts(word)
+    head = CATEGORY.get(parts[-1], "") if parts else ""
+    if len(parts) > 1 and head in ("worse", "better"):
+        return OTHER_POLE[head]
+    return head
 
 
 def polarity(word: str) -> str:
     """The pole a word stands for: "worse", "better", "up", "down", "concern", "positive", or "" (neutral)."""
-    w = word.lower()
-    if _negated(w):
-        head = polarity(w.rsplit(" ", 1)[-1])
-        return {"worse": "better", "better": "worse", "concern": "positive", "positive": "concern"}.get(head, "")
+    parts = _parts(word)
+    if not parts:
+        return ""
+    if len(parts) > 1:                        # negated: a direction or a stance turns, a trend loses its pole
+        head = polarity(parts[-1])
+        return OTHER_POLE[head] if head in ("worse", "better", "concern", "positive") else ""
+    w = parts[0]
     cat = CATEGORY.get(w, "")
-    if cat in OPPOSITE:
+    if cat in ("worse", "better", "up", "down"):
         return cat
     if cat == "stance":
         return "positive" if w in _STANCE_POSITIVE else "concern"
@@ -186,14 +193,15 @@ def _negator_before(text: str, start: int) -> int | None:
         window = max(0, end - 40)               # a negator and its spaces: "absence of  "
         m = _NEGATORS.search(text, window, end)
         if m:
-            return m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            return m.start()
         prev = _LAST_WORD.search(text, window, end)
-        if not prev or prev.group(1).lower() not in _THROUGH:
+        if not prev or (prev.group(1).lower() not in _THROUGH and prev.group(1).lower() not in _ADVERBS):
             return None
         end = prev.start(1)
     return None
 
 
+_ADVERBS = QUALIFIERS - {"only"}        # "not only … but also" negates nothing
 _LAST_WORD = re.compile(r"([^\W\d_][\w-]*)\s+$")
 
 
@@ -227,7 +235,15 @@ UN_OWN_PEOPLE = re.compile(r"\b(?:personnel|staff|peacekeepers|country team|"
 
 # The report telling what it covers ("The present report … highlights continuing progress, as well as areas of
 # prevailing concern"): its own table of contents, not a judgement on anything.
-SELF_DESCRIPTION = re.compile(r"^(?:The present|This) (?:report|letter)\b")
+SELF_DESCRIPTION = re.compile(r"^(?:The present|This) (?:report|letter)(?=\s)")
+
+
+# A stance word that names a topic rather than takes a stance, unless the sentence speaks in the first person
+# ("humanitarian concerns", "positive developments" / "my concern", "we have concerns").
+STANCE_NOUNS = frozenset("concern concerns hope alarm regret regrets condemnation positive negative".split())
+FIRST_PERSON = re.compile(r"(?i:\b(?:my|we|our)\b)|(?<!annex )(?<!phase )(?<!part )\bI\b")
+# Level words that say what must happen, as "must" does ("it is imperative that …").
+IMPORTANCE = frozenset("crucial vital essential imperative".split())
 
 
 def is_courtesy(sentence: str) -> bool:

@@ -395,9 +395,12 @@ NOT_NOUN_WEIGHT = 0.15         # a word that cannot be a noun names a subject on
 # the words of references and forms of address ("inter alia", "ibid., para. 42", "Messrs. Takala and Mishri"): never
 # what a paragraph is about
 _NOT_SUBJECT = frozenset("alia para paras ibid idem supra infra messrs mr mrs ms".split())
-_ROMAN = re.compile(r"[IVXLC]+")            # "annex III", "phase IV"
-# standard abbreviations of time zones, as incident logs give times ("at 1400 hrs EET")
+# a Roman numeral ("annex III", "phase IV"), not an acronym made of the same letters ("ICC")
+_ROMAN = re.compile(r"(?=[IVXLC])(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# standard abbreviations of time zones, after a time as incident logs give them ("at 1400 hrs EET"): "CAT" alone
+# is the Committee against Torture
 _TIME_ZONES = frozenset("UTC GMT EET EEST CET CEST IST EST EDT CST PST AST EAT WAT CAT".split())
+_TIME_BEFORE = re.compile(r"\d{1,2}:?\d{2}\s*(?:hrs|hours|h)?\.?\s*\(?(?:[A-Z]{2,4}/)?$")
 _CODE_AFTER = re.compile(r"\.\d")          # "QDe.115", "CDi.036": a sanctions list entry's code, not a word
 
 
@@ -434,7 +437,8 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
                 continue                   # a capitalised first word of a sentence is not a name …
             if first.lower() in STOP:
                 name = rest                # … nor part of one ("In Lakes", "During Operation Horizon")
-        if name.lower() in _MONTH_NAMES or _ROMAN.fullmatch(name) or name in _TIME_ZONES:
+        if name.lower() in _MONTH_NAMES or _ROMAN.fullmatch(name) or (
+                name in _TIME_ZONES and _TIME_BEFORE.search(text, max(0, m.start() - 16), m.start())):
             continue                       # "In November", "annex III", "1400 hrs EET": no subject
         words = [w for w, _, _ in content_words(name) if within is None or stem(w) in within]
         if words:

@@ -93,8 +93,11 @@ def para_nums(paras: list[Paragraph | None]) -> str:
 
 
 def _annex_of(p: Paragraph | None) -> str:
-    """"Annex I" for a paragraph of an annex (its outermost section's id is "ANNEX-I"), "" otherwise."""
+    """"Annex I" for a paragraph of an annex (its outermost section's id is "ANNEX-I"; "ANNEX" for a report's one
+    unnumbered annex), "" otherwise."""
     top = ((p.section if p is not None else None) or "").split(".")[0]
+    if top == "ANNEX":
+        return "Annex"
     return "Annex " + top[len("ANNEX-"):] if top.startswith("ANNEX-") else ""
 
 
