@@ -287,10 +287,10 @@ def _local_paths(item: Item, options: Options) -> list[str]:
 def _digest(path: str) -> str:
     from . import cache
     from .errors import InputFileError
-    from .pdf.inputs import _stat_regular_file
+    from .pdf.inputs import stat_regular_file
 
     try:
-        _stat_regular_file(path)      # first: hashing a FIFO would wait for a writer for ever (and ignore Ctrl-C)
+        stat_regular_file(path)      # first: hashing a FIFO would wait for a writer for ever (and ignore Ctrl-C)
         return cache.file_digest(path)
     except FileNotFoundError:
         raise InputFileError(f"{path} does not exist where this task ran; on a cluster every worker must see "

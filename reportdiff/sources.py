@@ -29,7 +29,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FetchError, OutputError, ReportDiffError, UsageError
+from .errors import (CorruptPDFError, FetchError, InputFileError, NotAPDFError, OutputError, ReportDiffError,
+                     UsageError)
 from .fileio import write_atomic
 
 DEFAULT_BASE = "https://documents.un.org"
@@ -52,8 +53,9 @@ _PART = r"(?:[A-Z0-9]+(?:[.\-][A-Z0-9]+)*|(?:Rev|Add|Corr|Amend|Suppl)\.\d+)"
 SYMBOL_RE = re.compile(rf"{_CODE}(?:/{_PART})+(?: ?\(\d{{4}}\))?")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-# A URL's user info (http://user:password@host): up to the last "@" before the path
-_USER_INFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://)[^/\s?#]*@")
+# A URL's user info (http://user:password@host, a password holding "/", "?" or "#" included): everything from the
+# scheme (or the start of a bare "user:pass@host") to the last "@" of the address
+_USER_INFO = re.compile(r"(?i)(\b[a-z][a-z0-9+.\-]*://)[^\s@]*@(?=[^\s@]*(?:\s|$))|(?:^|(?<=\s))[^\s:@/]+:[^\s@]*@")
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def printable(text: str, limit: int = 80) -> str:
     """Text for a one-line message: control, bidi and zero-width characters removed, a URL's user info (a password
     in REPORTDIFF_ODS_URL) left out, lone surrogates (a file name that is not UTF-8) replaced by U+FFFD, so that
     the line can be written anywhere, length capped."""
-    text = _SURROGATE.sub("\ufffd", _USER_INFO.sub(r"\1", text))
+    text = _SURROGATE.sub("\ufffd", _USER_INFO.sub(lambda m: m.group(1) or "", text))
     text = " ".join(_UNPRINTABLE.sub(lambda m: " " if m.group().isspace() else "", text).split())  # a tab: a space
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -143,12 +145,26 @@ def _write_meta(pdf: Path, meta: dict) -> None:
 _PARTIAL_NAME = re.compile(r"\.[A-Za-z0-9.()_-]+\.(?:pdf|meta\.json)\.[A-Za-z0-9_]+\.part")
 
 
+#: A temporary file untouched this long is a download cut short; a younger one may be a download going on in
+#: another process, which `cache clear` must not break.
+STALE_PART_SECONDS = 3600
+
+
 def stray_downloads() -> list[Path]:
-    """The temporary files downloads cut short left in the documents folder."""
+    """The temporary files downloads cut short left in the documents folder (untouched for an hour)."""
+    now = time.time()
     try:
-        return [p for p in documents_dir().iterdir() if _PARTIAL_NAME.fullmatch(p.name)]
+        return [p for p in documents_dir().iterdir()
+                if _PARTIAL_NAME.fullmatch(p.name) and now - _mtime(p) > STALE_PART_SECONDS]
     except OSError:
         return []
+
+
+def _mtime(p: Path) -> float:
+    try:
+        return p.stat().st_mtime
+    except OSError:
+        return time.time()
 
 
 #: No page limit when a download is checked: the command that reads it applies its own --max-pages.
@@ -156,10 +172,17 @@ _ANY_LENGTH = sys.maxsize
 
 
 def check_document(path: str | os.PathLike) -> None:
-    """The input checks (`validate_pdf`) on a downloaded file: whole, a PDF, readable; raises their error."""
+    """Whether a downloaded file is damaged — cut short, not a PDF, an empty or broken one: raises the input
+    checks' error (`validate_pdf`) for such a file only. Its size, pages and encryption are the reading command's
+    to judge (its --max-pages, the size limit it applies): a file refused for those is not damaged."""
     from .pdf.inputs import validate_pdf
 
-    validate_pdf(path, max_pages=_ANY_LENGTH)
+    try:
+        validate_pdf(path, max_pages=_ANY_LENGTH, max_bytes=_ANY_LENGTH)
+    except (NotAPDFError, CorruptPDFError, InputFileError):
+        raise
+    except ReportDiffError:
+        pass
 
 
 def _usable_cached(symbol: str) -> Path | None:
@@ -212,8 +235,8 @@ def _checked_base(base: str) -> str:
     except ValueError:
         parts = None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"{ENV_BASE} is not an http(s) address ({printable(base)}); set it like "
-                         f"{DEFAULT_BASE}, or unset it")
+        raise UsageError(f"{ENV_BASE} is not an http(s) address ({printable(base.rpartition('@')[2])}); set it "
+                         f"like {DEFAULT_BASE}, or unset it")
     return base
 
 

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 
@@ -329,6 +330,9 @@ def test_clear_and_eviction_touch_only_the_caches_own_files(cache_dir, report):
     stray = [documents / ".S_2025_72.pdf.k2l_3m4n.part", documents / ".S_2025_72.meta.json.ab12cd34.part"]
     for p in stray:
         p.write_bytes(b"%PDF-1.7 half")
+        os.utime(p, (time.time() - 7200, time.time() - 7200))     # cut short two hours ago
+    going_on = documents / ".S_2025_496.pdf.q9r8s7t6.part"       # a download going on in another process
+    going_on.write_bytes(b"%PDF-1.7 arriving")
     assert cache.info().entries == 1
     cache.evict(0)                                              # everything of the cache's goes
     assert entries(cache_dir) == sorted(["documents", *others])
@@ -336,4 +340,4 @@ def test_clear_and_eviction_touch_only_the_caches_own_files(cache_dir, report):
     assert entry in entries(cache_dir)
     cache.clear()
     assert entries(cache_dir) == sorted(["documents", *others])
-    assert entries(documents) == ["S_2025_72.pdf"]
+    assert entries(documents) == sorted(["S_2025_72.pdf", going_on.name])

@@ -64,7 +64,7 @@ def _unreadable(name: str, e: Exception, hint: str = "") -> InputFileError:
     return InputFileError.like(e, message, name) if isinstance(e, OSError) else InputFileError(message)
 
 
-def _stat_regular_file(path: str | os.PathLike) -> os.stat_result:
+def stat_regular_file(path: str | os.PathLike) -> os.stat_result:
     name = _name(path)
     try:
         st = os.stat(path)
@@ -347,7 +347,7 @@ def _validate_pdf(path: str | os.PathLike, *, max_pages: int, max_bytes: int = M
     name = _name(path)
     if max_pages < 1:
         raise UsageError(f"--max-pages must be at least 1 (got {max_pages})")
-    st = _stat_regular_file(path)
+    st = stat_regular_file(path)
     if st.st_size == 0:
         raise InputFileError(f"{name} is empty (0 bytes); download the PDF again")
     if st.st_size > max_bytes:
