@@ -61,6 +61,7 @@ def test_eml_html_body_uses_inline_styles_only():
     for s in ("S/2025/72", "S/2025/496", "up to 3,000", "up to 4,000", "changes_S-2025-72_to_S-2025-496.html",
               "Sections with the most change", "The brief: key changes in the assessment"):
         assert s in html, s
+    assert "&middot; in the report&#39;s observations" in html      # where the item stands, with its preposition
     plain = msg.get_body(preferencelist=("plain",)).get_content()
     assert "II.A ¶8 (figure): up to 3,000 → up to 4,000" in plain
     assert "attached (changes_S-2025-72_to_S-2025-496.html)" in plain
