@@ -825,6 +825,20 @@ def test_the_whole_of_a_partitive_is_not_its_part():
         assert [s.change for s in of_kind(sigs, "figure")] == ["752,675 → 716,050 Syrian refugees (down 5 %)"]
 
 
+def test_a_list_item_that_leaves_out_what_it_counts_counts_the_same():
+    """Lebanon: "Drones accounted for 55 per cent of the violations, fighter aircraft 41 per cent …" → "… 88 per
+    cent …, fighter aircraft 8 per cent …": the fighter aircraft's share was in the redline only."""
+    sigs = signals("UNIFIL recorded 1,295 air violations. Drones accounted for 55 per cent of the violations, fighter "
+                   "aircraft 41 per cent, and helicopters and unidentified aircraft 4 per cent.",
+                   "UNIFIL detected 2,318 violations of Lebanese airspace. Drones accounted for 88 per cent of the "
+                   "violations, fighter aircraft 8 per cent, and helicopters and unidentified aircraft 4 per cent.",
+                   kind="modified")
+    told = {s.change for s in of_kind(sigs, "figure")}
+    assert {"55 per cent → 88 per cent violations (up 33 points)",
+            "41 per cent → 8 per cent violations, fighter aircraft (down 33 points)"} <= told
+    assert not any(t.startswith("41 per cent → 88") or t.startswith("55 per cent → 8 ") for t in told)
+
+
 def test_of_two_readings_the_one_that_tells_more_is_kept():
     """Lebanon: a sentence read as a dropped welcome ("welcome → —", one-sided) and as a new call on the parties
     is one signal, the call."""

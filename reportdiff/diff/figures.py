@@ -282,6 +282,7 @@ def figures_in(sentence: str, ctx: PairContext, cumulative_sentence: bool = Fals
         figure.sentence_index = index
         if out:
             figure.parent = _parent(sentence, out[-1], figure)
+            _take_elided_noun(sentence, out[-1], figure)
             figure.whole = bool(_OF.fullmatch(sentence[number_end:m.start()]))
         if _INCREMENT_BEFORE.search(sentence, max(0, figure.start - 20), figure.start) \
                 or _INCREMENT_OPENS.match(figure.text):
@@ -315,6 +316,28 @@ def _parent(sentence: str, previous: Figure, figure: Figure) -> Figure | None:
     if _SIBLING.fullmatch(between) and previous.parent is not None:
         return previous.parent
     return None
+
+
+# "Drones accounted for 55 per cent of the violations, fighter aircraft 41 per cent, and helicopters 4 per cent":
+# a list item that names its own subject and leaves out what it counts
+_ELIDED = re.compile(r"\s*,\s*(?:and\s+)?((?:[^\W\d][\w’'-]*\s+){1,4})")
+
+
+def _take_elided_noun(sentence: str, previous: Figure, figure: Figure) -> None:
+    """A figure with no counted noun, listed after one of the same unit that has one, counts the same thing for
+    the subject named just before it: "fighter aircraft 41 per cent" counts violations, of fighter aircraft."""
+    if figure.heads or not previous.heads or figure.unit != previous.unit or figure.unit == "time":
+        return
+    m = _ELIDED.fullmatch(sentence[previous.end:figure.start])
+    if m is None:
+        return
+    subject = [w for w, _, _ in content_words(m.group(1))]
+    if not subject:
+        return
+    figure.noun, figure.heads = f"{previous.noun}, {' '.join(subject)}", previous.heads   # "violations, fighter
+                                                                                          # aircraft"
+    figure.mods = frozenset(stem(w) for w in subject)
+    figure.proper = frozenset(stem(w) for w in subject if w[:1].isupper())
 
 
 def is_cumulative_sentence(sentence: str) -> bool:
