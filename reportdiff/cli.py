@@ -116,31 +116,24 @@ def _to_stdout(data: str | bytes) -> None:
     (/dev/full: ENOSPC), rather than a Python failure."""
     if sys.stdout is None:                  # Python started with file descriptor 1 closed
         raise OutputError("standard output is closed; give -o FILE, or leave standard output open")
-    try:
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
-    except BrokenPipeError:
-        raise                               # `| head`: handled in _run
-    except OSError as e:
-        raise _stdout_failed(e) from None
+    out = sys.stdout
+    _on_stdout(lambda: out.buffer.write(data) if isinstance(data, bytes) else out.write(data))
 
 
 def _flush_stdout() -> None:
-    if sys.stdout is None:
-        return
+    if sys.stdout is not None:
+        _on_stdout(sys.stdout.flush)        # a closed pipe or a full device shows up here, inside _run's handlers
+
+
+def _on_stdout(action: Callable[[], Any]) -> None:
+    """Run a write to standard output; a reader gone (`| head`) is left to _run, any other failure is one line."""
     try:
-        sys.stdout.flush()                  # a closed pipe or a full device shows up here, inside _run's handlers
+        action()
     except BrokenPipeError:
         raise
     except OSError as e:
-        raise _stdout_failed(e) from None
-
-
-def _stdout_failed(e: OSError) -> OutputError:
-    _silence_stdout()                       # the interpreter's own last flush would fail again, and print
-    return OutputError(f"cannot write to standard output: {e.strerror or e}; give -o FILE instead")
+        _silence_stdout()                   # the interpreter's own last flush would fail again, and print
+        raise OutputError(f"cannot write to standard output: {e.strerror or e}; give -o FILE instead") from None
 
 
 def _silence_stdout() -> None:

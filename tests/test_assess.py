@@ -686,8 +686,8 @@ def test_the_report_describing_itself_judges_nothing():
                    "the implementation of resolution 1701 (2006).")
     assert of_kind(sigs, "judgement") == []
     from reportdiff.diff import lexicon
-    assert lexicon.is_courtesy("This report describes the mission.")
-    assert not lexicon.is_courtesy("This report's findings show that the situation deteriorated.")
+    assert lexicon.judges_nothing("This report describes the mission.")
+    assert not lexicon.judges_nothing("This report's findings show that the situation deteriorated.")
 
 
 def test_a_pole_already_held_is_no_reversal():

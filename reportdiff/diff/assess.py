@@ -91,7 +91,7 @@ def _sentences(paras: list[Paragraph]) -> list[Sentence]:
             topic = stems | previous.stems if previous is not None and _ANAPHOR.match(text) else stems
             running = previous is not None and fig.refers_to_same_period(text) and (
                 previous.running_total or fig.is_cumulative_sentence(previous.text))
-            hits = [] if lexicon.is_courtesy(text) else lexicon.hits(text, [(x - a, y - a) for x, y in quoted
+            hits = [] if lexicon.judges_nothing(text) else lexicon.hits(text, [(x - a, y - a) for x, y in quoted
                                                                             if x < b and y > a])
             previous = Sentence(p.id, text, k == 0, stems, hits, topic, running)
             out.append(previous)
@@ -204,10 +204,6 @@ def _direction(old_words: set[str], new_words: set[str], gone: set[str], came: s
     return "changed"
 
 
-def _stems_of(words: set[str]) -> set[str]:
-    return {" ".join(stem(t) for t in w.split()) for w in words}
-
-
 def _speech_acts_differ(gone: set[str], came: set[str]) -> bool:
     """A stance on one side and a demand on the other ("we welcome the support" → "… should be strengthened"):
     two statements side by side, not one judgement that moved."""
@@ -223,11 +219,12 @@ def _act(word: str) -> str:
 def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairContext, limit: int) -> list[Signal]:
     found = []
     pairs = _sentence_pairs(old, new, sim)
-    found += _lone_stances(old, {i for i, _ in pairs}, "old", ctx) + _lone_stances(new, {j for _, j in pairs}, "new", ctx)
+    found += _lone_stances(old, {i for i, _ in pairs}, "old", ctx)
+    found += _lone_stances(new, {j for _, j in pairs}, "new", ctx)
     for (i, j), lead in pairs.items():
         o, n = old[i], new[j]
         ow, nw = o.words, n.words
-        if _stems_of(ow) == _stems_of(nw):
+        if {_word_row(w) for w in ow} == {_word_row(w) for w in nw}:
             continue                    # the same assessment words ("encouraged" → "encouraging"): no move
         gone, came = ow - nw, nw - ow
         d = _direction(ow, nw, gone, came)
@@ -245,8 +242,10 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
 
 def _lone_stances(side: list[Sentence], paired: set[int], which: str, ctx: PairContext) -> list[tuple]:
     """A sentence of the report's own stance ("I condemn the attack on the convoy", "Firing … is also
-    unacceptable") with no counterpart on the other side: a stance taken or dropped, told one-sided."""
+    unacceptable") with no counterpart on the other side: a stance taken or dropped, told one-sided. Returned as
+    `_diverse` takes them, (old index, new index, signal), the missing side an index of its own (-1 - k)."""
     out = []
+    dropped = which == "old"
     for k, s in enumerate(side):
         stance = {w.lower() for w, c, _ in s.hits if c == "stance"}
         if not lexicon.FIRST_PERSON.search(s.text):
@@ -255,11 +254,11 @@ def _lone_stances(side: list[Sentence], paired: set[int], which: str, ctx: PairC
             continue                    # paired (told above), no stance, or a call (told as a recommendation)
         words = _words_text(s, stance)
         q = quote(s.text, _offsets(s, stance, []))
-        terms = ", ".join(salient_terms(s.text, ctx, ctx.old_stems if which == "new" else ctx.new_stems, 3))
-        sig = Signal(kind="judgement", old=q if which == "old" else None, new=q if which == "new" else None,
-                     subject=terms, change=f"{words} → —" if which == "old" else f"— → {words}",
-                     direction="dropped" if which == "old" else "new", score=round(LONE_STANCE * (1.2 if s.lead else 1.0), 3))
-        out.append((k if which == "old" else -1 - k, -1 - k if which == "old" else k, sig))
+        terms = ", ".join(salient_terms(s.text, ctx, ctx.new_stems if dropped else ctx.old_stems, 3))
+        sig = Signal(kind="judgement", old=q if dropped else None, new=None if dropped else q, subject=terms,
+                     change=f"{words} → —" if dropped else f"— → {words}", direction="dropped" if dropped else "new",
+                     score=round(LONE_STANCE * (LEAD_BONUS if s.lead else 1.0), 3))
+        out.append((k, -1 - k, sig) if dropped else (-1 - k, k, sig))
     return out
 
 
@@ -598,8 +597,8 @@ def _tell_replaced_figures(diff_signals: list[Signal], old_figs: list[fig.Figure
 
 def _distinct(signals: list[Signal]) -> list[Signal]:
     """One wording change read twice (a recommendation that is also a judgement or a new concern, a figure that
-    is also a hedge) is one signal, the one that tells more (brief.telling_score; the first of equals): the JSON, the brief
-    and every view then count the same signals. The order is kept."""
+    is also a hedge) is one signal, the one that tells more (brief.telling_score; the first of equals): the JSON,
+    the brief and every view then count the same signals. The order is kept."""
     best: dict[tuple[str, str], tuple[float, Signal]] = {}
     for s in signals:
         key = (" ".join((s.old or "").split()), " ".join((s.new or "").split()))

@@ -58,7 +58,6 @@ CATEGORY: dict[str, str] = {w: cat for cat, words in _WORDS.items() for w in wor
 WEIGHT = {"stance": 1.0, "worse": 1.0, "better": 1.0, "up": 0.8, "down": 0.8, "level": 0.8, "necessity": 0.6,
           "likelihood": 0.5, "continuity": 0.3}
 
-# Opposites: a judgement that moves from one to the other is reversed, not merely reworded.
 _STANCE_POSITIVE = frozenset("""hope welcome welcomes welcomed welcoming encouraged encouraging commend commends
     commended commendable applaud applauds positive""".split())
 
@@ -106,7 +105,7 @@ _NEGATORS = re.compile(r"(?i:\b(?:no|(?<!\bor )not|never|without|(?<!\ba )little
 # qualifiers below).
 _THROUGH = frozenset("""yet been be any further much real tangible meaningful notable significant substantive
     substantial major sufficient genuine concrete visible discernible measurable appreciable markedly the a
-    an""".split())
+    an""".split()) | (QUALIFIERS - {"only"})
 # The other pole of each judged direction and stance: a reversal moves to it; a negation turns a direction or a
 # stance to it ("no progress": worse; "not welcome": concern); a negated trend or level loses its pole.
 OTHER_POLE = {"worse": "better", "better": "worse", "up": "down", "down": "up", "concern": "positive",
@@ -176,13 +175,17 @@ def hits(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[s
         if cat in ("worse", "up") and _AVERTED.search(text, max(0, m.start() - 60), m.start()):
             continue        # "to prevent escalation", "avoid further deterioration": what is to be averted
         negator = _negator_before(text, m.start())
-        if negator is not None and cat != "continuity" and not (w == "only" and text[negator:].lower().startswith("not")):
+        if negator is not None and cat != "continuity" and not (w == "only" and _is_not(text, negator)):
             out = [h for h in out if h[2] < negator]       # the qualifiers it passed over belong to the phrase
             phrase = text[negator:m.end()]
             out.append((phrase, category(phrase), negator))
             continue
         out.append((m.group(0), cat, m.start()))
     return out
+
+
+def _is_not(text: str, at: int) -> bool:
+    return text[at:at + 3].lower() == "not"        # "not only … but also" negates nothing
 
 
 def _negator_before(text: str, start: int) -> int | None:
@@ -195,13 +198,12 @@ def _negator_before(text: str, start: int) -> int | None:
         if m:
             return m.start()
         prev = _LAST_WORD.search(text, window, end)
-        if not prev or (prev.group(1).lower() not in _THROUGH and prev.group(1).lower() not in _ADVERBS):
+        if not prev or prev.group(1).lower() not in _THROUGH:
             return None
         end = prev.start(1)
     return None
 
 
-_ADVERBS = QUALIFIERS - {"only"}        # "not only … but also" negates nothing
 _LAST_WORD = re.compile(r"([^\W\d_][\w-]*)\s+$")
 
 
@@ -246,8 +248,9 @@ FIRST_PERSON = re.compile(r"(?i:\b(?:my|we|our)\b)|(?<!annex )(?<!phase )(?<!par
 IMPORTANCE = frozenset("crucial vital essential imperative".split())
 
 
-def is_courtesy(sentence: str) -> bool:
-    """Thanks, praise of the United Nations' own people, or the report describing itself: no assessment."""
+def judges_nothing(sentence: str) -> bool:
+    """Thanks, praise of the United Nations' own people (courtesy), or the report describing itself: whatever
+    assessment words it holds, the sentence judges nothing."""
     return bool(COURTESY.search(sentence)) or bool(PRAISE.search(sentence) and UN_OWN_PEOPLE.search(sentence)) \
         or bool(SELF_DESCRIPTION.match(sentence))
 
