@@ -104,6 +104,25 @@ def test_people_counted_for_different_things_are_not_paired():
     assert "67,000 people" in f.old and "90,000 people" in f.new
 
 
+def test_a_missions_outputs_weigh_less_than_what_happened():
+    """Patrols run and people trained are the mission's own work: tripling them is no change in the assessment,
+    and a rise in civilian casualties of half as much must rank above it. Monitoring is not an output."""
+    sigs = signals(
+        "UNMISS conducted 1,334 short-duration patrols and held workshops for 377 participants. UNMISS verified "
+        "that 338 civilians were killed.",
+        "UNMISS conducted 4,460 short-duration patrols and held workshops for 1,178 participants. UNMISS verified "
+        "that 512 civilians were killed.")
+    by_noun = {f.subject: f for f in of_kind(sigs, "figure")}
+    assert set(by_noun) == {"short-duration patrols", "participants", "civilians"}
+    assert by_noun["civilians"].score > by_noun["participants"].score
+    assert by_noun["civilians"].score > by_noun["short-duration patrols"].score
+    parts = fig.figures_in("The workshops reached 326 young persons, including 119 women.",
+                           read_pair({}, {})[2])
+    assert [fig.is_output(f) for f in parts] == [True, True]       # told after "workshops", and its breakdown
+    (verified,) = fig.figures_in("UNMISS verified 53 grave violations against children.", read_pair({}, {})[2])
+    assert not fig.is_output(verified)
+
+
 def test_dates_years_references_and_names_are_not_figures():
     ctx = pair_context(edition("a", []), edition("b", []))
     text = ("On 12 May 2025, under resolution 2254 (2015), the 5+5 Joint Military Commission and the 444th Brigade "
@@ -531,6 +550,24 @@ def test_new_and_dropped_concerns():
     assert "municipal" in n.subject or "suspension" in n.subject
     (d,) = signals_for([old.paragraph("1")], [], "removed", None, ctx)
     assert d.kind == "dropped_concern" and d.new is None and "High Council of State" in d.subject
+
+
+
+def test_a_new_concern_is_told_by_its_demand_and_praise_alone_weighs_less():
+    """Praise is no concern: a paragraph that welcomes a truce and demands a withdrawal is quoted by the demand,
+    and a paragraph of praise alone ranks below a worry of the same length."""
+    praise_then_demand = ("I welcome the efforts of the Presidential Council to solidify the truce in Tripoli. "
+                          "All armed actors must withdraw from civilian areas of Tripoli and refrain from violence.")
+    praise = ("I commend the sustained engagement of civil society in Juba, particularly women and young people, "
+              "under very challenging circumstances.")
+    worry = ("I am deeply concerned about the detention of journalists in Juba, particularly women and young "
+             "people, under very challenging circumstances.")
+    old, new, ctx = read_pair({}, {"2": praise_then_demand, "3": praise, "4": worry})
+    (demand,) = signals_for([], [new.paragraph("2")], "added", None, ctx)
+    assert demand.new.startswith("All armed actors must") or "must withdraw" in demand.new
+    (p,) = signals_for([], [new.paragraph("3")], "added", None, ctx)
+    (w,) = signals_for([], [new.paragraph("4")], "added", None, ctx)
+    assert p.score < w.score
 
 
 # ---------------------------------------------------------------------------------------------------- the brief

@@ -56,6 +56,8 @@ SPEECH_ACTS = 0.3
 # the report dropped (read on the gold pairs' briefs: UNDOF's 7 December attack, Lebanon's November incursions)
 PAST_EVENT = 0.5
 LONE_STANCE = 0.5            # score of a stance sentence taken or dropped with no counterpart (one-sided)
+PRAISE = 0.5                 # weight of praise in a new or dropped concern (_concern_weight)
+OUTPUT = 0.5                 # a figure of a mission's outputs (figures.is_output) weighs this share
 
 
 # A sentence that opens on a pronoun or "the group" speaks of the subject of the sentence before it.
@@ -322,6 +324,8 @@ def figure_signals(old_figs: list[fig.Figure], new_figs: list[fig.Figure]) -> li
             continue
         ratio = max(a.value, b.value) / max(min(a.value, b.value), 1e-9)
         size = 0.6 + 0.4 * min(1.0, math.log(ratio) / math.log(3))
+        if fig.is_output(a) or fig.is_output(b):
+            size *= OUTPUT
         out.append(Signal(kind="figure", old=a.quote, new=b.quote, subject=b.noun or a.noun,
                           change=fig.change_text(a, b), direction=d, score=round(size * min(1.0, surety / 1.3), 3)))
     return out
@@ -526,14 +530,13 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[
     text = " ".join(p.text for p in paras)
     terms = salient_terms(text, ctx, ctx.old_stems if side == "new" else ctx.new_stems, CONCERN_TERMS)
     term_stems = [stem(w) for t in terms for w, _, _ in content_words(t)]
-    best = max(sents, key=lambda s: (lexicon.strength({c for _, c, _ in s.hits}),
-                                     len(s.stems & set(term_stems)), -sents.index(s)))
+    best = max(sents, key=lambda s: (_concern_weight(s), len(s.stems & set(term_stems)), -sents.index(s)))
     words = {w.lower() for w, c, _ in best.hits if lexicon.WEIGHT[c] >= 0.8} or best.words
     assessed = _words_text(best, words)
     # the closest paragraph of the other edition: 0.1 for a subject it never treats, 0.25 and up for a rewrite
     novelty = min(1.0, max(0.1, (NOVEL_BELOW - max(ctx.nearest(side, p.id) for p in paras)) / 0.3))
     fragment = len(text.split()) < FRAGMENT_WORDS or not any(p.number for p in paras)
-    score = (0.35 + lexicon.strength({c for _, c, _ in best.hits})) * (0.5 + 0.5 * novelty) * (
+    score = (0.35 + _concern_weight(best)) * (0.5 + 0.5 * novelty) * (
         0.3 if fragment else 1.0) * (PAST_EVENT if side == "old" and _past_event(paras, sents, ctx) else 1.0)
     q = quote(best.text, _offsets(best, words, term_stems[:2]))
     subject = ", ".join(terms)
@@ -541,6 +544,15 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[
     change = f"{direction}: {subject}" + (f" — {assessed}" if assessed else "")
     return [Signal(kind=kind, old=None if side == "new" else q, new=q if side == "new" else None,
                    subject=subject, change=change, direction=direction, score=round(score, 3))]
+
+
+def _concern_weight(s: Sentence) -> float:
+    """How much a sentence tells of a concern: its strongest assessment word, praise ("I welcome", "I commend")
+    at PRAISE: a paragraph that welcomes the truce and demands that armed actors withdraw is told by the demand,
+    and a paragraph of praise alone is no new concern (read on the gold pairs' briefs: Libya's "I welcome the
+    efforts … to solidify the truce", South Sudan's "I commend the sustained engagement of civil society")."""
+    return max((PRAISE if c == "stance" and lexicon.polarity(w) == "positive" else lexicon.WEIGHT[c]
+                for w, c, _ in s.hits), default=0.0)
 
 
 def _past_event(paras: list[Paragraph], sents: list[Sentence], ctx: PairContext) -> bool:

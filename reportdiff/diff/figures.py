@@ -607,6 +607,28 @@ def _interval(f: Figure) -> tuple[float, float]:
     return (0.0, f.high) if _is_ceiling(f) else (f.low, f.high)
 
 
+# What a mission or an agency did in the period, its outputs, counted by these nouns or right after these words:
+# patrols run, workshops held, participants trained. A change in outputs is reported activity, not a change in the
+# assessment (read on the gold pairs' briefs: South Sudan's "1,178 → 3,905 participants", "80 → 622 local actors"
+# trained, "Ninety-two → Twenty-seven police officers" deployed to bases, Libya's "87 → 207 men" at workshops
+# each outranked the civilian casualties an analyst briefs). Monitoring is not an output: "UNMISS verified 53 grave
+# violations" counts what happened.
+_OUTPUT_STEMS = frozenset(stem(w) for w in """patrols workshops trainings training trained participants sessions
+    meetings consultations programmes projects activities visits requests beneficiaries""".split())
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+
+
+def is_output(f: Figure) -> bool:
+    """The figure counts the work of a mission or an agency (its noun, the words before it in its clause, or the
+    total it breaks down say so): "709 integrated patrols", "training 622 local actors", "Training … was provided
+    to 72 civilian", "57 women" of "144 participants"."""
+    clause = _CLAUSE_BREAK.split(f.sentence[:f.start])[-1]
+    return bool((f.heads | {stem(w) for w, _, _ in content_words(clause)}) & _OUTPUT_STEMS) or (
+        f.parent is not None and is_output(f.parent))
+
+
 def direction(a: Figure, b: Figure) -> str:
     """"up", "down", "same", or "changed" when a range or a bound leaves the way it went open ("50 → fewer than
     100", "between 20 and 30 per cent → 25 per cent")."""
