@@ -276,6 +276,18 @@ def test_a_judgement_word_on_one_side_only_ranks_below_a_changed_judgement():
     assert [b.old for b in rank([one_sided, moved], {})] == [["2"], ["1"]]
 
 
+def test_importance_said_in_other_words_is_told_by_what_is_asked():
+    """"crucial" → "imperative" says nothing; what is said to matter is the change a reader wants."""
+    sigs = signals("An agreement on a unified budget is crucial to restore trust in the institutions of Libya.",
+                   "It is imperative that Libyan actors agree on a national budget and safeguard the institutions "
+                   "of Libya.")
+    (j,) = of_kind(sigs, "judgement")
+    assert j.change.startswith("crucial to restore trust in the institutions") and "→ imperative that Libyan" in j.change
+    (k,) = of_kind(signals("The security situation in Libya remained critical and volatile.",
+                           "The security situation in Libya remained fragile and volatile."), "judgement")
+    assert k.change == "critical → fragile"       # a level, not what matters: told by its words
+
+
 def test_reversed_trend():
     sigs = signals("The pace of repatriations from the camps declined significantly during the reporting period.",
                    "The pace of repatriations from the camps increased significantly during the reporting period.",

@@ -213,6 +213,31 @@ def _speech_acts_differ(gone: set[str], came: set[str]) -> bool:
     return cats in (({"stance"}, {"necessity"}), ({"necessity"}, {"stance"}))
 
 
+def _importance_reworded(gone: set[str], came: set[str]) -> bool:
+    """One degree of importance in other words ("crucial" → "imperative", "essential, vital" → "critical"): what
+    must happen is said as strongly as before, so what moved is *what* must happen (read on the Libya pair's
+    brief: "crucial → imperative" paired the analyst's key change of the road to elections and told nothing of
+    it)."""
+    importance = lexicon.IMPORTANCE | {"critical"}
+    gone_said, came_said = ({w.lower() for w in side} - lexicon.QUALIFIERS for side in (gone, came))
+    return bool(gone_said) and bool(came_said) and gone_said | came_said <= importance
+
+
+_CLAUSE_END = re.compile(r"[,;:.()]")
+
+
+def _what_matters(s: Sentence, words: set[str], length: int = 7) -> str:
+    """An importance word with what it is said of, as written: "crucial step towards reviving an inclusive
+    Libyan-led…", "critical that Libyan actors agree on a national budget…" (to the end of its clause, at most
+    `length` words)."""
+    low = {w.lower() for w in words}
+    for w, start, _ in content_words(s.text):
+        if w.lower() in low:
+            clause = _CLAUSE_END.split(s.text[start:])[0].split()
+            return " ".join(clause[:length]) + ("…" if len(clause) > length else "")
+    return "—"
+
+
 def _act(word: str) -> str:
     """What a judgement word does: "imperative", "essential", "crucial" … say what must happen, as "must" does."""
     return "necessity" if word.lower() in lexicon.IMPORTANCE else lexicon.category(word)
@@ -235,7 +260,10 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
         score = size * (0.4 + 0.6 * min(1.0, sim[i][j] * 2)) * (LEAD_BONUS if lead else 1.0) * (
             REVERSAL_BONUS if d == "reversed" else 1.0) * (SPEECH_ACTS if two_acts else 1.0)
         shared = sorted(o.stems & n.stems, key=lambda s: (-ctx.idf(s), s))[:2]
-        change = f"{_words_text(o, _strongest(gone)) or '—'} → {_words_text(n, _strongest(came)) or '—'}"
+        if _importance_reworded(gone, came):      # what is asked moved, not how much it matters
+            change = f"{_what_matters(o, gone)} → {_what_matters(n, came)}"
+        else:
+            change = f"{_words_text(o, _strongest(gone)) or '—'} → {_words_text(n, _strongest(came)) or '—'}"
         found.append((i, j, Signal(kind="judgement", old=quote(o.text, _offsets(o, gone or ow, shared)),
                                    new=quote(n.text, _offsets(n, came or nw, shared)), subject=_subject(o, n, ctx),
                                    change=change, direction=d, score=round(score, 3))))
