@@ -444,6 +444,21 @@ def test_a_new_call_to_a_new_addressee():
     assert r.direction == "new" and r.subject == "Libyan leaders" and "time-bound road map" in r.new
 
 
+def test_a_call_made_before_as_a_need_is_a_changed_call_not_a_new_one():
+    """The old edition said what the Commission must do without "I call on": the new call is that ask changed."""
+    old = ("Further steps need to be taken by the Libyan authorities, including the 5+5 Joint Military Commission, "
+           "to fully implement the ceasefire agreement and reunify the military institutions.")
+    new = "I call on the 5+5 Joint Military Commission to continue efforts to uphold the ceasefire agreement."
+    (r,) = of_kind(signals(old, new), "recommendation")
+    assert r.direction == "changed" and r.change.startswith("call on the 5+5 Joint Military Commission: ")
+    assert ": fully implement the ceasefire agreement" in r.change and r.change.endswith("uphold the ceasefire agreement")
+    assert "Joint Military Commission" in r.old
+    other = ("Further steps need to be taken by the Central Bank to unify the exchange rate and the ceasefire "
+             "agreement budget lines.")
+    (n,) = of_kind(signals(other, new), "recommendation")
+    assert n.direction == "new"                # a need of someone else: the call is new
+
+
 def test_a_named_author_recommending_in_the_third_person():
     """The Monitoring Team, the Advisory Committee and the Inspectors recommend in the third person; a body whose
     recommendation the report only relates ("the Government recommended") is not the report's call."""

@@ -474,13 +474,49 @@ def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: P
     for j, b in enumerate(new_calls):
         if j not in used_new:
             partner = _best_partner(index[1][id(b.sentence)], sim, old, by_row=False)
-            out.append(_call_signal(partner, b, f"new call{_on(b.addressee)}: {_short(b.ask)}", "new", 0.65))
+            if _needed_of(partner, b.addressee):
+                need = _need_ask(partner, b.addressee)
+                out.append(_call_signal(partner, b, f"call{_on(b.addressee)}: {_telling(need, b.ask)} → "
+                                        f"{_telling(b.ask, need)}", "changed", 0.7))
+            else:
+                out.append(_call_signal(partner, b, f"new call{_on(b.addressee)}: {_short(b.ask)}", "new", 0.65))
     for i, a in enumerate(old_calls):
         if i not in used_old:
             partner = _best_partner(index[0][id(a.sentence)], sim, new, by_row=True)
-            out.append(_call_signal(a, partner, f"call dropped{',' if a.addressee else ''}{_on(a.addressee)}: "
-                                    f"{_short(a.ask)}", "dropped", 0.5))
+            if _needed_of(partner, a.addressee):
+                need = _need_ask(partner, a.addressee)
+                out.append(_call_signal(a, partner, f"call{_on(a.addressee)}: {_telling(a.ask, need)} → "
+                                        f"{_telling(need, a.ask)}", "changed", 0.7))
+            else:
+                out.append(_call_signal(a, partner, f"call dropped{',' if a.addressee else ''}{_on(a.addressee)}: "
+                                        f"{_short(a.ask)}", "dropped", 0.5))
     return out
+
+
+# who a call is on, less the words that name anyone ("all concerned actors", "relevant stakeholders")
+_ANYONE = frozenset(stem(w) for w in """all the and other relevant concerned actors parties stakeholders partners
+    international community including""".split())
+
+
+def _need_ask(sentence: Sentence, addressee: str) -> str:
+    """What a sentence of need asks of the addressee: from the first "to" after the words naming it ("… including
+    the 5+5 Joint Military Commission, to fully implement the ceasefire agreement" → "fully implement the
+    ceasefire agreement"), or the whole sentence."""
+    named = _word_bag(addressee) - _ANYONE
+    first = next((m.end() for m in _WORD.finditer(sentence.text) if stem(m.group(0)) in named), -1)
+    to = _ASK_START.search(sentence.text, first) if first >= 0 else None
+    return sentence.text[to.end():].rstrip(" .") if to else sentence.text
+
+
+def _needed_of(sentence: Sentence | None, addressee: str) -> bool:
+    """The sentence says what the addressee must do, in other words than a call ("Further steps need to be taken
+    by the Libyan authorities, including the 5+5 Joint Military Commission, to …"): the call is then made in
+    another form, not new or dropped (read on the Libya pair's brief: "new call on the 5+5 Joint Military
+    Commission" where the old edition had said what it must do)."""
+    if sentence is None or not any(c == "necessity" or w.lower() in lexicon.IMPORTANCE for w, c, _ in sentence.hits):
+        return False
+    named = _word_bag(addressee) - _ANYONE
+    return bool(named) and len(named & _word_bag(sentence.text)) * 2 >= len(named) + 1
 
 
 def _word_row(text: str) -> tuple[str, ...]:
