@@ -288,6 +288,23 @@ def test_importance_said_in_other_words_is_told_by_what_is_asked():
     assert k.change == "critical → fragile"       # a level, not what matters: told by its words
 
 
+def test_a_hedge_a_continuity_or_a_stance_in_other_words_is_no_change():
+    base = "{} the leadership of the Force {} to call upon the parties to exercise restraint, as any escalation {} " \
+           "lead to a serious deterioration of the situation in the area of separation."
+    assert of_kind(signals(base.format("In its interactions,", "continued", "might"),
+                           base.format("In its interactions,", "continues", "may")), "judgement") == []
+    assert of_kind(signals("Developments in the Syrian Arab Republic offer hope for the safe return of refugees.",
+                           "Developments in the Syrian Arab Republic will have positive implications for the safe "
+                           "return of refugees."), "judgement") == []
+    (hardened,) = of_kind(signals("I am concerned by the strikes on the villages of southern Lebanon.",
+                                  "I am alarmed by the strikes on the villages of southern Lebanon."), "judgement")
+    assert hardened.change == "concerned → alarmed"
+    (need,) = of_kind(signals("Freedom of movement of the Force requires that no restrictions be imposed on patrols.",
+                              "Freedom of movement of the Force is essential for the full implementation of its "
+                              "patrols."), "judgement")
+    assert need.change.startswith("requires that no restrictions") and "→ essential for the full" in need.change
+
+
 def test_reversed_trend():
     sigs = signals("The pace of repatriations from the camps declined significantly during the reporting period.",
                    "The pace of repatriations from the camps increased significantly during the reporting period.",

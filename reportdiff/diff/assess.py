@@ -214,13 +214,41 @@ def _speech_acts_differ(gone: set[str], came: set[str]) -> bool:
 
 
 def _importance_reworded(gone: set[str], came: set[str]) -> bool:
-    """One degree of importance in other words ("crucial" → "imperative", "essential, vital" → "critical"): what
-    must happen is said as strongly as before, so what moved is *what* must happen (read on the Libya pair's
-    brief: "crucial → imperative" paired the analyst's key change of the road to elections and told nothing of
-    it)."""
-    importance = lexicon.IMPORTANCE | {"critical"}
-    gone_said, came_said = ({w.lower() for w in side} - lexicon.QUALIFIERS for side in (gone, came))
-    return bool(gone_said) and bool(came_said) and gone_said | came_said <= importance
+    """What must happen said as strongly in other words ("crucial" → "imperative", "essential, vital" →
+    "critical", "required" → "essential", "imperative" → "needed"): what moved is *what* must happen (read on the
+    Libya pair's brief: "crucial → imperative" paired the analyst's key change of the road to elections and told
+    nothing of it)."""
+    gone_said, came_said = _judging(gone), _judging(came)
+    return bool(gone_said) and bool(came_said) and gone_said | came_said <= _MATTERS
+
+
+# words that say something matters, each as strongly as the others ("should" → "must" is a firmer demand, and
+# stays told by its words)
+_MATTERS = lexicon.IMPORTANCE | {"critical", "necessary", "need", "needs", "needed", "require", "requires",
+                                 "required"}
+
+
+def _judging(words: set[str]) -> set[str]:
+    return {w.lower() for w in words} - lexicon.QUALIFIERS
+
+
+def _same_in_other_words(gone: set[str], came: set[str]) -> bool:
+    """The same judgement in other words, which no reader would brief: one hedge for another ("might" → "may"),
+    one continuity for another ("continued" → "remained"), or a stance for one of the same pole and strength
+    ("offer hope" → "I am hopeful": "hope → positive"; read on the gold pairs' briefs, where each was an item).
+    "concerned" → "alarmed" is a stance that hardened, and stays. Read on the words a summary would show (the
+    strongest), other inflections of one word ("continued" → "continues") left out."""
+    gone_rows, came_rows = {_word_row(w) for w in gone}, {_word_row(w) for w in came}
+    gone_said = _judging(_strongest({w for w in gone if _word_row(w) not in came_rows}))
+    came_said = _judging(_strongest({w for w in came if _word_row(w) not in gone_rows}))
+    if not gone_said or not came_said:
+        return False
+    cats = {lexicon.category(w) for w in gone_said | came_said}
+    if cats in ({"likelihood"}, {"continuity"}):
+        return True
+    poles = {lexicon.polarity(w) for w in gone_said | came_said}
+    return cats == {"stance"} and len(poles) == 1 and (
+        bool(gone_said & lexicon.STRONG_STANCE) == bool(came_said & lexicon.STRONG_STANCE))
 
 
 _CLAUSE_END = re.compile(r"[,;:.()]")
@@ -254,6 +282,8 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
         if {_word_row(w) for w in ow} == {_word_row(w) for w in nw}:
             continue                    # the same assessment words ("encouraged" → "encouraging"): no move
         gone, came = ow - nw, nw - ow
+        if _same_in_other_words(gone, came):
+            continue
         d = _direction(ow, nw, gone, came)
         size = lexicon.strength({lexicon.category(w) for w in gone | came})
         two_acts = _speech_acts_differ(_strongest(gone), _strongest(came))      # the words the summary shows
