@@ -796,11 +796,13 @@ def test_inflections_of_one_word_are_no_judgement_change():
 def test_a_welcome_and_a_demand_are_two_statements_not_one_judgement():
     from reportdiff.diff.assess import _speech_acts_differ
     assert _speech_acts_differ({"welcome"}, {"should"}) and not _speech_acts_differ({"welcome"}, {"applaud"})
-    moved = of_kind(signals("I welcome the support of troop contributors to the mission's functions.",
-                            "Member States should support the troop contributors to the mission's functions."),
-                    "judgement")
-    same = of_kind(signals("I welcome the support of troop contributors to the mission's functions.",
-                           "I applaud the support of troop contributors to the mission's functions."), "judgement")
+    moved = of_kind(signals("I am concerned by the cuts in support of troop contributors to the mission's functions.",
+                            "Member States should restore the support of troop contributors to the mission's "
+                            "functions."), "judgement")
+    # one act that moved: a stance hardened ("welcome" → "applaud" would be the same stance in other words)
+    same = of_kind(signals("I am concerned by the cuts in support of troop contributors to the mission's functions.",
+                           "I am alarmed by the cuts in support of troop contributors to the mission's functions."),
+                   "judgement")
     assert moved and same and moved[0].score < 0.6 * same[0].score
     # "imperative", "essential" … say what must be done; the test reads the words the summary shows (Lebanon's
     # "I am encouraged … are encouraging" → "It is imperative that … the army continue" kept its full weight)
