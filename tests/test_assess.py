@@ -123,6 +123,16 @@ def test_a_missions_outputs_weigh_less_than_what_happened():
     assert not fig.is_output(verified)
 
 
+def test_counts_of_two_events_on_different_days_are_not_paired():
+    """The injured of the clashes of 16 and 17 October and those of 14 February are two events, not one count that
+    fell; a count "as at" a date is the same quantity brought up to date."""
+    sigs = signals("In Nasir, fighting was reported between 16 and 17 October, resulting in 16 injured. As at "
+                   "19 February, 99,000 people remained displaced in Nasir.",
+                   "In Nasir, fighting was reported on 14 February that left 12 injured. As at 31 May, 82,000 "
+                   "people remained displaced in Nasir.")
+    assert [f.subject for f in of_kind(sigs, "figure")] == ["people"]
+
+
 def test_dates_years_references_and_names_are_not_figures():
     ctx = pair_context(edition("a", []), edition("b", []))
     text = ("On 12 May 2025, under resolution 2254 (2015), the 5+5 Joint Military Commission and the 444th Brigade "

@@ -119,6 +119,8 @@ class Figure:
     ordinals: frozenset           # "first", "second" … around it: "the second group of … elections in 62"
     target: bool                  # a plan or target ("planned 15 evaluations"), not what was done
     month: str                    # the month it is counted in, named after it ("carried out in November"), or ""
+    event_day: str                # the day of the event it counts, named before it ("On 14 February, clashes …
+                                  # left 12 injured" → "14 february"), or ""
     label_year: str               # the year that names what it is of, before it in its sentence: "the 2025 appeal
                                   # … was 18 per cent funded" → "2025" (a date's year, "in 2024", is not one)
     cumulative: bool              # a running total rather than a count for the period
@@ -390,6 +392,7 @@ def _figure(sentence: str, m: re.Match, words, ctx: PairContext, cumulative_sent
         target=bool(_TARGET.search(sentence[max(clause_start, start - 60):start]))
         or bool(_TARGET.match(sentence, noun_end)),
         month=_month_after(sentence[noun_end:clause_end]),
+        event_day=_event_day(sentence[:start]),
         label_year=_label_year(sentence[:start]),
         heads=frozenset(stem(h) for h in heads), mods=frozenset(stem(w) for w in mods),
         proper=frozenset(stem(w) for w in mods if w[:1].isupper()), context=context,
@@ -441,6 +444,18 @@ def _label_year(before: str) -> str:
     return found[-1] if found else ""
 
 
+# "On 3 March …", "fighting reported between 16 and 17 October": one event's day or days ("Between 1 April and 30
+# June", "Between 11 December 2024 and 31 March 2025" are periods). A reference date ("As at 31 May", "From 1 October to
+# 30 January") is not one: it dates a count that the next edition brings up to date.
+_EVENT_DAY = re.compile(rf"\b(?:[Oo]n\s+(\d{{1,2}}(?:\s*(?:and|to|–|-)\s*\d{{1,2}})?\s+(?:{MONTHS}))|"
+                        rf"[Bb]etween\s+(\d{{1,2}}\s+and\s+\d{{1,2}}\s+(?:{MONTHS})))\b(?!\s+\d{{4}}\s+and)")
+
+
+def _event_day(before: str) -> str:
+    found = [on or between for on, between in _EVENT_DAY.findall(before)]
+    return " ".join(found[-1].lower().split()) if found else ""
+
+
 def _month_after(clause_rest: str) -> str:
     m = _IN_MONTH.match(clause_rest)
     return m.group(1).lower() if m else ""
@@ -467,6 +482,8 @@ def pair_score(a: Figure, b: Figure) -> tuple[float, float] | None:
         return None                        # the first group of elections / the second; planned / conducted
     if a.month and b.month and a.month != b.month:
         return None                        # activities in November / in February: two months, not one count
+    if a.event_day and b.event_day and a.event_day != b.event_day:
+        return None                        # injured on 16 and 17 October / on 14 February: two clashes
     if a.label_year and b.label_year and a.label_year != b.label_year:
         return None                        # the 2024 appeal / the 2025 appeal: two appeals
     overlap = _overlap(a.context, b.context)
