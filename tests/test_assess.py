@@ -486,6 +486,22 @@ def test_a_call_made_before_as_a_need_is_a_changed_call_not_a_new_one():
     assert n.direction == "new"                # a need of someone else: the call is new
 
 
+def test_a_call_that_moved_to_another_paragraph_is_neither_new_nor_dropped():
+    call = ("I again urge the Israeli authorities to fulfil their obligations under resolution 1701 (2006) to "
+            "withdraw from northern Ghajar and the adjacent area north of the Blue Line.")
+    old, new, ctx = read_pair({"1": "I am concerned by the strikes in the south. " + call,
+                               "2": "I welcome the deployment of the Lebanese Armed Forces south of the Litani."},
+                              {"1": "I am concerned by the continued strikes in the south.",
+                               "2": "I welcome the deployment of the Lebanese Armed Forces. " + call.replace(
+                                   "I again urge", "I urge")})
+    linked_elsewhere = signals_for([old.paragraph("2")], [new.paragraph("2")], "rewritten", None, ctx) + \
+        signals_for([old.paragraph("1")], [new.paragraph("1")], "rewritten", None, ctx)
+    assert of_kind(linked_elsewhere, "recommendation") == []
+    (really_new,) = of_kind(signals_for([], [new.paragraph("2")], "added", None,
+                                        read_pair({"1": "I welcome the deployment."}, {})[2]), "recommendation")
+    assert really_new.direction == "new"
+
+
 def test_a_named_author_recommending_in_the_third_person():
     """The Monitoring Team, the Advisory Committee and the Inspectors recommend in the third person; a body whose
     recommendation the report only relates ("the Government recommended") is not the report's call."""

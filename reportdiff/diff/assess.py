@@ -57,6 +57,9 @@ SPEECH_ACTS = 0.3
 PAST_EVENT = 0.5
 LONE_STANCE = 0.5            # score of a stance sentence taken or dropped with no counterpart (one-sided)
 PRAISE = 0.5                 # weight of praise in a new or dropped concern (_concern_weight)
+# A call this like one made anywhere in the other edition is made there too (on the eight pairs 0.6-0.8 find the same
+# two moved calls, 0.5 takes real new calls for old ones)
+SAME_CALL = 0.7
 OUTPUT = 0.5                 # a figure of a mission's outputs (figures.is_output) weighs this share
 
 
@@ -502,7 +505,7 @@ def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: P
                                 "changed", 0.7))
     index = {id(s): k for k, s in enumerate(old)}, {id(s): k for k, s in enumerate(new)}
     for j, b in enumerate(new_calls):
-        if j not in used_new:
+        if j not in used_new and not _made_elsewhere(b, "old", ctx):
             partner = _best_partner(index[1][id(b.sentence)], sim, old, by_row=False)
             if _needed_of(partner, b.addressee):
                 need = _need_ask(partner, b.addressee)
@@ -511,7 +514,7 @@ def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: P
             else:
                 out.append(_call_signal(partner, b, f"new call{_on(b.addressee)}: {_short(b.ask)}", "new", 0.65))
     for i, a in enumerate(old_calls):
-        if i not in used_old:
+        if i not in used_old and not _made_elsewhere(a, "new", ctx):
             partner = _best_partner(index[0][id(a.sentence)], sim, new, by_row=True)
             if _needed_of(partner, a.addressee):
                 need = _need_ask(partner, a.addressee)
@@ -521,6 +524,22 @@ def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: P
                 out.append(_call_signal(a, partner, f"call dropped{',' if a.addressee else ''}{_on(a.addressee)}: "
                                         f"{_short(a.ask)}", "dropped", 0.5))
     return out
+
+
+def _made_elsewhere(call: Call, side: str, ctx: PairContext) -> bool:
+    """The same call is made anywhere in the `side` edition (same addressee, much the same ask): a call that moved
+    to another paragraph is neither new nor dropped (read on the Lebanon pair's brief: "new call on the Israeli
+    authorities: fulfil their obligations under resolution 1701 (2006) …", made in the old edition's ¶80, which
+    the alignment had linked elsewhere)."""
+    return any(_call_similarity(call, other, ctx) >= SAME_CALL for other in _edition_calls(side, ctx))
+
+
+def _edition_calls(side: str, ctx: PairContext) -> list[Call]:
+    key = ("calls", side)
+    if key not in ctx.cache:
+        paras = [p for p in ctx.paragraphs.get(side, []) if _CALL.search(p.text) or _AUTHOR_CALL.search(p.text)]
+        ctx.cache[key] = _calls(_sentences(paras))
+    return ctx.cache[key]
 
 
 # who a call is on, less the words that name anyone ("all concerned actors", "relevant stakeholders")

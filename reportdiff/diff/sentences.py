@@ -232,6 +232,8 @@ class PairContext:
     _nearest: dict[tuple[str, str], float] | None = None
     _index: dict[str, tuple] | None = None     # side -> (stem -> its paragraphs' indices, the paragraphs' norms)
     _idf: dict[str, float] = field(default_factory=dict)
+    paragraphs: dict[str, list] = field(default_factory=dict)   # "old"|"new" -> the edition's paragraphs
+    cache: dict = field(default_factory=dict)                   # what a reader of the pair computes once
 
     def idf(self, s: str) -> float:
         w = self._idf.get(s)
@@ -320,6 +322,7 @@ def pair_context(old: Edition, new: Edition) -> PairContext:
         for pid, role in paragraph_roles(edition).items():
             ctx.roles[(side, pid)] = role
     ctx.n_docs = max(1, len(old.paragraphs) + len(new.paragraphs))
+    ctx.paragraphs = {"old": old.paragraphs, "new": new.paragraphs}
     return ctx
 
 
