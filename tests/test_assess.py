@@ -315,6 +315,13 @@ def test_a_hedge_a_continuity_or_a_stance_in_other_words_is_no_change():
     assert need.change.startswith("requires that no restrictions") and "→ essential for the full" in need.change
 
 
+def test_opinions_that_remained_divided_are_a_judgement():
+    (j,) = of_kind(signals("There was growing confidence among some Member States that the leader is Abdul Qadir Mumin.",
+                           "Some Member States believed the leader to be Abdul Qadir Mumin; however, opinions remained "
+                           "divided."), "judgement")
+    assert j.change == "growing → divided"
+
+
 def test_reversed_trend():
     sigs = signals("The pace of repatriations from the camps declined significantly during the reporting period.",
                    "The pace of repatriations from the camps increased significantly during the reporting period.",

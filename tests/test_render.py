@@ -683,3 +683,13 @@ def test_an_item_whose_paragraph_left_the_observations_says_where_from():
                 symbol="S/2025/2")
     v = build_view(api.compare(old, new))
     assert {b.ref: b.role_label for b in v.brief} == {"I ¶3": "from the report's observations"}
+
+
+def test_a_brief_quote_cut_for_length_still_shows_the_word_its_summary_tells():
+    from reportdiff.render.view import clip_showing
+    quote = ("Some Member States continued to believe him to be the head of the office in Somalia, and some reported "
+             "that he travelled to the region twice; however, opinions remained divided on his role in the group.")
+    shown = clip_showing(quote, "divided", 120)
+    assert "remained divided" in shown and shown.startswith("…") and len(shown) <= 120
+    assert clip_showing(quote, "continued", 120) == quote[:quote.rfind(" ", 0, 120)] + "…"   # told early: cut as before
+    assert clip_showing("A short quote.", "divided", 120) == "A short quote."

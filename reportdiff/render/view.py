@@ -478,6 +478,26 @@ def clip(s: str | None, limit: int = 90) -> str | None:
     return (cut if len(cut) > limit // 2 else s[:limit]) + "…"
 
 
+_TOLD_WORD = re.compile(r"[^\W_][\w’'%-]*")
+
+
+def clip_showing(s: str | None, told: str, limit: int = 90) -> str | None:
+    """A quote cut to `limit` so that it still shows the first of the words its summary tells ("however, opinions
+    remained…" lost "divided", the word the change is about): from a little before that word, "…" in front, when
+    the plain cut would leave it out."""
+    s = one_line(s)
+    if not s or len(s) <= limit:
+        return s or None
+    words = {w.lower() for w in _TOLD_WORD.findall(told) if len(w) > 2 or w[:1].isdigit()}
+    found = [m for m in _TOLD_WORD.finditer(s) if m.group(0).lower() in words]
+    if not found or found[0].end() <= limit - 1:
+        return clip(s, limit)
+    start = max(0, min(found[0].start() - limit // 3, len(s) - limit + 1))
+    space = s.find(" ", start)
+    start = space + 1 if 0 < space < found[0].start() else start
+    return "…" + (clip(s[start:], limit - 1) or "")
+
+
 def _clip_left(s: str, limit: int) -> str:
     if len(s) <= limit:
         return s
@@ -860,7 +880,9 @@ def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[B
     for item in brief_of(comparison):
         if not 0 <= item.change < len(change_views):
             continue                       # a brief that does not fit its changes (hand-made JSON): skip the item
-        old, new = clip(item.quote_old, 160), clip(item.quote_new, 160)
+        told_old, _, told_new = one_line(item.summary).partition(" → ")
+        told_new = told_new.split(" (")[0]          # the summary's subject or size after the words it tells
+        old, new = clip_showing(item.quote_old, told_old, 160), clip_showing(item.quote_new, told_new, 160)
         summary = one_line(item.summary)
         if summary == f"{one_line(item.quote_old) or '(none)'} → {one_line(item.quote_new) or '(removed)'}":
             summary = ""                   # a word-diff signal: its quotes already say it all
