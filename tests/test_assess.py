@@ -240,7 +240,7 @@ def test_ambiguous_figures_are_left_out():
 
 def test_a_summary_repeating_its_body_gives_one_judgement():
     # The Monitoring Team's summary repeats a sentence of its body; paired with the one new sentence on the same
-    # subject, both gave "growing → remained" with the same new quote: one change told twice.
+    # subject, both gave "growing → divided" with the same new quote: one change told twice.
     old, new, ctx = read_pair(
         {"u8": "There was growing confidence among some Member States that al-Qurashi was Abdul Qadir Mumin, the "
                "head of ISIL (Da’esh) in Somalia.",
@@ -250,7 +250,7 @@ def test_a_summary_repeating_its_body_gives_one_judgement():
               "listed); however, opinion remained divided."})
     sigs = signals_for([old.paragraph("u8"), old.paragraph("2")], [new.paragraph("4")], "rewritten", None, ctx)
     changes = [s.change for s in of_kind(sigs, "judgement")]
-    assert changes.count("growing → remained") == 1
+    assert changes.count("growing → divided") == 1
 
 
 def test_judgement_change_is_found_and_quoted():
