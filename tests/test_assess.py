@@ -133,6 +133,13 @@ def test_counts_of_two_events_on_different_days_are_not_paired():
     assert [f.subject for f in of_kind(sigs, "figure")] == ["people"]
 
 
+def test_a_breakdown_weighs_less_than_its_total():
+    sigs = signals("The country task force verified 19 grave violations against 18 children (12 boys and 6 girls).",
+                   "The country task force verified 53 grave violations against 49 children (35 boys and 14 girls).")
+    by_noun = {f.subject: f for f in of_kind(sigs, "figure")}
+    assert by_noun["boys"].score < by_noun["children"].score and by_noun["boys"].score < by_noun["grave violations"].score
+
+
 def test_dates_years_references_and_names_are_not_figures():
     ctx = pair_context(edition("a", []), edition("b", []))
     text = ("On 12 May 2025, under resolution 2254 (2015), the 5+5 Joint Military Commission and the 444th Brigade "

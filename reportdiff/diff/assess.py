@@ -60,6 +60,9 @@ PRAISE = 0.5                 # weight of praise in a new or dropped concern (_co
 # A call this like one made anywhere in the other edition is made there too (on the eight pairs 0.6-0.8 find the same
 # two moved calls, 0.5 takes real new calls for old ones)
 SAME_CALL = 0.7
+# A breakdown ("35 boys" of "49 children") tells less than its total, which it follows: it weighs this share (second
+# helper review: South Sudan's "12 → 35 boys" had taken the brief's place of "18 → 49 children")
+BREAKDOWN = 0.8
 OUTPUT = 0.5                 # a figure of a mission's outputs (figures.is_output) weighs this share
 
 
@@ -387,6 +390,8 @@ def figure_signals(old_figs: list[fig.Figure], new_figs: list[fig.Figure]) -> li
         size = 0.6 + 0.4 * min(1.0, math.log(ratio) / math.log(3))
         if fig.is_output(a) or fig.is_output(b):
             size *= OUTPUT
+        if a.parent is not None and b.parent is not None:
+            size *= BREAKDOWN
         out.append(Signal(kind="figure", old=a.quote, new=b.quote, subject=b.noun or a.noun,
                           change=fig.change_text(a, b), direction=d, score=round(size * min(1.0, surety / 1.3), 3)))
     return out
