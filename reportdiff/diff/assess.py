@@ -541,9 +541,10 @@ def _made_elsewhere(call: Call, side: str, ctx: PairContext) -> bool:
 
 def _edition_calls(side: str, ctx: PairContext) -> list[Call]:
     key = ("calls", side)
-    if key not in ctx.cache:
+    if key not in ctx.cache:          # only the calls' words are compared: sentences read no further than that
         paras = [p for p in ctx.paragraphs.get(side, []) if _CALL.search(p.text) or _AUTHOR_CALL.search(p.text)]
-        ctx.cache[key] = _calls(_sentences(paras))
+        ctx.cache[key] = _calls([Sentence(p.id, p.text[a:b], k == 0, frozenset(), [])
+                                 for p in paras for k, (a, b) in enumerate(sentences(p.text))])
     return ctx.cache[key]
 
 
