@@ -693,3 +693,16 @@ def test_a_brief_quote_cut_for_length_still_shows_the_word_its_summary_tells():
     assert "remained divided" in shown and shown.startswith("…") and len(shown) <= 120
     assert clip_showing(quote, "continued", 120) == quote[:quote.rfind(" ", 0, 120)] + "…"   # told early: cut as before
     assert clip_showing("A short quote.", "divided", 120) == "A short quote."
+
+
+def test_a_long_change_summary_keeps_both_sides():
+    from reportdiff.render.view import clip_change
+    call = ("call on the 5+5 Joint Military Commission and all concerned actors: … promote the reunification of "
+            "military and security institutions → continue with efforts to uphold the ceasefire agreement…")
+    shown = clip_change(call, 140)
+    assert len(shown) <= 141 and shown.startswith("call on the 5+5 Joint Military Commission and all concerned "
+                                                  "actors: … promote the") and "→ continue with efforts" in shown
+    judged = clip_change("crucial step towards reviving an inclusive Libyan-led… → imperative for a revitalized and "
+                         "inclusive Libyan-led… (Libyan-led and Libyan-owned, elections, institutions)", 120)
+    assert "→ imperative for a" in judged and judged.endswith(")") and len(judged) <= 122
+    assert clip_change("undiminished → high (Da’esh, threat)", 140) == "undiminished → high (Da’esh, threat)"

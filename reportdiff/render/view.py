@@ -478,6 +478,27 @@ def clip(s: str | None, limit: int = 90) -> str | None:
     return (cut if len(cut) > limit // 2 else s[:limit]) + "…"
 
 
+def clip_change(summary: str, limit: int = 140) -> str:
+    """A summary "X → Y (subject)" cut to `limit` with both sides kept: the subject gets up to 40 characters and
+    the two sides share the rest, a short side leaving its share to the other (a long old ask had pushed the new
+    one out: "call on …: … the reunification of military and security institutions →…")."""
+    summary = one_line(summary)
+    head, arrow, tail = summary.partition(" → ")
+    if len(summary) <= limit or not arrow:
+        return clip(summary, limit) or ""
+    # a call's "call on the Committee: " is said once for both asks: kept whole
+    lead = head[:head.index(": ") + 2] if head.startswith("call") and ": " in head else ""
+    head = head[len(lead):]
+    new, paren, subject = tail.partition(" (")
+    subject = subject.removesuffix(")")
+    subject_room = min(len(subject), 40) if paren else 0
+    room = limit - len(lead) - len(arrow) - subject_room - (4 if paren else 0)
+    head_room = max(room // 2, room - len(new))
+    new_room = room - min(len(head), head_room)
+    out = lead + (clip(head, head_room) or "") + arrow + (clip(new, new_room) or "")
+    return out + (f" ({clip(subject, subject_room)})" if paren else "")
+
+
 _TOLD_WORD = re.compile(r"[^\W_][\w’'%-]*")
 
 
@@ -888,7 +909,7 @@ def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[B
             summary = ""                   # a word-diff signal: its quotes already say it all
         out.append(BriefView(rank=len(out) + 1, kind=item.kind, kind_label=SIGNAL_SINGULAR.get(item.kind, item.kind),
                              ref=change_views[item.change].ref, anchor=f"c-{item.change}", old=old, new=new,
-                             summary=clip(summary, 140) or "", role=item.role,
+                             summary=clip_change(summary, 140), role=item.role,
                              role_label=label(item.role, item.old, item.new)))
     return out
 
