@@ -641,6 +641,8 @@ def test_a_new_concern_is_told_by_its_demand_and_praise_alone_weighs_less():
     """Praise is no concern: a paragraph that welcomes a truce and demands a withdrawal is quoted by the demand,
     and a paragraph of praise alone ranks below a worry of the same length."""
     praise_then_demand = ("I welcome the efforts of the Presidential Council to solidify the truce in Tripoli. "
+                          "I also commend local leaders, whose contributions have been instrumental in "
+                          "de-escalation and reducing tensions. "
                           "All armed actors must withdraw from civilian areas of Tripoli and refrain from violence.")
     praise = ("I commend the sustained engagement of civil society in Juba, particularly women and young people, "
               "under very challenging circumstances.")

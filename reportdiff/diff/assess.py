@@ -666,12 +666,14 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[
 
 
 def _concern_weight(s: Sentence) -> float:
-    """How much a sentence tells of a concern: its strongest assessment word, praise ("I welcome", "I commend")
-    at PRAISE: a paragraph that welcomes the truce and demands that armed actors withdraw is told by the demand,
-    and a paragraph of praise alone is no new concern (read on the gold pairs' briefs: Libya's "I welcome the
+    """How much a sentence tells of a concern: its strongest assessment word, or PRAISE for a sentence that
+    praises ("I welcome", "I commend") and voices no concern or worsening. A paragraph that welcomes the truce and
+    demands that armed actors withdraw is told by the demand, and a paragraph of praise alone is no new concern (read on the gold pairs' briefs: Libya's "I welcome the
     efforts … to solidify the truce", South Sudan's "I commend the sustained engagement of civil society")."""
-    return max((PRAISE if c == "stance" and lexicon.polarity(w) == "positive" else lexicon.WEIGHT[c]
-                for w, c, _ in s.hits), default=0.0)
+    poles = {lexicon.polarity(w) for w, _, _ in s.hits}
+    if "positive" in poles and not poles & {"concern", "worse"}:
+        return PRAISE                  # praise throughout: "I commend … instrumental in de-escalation"
+    return max((lexicon.WEIGHT[c] for _, c, _ in s.hits), default=0.0)
 
 
 def _past_event(paras: list[Paragraph], sents: list[Sentence], ctx: PairContext) -> bool:
