@@ -656,6 +656,20 @@ def test_a_new_concern_is_told_by_its_demand_and_praise_alone_weighs_less():
     assert p.score < w.score
 
 
+
+def test_a_calls_grounds_are_told_with_the_call_not_as_a_concern():
+    rec = ("Given the growing concern that listed individuals might seek to travel using legal travel documents, "
+           "the Monitoring Team recommends that the Committee write to Member States highlighting the importance "
+           "of biometric information to interdict attempted travel.")
+    old, new, ctx = read_pair({"130": rec}, {})
+    sigs = signals_for([old.paragraph("130")], [], "removed", None, ctx)
+    assert [s.kind for s in sigs] == ["recommendation"] and sigs[0].direction == "dropped"
+    old, new, ctx = read_pair({"130": rec + " I am gravely concerned by the use of forged passports at borders."},
+                              {})
+    kinds = {s.kind for s in signals_for([old.paragraph("130")], [], "removed", None, ctx)}
+    assert kinds == {"recommendation", "dropped_concern"}      # a concern voiced apart from the call is told
+
+
 # ---------------------------------------------------------------------------------------------------- the brief
 
 def _brief_pair():

@@ -643,7 +643,9 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[
     Scored by the weight of its assessment words and by how new the subject is: one minus the closest any
     paragraph of the other edition comes to it (PairContext.nearest); a fragment (a table cell, a label) weighs
     little."""
-    sents = _sentences(paras)
+    # a call's own grounds ("Given the growing concern that …, the Monitoring Team recommends that …") are told
+    # with the call, as a new or dropped recommendation: the concern is read from the other sentences
+    sents = [s for s in _sentences(paras) if not (_CALL.search(s.text) or _AUTHOR_CALL.search(s.text))]
     if not sents:
         return []
     text = " ".join(p.text for p in paras)
