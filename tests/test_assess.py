@@ -670,6 +670,23 @@ def test_a_calls_grounds_are_told_with_the_call_not_as_a_concern():
     assert kinds == {"recommendation", "dropped_concern"}      # a concern voiced apart from the call is told
 
 
+
+def test_a_new_concern_is_named_by_what_its_sentence_judges():
+    """The phrase the report judges, as written, names a new or dropped concern; a narrative sentence's actor does
+    not, and the salient terms stay."""
+    old, new, ctx = read_pair({}, {
+        "2": "The suspension of municipal election operations in 11 key municipalities in eastern Libya is deeply "
+             "concerning.",
+        "3": "I remain deeply concerned about the escalation of military operations in Upper Nile, including aerial "
+             "bombardments.",
+        "4": "On 19 March, a UNIFIL peacekeeper was severely injured in a landmine explosion near Zibqin."})
+    told = {pid: signals_for([], [new.paragraph(pid)], "added", None, ctx)[0].change for pid in ("2", "3", "4")}
+    assert told["2"] == ("new: The suspension of municipal election operations in 11 key municipalities — deeply "
+                         "concerning")
+    assert told["3"].startswith("new: The escalation of military operations in Upper Nile — ")
+    assert not told["4"].startswith("new: A UNIFIL peacekeeper") and "Zibqin" in told["4"]
+
+
 # ---------------------------------------------------------------------------------------------------- the brief
 
 def _brief_pair():

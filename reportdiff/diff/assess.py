@@ -36,6 +36,7 @@ from . import lexicon
 from .align import equality_key
 from .brief import base_score, telling_score
 from .sentences import PairContext, content_words, quote, salient_terms, sentences, stem
+from .topics import topic_phrase
 from .signals import numbers_in, replaced_number
 
 MIN_SENTENCE_SIM = 0.12      # weighted cosine below which two sentences are not about the same thing
@@ -662,7 +663,8 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[
     q = quote(best.text, _offsets(best, words, term_stems[:2]))
     subject = ", ".join(terms)
     kind, direction = ("new_concern", "new") if side == "new" else ("dropped_concern", "dropped")
-    change = f"{direction}: {subject}" + (f" — {assessed}" if assessed else "")
+    change = f"{direction}: {topic_phrase(best.text, best.hits) or subject}" + (
+        f" — {assessed}" if assessed else "")
     return [Signal(kind=kind, old=None if side == "new" else q, new=q if side == "new" else None,
                    subject=subject, change=change, direction=direction, score=round(score, 3))]
 
@@ -670,8 +672,9 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[
 def _concern_weight(s: Sentence) -> float:
     """How much a sentence tells of a concern: its strongest assessment word, or PRAISE for a sentence that
     praises ("I welcome", "I commend") and voices no concern or worsening. A paragraph that welcomes the truce and
-    demands that armed actors withdraw is told by the demand, and a paragraph of praise alone is no new concern (read on the gold pairs' briefs: Libya's "I welcome the
-    efforts … to solidify the truce", South Sudan's "I commend the sustained engagement of civil society")."""
+    demands that armed actors withdraw is told by the demand, and a paragraph of praise alone is no new concern
+    (read on the gold pairs' briefs: Libya's "I welcome the efforts … to solidify the truce", South Sudan's "I
+    commend the sustained engagement of civil society")."""
     poles = {lexicon.polarity(w) for w, _, _ in s.hits}
     if "positive" in poles and not poles & {"concern", "worse"}:
         return PRAISE                  # praise throughout: "I commend … instrumental in de-escalation"
