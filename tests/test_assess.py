@@ -684,6 +684,7 @@ def test_a_new_concern_is_named_by_what_its_sentence_judges():
     assert told["2"] == ("new: The suspension of municipal election operations in 11 key municipalities — deeply "
                          "concerning")
     assert told["3"].startswith("new: The escalation of military operations in Upper Nile — ")
+    assert "escalation" not in told["3"].split(" — ")[1]          # the name is not said again
     assert not told["4"].startswith("new: A UNIFIL peacekeeper") and "Zibqin" in told["4"]
 
 

@@ -663,8 +663,10 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[
     q = quote(best.text, _offsets(best, words, term_stems[:2]))
     subject = ", ".join(terms)
     kind, direction = ("new_concern", "new") if side == "new" else ("dropped_concern", "dropped")
-    change = f"{direction}: {topic_phrase(best.text, best.hits) or subject}" + (
-        f" — {assessed}" if assessed else "")
+    named = topic_phrase(best.text, best.hits)
+    # "The escalation of military operations — escalation": what the name already says is not said again
+    assessed = ", ".join(a for a in assessed.split(", ") if a and a.lower() not in named.lower())
+    change = f"{direction}: {named or subject}" + (f" — {assessed}" if assessed else "")
     return [Signal(kind=kind, old=None if side == "new" else q, new=q if side == "new" else None,
                    subject=subject, change=change, direction=direction, score=round(score, 3))]
 
