@@ -1024,3 +1024,36 @@ def test_a_stance_taken_or_dropped_with_no_counterpart_is_told():
     from reportdiff.diff import lexicon
     assert lexicon.FIRST_PERSON.search("Our concerns about the berm remain.")
     assert not lexicon.FIRST_PERSON.search("The humanitarian concerns set out in annex I grew.")
+
+
+def test_review_cases_of_the_readings_added_on_2026_12_01():
+    """Cases a code review found against the day's rules, each now read as its rule promises."""
+    (likely,) = of_kind(signals("ISIL is likely to regain ground in the Badia desert.",
+                                "ISIL is unlikely to regain ground in the Badia desert."), "judgement")
+    assert likely.change == "likely → unlikely"                       # not a hedge for a hedge
+    (someone_elses,) = of_kind(signals(
+        "I call on the Government of South Sudan to release all political detainees held in Juba.",
+        "Humanitarian partners need safe access to all detainees held by the Government of South Sudan in Juba."),
+        "recommendation")
+    assert someone_elses.direction == "dropped"                       # the partners' need, not the Government's
+    old, new, ctx = read_pair(
+        {"1": "I urge the Security Council to maintain the arms embargo on South Sudan until the benchmarks are met.",
+         "2": "I urge the Israeli authorities to withdraw from northern Ghajar and the adjacent area north of the "
+              "Blue Line.", "3": "The situation remained tense."},
+        {"1": "The situation remained tense.",
+         "2": "I urge the Security Council to lift the arms embargo on South Sudan until the benchmarks are met.",
+         "3": "I urge the Israeli authorities to withdraw from all areas north of the Blue Line."})
+    told = [s for k in "123" for s in signals_for([old.paragraph(k)], [new.paragraph(k)], "rewritten", None, ctx)
+            if s.kind == "recommendation"]
+    assert sorted(s.direction for s in told) == ["changed", "dropped", "new"]
+    (moved,) = [s for s in told if s.direction == "changed"]
+    assert "northern Ghajar" in moved.change and "all areas" in moved.change
+    (hurt,) = [f for f in of_kind(signals("Attacks against UNIFIL patrols injured 4 peacekeepers.",
+                                          "Attacks against UNIFIL patrols injured 12 peacekeepers."), "figure")]
+    assert not fig.is_output(fig.figures_in("Attacks against UNIFIL patrols injured 12 peacekeepers.",
+                                            read_pair({}, {})[2])[0]) and hurt.score == 1.0
+    (month,) = of_kind(signals("Between 1 and 31 May, 45 civilians were killed in Nasir.",
+                               "Between 1 and 30 June, 60 civilians were killed in Nasir."), "figure")
+    assert month.change.startswith("45 → 60 civilians")              # a month is a period, not an event
+    old, new, ctx = read_pair({}, {"2": "The flow of returnees into Renk and Malakal remained alarmingly low."})
+    assert signals_for([], [new.paragraph("2")], "added", None, ctx)[0].change.endswith("— low")

@@ -706,3 +706,18 @@ def test_a_long_change_summary_keeps_both_sides():
                          "inclusive Libyan-led… (Libyan-led and Libyan-owned, elections, institutions)", 120)
     assert "→ imperative for a" in judged and judged.endswith(")") and len(judged) <= 122
     assert clip_change("undiminished → high (Da’esh, threat)", 140) == "undiminished → high (Da’esh, threat)"
+
+
+def test_a_change_summary_stays_in_its_limit_with_a_long_addressee_or_a_bracket_inside():
+    from reportdiff.render.view import clip_change, clip_showing
+    who = ("call on the Presidential Council, the Government of National Unity, the House of Representatives, the "
+           "High Council of State and the Libyan National Army")
+    shown = clip_change(who + ": agree on a unified budget → agree on a national budget and safeguard oversight", 140)
+    assert len(shown) <= 141 and "agree on a unified budget → agree on a national budget" in shown
+    call = ("call on the Israeli authorities: fulfil their obligations under resolution 1701 (2006) and withdraw from "
+            "northern Ghajar → fulfil their obligations under resolution 1701 (2006) and withdraw from all positions")
+    assert ")" not in clip_change(call, 140).split("→")[1].replace("(2006)", "")     # no subject made of "(2006)"
+    quote = ("These developments underscore, for the Libyan people and for all international partners who have "
+             "supported the process since 2020 and who continue to do so, the imperative for a revitalized and "
+             "inclusive Libyan-led and Libyan-owned political process.")
+    assert "imperative" in clip_showing(quote, "imperative for a revitalized and inclusive Libyan-led…", 160)

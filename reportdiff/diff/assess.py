@@ -58,9 +58,9 @@ SPEECH_ACTS = 0.3
 PAST_EVENT = 0.5
 LONE_STANCE = 0.5            # score of a stance sentence taken or dropped with no counterpart (one-sided)
 PRAISE = 0.5                 # weight of praise in a new or dropped concern (_concern_weight)
-# A call this like one made anywhere in the other edition is made there too (on the eight pairs 0.6-0.8 find the same
-# two moved calls, 0.5 takes real new calls for old ones)
-SAME_CALL = 0.7
+# A call to the same addressee asking the same, but for at most this many words, anywhere in the other edition, is
+# made there too: Lebanon's moved call differs by none; "maintain" / "lift the arms embargo" is a changed call
+SAME_CALL = 2
 # A breakdown ("35 boys" of "49 children") tells less than its total, which it follows: it weighs this share (second
 # helper review: South Sudan's "12 → 35 boys" had taken the brief's place of "18 → 49 children")
 BREAKDOWN = 0.8
@@ -251,8 +251,8 @@ def _same_in_other_words(gone: set[str], came: set[str]) -> bool:
     if not gone_said or not came_said:
         return False
     cats = {lexicon.category(w) for w in gone_said | came_said}
-    if cats in ({"likelihood"}, {"continuity"}):
-        return True
+    if cats == {"continuity"} or any(gone_said | came_said <= group for group in lexicon.HEDGES_ALIKE):
+        return True                     # not "likely → unlikely", nor "could → likely": those move
     poles = {lexicon.polarity(w) for w in gone_said | came_said}
     return cats == {"stance"} and len(poles) == 1 and (
         bool(gone_said & lexicon.STRONG_STANCE) == bool(came_said & lexicon.STRONG_STANCE))
@@ -511,33 +511,53 @@ def recommendation_signals(old: list[Sentence], new: list[Sentence], sim, ctx: P
                                 "changed", 0.7))
     index = {id(s): k for k, s in enumerate(old)}, {id(s): k for k, s in enumerate(new)}
     for j, b in enumerate(new_calls):
-        if j not in used_new and not _made_elsewhere(b, "old", ctx):
-            partner = _best_partner(index[1][id(b.sentence)], sim, old, by_row=False)
-            if _needed_of(partner, b.addressee):
-                need = _need_ask(partner, b.addressee)
-                out.append(_call_signal(partner, b, f"call{_on(b.addressee)}: {_telling(need, b.ask)} → "
-                                        f"{_telling(b.ask, need)}", "changed", 0.7))
-            else:
-                out.append(_call_signal(partner, b, f"new call{_on(b.addressee)}: {_short(b.ask)}", "new", 0.65))
+        if j in used_new:
+            continue
+        made = _made_elsewhere(b, "old", ctx)
+        if made is not None:           # the call moved to this paragraph: told if its ask changed
+            if not _same_ask(_word_row(made.ask), _word_row(b.ask)):
+                out.append(_changed_call(made, b, made.ask, b.addressee))
+            continue
+        partner = _best_partner(index[1][id(b.sentence)], sim, old, by_row=False)
+        if _needed_of(partner, b.addressee):
+            out.append(_changed_call(partner, b, _need_ask(partner, b.addressee), b.addressee))
+        else:
+            out.append(_call_signal(partner, b, f"new call{_on(b.addressee)}: {_short(b.ask)}", "new", 0.65))
     for i, a in enumerate(old_calls):
-        if i not in used_old and not _made_elsewhere(a, "new", ctx):
-            partner = _best_partner(index[0][id(a.sentence)], sim, new, by_row=True)
-            if _needed_of(partner, a.addressee):
-                need = _need_ask(partner, a.addressee)
-                out.append(_call_signal(a, partner, f"call{_on(a.addressee)}: {_telling(a.ask, need)} → "
-                                        f"{_telling(need, a.ask)}", "changed", 0.7))
-            else:
-                out.append(_call_signal(a, partner, f"call dropped{',' if a.addressee else ''}{_on(a.addressee)}: "
-                                        f"{_short(a.ask)}", "dropped", 0.5))
+        if i in used_old or _made_elsewhere(a, "new", ctx) is not None:
+            continue                   # made elsewhere in the new edition: told there if it changed
+        partner = _best_partner(index[0][id(a.sentence)], sim, new, by_row=True)
+        if _needed_of(partner, a.addressee):
+            out.append(_changed_call(a, partner, _need_ask(partner, a.addressee), a.addressee, need_is_new=True))
+        else:
+            out.append(_call_signal(a, partner, f"call dropped{',' if a.addressee else ''}{_on(a.addressee)}: "
+                                    f"{_short(a.ask)}", "dropped", 0.5))
     return out
 
 
-def _made_elsewhere(call: Call, side: str, ctx: PairContext) -> bool:
-    """The same call is made anywhere in the `side` edition (same addressee, much the same ask): a call that moved
-    to another paragraph is neither new nor dropped (read on the Lebanon pair's brief: "new call on the Israeli
-    authorities: fulfil their obligations under resolution 1701 (2006) …", made in the old edition's ¶80, which
-    the alignment had linked elsewhere)."""
-    return any(_call_similarity(call, other, ctx) >= SAME_CALL for other in _edition_calls(side, ctx))
+def _changed_call(a, b, other_ask: str, addressee: str, need_is_new: bool = False) -> Signal:
+    """A call told as changed against `other_ask` (the other side's call or need, read from `a` or `b`)."""
+    old_ask, new_ask = (a.ask, other_ask) if need_is_new else (other_ask, b.ask)
+    return _call_signal(a, b, f"call{_on(addressee)}: {_telling(old_ask, new_ask)} → {_telling(new_ask, old_ask)}",
+                        "changed", 0.7)
+
+
+def _made_elsewhere(call: Call, side: str, ctx: PairContext) -> Call | None:
+    """The call of the `side` edition, anywhere in it, to the same addressee and asking to do the same (the same
+    first word): a call that moved to another paragraph is neither new nor dropped. Read on the Lebanon pair's
+    brief: "new call on the Israeli authorities: fulfil their obligations under resolution 1701 (2006) …", made
+    in the old edition's ¶80, which the alignment had linked elsewhere; "… to withdraw from northern Ghajar" →
+    "… from all areas north of the Blue Line" is that call changed. The likest ask first."""
+    who, ask = _word_bag(call.addressee), _word_row(call.ask)
+    found = [o for o in _edition_calls(side, ctx)
+             if _word_bag(o.addressee) == who and ask and _word_row(o.ask)[:1] == ask[:1]]
+    return min(found, key=lambda o: len(set(ask) ^ set(_word_row(o.ask))), default=None)
+
+
+def _same_ask(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same thing asked: the same first word (what is to be done) and at most SAME_CALL other words apart
+    ("maintain the arms embargo" / "lift the arms embargo" is a changed call)."""
+    return bool(a) and bool(b) and a[0] == b[0] and len(set(a) ^ set(b)) <= SAME_CALL
 
 
 def _edition_calls(side: str, ctx: PairContext) -> list[Call]:
@@ -569,10 +589,22 @@ def _needed_of(sentence: Sentence | None, addressee: str) -> bool:
     by the Libyan authorities, including the 5+5 Joint Military Commission, to …"): the call is then made in
     another form, not new or dropped (read on the Libya pair's brief: "new call on the 5+5 Joint Military
     Commission" where the old edition had said what it must do)."""
-    if sentence is None or not any(c == "necessity" or w.lower() in lexicon.IMPORTANCE for w, c, _ in sentence.hits):
+    if sentence is None:
         return False
+    needs = [off for w, c, off in sentence.hits if c == "necessity" or w.lower() in lexicon.IMPORTANCE]
     named = _word_bag(addressee) - _ANYONE
-    return bool(named) and len(named & _word_bag(sentence.text)) * 2 >= len(named) + 1
+    if not needs or not named:
+        return False
+    # whose need: the addressee before the need word ("the Commission must …"), or the agent of a passive need
+    # ("need to be taken by the Libyan authorities, including …"); not "partners need access to detainees held by
+    # the Government"
+    before = _word_bag(sentence.text[:needs[0]])
+    agent = _PASSIVE_NEED.match(sentence.text, needs[0])
+    after = _word_bag(sentence.text[agent.end():agent.end() + 120]) if agent else frozenset()
+    return any(len(named & side) * 2 >= len(named) + 1 for side in (before, after))
+
+
+_PASSIVE_NEED = re.compile(r"\w+\s+to\s+be\s+\w+\s+by\s+")
 
 
 def _word_row(text: str) -> tuple[str, ...]:
@@ -665,7 +697,9 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[
     kind, direction = ("new_concern", "new") if side == "new" else ("dropped_concern", "dropped")
     named = topic_phrase(best.text, best.hits)
     # "The escalation of military operations — escalation": what the name already says is not said again
-    assessed = ", ".join(a for a in assessed.split(", ") if a and a.lower() not in named.lower())
+    named_words = {w.lower() for w in _WORD.findall(named)}
+    assessed = ", ".join(a for a in assessed.split(", ")
+                         if a and not {w.lower() for w in _WORD.findall(a)} <= named_words)
     change = f"{direction}: {named or subject}" + (f" — {assessed}" if assessed else "")
     return [Signal(kind=kind, old=None if side == "new" else q, new=q if side == "new" else None,
                    subject=subject, change=change, direction=direction, score=round(score, 3))]
@@ -678,7 +712,7 @@ def _concern_weight(s: Sentence) -> float:
     (read on the gold pairs' briefs: Libya's "I welcome the efforts … to solidify the truce", South Sudan's "I
     commend the sustained engagement of civil society")."""
     poles = {lexicon.polarity(w) for w, _, _ in s.hits}
-    if "positive" in poles and not poles & {"concern", "worse"}:
+    if "positive" in poles and not poles & {"concern", "worse"} and not any(c == "level" for _, c, _ in s.hits):
         return PRAISE                  # praise throughout: "I commend … instrumental in de-escalation"
     return max((lexicon.WEIGHT[c] for _, c, _ in s.hits), default=0.0)
 

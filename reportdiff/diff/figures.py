@@ -449,11 +449,15 @@ def _label_year(before: str) -> str:
 # 30 January") is not one: it dates a count that the next edition brings up to date.
 _EVENT_DAY = re.compile(rf"\b(?:[Oo]n\s+(\d{{1,2}}(?:\s*(?:and|to|–|-)\s*\d{{1,2}})?\s+(?:{MONTHS}))|"
                         rf"[Bb]etween\s+(\d{{1,2}}\s+and\s+\d{{1,2}}\s+(?:{MONTHS})))\b(?!\s+\d{{4}}\s+and)")
+EVENT_DAYS = 3                  # a span of more days than this is a period ("between 1 and 31 May"), not an event
 
 
 def _event_day(before: str) -> str:
     found = [on or between for on, between in _EVENT_DAY.findall(before)]
-    return " ".join(found[-1].lower().split()) if found else ""
+    if not found:
+        return ""
+    days = [int(d) for d in re.findall(r"\d+", found[-1])]
+    return " ".join(found[-1].lower().split()) if days[-1] - days[0] <= EVENT_DAYS else ""
 
 
 def _month_after(clause_rest: str) -> str:
@@ -634,16 +638,15 @@ _OUTPUT_STEMS = frozenset(stem(w) for w in """patrols workshops trainings traini
     meetings consultations programmes projects activities visits requests beneficiaries""".split())
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()]")
-
-
 def is_output(f: Figure) -> bool:
-    """The figure counts the work of a mission or an agency (its noun, the words before it in its clause, or the
-    total it breaks down say so): "709 integrated patrols", "training 622 local actors", "Training … was provided
-    to 72 civilian", "57 women" of "144 participants"."""
-    clause = _CLAUSE_BREAK.split(f.sentence[:f.start])[-1]
-    return bool((f.heads | {stem(w) for w, _, _ in content_words(clause)}) & _OUTPUT_STEMS) or (
-        f.parent is not None and is_output(f.parent))
+    """The figure counts the work of a mission or an agency (its noun, the words right before it, the subject of its
+    clause, or the total it breaks down say so): "709 integrated patrols", "training 622 local actors", "Training …
+    was provided to 72 civilian", "57 women" of "144 participants"; not "Attacks against UNIFIL patrols injured 12
+    peacekeepers"."""
+    clause = content_words(f.sentence[max(_last_break(f.sentence, f.start), 0):f.start])
+    # the clause's subject ("Training … was provided to 72") or the word right before ("training 622 local actors")
+    told_by = {stem(clause[0][0]), stem(clause[-1][0])} if clause else set()
+    return bool((f.heads | told_by) & _OUTPUT_STEMS) or (f.parent is not None and is_output(f.parent))
 
 
 def direction(a: Figure, b: Figure) -> str:

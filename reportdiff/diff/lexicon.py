@@ -244,6 +244,10 @@ SELF_DESCRIPTION = re.compile(r"^(?:The present|This) (?:report|letter)(?=\s)")
 # ("humanitarian concerns", "positive developments" / "my concern", "we have concerns").
 STANCE_NOUNS = frozenset("concern concerns hope alarm regret regrets condemnation positive negative".split())
 FIRST_PERSON = re.compile(r"(?i:\b(?:my|we|our)\b)|(?<!annex )(?<!phase )(?<!part )\bI\b")
+# Hedges that say the same as each other: "might" → "may" is a rewording, "likely" → "unlikely" or "could" → "likely"
+# is not
+HEDGES_ALIKE = (frozenset("may might could".split()), frozenset("reportedly allegedly alleged".split()),
+                frozenset("potential potentially".split()))
 # Stances stronger than their pole's plain word ("concerned" → "alarmed" hardened; "concern" → "concerns" did not)
 STRONG_STANCE = frozenset("""alarm alarmed alarming appalled condemn condemns condemned condemnation unacceptable
     regrettable""".split())

@@ -16,7 +16,7 @@ from .sentences import content_words
 # What opens a sentence before what it is about: its date or place frame, a connective, or the report's own stance
 # ("I remain deeply concerned about …", "I welcome …"), whose object is then what the sentence is about.
 _FRAME = re.compile(r"^(?:(?:On|In|As at|As of|By|Since|From|During|Between|Following|After|Throughout|According to|"
-                    r"At|For|To|Under|Upon|Before|Through|Across|Against|Within)\s[^,]{1,80},\s+"
+                    r"At|For|To|Under|Upon|Before|Through|Across|Against|Within|Over)\s[^,]{1,80},\s+"
                     r"|(?:As|While|Although|Though|Despite|Given|With|When|Once|Amid|Due to)\s.{1,160}?,\s+"
                     r"(?=(?:the|a|an|its|their|this|these|some|many|all|most|several)\s)"
                     r"|(?:Notably|However|Moreover|Furthermore|Meanwhile|Overall|In addition|In particular|Also),\s+)+")
@@ -40,7 +40,7 @@ _NOT_A_SUBJECT = re.compile(r"^(?:it|this|that|these|those|they|he|she|there|the
                             r"monitoring team)|united nations|(?:one|two|three|several|some|many|all|other )?member "
                             r"states?)$|^(?:as|while|although|though|despite|given|with|when|once|amid|after|according|"
                             r"at|for|to|if|in|on|from|during|following|notwithstanding|owing|aided|developed|by|since|"
-                            r"between|under|within|without|through|based)\b", re.I)
+                            r"between|under|within|without|through|based|over|of)\b", re.I)
 
 
 # a phrase ending on one of these names who acts, not what is judged ("A UNIFIL peacekeeper", "The Libyan National
@@ -48,7 +48,8 @@ _NOT_A_SUBJECT = re.compile(r"^(?:it|this|that|these|those|they|he|she|there|the
 _ACTORS = frozenset("""peacekeeper peacekeepers soldier soldiers individual individuals forces force personnel member
     members mayor minister representative representatives delegation participants patrol patrols army police
     authorities government team office mission council committee commission secretariat programme states state
-    coordinator envoy president rapporteur directorate ministry cabinet""".split())
+    coordinator envoy president rapporteur directorate ministry cabinet mayor general
+    days weeks months years hours period time""".split())
 
 
 def topic_phrase(sentence: str, hits: list[tuple[str, str, int]], words: int = 12) -> str:
@@ -57,12 +58,13 @@ def topic_phrase(sentence: str, hits: list[tuple[str, str, int]], words: int = 1
     the report's own stance, before its verb or its first comma. `hits`: the sentence's assessment words
     (lexicon.hits). Empty when that phrase is a pronoun, a generic actor ("The patrol"), a single common word, or
     nothing the report judges."""
-    text = _FRAME.sub("", sentence.strip())
+    text = _FRAME.sub("", " ".join(sentence.split()))     # one space between words: no run to backtrack over
     stance = _STANCE_OPENING.match(text)
     text = text[stance.end():] if stance else text
-    start = len(sentence) - len(text)
+    start = len(" ".join(sentence.split())) - len(text)
     verb = next((m.start() for m in _VERB.finditer(text)
-                 if text[:m.start()].split()[-1].lower() not in _BEFORE_ADJECTIVE), len(text))
+                 if text[max(0, m.start() - 30):m.start()].split()[-1:] != []
+                 and text[max(0, m.start() - 30):m.start()].split()[-1].lower() not in _BEFORE_ADJECTIVE), len(text))
     brk = re.search(r"[,;:(]|\s[–—]\s", text)
     end = min(verb, brk.start() if brk else len(text))
     phrase = _TRAILING_ADVERB.sub("", text[:end].strip().rstrip("."))
@@ -78,7 +80,11 @@ def topic_phrase(sentence: str, hits: list[tuple[str, str, int]], words: int = 1
     # what the report judges: the object of its stance, or a subject its verb judges ("… is deeply concerning",
     # "… deteriorated"); a narrative sentence's subject is its actor ("Israel Defense Forces soldiers"), which the
     # salient terms tell better
-    judged = stance or any(lexicon.WEIGHT[c] >= 0.8 and off >= start for _, c, off in hits)
-    if not judged or phrase.split()[-1].lower().removesuffix("’s").removesuffix("'s") in _ACTORS:
+    judged = stance or any(lexicon.WEIGHT[c] >= 0.8 and off >= start and not sentence[off:off + 1].isupper()
+                           for _, c, off in hits)           # "Major General …" is a rank, not a level
+    # the head noun: the last word before the first "of"/"in"/"on" ("The mayor of Bayt Lif", "The Ministry of …")
+    head = re.split(r"\s(?:of|in|on|for|at|from)\s", phrase)[0].split()[-1].lower()
+    if not judged or head.removesuffix("’s").removesuffix("'s") in _ACTORS or all(
+            w[:1].isupper() for w in phrase.split()):         # a bare name ("Major General Hassan Audi")
         return ""
     return phrase[:1].upper() + phrase[1:]

@@ -486,19 +486,23 @@ def clip_change(summary: str, limit: int = 140) -> str:
     head, arrow, tail = summary.partition(" → ")
     if len(summary) <= limit or not arrow:
         return clip(summary, limit) or ""
-    # a call's "call on the Committee: " is said once for both asks: kept whole
+    # a call's "call on the Committee: " is said once for both asks: kept whole (cut too, if it is most of the room)
     lead = head[:head.index(": ") + 2] if head.startswith("call") and ": " in head else ""
-    head = head[len(lead):]
-    new, paren, subject = tail.partition(" (")
+    lead = lead if len(lead) <= limit // 2 else (clip(lead[:-2], limit // 3) or "") + ": "
+    head = head[head.index(": ") + 2:] if lead else head
+    # a judgement's subject or a figure's size closes the summary in brackets: "… (Da’esh, threat)", "(up 26 %)"
+    new, paren, subject = tail.rpartition(" (") if tail.endswith(")") else (tail, "", "")
     subject = subject.removesuffix(")")
     subject_room = min(len(subject), 40) if paren else 0
-    room = limit - len(lead) - len(arrow) - subject_room - (4 if paren else 0)
+    room = max(24, limit - len(lead) - len(arrow) - subject_room - (4 if paren else 0))
     head_room = max(room // 2, room - len(new))
     new_room = room - min(len(head), head_room)
     out = lead + (clip(head, head_room) or "") + arrow + (clip(new, new_room) or "")
     return out + (f" ({clip(subject, subject_room)})" if paren else "")
 
 
+_NOT_TOLD = frozenset("""that this with from into than then they them their there these those have been were
+    will would could should also more most call dropped some such""".split())     # words that tell nothing
 _TOLD_WORD = re.compile(r"[^\W_][\w’'%-]*")
 
 
@@ -509,7 +513,8 @@ def clip_showing(s: str | None, told: str, limit: int = 90) -> str | None:
     s = one_line(s)
     if not s or len(s) <= limit:
         return s or None
-    words = {w.lower() for w in _TOLD_WORD.findall(told) if len(w) > 2 or w[:1].isdigit()}
+    words = {w.lower() for w in _TOLD_WORD.findall(told) if len(w) > 3 and w.lower() not in _NOT_TOLD
+             or w[:1].isdigit()}
     found = [m for m in _TOLD_WORD.finditer(s) if m.group(0).lower() in words]
     if not found or found[0].end() <= limit - 1:
         return clip(s, limit)
