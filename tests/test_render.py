@@ -721,3 +721,10 @@ def test_a_change_summary_stays_in_its_limit_with_a_long_addressee_or_a_bracket_
              "supported the process since 2020 and who continue to do so, the imperative for a revitalized and "
              "inclusive Libyan-led and Libyan-owned political process.")
     assert "imperative" in clip_showing(quote, "imperative for a revitalized and inclusive Libyan-led…", 160)
+
+
+def test_a_summary_is_read_as_its_two_sides_and_a_closing_subject():
+    from reportdiff.render.view import summary_sides
+    assert summary_sides("undiminished → high (Da’esh, threat)") == ("undiminished", "high", "Da’esh, threat")
+    assert summary_sides("call on X: a (2006) b → c (2006) d") == ("call on X: a (2006) b", "c (2006) d", "")
+    assert summary_sides("a → ends on a bracket)") == ("a", "ends on a bracket)", "")

@@ -57,7 +57,7 @@ SPEECH_ACTS = 0.3
 # the report dropped (read on the gold pairs' briefs: UNDOF's 7 December attack, Lebanon's November incursions)
 PAST_EVENT = 0.5
 LONE_STANCE = 0.5            # score of a stance sentence taken or dropped with no counterpart (one-sided)
-PRAISE = 0.5                 # weight of praise in a new or dropped concern (_concern_weight)
+PRAISE_WEIGHT = 0.5          # weight of praise in a new or dropped concern (_concern_weight)
 # A call to the same addressee asking the same, but for at most this many words, anywhere in the other edition, is
 # made there too: Lebanon's moved call differs by none; "maintain" / "lift the arms embargo" is a changed call
 SAME_CALL = 2
@@ -229,10 +229,10 @@ def _importance_reworded(gone: set[str], came: set[str]) -> bool:
     return bool(gone_said) and bool(came_said) and gone_said | came_said <= _MATTERS
 
 
-# words that say something matters, each as strongly as the others ("should" → "must" is a firmer demand, and
-# stays told by its words)
-_MATTERS = lexicon.IMPORTANCE | {"critical", "necessary", "need", "needs", "needed", "require", "requires",
-                                 "required"}
+# words that say something matters, each as strongly as the others: the lexicon's importance and necessity words
+# but its two modals ("should" → "must" is a firmer demand, and stays told by its words)
+_MATTERS = lexicon.IMPORTANCE | {"critical"} | (
+    {w for w, c in lexicon.CATEGORY.items() if c == "necessity"} - {"must", "should"})
 
 
 def _judging(words: set[str]) -> set[str]:
@@ -323,7 +323,8 @@ def _lone_stances(side: list[Sentence], paired: set[int], which: str, ctx: PairC
         q = quote(s.text, _offsets(s, stance, []))
         terms = ", ".join(salient_terms(s.text, ctx, ctx.new_stems if dropped else ctx.old_stems, 3))
         sig = Signal(kind="judgement", old=q if dropped else None, new=None if dropped else q, subject=terms,
-                     change=f"{words} → —" if dropped else f"— → {words}", direction="dropped" if dropped else "new",
+                     change=f"{words} → —" if dropped else f"— → {words}",
+                     direction="dropped" if dropped else "new",
                      score=round(LONE_STANCE * (LEAD_BONUS if s.lead else 1.0), 3))
         out.append((k, -1 - k, sig) if dropped else (-1 - k, k, sig))
     return out
@@ -438,6 +439,11 @@ _MORE_CALL = re.compile(r"(?:\sand|;)\s+(?:I\s+)?(?:also\s+)?(?P<verb>calls?\s+(
 _NAMES_SOMEONE = re.compile(_ADDRESSEE)
 
 
+def _holds_call(text: str) -> bool:
+    """The text makes a call: the Secretary-General's ("I urge …") or a named author's ("The Team recommends …")."""
+    return bool(_CALL.search(text) or _AUTHOR_CALL.search(text))
+
+
 def _calls(side: list[Sentence]) -> list[Call]:
     out = []
     for s in side:
@@ -549,9 +555,9 @@ def _made_elsewhere(call: Call, side: str, ctx: PairContext) -> Call | None:
     in the old edition's ¶80, which the alignment had linked elsewhere; "… to withdraw from northern Ghajar" →
     "… from all areas north of the Blue Line" is that call changed. The likest ask first."""
     who, ask = _word_bag(call.addressee), _word_row(call.ask)
-    found = [o for o in _edition_calls(side, ctx)
-             if _word_bag(o.addressee) == who and ask and _word_row(o.ask)[:1] == ask[:1]]
-    return min(found, key=lambda o: len(set(ask) ^ set(_word_row(o.ask))), default=None)
+    found = [(len(set(ask) ^ set(row)), k, other) for k, (other, bag, row) in enumerate(_edition_calls(side, ctx))
+             if bag == who and ask and row[:1] == ask[:1]]
+    return min(found, key=lambda t: t[:2])[2] if found else None
 
 
 def _same_ask(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -560,12 +566,15 @@ def _same_ask(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(a) and bool(b) and a[0] == b[0] and len(set(a) ^ set(b)) <= SAME_CALL
 
 
-def _edition_calls(side: str, ctx: PairContext) -> list[Call]:
+def _edition_calls(side: str, ctx: PairContext) -> list[tuple[Call, frozenset, tuple[str, ...]]]:
+    """Every call of one edition with its addressee's and its ask's stems, read once per comparison (only the
+    calls' words are compared: sentences read no further than that)."""
     key = ("calls", side)
-    if key not in ctx.cache:          # only the calls' words are compared: sentences read no further than that
-        paras = [p for p in ctx.paragraphs.get(side, []) if _CALL.search(p.text) or _AUTHOR_CALL.search(p.text)]
-        ctx.cache[key] = _calls([Sentence(p.id, p.text[a:b], k == 0, frozenset(), [])
-                                 for p in paras for k, (a, b) in enumerate(sentences(p.text))])
+    if key not in ctx.cache:
+        paras = [p for p in ctx.paragraphs.get(side, []) if _holds_call(p.text)]
+        calls = _calls([Sentence(p.id, p.text[a:b], k == 0, frozenset(), [])
+                        for p in paras for k, (a, b) in enumerate(sentences(p.text))])
+        ctx.cache[key] = [(c, _word_bag(c.addressee), _word_row(c.ask)) for c in calls]
     return ctx.cache[key]
 
 
@@ -574,11 +583,16 @@ _ANYONE = frozenset(stem(w) for w in """all the and other relevant concerned act
     international community including""".split())
 
 
+def _named(addressee: str) -> frozenset:
+    """The stems that name this addressee, less those that would name anyone."""
+    return _word_bag(addressee) - _ANYONE
+
+
 def _need_ask(sentence: Sentence, addressee: str) -> str:
     """What a sentence of need asks of the addressee: from the first "to" after the words naming it ("… including
     the 5+5 Joint Military Commission, to fully implement the ceasefire agreement" → "fully implement the
     ceasefire agreement"), or the whole sentence."""
-    named = _word_bag(addressee) - _ANYONE
+    named = _named(addressee)
     first = next((m.end() for m in _WORD.finditer(sentence.text) if stem(m.group(0)) in named), -1)
     to = _ASK_START.search(sentence.text, first) if first >= 0 else None
     return sentence.text[to.end():].rstrip(" .") if to else sentence.text
@@ -592,7 +606,7 @@ def _needed_of(sentence: Sentence | None, addressee: str) -> bool:
     if sentence is None:
         return False
     needs = [off for w, c, off in sentence.hits if c == "necessity" or w.lower() in lexicon.IMPORTANCE]
-    named = _word_bag(addressee) - _ANYONE
+    named = _named(addressee)
     if not needs or not named:
         return False
     # whose need: the addressee before the need word ("the Commission must …"), or the agent of a passive need
@@ -678,7 +692,7 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[
     little."""
     # a call's own grounds ("Given the growing concern that …, the Monitoring Team recommends that …") are told
     # with the call, as a new or dropped recommendation: the concern is read from the other sentences
-    sents = [s for s in _sentences(paras) if not (_CALL.search(s.text) or _AUTHOR_CALL.search(s.text))]
+    sents = [s for s in _sentences(paras) if not _holds_call(s.text)]
     if not sents:
         return []
     text = " ".join(p.text for p in paras)
@@ -706,14 +720,14 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[
 
 
 def _concern_weight(s: Sentence) -> float:
-    """How much a sentence tells of a concern: its strongest assessment word, or PRAISE for a sentence that
+    """How much a sentence tells of a concern: its strongest assessment word, or PRAISE_WEIGHT for a sentence that
     praises ("I welcome", "I commend") and voices no concern or worsening. A paragraph that welcomes the truce and
     demands that armed actors withdraw is told by the demand, and a paragraph of praise alone is no new concern
     (read on the gold pairs' briefs: Libya's "I welcome the efforts … to solidify the truce", South Sudan's "I
     commend the sustained engagement of civil society")."""
     poles = {lexicon.polarity(w) for w, _, _ in s.hits}
     if "positive" in poles and not poles & {"concern", "worse"} and not any(c == "level" for _, c, _ in s.hits):
-        return PRAISE                  # praise throughout: "I commend … instrumental in de-escalation"
+        return PRAISE_WEIGHT           # praise throughout: "I commend … instrumental in de-escalation"
     return max((lexicon.WEIGHT[c] for _, c, _ in s.hits), default=0.0)
 
 

@@ -52,6 +52,12 @@ _ACTORS = frozenset("""peacekeeper peacekeepers soldier soldiers individual indi
     days weeks months years hours period time""".split())
 
 
+def _word_before(text: str, at: int) -> str:
+    """The word before position `at`, lower case ("" at the start); a short look back, not the whole text."""
+    words = text[max(0, at - 30):at].split()
+    return words[-1].lower() if words else ""
+
+
 def topic_phrase(sentence: str, hits: list[tuple[str, str, int]], words: int = 12) -> str:
     """The noun phrase a sentence is about, as written ("The suspension of municipal election operations in 11 key
     municipalities", "Economic constraints", "The deterioration in the security situation"): after its frame and
@@ -62,9 +68,8 @@ def topic_phrase(sentence: str, hits: list[tuple[str, str, int]], words: int = 1
     stance = _STANCE_OPENING.match(text)
     text = text[stance.end():] if stance else text
     start = len(" ".join(sentence.split())) - len(text)
-    verb = next((m.start() for m in _VERB.finditer(text)
-                 if text[max(0, m.start() - 30):m.start()].split()[-1:] != []
-                 and text[max(0, m.start() - 30):m.start()].split()[-1].lower() not in _BEFORE_ADJECTIVE), len(text))
+    verb = next((m.start() for m in _VERB.finditer(text) if _word_before(text, m.start()) not in _BEFORE_ADJECTIVE),
+                len(text))
     brk = re.search(r"[,;:(]|\s[–—]\s", text)
     end = min(verb, brk.start() if brk else len(text))
     phrase = _TRAILING_ADVERB.sub("", text[:end].strip().rstrip("."))

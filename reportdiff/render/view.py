@@ -478,21 +478,28 @@ def clip(s: str | None, limit: int = 90) -> str | None:
     return (cut if len(cut) > limit // 2 else s[:limit]) + "…"
 
 
+def summary_sides(summary: str) -> tuple[str, str, str]:
+    """A change summary "X → Y (subject)" as (X, Y, subject); the subject is a judgement's or a figure's size that
+    closes it in brackets ("… (Da’esh, threat)", "(up 26 %)"), not a bracket inside Y ("resolution 1701 (2006) …")."""
+    head, _, tail = one_line(summary).partition(" → ")
+    new, paren, subject = tail.rpartition(" (") if tail.endswith(")") else ("", "", "")
+    return (head, new, subject.removesuffix(")")) if paren else (head, tail, "")
+
+
 def clip_change(summary: str, limit: int = 140) -> str:
     """A summary "X → Y (subject)" cut to `limit` with both sides kept: the subject gets up to 40 characters and
     the two sides share the rest, a short side leaving its share to the other (a long old ask had pushed the new
     one out: "call on …: … the reunification of military and security institutions →…")."""
     summary = one_line(summary)
-    head, arrow, tail = summary.partition(" → ")
+    head, arrow, _ = summary.partition(" → ")
     if len(summary) <= limit or not arrow:
         return clip(summary, limit) or ""
     # a call's "call on the Committee: " is said once for both asks: kept whole (cut too, if it is most of the room)
     lead = head[:head.index(": ") + 2] if head.startswith("call") and ": " in head else ""
     lead = lead if len(lead) <= limit // 2 else (clip(lead[:-2], limit // 3) or "") + ": "
     head = head[head.index(": ") + 2:] if lead else head
-    # a judgement's subject or a figure's size closes the summary in brackets: "… (Da’esh, threat)", "(up 26 %)"
-    new, paren, subject = tail.rpartition(" (") if tail.endswith(")") else (tail, "", "")
-    subject = subject.removesuffix(")")
+    _, new, subject = summary_sides(summary)
+    paren = bool(subject)
     subject_room = min(len(subject), 40) if paren else 0
     room = max(24, limit - len(lead) - len(arrow) - subject_room - (4 if paren else 0))
     head_room = max(room // 2, room - len(new))
@@ -906,8 +913,7 @@ def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[B
     for item in brief_of(comparison):
         if not 0 <= item.change < len(change_views):
             continue                       # a brief that does not fit its changes (hand-made JSON): skip the item
-        told_old, _, told_new = one_line(item.summary).partition(" → ")
-        told_new = told_new.split(" (")[0]          # the summary's subject or size after the words it tells
+        told_old, told_new, _ = summary_sides(item.summary)   # the words it tells, not its subject or size
         old, new = clip_showing(item.quote_old, told_old, 160), clip_showing(item.quote_new, told_new, 160)
         summary = one_line(item.summary)
         if summary == f"{one_line(item.quote_old) or '(none)'} → {one_line(item.quote_new) or '(removed)'}":
