@@ -133,6 +133,21 @@ def test_counts_of_two_events_on_different_days_are_not_paired():
     assert [f.subject for f in of_kind(sigs, "figure")] == ["people"]
 
 
+def test_a_value_restated_in_other_words_is_not_paired_with_its_neighbour():
+    """The old edition gives the current count (6.3 million) and the projection (6.1 million); the new one restates
+    the projection in other words. 6.1 million is the same quantity: 6.3 → 6.1 ("down 3 %") is no change."""
+    sigs = signals("According to the IPC report released on 18 November, an estimated 6.3 million people are "
+                   "experiencing high levels of acute food insecurity classified in IPC phase 3+ (crisis or worse), "
+                   "including 41,000 people in IPC phase 5 (catastrophe), between September and November. "
+                   "Projections for the harvest/post-harvest season from December to March 2025 indicate that 6.1 "
+                   "million people will likely experience IPC phase 3+, including 31,000 people classified in IPC "
+                   "phase 5.",
+                   "An estimated 6.1 million South Sudanese people are at risk of experiencing high levels of acute "
+                   "food insecurity or above, including some 31,000 South Sudanese returnees at risk of "
+                   "catastrophe/famine level, or IPC phase 5, between December 2024 and March 2025.")
+    assert of_kind(sigs, "figure") == []
+
+
 def test_a_breakdown_weighs_less_than_its_total():
     sigs = signals("The country task force verified 19 grave violations against 18 children (12 boys and 6 girls).",
                    "The country task force verified 53 grave violations against 49 children (35 boys and 14 girls).")

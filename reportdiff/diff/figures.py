@@ -41,6 +41,7 @@ ONE_GOVERNOR = 0.3           # ... more when only one of them is "of" something 
 SAME_HEAD_EVIDENCE = 0.5     # surroundings + sentence likeness two figures with the same noun need (unless they
                              # share a modifier: "34 integrated patrols" / "45 integrated patrols")
 SAME_VALUE = 0.5             # evidence an identical value adds
+RESTATED_VALUE = 100         # an identical value from this size on, under the same noun, is one quantity restated
 RIVAL_SHARE = 0.7            # a rival partner with this share of the evidence, and another value: ambiguous
 CONTEXT_WORDS = 10           # content words either side of a figure that make its surroundings
 NEAR_WORDS = 4               # ... the nearest of them, which name what a bare number is about
@@ -498,7 +499,8 @@ def pair_score(a: Figure, b: Figure) -> tuple[float, float] | None:
     if a.heads and a.heads & b.heads:
         # "the trial of 93 cases" / "adjudicated 26 cases": what is counted of them may differ, unless much agrees
         need = SAME_HEAD_EVIDENCE + (ONE_GOVERNOR if a.governor != b.governor else 0.0)
-        if overlap < SAME_HEAD_CONTEXT or not (a.mods & b.mods and a.governor == b.governor or evidence >= need):
+        if not _restated(a, b) and (overlap < SAME_HEAD_CONTEXT or not (
+                a.mods & b.mods and a.governor == b.governor or evidence >= need)):
             return None                    # "78 participants" of a police workshop / "180 participants" of forums
         if a.heads <= _GENERIC_PEOPLE and a.near and b.near and not a.near & b.near:
             return None                    # "67,000 people … needed urgent assistance" / "18,700 people displaced"
@@ -511,6 +513,14 @@ def pair_score(a: Figure, b: Figure) -> tuple[float, float] | None:
             return None                    # "2 in Benghazi" / "4 in Sabha"
         return (0.3, evidence) if overlap >= NO_NOUN_CONTEXT else None
     return None
+
+
+def _restated(a: Figure, b: Figure) -> bool:
+    """The same value of the same noun, large or fractional enough not to recur by chance: one quantity, restated
+    in other words. "6.1 million people will likely experience IPC phase 3+" (a projection, beside the current
+    6.3 million) is the new edition's "An estimated 6.1 million South Sudanese people are at risk …": with few
+    surroundings in common it was refused, and the 6.3 million taken for the same count ("down 3 %")."""
+    return math.isclose(a.value, b.value) and (a.value >= RESTATED_VALUE or a.value != int(a.value))
 
 
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[tuple[Figure, Figure, float]]:
