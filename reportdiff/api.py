@@ -13,7 +13,11 @@ from . import _fork
 from .model import Comparison, Edition
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from typing_extensions import Unpack
+
+    from .batches import BatchResult
 
     from .lineage import Series
 
@@ -301,7 +305,10 @@ def series(editions: EditionLike | Iterable[EditionLike], **load_options: Unpack
     return build_series([x if isinstance(x, Edition) else next(loaded) for x in items])
 
 
-def batch(items, out_dir, *, executor=None, **options):
+def batch(items: str | os.PathLike[str] | Iterable[Any], out_dir: str | os.PathLike[str], *, executor: Any = None,
+          jobs: int | None = None, progress: Callable[[int, int], None] | None = None, max_pages: int = 3000,
+          cache: bool = True, offline: bool = False, refresh: bool = False, table: str = "auto",
+          generated: datetime | None = None) -> BatchResult:
     """Run a batch of comparisons and series (`reportdiff.batches.run`): `items` is a manifest path (CSV or JSON
     Lines) or a list of pairs `(old, new)`, series `[e1, e2, e3, …]` and dicts; each edition a path or a UN
     symbol. Writes each item's report and JSON, `index.html` and the table of all changes into `out_dir`; items
@@ -310,4 +317,5 @@ def batch(items, out_dir, *, executor=None, **options):
     Returns a `BatchResult`."""
     from .batches import run
 
-    return run(items, out_dir, executor=executor, **options)
+    return run(items, out_dir, executor=executor, jobs=jobs, progress=progress, max_pages=max_pages, cache=cache,
+               offline=offline, refresh=refresh, table=table, generated=generated)

@@ -73,14 +73,21 @@ def _unix_dirs() -> bool:
 
 def max_bytes() -> int:
     """The cap on the cache's size: $REPORTDIFF_CACHE_MAX (`500MB`, `2G`, `1000000`; `0`: keep nothing), else
-    DEFAULT_MAX_BYTES. A value that cannot be read is ignored (the default applies)."""
+    DEFAULT_MAX_BYTES. A value that cannot be read is ignored (the default applies: the cache is an optimisation,
+    never an error); `reportdiff cache info` says so (max_bytes_problem)."""
     value = os.environ.get(ENV_MAX, "").strip()
-    if not value:
-        return DEFAULT_MAX_BYTES
+    return parse_size(value) if value and not max_bytes_problem() else DEFAULT_MAX_BYTES
+
+
+def max_bytes_problem() -> str:
+    """Why $REPORTDIFF_CACHE_MAX is not used, or "" when it is (or is unset)."""
+    value = os.environ.get(ENV_MAX, "").strip()
     try:
-        return parse_size(value)
+        if value:
+            parse_size(value)
     except ValueError:
-        return DEFAULT_MAX_BYTES
+        return f"{ENV_MAX}={value[:40]!r} is not a size (write e.g. 500MB or 2G): the default cap applies"
+    return ""
 
 
 _UNITS = {"": 1, "B": 1, "K": 2**10, "KB": 2**10, "KIB": 2**10, "M": 2**20, "MB": 2**20, "MIB": 2**20,

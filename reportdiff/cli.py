@@ -477,8 +477,12 @@ def cache_info(debug: bool = DEBUG_OPTION) -> None:
         from . import cache as edition_cache
 
         i = edition_cache.info()
+        problem = edition_cache.max_bytes_problem()
+        if problem:
+            _warn([problem])
         cap = f"{_size_text(i.max_bytes)} (${edition_cache.ENV_MAX}"
-        cap += "; unset: the default)" if not os.environ.get(edition_cache.ENV_MAX) else ")"
+        cap += "; unset: the default)" if not os.environ.get(edition_cache.ENV_MAX) else (
+            "; unreadable: the default)" if problem else ")")
         _to_stdout(f"folder:  {i.folder}\n"
                    f"entries: {i.entries} parsed edition{'s' if i.entries != 1 else ''}\n"
                    f"size:    {_size_text(i.bytes)} of at most {cap}; the least recently used go first\n"

@@ -166,7 +166,8 @@ class FigureTrack:
     """A figure followed along its paragraph's lineage: "more than 20,000 → between 14,000 and 18,000"."""
 
     lineage: str
-    context: str                 # a few words around the figure in the latest edition it appears in
+    context: str                 # a few words around the figure in the latest edition, where a word diff read it;
+                                 # "" when the points' values are quotes of their own clauses (rewritten pairs)
     points: list[FigurePoint] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

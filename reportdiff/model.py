@@ -334,6 +334,8 @@ class Change:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Change:
+        if d["kind"] not in CHANGE_KINDS:
+            raise ValueError(f"change kind {str(d['kind'])[:40]!r} is not one of {', '.join(CHANGE_KINDS)}")
         return cls(kind=d["kind"], old=[str(x) for x in d.get("old", [])], new=[str(x) for x in d.get("new", [])],
                    moved=bool(d.get("moved")), similarity=float(d.get("similarity", 1.0)),
                    diff=[(op[0], op[1]) for op in d.get("diff", [])],
@@ -499,11 +501,14 @@ def _json_document(source: JSONSource, schema: str) -> dict[str, Any]:
     from .errors import InputFileError, JSONInputError
 
     what = schema.split(".")[1].split("/")[0]               # "edition", "comparison", "series"
+    if not isinstance(source, (dict, str, bytes, bytearray, os.PathLike)) and not hasattr(source, "read"):
+        raise JSONInputError(f"expected a {schema} document (a dict, JSON text, a path or an open file), not "
+                             f"a value of type {type(source).__name__}")
     if isinstance(source, dict):
         data: Any = source
     else:
         try:
-            if isinstance(source, (bytes, bytearray)) or (isinstance(source, str) and source.lstrip()[:1] == "{"):
+            if isinstance(source, (bytes, bytearray)) or isinstance(source, str) and _is_json_text(source):
                 data = json.loads(source)
             elif isinstance(source, (str, os.PathLike)):
                 try:
@@ -521,7 +526,25 @@ def _json_document(source: JSONSource, schema: str) -> dict[str, Any]:
     found = data.get("schema")
     if found is not None and str(found).split("/")[0] != schema.split("/")[0]:
         raise JSONInputError(f"this is a {found} document, not {schema}; read it with the matching class")
+    missing = [f for f in _required_fields(schema) if f not in data]
+    if missing:                     # `{}` read as an empty edition would hide a wrong file behind a blank report
+        raise JSONInputError(f"not a {schema} document: no {', '.join(repr(f) for f in missing)}")
     return data
+
+
+def _is_json_text(text: str) -> bool:
+    """A JSON object, or an array (a wrong document, said as such), rather than a path; a file named "[draft].json"
+    is still a path."""
+    opening = text.lstrip()[:1]
+    return opening == "{" or opening == "[" and not os.path.exists(text)
+
+
+def _required_fields(schema: str) -> list[str]:
+    """The fields every document of `schema` has (its JSON Schema's `required`), less `schema` itself: a document
+    that names no schema is read as the one asked for."""
+    from . import schemas
+
+    return [f for f in schemas.schema(schema).get("required", []) if f != "schema"]
 
 
 def _malformed(schema: str, e: Exception) -> Exception:

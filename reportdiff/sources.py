@@ -21,6 +21,7 @@ reads as a UN document symbol is resolved here to a local PDF:
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sys
@@ -241,17 +242,19 @@ def _checked_base(base: str) -> str:
 
 
 def _env_number(name: str, default: float, most: float) -> float:
-    """A positive number from the environment; `default` when unset, not a number or not positive. Above `most`
-    (infinity too) it is refused with one line: deep in the download it would overflow (OverflowError)."""
-    text = os.environ.get(name, "")
+    """A positive number from the environment, `default` when unset (or blank). A value that is not a positive
+    number, or above `most` (infinity too: deep in the download it would overflow), is refused with one line:
+    ignoring it would fetch with a timeout or a limit the user did not ask for."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
     try:
         value = float(text)
     except ValueError:
-        return default
-    if not value > 0:                                # NaN too
-        return default
-    if value > most:
-        raise UsageError(f"{name}={printable(text, 40)} is out of range; set a number up to {most:g}, or unset it")
+        value = math.nan
+    if not 0 < value <= most:                        # NaN too
+        raise UsageError(f"{name}={printable(text, 40)} is not a number from above 0 up to {most:g}; set one, "
+                         f"or unset it")
     return value
 
 

@@ -250,6 +250,12 @@ def test_unrelated_documents_get_a_warning_and_are_still_compared():
     assert_partition(c)
 
 
+def test_an_edition_without_a_title_is_not_said_to_share_it():
+    other = [("I", "Introduction", 1, [text(900 + k, vocabulary=OTHER_VOCABULARY) for k in range(6)])]
+    c = compare_editions(edition(BASE), edition(other, title=""))
+    assert c.warnings and "no title to compare" in c.warnings[0] and "title similarity" not in c.warnings[0]
+
+
 def test_a_rewritten_edition_of_the_same_series_gets_no_warning():
     # Every paragraph rewritten (no wording kept), same subject and vocabulary: still one report series.
     rewritten = [(sid, title, level, [text(300 + k) for k in range(len(texts))]) for sid, title, level, texts in BASE]

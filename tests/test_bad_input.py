@@ -148,6 +148,18 @@ def test_scanned(tmp_path, gen):
         reportdiff.load(pdf)
 
 
+def test_a_scan_is_named_by_the_path_given(tmp_path, gen):
+    """Two scans may share a file name: the error names the one given, and its OCR command runs from here."""
+    folder = tmp_path / "second batch"
+    folder.mkdir()
+    pdf = shutil.copy(gen["scanned"], folder / "report.pdf")
+    with pytest.raises(NoTextLayerError) as caught:
+        reportdiff.load(pdf)
+    message = str(caught.value)
+    assert message.startswith(f"{pdf} has no text layer")
+    assert f"ocrmypdf '{pdf}' '{folder / 'report.ocr.pdf'}'" in message
+
+
 def test_has_text_layer(gen, sample_72):
     assert inputs.has_text_layer(sample_72)
     assert inputs.has_text_layer(gen["report"])

@@ -253,6 +253,15 @@ def test_cache_info_and_clear(tmp_path):
     assert "entries: 0 parsed editions" in _cli("cache", "info", env=env).stdout
 
 
+def test_an_unreadable_cache_cap_is_said_not_implied(tmp_path):
+    """`REPORTDIFF_CACHE_MAX=abc` was ignored while `cache info` showed the default cap as the setting's."""
+    info = _cli("cache", "info", env=_cache_env(tmp_path / "cache", REPORTDIFF_CACHE_MAX="abc"))
+    assert info.returncode == 0
+    assert info.stderr.strip() == ("warning: REPORTDIFF_CACHE_MAX='abc' is not a size (write e.g. 500MB or 2G): the "
+                                   "default cap applies")
+    assert "of at most 500.0 MB ($REPORTDIFF_CACHE_MAX; unreadable: the default)" in info.stdout
+
+
 @pytest.mark.slow
 def test_cache_size_cap_evicts_the_least_recently_used(tmp_path):
     folder = tmp_path / "cache"

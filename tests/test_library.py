@@ -210,9 +210,24 @@ def test_from_json_errors_are_clear(tmp_path, comparison):
     with pytest.raises(ValueError, match="reportdiff.comparison/1 document, not reportdiff.edition/1"):
         Edition.from_json(comparison.to_json())
     with pytest.raises(JSONInputError, match="malformed"):
-        Comparison.from_json({"schema": "reportdiff.comparison/1", "old": {}, "new": {}, "changes": [{}]})
+        Comparison.from_json({"schema": "reportdiff.comparison/1", "old": {}, "new": {}, "summary": {},
+                              "sections": [], "changes": [{}]})
     with pytest.raises(JSONInputError, match="JSON object"):
         Comparison.from_json(b"[1, 2]")
+
+
+def test_from_json_refuses_what_is_no_document(comparison):
+    """A user review: these were read, or failed outside the project's errors."""
+    with pytest.raises(JSONInputError, match="not a value of type int"):
+        Comparison.from_json(5)                           # was AttributeError: 'int' object has no attribute 'read'
+    with pytest.raises(JSONInputError, match="got a list"):
+        Comparison.from_json("[]")                        # was read as a path: "[] does not exist"
+    with pytest.raises(JSONInputError, match="no 'symbol', 'date', 'title', 'pages', 'sections', 'paragraphs'"):
+        Edition.from_json({})                             # was an empty edition
+    data = comparison.to_dict()
+    data["changes"][0]["kind"] = 123
+    with pytest.raises(JSONInputError, match="change kind '123' is not one of unchanged"):
+        Comparison.from_json(data)                        # was a change of kind 123
 
 
 def test_schemas_accept_real_documents_and_reject_broken_ones(comparison):

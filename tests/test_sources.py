@@ -264,8 +264,12 @@ def test_a_password_in_the_server_address_is_never_printed(env):
     # a password holding "/" (code review): the address is shown from its host on
     ("REPORTDIFF_ODS_URL", "http://reader:s3/cret@127.0.0.1:1", ["not an http(s) address", "127.0.0.1"]),
     ("REPORTDIFF_ODS_URL", "reader:s3cret@127.0.0.1", ["not an http(s) address", "127.0.0.1"]),
-    ("REPORTDIFF_ODS_MAX_BYTES", "1e400", ["REPORTDIFF_ODS_MAX_BYTES=1e400", "out of range"]),
-    ("REPORTDIFF_ODS_TIMEOUT", "inf", ["REPORTDIFF_ODS_TIMEOUT=inf", "out of range"]),
+    ("REPORTDIFF_ODS_MAX_BYTES", "1e400", ["REPORTDIFF_ODS_MAX_BYTES=1e400", "up to 1e+12"]),
+    ("REPORTDIFF_ODS_TIMEOUT", "inf", ["REPORTDIFF_ODS_TIMEOUT=inf", "up to 86400"]),
+    # a value that is no positive number was ignored, and the default used without a word (user review)
+    ("REPORTDIFF_ODS_TIMEOUT", "abc", ["REPORTDIFF_ODS_TIMEOUT=abc", "not a number"]),
+    ("REPORTDIFF_ODS_TIMEOUT", "0", ["REPORTDIFF_ODS_TIMEOUT=0", "above 0"]),
+    ("REPORTDIFF_ODS_MAX_BYTES", "-5", ["REPORTDIFF_ODS_MAX_BYTES=-5", "above 0"]),
 ])
 def test_a_bad_setting_is_one_clear_line(env, name, value, words):
     line = assert_clean_error(cli({**env, name: value}, "fetch", "S/2025/72"), *words)

@@ -50,6 +50,9 @@ def use_the_library() -> list[str]:
     values: list[str | None] = [p.value for p in track.points]
     state: reportdiff.SectionState | None = ser.sections[0].states[0]
 
+    batch: reportdiff.BatchResult = reportdiff.batch("manifest.csv", "out/", jobs=2)   # was untyped (user review)
+    failed: dict[str, str] = batch.failed
+
     try:
         reportdiff.load("missing.pdf")
     except FileNotFoundError as e:          # InputFileError is also an OSError / FileNotFoundError
@@ -59,4 +62,4 @@ def use_the_library() -> list[str]:
 
     return [repr(x) for x in (symbol, pages, section, para, words, notes, counts, differs, kind, similarity,
                               signal, op, text, renamed, again, json_text, a, b, many, cached, events, born,
-                              since, values, state)]
+                              since, values, state, failed)]

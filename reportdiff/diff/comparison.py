@@ -164,8 +164,12 @@ def document_similarity(old: Edition, new: Edition,
 
 def _series_warnings(old: Edition, new: Edition, tokens) -> list[str]:
     content = document_similarity(old, new, tokens)
-    titles = fuzz.ratio(series_title(old.title), series_title(new.title)) / 100 if old.title and new.title else 1.0
+    both_titled = bool(old.title and new.title)
+    titles = fuzz.ratio(series_title(old.title), series_title(new.title)) / 100 if both_titled else 1.0
     if content < SAME_REPORT_CONTENT or (titles < SAME_SERIES_TITLE and content < SAME_REPORT_CONTENT_SURE):
-        return [f"these look like two different reports, not two editions of one (shared vocabulary {content:.0%}, "
-                f"title similarity {titles:.0%} once ordinals and dates are set aside); compared anyway"]
+        # an edition without a title gives no title evidence: saying "title similarity 100%" would mislead
+        title_note = (f", title similarity {titles:.0%} once ordinals and dates are set aside" if both_titled
+                      else ", no title to compare")
+        return [f"these look like two different reports, not two editions of one (shared vocabulary {content:.0%}"
+                f"{title_note}); compared anyway"]
     return []

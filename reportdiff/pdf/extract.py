@@ -11,6 +11,7 @@ import bisect
 import operator
 import os
 import re
+import shlex
 from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 from typing import Callable, Iterable
@@ -647,8 +648,18 @@ def read_pages(path: str | os.PathLike, *, max_pages: int = 3000,
         raise CorruptPDFError(f"{name} could not be read as a PDF ({type(e).__name__}: {str(e)[:80]}); "
                               f"it may be damaged or truncated: get a fresh copy") from e
     if not any(p.lines for p in pages):
-        raise NoTextLayerError(f"{name} has no text layer (a scan?); run OCR first, e.g. ocrmypdf {name} out.pdf")
+        # the path as given, as every other input error says it: two scans may share a file name, and the
+        # suggested command must run from where the user is
+        given = os.fspath(path)
+        raise NoTextLayerError(f"{given} has no text layer (a scan?); run OCR first, e.g. ocrmypdf "
+                               f"{shlex.quote(given)} {shlex.quote(_ocr_output(given))}")
     return pages
+
+
+def _ocr_output(given: str) -> str:
+    """Where the suggested OCR command writes: beside the scan, "report.ocr.pdf" for "report.pdf"."""
+    stem, ext = os.path.splitext(given)
+    return f"{stem}.ocr{ext or '.pdf'}"
 
 
 def _read_pdfplumber(path, total: int, progress) -> list[PageText]:
