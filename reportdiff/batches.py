@@ -74,8 +74,9 @@ class Options:
 def read_manifest(path: str | os.PathLike) -> list[Item]:
     """A manifest file → its items. Paths in it are taken from the manifest's folder.
 
-    - JSON Lines (`.jsonl`, `.ndjson`): one object a line, `{"old": …, "new": …}` for a pair or
-      `{"series": [e1, e2, e3, …]}` for a series, with an optional `"id"`.
+    - JSON (`.json`, `.jsonl`, `.ndjson`, or any file but a `.csv` whose first character, after blank and `#`
+      lines, is `{` or `[`): one object a line (JSON Lines), `{"old": …, "new": …}` for a pair or
+      `{"series": [e1, e2, e3, …]}` for a series, with an optional `"id"`; or a JSON array of such objects.
     - CSV (anything else): one item a row, `old,new` a pair, three or more cells a series; an optional header
       row naming the columns (`old,new`, or `id,old,new,…`: the `id` column names the items).
     Blank lines and lines starting with `#` are skipped. Raises UsageError naming the line of a bad entry."""
@@ -87,11 +88,59 @@ def read_manifest(path: str | os.PathLike) -> list[Item]:
     except (OSError, UnicodeDecodeError) as e:
         raise UsageError(f"cannot read manifest {path} ({type(e).__name__}); give a UTF-8 CSV or JSON Lines "
                          f"file") from None
-    reader = _jsonl_entries if path.suffix.lower() in (".jsonl", ".ndjson") else _csv_entries
+    reader = _json_entries if _is_json(path, text) else _csv_entries
     entries = [(line, spec) for line, spec in reader(text, path.name)]
     if not entries:
         raise UsageError(f"manifest {path} lists no pairs or series; add lines such as old.pdf,new.pdf")
     return make_items(entries, base=path.parent)
+
+
+def _is_json(path: Path, text: str) -> bool:
+    """Whether a manifest is JSON: by its suffix, else (not a `.csv`) by its first character: a CSV row never
+    starts with `{` or `[` in practice, and a JSON manifest named `.txt` or without a suffix was read as CSV,
+    each line one bogus item."""
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".jsonl", ".ndjson", ".csv"):
+        return suffix != ".csv"
+    lines = (line.strip() for line in text.splitlines())
+    first = next((line for line in lines if line and not line.startswith("#")), "")
+    return first[:1] in ("{", "[")
+
+
+def _json_entries(text: str, name: str):
+    """A JSON array of objects, one object (indented over several lines), or JSON Lines."""
+    body = text.strip()
+    if body.startswith("["):
+        items = _parse_json(body, name)
+        if not isinstance(items, list):
+            raise UsageError(f"{name} is not a JSON array; give an array of objects or one object a line")
+        yield from (_located_object(obj, f"{name} item {k}") for k, obj in enumerate(items, start=1))
+        return
+    try:
+        whole = json.loads(body)                # one object written over several lines
+    except (ValueError, RecursionError):
+        whole = None
+    if isinstance(whole, dict):
+        yield _located_object(whole, f"{name} line 1")
+        return
+    yield from _jsonl_entries(text, name)
+
+
+def _parse_json(body: str, name: str):
+    try:
+        return json.loads(body)
+    except RecursionError:
+        raise UsageError(f"{name} is not valid JSON (nested too deeply); give an array of objects") from None
+    except ValueError as e:
+        where = f" (line {e.lineno} column {e.colno}: {e.msg})" if isinstance(e, json.JSONDecodeError) else ""
+        raise UsageError(f"{name} is not valid JSON{where}; give an array of objects or one object a "
+                         f"line") from None
+
+
+def _located_object(obj, where: str) -> tuple[str, dict]:
+    if not isinstance(obj, dict):
+        raise UsageError(f"{where} is not an object; write {{\"old\": …, \"new\": …}} or {{\"series\": […]}}")
+    return (where, obj)
 
 
 def _jsonl_entries(text: str, name: str):
@@ -100,13 +149,10 @@ def _jsonl_entries(text: str, name: str):
             continue
         try:
             obj = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise UsageError(f"{name} line {n} is not JSON; write one object a line, e.g. "
                              f'{{"old": "a.pdf", "new": "b.pdf"}}') from None
-        if not isinstance(obj, dict):
-            raise UsageError(f"{name} line {n} is not an object; write {{\"old\": …, \"new\": …}} or "
-                             f"{{\"series\": […]}}")
-        yield (f"{name} line {n}", obj)
+        yield _located_object(obj, f"{name} line {n}")
 
 
 def _csv_entries(text: str, name: str):
@@ -415,10 +461,14 @@ def run(items, out_dir: str | os.PathLike, *, executor=None, jobs: int | None = 
     in this process), any `concurrent.futures.Executor`, or a `dask.distributed.Client`. `progress(done, total)`
     is called as items finish. `table`: "auto" (Parquet when pyarrow is installed, else JSON Lines), "parquet"
     or "jsonl". Returns a `BatchResult`; raises UsageError for a bad manifest or output folder."""
-    items = read_manifest(items) if isinstance(items, (str, os.PathLike)) else make_items(items)
-    out = _prepare_out_dir(Path(out_dir))
+    manifest = [items] if isinstance(items, (str, os.PathLike)) else []
+    items = read_manifest(items) if manifest else make_items(items)
     if table not in ("auto", "parquet", "jsonl"):
         raise UsageError(f"table format {table!r}: choose auto, parquet or jsonl")
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"jobs={jobs}: give 1 or more items to compare at once (None: one per CPU)")
+    _refuse_overwriting_inputs(items, manifest, Path(out_dir), table)      # before the folder is even created
+    out = _prepare_out_dir(Path(out_dir))
     options = Options(max_pages=max_pages, cache=cache, offline=offline, refresh=refresh,
                       generated=_generated_iso(generated))
     records = {item.id: _read_record(out, item) for item in items}
@@ -435,6 +485,55 @@ def run(items, out_dir: str | os.PathLike, *, executor=None, jobs: int | None = 
         _run_tasks(todo, options, records, out, result, executor, jobs, progress, len(items))
     _write_summaries(items, records, result, out, table, _stamp(options))
     return result
+
+
+def _refuse_overwriting_inputs(items: list[Item], manifest: list, out: Path, table: str) -> None:
+    """Refuse a batch that would write over one of its editions or its manifest (a PDF named `x.html` in the
+    output folder, read by the item `x`, was replaced by x's report), as `compare -o INPUT` is refused: the
+    same file by its resolved path, or (hard links) by its device and inode."""
+    from .errors import OutputError
+
+    inputs = _input_identities([e for item in items for e in item.editions] + [os.fspath(m) for m in manifest])
+    if not inputs:
+        return
+    for output in _outputs(items, out, table):
+        given = next((inputs[key] for key in _identities(output) if key in inputs), None)
+        if given is not None:
+            raise OutputError(f"refusing to overwrite input {given} with the batch's output {output}; move the "
+                              f"input out of the folder or choose another -o folder")
+
+
+def _input_identities(inputs: list[str]) -> dict:
+    """Each input given as a path, by its resolved path and (when it exists) its (device, inode)."""
+    from . import sources
+
+    identities: dict = {}
+    for given in inputs:
+        if sources.is_symbol(given) and not os.path.exists(given):
+            continue                          # fetched into the download cache, never into the output folder
+        identities.update(dict.fromkeys(_identities(Path(given)), given))
+    return identities
+
+
+def _identities(path: Path) -> list:
+    """A path's resolved form and, when it exists, its (device, inode); none for a path that cannot be followed
+    (a loop of symbolic links: the write itself then fails, as the item's failure)."""
+    try:
+        resolved = str(path.resolve())
+    except (OSError, RuntimeError, ValueError):      # RuntimeError: a symbolic link loop, before Python 3.13
+        return []
+    try:
+        st = path.stat()
+    except (OSError, ValueError):
+        return [resolved]
+    return [resolved, (st.st_dev, st.st_ino)]
+
+
+def _outputs(items: list[Item], out: Path, table: str) -> Iterable[Path]:
+    """Every file a batch may write (or delete) in `out`."""
+    for item in items:
+        yield from (out / f"{item.id}.html", out / f"{item.id}.json", _record_path(out, item.id))
+    yield from (out / INDEX, table_path(out, table), out / ERRORS)
 
 
 def _prepare_out_dir(out: Path) -> Path:
@@ -486,9 +585,14 @@ def _plain_name(name) -> bool:
             and not any(ch in name for ch in "\\\0"))
 
 
+def _outputs_present(record: dict, out: Path) -> bool:
+    """Whether a record's files are all still there: a result whose report was deleted must be made again."""
+    return all((out / name).is_file() for name in record.get("files", []))
+
+
 def _still_valid(item: Item, record: dict | None, options: Options, out: Path) -> bool:
     """Whether an item's last result holds, judged here (inputs visible to this process, symbols cached)."""
-    if record is None or not all((out / name).is_file() for name in record.get("files", [])):
+    if record is None or not _outputs_present(record, out):
         return False
     digests = _visible_digests(item, options)
     return digests is not None and record.get("key") == item_key(item, digests)
@@ -511,10 +615,18 @@ def _visible_digests(item: Item, options: Options) -> list[str] | None:
     return digests
 
 
-def _executor_for(executor, jobs: int | None):
+def worker_count(jobs: int | None, tasks: int) -> int:
+    """Processes to start for `tasks` items: `jobs` (default one per CPU), never more than the items, as
+    `compare --jobs` starts no more readers than files (a pool of `--jobs 99999999999999999999` overflowed)."""
+    from . import _fork
+
+    return max(1, min(jobs or _fork.cpu_count(), tasks))
+
+
+def _executor_for(executor, jobs: int | None, tasks: int):
     """(executor, owned): the caller's executor (a Dask Client through its concurrent.futures view), a new
-    process pool, which this run shuts down, or (None, False): run in this process (`jobs=1`, or where no worker
-    process may be started)."""
+    process pool, which this run shuts down, or (None, False): run in this process (`jobs=1`, one task, or where
+    no worker process may be started)."""
     import concurrent.futures as cf
 
     if executor is not None:
@@ -523,7 +635,7 @@ def _executor_for(executor, jobs: int | None):
         return executor, False
     from . import _fork
 
-    workers = jobs or _fork.cpu_count()
+    workers = worker_count(jobs, tasks)
     context = _fork.fork_context() if workers > 1 else None
     if context is None:
         return None, False
@@ -543,9 +655,11 @@ def _run_tasks(todo: list[Item], options: Options, records: dict, out: Path, res
             progress(len(result.done) + len(result.unchanged) + len(result.failed), total)
 
     def previous(item: Item) -> dict | None:
-        return (records[item.id] or {}).get("key")
+        """The key the task may find unchanged: none when the outputs are gone (the task must remake them)."""
+        record = records[item.id]
+        return record.get("key") if record is not None and _outputs_present(record, out) else None
 
-    pool, owned = _executor_for(executor, jobs)
+    pool, owned = _executor_for(executor, jobs, len(todo))
     if pool is None:                          # in this process, one item after the other
         for item in todo:
             finished(item, run_item(item, options, previous(item)))
@@ -628,9 +742,8 @@ def write_table(rows: list[dict], out: Path, table: str = "auto") -> Path:
     """All change rows as `changes.parquet` (pyarrow; columns in order of first appearance) or `changes.jsonl`."""
     from .fileio import write_atomic
 
-    use_parquet = table == "parquet" or (table == "auto" and _has_pyarrow())
-    if not use_parquet:
-        path = out / f"{TABLE_STEM}.jsonl"
+    path = table_path(out, table)
+    if path.suffix == ".jsonl":
         write_atomic(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
         return path
     import pyarrow as pa
@@ -640,9 +753,14 @@ def write_table(rows: list[dict], out: Path, table: str = "auto") -> Path:
     data = pa.table({name: pa.array([row.get(name) for row in rows]) for name in columns})
     sink = pa.BufferOutputStream()
     pq.write_table(data, sink)
-    path = out / f"{TABLE_STEM}.parquet"
     write_atomic(path, sink.getvalue().to_pybytes())
     return path
+
+
+def table_path(out: Path, table: str = "auto") -> Path:
+    """Where `write_table` writes: `changes.parquet` (asked, or "auto" with pyarrow installed), else `.jsonl`."""
+    use_parquet = table == "parquet" or (table == "auto" and _has_pyarrow())
+    return out / f"{TABLE_STEM}.{'parquet' if use_parquet else 'jsonl'}"
 
 
 def _has_pyarrow() -> bool:

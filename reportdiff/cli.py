@@ -547,8 +547,9 @@ class TableFormat(str, Enum):
 
 @app.command()
 def batch(
-    manifest: Path = typer.Argument(..., help="CSV (old,new a row; three or more cells: a series) or JSON Lines "
-                                              "({\"old\":…,\"new\":…} or {\"series\":[…]}); paths or UN symbols."),
+    manifest: Path = typer.Argument(..., help="CSV (old,new a row; three or more cells: a series) or JSON: one "
+                                              "object a line ({\"old\":…,\"new\":…} or {\"series\":[…]}) or "
+                                              "an array of them; paths or UN symbols."),
     output: Path = typer.Option(..., "--output", "-o", help="Folder for the reports, index.html and the table."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler",
                                             help="Run on a Dask cluster: tcp://HOST:PORT of its scheduler, or "
@@ -571,20 +572,17 @@ def batch(
     Exit 0 when every item succeeded, 1 when any failed, 2 for a bad manifest or folder."""
 
     def job() -> int:
-        from .batches import read_manifest, run
+        from .batches import read_manifest, run, worker_count
 
-        items = read_manifest(manifest)
-        bar = _items_bar(sys.stderr.isatty() if progress is None else progress)   # on a terminal unless told
+        items = read_manifest(manifest)          # a bad manifest is told before a cluster starts
         try:
-            with _dask_executor(scheduler, jobs) as executor:
-                result = run(items, output, executor=executor, jobs=jobs, progress=bar, max_pages=max_pages,
+            with _items_progress(progress) as shown, \
+                    _dask_executor(scheduler, worker_count(jobs, len(items))) as executor:
+                result = run(manifest, output, executor=executor, jobs=jobs, progress=shown, max_pages=max_pages,
                              cache=cache, offline=offline, refresh=refresh, table=table.value)
         except KeyboardInterrupt:
             raise _BatchInterrupted(f"interrupted; the items finished so far are kept in {output} (their records "
                                     f"too): run the same command again to go on") from None
-        finally:
-            if bar:
-                bar(-1, -1)
         _to_stdout(result.summary() + "\n")
         return 0 if result.ok else 1
 
@@ -595,29 +593,66 @@ class _BatchInterrupted(ReportDiffError):
     exit_code = 130
 
 
-def _items_bar(enabled: bool):
-    """A progress bar over a batch's items on stderr. Refreshed on each update only (no refresh thread: the
-    batch's process pool then forks from a single-threaded process). Call with (-1, -1) to close it."""
-    if not enabled:
-        return None
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+@contextmanager
+def _items_progress(asked: Optional[bool]) -> Iterator[Any]:
+    """The batch's progress over its items on stderr, shown as every command's (`JobProgress.for_cli`): a bar
+    on a terminal, plain `progress:` lines elsewhere with --progress (a CI log), else None; a callback of
+    (done, total), erased (or its log closed) before the command's own lines are printed."""
+    chosen = JobProgress.for_cli(asked)
+    mode = chosen.mode if chosen else "off"
+    if mode == "off":
+        yield None
+        return
+    shown = _ItemsBar() if mode == "live" else _ItemsLines()
+    try:
+        yield shown
+    except BaseException:
+        shown.close(ok=False)
+        raise
+    shown.close(ok=True)
 
-    bar = Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=Console(stderr=True), transient=True, auto_refresh=False)
-    task = bar.add_task("items", total=None)
 
-    def update(done: int, total: int) -> None:
-        if done < 0:
-            if bar.live.is_started:
-                bar.stop()
-            return
-        bar.update(task, completed=done, total=total)
-        if not bar.live.is_started:
-            bar.start()
-        bar.refresh()
+class _ItemsBar:
+    """A bar over the items, refreshed on each update only (no refresh thread: the batch's process pool then
+    forks from a single-threaded process), erased at the end."""
 
-    return update
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            console=Console(stderr=True), transient=True, auto_refresh=False)
+        self.task = self.bar.add_task("items", total=None)
+
+    def __call__(self, done: int, total: int) -> None:
+        self.bar.update(self.task, completed=done, total=total)
+        if not self.bar.live.is_started:
+            self.bar.start()
+        self.bar.refresh()
+
+    def close(self, ok: bool) -> None:
+        if self.bar.live.is_started:
+            self.bar.stop()
+
+
+class _ItemsLines:
+    """Plain lines for a log, as `compare --progress` writes off a terminal: the first count, then at most one
+    every few seconds, the last count, and `done` when the batch succeeded."""
+
+    def __init__(self) -> None:
+        self.job = JobProgress("lines")
+        self.last = -1e9
+
+    def __call__(self, done: int, total: int) -> None:
+        from ._progress import LINE_INTERVAL
+
+        now = self.job.clock()
+        if done == total or now - self.last >= LINE_INTERVAL:
+            self.last = now
+            self.job.stage(f"{done}/{total} items done")
+
+    def close(self, ok: bool) -> None:
+        self.job.close(ok=ok)
 
 
 class _dask_executor:

@@ -372,3 +372,98 @@ def test_a_malformed_record_is_ignored_and_replaced(gen, tmp_path, files):
     assert result.done == ["ok"] and result.ok
     record = json.loads((out / ".reportdiff-batch" / "ok.json").read_text())
     assert record["files"] == ["ok.html", "ok.json"]
+
+
+# ------------------------------------------------------------------------------------------------ review mends
+
+@pytest.mark.parametrize("input_name", ["x.html", "index.html", "changes.jsonl", ".reportdiff-batch/x.json"])
+def test_an_output_that_is_an_input_is_refused_before_anything_is_written(gen, tmp_path, input_name):
+    """An edition in the output folder under a name the batch writes (its item's report, the index, the table,
+    its record) was replaced by the batch's output: refused like `compare -o INPUT`, nothing written."""
+    out = tmp_path / "out"
+    edition = out / input_name
+    edition.parent.mkdir(parents=True)
+    edition.write_bytes(gen["report"].read_bytes())
+    manifest = out / "m.csv"
+    manifest.write_text(f"id,old,new\nx,{input_name},{gen['report2']}\n")
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    proc = run_cli("batch", manifest, "-o", out, "-j", "1", "--table", "jsonl")
+    assert_clean_error(proc, "refusing to overwrite input", str(edition))
+    assert edition.read_bytes() == gen["report"].read_bytes()
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+def test_progress_off_a_terminal_is_plain_lines(gen, tmp_path):
+    """`--progress` with stderr not a terminal (a CI log): plain `progress:` lines, as `compare` prints."""
+    proc = run_cli("batch", _pairs(tmp_path, gen), "-o", tmp_path / "out", "--progress", "--no-cache", "-j", "1",
+                   "--table", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert lines and all(line.startswith("progress: ") and line.endswith(" s)") for line in lines), proc.stderr
+    assert any("1/1 items" in line for line in lines) and lines[-1].startswith("progress: done (")
+
+
+def test_an_item_whose_outputs_were_deleted_is_redone(gen, tmp_path):
+    """A record whose report is gone no longer holds: the item is redone (the index links its report)."""
+    out = tmp_path / "out"
+    items = read_manifest(_pairs(tmp_path, gen))
+    assert run(items, out, jobs=1, table="jsonl").done == ["ok"]
+    (out / "ok.html").unlink()
+    again = run(items, out, jobs=1, table="jsonl")
+    assert again.done == ["ok"] and again.unchanged == []
+    assert (out / "ok.html").is_file()
+
+
+def test_a_huge_jobs_count_is_clamped_to_the_items(gen, tmp_path):
+    """`--jobs` beyond any machine, as `compare --jobs` takes it: no more processes than items to compare."""
+    out = tmp_path / "out"
+    proc = run_cli("batch", _pairs(tmp_path, gen), "-o", out, "--jobs", "99999999999999999999", "--table", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "1 items: 1 compared, 0 unchanged since the last run"
+    assert (out / "ok.html").is_file()
+
+
+def test_a_bad_jobs_count_through_the_library_writes_nothing(gen, tmp_path):
+    with pytest.raises(UsageError) as e:
+        run(read_manifest(_pairs(tmp_path, gen)), tmp_path / "out", jobs=0)
+    assert "jobs" in str(e.value) and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name,text", [
+    ("m.json", '{"id": "m", "old": "a.pdf", "new": "b.pdf"}\n'),                      # JSON Lines
+    ("m.json", '[{"id": "m", "old": "a.pdf", "new": "b.pdf"},\n {"series": ["a", "b", "c"]}]\n'),   # an array
+    ("m.json", '{\n  "id": "m",\n  "old": "a.pdf",\n  "new": "b.pdf"\n}\n'),             # one object, indented
+    ("manifest", '# made by a script\n{"id": "m", "old": "a.pdf", "new": "b.pdf"}\n'),  # told by its content
+])
+def test_json_manifests(tmp_path, name, text):
+    m = tmp_path / name
+    m.write_text(text)
+    items = read_manifest(m)
+    assert (items[0].id, items[0].kind) == ("m", "pair")
+    assert items[0].editions == (str(tmp_path / "a.pdf"), str(tmp_path / "b.pdf"))
+    assert [i.kind for i in items[1:]] in ([], ["series"])
+
+
+@pytest.mark.parametrize("name,text,words", [
+    ("m.json", '[{"old": "a.pdf", "new": "b.pdf"}\n {"old": "c.pdf", "new": "d.pdf"}]\n',
+     ["m.json", "not valid JSON", "line 2"]),                                          # a comma missing
+    ("m.json", '[{"old": "a.pdf", "new": "b.pdf"}, "c.pdf"]\n', ["m.json item 2", "not an object"]),
+    ("m.json", '{"old": "a.pdf", "new": "b.pdf"}\n{"old": \n', ["m.json line 2", "not JSON"]),
+    ("m.txt", "[" * 100000, ["m.txt", "not valid JSON"]),      # not *.json: the schema hook would choke on it
+])
+def test_bad_json_manifests_are_one_line(tmp_path, name, text, words):
+    m = tmp_path / name
+    m.write_text(text)
+    assert_clean_error(run_cli("batch", m, "-o", tmp_path / "o"), *words)
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_manifest_that_is_an_output_is_refused(gen, tmp_path):
+    """`out/x.json` listing the item `x`, run into `out/`: x's JSON would replace the manifest."""
+    out = tmp_path / "out"
+    out.mkdir()
+    manifest = out / "x.json"
+    text = json.dumps({"id": "x", "old": str(gen["report"]), "new": str(gen["report2"])}) + "\n"
+    manifest.write_text(text)
+    assert_clean_error(run_cli("batch", manifest, "-o", out, "-j", "1"), "refusing to overwrite input", "x.json")
+    assert manifest.read_text() == text and [p.name for p in out.iterdir()] == ["x.json"]
