@@ -309,8 +309,8 @@ def batch(items: str | os.PathLike[str] | Iterable[Any], out_dir: str | os.PathL
           jobs: int | None = None, progress: Callable[[int, int], None] | None = None, max_pages: int = 3000,
           cache: bool = True, offline: bool = False, refresh: bool = False, table: str = "auto",
           generated: datetime | None = None) -> BatchResult:
-    """Run a batch of comparisons and series (`reportdiff.batches.run`): `items` is a manifest path (CSV or JSON
-    Lines) or a list of pairs `(old, new)`, series `[e1, e2, e3, …]` and dicts; each edition a path or a UN
+    """Run a batch of comparisons and series (`reportdiff.batches.run`): `items` is a manifest path (CSV, or JSON:
+    JSON Lines or an array of objects, told by the name `.json`/`.jsonl`/`.ndjson` or by its first character) or a list of pairs `(old, new)`, series `[e1, e2, e3, …]` and dicts; each edition a path or a UN
     symbol. Writes each item's report and JSON, `index.html` and the table of all changes into `out_dir`; items
     whose inputs and code are unchanged since the last run are not redone; failures are recorded, not raised.
     `executor`: None (this machine's CPUs), any `concurrent.futures.Executor`, or a `dask.distributed.Client`.
