@@ -246,17 +246,19 @@ class Signal:
     change: str = ""             # the change in a few words: "undiminished → high", "760 → 5,970 individuals (up ×7.9)"
     direction: str = ""          # up | down | reversed | firmer | softer | changed | new | dropped ("" unknown)
     score: float = 0.0           # size of the change × sureness of the pairing (the brief ranks on it)
+    topic: str = ""              # a new or dropped concern's subject as the text names it ("The security situation
+                                 # in Tripoli"), where its sentence names one (diff/topics.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "old": self.old, "new": self.new, "context": self.context,
                 "subject": self.subject, "change": self.change, "direction": self.direction,
-                "score": round(self.score, 3)}
+                "score": round(self.score, 3), "topic": self.topic}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Signal:
         return cls(kind=d["kind"], old=d.get("old"), new=d.get("new"), context=d.get("context") or "",
                    subject=d.get("subject") or "", change=d.get("change") or "", direction=d.get("direction") or "",
-                   score=float(d.get("score") or 0.0))
+                   score=float(d.get("score") or 0.0), topic=d.get("topic") or "")
 
     def __repr__(self) -> str:
         old = _short(self.old, 60) if self.old is not None else "None"

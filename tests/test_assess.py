@@ -701,6 +701,8 @@ def test_a_new_concern_is_named_by_what_its_sentence_judges():
     assert told["3"].startswith("new: The escalation of military operations in Upper Nile — ")
     assert "escalation" not in told["3"].split(" — ")[1]          # the name is not said again
     assert not told["4"].startswith("new: A UNIFIL peacekeeper") and "Zibqin" in told["4"]
+    topics = {pid: signals_for([], [new.paragraph(pid)], "added", None, ctx)[0].topic for pid in ("2", "4")}
+    assert topics == {"2": "The suspension of municipal election operations in 11 key municipalities", "4": ""}
 
 
 # ---------------------------------------------------------------------------------------------------- the brief

@@ -728,3 +728,49 @@ def test_a_summary_is_read_as_its_two_sides_and_a_closing_subject():
     assert summary_sides("undiminished → high (Da’esh, threat)") == ("undiminished", "high", "Da’esh, threat")
     assert summary_sides("call on X: a (2006) b → c (2006) d") == ("call on X: a (2006) b", "c (2006) d", "")
     assert summary_sides("a → ends on a bracket)") == ("a", "ends on a bracket)", "")
+
+
+def test_the_signal_list_says_what_changed_and_its_quotes_keep_the_word():
+    """A reader review: 'Every signal, by kind' gave a judgement as two cut quotes, no "undiminished → high",
+    and the cut fell before the judging word."""
+    from reportdiff.model import Signal
+    old_text = ("During the reporting period, and in spite of the many operations conducted against it in several "
+                "regions, the threat posed to international peace and security by Da’esh remained undiminished.")
+    new_text = ("During the reporting period, the threat posed by Da’esh and its affiliates to international peace "
+                "and security remained high.")
+    judged = Signal("judgement", old_text, new_text, subject="Da’esh, threat",
+                    change="undiminished → high (Da’esh, threat)", direction="softer", score=1.2)
+    figure = Signal("figure", "760", "5,970", context="more than 5,970 individuals", change="760 → 5,970",
+                    direction="up")
+    old = Edition("S/2025/1", "2025-01-31", "Report", 1, [], [Paragraph("3", "3", None, old_text)])
+    new = Edition("S/2025/2", "2025-07-31", "Report", 1, [], [Paragraph("3", "3", None, new_text)])
+    comparison = Comparison(old, new, [], [Change("rewritten", ["3"], ["3"], similarity=0.3,
+                                                   signals=[judged, figure])])
+    doc = render.render_html(comparison)
+    items = re.findall(r'<li class="sig sk-(\w+)">(.*?)</li>', doc.split('<ul class="sigs">', 1)[1], re.S)
+    text = {kind: htmllib.unescape(re.sub(r"<[^>]+>", "", body)) for kind, body in items}
+    assert "undiminished → high (Da’esh, threat)" in text["judgement"]
+    assert "remained undiminished" in text["judgement"] and "…" in text["judgement"]   # cut, but not before it
+    assert "760 → 5,970" in text["figure"] and '<strong class="sig-sum">' not in dict(items)["figure"]
+
+
+def test_a_new_or_dropped_subject_is_named_as_its_sentence_names_it():
+    """A reader review: the list of dropped subjects named ISIL's ¶64 "consequences, pose, funds" while the brief
+    named it "The sustained terrorist threat in parts of Africa"."""
+    from reportdiff.model import Signal
+    text = "I am gravely concerned about the sustained terrorist threat in parts of Africa. It may pose consequences."
+    named = Signal("dropped_concern", text, None, subject="consequences, pose, funds",
+                   change="dropped: The sustained terrorist threat in parts of Africa — gravely concerned",
+                   direction="dropped", score=1.3, topic="The sustained terrorist threat in parts of Africa")
+    unnamed = Signal("dropped_concern", "Funds from Washington reached the coalition.", None,
+                     subject="Washington, coalition, funds", change="dropped: Washington, coalition, funds",
+                     direction="dropped", score=0.4)
+    old = Edition("S/2025/1", "2025-01-31", "Report", 1, [], [Paragraph("64", "64", None, text),
+                                                            Paragraph("65", "65", None, unnamed.old)])
+    new = Edition("S/2025/2", "2025-07-31", "Report", 1, [], [Paragraph("1", "1", None, "Funds were spent.")])
+    v = build_view(Comparison(old, new, [], [Change("removed", ["64"], [], similarity=0.0, signals=[named]),
+                                             Change("removed", ["65"], [], similarity=0.0, signals=[unnamed])]))
+    assert [s.terms for s in v.dropped_subjects] == ["The sustained terrorist threat in parts of Africa",
+                                                     "Washington, coalition"]      # "funds": the new edition's too
+    assert named.to_dict()["topic"] == named.topic and unnamed.to_dict()["topic"] == ""
+    assert Signal.from_dict(named.to_dict()) == named

@@ -23,7 +23,7 @@ from reportdiff.model import CHANGE_KINDS
 from schema_check import undescribed
 
 ASSESSMENT_KINDS = {"judgement", "figure", "recommendation", "new_concern", "dropped_concern"}
-SIGNAL_FIELDS = {"kind", "old", "new", "context", "subject", "change", "direction", "score"}
+SIGNAL_FIELDS = {"kind", "old", "new", "context", "subject", "change", "direction", "score", "topic"}
 
 
 @pytest.fixture(scope="module")

@@ -529,3 +529,23 @@ def test_a_revision_says_which_edition_it_replaces():
     assert "S/2025/71/Rev.1 (a revision of S/2025/71)" in render_series.render_series_markdown(series)
     assert "of S/2025/71, which it replaces" in render_series.render_series_html(series)
     assert "(a revision of S/2025/71)" in render_series.series_summary(series)
+
+
+def test_a_new_paragraph_merged_later_with_an_old_one_is_not_carried_over():
+    """S/2025/211's card said "68 of its paragraphs carried over" of 105 with 39 added: a paragraph new in an
+    edition, merged in the next one with an old paragraph, shares the old one's lineage but was not carried."""
+    a = ("The Mission conducted regular patrols along the main supply routes in the northern counties and met the "
+         "local authorities of each county to discuss the protection of civilians and humanitarian access.")
+    x = ("Armed clashes between the two factions displaced some 20,000 people in the eastern districts, where the "
+         "humanitarian partners reported that food and water supplies were running short in the camps.")
+    b = ("The authorities of the eastern districts opened two additional sites for the displaced families and asked "
+         "the humanitarian partners to register the new arrivals before the start of the rainy season.")
+    editions = [Edition(f"S/2020/{k}", f"2020-0{k}-01", "Report on the region", 1, [],
+                        [Paragraph(str(n), str(n), None, t) for n, t in enumerate(texts, 1)])
+                for k, texts in ((1, [a, x]), (2, [a, x, b]), (3, [a, x + " " + b]))]
+    series = build_series(editions)
+    assert series.comparisons[1].summary()["merged"] == 1
+    assert series.lineage_of("3", 1).born == 0                  # b joined x's lineage when they merged
+    cards = render_series._edition_views(series, [e.symbol for e in editions])
+    assert (cards[1].carried, cards[1].paragraphs) == (2, 3)    # a and x; b is new in this edition
+    assert cards[2].carried == 2

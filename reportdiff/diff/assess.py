@@ -716,7 +716,7 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[
                          if a and not {w.lower() for w in _WORD.findall(a)} <= named_words)
     change = f"{direction}: {named or subject}" + (f" — {assessed}" if assessed else "")
     return [Signal(kind=kind, old=None if side == "new" else q, new=q if side == "new" else None,
-                   subject=subject, change=change, direction=direction, score=round(score, 3))]
+                   subject=subject, change=change, direction=direction, score=round(score, 3), topic=named)]
 
 
 def _concern_weight(s: Sentence) -> float:

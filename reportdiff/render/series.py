@@ -16,7 +16,8 @@ from ..model import Change, Edition
 from .report import _clean, _md, _md_line, md_warnings, render_page, stamp
 from .view import (KIND_LABELS, Seg, marked, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
                           section_ref)
-from ..lineage import Lineage, LineageEvent, SectionTrack, Series, _diff_words, _edition_words, original_of
+from ..lineage import (Lineage, LineageEvent, Node, SectionTrack, Series, _diff_words, _edition_words,
+                       original_of)
 from ..diff.wordiff import diff_words
 
 CHART_H = 34            # px height of a section chart's tallest bar
@@ -177,6 +178,10 @@ def _edition_views(series: Series, syms: list[str]) -> list[SeriesEditionView]:
     eds, cmps = series.editions, series.comparisons
     words = [_edition_words(e) for e in eds]
     top = max(words) or 1
+    # a paragraph carried over is one with a predecessor: a link into it (from the edition before, or across a
+    # gap). Its lineage's birth would not do: a new paragraph merged later with an old one shares the old one's
+    # lineage (S/2025/211: "68 carried over" of 105 paragraphs with 39 added)
+    succeeding = {edge.target for edge in series.edges}
     ed_views: list[SeriesEditionView] = []
     for i, e in enumerate(eds):
         v = SeriesEditionView(i, syms[i], human_date(e.date) or "undated", e.date or "", one_line(e.title),
@@ -186,7 +191,7 @@ def _edition_views(series: Series, syms: list[str]) -> list[SeriesEditionView]:
             ins = sum(_diff_words(ch)[0] for ch in c.changes if ch.kind != "unchanged")
             v.new_percent = round(100 * min(ins, words[i]) / words[i]) if words[i] else 0
             v.counts_text = count_text(c.summary())
-            v.carried = sum(1 for p in e.paragraphs if (lin := series.lineage_of(p.id, i)) and lin.born < i)
+            v.carried = sum(1 for p in e.paragraphs if Node(i, p.id) in succeeding)
             v.warnings = [one_line(w) for w in c.warnings]
         original = original_of(syms[i])
         if original in syms[:i]:

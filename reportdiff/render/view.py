@@ -579,19 +579,27 @@ def _pair_sides(paras: list[Paragraph | None], terms: list[str], was: bool) -> l
 
 
 def _signal_view(sg: Signal, ref: str, anchor: str) -> SignalView:
+    """A signal for the lists: its quotes cut so that they still show the words its change tells ("the threat
+    posed … by…" had lost "undiminished"), and the change itself where it says more than the quotes (a word
+    diff's figure is its quotes; a judgement is "undiminished → high")."""
     pre, match, post = _signal_context(sg.context, sg.new or sg.old)
+    told_old, told_new, _ = summary_sides(sg.change or "")
+    quotes = f"{one_line(sg.old or '') or '(none)'} → {one_line(sg.new or '') or '(removed)'}"
+    summary = "" if one_line(sg.change or "") == quotes else clip_change(sg.change or "", 120)
     return SignalView(kind=sg.kind, kind_label=SIGNAL_SINGULAR.get(sg.kind, sg.kind), ref=ref, anchor=anchor,
-                      old=clip(sg.old), new=clip(sg.new), context_pre=pre, context_match=match, context_post=post,
-                      summary=clip(sg.change, 120) or "")
+                      old=clip_showing(sg.old, told_old), new=clip_showing(sg.new, told_new), context_pre=pre,
+                      context_match=match, context_post=post, summary=summary)
 
 
 SUBJECTS_NAMED = 3              # subjects named in a list's one-line summary
 
 
 def _subjects(comparison: Comparison, change_views: list[ItemView], kind: str) -> list[SubjectView]:
-    """Added (or removed) paragraphs with what they are about: their concern signal's salient terms, names
-    first, less those the other edition also uses (a list headed "New in this edition" does not name "Mitiga" when
-    the old edition reported on Mitiga too; a paragraph left with none is told by its opening words)."""
+    """Added (or removed) paragraphs with what they are about: the subject as their concern's sentence names it
+    ("The sustained terrorist threat in parts of Africa", as the brief names it), else their concern signal's
+    salient terms, names first, less those the other edition also uses (a list headed "New in this edition" does
+    not name "Mitiga" when the old edition reported on Mitiga too; a paragraph left with none is told by its
+    opening words)."""
     out, scores = [], []
     side, other = (comparison.new, comparison.old) if kind == "added" else (comparison.old, comparison.new)
     paras = {p.id: p for p in side.paragraphs}
@@ -600,9 +608,7 @@ def _subjects(comparison: Comparison, change_views: list[ItemView], kind: str) -
         if ch.kind != kind:
             continue
         concern = next((sg for sg in ch.signals if sg.kind in ("new_concern", "dropped_concern") and sg.subject), None)
-        terms = [t.strip() for t in concern.subject.split(",")] if concern else []
-        terms = [t for t in terms if not content_stems(t) <= told]
-        terms.sort(key=lambda t: not t[:1].isupper())          # names first
+        terms = _subject_names(concern, told) if concern else []
         first = paras.get((ch.new or ch.old)[0]) if (ch.new or ch.old) else None
         out.append(SubjectView(ref=change_views[ci].ref, anchor=f"c-{ci}", terms=one_line(", ".join(terms[:3])),
                                opening=clip(first.text if first else "", 110) or ""))
@@ -611,6 +617,15 @@ def _subjects(comparison: Comparison, change_views: list[ItemView], kind: str) -
     for k in sorted((k for k, sc in enumerate(scores) if sc > 0), key=lambda k: -scores[k])[:SUBJECTS_NAMED]:
         out[k].lead = True
     return out
+
+
+def _subject_names(concern: Signal, told: set[str]) -> list[str]:
+    """A concern's subject as its sentence names it, else its salient terms less those `told` (stems) by the other
+    edition, names first."""
+    if concern.topic:
+        return [concern.topic]
+    terms = [t.strip() for t in concern.subject.split(",") if not content_stems(t) <= told]
+    return sorted(terms, key=lambda t: not t[:1].isupper())
 
 
 def build_view(comparison: Comparison, *, generated: str = "", generated_iso: str = "",
