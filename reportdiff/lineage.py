@@ -548,6 +548,25 @@ def _numbers(s: str | None) -> tuple[str, ...]:
     return tuple(n.replace(",", "") for n in _NUMBER.findall(s or ""))
 
 
+_CLAUSE_BREAK = re.compile(r"[;:()]|[.,](?!\d)")
+
+
+def _said_in(text: str, numbers: tuple[str, ...], quote: str | None) -> str | None:
+    """A figure as an earlier edition words it: the clause around the first of its numbers in `text`, at most
+    three words before and five after ("6.1 million people will likely experience IPC"), since the signal's
+    quote is the later edition's wording ("An estimated 6.1 million South Sudanese people"); `quote` when the
+    number is not found, or said in the same words."""
+    if quote and quote in text:
+        return quote
+    for m in _NUMBER.finditer(text):
+        if not numbers or m.group(0).replace(",", "") != numbers[0]:
+            continue
+        before = _CLAUSE_BREAK.split(text[:m.start()])[-1].split()[-3:]
+        after = _CLAUSE_BREAK.split(text[m.end():])[0].split()[:5]
+        return " ".join(before + [m.group(0)] + after)
+    return quote
+
+
 def _stated_since(lin: Lineage, i: int, numbers: tuple[str, ...], text_of) -> int:
     """The first edition from which a figure's value stood, unchanged, in its lineage up to edition `i`: "1,592"
     in S/2025/54 and S/2025/211 before "1,601" in S/2025/504 is a history of three editions, not two. Only numbers
@@ -611,14 +630,14 @@ def _build_figures(series: Series) -> None:
                     tracks.append(track)
                     if s.old is not None:
                         since = _stated_since(lin, i, old_nums, text_of)
-                        track.points.append(FigurePoint(since, s.old, lin.paragraphs(since) if since < i
-                                                         else list(ch.old)))
-                        track.points += [FigurePoint(k, s.old, lin.paragraphs(k) if k < i else list(ch.old),
-                                                     carried=True) for k in range(since + 1, i + 1)]
+                        track.points += [FigurePoint(k, _said_in(text_of(lin, k), old_nums, s.old) if k < i
+                                                     else s.old, lin.paragraphs(k) if k < i else list(ch.old),
+                                                     carried=k > since) for k in range(since, i + 1)]
                 else:
                     last = track.points[-1]
                     for k in range(last.edition + 1, new_i):
-                        track.points.append(FigurePoint(k, last.value, lin.paragraphs(k), carried=True))
+                        track.points.append(FigurePoint(k, _said_in(text_of(lin, k), _numbers(last.value),
+                                                                    last.value), lin.paragraphs(k), carried=True))
                 track.points.append(FigurePoint(new_i, s.new, list(ch.new)))
                 track.context = s.context or track.context     # a word diff's figure has its surroundings
     # Longest histories first, then in the reading order of the latest edition each reaches.

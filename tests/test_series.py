@@ -549,3 +549,20 @@ def test_a_new_paragraph_merged_later_with_an_old_one_is_not_carried_over():
     cards = render_series._edition_views(series, [e.symbol for e in editions])
     assert (cards[1].carried, cards[1].paragraphs) == (2, 3)    # a and x; b is new in this edition
     assert cards[2].carried == 2
+
+
+def test_a_figure_stated_earlier_in_other_words_is_quoted_in_those_words():
+    """A reader review: the timeline gave S/2025/54's point in S/2025/211's words ("An estimated 6.1 million South
+    Sudanese people"); S/2025/54 says "6.1 million people will likely experience IPC phase 3+"."""
+    texts = ["Projections for the season indicate that 6.1 million people will likely experience acute food "
+             "insecurity in the northern counties of the country until the next harvest.",
+             "An estimated 6.1 million South Sudanese people are at risk of acute food insecurity in the northern "
+             "counties of the country until the next harvest.",
+             "An estimated 7.7 million South Sudanese people are at risk of acute food insecurity in the northern "
+             "counties of the country until the next harvest."]
+    eds = [Edition(f"S/2020/{i + 1}", f"2020-0{i + 1}-01", "Report", 1, [], [Paragraph("1", "1", None, t)])
+           for i, t in enumerate(texts)]
+    (track,) = build_series(eds).figures
+    assert [p.edition for p in track.points] == [0, 1, 2]
+    assert track.points[0].value == "season indicate that 6.1 million people will likely experience"
+    assert "South Sudanese" in track.points[1].value and "7.7 million" in track.points[2].value
