@@ -774,3 +774,22 @@ def test_a_new_or_dropped_subject_is_named_as_its_sentence_names_it():
                                                      "Washington, coalition"]      # "funds": the new edition's too
     assert named.to_dict()["topic"] == named.topic and unnamed.to_dict()["topic"] == ""
     assert Signal.from_dict(named.to_dict()) == named
+
+
+def test_a_charts_words_are_folded_under_its_title():
+    """A reader review: a chart's labels and values ("300 282 282 … Alpha line Bravo line Total"), redlined as a
+    run of numbers under the figure's title, told nothing read as a line: folded, the title stays in view."""
+    from reportdiff.model import Figure, FigureChange
+    chart = "Number of barrels restored along the ceasefire line"
+    old = Edition("S/2025/1", "2025-01-31", "Report", 1, [], [Paragraph("1", "1", None, "Text.")],
+                  figures=[Figure("F1", None, chart, "300 282 282 Alpha line Bravo line", label="Figure I")])
+    new = Edition("S/2025/2", "2025-07-31", "Report", 1, [], [Paragraph("1", "1", None, "Text.")],
+                  figures=[Figure("F1", None, chart, "285 285 300 Alpha line Bravo line", label="Figure I")])
+    comparison = Comparison(old, new, [], [Change("unchanged", ["1"], ["1"])], figures=[
+        FigureChange("modified", "F1", "F1", changed=["labels"], old_title=chart, new_title=chart,
+                     diff=[("-", "300 282 282"), ("+", "285 285 300"), ("=", " Alpha line Bravo line")])])
+    doc = render.render_html(comparison)
+    article = doc[doc.index('<article class="fig'):]
+    article = article[:article.index("</article>")]
+    assert chart in article and re.search(r'<details class="fig-words"><summary>[^<]*word by word</summary>'
+                                          r'<p class="fig-text">.*285 285 300', article, re.S)
