@@ -3,6 +3,19 @@
   var body = document.body;
   var controls = document.getElementById("controls");
   if (!controls || !document.querySelectorAll) { return; }
+
+  // Paper shows everything: every fold opened for printing, and folded back afterwards as the reader left it.
+  var printOpened = [];
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      printOpened.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    printOpened.forEach(function (d) { d.open = false; });
+    printOpened = [];
+  });
   controls.hidden = false;
   Array.prototype.forEach.call(document.querySelectorAll(".js-only"), function (n) { n.hidden = false; });
   var each = function (sel, root, fn) { Array.prototype.forEach.call((root || document).querySelectorAll(sel), fn); };
@@ -43,17 +56,22 @@
     b.addEventListener("click", function () { setView(b.getAttribute("data-view")); });
   });
 
+  // The filter and the fold control exist only where something unchanged is folded.
   var only = document.getElementById("changes-only");
-  only.addEventListener("change", function () { body.classList.toggle("changes-only", only.checked); });
-  only.checked = false;
+  if (only) {
+    only.addEventListener("change", function () { body.classList.toggle("changes-only", only.checked); });
+    only.checked = false;
+  }
 
   var expand = document.getElementById("expand-all");
-  expand.addEventListener("click", function () {
-    var open = expand.getAttribute("aria-pressed") !== "true";
-    each("details.same", null, function (d) { d.open = open; });
-    expand.setAttribute("aria-pressed", String(open));
-    expand.textContent = open ? "Fold unchanged" : "Expand unchanged";
-  });
+  if (expand) {
+    expand.addEventListener("click", function () {
+      var open = expand.getAttribute("aria-pressed") !== "true";
+      each("details.same", null, function (d) { d.open = open; });
+      expand.setAttribute("aria-pressed", String(open));
+      expand.textContent = open ? "Fold unchanged" : "Expand unchanged";
+    });
+  }
 
   // Following a link: reveal a target hidden by the filter or folded away.
   function reveal() {
@@ -62,7 +80,7 @@
     var t = id && document.getElementById(id);
     if (!t) { return; }
     if (body.classList.contains("changes-only") && t.offsetParent === null) {
-      only.checked = false;
+      if (only) { only.checked = false; }
       body.classList.remove("changes-only");
     }
     for (var n = t; n; n = n.parentElement) {
@@ -73,9 +91,16 @@
   window.addEventListener("hashchange", reveal);
   if (location.hash) { reveal(); }
 
-  // Keys n / p: next / previous change below / above the top of the window.
+  // Keys n / p: next / previous change below / above the top of the window. They are left alone only where the
+  // reader types (a clicked button or checkbox keeps the focus, and the keys must go on working after it).
+  var NOT_TYPED = /^(checkbox|radio|button|submit|reset|image|range|color|file)$/;
+  function typing(t) {
+    if (!t || !t.tagName) { return false; }
+    if (t.isContentEditable || /^(TEXTAREA|SELECT)$/.test(t.tagName)) { return true; }
+    return t.tagName === "INPUT" && !NOT_TYPED.test((t.getAttribute("type") || "text").toLowerCase());
+  }
   document.addEventListener("keydown", function (e) {
-    if (e.altKey || e.ctrlKey || e.metaKey || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(e.target.tagName)) { return; }
+    if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) { return; }
     if (e.key !== "n" && e.key !== "p") { return; }
     var list = Array.prototype.filter.call(document.querySelectorAll(".chg"), function (c) { return c.offsetParent !== null; });
     var top = 72, pick = null;      // where scrollIntoView puts a change (below the sticky bar: scroll-padding)

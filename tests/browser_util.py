@@ -169,3 +169,63 @@ def broken_words(page, selector: str) -> list[str]:
 def horizontal_overflow(page) -> int:
     """How many pixels the page is wider than the window (a phone reader would scroll sideways)."""
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+# ---------------------------------------------------------------------------------------------------- contrast
+# WCAG 2 contrast of text as drawn: the text's colour (its alpha and every ancestor's opacity applied) over the
+# backgrounds behind it, composited up to the page's white. Text in a pseudo-element (::before/::after with a
+# string `content`, as a column label from attr()) is measured too; text clipped away for screen readers is not.
+
+_CONTRAST_JS = """
+(sel) => {
+  const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return [0, 0, 0, 0];
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const over = (top, bottom) => { const a = top[3]; return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)).concat([1]); };
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+  const background = el => {
+    const layers = [];
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let bg = [255, 255, 255, 1];
+    for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], bg);
+    return bg;
+  };
+  const opacity = el => { let o = 1; for (let n = el; n && n.nodeType === 1; n = n.parentElement) o *= Number(getComputedStyle(n).opacity); return o; };
+  const hidden = st => st.clipPath !== 'none' && st.clipPath !== '' || /rect\\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\\)/.test(st.clip);
+  const out = [];
+  const check = (el, st, text, where) => {
+    const fg = parse(st.color), bg = background(el);
+    const drawn = over([fg[0], fg[1], fg[2], fg[3] * opacity(el)], bg);
+    const r = ratio(drawn, bg);
+    out.push({text: text.trim().slice(0, 60), where, color: st.color, background: 'rgb(' + bg.slice(0, 3).map(Math.round).join(',') + ')',
+              ratio: Math.round(r * 100) / 100, size: parseFloat(st.fontSize), weight: Number(st.fontWeight)});
+  };
+  for (const el of document.querySelectorAll(sel)) {
+    if (!el.checkVisibility({visibilityProperty: true, opacityProperty: false})) continue;
+    const st = getComputedStyle(el);
+    const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('');
+    if (own.trim() && !hidden(st)) check(el, st, own, el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''));
+    for (const pseudo of ['::before', '::after']) {
+      const ps = getComputedStyle(el, pseudo);
+      if (!/^["']/.test(ps.content) || ps.content.length <= 2 || hidden(ps) || ps.display === 'none') continue;
+      const txt = ps.content.slice(1, -1) || '';
+      if (txt.trim()) check(el, ps, txt, el.tagName.toLowerCase() + pseudo);
+    }
+  }
+  return out;
+}
+"""
+
+
+def text_contrasts(page, selector: str = "body *") -> list[dict]:
+    """Every visible piece of text under `selector`: its text, element, colour, background and contrast ratio."""
+    return page.evaluate(_CONTRAST_JS, selector)
+
+
+def low_contrast(page, minimum: float = 4.5, selector: str = "body *") -> list[dict]:
+    """The texts under `selector` drawn below `minimum`:1 against their background (WCAG AA: 4.5 for body text)."""
+    return [t for t in text_contrasts(page, selector) if t["ratio"] < minimum]

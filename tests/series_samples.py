@@ -122,3 +122,25 @@ def hostile_chain() -> list[Edition]:
         eds.append(Edition(sym, date, f"Title {evil}", 2, [Section("I", "I.", f"Heading {evil}", 1)], ps,
                            source=f"{evil}.pdf"))
     return eds
+
+
+PLACES = ["Kidal", "Gao", "Timbuktu", "Mopti", "Ménaka", "Ségou", "Tessalit", "Ansongo", "Bourem", "Douentza",
+          "Niono", "Aguelhok", "Léré", "Goundam", "Diré", "Tombouctou", "Kayes", "Sikasso", "Koulikoro", "Bandiagara"]
+SUBJECTS = ["security incidents", "explosive devices", "abductions", "displaced households", "schools closed",
+            "health centres damaged", "checkpoints", "patrols attacked", "convoys delayed", "wells repaired"]
+
+
+def figure_editions(n: int = 20) -> list[Edition]:
+    """Three editions of `n` paragraphs, each about one place, each counting something that changes from one
+    edition to the next: a timeline with more figure histories than it shows unfolded (15)."""
+    eds = []
+    for e, (symbol, date) in enumerate((("S/2030/10", "2030-01-15"), ("S/2030/300", "2030-07-15"),
+                                        ("S/2031/10", "2031-01-15"))):
+        ps = [Paragraph(str(k), str(k), "I",
+                        f"In the region of {place}, the Mission documented {40 + 7 * k + 13 * e} "
+                        f"{SUBJECTS[k % len(SUBJECTS)]} during the period, and local authorities of {place} "
+                        f"requested support from the country team for the {k + 1} affected communes.")
+              for k, place in enumerate(PLACES[:n], 1)]
+        eds.append(Edition(symbol, date, "Situation in the region", 6, [Section("I", "I.", "Developments", 1)], ps,
+                           source=symbol.replace("/", "_") + ".pdf"))
+    return eds

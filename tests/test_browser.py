@@ -334,3 +334,69 @@ def test_long_section_names_wrap_on_a_phone(browser, tmp_path):
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         screenshot(page, "long-names-phone")
         assert_clean(log, url)
+
+
+# ---------------------------------------------------------------------------------------------------- keys after controls
+
+def test_keys_work_after_a_control_is_clicked(browser, reports):
+    """n / p step through the changes whatever control was used last (a clicked button keeps the focus); they
+    are left alone only where a reader types: text inputs, textareas, selects and editable text."""
+    with opened_report(browser, reports["fixture"]) as (page, log, url):
+        ids = page.evaluate("Array.from(document.querySelectorAll('.chg')).map(c => c.id)")
+        for control in ("[data-view=side]", "#expand-all", "[data-view=inline]", "#changes-only"):
+            page.evaluate("window.scrollTo(0, 0)")
+            page.click(control)
+            assert page.evaluate(f"document.activeElement.matches({control!r})"), f"{control} did not take the focus"
+            page.keyboard.press("n")
+            assert page.evaluate("document.activeElement.id") == ids[0], f"n did nothing after {control}"
+            page.keyboard.press("n")
+            assert page.evaluate("document.activeElement.id") == ids[1]
+            page.keyboard.press("p")
+            assert page.evaluate("document.activeElement.id") == ids[0]
+        fields = ['<input id="t-text" type="search">', '<textarea id="t-area"></textarea>',
+                  '<div id="t-edit" contenteditable="true">x</div>', '<select id="t-sel"><option>n</option></select>']
+        page.evaluate("fields => fields.forEach(f => document.querySelector('main').insertAdjacentHTML('afterbegin', f))",
+                      fields)
+        for field in ("#t-text", "#t-area", "#t-edit", "#t-sel"):
+            page.evaluate("window.scrollTo(0, 0)")
+            page.focus(field)
+            page.keyboard.press("n")
+            assert page.evaluate(f"document.activeElement.matches({field!r})"), f"n moved away from {field}"
+            assert page.evaluate("window.scrollY") == 0
+        assert_clean(log, url)
+
+
+# ---------------------------------------------------------------------------------------------------- nothing unchanged
+
+def _nothing_unchanged(c):
+    """The realistic pair with every unchanged paragraph edited (as in UNDOF S/2025/154 → S/2025/350: 0 unchanged)."""
+    from dataclasses import replace
+
+    c.changes = [replace(ch, kind="modified", similarity=0.97, diff=list(ch.diff) + [("+", " Reviewed.")])
+                 if ch.kind == "unchanged" else ch for ch in c.changes]
+    return c
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_no_controls_for_unchanged_paragraphs_when_there_are_none(browser, tmp_path, reports, javascript):
+    path = tmp_path / "none-unchanged.html"
+    path.write_text(render.render_html(_nothing_unchanged(realistic_comparison()), generated=FIXED), encoding="utf-8")
+    with opened_report(browser, path, javascript=javascript) as (page, log, url):
+        assert page.locator("details.same").count() == 0
+        assert page.locator("#glance .c-unchanged .count-n").inner_text() == "0"
+        for text in ("Changes only", "Expand unchanged", "Unchanged paragraphs are folded"):
+            assert page.get_by_text(text).count() == 0 or not page.get_by_text(text).first.is_visible(), text
+        if javascript:
+            assert page.locator("#controls").is_visible() and page.locator("[data-view=side]").is_visible()
+            page.click("[data-view=side]")
+            page.keyboard.press("n")
+            assert page.evaluate("document.activeElement.classList.contains('chg')")
+            page.evaluate("location.hash = document.querySelector('.chg').id")
+            page.wait_for_timeout(100)
+        screenshot(page, f"none-unchanged-desktop{'' if javascript else '-nojs'}", full_page=False)
+        assert_clean(log, url)
+    # the ordinary report keeps them
+    with opened_report(browser, reports["realistic"], javascript=javascript) as (page, log, url):
+        assert page.get_by_text("Unchanged paragraphs are folded").first.is_visible()
+        if javascript:
+            assert page.locator("#changes-only").is_visible() and page.locator("#expand-all").is_visible()
