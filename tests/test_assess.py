@@ -260,6 +260,24 @@ def test_ambiguous_figures_are_left_out():
 
 # ---------------------------------------------------------------------------------------------------- judgements
 
+def test_a_sentences_judgement_has_one_counterpart():
+    """ISIL's opening: "remained undiminished" → "remained high" is the change; the old paragraph's "continued to
+    increase their focus on Africa" was also paired with "remained high" ("continued → high", a reader review)."""
+    sigs = signals("During the reporting period, the threat posed to international peace and security by Da’esh "
+                   "remained undiminished. Da’esh continued to maintain a reduced pace of activity in Iraq. In the "
+                   "Syrian Arab Republic, there was a risk of the group exploiting security vacuums after the fall of "
+                   "the Syrian government of Bashar Al-Assad on 8 December. Da’esh and its affiliates continued to "
+                   "increase their focus on activities in Africa, seeking to expand territorial control. The United "
+                   "Nations continued to support Member States in countering the threat posed by Da’esh.",
+                   "During the reporting period, the threat posed by Da’esh and its affiliates to international "
+                   "peace and security remained high. Despite sustained counter-terrorism pressure, the group "
+                   "continued to demonstrate resilience and adaptability, including through evolving tactics and "
+                   "geographic shifts in operational focus. The United Nations supported Member States in "
+                   "countering this threat.")
+    told = [s.change for s in of_kind(sigs, "judgement")]
+    assert "undiminished → high" in told and sum(t.endswith("→ high") for t in told) == 1, told
+
+
 def test_a_summary_repeating_its_body_gives_one_judgement():
     # The Monitoring Team's summary repeats a sentence of its body; paired with the one new sentence on the same
     # subject, both gave "growing → divided" with the same new quote: one change told twice.

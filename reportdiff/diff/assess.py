@@ -336,6 +336,8 @@ def _diverse(found: list[tuple[int, int, Signal]], limit: int) -> list[Signal]:
     out: list[Signal] = []
     told_old: dict[int, set[str]] = {}      # sentence -> the changes already told with it ("growing → remained")
     told_new: dict[int, set[str]] = {}
+    words_old: dict[int, set[str]] = {}     # sentence -> its judging words already told ("high")
+    words_new: dict[int, set[str]] = {}
     left = list(found)
     while left and len(out) < limit:
         def worth(item):
@@ -346,8 +348,14 @@ def _diverse(found: list[tuple[int, int, Signal]], limit: int) -> list[Signal]:
         i, j, sig = best
         if (i in told_old and j in told_new) or sig.change in told_old.get(i, ()) or sig.change in told_new.get(j, ()):
             continue                    # the same change again: a summary repeats the sentence of its body
+        was, _, became = sig.change.partition(" → ")
+        if became != "—" and became in words_new.get(j, ()) or was != "—" and was in words_old.get(i, ()):
+            continue                    # a sentence's judgement has one counterpart: ISIL's "remained high" is
+                                        # "undiminished → high", not also "continued → high" from another sentence
         told_old.setdefault(i, set()).add(sig.change)
         told_new.setdefault(j, set()).add(sig.change)
+        words_old.setdefault(i, set()).add(was)
+        words_new.setdefault(j, set()).add(became)
         out.append(sig)
     return out
 
