@@ -108,12 +108,13 @@ def _is_json(path: Path, text: str) -> bool:
 
 
 def _json_entries(text: str, name: str):
-    """A JSON array of objects, one object (indented over several lines), or JSON Lines."""
-    body = text.strip()
-    if body.startswith("["):
+    """A JSON array of objects, one object (indented over several lines), or JSON Lines. `#` lines are blanked
+    first (as the CSV reader skips them), so that line numbers in messages stay those of the file."""
+    lines = ["" if line.lstrip().startswith("#") else line for line in text.splitlines()]
+    body = "\n".join(lines)
+    first_line = next((k for k, line in enumerate(lines, start=1) if line.strip()), 1)
+    if body.lstrip().startswith("["):
         items = _parse_json(body, name)
-        if not isinstance(items, list):
-            raise UsageError(f"{name} is not a JSON array; give an array of objects or one object a line")
         yield from (_located_object(obj, f"{name} item {k}") for k, obj in enumerate(items, start=1))
         return
     try:
@@ -121,7 +122,7 @@ def _json_entries(text: str, name: str):
     except (ValueError, RecursionError):
         whole = None
     if isinstance(whole, dict):
-        yield _located_object(whole, f"{name} line 1")
+        yield _located_object(whole, f"{name} line {first_line}")
         return
     yield from _jsonl_entries(text, name)
 
@@ -454,20 +455,23 @@ class BatchResult:
 def run(items, out_dir: str | os.PathLike, *, executor=None, jobs: int | None = None,
         progress: Callable[[int, int], None] | None = None, max_pages: int = 3000, cache: bool = True,
         offline: bool = False, refresh: bool = False, table: str = "auto",
-        generated: datetime | None = None) -> BatchResult:
+        generated: datetime | None = None, manifest: str | os.PathLike | None = None) -> BatchResult:
     """Run a batch (see the module docstring): `items` as `make_items` takes them, or a manifest path.
+    `manifest`: the file the items were read from, when the caller read it (a pipe cannot be read twice): no
+    output may overwrite it.
 
     `executor`: None (this machine's CPUs: a process pool of `jobs` workers, default one per CPU; `jobs=1` runs
     in this process), any `concurrent.futures.Executor`, or a `dask.distributed.Client`. `progress(done, total)`
     is called as items finish. `table`: "auto" (Parquet when pyarrow is installed, else JSON Lines), "parquet"
     or "jsonl". Returns a `BatchResult`; raises UsageError for a bad manifest or output folder."""
-    manifest = [items] if isinstance(items, (str, os.PathLike)) else []
-    items = read_manifest(items) if manifest else make_items(items)
+    read_here = isinstance(items, (str, os.PathLike))
+    protected = [items] if read_here else [manifest] if manifest is not None else []
+    items = read_manifest(items) if read_here else make_items(items)
     if table not in ("auto", "parquet", "jsonl"):
         raise UsageError(f"table format {table!r}: choose auto, parquet or jsonl")
     if jobs is not None and jobs < 1:
         raise UsageError(f"jobs={jobs}: give 1 or more items to compare at once (None: one per CPU)")
-    _refuse_overwriting_inputs(items, manifest, Path(out_dir), table)      # before the folder is even created
+    _refuse_overwriting_inputs(items, protected, Path(out_dir), table)     # before the folder is even created
     out = _prepare_out_dir(Path(out_dir))
     options = Options(max_pages=max_pages, cache=cache, offline=offline, refresh=refresh,
                       generated=_generated_iso(generated))

@@ -578,8 +578,9 @@ def batch(
         try:
             with _items_progress(progress) as shown, \
                     _dask_executor(scheduler, worker_count(jobs, len(items))) as executor:
-                result = run(manifest, output, executor=executor, jobs=jobs, progress=shown, max_pages=max_pages,
-                             cache=cache, offline=offline, refresh=refresh, table=table.value)
+                # the items read above: a manifest on a pipe (`<(…)`, /dev/stdin) cannot be read twice
+                result = run(items, output, executor=executor, jobs=jobs, progress=shown, max_pages=max_pages,
+                             cache=cache, offline=offline, refresh=refresh, table=table.value, manifest=manifest)
         except KeyboardInterrupt:
             raise _BatchInterrupted(f"interrupted; the items finished so far are kept in {output} (their records "
                                     f"too): run the same command again to go on") from None
@@ -637,7 +638,8 @@ class _ItemsBar:
 
 class _ItemsLines:
     """Plain lines for a log, as `compare --progress` writes off a terminal: the first count, then at most one
-    every few seconds, the last count, and `done` when the batch succeeded."""
+    every few seconds, the last count, and `done` when the batch ran to its end (failed items are in the summary
+    line and errors.jsonl)."""
 
     def __init__(self) -> None:
         self.job = JobProgress("lines")

@@ -552,18 +552,25 @@ _CLAUSE_BREAK = re.compile(r"[;:()]|[.,](?!\d)")
 
 
 def _said_in(text: str, numbers: tuple[str, ...], quote: str | None) -> str | None:
-    """A figure as an earlier edition words it: the clause around the first of its numbers in `text`, at most
-    three words before and five after ("6.1 million people will likely experience IPC"), since the signal's
-    quote is the later edition's wording ("An estimated 6.1 million South Sudanese people"); `quote` when the
-    number is not found, or said in the same words."""
+    """A figure as an earlier edition words it: the clause of `text` that holds all its numbers, from three words
+    before the first of them to five after the last ("season indicate that 6.1 million people will likely
+    experience"), since the signal's quote is the later edition's wording ("An estimated 6.1 million South
+    Sudanese people"). `quote` itself where `text` has the same words, or where no clause holds every number (a
+    number found alone may be another figure, or a year)."""
     if quote and quote in text:
         return quote
-    for m in _NUMBER.finditer(text):
-        if not numbers or m.group(0).replace(",", "") != numbers[0]:
-            continue
-        before = _CLAUSE_BREAK.split(text[:m.start()])[-1].split()[-3:]
-        after = _CLAUSE_BREAK.split(text[m.end():])[0].split()[:5]
-        return " ".join(before + [m.group(0)] + after)
+    start = 0
+    for brk in [*_CLAUSE_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        found = list(_NUMBER.finditer(text, start, end))
+        said = [m.group(0).replace(",", "") for m in found]
+        if numbers and all(n in said for n in numbers):
+            first = next(m for m in found if m.group(0).replace(",", "") in numbers)
+            last = [m for m in found if m.group(0).replace(",", "") in numbers][-1]
+            before = text[start:first.start()].split()[-3:]
+            after = text[last.end():end].split()[:5]
+            return " ".join(before + [text[first.start():last.end()]] + after)
+        start = brk.end() if brk else end
     return quote
 
 

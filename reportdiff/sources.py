@@ -241,7 +241,7 @@ def _checked_base(base: str) -> str:
     return base
 
 
-def _env_number(name: str, default: float, most: float) -> float:
+def _env_number(name: str, default: float, most: float, least: float = 0.0) -> float:
     """A positive number from the environment, `default` when unset (or blank). A value that is not a positive
     number, or above `most` (infinity too: deep in the download it would overflow), is refused with one line:
     ignoring it would fetch with a timeout or a limit the user did not ask for."""
@@ -252,8 +252,9 @@ def _env_number(name: str, default: float, most: float) -> float:
         value = float(text)
     except ValueError:
         value = math.nan
-    if not 0 < value <= most:                        # NaN too
-        raise UsageError(f"{name}={printable(text, 40)} is not a number from above 0 up to {most:g}; set one, "
+    if not (0 < value <= most and value >= least):  # NaN too
+        lowest = f"{least:g}" if least else "above 0"
+        raise UsageError(f"{name}={printable(text, 40)} is not a number from {lowest} up to {most:g}; set one, "
                          f"or unset it")
     return value
 
@@ -300,7 +301,8 @@ class _Download:
         self.base = _checked_base(ods_base())
         self.host = printable(re.sub(r"^[a-z]+://", "", self.base).split("/")[0].rpartition("@")[2], 60)
         self.timeout = _env_number(ENV_TIMEOUT, 30.0, most=MAX_TIMEOUT)
-        self.max_bytes = int(_env_number(ENV_MAX_BYTES, _input_limit(), most=MAX_DOWNLOAD_BYTES))
+        # at least a byte: 0.5 would become a limit of 0, and every document "larger than the limit"
+        self.max_bytes = int(_env_number(ENV_MAX_BYTES, _input_limit(), most=MAX_DOWNLOAD_BYTES, least=1))
         self.patience = max(60.0, 20 * self.timeout)          # a trickling server is not waited on for ever
         self.deadline = time.monotonic() + self.patience
         self.retries = 0

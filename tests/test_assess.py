@@ -148,6 +148,17 @@ def test_a_value_restated_in_other_words_is_not_paired_with_its_neighbour():
     assert of_kind(sigs, "figure") == []
 
 
+def test_a_small_range_is_not_a_value_restated():
+    """A code review: "2 to 3" was read by its midpoint, 2.5, as a fractional value that does not recur by chance."""
+    ctx = read_pair({}, {})[2]
+    (a,) = fig.figures_in("Armed groups attacked 2 to 3 convoys every week along the Juba-Nimule road.", ctx)
+    (b,) = fig.figures_in("Humanitarian partners said that 2 to 3 convoys a month reached Pibor by river.", ctx)
+    assert not fig._restated(a, b) and fig.pair_score(a, b) is None
+    (c,) = fig.figures_in("Some 6.1 million people faced acute food insecurity.", ctx)
+    (d,) = fig.figures_in("The projection gave 6.1 million people at risk until the harvest.", ctx)
+    assert fig._restated(c, d)
+
+
 def test_a_breakdown_weighs_less_than_its_total():
     sigs = signals("The country task force verified 19 grave violations against 18 children (12 boys and 6 girls).",
                    "The country task force verified 53 grave violations against 49 children (35 boys and 14 girls).")

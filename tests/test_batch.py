@@ -434,6 +434,8 @@ def test_a_bad_jobs_count_through_the_library_writes_nothing(gen, tmp_path):
     ("m.json", '[{"id": "m", "old": "a.pdf", "new": "b.pdf"},\n {"series": ["a", "b", "c"]}]\n'),   # an array
     ("m.json", '{\n  "id": "m",\n  "old": "a.pdf",\n  "new": "b.pdf"\n}\n'),             # one object, indented
     ("manifest", '# made by a script\n{"id": "m", "old": "a.pdf", "new": "b.pdf"}\n'),  # told by its content
+    # a comment before an array (code review: it was told JSON, then read as JSON Lines: "line 2 is not JSON")
+    ("m.json", '# my batch\n[\n {"id": "m", "old": "a.pdf", "new": "b.pdf"}\n]\n'),
 ])
 def test_json_manifests(tmp_path, name, text):
     m = tmp_path / name
@@ -450,6 +452,7 @@ def test_json_manifests(tmp_path, name, text):
     ("m.json", '[{"old": "a.pdf", "new": "b.pdf"}, "c.pdf"]\n', ["m.json item 2", "not an object"]),
     ("m.json", '{"old": "a.pdf", "new": "b.pdf"}\n{"old": \n', ["m.json line 2", "not JSON"]),
     ("m.txt", "[" * 100000, ["m.txt", "not valid JSON"]),      # not *.json: the schema hook would choke on it
+    ("m.jsonl", '\n\n{\n "old": "a.pdf",\n "new": 5\n}\n', ["m.jsonl line 3"]),      # where the object starts
 ])
 def test_bad_json_manifests_are_one_line(tmp_path, name, text, words):
     m = tmp_path / name
@@ -467,3 +470,14 @@ def test_a_manifest_that_is_an_output_is_refused(gen, tmp_path):
     manifest.write_text(text)
     assert_clean_error(run_cli("batch", manifest, "-o", out, "-j", "1"), "refusing to overwrite input", "x.json")
     assert manifest.read_text() == text and [p.name for p in out.iterdir()] == ["x.json"]
+
+
+def test_a_manifest_on_a_pipe_is_read_once(gen, tmp_path):
+    """A code review: the command read the manifest, then `run` read it again; a pipe (`<(…)`, /dev/stdin) was
+    empty the second time ("lists no pairs or series", exit 2)."""
+    rows = f"id,old,new\nok,{gen['report']},{gen['report2']}\n"
+    proc = subprocess.run(cli_command() + ["batch", "/dev/stdin", "-o", str(tmp_path / "out"), "-j", "1",
+                                           "--table", "jsonl"], input=rows, capture_output=True, text=True,
+                          env=CLI_ENV, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("1 items: 1 compared") and (tmp_path / "out" / "ok.html").is_file()

@@ -566,3 +566,12 @@ def test_a_figure_stated_earlier_in_other_words_is_quoted_in_those_words():
     assert [p.edition for p in track.points] == [0, 1, 2]
     assert track.points[0].value == "season indicate that 6.1 million people will likely experience"
     assert "South Sudanese" in track.points[1].value and "7.7 million" in track.points[2].value
+
+
+def test_an_earlier_wording_is_quoted_only_where_it_holds_the_figure():
+    """A code review: the first "200" was quoted ("Some 200 km north of Gao"), and a year taken for the figure."""
+    from reportdiff.lineage import _said_in
+    assert _said_in("Some 200 km north of Gao, the group had between 200 and 300 fighters.", ("200", "300"),
+                    "between 200 and 300 adult fighters") == "group had between 200 and 300 fighters"
+    assert _said_in("Production fell in 2025, and projections indicate that 6.1 million people will starve.",
+                    ("2025", "6.1"), "In 2025 an estimated 6.1 million") == "In 2025 an estimated 6.1 million"

@@ -269,7 +269,8 @@ def test_a_password_in_the_server_address_is_never_printed(env):
     # a value that is no positive number was ignored, and the default used without a word (user review)
     ("REPORTDIFF_ODS_TIMEOUT", "abc", ["REPORTDIFF_ODS_TIMEOUT=abc", "not a number"]),
     ("REPORTDIFF_ODS_TIMEOUT", "0", ["REPORTDIFF_ODS_TIMEOUT=0", "above 0"]),
-    ("REPORTDIFF_ODS_MAX_BYTES", "-5", ["REPORTDIFF_ODS_MAX_BYTES=-5", "above 0"]),
+    ("REPORTDIFF_ODS_MAX_BYTES", "-5", ["REPORTDIFF_ODS_MAX_BYTES=-5", "from 1 up to"]),
+    ("REPORTDIFF_ODS_MAX_BYTES", "0.5", ["REPORTDIFF_ODS_MAX_BYTES=0.5", "from 1 up to"]),   # was a limit of 0
 ])
 def test_a_bad_setting_is_one_clear_line(env, name, value, words):
     line = assert_clean_error(cli({**env, name: value}, "fetch", "S/2025/72"), *words)

@@ -520,7 +520,8 @@ def _restated(a: Figure, b: Figure) -> bool:
     in other words. "6.1 million people will likely experience IPC phase 3+" (a projection, beside the current
     6.3 million) is the new edition's "An estimated 6.1 million South Sudanese people are at risk …": with few
     surroundings in common it was refused, and the 6.3 million taken for the same count ("down 3 %")."""
-    return math.isclose(a.value, b.value) and (a.value >= RESTATED_VALUE or a.value != int(a.value))
+    same = math.isclose(a.low, b.low) and math.isclose(a.high, b.high)       # a range: both its ends
+    return same and (a.low >= RESTATED_VALUE or a.low != int(a.low) or a.high != int(a.high))
 
 
 def pair_figures(old: list[Figure], new: list[Figure]) -> list[tuple[Figure, Figure, float]]:

@@ -580,8 +580,8 @@ def _pair_sides(paras: list[Paragraph | None], terms: list[str], was: bool) -> l
 
 def _signal_view(sg: Signal, ref: str, anchor: str) -> SignalView:
     """A signal for the lists: its quotes cut so that they still show the words its change tells ("the threat
-    posed … by…" had lost "undiminished"), and the change itself where it says more than the quotes (a word
-    diff's figure is its quotes; a judgement is "undiminished → high")."""
+    posed … by…" had lost "undiminished"), and the change itself unless it only repeats the two quotes (a
+    judgement says "undiminished → high", a figure its size: "102 → 101 national staff (down 1 %)")."""
     pre, match, post = _signal_context(sg.context, sg.new or sg.old)
     told_old, told_new, _ = summary_sides(sg.change or "")
     quotes = f"{one_line(sg.old or '') or '(none)'} → {one_line(sg.new or '') or '(removed)'}"
