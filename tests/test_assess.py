@@ -289,6 +289,23 @@ def test_a_sentences_judgement_has_one_counterpart():
     assert "undiminished → high" in told and sum(t.endswith("→ high") for t in told) == 1, told
 
 
+def test_continued_to_act_and_acted_is_no_judgement():
+    """"continued to support" → "supported" (ISIL's opening, a reader review: "continued → —"), "continued to
+    transfer" → "were transferred" (Libya): the act goes on, only its aspect changed. "remained in charge" with
+    nothing in its place is still told."""
+    sigs = signals("The United Nations continued to support Member States in countering the threat posed by Da’esh.",
+                   "The United Nations supported Member States in countering this threat, including through "
+                   "the implementation of the Strategy.")
+    assert of_kind(sigs, "judgement") == []
+    sigs = signals("Libyan authorities continued to transfer those intercepted to facilities where they were "
+                   "arbitrarily detained.",
+                   "Those intercepted were transferred to facilities where they were arbitrarily detained.")
+    assert of_kind(sigs, "judgement") == []
+    sigs = signals("Abu Khadija remained in charge of the group's operations in Iraq and the Syrian Arab Republic.",
+                   "Abu Khadija was killed; the group's operations in Iraq and the Syrian Arab Republic declined.")
+    assert any(s.change.startswith("remained") for s in of_kind(sigs, "judgement"))
+
+
 def test_a_summary_repeating_its_body_gives_one_judgement():
     # The Monitoring Team's summary repeats a sentence of its body; paired with the one new sentence on the same
     # subject, both gave "growing → divided" with the same new quote: one change told twice.

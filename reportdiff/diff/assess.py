@@ -261,6 +261,20 @@ def _same_in_other_words(gone: set[str], came: set[str]) -> bool:
 _CLAUSE_END = re.compile(r"[,;:.()]")
 
 
+_CONTINUED_TO = re.compile(r"\b(?:continued|continues|continue|continuing)\s+to\s+([^\W\d_]+)", re.I)
+
+
+def _only_tense_changed(o: Sentence, n: Sentence, gone: set[str], came: set[str]) -> bool:
+    """"continued to support" → "supported": only the aspect changed, and the act goes on; no judgement moved (a
+    reader review of ISIL's opening: "continued → —"). Every word gone is "continued to <verb>" whose verb the new
+    sentence still says; nothing came."""
+    if came or not gone:
+        return False
+    verbs = [stem(m.group(1)) for m in _CONTINUED_TO.finditer(o.text)]
+    return bool(verbs) and all(lexicon.category(w) == "continuity" and w.lower().startswith("continu") for w in gone) \
+        and all(v in n.stems for v in verbs)
+
+
 def _what_matters(s: Sentence, words: set[str], length: int = 7) -> str:
     """An importance word with what it is said of, as written: "crucial step towards reviving an inclusive
     Libyan-led…", "critical that Libyan actors agree on a national budget…" (to the end of its clause, at most
@@ -289,7 +303,7 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
         if {_word_row(w) for w in ow} == {_word_row(w) for w in nw}:
             continue                    # the same assessment words ("encouraged" → "encouraging"): no move
         gone, came = ow - nw, nw - ow
-        if _same_in_other_words(gone, came):
+        if _same_in_other_words(gone, came) or _only_tense_changed(o, n, gone, came):
             continue
         d = _direction(ow, nw, gone, came)
         size = lexicon.strength({lexicon.category(w) for w in gone | came})
