@@ -471,7 +471,7 @@ def run(items, out_dir: str | os.PathLike, *, executor=None, jobs: int | None = 
         raise UsageError(f"table format {table!r}: choose auto, parquet or jsonl")
     if jobs is not None and jobs < 1:
         raise UsageError(f"jobs={jobs}: give 1 or more items to compare at once (None: one per CPU)")
-    _refuse_overwriting_inputs(items, protected, Path(out_dir), table)     # before the folder is even created
+    refuse_overwriting_inputs(items, protected, Path(out_dir), table)      # before the folder is even created
     out = _prepare_out_dir(Path(out_dir))
     options = Options(max_pages=max_pages, cache=cache, offline=offline, refresh=refresh,
                       generated=_generated_iso(generated))
@@ -491,10 +491,11 @@ def run(items, out_dir: str | os.PathLike, *, executor=None, jobs: int | None = 
     return result
 
 
-def _refuse_overwriting_inputs(items: list[Item], manifest: list, out: Path, table: str) -> None:
+def refuse_overwriting_inputs(items: list[Item], manifest: list, out: Path, table: str) -> None:
     """Refuse a batch that would write over one of its editions or its manifest (a PDF named `x.html` in the
     output folder, read by the item `x`, was replaced by x's report), as `compare -o INPUT` is refused: the
-    same file by its resolved path, or (hard links) by its device and inode."""
+    same file by its resolved path, or (hard links) by its device and inode. `run` checks it; the command checks
+    it first as well, before it starts a Dask cluster for nothing."""
     from .errors import OutputError
 
     inputs = _input_identities([e for item in items for e in item.editions] + [os.fspath(m) for m in manifest])

@@ -572,9 +572,11 @@ def batch(
     Exit 0 when every item succeeded, 1 when any failed, 2 for a bad manifest or folder."""
 
     def job() -> int:
-        from .batches import read_manifest, run, worker_count
+        from .batches import read_manifest, refuse_overwriting_inputs, run, worker_count
 
-        items = read_manifest(manifest)          # a bad manifest is told before a cluster starts
+        # a bad manifest, or an output over an input, is told before a cluster starts
+        items = read_manifest(manifest)
+        refuse_overwriting_inputs(items, [manifest], output, table.value)
         try:
             with _items_progress(progress) as shown, \
                     _dask_executor(scheduler, worker_count(jobs, len(items))) as executor:

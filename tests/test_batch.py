@@ -481,3 +481,21 @@ def test_a_manifest_on_a_pipe_is_read_once(gen, tmp_path):
                           env=CLI_ENV, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("1 items: 1 compared") and (tmp_path / "out" / "ok.html").is_file()
+
+
+def test_an_output_over_an_input_is_refused_before_a_cluster_starts(gen, tmp_path, monkeypatch):
+    """A code review: `--scheduler local` started its Dask cluster before run() refused the overwrite."""
+    from typer.testing import CliRunner
+    from reportdiff import cli
+
+    def no_cluster(*args, **kwargs):
+        raise AssertionError("a cluster was started")
+
+    monkeypatch.setattr(cli, "_dask_executor", no_cluster)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "x.html").write_bytes(gen["report"].read_bytes())
+    manifest = out / "m.csv"
+    manifest.write_text(f"id,old,new\nx,x.html,{gen['report2']}\n")
+    result = CliRunner().invoke(cli.app, ["batch", str(manifest), "-o", str(out), "--scheduler", "local"])
+    assert result.exit_code == 2 and "refusing to overwrite input" in result.output, result.output
