@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .errors import ReportDiffError, UsageError
+from .fileio import file_identities
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -502,7 +503,7 @@ def refuse_overwriting_inputs(items: list[Item], manifest: list, out: Path, tabl
     if not inputs:
         return
     for output in _outputs(items, out, table):
-        given = next((inputs[key] for key in _identities(output) if key in inputs), None)
+        given = next((inputs[key] for key in file_identities(output) if key in inputs), None)
         if given is not None:
             raise OutputError(f"refusing to overwrite input {given} with the batch's output {output}; move the "
                               f"input out of the folder or choose another -o folder")
@@ -516,22 +517,8 @@ def _input_identities(inputs: list[str]) -> dict:
     for given in inputs:
         if sources.is_symbol(given) and not os.path.exists(given):
             continue                          # fetched into the download cache, never into the output folder
-        identities.update(dict.fromkeys(_identities(Path(given)), given))
+        identities.update(dict.fromkeys(file_identities(Path(given)), given))
     return identities
-
-
-def _identities(path: Path) -> list:
-    """A path's resolved form and, when it exists, its (device, inode); none for a path that cannot be followed
-    (a loop of symbolic links: the write itself then fails, as the item's failure)."""
-    try:
-        resolved = str(path.resolve())
-    except (OSError, RuntimeError, ValueError):      # RuntimeError: a symbolic link loop, before Python 3.13
-        return []
-    try:
-        st = path.stat()
-    except (OSError, ValueError):
-        return [resolved]
-    return [resolved, (st.st_dev, st.st_ino)]
 
 
 def _outputs(items: list[Item], out: Path, table: str) -> Iterable[Path]:

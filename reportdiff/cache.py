@@ -76,7 +76,10 @@ def max_bytes() -> int:
     DEFAULT_MAX_BYTES. A value that cannot be read is ignored (the default applies: the cache is an optimisation,
     never an error); `reportdiff cache info` says so (max_bytes_problem)."""
     value = os.environ.get(ENV_MAX, "").strip()
-    return parse_size(value) if value and not max_bytes_problem() else DEFAULT_MAX_BYTES
+    try:
+        return parse_size(value) if value else DEFAULT_MAX_BYTES
+    except ValueError:
+        return DEFAULT_MAX_BYTES
 
 
 def max_bytes_problem() -> str:

@@ -29,18 +29,29 @@ def _checked_output_path(path: Path, inputs: list[str | os.PathLike]) -> Path:
         raise OutputError(f"cannot write {path}: {folder} is a file, not a folder; choose another -o path")
     if not folder.is_dir():
         raise OutputError(f"cannot write {path}: folder {folder} does not exist; create it first")
+    output = set(file_identities(path))
     for inp in inputs:
-        try:
-            if path.exists() and os.path.samefile(path, inp):
-                raise OutputError(f"refusing to overwrite input {inp} with the output; choose another -o path")
-        except FileNotFoundError:
-            pass
-        if path.resolve() == Path(inp).resolve():
+        if output & set(file_identities(Path(inp))):
             raise OutputError(f"refusing to overwrite input {inp} with the output; choose another -o path")
     if not os.access(folder, os.W_OK):
         raise OutputError(f"cannot write {path}: folder {folder} is not writable; choose another -o path")
     _probe_writable(path, folder)
     return path
+
+
+def file_identities(path: Path) -> list:
+    """What makes two paths one file: the resolved path and, when the file exists, its (device, inode) (a hard
+    link, a path through another mount); none for a path that cannot be followed (a loop of symbolic links: the
+    write itself then fails). Two paths are the same file when they share one."""
+    try:
+        resolved = str(path.resolve())
+    except (OSError, RuntimeError, ValueError):      # RuntimeError: a symbolic link loop, before Python 3.13
+        return []
+    try:
+        st = path.stat()
+    except (OSError, ValueError):
+        return [resolved]
+    return [resolved, (st.st_dev, st.st_ino)]
 
 
 def _refuse_special_file(path: Path) -> None:

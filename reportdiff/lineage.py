@@ -557,21 +557,24 @@ def _said_in(text: str, numbers: tuple[str, ...], quote: str | None) -> str | No
     experience"), since the signal's quote is the later edition's wording ("An estimated 6.1 million South
     Sudanese people"). `quote` itself where `text` has the same words, or where no clause holds every number (a
     number found alone may be another figure, or a year)."""
-    if quote and quote in text:
+    if quote and quote in text or not numbers:
         return quote
     start = 0
     for brk in [*_CLAUSE_BREAK.finditer(text), None]:
         end = brk.start() if brk else len(text)
-        found = list(_NUMBER.finditer(text, start, end))
-        said = [m.group(0).replace(",", "") for m in found]
-        if numbers and all(n in said for n in numbers):
-            first = next(m for m in found if m.group(0).replace(",", "") in numbers)
-            last = [m for m in found if m.group(0).replace(",", "") in numbers][-1]
-            before = text[start:first.start()].split()[-3:]
-            after = text[last.end():end].split()[:5]
-            return " ".join(before + [text[first.start():last.end()]] + after)
+        ours = [m for m in _NUMBER.finditer(text, start, end) if m.group(0).replace(",", "") in numbers]
+        if {m.group(0).replace(",", "") for m in ours} >= set(numbers):
+            before = text[start:ours[0].start()].split()[-3:]
+            after = text[ours[-1].end():end].split()[:5]
+            return " ".join(before + [text[ours[0].start():ours[-1].end()]] + after)
         start = brk.end() if brk else end
     return quote
+
+
+def _point_before(lin: Lineage, k: int, since: int, text_of, numbers: tuple[str, ...],
+                  quote: str | None) -> FigurePoint:
+    """Edition k's point of a figure stated (unchanged) from edition `since` on, in edition k's own words."""
+    return FigurePoint(k, _said_in(text_of(lin, k), numbers, quote), lin.paragraphs(k), carried=k > since)
 
 
 def _stated_since(lin: Lineage, i: int, numbers: tuple[str, ...], text_of) -> int:
@@ -637,14 +640,13 @@ def _build_figures(series: Series) -> None:
                     tracks.append(track)
                     if s.old is not None:
                         since = _stated_since(lin, i, old_nums, text_of)
-                        track.points += [FigurePoint(k, _said_in(text_of(lin, k), old_nums, s.old) if k < i
-                                                     else s.old, lin.paragraphs(k) if k < i else list(ch.old),
-                                                     carried=k > since) for k in range(since, i + 1)]
+                        track.points += [_point_before(lin, k, since, text_of, old_nums, s.old)
+                                         for k in range(since, i)]
+                        track.points.append(FigurePoint(i, s.old, list(ch.old), carried=since < i))
                 else:
                     last = track.points[-1]
-                    for k in range(last.edition + 1, new_i):
-                        track.points.append(FigurePoint(k, _said_in(text_of(lin, k), _numbers(last.value),
-                                                                    last.value), lin.paragraphs(k), carried=True))
+                    track.points += [_point_before(lin, k, last.edition, text_of, _numbers(last.value), last.value)
+                                     for k in range(last.edition + 1, new_i)]
                 track.points.append(FigurePoint(new_i, s.new, list(ch.new)))
                 track.context = s.context or track.context     # a word diff's figure has its surroundings
     # Longest histories first, then in the reading order of the latest edition each reaches.

@@ -233,6 +233,11 @@ class TablesView:
         return bool(self.tables or self.figures or self.same_tables or self.same_figures)
 
     @property
+    def folds(self) -> bool:
+        """Whether anything unchanged is folded: a table or figure listed as unchanged, or a table's rows."""
+        return bool(self.same_tables or self.same_figures or any(t.n_same for t in self.tables))
+
+    @property
     def headline(self) -> str:
         """"3 tables (1 changed, 1 new, 1 unchanged); 2 new figures": a new one is not "changed"."""
         parts = [_counts("table", self.tables, self.same_tables), _counts("figure", self.figures, self.same_figures)]

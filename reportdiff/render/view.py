@@ -339,6 +339,16 @@ class ReportView:
     def overview(self) -> list[SectionView]:
         return [s for s in self.sections if s.key is not None or s.items]
 
+    @property
+    def folds_paragraphs(self) -> bool:
+        """Whether a run of unchanged paragraphs is folded (and so told of, and given its controls)."""
+        return any(it.type == "same" for s in self.sections for it in s.items)
+
+    @property
+    def folds(self) -> bool:
+        """Whether anything unchanged is folded, paragraphs or tables: without, no control or note about folds."""
+        return self.folds_paragraphs or bool(self.tables and self.tables.folds)
+
 
 # ---------------------------------------------------------------------------------------------------- diffs
 
@@ -583,12 +593,22 @@ def _signal_view(sg: Signal, ref: str, anchor: str) -> SignalView:
     posed … by…" had lost "undiminished"), and the change itself unless it only repeats the two quotes (a
     judgement says "undiminished → high", a figure its size: "102 → 101 national staff (down 1 %)")."""
     pre, match, post = _signal_context(sg.context, sg.new or sg.old)
-    told_old, told_new, _ = summary_sides(sg.change or "")
-    quotes = f"{one_line(sg.old or '') or '(none)'} → {one_line(sg.new or '') or '(removed)'}"
-    summary = "" if one_line(sg.change or "") == quotes else clip_change(sg.change or "", 120)
+    old, new, summary = _told_with_quotes(sg.change, sg.old, sg.new, 90, 120)
     return SignalView(kind=sg.kind, kind_label=SIGNAL_SINGULAR.get(sg.kind, sg.kind), ref=ref, anchor=anchor,
-                      old=clip_showing(sg.old, told_old), new=clip_showing(sg.new, told_new), context_pre=pre,
-                      context_match=match, context_post=post, summary=summary)
+                      old=old, new=new, context_pre=pre, context_match=match, context_post=post, summary=summary)
+
+
+def _told_with_quotes(summary: str | None, old: str | None, new: str | None, quote_limit: int,
+                     summary_limit: int) -> tuple[str | None, str | None, str]:
+    """A change as the lists and the brief show it: its two quotes cut to `quote_limit` so that each still shows
+    the words the summary tells of it (clip_showing), and the summary cut to `summary_limit` both sides kept
+    (clip_change), or "" where it only repeats the quotes (a word diff's "760 → 5,970")."""
+    told_old, told_new, _ = summary_sides(summary or "")   # the words it tells, not its subject or size
+    line = one_line(summary)
+    if line == f"{one_line(old) or '(none)'} → {one_line(new) or '(removed)'}":
+        line = ""
+    return (clip_showing(old, told_old, quote_limit), clip_showing(new, told_new, quote_limit),
+            clip_change(line, summary_limit))
 
 
 SUBJECTS_NAMED = 3              # subjects named in a list's one-line summary
@@ -928,14 +948,10 @@ def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[B
     for item in brief_of(comparison):
         if not 0 <= item.change < len(change_views):
             continue                       # a brief that does not fit its changes (hand-made JSON): skip the item
-        told_old, told_new, _ = summary_sides(item.summary)   # the words it tells, not its subject or size
-        old, new = clip_showing(item.quote_old, told_old, 160), clip_showing(item.quote_new, told_new, 160)
-        summary = one_line(item.summary)
-        if summary == f"{one_line(item.quote_old) or '(none)'} → {one_line(item.quote_new) or '(removed)'}":
-            summary = ""                   # a word-diff signal: its quotes already say it all
+        old, new, summary = _told_with_quotes(item.summary, item.quote_old, item.quote_new, 160, 140)
         out.append(BriefView(rank=len(out) + 1, kind=item.kind, kind_label=SIGNAL_SINGULAR.get(item.kind, item.kind),
                              ref=change_views[item.change].ref, anchor=f"c-{item.change}", old=old, new=new,
-                             summary=clip_change(summary, 140), role=item.role,
+                             summary=summary, role=item.role,
                              role_label=label(item.role, item.old, item.new)))
     return out
 
