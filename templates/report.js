@@ -4,18 +4,6 @@
   var controls = document.getElementById("controls");
   if (!controls || !document.querySelectorAll) { return; }
 
-  // Paper shows everything: every fold opened for printing, and folded back afterwards as the reader left it.
-  var printOpened = [];
-  window.addEventListener("beforeprint", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("details:not([open])"), function (d) {
-      d.open = true;
-      printOpened.push(d);
-    });
-  });
-  window.addEventListener("afterprint", function () {
-    printOpened.forEach(function (d) { d.open = false; });
-    printOpened = [];
-  });
   controls.hidden = false;
   Array.prototype.forEach.call(document.querySelectorAll(".js-only"), function (n) { n.hidden = false; });
   var each = function (sel, root, fn) { Array.prototype.forEach.call((root || document).querySelectorAll(sel), fn); };

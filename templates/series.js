@@ -4,16 +4,6 @@
   var each = function (sel, fn) { Array.prototype.forEach.call(document.querySelectorAll(sel), fn); };
   each(".js-only", function (n) { n.hidden = false; });
 
-  // Paper shows everything: every history and figure list opened for printing, folded back afterwards.
-  var printOpened = [];
-  window.addEventListener("beforeprint", function () {
-    each("details:not([open])", function (d) { d.open = true; printOpened.push(d); });
-  });
-  window.addEventListener("afterprint", function () {
-    printOpened.forEach(function (d) { d.open = false; });
-    printOpened = [];
-  });
-
   // A link to a paragraph's history (or to one edition inside it) opens the folded history it points into.
   function reveal(hash) {
     if (!hash || hash.length < 2) { return; }

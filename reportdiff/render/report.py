@@ -87,11 +87,16 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+PRINTS_EVERYTHING = ("report", "series")      # pages whose folds print open (templates/print.js)
+
+
 @functools.lru_cache(maxsize=4)
 def page_assets(stem: str = "report") -> tuple[str, str, str]:
     """(css, js, Content-Security-Policy) of a self-contained page: its own stylesheet and script are allowed by
     hash, nothing else loads."""
     css, js = _read_template(f"{stem}.css"), _read_template(f"{stem}.js")
+    if stem in PRINTS_EVERYTHING:
+        js = _read_template("print.js") + js
     csp = ("default-src 'none'; "
            f"style-src {_csp_hash(css)}; "
            f"script-src {_csp_hash(js)}; "
