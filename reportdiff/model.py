@@ -148,7 +148,7 @@ class Edition:
     language: str | None = None  # the text's language, ISO 639-1 ("en", "fr", "es", "ru", "ar", "zh")
     # footnotes tied to no paragraph or heading: the title's ("* Reissued for technical reasons") or a masthead's
     notes: list[Footnote] = field(default_factory=list)
-    pages_without_text: list[int] = field(default_factory=list)   # scanned pages with no text layer: unread
+    pages_without_text: list[int] = field(default_factory=list)   # pages unread: no text layer, or OCR noise
     warnings: list[str] = field(default_factory=list)             # what the reader should know (unread pages)
 
     def section(self, section_id: str | None) -> Section | None:

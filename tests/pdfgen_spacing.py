@@ -16,6 +16,8 @@ drawn in one spacing regime, so that a test can compare the text read back with 
 - `ocr_layer_report`: two typewritten pages scanned, each picture wrapped in a form that covers the page, with an
   OCR layer of invisible text that misreads paragraph numbers as the scans of the 1980s do (E/ICEF/672: "U." for
   4., "lU." for 14.);
+- `ocr_noise_report`: three scanned pages, the middle one a table printed sideways whose OCR layer is letters
+  without words;
 - `two_column_report`: numbered paragraphs in two justified columns (UN documents of about 2000), and below them a
   two-column table whose left cells end ragged (which must stay rows).
 """
@@ -197,14 +199,62 @@ OCR_PARAGRAPHS = [
 OCR_NUMBERS = ["1.", "2.", "3.", "U.", "5>", "é."]
 
 
+# An OCR engine's reading of a table printed sideways (E/ICEF/672 part II, page 44: "CrMH OrH OJ CM ON LTN O OJ").
+_OCR_NOISE_LETTERS = "OHrCMlJNTcoahPpWdfSiXg0134-"
+
+
+def ocr_noise_lines(count: int = 16, seed: int = 44) -> list[str]:
+    import random
+    rng = random.Random(seed)
+    return [" ".join("".join(rng.choice(_OCR_NOISE_LETTERS) for _ in range(rng.randint(1, 5)))
+                     for _ in range(12)) for _ in range(count)]
+
+
+def ocr_noise_report(path: str | Path) -> Path:
+    """Three scanned pages: the six paragraphs on page 1, on page 2 a sideways table whose OCR layer is noise
+    (`ocr_noise_lines`), and on page 3 a seventh paragraph."""
+    c = _canvas(Path(path))
+    picture = _scan_picture()
+    pages = [[(f"{k}.", text) for k, text in enumerate(OCR_PARAGRAPHS, start=1)],
+             [("", line) for line in ocr_noise_lines()],
+             [("7.", OCR_SEVENTH)]]
+    for number, lines in enumerate(pages):
+        c.beginForm(f"scan{number}")
+        c.drawImage(picture, 0, 0, PAGE_W, PAGE_H)
+        c.endForm()
+        c.doForm(f"scan{number}")
+        text = c.beginText()
+        text.setTextRenderMode(3)
+        text.setFont("Courier", SIZE)
+        y = PAGE_H - 90
+        for label, line in lines:
+            if label:
+                text.setTextOrigin(LEFT, y)
+                text.textOut(label)
+            text.setTextOrigin(TEXT_LEFT, y)
+            text.textOut(line)
+            y -= 2 * SIZE * 1.2
+        c.drawText(text)
+        c.showPage()
+    c.save()
+    return Path(path)
+
+
+OCR_SEVENTH = "The Board thanked the staff of the field offices for their work during the emergency."
+
+
+def _scan_picture() -> ImageReader:
+    width, height = 120, 160
+    raw = bytes(0xF0 if (y % 9) else 0x40 for y in range(height) for _ in range(width))
+    return ImageReader(io.BytesIO(_gray_png(width, height, raw)))
+
+
 def ocr_layer_report(path: str | Path) -> Path:
     """Two scanned pages of three paragraphs each: the page's picture drawn through a form XObject, the OCR's text
     drawn invisible (render mode 3) in Courier where the typewriter put it. Page 2 ends with a line that starts
     with "U." and is no paragraph (the number it would misread, 4, is not the one the text is waiting for)."""
     c = _canvas(Path(path))
-    width, height = 120, 160
-    raw = bytes(0xF0 if (y % 9) else 0x40 for y in range(height) for _ in range(width))
-    picture = ImageReader(io.BytesIO(_gray_png(width, height, raw)))
+    picture = _scan_picture()
     for page in (0, 1):
         c.beginForm(f"scan{page}")
         c.drawImage(picture, 0, 0, PAGE_W, PAGE_H)

@@ -10,6 +10,7 @@ import pytest
 import pdfgen_spacing as gen
 from conftest import run_cli
 from reportdiff.pdf.extract import Char, lines_from_chars, read_pages
+from reportdiff.pdf import legibility
 from reportdiff.pdf.labels import misread_paragraph_number
 from reportdiff.pdf.structure import build_edition
 
@@ -25,7 +26,7 @@ def pdfs(tmp_path_factory):
     d = tmp_path_factory.mktemp("spacing")
     return {name: getattr(gen, f"{name}_report")(d / f"{name}.pdf")
             for name in ("scaled_matrix", "kerned", "letter_spaced", "monospaced", "partly_scanned", "two_column",
-                         "ending_in_a_map", "ocr_layer")}
+                         "ending_in_a_map", "ocr_layer", "ocr_noise")}
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -101,6 +102,36 @@ def test_ocr_misread_paragraph_numbers(pdfs, engine):
     last = " U. The field offices kept their staffing plans under review."
     assert ed.paragraphs[5].text == gen.OCR_PARAGRAPHS[5] + last
     assert ed.pages_without_text == [] and ed.warnings == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_scanned_page_whose_ocr_is_not_words_is_left_out_and_said(pdfs, engine):
+    """A scanned table printed sideways that the OCR read as letters ("CrMH OrH OJ CM", E/ICEF/672 part II) is no
+    paragraph: the page is named as unread and the pages around it are read whole."""
+    ed = _read(pdfs["ocr_noise"], engine)
+    assert [(p.number, p.text) for p in ed.paragraphs] == [
+        (str(k), t) for k, t in enumerate(gen.OCR_PARAGRAPHS + [gen.OCR_SEVENTH], start=1)]
+    assert ed.pages_without_text == [2] and not ed.tables
+    (warning,) = ed.warnings
+    assert warning.startswith("page 2 of 3: the OCR text layer is not words")
+
+
+def test_word_share_tells_ocr_noise_from_text():
+    """The share of words that are words: prose in English or French, names and figures aside, against noise."""
+    def line(text):
+        return lines_from_chars([Char(ch, 10 + 6 * k, 16 + 6 * k, 100, 110, 10, False, False)
+                                 for k, ch in enumerate(text)], 1)
+    english = line("The Mission recorded 40 incidents in Malakal, more than in the previous period.")
+    french = line("Le Conseil a examiné le rapport du Directeur sur la situation des enfants.")
+    noise = line(gen.ocr_noise_lines(1)[0])
+    assert legibility.word_share(english, "en")[0] == 1.0
+    assert legibility.word_share(french, "fr")[0] == 1.0
+    assert legibility.word_share(french, "en")[0] == 1.0        # a bilingual document's other language
+    assert legibility.word_share(noise, "en")[0] < legibility.MIN_WORD_SHARE
+    pages = [(1, english * 8), (2, noise * 8)]
+    assert legibility.illegible_pages(pages, {1, 2}, "en") == [2]
+    assert legibility.illegible_pages(pages, {1}, "en") == []    # a digital page's text is never judged
+    assert legibility.illegible_pages([(2, noise)], {2}, "en") == []   # too few words to judge
 
 
 def test_cli_warns_of_a_scanned_page(pdfs):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
 
-from . import _wordfreq, tables
+from . import _wordfreq, legibility, tables
 from .extract import Line, PageText, Word, words_text
 from .furniture import furniture_mask
 from .labels import (ANNEX_RE, DIGIT_RE, LETTER_RE, MARKER_RE, PARA_NUM_RE, PAREN_RE, ROMAN_RE, SYMBOL_RE,
@@ -365,10 +365,14 @@ class EditionBuilder:
 
     def build(self) -> Edition:
         mh, body_pages, fn_pages = self._zones()
+        lang = _guess_lang([ln for _, ls in body_pages + fn_pages for ln in ls])
+        # scanned pages whose OCR text is not words (a table printed sideways) are left out, and said so
+        illegible = legibility.illegible_pages(_merged_pages(body_pages, fn_pages), self._scanned, lang)
+        body_pages = [(n, [] if n in illegible else ls) for n, ls in body_pages]
+        fn_pages = [(n, [] if n in illegible else ls) for n, ls in fn_pages]
         all_lines = [ln for _, ls in body_pages for ln in ls] + [ln for _, ls in fn_pages for ln in ls]
         words: Counter = Counter()
         hyph: Counter = Counter()
-        lang = _guess_lang(all_lines)
         for ln in all_lines:
             toks = [w.text for w in ln.words if not w.sup]
             for k, t in enumerate(toks):
@@ -392,7 +396,7 @@ class EditionBuilder:
         edition = self._assemble(mh, blocks, footnotes_by_page, joiner)
         tables.attach(edition, taken, blocks, joiner)
         edition.language = lang
-        edition.pages_without_text, edition.warnings = _unread_pages(self.pages)
+        edition.pages_without_text, edition.warnings = _unread_pages(self.pages, illegible)
         return edition
 
     # -- footnotes
@@ -822,9 +826,29 @@ def _plain_stars(text: str, markers: list[tuple[int, str]], fns: dict[int, dict[
     return " ".join(text.split()), markers + [(0, n) for n in found]
 
 
-def _unread_pages(pages: list[PageText]) -> tuple[list[int], list[str]]:
-    """Pages that hold images and no text (scanned pages in an otherwise digital file), and the warning for them:
-    their words are missing from the edition."""
+def _merged_pages(*zones: list[tuple[int, list[Line]]]) -> list[tuple[int, list[Line]]]:
+    """Each page's lines of every zone (body, footnotes), by page number."""
+    merged: dict[int, list[Line]] = defaultdict(list)
+    for zone in zones:
+        for number, lines in zone:
+            merged[number] += lines
+    return sorted(merged.items())
+
+
+def _unread_pages(pages: list[PageText], illegible: list[int]) -> tuple[list[int], list[str]]:
+    """Pages whose words are missing from the edition, and the warnings for them: pages that hold images and no
+    text (scanned pages in an otherwise digital file), and scanned pages whose OCR text is not words."""
+    pictures, warnings = _picture_pages(pages)
+    if illegible:
+        several = len(illegible) > 1
+        warnings.append(f"page{'s' if several else ''} {', '.join(map(str, illegible))} of {len(pages)}: the OCR "
+                        f"text layer is not words (a table printed sideways or a picture read as letters): "
+                        f"{'their' if several else 'its'} text is not in the edition")
+    return sorted(set(pictures) | set(illegible)), warnings
+
+
+def _picture_pages(pages: list[PageText]) -> tuple[list[int], list[str]]:
+    """Pages that hold images and no text, and the warning for them."""
     unread = [p.number for p in pages if not p.lines and p.images]
     if not unread:
         return [], []
