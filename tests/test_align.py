@@ -250,6 +250,24 @@ def test_unrelated_documents_get_a_warning_and_are_still_compared():
     assert_partition(c)
 
 
+def test_editions_given_the_wrong_way_round_are_said_to_be():
+    """The later edition dated before the earlier one: every change would read backwards ("concerned -> alarmed"),
+    so the comparison says so (and still compares, as given); editions in order, or of one day, are not warned of."""
+    older, newer = edition(BASE), edition(BASE)
+    older.symbol, older.date, newer.symbol, newer.date = "S/2025/72", "2025-01-31", "S/2025/496", "2025-08-01"
+    backwards = compare_editions(newer, older)
+    (warning,) = backwards.warnings
+    assert warning.startswith("the later edition given (S/2025/72, dated 2025-01-31) is older than the earlier "
+                              "one (S/2025/496, dated 2025-08-01)")
+    assert_partition(backwards)
+    assert compare_editions(older, newer).warnings == []
+    same_day = edition(BASE)
+    same_day.date = older.date
+    undated = edition(BASE)
+    undated.date = None
+    assert compare_editions(same_day, older).warnings == compare_editions(undated, older).warnings == []
+
+
 def test_an_edition_without_a_title_is_not_said_to_share_it():
     other = [("I", "Introduction", 1, [text(900 + k, vocabulary=OTHER_VOCABULARY) for k in range(6)])]
     c = compare_editions(edition(BASE), edition(other, title=""))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from datetime import date
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -55,7 +56,7 @@ def _compare(old: Edition, new: Edition) -> Comparison:
     warnings: list[str] = []
     changes = [_change(link, old, new, warnings) for link in alignment.links]
     brief = assess_changes(old, new, changes)        # every change's assessment signals, and the ranked brief
-    warnings = reading_warnings(old, new) + _series_warnings(old, new, tokens) + warnings
+    warnings = reading_warnings(old, new) + _order_warnings(old, new) + _series_warnings(old, new, tokens) + warnings
     return Comparison(old=old, new=new, sections=alignment.sections, changes=changes, warnings=warnings,
                       brief=brief, tables=compare_tables(old, new, alignment.sections),
                       figures=compare_figures(old, new, alignment.sections))
@@ -160,6 +161,25 @@ def document_similarity(old: Edition, new: Edition,
         return 1.0
     dot = sum(a[t] * b[t] for t in a.keys() & b.keys())
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def _order_warnings(old: Edition, new: Edition) -> list[str]:
+    """A later edition dated before the earlier one: the files were most likely given the wrong way round, and
+    every change would read backwards ("concerned -> alarmed" for "alarmed -> concerned"). Compared as given: the
+    user may mean it (what an older text said against a newer one), but must not miss it."""
+    try:
+        old_date, new_date = date.fromisoformat(old.date or ""), date.fromisoformat(new.date or "")
+    except ValueError:
+        return []
+    if new_date >= old_date:
+        return []
+    return [f"the later edition given ({_named(new)}, dated {new.date}) is older than the earlier one "
+            f"({_named(old)}, dated {old.date}): every change reads backwards; give the older file first to see "
+            f"what changed since it"]
+
+
+def _named(edition: Edition) -> str:
+    return edition.symbol or edition.source or "no symbol"
 
 
 def _series_warnings(old: Edition, new: Edition, tokens) -> list[str]:
