@@ -175,6 +175,11 @@ def test_dates_years_references_and_names_are_not_figures():
     assert (f.low, f.high, f.noun) == (8000, 12000, "fighters")
     (money, share) = fig.figures_in("Only $22 million (22 per cent) had been received.", ctx)
     assert (money.unit, money.value, share.unit, share.value) == ("$", 22e6, "%", 22)
+    # agenda items, in a list too, and a quoted resolution's paragraph label; a count after a singular reference
+    assert fig.figures_in("The debate covered agenda items 18, 88, 89 and 12, and 91 and item 117.", ctx) == []
+    assert fig.figures_in("4. Condemns those activities.", ctx) == []
+    (count,) = fig.figures_in("Under resolution 2254, 15 members voted for it.", ctx)
+    assert (count.value, count.noun) == (15, "members")
 
 
 def test_the_change_of_a_figure_is_stated_as_the_text_allows():

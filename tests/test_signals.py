@@ -82,6 +82,34 @@ def test_renumbered_cross_reference_is_not_a_figure():
                    "He acted on instructions (see para. 58). In October, a network was dismantled.") == []
 
 
+def test_agenda_items_ordinals_markers_and_labels_are_not_figures():
+    """1990s editions renumber their agenda items ("agenda items 18, 116 and 117" -> "18, 88 and 89"), meetings
+    ("2nd to 6th"), footnote markers ("5/") and the operative paragraphs of a resolution they quote ("4. Condemns"):
+    none of them is a figure (A/48/653 -> A/50/610, where they were 7 of the 12 items of the brief)."""
+    assert signals("The debate covered agenda items 18, 116, 117 and 12, and 119 on the understanding.",
+                   "The debate covered agenda items 18, 88, 89 and 12, and 91 on the understanding.") == []
+    assert signals("The Committee considered item 117 at its 2nd to 6th meetings.",
+                   "The Committee considered item 89 at its 2nd, 5th to 7th meetings.") == []
+    assert signals("Recalling the report of the Special Committee relating to the item, 5/ as well as",
+                   "Recalling the report of the Special Committee relating to the item, 6/ as well as") == []
+    assert signals("4. Condemns those activities of foreign economic interests.",
+                   "5. Condemns those activities of foreign economic interests.") == []
+    assert signals("2. Reiterates that the Power is wrong. 3. Reaffirms its concern.",      # two merged
+                   "3. Reiterates that the Power is wrong. 4. Reaffirms its concern.") == []
+    assert signals("The debate was held on 4 October (see A/C.4/48/SR.11 and 12).",
+                   "The debate was held on 4 October (see A/C.4/50/SR.2, 5-7 and 14).") == []
+    (dates,) = signals("Meetings took place between 6 and 29 October (see the records).",
+                       "Meetings took place on 4, 11 and 16 October and 3 November (see the records).")
+    assert dates.kind == "date"              # days of a month, "4" too: a date, not a figure
+    # a count after a singular reference or a date, or opening a sentence without a label's full stop, is a figure
+    assert kinds(signals("On 12 May, 30 people were killed.", "On 14 May, 31 people were killed.")) == [
+        "date", "figure"]
+    (after_reference,) = signals("Under resolution 2254, 15 members voted for it.",
+                                 "Under resolution 2254, 14 members voted for it.")
+    (opening,) = signals("4 people were killed in the attack.", "5 people were killed in the attack.")
+    assert (after_reference.old, opening.new) == ("15 members", "5 people")
+
+
 def test_context_reaches_across_brackets_and_abbreviations_but_not_sentences():
     (sig,) = signals("Attacks rose. About 300 fighters (see para. 4) remained in the area.",
                      "Attacks rose. About 450 fighters (see para. 4) remained in the area.")

@@ -70,9 +70,11 @@ FIGURE_RE = re.compile(
     rf"(?:\s*(?P<mult>{_MULTIPLIER}))?(?:\s*(?P<pct>per cent|percent|%))?", re.I)
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _REFERENCE_BEFORE = re.compile(
-    r"(?:resolutions?|paragraphs?|paras?\.?|articles?|arts?\.|No\.|nos\.|footnotes?|annex(?:es)?|chapters?|"
-    r"sections?|rules?|phase|page|pages|decree|law|brigade|division|route|level|grade|article|"
-    rf"{MONTHS})\s*$", re.I)
+    r"(?:(?:resolution|paragraph|para\.?|article|arts?\.|No\.|footnote|annex|chapter|section|rule|phase|page|"
+    rf"decree|law|brigade|division|route|level|grade|item|{MONTHS})\s*"
+    # after a plural, a list: "agenda items 18, 88 and 89" (not "resolution 2254, 15 members")
+    r"|(?:resolutions|paragraphs|paras\.?|articles|nos\.|footnotes|annexes|chapters|sections|rules|pages|items)"
+    r"\s*(?:\d+\s*(?:,\s*(?:and\s+)?|and\s+))*)$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _CLAUSE_END = re.compile(r"[;:()]|,(?!\d)|\sand\s+\d")   # where the words about a figure stop: the next item of a list
 _BREAK = re.compile(r"[;:()]|,(?!\d)")
@@ -252,8 +254,10 @@ def _skip(sentence: str, m: re.Match) -> bool:
         return True                        # 18-year-old, 12-month
     if not m.group("cur") and not m.group("pct") and not m.group("b") and _YEAR.fullmatch(m.group("a")):
         return True                        # a year
-    if _MONTH_AFTER.match(sentence, end) or _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 25):m.start()]):
+    if _MONTH_AFTER.match(sentence, end) or _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 60):m.start()]):
         return True                        # 12 May, resolution 2254, May 2025
+    if a_start == 0 and re.match(r"\.\s", sentence[end:end + 2]):
+        return True                        # "4. Condemns …": the label of a quoted resolution's paragraph
     name = _NAME_BEFORE.search(sentence, 0, m.start())
     if name and name.start() > 0 and not m.group("qual"):
         return True                        # "Special Detachment 88", "Sector 4": part of a name

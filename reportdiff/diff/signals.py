@@ -36,7 +36,10 @@ QUANTIFIERS = frozenset("almost nearly about approximately roughly around some m
 
 # Words after which a number is a reference to a paragraph, footnote or document, not a figure.
 _REFERENCE_WORDS = frozenset("para paras paragraph paragraphs footnote footnotes annex annexes chap chapter section "
-                             "resolution resolutions page pages p pp no".split())
+                             "resolution resolutions page pages p pp no item items".split())
+_LIST_REFERENCE_WORDS = frozenset("paras paragraphs footnotes annexes resolutions pages pp items".split())
+# A number followed by these is an ordinal ("the 5th meeting"), or a 1990s footnote marker ("5/"): not a figure.
+_NOT_FIGURE_AFTER = frozenset("st nd rd th /".split())
 _ABBREVIATIONS = frozenset("para paras No no p pp e.g i.e art arts vol chap Mr Ms Dr St Rev Corr Add".split())
 
 PURE_EDIT_MAX_WORDS = 6      # longer pure insertions/deletions are "text added/removed", not signals
@@ -107,10 +110,25 @@ def _hunks(ops: list[DiffOp]) -> list[_Hunk]:
     return hunks
 
 
-def _figures(tokens: list[str]) -> Counter:
-    """Figures among a text's tokens: numbers that are not a year (document symbols are single tokens, never
-    counted)."""
-    return Counter(tok for tok in tokens if _NUMBER_RE.match(tok) and not _YEAR_RE.fullmatch(tok))
+def _figures(tokens: list[str], following: str = "") -> Counter:
+    """Figures among a text's tokens: numbers that are not a year, an ordinal, a footnote marker or a reference
+    ("resolution 2334", "items 88 and 89", "A/C.4/50/SR.2, 5-7 and 14"; document symbols are single tokens, never
+    counted). `following`: the token after the last one."""
+    out: Counter = Counter()
+    reference = ""                  # "one": the next number is a reference; "list": every number of a list is
+    for tok, after in zip(tokens, tokens[1:] + [following]):
+        low = tok.lower()
+        if _NUMBER_RE.match(tok):
+            if not (reference or _YEAR_RE.fullmatch(tok) or after.lower() in _NOT_FIGURE_AFTER):
+                out[tok] += 1
+            reference = "list" if reference == "list" else ""
+        elif low in _LIST_REFERENCE_WORDS or ("/" in tok and len(tok) > 1):
+            reference = "list"
+        elif low in _REFERENCE_WORDS:
+            reference = "one"
+        elif not (tok.isspace() or tok in (",", "and", "-", ".")):
+            reference = ""
+    return out
 
 
 def _dates(tokens: list[str]) -> Counter:
@@ -150,10 +168,46 @@ def _edge_words(text: str, n: int, from_end: bool, clause: bool = False) -> str:
 
 
 def _is_reference(ops: list[DiffOp], hunk: _Hunk) -> bool:
-    """The change is a number in a cross-reference ("see para. 59", "resolution 2734"), not a figure."""
-    before = ops[hunk.start - 1][1] if hunk.start > 0 and ops[hunk.start - 1][0] == "=" else ""
-    words = [t for t in tokenize(before) if _WORD_RE.search(t)]
-    return bool(words) and words[-1].lower() in _REFERENCE_WORDS
+    """The change is a number in a cross-reference ("see para. 59", "resolution 2734", one of "agenda items 18,
+    88 and 89"), not a figure."""
+    tokens = tokenize(new_text(ops[:hunk.start]))          # the earlier numbers of a list may have changed too
+    listed = False
+    while tokens and (tokens[-1].isspace() or tokens[-1] in (",", "and", "-") or _NUMBER_RE.match(tokens[-1])):
+        token = tokens.pop()
+        listed = listed or bool(_NUMBER_RE.match(token))            # earlier numbers of the same list
+    words = [t.lower() for t in tokens if _WORD_RE.search(t)]
+    if listed and words and "/" in words[-1]:
+        return True                        # more meetings of a document symbol: "(see A/C.4/50/SR.2, 5-7 and 14)"
+    # a list follows a plural: "resolution 2254, 15 members" is a figure after a reference
+    return bool(words) and words[-1] in (_LIST_REFERENCE_WORDS if listed else _REFERENCE_WORDS)
+
+
+_MONTH_WORD = re.compile(rf"\b(?:{MONTHS})\b")      # the tokenizer keeps "6 and 29 October" as one token
+
+
+def _days_of_a_month(old_tokens: list[str], new_tokens: list[str], after: list[str]) -> bool:
+    """Every number of both sides is a day (1-31) that a month follows, after more days: "4, 11 and 16 October"
+    (the tokenizer keeps "11 and 16 October" as one token)."""
+    return all(_is_day(tokens + after, k) for tokens in (old_tokens, new_tokens)
+               for k, t in enumerate(tokens) if _NUMBER_RE.match(t))
+
+
+def _is_day(tokens: list[str], k: int) -> bool:
+    if not (tokens[k].isdigit() and 1 <= int(tokens[k]) <= 31):
+        return False
+    rest = (t for t in tokens[k + 1:] if not (t.isspace() or t in (",", "and", "to", "-", "–") or t.isdigit()))
+    return bool(_MONTH_WORD.search(next(rest, "")))
+
+
+def _is_label(ops: list[DiffOp], hunk: _Hunk, following: list[str]) -> bool:
+    """The change is the number that opens the paragraph or a sentence ("4. Condemns …": an operative paragraph
+    of a resolution quoted in the text, renumbered; two of them in a merged paragraph), not a figure.
+    `following`: the first token after the hunk."""
+    before = new_text(ops[:hunk.start]).rstrip()
+    if before and before[-1] not in ".;:":
+        return False
+    sides = [[t for t in tokenize(side) if not t.isspace()] + following for side in (hunk.old, hunk.new)]
+    return all(len(toks) <= len(following) or (_NUMBER_RE.match(toks[0]) and toks[1:2] == ["."]) for toks in sides)
 
 
 def _surroundings(ops: list[DiffOp], hunk: _Hunk, n_before: int, n_after: int,
@@ -213,7 +267,12 @@ def _classify(ops: list[DiffOp], hunk: _Hunk) -> list[Signal]:
         return []
     old_toks, new_toks = hunk.old_tokens, hunk.new_tokens
     kinds = []
-    if _figures(old_toks) != _figures(new_toks) and not _is_reference(ops, hunk):
+    after = tokenize(ops[hunk.end][1]) if hunk.end < len(ops) and ops[hunk.end][0] == "=" else []
+    following = after[:1]
+    changed_figures = _figures(old_toks, "".join(following)) != _figures(new_toks, "".join(following))
+    if changed_figures and _days_of_a_month(old_toks, new_toks, after):
+        changed_figures = False            # "between 6 and 29 October" -> "on 4, 11 and 16 October": dates
+    if changed_figures and not _is_reference(ops, hunk) and not _is_label(ops, hunk, following):
         kinds.append("figure")
     if _dates(old_toks) != _dates(new_toks):
         kinds.append("date")
