@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from browser_util import DESKTOP, PHONE, assert_clean, opened_report, screenshot
 from reportdiff.render.series import render_series_html
 from reportdiff.lineage import build_series
+from reportdiff.model import Edition, Paragraph
 from series_samples import chain_editions, hostile_chain
 
 pytestmark = pytest.mark.browser
@@ -108,4 +109,30 @@ def test_hostile_text_stays_text(browser, timelines):
         page.locator("#open-all").click()
         assert "<script>alert" in page.locator("details.hist").first.inner_text()
         screenshot(page, "series-hostile-desktop")
+        assert_clean(log, url)
+
+
+def test_a_long_series_stays_within_a_phone_screen(browser, tmp_path):
+    """23 editions: each section's chart is 20 px an edition (454 px) and a paragraph changed in every edition
+    is badged "changed in S/2099/1, S/2099/2, …": both ran past a 390 px screen; they shrink and wrap."""
+    editions, _ = chain_editions()
+    first = editions[0]
+    long_series = []
+    for k in range(23):
+        paragraphs = [Paragraph(p.id, p.number, p.section, p.text) for p in first.paragraphs]
+        paragraphs[0].text += f" In its edition {k + 1}, the Panel counted {1000 + 37 * k} fighters."
+        long_series.append(Edition(f"S/2099/{100 + k}", f"2099-{1 + k // 2:02d}-{1 + 14 * (k % 2):02d}", first.title,
+                                   pages=5, sections=first.sections, paragraphs=paragraphs,
+                                   source=f"S_2099_{100 + k}.pdf"))
+    path = tmp_path / "long.html"
+    path.write_text(render_series_html(build_series(long_series), generated=FIXED), encoding="utf-8")
+    with opened_report(browser, path, PHONE) as (page, log, url):
+        assert page.locator(".ed").count() == 23
+        badge = page.locator(".badge.b-modified").first
+        assert badge.inner_text().count("S/2099/") >= 10
+        chart = page.locator("svg.chart").first
+        chart.scroll_into_view_if_needed()
+        assert chart.bounding_box()["width"] <= PHONE["width"]
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        screenshot(page, "series-long-phone")
         assert_clean(log, url)

@@ -84,3 +84,32 @@ def test_a_figure_placed_under_a_long_section_title_wraps_on_a_phone(browser, tm
         assert "Impact on United Nations" in page.locator("article.fig .nums").first.inner_text()
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         assert_clean(log, url)
+
+
+def test_a_table_of_prose_cells_wraps_them_and_keeps_figures_on_one_line(browser, tmp_path):
+    """A/79/7/Add.13's "Responsibilities" cells (up to 470 characters) stood on one line 4,700 px long: a cell of
+    words wraps, flush left, while a figure stays one right-aligned line."""
+    old_pdf, new_pdf, _, _ = gen.edition_pair(tmp_path)
+    comparison = api.compare(old_pdf, new_pdf)
+    duty = ("Oversee and provide technical guidance for the implementation of ongoing capital maintenance, "
+            "alterations and improvement projects, and conduct regular coordination meetings with the managers "
+            "of construction projects away from Headquarters")
+    military = next(t for t in comparison.new.tables if "Military and police" in t.title)
+    chile = next(row for row in military.rows if row[0] == "Chile")
+    chile[1] = duty
+    path = tmp_path / "prose-cell.html"
+    path.write_text(render.render_html(comparison, generated=datetime(2026, 1, 2, tzinfo=timezone.utc)),
+                    encoding="utf-8")
+    with opened_report(browser, path, DESKTOP) as (page, log, url):
+        table = page.locator("article.tbl", has_text="Military and police personnel").locator("table.dt").first
+        row = table.locator("tr.tr-added", has=page.locator("th", has_text="Chile"))
+        prose, figure = row.locator("td").nth(0), row.locator("td").nth(2)
+        prose.scroll_into_view_if_needed()
+        assert prose.inner_text() == duty and "tc-text" in prose.get_attribute("class")
+        style = prose.evaluate("e => [getComputedStyle(e).textAlign, getComputedStyle(e).whiteSpace]")
+        assert style[0] in ("left", "start") and style[1] == "normal"
+        box, line = prose.bounding_box(), float(prose.evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+        assert box["width"] < 600 and box["height"] > 3 * line          # wrapped over several lines
+        assert "tc-text" not in (figure.get_attribute("class") or "")
+        assert figure.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
+        assert_clean(log, url)

@@ -454,7 +454,9 @@ def render_edition(edition: Edition, fmt: str) -> str:
         by_section.setdefault(p.section, []).append(p)
     head = f"{esc(edition.symbol) or '(no symbol)'}" + (f" · {human_date(edition.date)}" if edition.date else "")
     lines = [f"# {head}" if md else head, "", f"*{esc(edition.title)}*" if md else _clean(edition.title)]
-    lines += ["", f"{edition.pages} pages, {len(edition.sections)} sections, {len(edition.paragraphs)} paragraphs", ""]
+    counts = [_count(edition.pages, "page"), _count(len(edition.sections), "section"),
+              _count(len(edition.paragraphs), "paragraph")]
+    lines += ["", ", ".join(counts), ""]
 
     def para_lines(p, indent: str) -> list[str]:
         num = f"{p.number}. " if p.number else ""
@@ -484,3 +486,8 @@ def render_edition(edition: Edition, fmt: str) -> str:
         for p in by_section.get(s.id, []):
             lines += para_lines(p, "" if md else "  " * s.level)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 page', '3 pages'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -6,6 +6,7 @@ text writers read the same records (`summary_lines`).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -17,12 +18,23 @@ KIND_LABELS = {"modified": "Changed", "added": "New table", "removed": "Table re
 FIGURE_LABELS = {"modified": "Changed", "added": "New figure", "removed": "Figure removed", "unchanged": "Unchanged"}
 
 
+TEXT_CELL_CHARS = 24                # a cell longer than this, of several words, is text
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
 @dataclass
 class CellView:
     status: str                  # "same", "changed", "added" (new row or column), "removed"
     new: str = ""
     old: str = ""
     difference: str = ""         # "+27", "−3" for a changed figure
+
+    @property
+    def is_text(self) -> bool:
+        """Words rather than a figure or a short label: set flush left and wrapped, not as one line of a column
+        of figures (A/79/7/Add.13's 'Responsibilities' cells run to 470 characters)."""
+        value = self.new or self.old
+        return len(value) > TEXT_CELL_CHARS and len(_LETTERS.findall(value)) > 2
 
 
 @dataclass
