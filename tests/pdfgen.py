@@ -171,6 +171,36 @@ def un_report(path: str | Path, *, symbol: str = "S/2099/1", date: str = "1 Janu
     return path
 
 
+def slash_notes_report(path: str | Path, pages: list[tuple[list[str], list[str]]], *, symbol: str = "A/48/999",
+                       note_size: float = SIZE) -> Path:
+    """A 1990s typescript report: Courier, notes "1/ See ..." at each page's foot after extra space, with no rule
+    over them, cited by "1/" on the text line. `pages`: per page, (body lines, note lines) as printed; a body
+    line "" leaves a blank line (a paragraph break)."""
+    path = Path(path)
+    c = _canvas(path)
+    w = _Writer(c, symbol)
+    for number, (body, notes) in enumerate(pages, 1):
+        if number == 1:
+            w.masthead("29 November 1993", "Report of the Fourth Committee")
+        else:
+            c.setFont("Courier", SIZE)
+            for k, text in enumerate((symbol, "English", f"Page {number}")):
+                c.drawString(LEFT, PAGE_H - 0.6 * inch - 12 * k, text)
+            w.y = TOP - 0.4 * inch
+        c.setFont("Courier", SIZE)
+        for line in body:
+            c.drawString(LEFT, w.y, line)
+            w.y -= LEADING
+        y = BOTTOM + LEADING * len(notes)
+        for line in notes:
+            c.setFont("Courier", note_size)
+            c.drawString(LEFT + (0.4 * inch if "/ " in line[:5] else 0), y, line)
+            y -= LEADING
+        c.showPage()
+    c.save()
+    return path
+
+
 def french_report(path: str | Path, **kw) -> Path:
     """The same short report in French (accents, « Original : français »)."""
     kw.setdefault("date", "1er janvier 2099")
@@ -360,7 +390,7 @@ def mapped_text(path: str | Path, codes: dict[str, int], **report) -> Path:
     return write(path, data)
 
 
-__all__: Sequence[str] = ("un_report", "french_report", "letter", "scanned", "encrypted", "owner_only_encrypted",
+__all__: Sequence[str] = ("un_report", "french_report", "slash_notes_report", "letter", "scanned", "encrypted", "owner_only_encrypted",
                           "big_document", "free_layout", "truncate", "corrupt_xref", "not_pdfs", "write", "mapped_text",
                           "raw_pdf", "decompression_bomb", "page_tree_bomb", "page_tree_loop", "lying_page_count")
 

@@ -105,6 +105,20 @@ def test_footnotes_above_the_symbol_at_the_foot(editions):
                      "3": "FCCC/SBSTA/2011/2, paragraph 56."}
 
 
+def test_slash_notes_of_the_1990s(editions):
+    """A/48/653: "1/ See A/48/23 (Part III)." at the page's foot, no rule, at the text's size, cited "1/" in the
+    text: footnotes of the paragraphs citing them, not text glued to the next page's paragraph."""
+    ed = editions["A_48_653"]
+    assert [(f.number, f.text[:26]) for f in ed.paragraph("3").footnotes] == [("1", "See A/48/23 (Part III). To")]
+    assert [f.number for f in ed.paragraph("10").footnotes] == ["2", "4"]    # "2/" cited again a page on
+    glued = next(p for p in ed.paragraphs if p.text.startswith("(a) The title of the item would be replaced"))
+    assert glued.text.startswith('(a) The title of the item would be replaced by: "Activities of foreign')
+    assert glued.text.endswith('Colonial Countries and Peoples in Territories under colonial domination";')
+    concerned = next(p for p in ed.paragraphs if p.text.startswith("Concerned about the activities of those"))
+    assert "the interests of the inhabitants of those Territories" in concerned.text
+    assert not any(re.search(r"\b\d/ ", p.text) for p in ed.paragraphs) and ed.notes == []
+
+
 def test_edition_json_has_the_new_fields(editions):
     d = editions["HRI_MC_2025_1"].to_dict()
     assert d["language"] == "en" and d["pages_without_text"] == [] and d["warnings"] == []

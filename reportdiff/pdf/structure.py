@@ -4,7 +4,8 @@ The steps, in order:
 1. page furniture (running header, page marker, job number, stamp, barcode) is dropped: lines in the page's top or
    bottom band that match a furniture pattern or repeat (digits aside) on other pages in the same band;
 2. the masthead of page 1 gives the symbol, date and title;
-3. each page is cut into body and footnote area (below a short rule or a line of underscores);
+3. each page is cut into body and footnote area (below a short rule or a line of underscores; in a 1990s
+   document, from the page's next "n/" note, cited "n/" above it);
 4. body lines become headings (bold or italic lines, labelled `I.`, `A.`, `1.`, `(a)`, `Annex`, or not) and
    paragraphs (a line starting with the next paragraph number, or a new block after extra space or an indent);
 5. lines are joined: a line-end hyphen stays unless the evidence (the document's own words, then a word-frequency
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from statistics import median
 
@@ -186,6 +187,74 @@ def _footnote_entries(zone: list[Line]) -> list[tuple[str | None, list[Line]]]:
     return entries
 
 
+# 1990s notes: "1/ See A/48/23 (Part III)." at the page's foot, with no rule and often at the text's size, cited
+# by "1/" on the text line. An OCR may read the number as other marks ("U/" for 4/, "2k/" 24/, "9./", "lU/_").
+_SLASH_MARK = re.compile(r"^_?([^\s/]{1,3}?)\.?/_?[.,;:)\"”»•]*$")
+
+
+def _slash_marker(token: str, wanted: set[int], misread: set[int] = frozenset()) -> str | None:
+    """The note number a word "n/" (with any punctuation after it: "1/.") cites, if it is one of `wanted`, or an
+    OCR's misreading of one of `misread` ("U/", but a table's letter note "b/" only where no note 4 or 6 is
+    near). Not "1/3", "47/409" or "A/48/23": the slash ends the number."""
+    m = _SLASH_MARK.match(token)
+    if not m:
+        return None
+    core = m.group(1)
+    for n in sorted(wanted | misread):
+        if (core == str(n) and n in wanted) or (
+                n in misread and not core.isdigit() and misread_paragraph_number(core + ".", n)):
+            return str(n)
+    return None
+
+
+def _note_number(ln: Line, wanted: int, scanned: bool) -> tuple[str, int] | None:
+    """(number, words it takes) when the line starts note `wanted` ("6/ See …", an OCR's "3 / …")."""
+    words = ln.words
+    spaced = len(words) > 2 and words[1].text == "/"          # an OCR's "3 /"
+    token = words[0].text + "/" if spaced else words[0].text
+    num = _slash_marker(token, {wanted}, {wanted} if scanned else set())
+    width = 2 if spaced else 1
+    return (num, width) if num is not None and len(words) > width else None
+
+
+def _slash_notes_start(lines: list[Line], wanted: int, body: float, scanned: bool) -> int | None:
+    """Where a page's 1990s notes begin: the first line after extra space that starts with note `wanted` (the
+    document's next), cited "n/" in the lines above it, with nothing in larger type from there to the page's
+    foot. These notes have no rule over them and are often at the text's own size: the number's sequence and
+    its citation are what tell a note from a line of text."""
+    for k in range(1, len(lines)):
+        ln = lines[k]
+        if _note_number(ln, wanted, scanned) is None or ln.top - lines[k - 1].bottom < 0.5 * body:
+            continue
+        misread = {wanted} if scanned else set()
+        cited = any(_slash_marker(w.text, {wanted}, misread) for above in lines[:k] for w in above.words)
+        if cited and all(x.size < body * 1.15 for x in lines[k:]):
+            return k
+    return None
+
+
+def _as_raised_number(ln: Line, num: str, width: int) -> Line:
+    """The note's first line with its printed number ("1/", "U/", "3 /") as the raised number today's footnotes
+    start with, so that the footnote area is read as any other."""
+    return replace(ln, words=[replace(ln.words[0], text=num, sup=True)] + ln.words[width:])
+
+
+def _raised_slash_markers(words: list[Word], numbers: set[int], misread: set[int]) -> list[Word]:
+    """A body line's "n/" markers of the document's 1990s notes as raised markers (taken out of the text and used
+    to attach the note, as a superscript marker is); punctuation printed after one stays ("1/." -> ".")."""
+    out = []
+    for w in words:
+        num = _slash_marker(w.text, numbers, misread)
+        if num is None:
+            out.append(w)
+            continue
+        out.append(replace(w, text=num, sup=True))
+        rest = w.text[w.text.index("/") + 1:].lstrip("_")
+        if rest:
+            out.append(replace(w, text=rest, sup=False, space_before=False))
+    return out
+
+
 # ------------------------------------------------------------------------------------------------- line joining
 
 # Prefixes that UN editorial style joins with a hyphen, and endings that only a word split leaves on a new line.
@@ -342,6 +411,8 @@ class EditionBuilder:
         self.body = sizes.most_common(1)[0][0] if sizes else 10.0
         self.block_starts: set[int] = set()     # ids of lines that start a paragraph (after a table taken out)
         self._scanned = {p.number for p in pages if p.scanned}   # pages whose text is an OCR layer's
+        self._slash_next = 1                    # the number of the document's next 1990s "n/" note
+        self.slash_numbers: set[int] = set()    # the numbers of its "n/" notes found
 
     # -- zones
     def _zones(self) -> tuple[Masthead, list[tuple[int, list[Line]]], list[tuple[int, list[Line]]]]:
@@ -359,9 +430,27 @@ class EditionBuilder:
                 lines = lines[mh.kept[0]:mh.kept[1]] + lines[mh.end:]
             lines, in_contents = _cut_table_of_contents(lines, in_contents)
             body, fns = _split_footnote_zone(p, lines, self.body)
+            if not fns:
+                body, fns = self._slash_notes_apart(body, p.scanned)
             body_pages.append((p.number, body))
             fn_pages.append((p.number, fns))
         return mh, body_pages, fn_pages
+
+    def _slash_notes_apart(self, lines: list[Line], scanned: bool) -> tuple[list[Line], list[Line]]:
+        """(body, footnote area) of a page whose notes are 1990s "n/" notes (see _slash_notes_start), the notes'
+        numbers taken as the document's next ones; (lines, []) when there are none."""
+        start = _slash_notes_start(lines, self._slash_next, self.body, scanned)
+        if start is None:
+            return lines, []
+        notes = []
+        for ln in lines[start:]:
+            found = _note_number(ln, self._slash_next, scanned)
+            if found is not None:
+                ln = _as_raised_number(ln, *found)
+                self.slash_numbers.add(self._slash_next)
+                self._slash_next += 1
+            notes.append(ln)
+        return lines[:start], notes
 
     def build(self) -> Edition:
         mh, body_pages, fn_pages = self._zones()
@@ -676,7 +765,7 @@ class EditionBuilder:
     # -- assembly
     def _assemble(self, mh: Masthead, blocks: list[Block], fns: dict[int, dict[str, Footnote]],
                   joiner: Joiner) -> Edition:
-        assembly = _Assembly(fns, joiner)
+        assembly = _Assembly(fns, joiner, self.slash_numbers, self._scanned)
         for b in blocks:
             if b.kind == "heading":
                 assembly.add_heading(b)
@@ -693,8 +782,13 @@ class EditionBuilder:
 class _Assembly:
     """Blocks, in order, made into the section tree and the paragraphs, with their ids and footnotes."""
 
-    def __init__(self, fns: dict[int, dict[str, Footnote]], joiner: Joiner):
+    def __init__(self, fns: dict[int, dict[str, Footnote]], joiner: Joiner, slash_numbers: set[int] = frozenset(),
+                 scanned: set[int] = frozenset()):
         self.fns, self.joiner = fns, joiner
+        self.slash_numbers, self.scanned = slash_numbers, scanned
+        # a 1990s document numbers its "n/" notes once for the whole text: "2/" cited pages later is note 2
+        self.slash_notes = {n: f for page in sorted(fns) for n, f in fns[page].items()
+                            if n.isdigit() and int(n) in slash_numbers}
         self.sections: list[Section] = []
         self.paragraphs: list[Paragraph] = []
         self.stack: list[tuple[str, Section]] = []     # the open sections, outermost first: (label kind, section)
@@ -706,8 +800,9 @@ class _Assembly:
         self.prominence: dict[str, float] = {}
         self.cited: set[int] = set()                   # id() of every footnote cited somewhere
 
-    def find_footnote(self, num: str, page: int) -> Footnote | None:
-        f = _find_footnote(self.fns, self.used_fn, num, page)
+    def find_footnote(self, num: str, page: int, slashed: bool = False) -> Footnote | None:
+        """The footnote of marker `num` on `page`; a "n/" marker (`slashed`) may cite its note pages away."""
+        f = _find_footnote(self.fns, self.used_fn, num, page) or (self.slash_notes.get(num) if slashed else None)
         if f is not None:
             self.cited.add(id(f))
         return f
@@ -720,8 +815,24 @@ class _Assembly:
         self.used_ids.add(sid)
         return sid
 
+    def cites_slashed(self, lines: list[Line], num: str) -> bool:
+        """Whether `num` is cited "n/" as printed in these lines (not by a raised OCR speck, nor misread by an
+        OCR: those cite only a note on their page or the next)."""
+        return any(_slash_marker(w.text, self.slash_numbers) == num for ln in lines for w in ln.words)
+
+    def misread_here(self, page: int) -> set[int]:
+        """The "n/" notes an OCR's misread marker on `page` may cite: those printed on it or the next page."""
+        if page not in self.scanned:
+            return set()
+        return {int(n) for p in (page, page + 1) for n in self.fns.get(p, {}) if n in self.slash_notes}
+
+    def line_words(self, ln: Line) -> list[Word]:
+        if not self.slash_numbers:
+            return list(ln.words)
+        return _raised_slash_markers(ln.words, self.slash_numbers, self.misread_here(ln.page))
+
     def add_heading(self, b: Block) -> None:
-        wl = [list(ln.words) for ln in b.lines]
+        wl = [self.line_words(ln) for ln in b.lines]
         if b.label:
             if b.label_kind == "annex":
                 wl[0] = []                 # the "Annex I" line is the label; title follows
@@ -733,7 +844,7 @@ class _Assembly:
         sec = self._annex(b, text, page) if b.label_kind == "annex" else self._nested(b, text, page)
         self.prominence[sec.id] = b.prominence
         for _, num in markers:
-            f = self.find_footnote(num, page)
+            f = self.find_footnote(num, page, self.cites_slashed(b.lines, num))
             if f:
                 sec.footnotes.append(f)
         self.sections.append(sec)
@@ -770,7 +881,7 @@ class _Assembly:
         return sec
 
     def add_paragraph(self, b: Block) -> None:
-        wl = [list(ln.words) for ln in b.lines]
+        wl = [self.line_words(ln) for ln in b.lines]
         if b.number:
             number_word = b.lines[0].plain_words[0]
             wl[0] = [w for w in wl[0] if w is not number_word]
@@ -786,7 +897,7 @@ class _Assembly:
             pid = self.unique(f"u{self.unnumbered}")
         notes = []
         for li, num in markers:            # a marker's footnote is on the page of the line it stands on
-            f = self.find_footnote(num, b.lines[li].page)
+            f = self.find_footnote(num, b.lines[li].page, self.cites_slashed(b.lines[li:li + 1], num))
             if f and f not in notes:
                 notes.append(f)
         self.paragraphs.append(Paragraph(id=pid, number=b.number,
