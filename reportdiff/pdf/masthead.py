@@ -80,10 +80,12 @@ def _after_organ(page1: list[Line], i: int, page: PageText | None) -> int:
     if i == 0:
         return i
     organ = max((ln.size for ln in page1[:i] if ln.bold), default=0.0)
+    ocr = page is not None and page.scanned
     while i < len(page1):
         ln = page1[i]
         close = ln.top - page1[i - 1].bottom < max(ln.size, page1[i - 1].size)
-        run_on = organ > 15 and ln.bold and abs(ln.size - organ) < 0.5
+        # an OCR reads one type's size differently line by line (1948: 21, 16, 20 points for one organ's name)
+        run_on = organ > 15 and ln.bold and (abs(ln.size - organ) < 0.5 or (ocr and ln.size >= 0.75 * organ))
         right = page is not None and ln.x0 >= page.width / 2
         if not (close and (run_on or right)):
             break
@@ -131,13 +133,106 @@ ORIGINAL_RE = re.compile(r"^(Original|Orig\.|Anglais|Inglés)\b|\b(Original|ORIG
                          r"\b(English|ENGLISH|French|FRENCH|Spanish|SPANISH) (only|ONLY)\b")
 
 
+def _misread_original(text: str) -> bool:
+    """An "ORIGINAL: ENGLISH" line an OCR misread ("OBIGIHALS EMSLISI", 1948): a word of capitals with the
+    letters of ORIGINAL in at least six of its eight places (its colon read as a letter or lost), then the
+    language. Six of eight: two misread letters leave a word no other masthead word resembles."""
+    for word in text.split()[:-1]:
+        word = word.rstrip(":;.?")
+        if len(word) in (8, 9) and word.isupper() and sum(a == b for a, b in zip(word, "ORIGINAL")) >= 6:
+            return True
+    return False
+
+
+def _two_columns(ln: Line) -> bool:
+    """A line printed in two columns: a gap of several ems between two of its words."""
+    words = ln.plain_words
+    return any(b.x0 - a.x1 > 4 * ln.size for a, b in zip(words, words[1:]))
+
+
+def _joint_organs(page1: list[Line], i: int, t: int) -> int:
+    """Where the body text before the title starts: a document of two organs heads its session block with their
+    names side by side ("General Assembly  Security Council", then "Seventy-ninth session  Eightieth year"):
+    those two-column lines are masthead; the agenda lines under them stay body text, as for one organ."""
+    if i >= t or not MASTHEAD_RE.match(page1[i].text):
+        return i
+    while i < t and _two_columns(page1[i]):
+        i += 1
+    return i
+
+
+def _column(lines: list[Line]) -> tuple[float, float] | None:
+    """The text column's left and right edges: the leftmost x where three lines start (a stray mark starts
+    one), and the furthest right end of the lines starting there."""
+    starts = sorted(ln.x0 for ln in lines)
+    left = next((x for x in starts if sum(abs(y - x) < 4 for y in starts) >= 3), None)
+    if left is None:
+        return None
+    return left, max(ln.x1 for ln in lines if abs(ln.x0 - left) < 4)
+
+
+def _centred(ln: Line, column: tuple[float, float]) -> bool:
+    """Set in the middle of the column: clear of both edges by about as much on each side (a paragraph's first
+    line is indented on the left only). A line running past the right edge carries a scan's marks: its indent
+    from the left is the evidence."""
+    left, right = column
+    if ln.x0 - left < 2 * ln.size:
+        return False
+    if ln.x1 > right + ln.size:
+        return ln.x0 < (left + right) / 2
+    return right - ln.x1 >= 2 * ln.size \
+        and abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) <= max(1.5 * ln.size, 0.06 * (right - left))
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _text_begins(ln: Line, column: tuple[float, float]) -> bool:
+    """A heading label, a numbered paragraph or a line of running text (long, not centred, not two columns):
+    the body has begun."""
+    first = ln.plain_words[0].text if ln.plain_words else ""
+    running = ln.x1 - ln.x0 > 0.75 * (column[1] - column[0]) and not _centred(ln, column) \
+        and not _two_columns(ln)
+    return starts_heading_label(ln) or bool(re.fullmatch(r"\d{1,3}\.", first)) or running
+
+
+def _layout_title(page1: list[Line], i: int, page: PageText | None) -> tuple[int, int] | None:
+    """The title of a document that sets it centred, not in bold (typescripts and 1990s word processing): the
+    first centred line after the masthead and the session and agenda lines (flush left), and the centred lines
+    that follow it at most a blank line or two apart: capitals, then any lines in lower case ("Report of the
+    Secretary-General"). It ends at capitals after lower case (a heading: "ARTICLE 8", "TABLE DES MATIERES"),
+    at a line that opens with a label ("Rapporteur: ...", "CONTENTS") or where the text begins."""
+    column = _column(page1[i:]) if page is not None and i > 0 else None
+    if column is None:
+        return None
+    start = next((j for j in range(i, min(len(page1), i + 16))
+                  if _text_begins(page1[j], column) or _centred(page1[j], column)), None)
+    if start is None or not _centred(page1[start], column) or _text_begins(page1[start], column):
+        return None
+    end, lower = start, False
+    while end < len(page1):
+        ln = page1[end]
+        if end > start and (ln.top - page1[end - 1].bottom > 3 * ln.size or not _centred(ln, column)
+                            or _text_begins(ln, column) or (lower and _capitals(ln.text))):
+            break
+        first = ln.plain_words[0].text if ln.plain_words else ""
+        if first.endswith(":") or SECTION_WORD_RE.match(ln.text.title()):
+            break
+        lower = lower or not _capitals(ln.text)
+        end += 1
+    return (start, end) if end > start else None
+
+
 def read_masthead(page1: list[Line], later_headers: list[str], page: PageText | None = None) -> Masthead:
     """Symbol, date and title from the first page's masthead; the title is the large bold block after it.
     `page`: the first page as read (its size, and its foot, where some bodies print the symbol)."""
     mh = Masthead()
     # The masthead ends with the "Original: <language>" line; without one, with the last line of the opening
     # run that looks like masthead (organ, symbol, "Distr.", a date).
-    i = next((k + 1 for k, ln in enumerate(page1[:12]) if ORIGINAL_RE.search(ln.text)), 0)
+    i = next((k + 1 for k, ln in enumerate(page1[:12])
+              if ORIGINAL_RE.search(ln.text) or _misread_original(ln.text)), 0)
     if i == 0:
         i = _masthead_run(page1)
     head_text = [ln.text for ln in page1[:i]]
@@ -152,7 +247,7 @@ def read_masthead(page1: list[Line], later_headers: list[str], page: PageText | 
     mh.date = next(filter(None, map(parse_date, head_text)), None) or _right_column_date(page1, page)
     i = _after_organ(page1, i, page)
     t = _title_start(page1, i, page)
-    mh.kept = (i, t)
+    mh.kept = (_joint_organs(page1, i, t), t)
     # title: bold lines, larger than body, directly after the masthead (a letter's title may be body-sized bold)
     title_lines = []
     j = t
@@ -166,6 +261,12 @@ def read_masthead(page1: list[Line], later_headers: list[str], page: PageText | 
             break
         title_lines.append(ln)
         j += 1
+    # no bold title: one set centred, read by its place (the lines before it, session and agenda, are body text)
+    layout = None if title_lines else _layout_title(page1, i, page)
+    if layout:
+        t, j = layout
+        mh.kept = (_joint_organs(page1, i, t), t)
+        title_lines = page1[t:j]
     # Sub-titles (e.g. "Report of the Secretary-General") follow in bold after a small gap
     mh.title = " ".join(" ".join(w.text for w in ln.words if not w.sup) for ln in title_lines)
     # stars printed at text size after the title are its footnote markers ("Provisional agenda and annotations*")

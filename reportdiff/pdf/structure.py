@@ -413,6 +413,7 @@ class EditionBuilder:
         self._scanned = {p.number for p in pages if p.scanned}   # pages whose text is an OCR layer's
         self._slash_next = 1                    # the number of the document's next 1990s "n/" note
         self.slash_numbers: set[int] = set()    # the numbers of its "n/" notes found
+        self._title_lines: list[Line] = []      # the title's lines on page 1 (text of the document's language)
 
     # -- zones
     def _zones(self) -> tuple[Masthead, list[tuple[int, list[Line]]], list[tuple[int, list[Line]]]]:
@@ -427,6 +428,7 @@ class EditionBuilder:
             lines = [ln for i, ln in enumerate(p.lines) if i not in mask[p.number]]
             if p.number == 1:
                 mh = read_masthead(lines, headers, p)
+                self._title_lines = lines[mh.kept[1]:mh.end]
                 lines = lines[mh.kept[0]:mh.kept[1]] + lines[mh.end:]
             lines, in_contents = _cut_table_of_contents(lines, in_contents)
             body, fns = _split_footnote_zone(p, lines, self.body)
@@ -454,7 +456,8 @@ class EditionBuilder:
 
     def build(self) -> Edition:
         mh, body_pages, fn_pages = self._zones()
-        lang = _guess_lang([ln for _, ls in body_pages + fn_pages for ln in ls])
+        # the title counts: a bilingual page of 1948 prints its English title as the title, its French one as text
+        lang = _guess_lang(self._title_lines + [ln for _, ls in body_pages + fn_pages for ln in ls])
         # scanned pages whose OCR text is not words (a table printed sideways) are left out, and said so
         illegible = legibility.illegible_pages(_merged_pages(body_pages, fn_pages), self._scanned, lang)
         body_pages = [(n, [] if n in illegible else ls) for n, ls in body_pages]
