@@ -98,6 +98,8 @@ def test_agenda_items_ordinals_markers_and_labels_are_not_figures():
                    "3. Reiterates that the Power is wrong. 4. Reaffirms its concern.") == []
     assert signals("The debate was held on 4 October (see A/C.4/48/SR.11 and 12).",
                    "The debate was held on 4 October (see A/C.4/50/SR.2, 5-7 and 14).") == []
+    assert signals("It met on 4 October (see A/C.4/48/SR.2-6, 11 and 12). The general debate took place.",
+                   "It met on 4 October (see A/C.4/50/SR.2, 5-7 and 14). The general debate took place.") == []
     (dates,) = signals("Meetings took place between 6 and 29 October (see the records).",
                        "Meetings took place on 4, 11 and 16 October and 3 November (see the records).")
     assert dates.kind == "date"              # days of a month, "4" too: a date, not a figure

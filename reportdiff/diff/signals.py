@@ -167,17 +167,17 @@ def _edge_words(text: str, n: int, from_end: bool, clause: bool = False) -> str:
     return "".join(picked)
 
 
-def _is_reference(ops: list[DiffOp], hunk: _Hunk) -> bool:
+def _is_reference(ops: list[DiffOp], hunk: _Hunk, earlier: str = "") -> bool:
     """The change is a number in a cross-reference ("see para. 59", "resolution 2734", one of "agenda items 18,
     88 and 89"), not a figure."""
-    tokens = tokenize(new_text(ops[:hunk.start]))          # the earlier numbers of a list may have changed too
+    tokens = tokenize(earlier + new_text(ops[:hunk.start]))   # the earlier numbers of a list may have changed too
     listed = False
     while tokens and (tokens[-1].isspace() or tokens[-1] in (",", "and", "-") or _NUMBER_RE.match(tokens[-1])):
         token = tokens.pop()
         listed = listed or bool(_NUMBER_RE.match(token))            # earlier numbers of the same list
     words = [t.lower() for t in tokens if _WORD_RE.search(t)]
-    if listed and words and "/" in words[-1]:
-        return True                        # more meetings of a document symbol: "(see A/C.4/50/SR.2, 5-7 and 14)"
+    if words and "/" in words[-1] and (listed or tokens[-1].lower() in (".", words[-1])):
+        return True                        # a document symbol's own number, or more meetings of it: "SR.2, 5-7 and 14"
     # a list follows a plural: "resolution 2254, 15 members" is a figure after a reference
     return bool(words) and words[-1] in (_LIST_REFERENCE_WORDS if listed else _REFERENCE_WORDS)
 
@@ -253,14 +253,16 @@ def signals_from_diff(ops: list[DiffOp]) -> list[Signal]:
         # the unchanged text around the passage stays, so the small edits keep their context
         fine = merge_runs(ops[hunk.start - 1:hunk.start] + diff_words(hunk.old, hunk.new, semantic=False).ops
                           + ops[hunk.end:hunk.end + 1])
+        earlier = new_text(ops[:max(0, hunk.start - 1)])    # the text before the context kept: a reference's word
         for part in _hunks(fine):
             if max(_word_count(part.old_tokens), _word_count(part.new_tokens)) <= LONG_HUNK_WORDS:
-                out += _classify(fine, part)
+                out += _classify(fine, part, earlier)
     return out
 
 
-def _classify(ops: list[DiffOp], hunk: _Hunk) -> list[Signal]:
-    """The signals of one short hunk: figure, date and/or hedge, or none."""
+def _classify(ops: list[DiffOp], hunk: _Hunk, earlier: str = "") -> list[Signal]:
+    """The signals of one short hunk: figure, date and/or hedge, or none. `earlier`: the paragraph's text before
+    `ops` (when they are a passage's own diff)."""
     pure = not hunk.old.strip() or not hunk.new.strip()
     # one side is blank, so the words of both are the words of the two added up
     if pure and _word_count(hunk.old_tokens) + _word_count(hunk.new_tokens) > PURE_EDIT_MAX_WORDS:
@@ -272,7 +274,7 @@ def _classify(ops: list[DiffOp], hunk: _Hunk) -> list[Signal]:
     changed_figures = _figures(old_toks, "".join(following)) != _figures(new_toks, "".join(following))
     if changed_figures and _days_of_a_month(old_toks, new_toks, after):
         changed_figures = False            # "between 6 and 29 October" -> "on 4, 11 and 16 October": dates
-    if changed_figures and not _is_reference(ops, hunk) and not _is_label(ops, hunk, following):
+    if changed_figures and not _is_reference(ops, hunk, earlier) and not _is_label(ops, hunk, following):
         kinds.append("figure")
     if _dates(old_toks) != _dates(new_toks):
         kinds.append("date")
