@@ -346,6 +346,40 @@ def two_column_report(path: str | Path) -> Path:
     return path
 
 
+SIDEBAR_LINES = ["SPOTLIGHT: Clean water", "- 12 million people with safe", "  drinking water in 40 countries",
+                 "- 300 new treatment plants", "- 5,000 engineers trained"]
+
+
+def sidebar_report(path: str | Path) -> Path:
+    """Numbered paragraphs whose lines stop short of a narrow box of key figures beside them (a UNDP annual
+    report's "SPOTLIGHT"): the box's lines fall at the body lines' heights, between them."""
+    from reportlab.lib.utils import simpleSplit
+
+    path = Path(path)
+    c = _canvas(path)
+    w = _Writer(c, "DP/2099/12", total_pages_hint=1)
+    w.masthead("5 May 2099", "Annual report of the Administrator")
+    box_w, gap = 190.0, 16.0
+    narrow = RIGHT - LEFT - box_w - gap
+    box_x, box_top = RIGHT - box_w, w.y + 10
+    c.setFillGray(0.9)
+    c.rect(box_x, box_top - 14 * len(SIDEBAR_LINES) - 16, box_w, 14 * len(SIDEBAR_LINES) + 16, stroke=1, fill=1)
+    c.setFillGray(0)
+    y = box_top - 16
+    for k, line in enumerate(SIDEBAR_LINES):
+        c.setFont(BOLD_FONT if k == 0 else BODY_FONT, SIZE)
+        c.drawString(box_x + 8, y - 7 * (k > 0), line)      # set between the body's lines, not on them
+        y -= 14
+    for k, text in enumerate(COLUMN_PARAGRAPHS, start=1):
+        lines = simpleSplit(f"{k}. " + text, BODY_FONT, SIZE, narrow)
+        for i, line in enumerate(lines):
+            _justified(c, LEFT, w.y, line.split(), narrow, i == len(lines) - 1)
+            w.y -= 12
+        w.y -= 10
+    w.finish()
+    return path
+
+
 __all__ = ["PARAGRAPHS", "HEADINGS", "scaled_matrix_report", "kerned_report", "letter_spaced_report",
            "monospaced_report", "partly_scanned_report", "ending_in_a_map_report", "ocr_layer_report",
-           "two_column_report", "COLUMN_PARAGRAPHS", "TABLE_ROWS", "OCR_PARAGRAPHS", "OCR_NUMBERS"]
+           "two_column_report", "sidebar_report", "SIDEBAR_LINES", "COLUMN_PARAGRAPHS", "TABLE_ROWS", "OCR_PARAGRAPHS", "OCR_NUMBERS"]

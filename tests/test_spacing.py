@@ -150,3 +150,15 @@ def test_cli_warns_of_a_scanned_page(pdfs):
     ("lU.", 4, False), ("Ua.", 44, False), ("17,", 17, False)])
 def test_misread_paragraph_number(token, expected, read):
     assert misread_paragraph_number(token, expected) is read
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_sidebar_box_read_apart_from_the_body(tmp_path, engine):
+    """A narrow shaded box of key figures beside numbered paragraphs: the paragraphs read whole, without the
+    box's words, and the box's text is kept, as paragraphs of its own after the one it stands beside."""
+    ed = _read(gen.sidebar_report(tmp_path / "sidebar.pdf"), engine)
+    numbered = [p for p in ed.paragraphs if not p.id.startswith("u")]
+    assert [p.text for p in numbered] == gen.COLUMN_PARAGRAPHS
+    boxed = " ".join(p.text for p in ed.paragraphs if p.id.startswith("u"))
+    assert boxed.split() == " ".join(gen.SIDEBAR_LINES).split()
+    assert not any("SPOTLIGHT" in s.title for s in ed.sections)

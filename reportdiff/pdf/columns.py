@@ -8,6 +8,14 @@ both halves full of text, and no other break as wide on those lines. A table who
 same x fails that: its left cells end ragged, or hold a word or two, or it breaks into more columns. The columns
 run from the first such line to the last, and on below it while lines keep clear of the gutter and close
 together; a table set apart under the columns stays rows.
+
+A sidebar (a report's "SPOTLIGHT" box of key figures) is text framed by a drawn box beside the body's lines, at
+the same heights: grouped across the page, its lines and the body's would run into one another. A box is taken
+for one when it holds lines of words (a chart's plot holds figures), no character crosses its sides (text running through a shaded band is no
+sidebar), body text stands beside it at three heights or more, it is narrower than the page's text, and no box touches
+it (a table's cells and a chart's bars come in touching or overlapping shapes). Its text is read on its own and
+put at the body's first paragraph break below the box's top (the reader finishes the paragraph it interrupts),
+or after the page's text when no break follows.
 """
 from __future__ import annotations
 
@@ -15,7 +23,7 @@ from collections import Counter
 from dataclasses import replace
 from statistics import median
 
-from .extract import Line, Word, unspaced_first
+from .extract import Box, Char, Line, Word, unspaced_first
 
 MIN_GAP = 6.0          # points between the two halves of a line at the gutter
 MAX_GUTTER = 36.0      # a gutter is an em or two wide; a wider white is a table's
@@ -121,3 +129,80 @@ def _part(ln: Line, words: list[Word], shift: float) -> Line:
     words = unspaced_first([replace(w, x0=w.x0 - shift, x1=w.x1 - shift) for w in words] if shift else list(words))
     size = max((w.size for w in words if not w.sup), default=ln.size)
     return Line(words=words, top=ln.top, bottom=ln.bottom, size=size, page=ln.page)
+
+
+def sidebars(chars: list[Char], boxes: list[Box], width: float) -> tuple[list[Char], list[list[Char]]]:
+    """(the page's characters outside its sidebars, each sidebar's characters, top to bottom)."""
+    found = [box for box in _distinct(boxes) if _is_sidebar(box, chars, boxes, width)]
+    if not found:
+        return chars, []
+    found.sort(key=lambda box: box[1])
+    asides: list[list[Char]] = [[] for _ in found]
+    rest = []
+    for c in chars:
+        k = next((k for k, box in enumerate(found) if _inside(c, box)), None)
+        (rest if k is None else asides[k]).append(c)
+    return rest, asides
+
+
+def _distinct(boxes: list[Box]) -> list[Box]:
+    """The boxes, each once: a box is often drawn twice, filled and then stroked."""
+    out: list[Box] = []
+    for box in boxes:
+        if not any(_same(box, b) for b in out):
+            out.append(box)
+    return out
+
+
+def _same(a: Box, b: Box, tol: float = 2.0) -> bool:
+    return all(abs(x - y) <= tol for x, y in zip(a, b))
+
+
+def _inside(c: Char, box: Box) -> bool:
+    x, y = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _is_sidebar(box: Box, chars: list[Char], boxes: list[Box], width: float) -> bool:
+    x0, top, x1, bottom = box
+    if x1 - x0 > 0.6 * width:
+        return False              # as wide as the text: a framed paragraph or table, read in its place
+    level = [c for c in chars if top <= (c.top + c.bottom) / 2 <= bottom and c.text.strip()]
+    inside = [c for c in level if x0 <= (c.x0 + c.x1) / 2 <= x1]
+    if len(inside) < 20 or sum(c.text.isalpha() for c in inside) < 0.5 * len(inside):
+        return False              # too little text, or figures: a chart's plot or legend (S/2025/350, S/2025/504)
+    if any(c.x0 < edge - 0.5 and c.x1 > edge + 0.5 for c in level for edge in (x0, x1)):
+        return False              # text running across the box's side: a band behind the text
+    # body text beside it: a run of words at a height, not an axis's tick label
+    beside = Counter(round(c.bottom) for c in level if c.x1 < x0 or c.x0 > x1)
+    return sum(n >= 15 for n in beside.values()) >= 3 and not any(_touches(box, b) for b in boxes)
+
+
+def _touches(box: Box, other: Box, tol: float = 2.0) -> bool:
+    """Whether another shape meets or overlaps the box (one inside it, a heading's band, or around it, a page
+    frame, does not)."""
+    if _same(box, other) or _within(other, box) or _within(box, other):
+        return False
+    return other[0] <= box[2] + tol and box[0] <= other[2] + tol and other[1] <= box[3] + tol \
+        and box[1] <= other[3] + tol
+
+
+def _within(a: Box, b: Box, tol: float = 2.0) -> bool:
+    return b[0] - tol <= a[0] and a[2] <= b[2] + tol and b[1] - tol <= a[1] and a[3] <= b[3] + tol
+
+
+def with_sidebars(body: list[Line], asides: list[list[Line]]) -> list[Line]:
+    """The body's lines with each sidebar's lines put at the first paragraph break (more space than between the
+    body's lines) whose line above ends below the box's top; after the last line when none does."""
+    gaps = sorted(b.top - a.bottom for a, b in zip(body, body[1:]) if b.top > a.bottom - 1)
+    usual = gaps[len(gaps) // 2] if gaps else 0.0
+    out = list(body)
+    for lines in reversed(asides):
+        if not lines:
+            continue
+        top = lines[0].top
+        at = next((k for k in range(1, len(body)) if body[k - 1].bottom >= top and
+                   body[k].top - body[k - 1].bottom > usual + max(2.0, 0.35 * body[k].size)), len(body))
+        at = next(i for i, ln in enumerate(out) if ln is body[at]) if at < len(body) else len(out)
+        out[at:at] = lines
+    return out

@@ -75,6 +75,7 @@ class Line:
     bottom: float
     size: float                  # body size of the line (largest non-superscript size)
     page: int
+    box: int = 0                 # k > 0: the line is text of the page's k-th sidebar box (see `columns`)
 
     @property
     def x0(self) -> float:
@@ -102,6 +103,11 @@ class Line:
     def italic(self) -> bool:
         letters = [w for w in self.plain_words if any(c.isalpha() for c in w.text)]
         return bool(letters) and sum(len(w.text) for w in letters if w.italic) >= 0.6 * sum(len(w.text) for w in letters)
+
+
+#: (x0, top, x1, bottom) of a drawn rectangle or shape, and the least size of one that may frame a sidebar
+Box = tuple[float, float, float, float]
+BOX_MIN_WIDTH, BOX_MIN_HEIGHT = 60.0, 24.0
 
 
 @dataclass
@@ -344,11 +350,25 @@ def _reading_order(line: Line) -> tuple[float, float]:
 
 
 def lines_from_chars(chars: Iterable[Char], page_number: int, width: float | None = None,
-                     height: float | None = None) -> list[Line]:
+                     height: float | None = None, boxes: list[Box] = ()) -> list[Line]:
     """Chars of one page → its lines in reading order (top to bottom; with the page's size, a page set in two
-    columns reads one column after the other: see `columns`)."""
+    columns reads one column after the other, and text boxed beside the body is read apart: see `columns`)."""
+    chars, asides = list(chars), []
+    if width and height and boxes:
+        from .columns import sidebars
+        chars, asides = sidebars(chars, boxes, width)
+    out = _page_lines(chars, page_number, width, height)
+    if asides:
+        from .columns import with_sidebars
+        out = with_sidebars(out, [[replace(ln, box=k) for ln in _page_lines(a, page_number)]
+                                  for k, a in enumerate(asides, start=1)])
+    return out
+
+
+def _page_lines(chars: list[Char], page_number: int, width: float | None = None,
+                height: float | None = None) -> list[Line]:
     out = []
-    for group in _group_lines(list(chars)):
+    for group in _group_lines(chars):
         words, body, top, bottom = _words_of_line(group)
         if not words:
             continue                 # only blanks
@@ -378,6 +398,16 @@ def _chars_pdfplumber(page) -> list[Char]:
         bold, italic = _font_flags(c.get("fontname", ""))
         out.append(Char(_encodable(c["text"]), c["x0"], c["x1"], c["top"], c["bottom"], c["size"], bold, italic))
     return out
+
+
+def _boxes_pdfplumber(page) -> list[Box]:
+    """Rectangles and curves (a rounded box) large enough to hold lines of text: (x0, top, x1, bottom)."""
+    return [box for obj in list(page.rects) + list(page.curves)
+            if _box_sized(box := (obj["x0"], obj["top"], obj["x1"], obj["bottom"]))]
+
+
+def _box_sized(box: Box) -> bool:
+    return box[2] - box[0] >= BOX_MIN_WIDTH and box[3] - box[1] >= BOX_MIN_HEIGHT
 
 
 def _rules_pdfplumber(page) -> list[tuple[float, float, float]]:
@@ -671,7 +701,7 @@ def _read_pdfplumber(path, total: int, progress) -> list[PageText]:
             width, height, images = float(page.width), float(page.height), len(page.images)
             scan = any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= SCAN_SHARE * width * height
                        for im in page.images)
-            lines = lines_from_chars(_chars_pdfplumber(page), i, width, height)
+            lines = lines_from_chars(_chars_pdfplumber(page), i, width, height, _boxes_pdfplumber(page))
             pages.append(PageText(number=i, width=width, height=height, rules=_rules_pdfplumber(page), images=images,
                                   lines=_without_margin_specks(lines) if scan else lines, scanned=scan))
             page.close()     # free the page's parsed objects: memory stays bounded on long documents
@@ -717,8 +747,8 @@ def _pdfium_pages(path, start: int, stop: int, progress, total: int) -> list[Pag
             page = pdf[i]
             width, height = page.get_size()
             textpage = page.get_textpage()
-            rules, images, scan = _objects_pdfium(page, width, height)
-            lines = lines_from_chars(_chars_pdfium(textpage, height), i + 1, width, height)
+            rules, images, scan, boxes = _objects_pdfium(page, width, height)
+            lines = lines_from_chars(_chars_pdfium(textpage, height), i + 1, width, height, boxes)
             pages.append(PageText(number=i + 1, width=float(width), height=float(height), rules=rules, images=images,
                                   lines=_without_margin_specks(lines) if scan else lines, scanned=scan))
             textpage.close()
@@ -760,7 +790,7 @@ def _without_margin_specks(lines: list[Line]) -> list[Line]:
 # A worker sends its pages as plain tuples: pickling those is about 5 times cheaper than pickling the dataclasses
 # (344 pages: 0.19 s instead of 0.9 s to dump, 0.5 s instead of 0.9 s to load and rebuild).
 _WORD_FIELDS = operator.attrgetter(*(f.name for f in fields(Word)))
-_LINE_FIELDS = operator.attrgetter("top", "bottom", "size", "page")
+_LINE_FIELDS = operator.attrgetter("top", "bottom", "size", "page", "box")
 
 
 def _pdfium_pages_packed(path, start: int, stop: int) -> list[tuple]:
@@ -775,9 +805,10 @@ def _unpack_page(packed: tuple) -> PageText:
                     lines=[Line([Word(*w) for w in words], *line) for line, words in lines])
 
 
-def _objects_pdfium(page, width: float, height: float) -> tuple[list[tuple[float, float, float]], int, bool]:
-    """Horizontal rules (thin path objects), the number of images on a page, and whether one of them covers
-    most of it (a scanned page). Some scanners wrap the page's picture in a form covering the page (E/ICEF/672):
+def _objects_pdfium(page, width: float, height: float) -> tuple[list[tuple[float, float, float]], int, bool,
+                                                                list[Box]]:
+    """Horizontal rules (thin path objects), the number of images on a page, whether one of them covers
+    most of it (a scanned page), and the boxes (paths large enough to frame text, as `_boxes_pdfplumber`). Some scanners wrap the page's picture in a form covering the page (E/ICEF/672):
     an image inside such a form counts too."""
     import pypdfium2.raw as pdfium_c
 
@@ -785,7 +816,7 @@ def _objects_pdfium(page, width: float, height: float) -> tuple[list[tuple[float
         left, bottom, right, top = obj.get_bounds()
         return (right - left) * (top - bottom) >= SCAN_SHARE * width * height
 
-    rules, images, scan = [], 0, False
+    rules, images, scan, boxes = [], 0, False, []
     in_page_form = False                       # the last top-level object is a form that covers the page
     for obj in page.get_objects(max_depth=2):
         if obj.level > 0:
@@ -801,5 +832,7 @@ def _objects_pdfium(page, width: float, height: float) -> tuple[list[tuple[float
             left, bottom, right, top = obj.get_bounds()
             if top - bottom <= 2 and right - left >= 30:
                 rules.append((height - (top + bottom) / 2, left, right))
-    return rules, images, scan
+            elif _box_sized(box := (left, height - top, right, height - bottom)):
+                boxes.append(box)
+    return rules, images, scan, boxes
 

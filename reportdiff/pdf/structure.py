@@ -552,6 +552,9 @@ class EditionBuilder:
             return
         prev = reading.prev
         gap_before = (ln.top - prev.bottom) if prev is not None and prev.page == ln.page else None
+        if ln.box:
+            self._sidebar_line(reading, ln, gap_before)
+            return
         m = PARA_NUM_RE.match(words[0].text)
         if m is None and ln.page in self._scanned and misread_paragraph_number(words[0].text, reading.expected):
             m = PARA_NUM_RE.match(f"{reading.expected}.")
@@ -637,12 +640,23 @@ class EditionBuilder:
                      or (cur.number is None and ln.x0 > self._body_left + 8 and prev is not None
                          and prev.x1 < ln.x1 - 40 and prev.page == ln.page)
                      or id(ln) in self.block_starts
+                     or (prev is not None and prev.box != ln.box)        # the body resumes after a sidebar
                      or (prev is not None and prev.page != ln.page and self._ended_on_last_page(prev, ln)
                          and not self._continues_list(cur, ln)))
         if new_block or cur is None:
             blocks.append(Block("para", [ln]))
         else:
             cur.lines.append(ln)
+
+    def _sidebar_line(self, reading: _Reading, ln: Line, gap_before: float | None) -> None:
+        """A sidebar's line (pdf/columns.py): text beside the body, never its heading nor a numbered paragraph;
+        a paragraph opens at the box's first line and after extra space (a box's title, its items set apart)."""
+        prev = reading.prev
+        if not reading.blocks or prev is None or (prev.box, prev.page) != (ln.box, ln.page) or (
+                gap_before is not None and gap_before > reading.line_gap + max(2.0, 0.35 * self.body)):
+            reading.blocks.append(Block("para", [ln]))
+        else:
+            reading.blocks[-1].lines.append(ln)
 
     def _bold_text(self, ln: Line, words: list[Word], heading_kind: tuple[str, str], blocks: list[Block],
                    expected: int, gap_before: float | None, line_gap: float, nxt: Line | None) -> bool:
