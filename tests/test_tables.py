@@ -226,3 +226,32 @@ def test_the_tables_headline_tells_new_from_changed():
     mixed = TablesView(tables=[Item(kind="modified"), Item(kind="added")], figures=[], same_tables=[Item(kind="x")],
                        same_figures=[Item(kind="x")])
     assert mixed.headline == "3 tables (1 changed, 1 new, 1 unchanged); 1 figure unchanged"
+
+
+# ---------------------------------------------------------------------------------------------------- participants
+
+@pytest.fixture(scope="module")
+def participants(tmp_path_factory):
+    import pdfgen_participants
+    pdf = pdfgen_participants.participants_list(tmp_path_factory.mktemp("participants") / "list.pdf")
+    return api.load(pdf, cache=False), pdfgen_participants.truth()
+
+
+def test_participants_list_is_one_table_with_every_row(participants):
+    """A borderless list of participants (tests/pdfgen_participants.py): countries with no delegate fill the first
+    cell only, long country and person names wrap onto lines set solid, the trilingual header is repeated at the
+    top of every page. One table over the pages, one row a country, each cell's lines joined, empty cells empty."""
+    edition, (header, rows) = participants
+    assert len(edition.tables) == 1
+    table = edition.tables[0]
+    assert (table.page_start, table.page_end) == (2, 3)
+    assert table.header == header              # "Country Pays País": the repeated header is the table's, not furniture
+    assert table.rows == rows
+
+
+def test_participants_list_rows_are_no_sections_or_paragraphs(participants):
+    edition, (_, rows) = participants
+    texts = [s.title for s in edition.sections] + [p.text for p in edition.paragraphs]
+    for country, *people in rows:
+        for name in [country.split()[0]] + [p for p in people if p]:
+            assert not any(name in t for t in texts), (name, texts)

@@ -79,6 +79,18 @@ def furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
     return mask
 
 
+# Column heads stand this far apart (share of the type size); words of a running header are a space apart.
+HEADS_GAP = 2.0
+
+
+def _column_heads(ln: Line) -> bool:
+    """Three or more words or phrases of letters standing far apart: a borderless table's header repeated at the
+    top of each page it runs over ("Country   Representative   Alternates   Advisers"), which belongs to the
+    table; a running header is a symbol, a title or a page marker."""
+    heads = 1 + sum(1 for a, b in zip(ln.words, ln.words[1:]) if b.x0 - a.x1 > HEADS_GAP * ln.size)
+    return heads >= 3 and all(w.text.isalpha() for w in ln.words)
+
+
 class _Bands:
     """What the document prints in its pages' top and bottom bands, digits aside: how often each text stands
     at each height, and on how many pages."""
@@ -113,7 +125,7 @@ class _Bands:
             return False          # a footnote ("¹ Information provided by a Member State.") is not furniture
         if (where == "top" and page > 1 or where == "bottom") and find_symbol(text) == text.rstrip("*"):
             return True               # the symbol as running header, or at the foot (Geneva's "Misc." layout)
-        if self.pages < 3 or len(text) >= 80:
+        if self.pages < 3 or len(text) >= 80 or _column_heads(ln):
             return False
         # Repeated, digits aside, at the same height on a third of the pages: a running header or footer;
         # or, short, in the same band on half the pages at whatever height (scanned pages move on the sheet).

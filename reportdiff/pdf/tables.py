@@ -48,6 +48,10 @@ CELL_GAP_FULL = 1.5
 GUTTER = 0.6
 # Lines further apart than this (share of the type size) are not rows of one table.
 ROW_GAP = 2.6
+# Lines whose boxes are closer than this (share of the type size) are set solid, at the type's own leading: the
+# lines of one wrapped cell, in a table that puts space between its rows (see _solid_wraps). Boxes that overlap
+# are no such lines (an OCR layer's lines of uneven sizes).
+SOLID = 0.005
 MIN_ROWS = 3                 # a table has at least this many rows with 2+ cells (header included)
 
 FIGURE_LABEL = re.compile(r"^(Figure|Fig\.|Chart|Graph|Map|Diagram|Graphique|Gráfico)(\s+([IVXLC]+|\d+[A-Za-z]?))?"
@@ -346,6 +350,21 @@ def _style(ln: Line) -> tuple:
     return round(ln.size * 2) / 2, _bold(ln), _italic(ln)
 
 
+def _commonest(styles: list[tuple]) -> tuple:
+    return max(set(styles), key=lambda s: (styles.count(s), -styles.index(s)))
+
+
+def _word_style(w: Word) -> tuple:
+    return w.size, w.bold, w.italic
+
+
+def _same_type(style: tuple, w: Word) -> bool:
+    """The word is set in this type: the same weight and slant, a size within a tenth (a cell's text may be
+    shrunk to fit its width)."""
+    size, bold, italic = style
+    return (bold, italic) == (w.bold, w.italic) and abs(size - w.size) <= 0.1 * size
+
+
 def _gutters(lines: list[Line]) -> list[tuple[float, float]]:
     """Columns: the x-ranges between vertical strips that no word of these lines crosses."""
     spans = sorted((w.x0, w.x1) for ln in lines for w in ln.words)
@@ -400,52 +419,108 @@ def _split_row(ln: Line, cols: list[tuple[float, float]]) -> list[list[Word]]:
 class _TableReader:
     """Reads one page's remaining lines into tables (see the module docstring, step 2)."""
 
-    def __init__(self, page: _Page) -> None:
+    def __init__(self, page: _Page, lines: list[Line]) -> None:
         self.page = page
+        self.cells_at = self._cell_starts(lines)
+        self.above = {id(b): _gap(a, b) for a, b in zip(lines, lines[1:])}
+        # The gap above a row: the median over the page's row lines that stand under another line of the table.
+        gaps = [g for ln in lines
+                if self.page.row_candidate(ln) and (g := self.above.get(id(ln), 1e9)) < ROW_GAP * ln.size]
+        self.row_gap = median(gaps) if gaps else 0.0
+        self.solid_keys = any(self._key_shaped(ln) and abs(self.above.get(id(ln), 1e9)) < SOLID * ln.size
+                              for ln in lines)
+        self.keyed = any(self._first_cell_only(ln) for ln in lines)
 
     def runs(self, lines: list[Line]) -> list[tuple[int, int]]:
-        """(start, end) index ranges of candidate runs: row lines, with short single-piece lines between them."""
+        """(start, end) index ranges of candidate runs: row lines, with short single-piece lines between them,
+        and any number of lines that fill only the first column of the page's aligned rows."""
         out: list[tuple[int, int]] = []
         i = 0
         while i < len(lines):
             if not self.page.row_candidate(lines[i]) or self.page.body_text(lines[i]):
                 i += 1
                 continue
-            start, end, j = i, i + 1, i + 1
+            start, end, j, strays = i, i + 1, i + 1, 0
             while j < len(lines) and _gap(lines[j - 1], lines[j]) < ROW_GAP * lines[j].size:
                 ln = lines[j]
                 if self.page.body_text(ln) or _is_note(ln) or _numbered(ln):
                     break
-                if (_bold(ln) or _italic(ln)) and len(self.page.cells(ln)) == 1 and end - start >= 2 \
+                if self.page.row_candidate(ln):
+                    end, strays = j + 1, 0
+                elif self._aligned_alone(ln):
+                    pass                  # a row with only its first cell filled, or a cell wrapped
+                elif (_bold(ln) or _italic(ln)) and len(self.page.cells(ln)) == 1 and end - start >= 2 \
                         and not TOTAL.match(_text(ln)):
                     break                 # the title of the next table
-                if self.page.row_candidate(ln):
-                    end = j + 1
-                elif ln.x1 - ln.x0 > 0.6 * (self.page.right - self.page.left) or j - end >= 2:
+                elif ln.x1 - ln.x0 > 0.6 * (self.page.right - self.page.left) or strays >= 2:
                     break
+                else:
+                    strays += 1
                 j += 1
             out.append((start, end))
             i = end
         return out
 
+    def _cell_starts(self, lines: list[Line]) -> list[tuple[float, tuple, float, list[float]]]:
+        """Each row line of the page: where its first cell starts, that cell's type, where its second cell
+        starts, and where its later cells start."""
+        out = []
+        for ln in lines:
+            if self.page.row_candidate(ln):
+                cells = self.page.cells(ln)
+                out.append((cells[0][0].x0, _word_style(cells[0][0]), cells[1][0].x0, [c[0].x0 for c in cells[1:]]))
+        return out
+
+    def _first_cell_only(self, ln: Line) -> bool:
+        """A line shaped as a first cell alone (see _key_shaped) that the page's spacing tells from the lines of
+        its rows: the page sets wrapped first cells solid (so such a line standing apart is a row of its own), or
+        the line sits closer under the line above than rows do (a first cell wrapped). Where rows and wrapped
+        lines are set at one leading (an annex whose long names wrap line by line at the rows' spacing), each
+        line of a wrapped name would be read as a row of its own: no."""
+        if not self._key_shaped(ln):
+            return False
+        return self.solid_keys or self.above.get(id(ln), 1e9) < self.row_gap - 0.3 * ln.size
+
+    def _key_shaped(self, ln: Line) -> bool:
+        """A line that fills only the first column of the page's rows: one piece, starting where the first cells
+        of MIN_ROWS rows or more start, in their type, ending before their second cells (a list of participants
+        names countries without delegates, and wraps long country names, so)."""
+        if len(self.page.cells(ln)) != 1:
+            return False
+        seconds = [second for x0, kind, second, _ in self.cells_at
+                   if abs(x0 - ln.x0) < 0.5 * ln.size and _same_type(kind, ln.words[0])]
+        return len(seconds) >= MIN_ROWS and ln.x1 < min(seconds) - GUTTER * ln.size
+
+    def _aligned_alone(self, ln: Line) -> bool:
+        """A row with only its first cell; or, on a page whose rows include such rows (`keyed`), a later cell
+        wrapped. Without them, lines that start where later cells start are as often the prose or the boxed
+        bullets beside a text set in two columns (an infographic), and end the run as before."""
+        return self._first_cell_only(ln) or self.keyed and self._later_cell_only(ln)
+
+    def _later_cell_only(self, ln: Line) -> bool:
+        """A line whose pieces each start where a later cell of two rows or more starts, its first column empty:
+        cells wrapped (a long name, a second adviser), not the title of the next table."""
+        return all(sum(1 for *_, later in self.cells_at if any(abs(x - piece[0].x0) < 0.5 * ln.size for x in later))
+                   >= 2 for piece in self.page.cells(ln))
+
     def read(self, lines: list[Line], start: int, end: int) -> FoundTable | None:
         run = lines[start:end]
         if sum(self.page.row_candidate(ln) for ln in run) < MIN_ROWS:
             return None
-        styles = [_style(ln) for ln in run if self.page.row_candidate(ln)]
-        body_style = max(set(styles), key=lambda s: (styles.count(s), -styles.index(s)))
+        body_style = self._body_style(run)
         head = 0
-        while head < len(run) - 1 and _style(run[head]) != body_style and self._header_like(run[head], body_style):
+        while head < len(run) - 1 and _style(run[head]) != body_style and self._header_like(run[head], body_style) \
+                and not self._first_cell_only(run[head]):
             head += 1
         body = run[head:]
-        cols = _gutters(body)
+        cols = self._columns(run[:head], body)
         if len(cols) < 2 or not self._tabular(body, cols):
             return None
         longer = self._extend(lines, end, cols)
-        if longer > end and len(_gutters(lines[start + head:longer])) == len(cols):
+        if longer > end and len(self._columns(run[:head], lines[start + head:longer])) == len(cols):
             end = longer
             body = lines[start + head:end]
-            cols = _gutters(body)
+            cols = self._columns(run[:head], body)
         table = FoundTable(lines=[], columns=cols)
         size = median([ln.size for ln in body])
         # Header lines above the run: in another style, every word inside a column.
@@ -470,6 +545,32 @@ class _TableReader:
         table.lines = lines[title_start:notes_end]
         return table
 
+    def _columns(self, head: list[Line], body: list[Line]) -> list[tuple[float, float]]:
+        """The body's columns; or the header's, when each header line names more columns than the body fills
+        (rows that leave the last columns empty)."""
+        cols = _gutters(body)
+        if not head:
+            return cols
+        wider = _gutters(head + body)
+        if len(wider) > len(cols) and all(len(self.page.cells(ln)) == len(wider) for ln in head):
+            return wider
+        return cols
+
+    def _body_style(self, run: list[Line]) -> tuple:
+        """The rows' style: the commonest among the run's row lines; but when that is the style of the lines that
+        open the run and they look like a header over the rest (a header of three lines, in three languages, over
+        a few rows), the commonest below them."""
+        styles = [_style(ln) for ln in run if self.page.row_candidate(ln)]
+        common = _commonest(styles)
+        lead = next((k for k, st in enumerate(styles) if st != styles[0]), len(styles))
+        if common != styles[0] or lead == len(styles):
+            return common
+        below = _commonest(styles[lead:])
+        # Told from the rows by its slant or weight: a size alone as often sets a chart's data labels apart, or
+        # is an OCR layer's uneven sizes.
+        apart = styles[0][1:] != below[1:]
+        return below if apart and self._header_like(run[0], below) else common
+
     def _extend(self, lines: list[Line], end: int, cols: list[tuple[float, float]]) -> int:
         """End of the table once the lines below that fit its columns are added: rows whose gaps are too narrow
         to tell them from text on their own (an acronym and its expansion, 0.8 em apart)."""
@@ -477,7 +578,8 @@ class _TableReader:
             ln = lines[end]
             cells = _split_row(ln, cols)
             if _is_note(ln) or _numbered(ln) or not _fits(ln, cols) \
-                    or not (cells[0] and sum(1 for c in cells if c) >= 2 or not cells[0]):
+                    or not (cells[0] and sum(1 for c in cells if c) >= 2 or not cells[0]
+                            or self._first_cell_only(ln)):
                 break
             end += 1
         return end
@@ -489,6 +591,10 @@ class _TableReader:
 
     def _tabular(self, body: list[Line], cols: list[tuple[float, float]]) -> bool:
         """Rows with two or more filled columns, and cells of a few words (not two columns of prose)."""
+        # A line that fills one cell where the page's rows have one (a row with nothing but its key, a wrapped
+        # cell) is judged neither for nor against the columns.
+        body = [ln for ln in body
+                if not (self._aligned_alone(ln) and sum(1 for c in _split_row(ln, cols) if c) == 1)]
         filled = [sum(1 for c in _split_row(ln, cols) if c) for ln in body]
         if sum(1 for f in filled if f >= 2) < max(2, len(body) // 2):
             return False
@@ -518,10 +624,18 @@ class _TableReader:
     def _rows(self, body: list[Line], cols) -> list[list[list[list[Word]]]]:
         rows: list[list[list[list[Word]]]] = []
         wrap = _wrap_gap(body)
+        solid = _solid_wraps(body, cols)
         prev: Line | None = None
         for ln in body:
             cells = _split_row(ln, cols)
             wrapped = prev is not None and _gap(prev, ln) < wrap
+            if solid and cells[0] and prev is not None and abs(_gap(prev, ln)) < SOLID * ln.size \
+                    and _split_row(prev, cols)[0]:
+                for k, words in enumerate(cells):          # the first cell wrapped, set solid under the line above
+                    if words:
+                        rows[-1][k].append(words)
+                prev = ln
+                continue
             # An empty first column continues the row above (a wrapped cell), unless the line brings a figure
             # where the row has one already (a subtotal row whose label sits in the second column).
             refills = rows and any(words and rows[-1][k] and is_number(words_text(words))
@@ -572,9 +686,17 @@ def _wrap_gap(body: list[Line]) -> float:
     return (gaps[0] + typical) / 2
 
 
+def _solid_wraps(body: list[Line], cols) -> bool:
+    """Whether the table puts space between its rows, so that a first cell set solid under the line above is that
+    cell wrapped: most lines that fill the first column and another stand apart from the line above them."""
+    gaps = [_gap(a, b) for a, b in zip(body, body[1:])
+            if a.page == b.page and (cells := _split_row(b, cols))[0] and any(cells[1:])]
+    return bool(gaps) and median(gaps) >= 4 * SOLID * median([ln.size for ln in body])
+
+
 def find_tables(lines: list[Line], page: _Page) -> tuple[list[Line], list[Found]]:
     """Tables among one page's lines; returns the lines left and the tables."""
-    reader = _TableReader(page)
+    reader = _TableReader(page, lines)
     found: list[Found] = []
     taken: set[int] = set()
     for start, end in reader.runs(lines):
