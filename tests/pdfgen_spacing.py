@@ -382,4 +382,80 @@ def sidebar_report(path: str | Path) -> Path:
 
 __all__ = ["PARAGRAPHS", "HEADINGS", "scaled_matrix_report", "kerned_report", "letter_spaced_report",
            "monospaced_report", "partly_scanned_report", "ending_in_a_map_report", "ocr_layer_report",
-           "two_column_report", "sidebar_report", "SIDEBAR_LINES", "COLUMN_PARAGRAPHS", "TABLE_ROWS", "OCR_PARAGRAPHS", "OCR_NUMBERS"]
+           "ocr_noise_report", "two_column_report", "sidebar_report", "SIDEBAR_LINES", "COLUMN_PARAGRAPHS",
+           "TABLE_ROWS", "OCR_PARAGRAPHS", "OCR_NUMBERS"]
+
+
+# The running header of a scanned typescript as its OCR layer reads it on pages 2-6: symbol, language and page
+# marker misread differently on most pages (E/ICEF/672: "E/lCEF/6î2(...)", "Franc air:", "Pape 7", "Pe,ge 9").
+OCR_HEADERS = [("E/lCEF/6T2(Part I)", "Engl ish", "Pape 2"), ("E/ICEF/672(Part I)", "English", "Page 3"),
+               ("L'/ICEF/672( Part I)", "Englisn", "Page U"), ("E/ICEF/672(Part I)", "English", "Pe,ge 5"),
+               ("E/ICFF/672(Part I)", "Eng1ish", "Page 6")]
+# A continuation mark "/..." at a page's foot the OCR read as a bold "I . . ." (A/47/466).
+OCR_DOTS = "I . . ."
+
+
+def ocr_header_report(path: str | Path) -> Path:
+    """Six scanned pages (pictures and invisible Courier OCR text): paragraph k (of `OCR_PARAGRAPHS`) starts at
+    the foot of page k and ends at the top of page k + 1, under a running header misread differently on most
+    pages (`OCR_HEADERS`); the sixth stands whole on page 6. Pages 2 and 4 end with the bold dot noise `OCR_DOTS`."""
+    c = _canvas(Path(path))
+    picture = _scan_picture()
+    halves = [(" ".join(t.split()[:len(t.split()) // 2]), " ".join(t.split()[len(t.split()) // 2:]))
+              for t in OCR_PARAGRAPHS[:5]] + [(OCR_PARAGRAPHS[5], "")]
+    for page in range(6):
+        c.drawImage(picture, 0, 0, PAGE_W, PAGE_H)
+        text = c.beginText()
+        text.setTextRenderMode(3)
+        text.setFont("Courier", SIZE)
+        if page:
+            x = LEFT if page % 2 else RIGHT - 130          # the header stands left on even pages, right on odd
+            for k, line in enumerate(OCR_HEADERS[page - 1]):
+                text.setTextOrigin(x + page, PAGE_H - 40 - 2 * page - 12 * k)   # each sheet sits a little apart
+                text.textOut(line)
+        y = PAGE_H - 130
+        if page:
+            text.setTextOrigin(LEFT, y)
+            text.textOut(halves[page - 1][1])
+            y -= 2 * SIZE * 1.2
+        text.setTextOrigin(LEFT, y)
+        text.textOut(f"{page + 1}.")
+        text.setTextOrigin(TEXT_LEFT, y)
+        text.textOut(halves[page][0])
+        if page in (1, 3):
+            text.setFont("Courier-Bold", SIZE)
+            text.setTextOrigin(RIGHT - 50, 70)
+            text.textOut(OCR_DOTS)
+        c.drawText(text)
+        c.showPage()
+    c.save()
+    return Path(path)
+
+
+OCR_BOLD_HEADING = "Primary health care"
+
+
+def ocr_bold_report(path: str | Path) -> Path:
+    """One scanned page whose OCR layer is all bold (Courier-Bold, as E/ICEF/672 part II's pages 9-14 read):
+    paragraph 1, a centred heading, and a paragraph whose number the OCR split ("2 ."); lines of eight words,
+    the next line at the left margin, ragged on the right as typescript is."""
+    c = _canvas(Path(path))
+    c.drawImage(_scan_picture(), 0, 0, PAGE_W, PAGE_H)
+    text = c.beginText()
+    text.setTextRenderMode(3)
+    text.setFont("Courier-Bold", SIZE)
+    y = PAGE_H - 130
+    for number, paragraph in (("1.", OCR_PARAGRAPHS[0]), ("2 .", OCR_PARAGRAPHS[1] + " " + OCR_PARAGRAPHS[2])):
+        if number != "1.":
+            text.setTextOrigin(PAGE_W / 2 - 60, y)
+            text.textOut(OCR_BOLD_HEADING)
+            y -= 2 * SIZE * 1.2
+        for line in _lines(f"{number} {paragraph}"):
+            text.setTextOrigin(LEFT, y)
+            text.textOut(line)
+            y -= SIZE * 1.2
+        y -= SIZE * 1.2
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    return Path(path)

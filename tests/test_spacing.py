@@ -26,7 +26,7 @@ def pdfs(tmp_path_factory):
     d = tmp_path_factory.mktemp("spacing")
     return {name: getattr(gen, f"{name}_report")(d / f"{name}.pdf")
             for name in ("scaled_matrix", "kerned", "letter_spaced", "monospaced", "partly_scanned", "two_column",
-                         "ending_in_a_map", "ocr_layer", "ocr_noise")}
+                         "ending_in_a_map", "ocr_layer", "ocr_noise", "ocr_header", "ocr_bold")}
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -102,6 +102,27 @@ def test_ocr_misread_paragraph_numbers(pdfs, engine):
     last = " U. The field offices kept their staffing plans under review."
     assert ed.paragraphs[5].text == gen.OCR_PARAGRAPHS[5] + last
     assert ed.pages_without_text == [] and ed.warnings == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_misread_running_header_on_scanned_pages_is_furniture(pdfs, engine):
+    """A scanned typescript's running header that the OCR misreads differently on each page ("E/lCEF/6T2(Part I)",
+    "Engl ish", "Pape 2", "Pe,ge 5", "E/ICFF/672(...)", E/ICEF/672's kind) and a continuation mark read as a bold
+    "I . . ." (A/47/466) are page furniture: the paragraphs they cut run on whole, and none is a heading."""
+    ed = _read(pdfs["ocr_header"], engine)
+    assert [(p.number, p.text) for p in ed.paragraphs] == [
+        (str(k), t) for k, t in enumerate(gen.OCR_PARAGRAPHS, start=1)]
+    assert ed.sections == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_paragraphs_an_ocr_read_as_bold_are_no_headings(pdfs, engine):
+    """An OCR layer that reads a whole typescript page as bold (E/ICEF/672 part II): paragraph 1, its last line
+    "year." and a paragraph whose number the OCR split ("2 .") are text; the centred short line is the heading."""
+    ed = _read(pdfs["ocr_bold"], engine)
+    assert [s.title for s in ed.sections] == [gen.OCR_BOLD_HEADING]
+    assert [(p.number, p.text) for p in ed.paragraphs] == [
+        ("1", gen.OCR_PARAGRAPHS[0]), (None, "2 . " + gen.OCR_PARAGRAPHS[1] + " " + gen.OCR_PARAGRAPHS[2])]
 
 
 @pytest.mark.parametrize("engine", ENGINES)

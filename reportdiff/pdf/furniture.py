@@ -3,7 +3,10 @@ found by position (the top and bottom bands of a page), by pattern and by repeti
 from __future__ import annotations
 
 import re
-from collections import Counter
+import unicodedata
+from collections import Counter, defaultdict
+
+from rapidfuzz.distance import Levenshtein
 
 from .extract import Line, PageText
 from .labels import find_symbol
@@ -15,10 +18,11 @@ FURNITURE_RES = [
     re.compile(r"^Please\s+recycle", re.I),
     re.compile(r"^\d{1,4}$"),                                                        # bare page number
     re.compile(r"^page\s+\d{1,4}$", re.I),               # "Page 2" under the running symbol (1990s, Geneva)
-    # the language of the version, under the running symbol (1990s, Geneva: "A/47/435 / English / Page 2")
-    re.compile(r"^(English|French|Spanish|Russian|Arabic|Chinese|Français|Anglais|Espagnol|Español|Inglés|"
-               r"Francés)$"),
 ]
+# the language of the version, under the running symbol (1990s, Geneva: "A/47/435 / English / Page 2")
+LANGUAGES = ("English", "French", "Spanish", "Russian", "Arabic", "Chinese", "Français", "Anglais", "Espagnol",
+             "Español", "Inglés", "Francés")
+FURNITURE_RES.append(re.compile(rf"^({'|'.join(LANGUAGES)})$"))
 # Furniture printed only at a page's foot, distinctive enough to be looked for a little higher up (a scanned
 # page sits lower or higher on its sheet): the continuation mark of 1990s documents ("/...", OCR'd "/.,.")
 # and the library's stamp on scanned documents.
@@ -47,6 +51,29 @@ def is_job_line(text: str) -> bool:
                    for w in re.findall(r"[^\W\d_]{3,}", rest))
 
 
+def ocr_key(text: str) -> str:
+    """A line's text as an OCR layer's misreadings of it still share it: accents, case, spaces, punctuation
+    and numbers aside ("Franç ai s" and "Français", "Page 1+1" and "Page 41" read alike)."""
+    t = unicodedata.normalize("NFKD", text)
+    return re.sub(r"\d+", "#", "".join(c for c in t if c.isalnum() and not unicodedata.combining(c)).lower())
+
+
+def ocr_marks(text: str) -> bool:
+    """OCR noise: two or more marks and at most one letter or digit (`I ...`, `1 •••`, `I . . "`: a continuation
+    mark "/..." misread; specks read as `,~;.`). No heading nor furniture of a text reads so."""
+    marks = sum(not c.isalnum() and not c.isspace() for c in text)
+    return marks >= 2 and sum(c.isalnum() for c in text) <= 1
+
+
+def _misread_marker(text: str) -> bool:
+    """The page marker or the language line of a running header, misread by an OCR ("Pape lU", "Pe,ge 9",
+    "Page h2", "Franc air:"): one edit from "Page" before a short number of any marks, or from a language."""
+    words = text.split()
+    if len(words) == 2 and len(words[1]) <= 4 and Levenshtein.distance(ocr_key(words[0]), "page") <= 1:
+        return True
+    return any(Levenshtein.distance(ocr_key(text), ocr_key(lang)) <= 1 for lang in LANGUAGES)
+
+
 def _is_foot(text: str) -> bool:
     return is_job_line(text) or any(r.match(text) for r in FOOT_RES) or bool(FURNITURE_RES[2].match(text))
 
@@ -65,14 +92,14 @@ def furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
         for i, ln in enumerate(p.lines):                      # from the top
             if ln.bottom > p.height * TOP_BAND or p.number == 1:
                 break
-            if not bands.furniture(ln, "top", p.number):
+            if not bands.furniture(ln, "top", p.number, p.scanned):
                 break
             drop.add(i)
         for i in range(len(p.lines) - 1, -1, -1):              # from the bottom
             ln = p.lines[i]
             if ln.top < p.height * FOOT_BAND or (ln.top < p.height * BOTTOM_BAND and not _is_foot(ln.text)):
                 break
-            if not bands.furniture(ln, "bottom", p.number):
+            if not bands.furniture(ln, "bottom", p.number, p.scanned):
                 break
             drop.add(i)
         mask[p.number] = drop
@@ -99,11 +126,15 @@ class _Bands:
         self.pages = pages
         self.at_height: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
         self.on_pages: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
+        # scanned pages: the pages on which each OCR key stands in each band, and how many pages are scanned
+        self.ocr_pages: dict[str, dict[str, set[int]]] = {"top": defaultdict(set), "bottom": defaultdict(set)}
+        self.scanned = 0
 
     @classmethod
     def of(cls, pages: list[PageText]) -> _Bands:
         bands = cls(len(pages))
         for p in pages:
+            bands.scanned += p.scanned
             seen = set()
             for ln in p.lines:
                 where = "top" if ln.bottom < p.height * TOP_BAND else "bottom" if ln.top > p.height * BOTTOM_BAND \
@@ -112,15 +143,19 @@ class _Bands:
                     norm = norm_digits(ln.text)
                     bands.at_height[where][(norm, round(ln.top / 4))] += 1
                     seen.add((where, norm))
+                    if p.scanned:
+                        bands.ocr_pages[where][ocr_key(ln.text)].add(p.number)
             for where, norm in seen:
                 bands.on_pages[where][norm] += 1
         return bands
 
-    def furniture(self, ln: Line, where: str, page: int) -> bool:
+    def furniture(self, ln: Line, where: str, page: int, scanned: bool = False) -> bool:
         """Whether a line in the band `where` ("top", "bottom") of page number `page` is furniture."""
         text = " ".join(ln.text.split()).translate(_PRIVATE_ASCII)
         if any(r.match(text) for r in FURNITURE_RES) or _is_foot(text):
             return True
+        if scanned and (ocr_marks(text) or _misread_marker(text) or self._misread_repeat(text, where, page)):
+            return True           # an OCR reads the same header differently on each page: the exact tests miss it
         if ln.words[0].sup and where == "bottom":
             return False          # a footnote ("¹ Information provided by a Member State.") is not furniture
         if (where == "top" and page > 1 or where == "bottom") and find_symbol(text) == text.rstrip("*"):
@@ -133,3 +168,15 @@ class _Bands:
         if self.at_height[where][(norm, round(ln.top / 4))] >= max(2, self.pages // 3):
             return True
         return len(text) < 60 and self.on_pages[where][norm] >= max(3, self.pages // 2)
+
+    def _misread_repeat(self, text: str, where: str, page: int) -> bool:
+        """On a scanned page: a line that recurs in the same band of a third of the scanned pages up to a few
+        edits (one in four characters of its OCR key: "E/lCEF/6î2(Première partie)", "E/ICEF/Ô72(...)"), or the
+        start of such a line where the OCR lost its end ("E/ICFF/672(Première t-t' :")."""
+        key = ocr_key(text)
+        if len(key) < 5 or len(text) >= 80 or self.scanned < 3:
+            return False
+        cut = len(key) // 4
+        near = {pg for k, pgs in self.ocr_pages[where].items()
+                if Levenshtein.distance(k[:len(key)], key, score_cutoff=cut) <= cut for pg in pgs}
+        return len(near - {page}) >= max(2, self.scanned // 3)

@@ -21,7 +21,7 @@ from statistics import median
 
 from . import _wordfreq, legibility, tables
 from .extract import Line, PageText, Word, words_text
-from .furniture import furniture_mask
+from .furniture import furniture_mask, ocr_marks
 from .labels import (ANNEX_RE, DIGIT_RE, LETTER_RE, MARKER_RE, PARA_NUM_RE, PAREN_RE, ROMAN_RE, SYMBOL_RE,
                      misread_paragraph_number, symbol_from_file_name)
 from .masthead import Masthead, read_masthead
@@ -574,6 +574,9 @@ class EditionBuilder:
         if heading_kind and self._bold_text(ln, words, heading_kind, blocks, reading.expected, gap_before,
                                             reading.line_gap, nxt):
             heading_kind = None       # a paragraph printed in bold (a report's conclusions), not a heading
+        if heading_kind and heading_kind[1] != "annex" and (not heading_kind[0] or heading_kind[1] == "digit") \
+                and ln.page in self._scanned and self._ocr_prose(ln, words, nxt, reading):
+            heading_kind = None       # an OCR layer's bold is no evidence: whole typescript pages come out bold
         if heading_kind and not heading_kind[0] and words_text(words).rstrip().endswith(":") and (
                 nxt is None or _line_style(nxt, self.body) != _line_style(ln, self.body)):
             heading_kind = None       # "The Monitoring Team recommends:" over the list it opens: a lead-in in bold
@@ -717,6 +720,24 @@ class EditionBuilder:
                 and (cur.kind == "heading" or (len(cur.lines) == 1 and cur.number is None)):
             return "wrap"
         return "text"
+
+    def _ocr_prose(self, ln: Line, words: list[Word], nxt: Line | None, reading: _Reading) -> bool:
+        """On a scanned page, a bold line unlabelled or numbered "n." is text when it is OCR noise (`I ...`), a
+        note ("18/ Conférence …") or prose: the next line of the paragraph above (close below it, at its left
+        edge), six words or more with the next line close below at the same left edge (a paragraph's first line;
+        a typescript's heading stands apart, centred or followed by space, and its ragged right edge says
+        nothing), or four words or more ending a sentence. The OCR reads whole pages as bold (E/ICEF/672 part
+        II) and misreads paragraph numbers ("3L.", "1+2."), so paragraphs were taken for headings."""
+        text = words_text(words).rstrip()
+        line_gap, prev, cur = reading.line_gap, reading.prev, reading.blocks[-1] if reading.blocks else None
+        runs_on = nxt is not None and nxt.page == ln.page and nxt.top - ln.bottom <= line_gap + 2 \
+            and abs(nxt.x0 - ln.x0) < 3
+        if prev is not None and prev.page == ln.page and ln.top - prev.bottom <= line_gap + 2 \
+                and abs(prev.x0 - ln.x0) < 3 and cur is not None and cur.kind == "para":
+            return True               # the next line of the paragraph above, close below it at its left edge
+        note = re.fullmatch(r"\w{1,3}/", words[0].text) and len(words) >= 4     # "19/ Voir …": a typescript's note
+        return ocr_marks(text) or note or (len(words) >= 6 and runs_on) \
+            or (len(words) >= 4 and text.endswith((".", ";")))
 
     def _running_text(self, ln: Line, words: list[Word]) -> bool:
         """A line of prose: six words or more across most of the text's width (not a line set to the right:
