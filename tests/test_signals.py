@@ -110,6 +110,14 @@ def test_agenda_items_ordinals_markers_and_labels_are_not_figures():
                                  "Under resolution 2254, 14 members voted for it.")
     (opening,) = signals("4 people were killed in the attack.", "5 people were killed in the attack.")
     assert (after_reference.old, opening.new) == ("15 members", "5 people")
+    # counts after a symbol, a date, a plural's comma or a colon are figures too
+    for old, new in [("Since the issuance of S/2025/72, 300 cases were recorded.",
+                      "Since the issuance of S/2025/72, 450 cases were recorded."),
+                     ("On 12/10/2024, 300 people fled.", "On 12/10/2024, 450 people fled."),
+                     ("Of the 170 agenda items, 35 were completed.", "Of the 170 agenda items, 40 were completed."),
+                     ("The report has 40 pages, 12 of them annexes.", "The report has 40 pages, 15 of them annexes."),
+                     ("Civilian deaths (total): 1,200.", "Civilian deaths (total): 1,450.")]:
+        assert kinds(signals(old, new)) == ["figure"], old
 
 
 def test_context_reaches_across_brackets_and_abbreviations_but_not_sentences():

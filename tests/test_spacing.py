@@ -153,6 +153,12 @@ def test_word_share_tells_ocr_noise_from_text():
     assert legibility.illegible_pages(pages, {1, 2}, "en") == [2]
     assert legibility.illegible_pages(pages, {1}, "en") == []    # a digital page's text is never judged
     assert legibility.illegible_pages([(2, noise)], {2}, "en") == []   # too few words to judge
+    # elisions, hyphens, symbols and ordinals are no noise: clean French prose and a list of documents stay
+    elided = line("L'Assemblée générale s'est réunie d'urgence: l'examen du rapport de maintien de la paix.")
+    symbols = line("Voir les documents A/48/23, A/48/653 et E/CN.4/1996/2 de la 2e session, peace-keeping.")
+    assert legibility.word_share(elided, "fr")[0] == 1.0
+    assert legibility.word_share(symbols, "fr")[0] == 1.0
+    assert legibility.word_share(line("CrMH 4C3 N0433 OJltn P03 Ocm"), "en")[0] < 0.2
 
 
 def test_cli_warns_of_a_scanned_page(pdfs):

@@ -256,7 +256,7 @@ def _skip(sentence: str, m: re.Match) -> bool:
         return True                        # a year
     if _MONTH_AFTER.match(sentence, end) or _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 60):m.start()]):
         return True                        # 12 May, resolution 2254, May 2025
-    if a_start == 0 and re.match(r"\.\s", sentence[end:end + 2]):
+    if a_start == 0 and re.match(r"\.\s+[A-Z]", sentence[end:end + 4]):
         return True                        # "4. Condemns …": the label of a quoted resolution's paragraph
     name = _NAME_BEFORE.search(sentence, 0, m.start())
     if name and name.start() > 0 and not m.group("qual"):

@@ -115,20 +115,38 @@ def _figures(tokens: list[str], following: str = "") -> Counter:
     ("resolution 2334", "items 88 and 89", "A/C.4/50/SR.2, 5-7 and 14"; document symbols are single tokens, never
     counted). `following`: the token after the last one."""
     out: Counter = Counter()
-    reference = ""                  # "one": the next number is a reference; "list": every number of a list is
+    state = _FREE
     for tok, after in zip(tokens, tokens[1:] + [following]):
-        low = tok.lower()
         if _NUMBER_RE.match(tok):
-            if not (reference or _YEAR_RE.fullmatch(tok) or after.lower() in _NOT_FIGURE_AFTER):
+            if state == _FREE and not _YEAR_RE.fullmatch(tok) and after.lower() not in _NOT_FIGURE_AFTER:
                 out[tok] += 1
-            reference = "list" if reference == "list" else ""
-        elif low in _LIST_REFERENCE_WORDS or ("/" in tok and len(tok) > 1):
-            reference = "list"
-        elif low in _REFERENCE_WORDS:
-            reference = "one"
-        elif not (tok.isspace() or tok in (",", "and", "-", ".")):
-            reference = ""
+            state = _IN_LIST if state in (_LIST_HEAD, _IN_LIST) else _FREE
+        else:
+            state = _reference_state(state, tok)
     return out
+
+
+# Where a number stands, read left to right: free (a figure), right after a reference word ("resolution 2334"),
+# right after a plural one ("items 88"), or inside a list of references ("items 88, 89 and 90", "SR.2, 5-7").
+_FREE, _ONE, _LIST_HEAD, _IN_LIST = "free", "one", "list head", "in list"
+_MEETING_RECORD = re.compile(r"/(?:SR|PV)\.\d+(?:-\d+)?$", re.I)   # "A/C.4/50/SR.2": a meeting's record
+_LIST_JOINS = (",", "and", "-", "–")
+
+
+def _reference_state(state: str, token: str) -> str:
+    """The state after a token that is not a number."""
+    low = token.lower()
+    if _MEETING_RECORD.search(token):
+        return _IN_LIST                    # its own number opens the list of meetings
+    if low in _LIST_REFERENCE_WORDS:
+        return _LIST_HEAD
+    if low in _REFERENCE_WORDS:
+        return _ONE
+    if token.isspace() or token == ".":
+        return state                       # "para. 59"
+    if token in _LIST_JOINS and state == _IN_LIST:
+        return state                       # "items 88, 89": not "170 agenda items, 40 were completed"
+    return _FREE
 
 
 def _dates(tokens: list[str]) -> Counter:
@@ -169,17 +187,13 @@ def _edge_words(text: str, n: int, from_end: bool, clause: bool = False) -> str:
 
 def _is_reference(ops: list[DiffOp], hunk: _Hunk, earlier: str = "") -> bool:
     """The change is a number in a cross-reference ("see para. 59", "resolution 2734", one of "agenda items 18,
-    88 and 89"), not a figure."""
+    88 and 89", a meeting of "A/C.4/50/SR.2, 5-7 and 14"), not a figure."""
     tokens = tokenize(earlier + new_text(ops[:hunk.start]))   # the earlier numbers of a list may have changed too
-    listed = False
-    while tokens and (tokens[-1].isspace() or tokens[-1] in (",", "and", "-") or _NUMBER_RE.match(tokens[-1])):
-        token = tokens.pop()
-        listed = listed or bool(_NUMBER_RE.match(token))            # earlier numbers of the same list
-    words = [t.lower() for t in tokens if _WORD_RE.search(t)]
-    if words and "/" in words[-1] and (listed or tokens[-1].lower() in (".", words[-1])):
-        return True                        # a document symbol's own number, or more meetings of it: "SR.2, 5-7 and 14"
-    # a list follows a plural: "resolution 2254, 15 members" is a figure after a reference
-    return bool(words) and words[-1] in (_LIST_REFERENCE_WORDS if listed else _REFERENCE_WORDS)
+    state = _FREE
+    for token in tokens:
+        state = (_IN_LIST if state in (_LIST_HEAD, _IN_LIST) else _FREE) if _NUMBER_RE.match(token) \
+            else _reference_state(state, token)
+    return state != _FREE
 
 
 _MONTH_WORD = re.compile(rf"\b(?:{MONTHS})\b")      # the tokenizer keeps "6 and 29 October" as one token
@@ -199,15 +213,20 @@ def _is_day(tokens: list[str], k: int) -> bool:
     return bool(_MONTH_WORD.search(next(rest, "")))
 
 
-def _is_label(ops: list[DiffOp], hunk: _Hunk, following: list[str]) -> bool:
+def _is_label(ops: list[DiffOp], hunk: _Hunk) -> bool:
     """The change is the number that opens the paragraph or a sentence ("4. Condemns …": an operative paragraph
-    of a resolution quoted in the text, renumbered; two of them in a merged paragraph), not a figure.
-    `following`: the first token after the hunk."""
+    of a resolution quoted in the text, renumbered; two of them in a merged paragraph), not a figure: at the start
+    or after a full stop or a semicolon, followed by ". " and a capitalised word ("Casualties: 55." is a figure)."""
     before = new_text(ops[:hunk.start]).rstrip()
-    if before and before[-1] not in ".;:":
+    if before and before[-1] not in ".;":        # a resolution's operative paragraphs end in ";"
         return False
-    sides = [[t for t in tokenize(side) if not t.isspace()] + following for side in (hunk.old, hunk.new)]
-    return all(len(toks) <= len(following) or (_NUMBER_RE.match(toks[0]) and toks[1:2] == ["."]) for toks in sides)
+    rest = ops[hunk.end:hunk.end + 3]
+    for side, side_rest in ((hunk.old, old_text(rest)), (hunk.new, new_text(rest))):
+        toks = [t for t in tokenize(side + side_rest) if not t.isspace()]
+        if side.strip() and not (_NUMBER_RE.match(toks[0]) and toks[1:2] == ["."] and toks[2:3]
+                                 and toks[2][:1].isupper()):
+            return False
+    return True
 
 
 def _surroundings(ops: list[DiffOp], hunk: _Hunk, n_before: int, n_after: int,
@@ -274,7 +293,7 @@ def _classify(ops: list[DiffOp], hunk: _Hunk, earlier: str = "") -> list[Signal]
     changed_figures = _figures(old_toks, "".join(following)) != _figures(new_toks, "".join(following))
     if changed_figures and _days_of_a_month(old_toks, new_toks, after):
         changed_figures = False            # "between 6 and 29 October" -> "on 4, 11 and 16 October": dates
-    if changed_figures and not _is_reference(ops, hunk, earlier) and not _is_label(ops, hunk, following):
+    if changed_figures and not _is_reference(ops, hunk, earlier) and not _is_label(ops, hunk):
         kinds.append("figure")
     if _dates(old_toks) != _dates(new_toks):
         kinds.append("date")
