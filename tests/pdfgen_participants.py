@@ -147,3 +147,34 @@ def participants_list(path: str | Path) -> Path:
         w.row(country, cells)
     w.finish()
     return Path(path)
+
+
+SECTOR_ROWS = [["Sector North", "1,200", "340"], ["Sector South", "980", "210"], ["Sector East", "450", "120"],
+               ["Sector West", "300", "90"]]
+SHORT_PROSE = ["Additional notes", "follow here", "in short", "lines of text", "that are prose"]
+
+
+def prose_under_table(path: str | Path) -> Path:
+    """A borderless table of four rows (a name, two figures right-aligned), its rows 20 points apart, and right
+    under it a paragraph set in short lines at its own leading (11 points), each line shaped as a first cell
+    alone: they are a paragraph (" ".join(SHORT_PROSE)), not rows with their key only."""
+    c = _canvas(Path(path))
+    w = _Writer(c, "S/2099/999", total_pages_hint=1)
+    w.masthead("1 March 2099", "Report of the Secretary-General on the Test Region")
+    w.paragraph("1", "The Mission continued to monitor the situation in the region during the period under review "
+                     "and reported on the following deployments of its personnel across the sectors of the area.")
+    c.setFont(BODY_FONT, 10)
+    for name, first, second in SECTOR_ROWS:
+        c.drawString(LEFT, w.y, name)
+        c.drawRightString(LEFT + 290, w.y, first)
+        c.drawRightString(LEFT + 410, w.y, second)
+        w.y -= 20
+    w.y += 8
+    for line in SHORT_PROSE:
+        c.drawString(LEFT, w.y, line)
+        w.y -= 11
+    w.y -= 10
+    w.paragraph("2", "The Secretary-General remains concerned at the continued violence and calls on all parties "
+                     "to respect their obligations under international humanitarian law and human rights law.")
+    w.finish()
+    return Path(path)

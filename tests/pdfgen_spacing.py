@@ -24,11 +24,12 @@ drawn in one spacing regime, so that a test can compare the text read back with 
 from __future__ import annotations
 
 import io
+import random
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
 
-from pdfgen import BODY_FONT, BOLD_FONT, LEFT, PAGE_H, PAGE_W, RIGHT, TEXT_LEFT, _canvas, _gray_png, _Writer
+from pdfgen import BODY_FONT, BOLD_FONT, BOTTOM, LEFT, PAGE_H, PAGE_W, RIGHT, TEXT_LEFT, _canvas, _gray_png, _Writer
 
 PARAGRAPHS = [
     "The Mission recorded forty incidents affecting civilians, compared with thirty-one in the previous period.",
@@ -350,9 +351,11 @@ SIDEBAR_LINES = ["SPOTLIGHT: Clean water", "- 12 million people with safe", "  d
                  "- 300 new treatment plants", "- 5,000 engineers trained"]
 
 
-def sidebar_report(path: str | Path) -> Path:
+def sidebar_report(path: str | Path, shapes: int = 0) -> Path:
     """Numbered paragraphs whose lines stop short of a narrow box of key figures beside them (a UNDP annual
-    report's "SPOTLIGHT"): the box's lines fall at the body lines' heights, between them."""
+    report's "SPOTLIGHT"): the box's lines fall at the body lines' heights, between them. With `shapes`, the box is
+    drawn twice (filled, then stroked a point off), and a map of that many small overlapping frames, without text,
+    is drawn under the paragraphs."""
     from reportlab.lib.utils import simpleSplit
 
     path = Path(path)
@@ -363,8 +366,15 @@ def sidebar_report(path: str | Path) -> Path:
     narrow = RIGHT - LEFT - box_w - gap
     box_x, box_top = RIGHT - box_w, w.y + 10
     c.setFillGray(0.9)
-    c.rect(box_x, box_top - 14 * len(SIDEBAR_LINES) - 16, box_w, 14 * len(SIDEBAR_LINES) + 16, stroke=1, fill=1)
+    box_h = 14 * len(SIDEBAR_LINES) + 16
+    c.rect(box_x, box_top - box_h, box_w, box_h, stroke=0 if shapes else 1, fill=1)
     c.setFillGray(0)
+    if shapes:
+        c.rect(box_x + 1, box_top - box_h + 1, box_w - 1, box_h - 1, stroke=1, fill=0)
+        rng = random.Random(7)
+        for _ in range(shapes):               # a map's shapes, in the band above the footer, clear of the text
+            x, y = rng.uniform(LEFT, RIGHT - 80), rng.uniform(BOTTOM + 10, BOTTOM + 70)
+            c.rect(x, y, rng.uniform(60, 80), rng.uniform(24, 40), stroke=1, fill=0)
     y = box_top - 16
     for k, line in enumerate(SIDEBAR_LINES):
         c.setFont(BOLD_FONT if k == 0 else BODY_FONT, SIZE)

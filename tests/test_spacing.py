@@ -189,3 +189,15 @@ def test_sidebar_box_read_apart_from_the_body(tmp_path, engine):
     boxed = " ".join(p.text for p in ed.paragraphs if p.id.startswith("u"))
     assert boxed.split() == " ".join(gen.SIDEBAR_LINES).split()
     assert not any("SPOTLIGHT" in s.title for s in ed.sections)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_sidebar_found_among_hundreds_of_shapes(tmp_path, engine):
+    """The same page with the box drawn twice (filled, then stroked a point off) and 300 small overlapping frames
+    of a map below the text: the box is still one sidebar read apart, and the frames change nothing."""
+    ed = _read(gen.sidebar_report(tmp_path / "sidebar.pdf", shapes=300), engine)
+    numbered = [p for p in ed.paragraphs if not p.id.startswith("u")]
+    assert [p.text for p in numbered] == gen.COLUMN_PARAGRAPHS
+    boxed = " ".join(p.text for p in ed.paragraphs if p.id.startswith("u"))
+    assert boxed.split() == " ".join(gen.SIDEBAR_LINES).split()
+    assert not any("SPOTLIGHT" in s.title for s in ed.sections)

@@ -255,3 +255,13 @@ def test_participants_list_rows_are_no_sections_or_paragraphs(participants):
     for country, *people in rows:
         for name in [country.split()[0]] + [p for p in people if p]:
             assert not any(name in t for t in texts), (name, texts)
+
+
+def test_short_prose_lines_under_a_table_stay_a_paragraph(tmp_path):
+    """Short lines of prose right under a borderless table, each shaped as a first cell alone: the table keeps its
+    four rows, and the lines are one paragraph, not rows with their key only (key-only rows count only inside a
+    table, with a full row below them)."""
+    import pdfgen_participants
+    edition = api.load(pdfgen_participants.prose_under_table(tmp_path / "prose.pdf"), cache=False)
+    assert [t.rows for t in edition.tables] == [pdfgen_participants.SECTOR_ROWS]
+    assert " ".join(pdfgen_participants.SHORT_PROSE) in [p.text for p in edition.paragraphs]

@@ -19,6 +19,7 @@ or after the page's text when no break follows.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from statistics import median
@@ -132,8 +133,14 @@ def _part(ln: Line, words: list[Word], shift: float) -> Line:
 
 
 def sidebars(chars: list[Char], boxes: list[Box], width: float) -> tuple[list[Char], list[list[Char]]]:
-    """(the page's characters outside its sidebars, each sidebar's characters, top to bottom)."""
-    found = [box for box in _distinct(boxes) if _is_sidebar(box, chars, boxes, width)]
+    """(the page's characters outside its sidebars, each sidebar's characters, top to bottom).
+
+    A map or a chart may draw thousands of shapes on a page: each box is judged on the characters at its heights
+    only (found by bisection among the characters sorted by height), the cheap tests first, and only a box that
+    passes them all is set against the other shapes."""
+    inked = sorted((c for c in chars if c.text.strip()), key=lambda c: (c.top + c.bottom) / 2)
+    heights = [(c.top + c.bottom) / 2 for c in inked]
+    found = [box for box in _distinct(boxes) if _is_sidebar(box, inked, heights, boxes, width)]
     if not found:
         return chars, []
     found.sort(key=lambda box: box[1])
@@ -145,16 +152,24 @@ def sidebars(chars: list[Char], boxes: list[Box], width: float) -> tuple[list[Ch
     return rest, asides
 
 
+SAME = 2.0             # points within which two boxes are one drawn twice
+
+
 def _distinct(boxes: list[Box]) -> list[Box]:
-    """The boxes, each once: a box is often drawn twice, filled and then stroked."""
+    """The boxes, each once: a box is often drawn twice, filled and then stroked. (The first of each kept, as a
+    pairwise comparison would; boxes are looked up by their top-left corner on a grid of SAME points.)"""
     out: list[Box] = []
+    grid: dict[tuple[int, int], list[Box]] = {}
     for box in boxes:
-        if not any(_same(box, b) for b in out):
-            out.append(box)
+        gx, gy = int(box[0] // SAME), int(box[1] // SAME)
+        if any(_same(box, b) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for b in grid.get((gx + dx, gy + dy), ())):
+            continue
+        out.append(box)
+        grid.setdefault((gx, gy), []).append(box)
     return out
 
 
-def _same(a: Box, b: Box, tol: float = 2.0) -> bool:
+def _same(a: Box, b: Box, tol: float = SAME) -> bool:
     return all(abs(x - y) <= tol for x, y in zip(a, b))
 
 
@@ -163,11 +178,12 @@ def _inside(c: Char, box: Box) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _is_sidebar(box: Box, chars: list[Char], boxes: list[Box], width: float) -> bool:
+def _is_sidebar(box: Box, inked: list[Char], heights: list[float], boxes: list[Box], width: float) -> bool:
+    """`inked`: the page's characters other than spaces, sorted by the height of their middle (`heights`)."""
     x0, top, x1, bottom = box
     if x1 - x0 > 0.6 * width:
         return False              # as wide as the text: a framed paragraph or table, read in its place
-    level = [c for c in chars if top <= (c.top + c.bottom) / 2 <= bottom and c.text.strip()]
+    level = inked[bisect_left(heights, top):bisect_right(heights, bottom)]
     inside = [c for c in level if x0 <= (c.x0 + c.x1) / 2 <= x1]
     if len(inside) < 20 or sum(c.text.isalpha() for c in inside) < 0.5 * len(inside):
         return False              # too little text, or figures: a chart's plot or legend (S/2025/350, S/2025/504)
@@ -178,7 +194,7 @@ def _is_sidebar(box: Box, chars: list[Char], boxes: list[Box], width: float) -> 
     return sum(n >= 15 for n in beside.values()) >= 3 and not any(_touches(box, b) for b in boxes)
 
 
-def _touches(box: Box, other: Box, tol: float = 2.0) -> bool:
+def _touches(box: Box, other: Box, tol: float = SAME) -> bool:
     """Whether another shape meets or overlaps the box (one inside it, a heading's band, or around it, a page
     frame, does not)."""
     if _same(box, other) or _within(other, box) or _within(box, other):

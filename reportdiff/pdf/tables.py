@@ -427,9 +427,33 @@ class _TableReader:
         gaps = [g for ln in lines
                 if self.page.row_candidate(ln) and (g := self.above.get(id(ln), 1e9)) < ROW_GAP * ln.size]
         self.row_gap = median(gaps) if gaps else 0.0
-        self.solid_keys = any(self._key_shaped(ln) and abs(self.above.get(id(ln), 1e9)) < SOLID * ln.size
-                              for ln in lines)
-        self.keyed = any(self._first_cell_only(ln) for ln in lines)
+        # The spacing evidence is taken inside each stretch of rows, never from the page at large: prose set solid
+        # under a table (or anywhere on its page) says nothing of how the table sets its wrapped cells.
+        self.stretch = self._stretches(lines)
+        stretches = set(self.stretch.values())
+        self.solid = {k for k in stretches
+                      if any(self._key_shaped(ln) and abs(self.above.get(id(ln), 1e9)) < SOLID * ln.size
+                             for ln in lines[k[0]:k[1]])}
+        self.keyed = {k for k in stretches if any(self._first_cell_only(ln) for ln in lines[k[0]:k[1]])}
+
+    def _stretches(self, lines: list[Line]) -> dict[int, tuple[int, int]]:
+        """Each line's stretch of rows: among lines close enough to be rows of one table (ROW_GAP), the range from
+        the first row line to the last one, or to the page's last line when the group runs to the foot of the
+        page (a table continued overleaf). Lines before the first or after the last row line of their group
+        belong to none."""
+        out: dict[int, tuple[int, int]] = {}
+        i = 0
+        while i < len(lines):
+            j = i + 1
+            while j < len(lines) and _gap(lines[j - 1], lines[j]) < ROW_GAP * lines[j].size:
+                j += 1
+            rows = [k for k in range(i, j) if self.page.row_candidate(lines[k])]
+            if rows:
+                span = (rows[0], j if j == len(lines) else rows[-1] + 1)
+                for k in range(*span):
+                    out[id(lines[k])] = span
+            i = j
+        return out
 
     def runs(self, lines: list[Line]) -> list[tuple[int, int]]:
         """(start, end) index ranges of candidate runs: row lines, with short single-piece lines between them,
@@ -472,14 +496,14 @@ class _TableReader:
         return out
 
     def _first_cell_only(self, ln: Line) -> bool:
-        """A line shaped as a first cell alone (see _key_shaped) that the page's spacing tells from the lines of
-        its rows: the page sets wrapped first cells solid (so such a line standing apart is a row of its own), or
-        the line sits closer under the line above than rows do (a first cell wrapped). Where rows and wrapped
-        lines are set at one leading (an annex whose long names wrap line by line at the rows' spacing), each
-        line of a wrapped name would be read as a row of its own: no."""
+        """A line shaped as a first cell alone (see _key_shaped) that the spacing tells from the lines of its
+        rows: its stretch of rows (see _stretches) sets wrapped first cells solid (so such a line standing apart is
+        a row of its own), or the line sits closer under the line above than rows do (a first cell wrapped).
+        Where rows and wrapped lines are set at one leading (an annex whose long names wrap line by line at the
+        rows' spacing), each line of a wrapped name would be read as a row of its own: no."""
         if not self._key_shaped(ln):
             return False
-        return self.solid_keys or self.above.get(id(ln), 1e9) < self.row_gap - 0.3 * ln.size
+        return self.stretch.get(id(ln)) in self.solid or self.above.get(id(ln), 1e9) < self.row_gap - 0.3 * ln.size
 
     def _key_shaped(self, ln: Line) -> bool:
         """A line that fills only the first column of the page's rows: one piece, starting where the first cells
@@ -492,10 +516,10 @@ class _TableReader:
         return len(seconds) >= MIN_ROWS and ln.x1 < min(seconds) - GUTTER * ln.size
 
     def _aligned_alone(self, ln: Line) -> bool:
-        """A row with only its first cell; or, on a page whose rows include such rows (`keyed`), a later cell
+        """A row with only its first cell; or, in a stretch of rows that includes such rows (`keyed`), a later cell
         wrapped. Without them, lines that start where later cells start are as often the prose or the boxed
         bullets beside a text set in two columns (an infographic), and end the run as before."""
-        return self._first_cell_only(ln) or self.keyed and self._later_cell_only(ln)
+        return self._first_cell_only(ln) or self.stretch.get(id(ln)) in self.keyed and self._later_cell_only(ln)
 
     def _later_cell_only(self, ln: Line) -> bool:
         """A line whose pieces each start where a later cell of two rows or more starts, its first column empty:
@@ -573,16 +597,22 @@ class _TableReader:
 
     def _extend(self, lines: list[Line], end: int, cols: list[tuple[float, float]]) -> int:
         """End of the table once the lines below that fit its columns are added: rows whose gaps are too narrow
-        to tell them from text on their own (an acronym and its expansion, 0.8 em apart)."""
-        while end < len(lines) and _gap(lines[end - 1], lines[end]) < ROW_GAP * lines[end].size:
-            ln = lines[end]
+        to tell them from text on their own (an acronym and its expansion, 0.8 em apart). A line with only its
+        first cell (see _first_cell_only) is a row only inside the table, with a fuller row below it, or at the
+        foot of the page (the table goes on overleaf): short lines of prose under a table are shaped so too, and
+        end it at its last full row."""
+        j = end
+        while j < len(lines) and _gap(lines[j - 1], lines[j]) < ROW_GAP * lines[j].size:
+            ln = lines[j]
             cells = _split_row(ln, cols)
-            if _is_note(ln) or _numbered(ln) or not _fits(ln, cols) \
-                    or not (cells[0] and sum(1 for c in cells if c) >= 2 or not cells[0]
-                            or self._first_cell_only(ln)):
+            if _is_note(ln) or _numbered(ln) or not _fits(ln, cols):
                 break
-            end += 1
-        return end
+            if cells[0] and sum(1 for c in cells if c) >= 2 or not cells[0]:
+                end = j + 1
+            elif not self._first_cell_only(ln):
+                break
+            j += 1
+        return j if j == len(lines) else end        # run to the foot of the page: the table goes on overleaf
 
     def _header_like(self, ln: Line, body_style: tuple) -> bool:
         size, bold, italic = _style(ln)
