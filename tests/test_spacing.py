@@ -169,7 +169,7 @@ def test_cli_warns_of_a_scanned_page(pdfs):
 
 
 @pytest.mark.parametrize("token, expected, read", [
-    ("U.", 4, True), ("lU.", 14, True), ("2k.", 24, True), ("3l+.", 34, True), ("1*7•", 47, True),
+    ("U.", 4, True), ("lU.", 14, True), ("2k.", 24, True), ("3l+.", 34, True), ("3L.", 34, True), ("1*7•", 47, True),
     ("17^", 17, True), ("é.", 6, True), ("7>", 7, True),
     ("4.", 4, False),          # a number read right is the ordinary rule's
     ("U.", 5, False),          # only the number the text waits for

@@ -16,9 +16,9 @@ _SYMBOL_ONE = rf"{_SYMBOL_HEAD}(?:/{_SYMBOL_PART})+"
 DOC_SYMBOL_RE = re.compile(rf"(?<![\w/.-])({_SYMBOL_ONE}(?:-{_SYMBOL_ONE})?)\*?(?![\w/])")
 PARA_NUM_RE = re.compile(r"^(\d{1,4})\.$")
 # What an OCR layer reads for a digit of typescript (mark -> the digits it stands for), seen in scans of the
-# 1940s-1980s: E/ICEF/672's paragraph numbers ("U." for 4., "lU." 14., "2k." 24., "3l+." 34., "b2." 42., "é." 6.,
-# "17^" 17., "1*7•" 47.), and dates ("l6 avril 1980", E/CN.4/110's "19k8", E/CN.4/149's "19^8").
-OCR_DIGIT = {"U": "4", "u": "4", "k": "4", "K": "4", "H": "4", "h": "4", "b": "46", "*": "4", "^": "4",
+# 1940s-1980s: E/ICEF/672's paragraph numbers ("U." for 4., "lU." 14., "2k." 24., "3l+." and "3L." 34., "b2." 42.,
+# "é." 6., "17^" 17., "1*7•" 47.), and dates ("l6 avril 1980", E/CN.4/110's "19k8", E/CN.4/149's "19^8").
+OCR_DIGIT = {"U": "4", "u": "4", "k": "4", "K": "4", "H": "4", "h": "4", "L": "4", "b": "46", "*": "4", "^": "4",
              "l": "1", "i": "1", "I": "1", "!": "1", "|": "1", "o": "0", "O": "0", "é": "6", "G": "6",
              "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9"}
 _OCR_FOUR = re.compile(r"[li1L][+*]")       # a 4 read as two marks: "l+", "i+", "1+", "1*"

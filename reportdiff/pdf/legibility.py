@@ -75,4 +75,5 @@ def _is_word(word: str, lang: str) -> bool:
     if not word.isalpha():
         return False
     # `lang` is one of _JUDGED_LANGUAGES (illegible_pages judges no other), and wordfreq has lists for all three
-    return any(_wordfreq.zipf(word, language) >= _wordfreq.FLOOR for language in dict.fromkeys((lang,) + _JUDGED_LANGUAGES))
+    languages = dict.fromkeys((lang,) + _JUDGED_LANGUAGES)
+    return any(_wordfreq.zipf(word, language) >= _wordfreq.FLOOR for language in languages)
