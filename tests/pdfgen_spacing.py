@@ -220,28 +220,35 @@ def ocr_noise_report(path: str | Path) -> Path:
              [("", line) for line in ocr_noise_lines()],
              [("7.", OCR_SEVENTH)]]
     for number, lines in enumerate(pages):
-        c.beginForm(f"scan{number}")
-        c.drawImage(picture, 0, 0, PAGE_W, PAGE_H)
-        c.endForm()
-        c.doForm(f"scan{number}")
-        text = c.beginText()
-        text.setTextRenderMode(3)
-        text.setFont("Courier", SIZE)
-        y = PAGE_H - 90
-        for label, line in lines:
-            if label:
-                text.setTextOrigin(LEFT, y)
-                text.textOut(label)
-            text.setTextOrigin(TEXT_LEFT, y)
-            text.textOut(line)
-            y -= 2 * SIZE * 1.2
-        c.drawText(text)
-        c.showPage()
+        _scanned_page(c, picture, number, lines)
     c.save()
     return Path(path)
 
 
 OCR_SEVENTH = "The Board thanked the staff of the field offices for their work during the emergency."
+
+
+def _scanned_page(c, picture: ImageReader, number: int, lines: list[tuple[str, str]]) -> None:
+    """One scanned page: the picture drawn through a form XObject covering the page, and the OCR's text drawn
+    invisible (render mode 3) in Courier, each line a label at the left margin and its text at the text's edge."""
+    c.beginForm(f"scan{number}")
+    c.drawImage(picture, 0, 0, PAGE_W, PAGE_H)
+    c.endForm()
+    c.doForm(f"scan{number}")
+    text = c.beginText()
+    text.setTextRenderMode(3)
+    text.setFont("Courier", SIZE)
+    y = PAGE_H - 90
+    for label, line in lines:
+        if label:
+            text.setTextOrigin(LEFT, y)
+            text.textOut(label)
+        if line:
+            text.setTextOrigin(TEXT_LEFT, y)
+            text.textOut(line)
+        y -= 2 * SIZE * 1.2
+    c.drawText(text)
+    c.showPage()
 
 
 def _scan_picture() -> ImageReader:
@@ -257,25 +264,10 @@ def ocr_layer_report(path: str | Path) -> Path:
     c = _canvas(Path(path))
     picture = _scan_picture()
     for page in (0, 1):
-        c.beginForm(f"scan{page}")
-        c.drawImage(picture, 0, 0, PAGE_W, PAGE_H)
-        c.endForm()
-        c.doForm(f"scan{page}")
-        text = c.beginText()
-        text.setTextRenderMode(3)
-        text.setFont("Courier", SIZE)
-        y = PAGE_H - 90
-        for k in range(3 * page, 3 * page + 3):
-            text.setTextOrigin(LEFT, y)
-            text.textOut(OCR_NUMBERS[k])
-            text.setTextOrigin(TEXT_LEFT, y)
-            text.textOut(OCR_PARAGRAPHS[k])
-            y -= 2 * SIZE * 1.2
-        if page == 1:
-            text.setTextOrigin(LEFT, y)
-            text.textOut("U. The field offices kept their staffing plans under review.")
-        c.drawText(text)
-        c.showPage()
+        lines = [(OCR_NUMBERS[k], OCR_PARAGRAPHS[k]) for k in range(3 * page, 3 * page + 3)]
+        # page 2's last line starts "U." at the paragraphs' numbers' place, and is no paragraph
+        _scanned_page(c, picture, page, lines + ([("U. The field offices kept their staffing plans under review.", "")]
+                                                 if page == 1 else []))
     c.save()
     return Path(path)
 
