@@ -185,10 +185,28 @@ def _edge_words(text: str, n: int, from_end: bool, clause: bool = False) -> str:
     return "".join(picked)
 
 
+REFERENCE_REACH = 200     # characters before a changed number read for its reference word or list
+
+
+def _new_text_before(ops: list[DiffOp], start: int, reach: int = REFERENCE_REACH) -> str:
+    """The new text's last `reach` characters (or a little more) before op `start`: read backwards, so that a long
+    paragraph's many changed figures each cost their neighbourhood, not the paragraph."""
+    parts: list[str] = []
+    size = 0
+    for op, text in reversed(ops[:start]):
+        if op != "-":
+            parts.append(text)
+            size += len(text)
+            if size >= reach:
+                break
+    return "".join(reversed(parts))
+
+
 def _is_reference(ops: list[DiffOp], hunk: _Hunk, earlier: str = "") -> bool:
     """The change is a number in a cross-reference ("see para. 59", "resolution 2734", one of "agenda items 18,
     88 and 89", a meeting of "A/C.4/50/SR.2, 5-7 and 14"), not a figure."""
-    tokens = tokenize(earlier + new_text(ops[:hunk.start]))   # the earlier numbers of a list may have changed too
+    # the earlier numbers of a list may have changed too; a list of references is shorter than REFERENCE_REACH
+    tokens = tokenize((earlier + _new_text_before(ops, hunk.start))[-REFERENCE_REACH:])
     state = _FREE
     for token in tokens:
         state = (_IN_LIST if state in (_LIST_HEAD, _IN_LIST) else _FREE) if _NUMBER_RE.match(token) \
@@ -217,7 +235,7 @@ def _is_label(ops: list[DiffOp], hunk: _Hunk) -> bool:
     """The change is the number that opens the paragraph or a sentence ("4. Condemns …": an operative paragraph
     of a resolution quoted in the text, renumbered; two of them in a merged paragraph), not a figure: at the start
     or after a full stop or a semicolon, followed by ". " and a capitalised word ("Casualties: 55." is a figure)."""
-    before = new_text(ops[:hunk.start]).rstrip()
+    before = _new_text_before(ops, hunk.start).rstrip()
     if before and before[-1] not in ".;":        # a resolution's operative paragraphs end in ";"
         return False
     rest = ops[hunk.end:hunk.end + 3]
@@ -272,7 +290,7 @@ def signals_from_diff(ops: list[DiffOp]) -> list[Signal]:
         # the unchanged text around the passage stays, so the small edits keep their context
         fine = merge_runs(ops[hunk.start - 1:hunk.start] + diff_words(hunk.old, hunk.new, semantic=False).ops
                           + ops[hunk.end:hunk.end + 1])
-        earlier = new_text(ops[:max(0, hunk.start - 1)])    # the text before the context kept: a reference's word
+        earlier = _new_text_before(ops, max(0, hunk.start - 1))   # the text before the context kept: a reference's word
         for part in _hunks(fine):
             if max(_word_count(part.old_tokens), _word_count(part.new_tokens)) <= LONG_HUNK_WORDS:
                 out += _classify(fine, part, earlier)
