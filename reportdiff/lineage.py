@@ -359,7 +359,7 @@ def build_series(editions: Sequence[Edition], comparisons: Sequence[Comparison] 
     if not ordered:
         order = order_editions(editions)
         editions = [editions[i] for i in order]
-        undated = [e.symbol or e.source or "?" for e in editions if not e.date]
+        undated = [e.name or "?" for e in editions if not e.date]
         if undated:
             warnings.append(f"no date found in {', '.join(undated)}: placed after the dated editions in the order "
                             "given")
@@ -381,7 +381,7 @@ def build_series(editions: Sequence[Edition], comparisons: Sequence[Comparison] 
 
 
 def _name(e: Edition) -> str:
-    return e.symbol or e.source or "an edition"
+    return e.name or "an edition"
 
 
 def _find(parent: dict, x):

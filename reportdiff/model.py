@@ -151,6 +151,11 @@ class Edition:
     pages_without_text: list[int] = field(default_factory=list)   # pages unread: no text layer, or OCR noise
     warnings: list[str] = field(default_factory=list)             # what the reader should know (unread pages)
 
+    @property
+    def name(self) -> str:
+        """What a message calls the edition: its symbol, else its file's name ("" when it has neither)."""
+        return self.symbol or self.source or ""
+
     def section(self, section_id: str | None) -> Section | None:
         """The section with this id, or None."""
         return next((s for s in self.sections if s.id == section_id), None)

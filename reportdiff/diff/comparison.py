@@ -173,13 +173,9 @@ def _order_warnings(old: Edition, new: Edition) -> list[str]:
         return []
     if new_date >= old_date:
         return []
-    return [f"the later edition given ({_named(new)}, dated {new.date}) is older than the earlier one "
-            f"({_named(old)}, dated {old.date}): every change reads backwards; give the older file first to see "
-            f"what changed since it"]
-
-
-def _named(edition: Edition) -> str:
-    return edition.symbol or edition.source or "no symbol"
+    return [f"the later edition given ({new.name or 'no symbol'}, dated {new.date}) is older than the earlier "
+            f"one ({old.name or 'no symbol'}, dated {old.date}): every change reads backwards; give the older file "
+            f"first to see what changed since it"]
 
 
 def _series_warnings(old: Edition, new: Edition, tokens) -> list[str]:

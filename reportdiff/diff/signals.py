@@ -117,12 +117,10 @@ def _figures(tokens: list[str], following: str = "") -> Counter:
     out: Counter = Counter()
     state = _FREE
     for tok, after in zip(tokens, tokens[1:] + [following]):
-        if _NUMBER_RE.match(tok):
-            if state == _FREE and not _YEAR_RE.fullmatch(tok) and after.lower() not in _NOT_FIGURE_AFTER:
-                out[tok] += 1
-            state = _IN_LIST if state in (_LIST_HEAD, _IN_LIST) else _FREE
-        else:
-            state = _reference_state(state, tok)
+        if state == _FREE and _NUMBER_RE.match(tok) and not _YEAR_RE.fullmatch(tok) \
+                and after.lower() not in _NOT_FIGURE_AFTER:
+            out[tok] += 1
+        state = _reference_state(state, tok)
     return out
 
 
@@ -134,7 +132,9 @@ _LIST_JOINS = (",", "and", "-", "–")
 
 
 def _reference_state(state: str, token: str) -> str:
-    """The state after a token that is not a number."""
+    """The state after a token."""
+    if _NUMBER_RE.match(token):
+        return _IN_LIST if state in (_LIST_HEAD, _IN_LIST) else _FREE
     low = token.lower()
     if _MEETING_RECORD.search(token):
         return _IN_LIST                    # its own number opens the list of meetings
@@ -209,8 +209,7 @@ def _is_reference(ops: list[DiffOp], hunk: _Hunk, earlier: str = "") -> bool:
     tokens = tokenize((earlier + _new_text_before(ops, hunk.start))[-REFERENCE_REACH:])
     state = _FREE
     for token in tokens:
-        state = (_IN_LIST if state in (_LIST_HEAD, _IN_LIST) else _FREE) if _NUMBER_RE.match(token) \
-            else _reference_state(state, token)
+        state = _reference_state(state, token)
     return state != _FREE
 
 

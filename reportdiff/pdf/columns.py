@@ -11,11 +11,11 @@ together; a table set apart under the columns stays rows.
 
 A sidebar (a report's "SPOTLIGHT" box of key figures) is text framed by a drawn box beside the body's lines, at
 the same heights: grouped across the page, its lines and the body's would run into one another. A box is taken
-for one when it holds lines of words (a chart's plot holds figures), no character crosses its sides (text running through a shaded band is no
-sidebar), body text stands beside it at three heights or more, it is narrower than the page's text, and no box touches
-it (a table's cells and a chart's bars come in touching or overlapping shapes). Its text is read on its own and
-put at the body's first paragraph break below the box's top (the reader finishes the paragraph it interrupts),
-or after the page's text when no break follows.
+for one when it holds lines of words (a chart's plot holds figures), no character crosses its sides (text running
+through a shaded band is no sidebar), body text stands beside it at three heights or more, it is narrower than
+the page's text, and no box touches it (a table's cells and a chart's bars come in touching or overlapping
+shapes). Its text is read on its own and put at the body's first paragraph break below the box's top (the reader
+finishes the paragraph it interrupts), or after the page's text when no break follows.
 """
 from __future__ import annotations
 
@@ -203,7 +203,7 @@ def _touches(box: Box, other: Box, tol: float = SAME) -> bool:
         and box[1] <= other[3] + tol
 
 
-def _within(a: Box, b: Box, tol: float = 2.0) -> bool:
+def _within(a: Box, b: Box, tol: float = SAME) -> bool:
     return b[0] - tol <= a[0] and a[2] <= b[2] + tol and b[1] - tol <= a[1] and a[3] <= b[3] + tol
 
 

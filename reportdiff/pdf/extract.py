@@ -808,8 +808,9 @@ def _unpack_page(packed: tuple) -> PageText:
 def _objects_pdfium(page, width: float, height: float) -> tuple[list[tuple[float, float, float]], int, bool,
                                                                 list[Box]]:
     """Horizontal rules (thin path objects), the number of images on a page, whether one of them covers
-    most of it (a scanned page), and the boxes (paths large enough to frame text, as `_boxes_pdfplumber`). Some scanners wrap the page's picture in a form covering the page (E/ICEF/672):
-    an image inside such a form counts too."""
+    most of it (a scanned page), and the boxes (paths large enough to frame text, as `_boxes_pdfplumber`). Some
+    scanners wrap the page's picture in a form covering the page (E/ICEF/672): an image inside such a form counts
+    too."""
     import pypdfium2.raw as pdfium_c
 
     def covers_page(obj) -> bool:

@@ -247,7 +247,6 @@ def read_masthead(page1: list[Line], later_headers: list[str], page: PageText | 
     mh.date = next(filter(None, map(parse_date, head_text)), None) or _right_column_date(page1, page)
     i = _after_organ(page1, i, page)
     t = _title_start(page1, i, page)
-    mh.kept = (_joint_organs(page1, i, t), t)
     # title: bold lines, larger than body, directly after the masthead (a letter's title may be body-sized bold)
     title_lines = []
     j = t
@@ -265,8 +264,8 @@ def read_masthead(page1: list[Line], later_headers: list[str], page: PageText | 
     layout = None if title_lines else _layout_title(page1, i, page)
     if layout:
         t, j = layout
-        mh.kept = (_joint_organs(page1, i, t), t)
         title_lines = page1[t:j]
+    mh.kept = (_joint_organs(page1, i, t), t)
     # Sub-titles (e.g. "Report of the Secretary-General") follow in bold after a small gap
     mh.title = " ".join(" ".join(w.text for w in ln.words if not w.sup) for ln in title_lines)
     # stars printed at text size after the title are its footnote markers ("Provisional agenda and annotations*")

@@ -26,7 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..model import Comparison, Edition
-from .view import ReportView, build_view, human_date, one_line, section_ref
+from .view import ReportView, build_view, human_date, one_line, plural, section_ref
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -454,8 +454,8 @@ def render_edition(edition: Edition, fmt: str) -> str:
         by_section.setdefault(p.section, []).append(p)
     head = f"{esc(edition.symbol) or '(no symbol)'}" + (f" · {human_date(edition.date)}" if edition.date else "")
     lines = [f"# {head}" if md else head, "", f"*{esc(edition.title)}*" if md else _clean(edition.title)]
-    counts = [_count(edition.pages, "page"), _count(len(edition.sections), "section"),
-              _count(len(edition.paragraphs), "paragraph")]
+    counts = [plural(edition.pages, "page"), plural(len(edition.sections), "section"),
+              plural(len(edition.paragraphs), "paragraph")]
     lines += ["", ", ".join(counts), ""]
 
     def para_lines(p, indent: str) -> list[str]:
@@ -486,8 +486,3 @@ def render_edition(edition: Edition, fmt: str) -> str:
         for p in by_section.get(s.id, []):
             lines += para_lines(p, "" if md else "  " * s.level)
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _count(n: int, noun: str) -> str:
-    """'1 page', '3 pages'."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..diff.tables import match_columns, norm, number, row_keys, same_cell, shared_key_column
 from ..model import Comparison, Figure, FigureChange, Table, TableChange
-from .view import Seg, clip, one_line, safe, section_ref, word_diff
+from .view import Seg, clip, one_line, plural, safe, section_ref, word_diff
 
 KIND_LABELS = {"modified": "Changed", "added": "New table", "removed": "Table removed", "unchanged": "Unchanged"}
 FIGURE_LABELS = {"modified": "Changed", "added": "New figure", "removed": "Figure removed", "unchanged": "Unchanged"}
@@ -89,27 +89,23 @@ def _signed(value: float | None) -> str:
     return ("+" if value > 0 else "−") + text
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def change_summary(tc: TableChange) -> str:
     """"3 cells changed, 1 row added, 2 removed, date changed" — what changed in a table, in a few words."""
     if tc.kind == "added":
-        return f"new table of {_plural(len(tc.rows_added), 'row')}"
+        return f"new table of {plural(len(tc.rows_added), 'row')}"
     if tc.kind == "removed":
-        return f"table of {_plural(len(tc.rows_removed), 'row')} removed"
+        return f"table of {plural(len(tc.rows_removed), 'row')} removed"
     parts = []
     if tc.cells:
-        parts.append(_plural(len(tc.cells), "cell") + " changed")
+        parts.append(plural(len(tc.cells), "cell") + " changed")
     if tc.rows_added:
-        parts.append(_plural(len(tc.rows_added), "row") + " added")
+        parts.append(plural(len(tc.rows_added), "row") + " added")
     if tc.rows_removed:
-        parts.append(_plural(len(tc.rows_removed), "row") + " removed")
+        parts.append(plural(len(tc.rows_removed), "row") + " removed")
     if tc.columns_added:
-        parts.append(_plural(len(tc.columns_added), "column") + " added")
+        parts.append(plural(len(tc.columns_added), "column") + " added")
     if tc.columns_removed:
-        parts.append(_plural(len(tc.columns_removed), "column") + " removed")
+        parts.append(plural(len(tc.columns_removed), "column") + " removed")
     if tc.old_date and tc.new_date:
         parts.append("date changed")
     elif tc.old_title is not None:
@@ -266,8 +262,8 @@ def _counts(noun: str, changed: list, same: list) -> str:
                                             ("unchanged", "unchanged")) if kinds[k]]
     if len(told) == 1:
         n, word = told[0]
-        return f"{n} new {noun}{'s' if n != 1 else ''}" if word == "new" else f"{_plural(n, noun)} {word}"
-    return f"{_plural(len(changed) + len(same), noun)} ({', '.join(f'{n} {word}' for n, word in told)})"
+        return f"{n} new {noun}{'s' if n != 1 else ''}" if word == "new" else f"{plural(n, noun)} {word}"
+    return f"{plural(len(changed) + len(same), noun)} ({', '.join(f'{n} {word}' for n, word in told)})"
 
 
 def build_tables_view(comparison: Comparison) -> TablesView:

@@ -50,6 +50,11 @@ def human_date(iso: str | None) -> str:
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def plural(n: int, word: str) -> str:
+    """'1 page', '3 pages'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def safe(s: str | None) -> str:
     return _UNSAFE.sub("", s or "")
 
