@@ -12,19 +12,26 @@ Errors are `ReportDiffError`s; a missing input is also a `FileNotFoundError`.
 """
 from __future__ import annotations
 
-# Importing the package stays light (0.04 s: no numpy, rapidfuzz, jinja2): each stage loads when first used, so
-# that reading one edition does not pay for the comparison. No submodule bears the name of a function of the
-# package (the series module is `lineage`, the batch module `batches`): `import reportdiff.lineage` and
-# `reportdiff.series()` never collide.
-from .api import batch, compare, load, series
-from .batches import BatchResult, Item
-from .errors import (CorruptPDFError, EncryptedPDFError, FetchError, InputFileError, InputIsADirectoryError,
-                     InputPermissionError, JSONInputError, MissingFileError, NoTextLayerError, NotAPDFError,
-                     OutputError, ReportDiffError, TooLargeError, UnreadableInputError, UsageError)
-from .lineage import (FigurePoint, FigureTrack, Lineage, LineageEdge, LineageEvent, Node, SectionState,
-                      SectionTrack, Series)
-from .model import (Change, Comparison, Edition, Footnote, FootnoteChange, Paragraph, Section, SectionPair,
-                    Signal)
+from typing import TYPE_CHECKING
+
+# Importing the package costs nothing: each public name is imported from its module when first used (PEP 562), and
+# each stage loads its own libraries when first used, so that reading one edition does not pay for the comparison.
+# Nothing runs at `import reportdiff` that a Ctrl-C could interrupt with a traceback before the command line
+# has installed its handler (see `_launch`). No submodule bears the name of a function of the package (the series
+# module is `lineage`, the batch module `batches`): `import reportdiff.lineage` and `reportdiff.series()` never
+# collide.
+_SOURCE = {
+    "api": ("load", "compare", "series", "batch"),
+    "batches": ("BatchResult", "Item"),
+    "errors": ("CorruptPDFError", "EncryptedPDFError", "FetchError", "InputFileError", "InputIsADirectoryError",
+               "InputPermissionError", "JSONInputError", "MissingFileError", "NoTextLayerError", "NotAPDFError",
+               "OutputError", "ReportDiffError", "TooLargeError", "UnreadableInputError", "UsageError"),
+    "lineage": ("FigurePoint", "FigureTrack", "Lineage", "LineageEdge", "LineageEvent", "Node", "SectionState",
+                "SectionTrack", "Series"),
+    "model": ("Change", "Comparison", "Edition", "Footnote", "FootnoteChange", "Paragraph", "Section",
+              "SectionPair", "Signal"),
+}
+_MODULE_OF = {name: module for module, names in _SOURCE.items() for name in names}
 
 __version__ = "0.1.0"
 
@@ -37,3 +44,26 @@ __all__ = [
     "TooLargeError", "OutputError", "UsageError", "FetchError", "MissingFileError", "InputIsADirectoryError",
     "InputPermissionError", "UnreadableInputError", "JSONInputError",
 ]
+
+if TYPE_CHECKING:        # what type checkers and editors read: the same names, imported eagerly
+    from .api import batch, compare, load, series
+    from .batches import BatchResult, Item
+    from .errors import (CorruptPDFError, EncryptedPDFError, FetchError, InputFileError, InputIsADirectoryError,
+                         InputPermissionError, JSONInputError, MissingFileError, NoTextLayerError, NotAPDFError,
+                         OutputError, ReportDiffError, TooLargeError, UnreadableInputError, UsageError)
+    from .lineage import (FigurePoint, FigureTrack, Lineage, LineageEdge, LineageEvent, Node, SectionState,
+                          SectionTrack, Series)
+    from .model import (Change, Comparison, Edition, Footnote, FootnoteChange, Paragraph, Section, SectionPair,
+                        Signal)
+else:                    # hidden from type checkers, so that a misspelt name stays an error for them
+    def __getattr__(name: str) -> object:
+        module = _MODULE_OF.get(name)
+        if module is None:
+            raise AttributeError(f"module 'reportdiff' has no attribute {name!r}")
+        import importlib
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value          # later uses find it directly
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(globals()) | set(__all__))

@@ -1,5 +1,5 @@
 """`python -m reportdiff ...`: the same command as the `reportdiff` console script."""
-from .cli import app
+from ._launch import main
 
 if __name__ == "__main__":
-    app(prog_name="reportdiff")
+    main()

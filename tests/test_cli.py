@@ -272,6 +272,33 @@ def test_interrupt_during_cli_write(tmp_path, gen, monkeypatch):
     assert _sha(pdf) == before
 
 
+# `python -m reportdiff`, with the command line's first library import held up until the test interrupts it
+_SLOW_LOADING = """
+import importlib.abc, runpy, sys, time
+class HoldTyper(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "typer":
+            print("loading", flush=True)
+            time.sleep(60)
+        return None
+sys.meta_path.insert(0, HoldTyper())
+sys.argv = ["reportdiff", "--version"]
+runpy.run_module("reportdiff", run_name="__main__")
+"""
+
+
+def test_interrupt_while_the_command_line_loads():
+    """Ctrl-C in the tenth of a second the command line takes to load (typer, the library) is answered like one
+    during a command: one line, exit 130, no traceback from whichever import it hit."""
+    proc = subprocess.Popen([sys.executable, "-c", _SLOW_LOADING], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, env=CLI_ENV, text=True, preexec_fn=default_sigint)
+    assert proc.stdout.readline().strip() == "loading"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert err.strip().splitlines() == ["error: interrupted; no output was written"], err
+    assert proc.returncode == 130
+
+
 def _wait_until_reading(proc: subprocess.Popen, pdf: Path, limit: float = 60) -> None:
     """Wait until the child holds the PDF open (parsing under way, imports long done): a Ctrl-C during Python's
     start-up is the interpreter's business, not ours. Falls back to a fixed delay without /proc."""
