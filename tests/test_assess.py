@@ -311,6 +311,19 @@ def test_continued_to_act_and_acted_is_no_judgement():
     assert any(s.change.startswith("remained") for s in of_kind(sigs, "judgement"))
 
 
+def test_a_continuity_word_is_told_with_what_follows_it():
+    """"remained → setback" said nothing a reader could weigh (the Monitoring Team's Abu Khadija, a reader
+    review): a continuity word alone on a side is shown with the words after it, to its clause's end. Other
+    judging words stay as they were, and which changes are told does not depend on it."""
+    sigs = signals("Abu Khadija remained in charge of the Al-Ard al-Mubaraka office, covering Iraq.",
+                   "The death of Abu Khadija in March was a major setback for the organization.")
+    told = [s.change for s in of_kind(sigs, "judgement")]
+    assert told == ["remained in charge of the… → setback"], told
+    sigs = signals("The situation in the Sahel continued trends observed previously.",
+                   "The situation in the Sahel remained deeply concerning.")
+    assert [s.change for s in of_kind(sigs, "judgement")] == ["continued trends observed previously → concerning"]
+
+
 def test_a_summary_repeating_its_body_gives_one_judgement():
     # The Monitoring Team's summary repeats a sentence of its body; paired with the one new sentence on the same
     # subject, both gave "growing → divided" with the same new quote: one change told twice.

@@ -48,6 +48,7 @@ LEAD_BONUS = 1.2             # a change in a paragraph's lead sentence: where th
 REVERSAL_BONUS = 1.5
 NOVEL_BELOW = 0.4            # nearest cosine above which an added/removed paragraph is more likely a rewrite
 FRAGMENT_WORDS = 8           # an added/removed text shorter than this is a fragment (a table cell, a label)
+CONTINUITY_WORDS = 5         # a continuity word ("remained") is shown with what follows it, this many words in all
 # A welcome on one side and a demand on the other weigh this share of a judgement that moved (read on the seven
 # gold pairs' briefs: "welcome → must", "required → welcome", "welcome → should", "encouraged → imperative" each
 # paired two statements on different subjects of one paragraph; at half weight the observations' double weight
@@ -294,6 +295,7 @@ def _act(word: str) -> str:
 
 def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairContext, limit: int) -> list[Signal]:
     found = []
+    shown: dict[tuple[str, int, int], str] = {}     # a change as told, by (its bare words, sentences)
     pairs = _sentence_pairs(old, new, sim)
     found += _lone_stances(old, {i for i, _ in pairs}, "old", ctx)
     found += _lone_stances(new, {j for _, j in pairs}, "new", ctx)
@@ -315,10 +317,14 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
             change = f"{_what_matters(o, gone)} → {_what_matters(n, came)}"
         else:
             change = f"{_words_text(o, _strongest(gone)) or '—'} → {_words_text(n, _strongest(came)) or '—'}"
+            shown[change, i, j] = f"{_shown(o, _strongest(gone))} → {_shown(n, _strongest(came))}"
         found.append((i, j, Signal(kind="judgement", old=quote(o.text, _offsets(o, gone or ow, shared)),
                                    new=quote(n.text, _offsets(n, came or nw, shared)), subject=_subject(o, n, ctx),
                                    change=change, direction=d, score=round(score, 3))))
-    return _diverse(found, limit)
+    chosen = _diverse(found, limit)          # which changes are told is decided on their bare judging words
+    for i, j, sig in chosen:
+        sig.change = shown.get((sig.change, i, j), sig.change)
+    return [sig for _, _, sig in chosen]
 
 
 def _lone_stances(side: list[Sentence], paired: set[int], which: str, ctx: PairContext) -> list[tuple]:
@@ -344,10 +350,10 @@ def _lone_stances(side: list[Sentence], paired: set[int], which: str, ctx: PairC
     return out
 
 
-def _diverse(found: list[tuple[int, int, Signal]], limit: int) -> list[Signal]:
+def _diverse(found: list[tuple[int, int, Signal]], limit: int) -> list[tuple[int, int, Signal]]:
     """The best pairs, preferring ones that bring a sentence not yet quoted: four old sentences all paired with
     the one new sentence that sums them up say less than four different pairs."""
-    out: list[Signal] = []
+    out: list[tuple[int, int, Signal]] = []
     told_old: dict[int, set[str]] = {}      # sentence -> the changes already told with it ("growing → remained")
     told_new: dict[int, set[str]] = {}
     words_old: dict[int, set[str]] = {}     # sentence -> its judging words already told ("high")
@@ -370,7 +376,7 @@ def _diverse(found: list[tuple[int, int, Signal]], limit: int) -> list[Signal]:
         told_new.setdefault(j, set()).add(sig.change)
         words_old.setdefault(i, set()).add(was)
         words_new.setdefault(j, set()).add(became)
-        out.append(sig)
+        out.append(best)
     return out
 
 
@@ -380,6 +386,17 @@ def _strongest(words: set[str]) -> set[str]:
     judging = {w for w in words if w not in lexicon.QUALIFIERS} or words
     top = max((lexicon.WEIGHT[lexicon.category(w)] for w in judging), default=0.0)
     return {w for w in judging if lexicon.WEIGHT[lexicon.category(w)] >= top - 0.05}
+
+
+def _shown(s: Sentence, words: set[str]) -> str:
+    """The judging words of one side as the summary shows them. A continuity word alone says nothing until what
+    follows it is read: "remained → setback" tells a reader less than "remained in charge of the… → setback",
+    "continued → concerning" less than "continued trends observed previously. → concerning"."""
+    if words and all(lexicon.category(w) == "continuity" for w in words):
+        followed = _what_matters(s, words, length=CONTINUITY_WORDS)
+        if followed != "—":
+            return followed
+    return _words_text(s, words) or "—"
 
 
 def _words_text(s: Sentence, words: set[str]) -> str:
