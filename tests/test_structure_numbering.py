@@ -223,6 +223,38 @@ def test_a_heading_line_in_small_letters_continues_the_heading(tmp_path):
     assert [(p.number, p.section) for p in ed.paragraphs] == [("1", ed.sections[0].id), ("2", ed.sections[1].id)]
 
 
+def test_a_status_line_above_a_heading_is_not_its_first_line(tmp_path):
+    """E/C.2/2025/2/Add.3 sets each organization's consultative status in bold ("Special, 2020") half a line
+    above its first heading ("Introduction"): two lines of one style, but further apart than a heading's wrapped
+    lines stand, so two headings, not "Special, 2020 Introduction". A heading that wraps stays one."""
+    path = tmp_path / "status.pdf"
+    with _report_pages(path, "E/C.99/2099/2") as c:
+        c.setFont(TB, 16)
+        c.drawString(108, 724, "Quadrennial reports of organizations")
+        x, width = 108, 360
+        c.setFont(TB, 12)
+        c.drawString(72, 690, "1.   First organization")
+        c.setFont(TB, 10)
+        c.drawString(x, 664, "Special, 2020")
+        c.drawString(x, 646, "Introduction")
+        y = _justified(c, x, 630, "The board of the organization met at its headquarters to finalize the "
+                       "quadrennial report. The meeting was attended by the President of the organization, the "
+                       "Vice-President, the Secretary-General and the other members of the board of directors, "
+                       "who reviewed the activities of the period and the accounts of each of its four years, "
+                       "and adopted the report for transmission to the Committee.", width, T)
+        c.setFont(TB, 10)
+        c.drawString(x, y - 8, "Contribution of the organization to the work of the United Nations and of")
+        c.drawString(x, y - 20, "its specialized agencies")
+        _justified(c, x, y - 36, "The organization took part in the sessions of the Commission on the Status of "
+                   "Women and of the Human Rights Council, where its representatives made oral statements on the "
+                   "rights of disadvantaged children and on the education of girls, and organized two side events "
+                   "with the support of the permanent missions of several Member States.", width, T)
+    ed = reportdiff.load(path, cache=False, workers=1)
+    assert [s.title for s in ed.sections] == [
+        "First organization", "Special, 2020", "Introduction",
+        "Contribution of the organization to the work of the United Nations and of its specialized agencies"]
+
+
 def _masthead_1948(path):
     """A 1948 masthead: the organ's name in large type, and at its right, one above the other in smaller type, the
     date and "ORIGINAL: ENGLISH" within the height of the large line; no symbol the OCR could read."""

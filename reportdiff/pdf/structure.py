@@ -615,8 +615,10 @@ class EditionBuilder:
         annex_title = (cur is not None and cur.kind == "heading" and cur.label_kind == "annex"
                        and not label and ln.bold)
         # a wrapped heading: the next line in the same style, close below, without a label of its own
-        # (one that starts in small letters may stand further down: a heading set with double spacing)
-        close = ln.size * (1.5 if lower_wrap else 0.9)
+        # (one that starts in small letters may stand further down: a heading set with double spacing). Closer
+        # than the extra space that parts the body's paragraphs: a status line in bold above its section's first
+        # heading ("Special, 2020", then "Introduction", half a line apart) is not the heading's first line.
+        close = ln.size * 1.5 if lower_wrap else min(ln.size * 0.9, reading.line_gap + max(2.0, 0.35 * self.body))
         wrapped = (cur is not None and cur.kind == "heading" and not label and prev is not None
                    and prev.page == ln.page and gap_before is not None and gap_before < close
                    and _line_style(cur.lines[-1], self.body) == _line_style(ln, self.body))
