@@ -473,7 +473,7 @@ def run(items, out_dir: str | os.PathLike, *, executor=None, jobs: int | None = 
     if jobs is not None and jobs < 1:
         raise UsageError(f"jobs={jobs}: give 1 or more items to compare at once (None: one per CPU)")
     refuse_overwriting_inputs(items, protected, Path(out_dir), table)      # before the folder is even created
-    out = _prepare_out_dir(Path(out_dir))
+    out = _prepare_out_dir(Path(out_dir), table)
     options = Options(max_pages=max_pages, cache=cache, offline=offline, refresh=refresh,
                       generated=_generated_iso(generated))
     records = {item.id: _read_record(out, item) for item in items}
@@ -528,7 +528,7 @@ def _outputs(items: list[Item], out: Path, table: str) -> Iterable[Path]:
     yield from (out / INDEX, table_path(out, table), out / ERRORS)
 
 
-def _prepare_out_dir(out: Path) -> Path:
+def _prepare_out_dir(out: Path, table: str) -> Path:
     from .fileio import check_output_path
 
     if out.exists() and not out.is_dir():
@@ -537,7 +537,14 @@ def _prepare_out_dir(out: Path) -> Path:
         (out / STATE_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise UsageError(f"cannot create {out}: {e.strerror or e}; choose another -o folder") from None
-    check_output_path(out / INDEX, [])            # writable (a probe file), before any work starts
+    # every file the batch writes at its end, checked before any work starts: a folder in the way of the table
+    # or of errors.jsonl was found only after hours of comparisons
+    for path, what in ((out / INDEX, "index page"), (table_path(out, table), "table of changes"),
+                       (out / ERRORS, "list of failed items")):
+        if path.is_dir():
+            raise UsageError(f"{path} is a folder where the batch writes its {what}; move it away or choose "
+                             f"another -o folder")
+        check_output_path(path, [])              # writable (a probe file)
     return out
 
 

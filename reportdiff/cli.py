@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import traceback
 import warnings
@@ -422,7 +423,8 @@ def series(
 
         pdfs = _resolve_inputs([Path(p) for p in expand_inputs(editions)], offline, refresh)
         if len(pdfs) < 2:
-            raise UsageError(f"a series needs at least two editions (got {len(pdfs)}); give two or more PDFs")
+            again = ": the same file named twice is read once" if len(editions) > len(pdfs) else ""
+            raise UsageError(f"a series needs at least two editions (got {len(pdfs)}{again}); give two or more PDFs")
         out_file = _output_file(output)
         out_path = check_output_path(out_file, pdfs) if out_file else None
         chosen = _chosen_format(fmt, out_file, None)
@@ -586,7 +588,10 @@ def batch(
         except KeyboardInterrupt:
             raise _BatchInterrupted(f"interrupted; the items finished so far are kept in {output} (their records "
                                     f"too): run the same command again to go on") from None
-        _to_stdout(result.summary() + "\n")
+        from .sources import printable
+
+        # the line names the output folder, as the user typed it: cleaned as every message is
+        _to_stdout(printable(result.summary(), limit=MESSAGE_LIMIT) + "\n")
         return 0 if result.ok else 1
 
     _run(debug, job)
@@ -659,6 +664,36 @@ class _ItemsLines:
         self.job.close(ok=ok)
 
 
+SCHEDULER_TIMEOUT = 10       # seconds to reach a Dask scheduler and hear it answer as one
+
+
+def _probe_scheduler(address: str, seconds: float) -> None:
+    """Ask `address` who it is, within `seconds` in all: OSError, TimeoutError or ValueError unless a Dask
+    scheduler answers. distributed.Client's own timeout bounds the connection, not the handshake after it: a
+    port that accepts and never speaks Dask (a web server, a firewall's tarpit) held `Client(addr, timeout=10)`
+    for good."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def ask() -> object:
+        comm = await connect(address, timeout=seconds)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            comm.abort()
+
+    try:
+        reply = asyncio.run(asyncio.wait_for(ask(), seconds))
+    except (OSError, TimeoutError, ValueError):
+        raise
+    except (Exception, MemoryError) as e:      # an HTTP reply read as a Dask frame's length asks for petabytes
+        raise ValueError("it answers, but not as a Dask scheduler") from None
+    if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
+        raise ValueError("it answers, but not as a Dask scheduler")
+
+
 class _dask_executor:
     """The Dask client a --scheduler asks for (None without one), closed afterwards with its LocalCluster."""
 
@@ -676,14 +711,23 @@ class _dask_executor:
             if self.scheduler == "local":
                 from . import _fork
 
-                self.cluster = LocalCluster(n_workers=self.jobs or _fork.cpu_count(), threads_per_worker=1,
-                                            processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+                # The workers are started with Ctrl-C ignored (they inherit it, and Python leaves an ignored
+                # SIGINT ignored): a terminal's Ctrl-C reaches the whole process group, and each worker would
+                # print its own KeyboardInterrupt traceback; this process stops them as it stops the batch.
+                previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+                try:
+                    self.cluster = LocalCluster(n_workers=self.jobs or _fork.cpu_count(), threads_per_worker=1,
+                                                processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+                finally:
+                    signal.signal(signal.SIGINT, previous)
                 self.client = Client(self.cluster)
             else:
-                self.client = Client(self.scheduler, timeout="10s")
+                _probe_scheduler(self.scheduler, SCHEDULER_TIMEOUT)
+                self.client = Client(self.scheduler, timeout=f"{SCHEDULER_TIMEOUT}s")
         except (OSError, TimeoutError, ValueError) as e:
             self.__exit__(None, None, None)
-            raise UsageError(f"could not reach the Dask scheduler at {self.scheduler} ({type(e).__name__}); "
+            why = str(e) if str(e).startswith("it answers") else type(e).__name__
+            raise UsageError(f"could not reach the Dask scheduler at {self.scheduler} ({why}); "
                              f"check the address (tcp://HOST:PORT) and that `dask scheduler` runs") from None
         return self.client
 

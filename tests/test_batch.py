@@ -244,9 +244,11 @@ def test_batch_command_bad_usage(corpus, tmp_path, case):
 
 
 @pytest.mark.slow
-def test_ctrl_c_keeps_what_is_done(corpus, tmp_path):
-    """Ctrl-C reaches the whole process group (the pool's workers too): one line, exit 130, no half-written
-    file; every record left has its files, and the next run goes on from there."""
+@pytest.mark.parametrize("workers", [[], ["--scheduler", "local", "-j", "2"]], ids=["pool", "dask"])
+def test_ctrl_c_keeps_what_is_done(corpus, tmp_path, workers):
+    """Ctrl-C reaches the whole process group (the pool's workers too, or the Dask cluster's): one line, exit
+    130, no half-written file; every record left has its files, and the next run goes on from there. (A robustness
+    sweep: with --scheduler local each Dask worker printed its own traceback, some 67 lines.)"""
     import signal
     import time
 
@@ -260,7 +262,7 @@ def test_ctrl_c_keeps_what_is_done(corpus, tmp_path):
     manifest = tmp_path / "many.jsonl"
     manifest.write_text("\n".join(json.dumps({**m, **_absolute(m, corpus["dir"])}) for m in many) + "\n")
     out = tmp_path / "out"
-    proc = start_cli_group("batch", manifest, "-o", out, "--no-cache", "--table", "jsonl")
+    proc = start_cli_group("batch", manifest, "-o", out, "--no-cache", "--table", "jsonl", *workers)
     records_dir = out / ".reportdiff-batch"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None and not any(records_dir.glob("*.json")):
@@ -329,6 +331,30 @@ def test_an_item_whose_output_cannot_be_written_is_recorded(gen, tmp_path):
     assert [e["id"] for e in errors] == ["blocked"]
     assert (out / "index.html").is_file() and (out / "ok.html").is_file()
     assert not (out / "blocked.json").exists() and not (out / ".reportdiff-batch" / "blocked.json").exists()
+
+
+@pytest.mark.parametrize("blocked", ["changes.jsonl", "errors.jsonl", "index.html"])
+def test_a_folder_in_the_way_of_a_summary_file_is_refused_before_any_work(gen, tmp_path, blocked):
+    """A robustness sweep: only index.html was checked before the work; a folder named changes.parquet or
+    errors.jsonl was found after every item had run ("unexpected failure (IsADirectoryError …)" for the
+    latter). Each is now refused up front, in one line naming it, and nothing is compared."""
+    out = tmp_path / "out"
+    (out / blocked).mkdir(parents=True)
+    proc = run_cli("batch", _pairs(tmp_path, gen), "-o", out, "-j", "1", "--table", "jsonl", timeout=120)
+    line = assert_clean_error(proc, blocked)
+    assert "is a folder where the batch writes its" in line
+    assert not (out / "ok.html").exists() and not list((out / ".reportdiff-batch").glob("*.json"))
+
+
+def test_the_summary_line_is_cleaned_like_every_message(gen, tmp_path):
+    """A robustness sweep: the summary names the output folder as typed; with an escape sequence in that name
+    it reached the terminal raw (the one line not cleaned)."""
+    out = tmp_path / "o\x1b]0;pwn\x07\x1b[31m"
+    proc = run_cli("batch", _pairs(tmp_path, gen, ("gone", tmp_path / "nope.pdf", gen["report"])), "-o", out,
+                   "-j", "1", "--table", "jsonl", timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.startswith("2 items: 1 compared, 0 unchanged since the last run, 1 failed")
+    assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout and "errors.jsonl" in proc.stdout
 
 
 def test_a_fifo_edition_is_recorded_not_waited_for(gen, tmp_path):
@@ -499,3 +525,66 @@ def test_an_output_over_an_input_is_refused_before_a_cluster_starts(gen, tmp_pat
     manifest.write_text(f"id,old,new\nx,x.html,{gen['report2']}\n")
     result = CliRunner().invoke(cli.app, ["batch", str(manifest), "-o", str(out), "--scheduler", "local"])
     assert result.exit_code == 2 and "refusing to overwrite input" in result.output, result.output
+
+
+def _listener(reply: bytes | None):
+    """A port on 127.0.0.1 that accepts connections and says nothing (reply None) or answers `reply` to whatever
+    it is sent; (port, stop)."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    held = []
+
+    def serve():
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            held.append(conn)
+            if reply is not None:
+                try:
+                    conn.recv(1024)
+                    conn.sendall(reply)
+                except OSError:
+                    pass
+
+    threading.Thread(target=serve, daemon=True).start()
+
+    def stop():
+        server.close()
+        for conn in held:
+            conn.close()
+    return server.getsockname()[1], stop
+
+
+@pytest.mark.parametrize("reply", [None, b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>a web page</html>"],
+                         ids=["silent", "web-server"])
+def test_a_scheduler_address_that_is_no_dask_scheduler_is_refused_in_time(gen, tmp_path, monkeypatch, reply):
+    """A robustness sweep: a port that accepts and never speaks Dask held `batch --scheduler` for good (Client's
+    timeout bounds the connection only), and a web server's reply, read as a Dask frame, ended as "out of memory
+    while reading the input". Both are one line within the scheduler timeout, and nothing is written."""
+    import time
+
+    from typer.testing import CliRunner
+    from reportdiff import cli
+
+    monkeypatch.setattr(cli, "SCHEDULER_TIMEOUT", 2)
+    port, stop = _listener(reply)
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(f"id,old,new\nx,{gen['report']},{gen['report2']}\n")
+    started = time.monotonic()
+    try:
+        result = CliRunner().invoke(cli.app, ["batch", str(manifest), "-o", str(tmp_path / "out"),
+                                              "--scheduler", f"tcp://127.0.0.1:{port}"])
+    finally:
+        stop()
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: could not reach the Dask scheduler at tcp://127.0.0.1:{port}")
+    assert ("not as a Dask scheduler" in lines[0]) == (reply is not None)
+    assert not (tmp_path / "out").exists()
