@@ -134,6 +134,16 @@ def _read_meta(pdf: Path) -> dict:
         return {}
 
 
+_VALIDATOR = re.compile(r"[\x20-\x7e]{1,200}")
+
+
+def _validator(value: object) -> str | None:
+    """An ETag or Last-Modified as a server sent it (or as a meta file holds it), if it can go back in a request
+    header: printable ASCII, 200 characters at most. Anything else is dropped (the next refresh downloads again):
+    httpx cannot send "é" in a header, and server text is never trusted."""
+    return value if isinstance(value, str) and _VALIDATOR.fullmatch(value) else None
+
+
 def _write_meta(pdf: Path, meta: dict) -> None:
     try:
         write_atomic(_meta_path(pdf), json.dumps(meta, ensure_ascii=False, indent=1))
@@ -264,8 +274,11 @@ def fetch(symbol: str, options: FetchOptions = FetchOptions()) -> Path:
     docstring). Raises FetchError (one line, exit 2 in the CLI) for a malformed symbol, an unknown one, a server
     that cannot be reached or answers badly, a timeout, a cut or oversized download."""
     if not is_symbol(symbol):
-        raise FetchError(f"{printable(symbol)} is not a UN document symbol (written like S/2025/496 or "
-                         f"A/79/947/Rev.1, capitals as printed); check it")
+        # what makes it no symbol may be what a cleaned echo of it cannot show
+        why = ("it has a space before or after it" if symbol != symbol.strip() else
+               "it holds an invisible or control character" if printable(symbol) != symbol else "")
+        raise FetchError(f"{printable(symbol)} is not a UN document symbol{': ' + why if why else ''} (written like "
+                         f"S/2025/496 or A/79/947/Rev.1, capitals as printed); check it")
     try:
         cached = _usable_cached(symbol)
     except FetchError:
@@ -311,10 +324,10 @@ class _Download:
         import httpx
 
         headers = {"User-Agent": f"reportdiff/{_version()}", "Accept": "application/pdf"}
-        if self.validators.get("etag"):
-            headers["If-None-Match"] = self.validators["etag"]
-        if self.validators.get("last_modified"):
-            headers["If-Modified-Since"] = self.validators["last_modified"]
+        if etag := _validator(self.validators.get("etag")):
+            headers["If-None-Match"] = etag
+        if last_modified := _validator(self.validators.get("last_modified")):
+            headers["If-Modified-Since"] = last_modified
         timeout = httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0))
         try:
             # httpx's default transport, so that HTTP(S)_PROXY and NO_PROXY apply (a transport of our own, for
@@ -339,11 +352,22 @@ class _Download:
         except httpx.TooManyRedirects as e:
             raise FetchError(f"{self.host} redirected too many times for {self.symbol}; pass a file path") from e
         except (httpx.ConnectError, httpx.UnsupportedProtocol, httpx.ProxyError) as e:
-            raise FetchError(f"could not reach {self.host} for {self.symbol}; pass a file path, or --offline "
-                             f"(set {ENV_BASE} for another server)") from e
+            raise FetchError(f"could not reach {self._host_asked(e)} for {self.symbol}; pass a file path, or "
+                             f"--offline (set {ENV_BASE} for another server)") from e
         except httpx.HTTPError as e:           # the connection dropped mid-answer (RemoteProtocolError, ReadError)
             raise FetchError(f"the download of {self.symbol} from {self.host} was cut short "
                              f"({type(e).__name__}); try again") from e
+
+    def _host_asked(self, error: Exception) -> str:
+        """The host the failed request went to: ODS's, or the one it redirected to ("redirected by 127.0.0.1:8000
+        to files.example.org"), so that the message names the server that could not be reached."""
+        try:
+            url = error.request.url                # type: ignore[attr-defined]
+            where = f"{url.host}:{url.port}" if url.port else url.host
+            asked = printable(where if url.scheme in ("http", "https") else f"a {url.scheme}: address", 60)
+        except (AttributeError, RuntimeError):     # httpx raises RuntimeError when the request is not set
+            return self.host
+        return self.host if asked == self.host else f"{asked} (where {self.host} redirected)"
 
     def _attempt(self, client) -> float | None:
         """One request: None when done (downloaded, or not modified), else the seconds to wait before retrying."""
@@ -397,8 +421,9 @@ class _Download:
         finally:
             if tmp is not None:
                 _unlink(tmp)
-        _write_meta(self.target, {"symbol": self.symbol, "etag": response.headers.get("ETag"),
-                                  "last_modified": response.headers.get("Last-Modified"), "bytes": received,
+        _write_meta(self.target, {"symbol": self.symbol, "etag": _validator(response.headers.get("ETag")),
+                                  "last_modified": _validator(response.headers.get("Last-Modified")),
+                                  "bytes": received,
                                   "sha256": digest, "fetched": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
 
     def _checked(self, tmp: str) -> str:

@@ -30,6 +30,8 @@ BAD_ANSWERS = {
     "S/2099/909": "redirects for ever",
     "S/2099/910": "a PDF cut in half, served whole (its Content-Length matching)",
     "S/2099/911": "an HTML page after a %PDF- header, labelled application/pdf",
+    "S/2099/912": "the document, with an ETag and a Last-Modified that are not ASCII (an é, an escape sequence)",
+    "S/2099/913": "a redirect to a server that is down (127.0.0.1:9)",
 }
 #: The first half of a real report: a PDF cut short, as S/2099/910 serves it.
 HALF_PDF = (Path(__file__).resolve().parent.parent / "samples" / "S_2025_72.pdf").read_bytes()[:60000]
@@ -93,6 +95,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "S/2099/909": lambda: self._redirect("/loop/1"),
             "S/2099/910": lambda: self._plain(200, HALF_PDF, "application/pdf"),
             "S/2099/911": lambda: self._plain(200, b"%PDF-1.4\n" + EVIL_HTML, "application/pdf"),
+            "S/2099/912": self._odd_validators,
+            "S/2099/913": lambda: self._redirect("http://127.0.0.1:9/doc/S%2F2099%2F913"),
         }.get(symbol)
         if bad is not None:
             bad()
@@ -117,6 +121,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", "Fri, 31 Jan 2025 12:00:00 GMT")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _odd_validators(self) -> None:
+        body = (Path(__file__).resolve().parent.parent / "samples" / "S_2025_72.pdf").read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/pdf")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("ETag", '"v\xe91\x1b[31m"')
+        self.send_header("Last-Modified", "Mon, 01 Dec 2025 \xe9\x1b[31m")
         self.end_headers()
         self.wfile.write(body)
 

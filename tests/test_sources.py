@@ -119,6 +119,35 @@ def test_fetch_to_a_folder_offline_and_refresh(env, tmp_path, ods):
     assert (documents(env) / "S_2025_72.pdf").read_bytes() == (SAMPLES / "S_2025_72.pdf").read_bytes()
 
 
+def test_validators_that_are_not_ascii_are_not_kept(env, tmp_path, ods):
+    """A robustness sweep: a server's ETag and Last-Modified were kept as sent, and sent back by every later
+    --refresh, where httpx cannot encode "é" in a header: "unexpected failure (UnicodeEncodeError …)" on every
+    refresh of that symbol until the cache was cleared. Server text is untrusted: a validator that is not
+    printable ASCII is not kept, and the refresh downloads the document again."""
+    import json
+
+    assert cli(env, "fetch", "S/2099/912").returncode == 0
+    meta = json.loads((documents(env) / "S_2099_912.meta.json").read_text(encoding="utf-8"))
+    assert meta["etag"] is None and meta["last_modified"] is None
+    proc = cli(env, "fetch", "S/2099/912", "--refresh")
+    assert proc.returncode == 0, proc.stderr
+    assert "If-None-Match" not in ods.last_headers["S/2099/912"]
+    # a meta file written by an older version, or edited, is read the same way
+    meta_path = documents(env) / "S_2099_912.meta.json"
+    meta_path.write_text(json.dumps({**meta, "etag": '"v\u00e91"', "last_modified": 12}), encoding="utf-8")
+    proc = cli(env, "fetch", "S/2099/912", "--refresh")
+    assert proc.returncode == 0, proc.stderr
+    assert not {"If-None-Match", "If-Modified-Since"} & set(ods.last_headers["S/2099/912"])
+
+
+def test_a_redirect_to_a_server_that_is_down_names_that_server(env, ods):
+    """A robustness sweep: "could not reach 127.0.0.1:PORT" named the server that had answered (with a redirect),
+    not the one that could not be reached."""
+    line = assert_clean_error(cli(env, "fetch", "S/2099/913"), "could not reach 127.0.0.1:9 (where",
+                              "redirected) for S/2099/913")
+    assert ods.url.split("//")[1].rstrip("/") in line
+
+
 def test_offline_without_the_document(env, tmp_path):
     line = assert_clean_error(cli(env, "compare", "S/2025/72", "S/2025/496", "--offline"), "S/2025/72",
                               "--offline")
@@ -172,6 +201,16 @@ def test_server_unreachable(env, tmp_path):
     assert_clean_error(cli(down, "compare", "S/2025/72", "S/2025/496", "-o", tmp_path / "r.html"),
                        "could not reach 127.0.0.1", "pass a file path, or --offline")
     assert listing(tmp_path) == {"cache"} or listing(tmp_path) == set()
+
+
+@pytest.mark.parametrize("arg, why", [("S/2025/72 ", "a space before or after it"),
+                                      ("S/2025/\u200b72", "an invisible or control character"),
+                                      ("S/2025/72\x1b[31m", "an invisible or control character")])
+def test_a_symbol_refused_for_what_its_echo_cannot_show_says_so(env, arg, why):
+    """A robustness sweep: "S/2025/72 " was refused as "S/2025/72 is not a UN document symbol": the cleaned echo
+    drops the very character that made it no symbol, and the refusal read as nonsense."""
+    line = assert_clean_error(cli(env, "fetch", arg), "is not a UN document symbol", why)
+    assert "\x1b" not in line and "\u200b" not in line
 
 
 @pytest.mark.parametrize("arg", ["s/2025/496", "S/2025/4 96", "S/2025/-1"])
