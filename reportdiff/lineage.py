@@ -373,6 +373,8 @@ def build_series(editions: Sequence[Edition], comparisons: Sequence[Comparison] 
     for i, c in enumerate(comparisons):
         read = set(reading_warnings(c.old, c.new))
         warnings += [f"{_name(editions[i])} → {_name(editions[i + 1])}: {w}" for w in c.warnings if w not in read]
+    warnings += [f"{_name(a)} is given twice (two files with the same text): the series compares it with itself"
+                 for a, b in zip(editions, editions[1:]) if _same_edition(a, b)]
     series = Series(editions=editions, comparisons=comparisons, warnings=warnings)
     _build_lineages(series)
     _build_figures(series)
@@ -382,6 +384,11 @@ def build_series(editions: Sequence[Edition], comparisons: Sequence[Comparison] 
 
 def _name(e: Edition) -> str:
     return e.name or "an edition"
+
+
+def _same_edition(a: Edition, b: Edition) -> bool:
+    """One edition read from two files (a copy under another name): same symbol, date and paragraphs."""
+    return (a.symbol, a.date) == (b.symbol, b.date) and [p.text for p in a.paragraphs] == [p.text for p in b.paragraphs]
 
 
 def _find(parent: dict, x):

@@ -368,7 +368,20 @@ needs_series = pytest.mark.skipif(not _series_available(), reason="reportdiff.li
 
 
 @needs_series
-@pytest.mark.parametrize("case", ["one", "missing", "empty-folder", "no-match", "not-pdf", "output-is-input"])
+def test_a_series_given_one_edition_twice_says_so(tmp_path, gen):
+    """A copy of an edition under another name was a second edition, compared with itself (0 % new), and nothing
+    said why (a robustness sweep)."""
+    copy = tmp_path / "copy.pdf"
+    copy.write_bytes(gen["report"].read_bytes())
+    proc = run_cli("series", gen["report"], copy, gen["report2"], "-o", tmp_path / "t.json")
+    assert proc.returncode == 0, proc.stderr
+    warnings = [line for line in proc.stderr.splitlines() if "given twice" in line]
+    assert len(warnings) == 1 and "compares it with itself" in warnings[0], proc.stderr
+
+
+@needs_series
+@pytest.mark.parametrize("case", ["one", "same-twice", "missing", "empty-folder", "no-match", "not-pdf",
+                                  "output-is-input"])
 def test_series_bad_input(tmp_path, gen, case):
     out = tmp_path / "out"
     out.mkdir()
@@ -379,6 +392,7 @@ def test_series_bad_input(tmp_path, gen, case):
     a, b = gen["report"], gen["report2"]
     args, mention = {
         "one": ([a], "two"),
+        "same-twice": ([a, a], "the same file named twice is read once"),     # it said "got 1" to two names
         "missing": ([a, tmp_path / "gone.pdf", b], "gone.pdf"),
         "empty-folder": ([folder], "none"),
         "no-match": ([str(tmp_path / "zz*.pdf"), a], "zz*.pdf"),
