@@ -205,9 +205,11 @@ def _chosen_format(fmt: Optional[Enum], output: Optional[Path], default: Optiona
 
 
 def _emit(data: str | bytes, out_path: Optional[Path]) -> None:
-    """Write a command's result to its output file (atomically) or to stdout (text ending in a newline)."""
+    """Write a command's result to its output file (atomically) or to stdout (text ending in a newline). A symbolic
+    link is written through, as a shell's `>` does: the atomic rename would otherwise put a plain file in the
+    link's place, its target untouched (or, for a link to a file not there yet, never created)."""
     if out_path:
-        write_atomic(out_path, data)
+        write_atomic(Path(os.path.realpath(out_path)) if out_path.is_symlink() else out_path, data)
     else:
         _to_stdout(data if isinstance(data, bytes) or data.endswith("\n") else data + "\n")
 

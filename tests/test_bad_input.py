@@ -258,6 +258,24 @@ def test_output_onto_a_pipe_or_a_link_to_a_device_is_refused(tmp_path, gen):
     assert listing(tmp_path) == {"pipe.json", "null.json"}
 
 
+def test_output_through_a_link_writes_its_target(tmp_path, gen):
+    """-o naming a symbolic link writes the file it points to, as a shell's `>` does, and keeps the link (a
+    robustness sweep: the atomic rename put a plain file in the link's place, the target untouched or never
+    created)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "latest.json").write_text("old")
+    link, dangling = tmp_path / "latest.json", tmp_path / "next.json"
+    link.symlink_to(site / "latest.json")
+    dangling.symlink_to(site / "next.json")
+    for target in (link, dangling):
+        proc = run_cli("extract", gen["report"], "-o", target, timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        assert target.is_symlink()
+    assert (site / "latest.json").read_text().startswith("{") and (site / "next.json").read_text().startswith("{")
+    assert listing(site) == {"latest.json", "next.json"}
+
+
 def test_compare_fails_fast_on_bad_second_file(tmp_path, sample_72):
     """The second file is refused before the first is parsed (which takes seconds)."""
     bad = pdfgen.write(tmp_path / "second.pdf", b"")
