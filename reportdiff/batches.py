@@ -161,7 +161,16 @@ def _csv_entries(text: str, name: str):
     import csv
     import io
 
-    rows = [(n, [c.strip() for c in row]) for n, row in enumerate(csv.reader(io.StringIO(text)), start=1)]
+    reader = csv.reader(io.StringIO(text))
+    rows, last = [], 0
+    for row in reader:
+        n, last = last + 1, reader.line_num              # the row's first line, as an editor numbers them
+        if any("\n" in c or "\r" in c for c in row):
+            # a stray quote (a file name holding one) makes the rest of the file one cell, silently garbling
+            # every item after it: no edition's name spans lines
+            raise UsageError(f"{name} line {n}: a quote (\") opens a cell that runs on over the next lines; "
+                             f"close it, or quote the whole cell and double the quote inside (\"\")")
+        rows.append((n, [c.strip() for c in row]))
     rows = [(n, row) for n, row in rows if any(row) and not row[0].startswith("#")]
     id_column = None
     if rows and {c.lower() for c in rows[0][1] if c} <= {"id", "old", "new", "series", "edition", "editions"}:

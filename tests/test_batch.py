@@ -588,3 +588,15 @@ def test_a_scheduler_address_that_is_no_dask_scheduler_is_refused_in_time(gen, t
     assert len(lines) == 1 and lines[0].startswith(f"error: could not reach the Dask scheduler at tcp://127.0.0.1:{port}")
     assert ("not as a Dask scheduler" in lines[0]) == (reply is not None)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_stray_quote_in_a_csv_manifest_is_refused_at_its_line(tmp_path):
+    """A robustness sweep: an unterminated quote made the rest of a CSV manifest one cell, and the batch ran on
+    garbled items. It is refused at the line where the quote opens; a quote doubled inside a quoted cell is kept."""
+    manifest = tmp_path / "m.csv"
+    manifest.write_text('old,new\na.pdf,b.pdf\n"c.pdf,d.pdf\ne.pdf,f.pdf\n')
+    with pytest.raises(UsageError, match=r"m\.csv line 3: a quote"):
+        read_manifest(manifest)
+    manifest.write_text('old,new\n# a note\n\n"x ""y"".pdf",b.pdf\n')
+    [item] = read_manifest(manifest)
+    assert Path(item.editions[0]).name == 'x "y".pdf'
