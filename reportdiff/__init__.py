@@ -57,11 +57,18 @@ if TYPE_CHECKING:        # what type checkers and editors read: the same names, 
                         Signal)
 else:                    # hidden from type checkers, so that a misspelt name stays an error for them
     def __getattr__(name: str) -> object:
-        module = _MODULE_OF.get(name)
-        if module is None:
-            raise AttributeError(f"module 'reportdiff' has no attribute {name!r}")
         import importlib
-        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        import importlib.util
+
+        module = _MODULE_OF.get(name)
+        if module is not None:
+            value = getattr(importlib.import_module(f".{module}", __name__), name)
+        elif not name.startswith("__") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+            # a submodule: `import reportdiff; reportdiff.batches.run_item` worked when the package imported
+            # its modules eagerly, and keeps working
+            value = importlib.import_module(f".{name}", __name__)
+        else:
+            raise AttributeError(f"module 'reportdiff' has no attribute {name!r}")
         globals()[name] = value          # later uses find it directly
         return value
 

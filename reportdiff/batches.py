@@ -163,13 +163,21 @@ def _csv_entries(text: str, name: str):
 
     reader = csv.reader(io.StringIO(text))
     rows, last = [], 0
-    for row in reader:
+    stray_quote = ("a quote (\") opens a cell that runs on over the next lines; close it, or quote the whole cell "
+                   "and double the quote inside (\"\")")
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as e:         # a stray quote with over 128 KiB after it, a NUL byte
+            why = stray_quote if "field larger" in str(e) else f"{e}; it cannot be read as CSV"
+            raise UsageError(f"{name} line {last + 1}: {why}") from None
+        if row is None:
+            break
         n, last = last + 1, reader.line_num              # the row's first line, as an editor numbers them
         if any("\n" in c or "\r" in c for c in row):
             # a stray quote (a file name holding one) makes the rest of the file one cell, silently garbling
             # every item after it: no edition's name spans lines
-            raise UsageError(f"{name} line {n}: a quote (\") opens a cell that runs on over the next lines; "
-                             f"close it, or quote the whole cell and double the quote inside (\"\")")
+            raise UsageError(f"{name} line {n}: {stray_quote}")
         rows.append((n, [c.strip() for c in row]))
     rows = [(n, row) for n, row in rows if any(row) and not row[0].startswith("#")]
     id_column = None

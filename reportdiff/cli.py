@@ -590,10 +590,11 @@ def batch(
         except KeyboardInterrupt:
             raise _BatchInterrupted(f"interrupted; the items finished so far are kept in {output} (their records "
                                     f"too): run the same command again to go on") from None
-        from .sources import printable
+        from .sources import without_controls
 
-        # the line names the output folder, as the user typed it: cleaned as every message is
-        _to_stdout(printable(result.summary(), limit=MESSAGE_LIMIT) + "\n")
+        # the line names the output folder as the user typed it: no escape sequence reaches the terminal, and
+        # the name stays one that can be pasted (its spaces kept)
+        _to_stdout(without_controls(result.summary()) + "\n")
         return 0 if result.ok else 1
 
     _run(debug, job)
@@ -669,31 +670,62 @@ class _ItemsLines:
 SCHEDULER_TIMEOUT = 10       # seconds to reach a Dask scheduler and hear it answer as one
 
 
+class _SchedulerProblem(ValueError):
+    """What the scheduler probe found wrong, in words for the user's line."""
+
+
 def _probe_scheduler(address: str, seconds: float) -> None:
-    """Ask `address` who it is, within `seconds` in all: OSError, TimeoutError or ValueError unless a Dask
-    scheduler answers. distributed.Client's own timeout bounds the connection, not the handshake after it: a
-    port that accepts and never speaks Dask (a web server, a firewall's tarpit) held `Client(addr, timeout=10)`
-    for good."""
+    """Ask `address` who it is, within `seconds` in all: OSError or TimeoutError when it cannot be reached in
+    time, _SchedulerProblem when it answers but not as a Dask scheduler (or TLS is not set up). distributed.Client's
+    own timeout bounds the connection, not the handshake after it: a port that accepts and never speaks Dask (a web
+    server, a firewall's tarpit) held `Client(addr, timeout=10)` for good. The connection takes the TLS settings
+    from Dask's configuration, as Client does."""
     import asyncio
 
     from distributed.comm import connect
+    from distributed.security import Security
 
     async def ask() -> object:
-        comm = await connect(address, timeout=seconds)
+        comm = None
         try:
+            comm = await connect(address, timeout=seconds, **Security().get_connection_args("client"))
             await comm.write({"op": "identity", "reply": True})
             return await comm.read()
+        except (OSError, asyncio.TimeoutError, TimeoutError):   # refused, closed (CommClosedError), too slow
+            raise
+        except Exception as e:
+            if isinstance(e, TypeError) and comm is None and address.startswith("tls://"):
+                # no certificates configured: there is no SSL context to connect with
+                raise _SchedulerProblem("tls:// needs Dask's TLS settings, distributed.comm.tls.*: the CA file, "
+                                        "the client's certificate and key") from None
+            # a reply that does not decode, in the handshake or after it (an HTTP answer read as a Dask frame's
+            # length asks for petabytes: MemoryError)
+            raise _SchedulerProblem("it answers, but not as a Dask scheduler") from None
         finally:
-            comm.abort()
+            if comm is not None:
+                comm.abort()
 
     try:
         reply = asyncio.run(asyncio.wait_for(ask(), seconds))
-    except (OSError, TimeoutError, ValueError):
-        raise
-    except (Exception, MemoryError) as e:      # an HTTP reply read as a Dask frame's length asks for petabytes
-        raise ValueError("it answers, but not as a Dask scheduler") from None
+    except asyncio.TimeoutError:          # not the builtin TimeoutError before Python 3.11
+        raise TimeoutError(f"no answer within {seconds:g} s") from None
     if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
-        raise ValueError("it answers, but not as a Dask scheduler")
+        raise _SchedulerProblem("it answers, but not as a Dask scheduler")
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ctrl-C ignored while worker processes are started: they inherit the ignored signal (Python leaves an
+    ignored SIGINT ignored) and never see a terminal's Ctrl-C, which reaches the whole process group (each Dask
+    worker printed its own KeyboardInterrupt traceback); this process stops them as it stops the batch.
+    Blocking the signal instead would keep a Ctrl-C pressed meanwhile for this process, but the workers start with
+    an empty signal mask (multiprocessing's spawn), so they would see every later one: a Ctrl-C in the cluster's
+    first seconds is the price (the next one stops the batch)."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class _dask_executor:
@@ -713,22 +745,18 @@ class _dask_executor:
             if self.scheduler == "local":
                 from . import _fork
 
-                # The workers are started with Ctrl-C ignored (they inherit it, and Python leaves an ignored
-                # SIGINT ignored): a terminal's Ctrl-C reaches the whole process group, and each worker would
-                # print its own KeyboardInterrupt traceback; this process stops them as it stops the batch.
-                previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-                try:
+                with _sigint_ignored():
                     self.cluster = LocalCluster(n_workers=self.jobs or _fork.cpu_count(), threads_per_worker=1,
-                                                processes=True, dashboard_address=None, silence_logs=logging.ERROR)
-                finally:
-                    signal.signal(signal.SIGINT, previous)
+                                                processes=True, dashboard_address=None, silence_logs=logging.CRITICAL)
                 self.client = Client(self.cluster)
             else:
                 _probe_scheduler(self.scheduler, SCHEDULER_TIMEOUT)
                 self.client = Client(self.scheduler, timeout=f"{SCHEDULER_TIMEOUT}s")
-        except (OSError, TimeoutError, ValueError) as e:
+        except BaseException as e:       # a Ctrl-C while the cluster starts too: nothing left running
             self.__exit__(None, None, None)
-            why = str(e) if str(e).startswith("it answers") else type(e).__name__
+            if not isinstance(e, (OSError, TimeoutError, ValueError)):
+                raise
+            why = str(e) if isinstance(e, _SchedulerProblem) else type(e).__name__
             raise UsageError(f"could not reach the Dask scheduler at {self.scheduler} ({why}); "
                              f"check the address (tcp://HOST:PORT) and that `dask scheduler` runs") from None
         return self.client

@@ -12,10 +12,13 @@ from .errors import OutputError
 
 def check_output_path(out: str | os.PathLike, inputs: list[str | os.PathLike]) -> Path:
     """Refuse an output path that is a directory, a device, a pipe or a socket, sits in a missing folder, or is
-    one of the inputs."""
+    one of the inputs; for a symbolic link, the same of the file it points to."""
     path = Path(out)
     try:
-        return _checked_output_path(path, inputs)
+        _checked_output_path(path, inputs)
+        if path.is_symlink():             # the CLI writes through a link (cli._emit): its target must be writable
+            _checked_output_path(Path(os.path.realpath(path)), inputs)
+        return path
     except OSError as e:                  # a name too long (ENAMETOOLONG), a loop of symbolic links (ELOOP)...
         raise OutputError(f"cannot write {path}: {e.strerror or e}; choose another -o path") from None
 

@@ -81,6 +81,13 @@ def printable(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def without_controls(text: str) -> str:
+    """Text with its control, bidi and zero-width characters removed (a tab or a line break becomes a space) and
+    lone surrogates replaced, but otherwise as written: for a line that names a path, which `printable` would
+    change by collapsing its spaces or cutting it."""
+    return _UNPRINTABLE.sub(lambda m: " " if m.group().isspace() else "", _SURROGATE.sub("\ufffd", text))
+
+
 def resolve(item, options: FetchOptions | None = None):
     """An input as given, or the local PDF of a UN document symbol (fetched when not cached). Editions, existing
     paths and anything that is neither path nor symbol pass through unchanged (the input checks then say what
@@ -134,7 +141,7 @@ def _read_meta(pdf: Path) -> dict:
         return {}
 
 
-_VALIDATOR = re.compile(r"[\x20-\x7e]{1,200}")
+_VALIDATOR = re.compile(r"[\x21-\x7e](?:[\x20-\x7e]{0,198}[\x21-\x7e])?")   # h11 sends no space at either end
 
 
 def _validator(value: object) -> str | None:
@@ -276,7 +283,7 @@ def fetch(symbol: str, options: FetchOptions = FetchOptions()) -> Path:
     if not is_symbol(symbol):
         # what makes it no symbol may be what a cleaned echo of it cannot show
         why = ("it has a space before or after it" if symbol != symbol.strip() else
-               "it holds an invisible or control character" if printable(symbol) != symbol else "")
+               "it holds an invisible or control character" if _UNPRINTABLE.search(symbol) else "")
         raise FetchError(f"{printable(symbol)} is not a UN document symbol{': ' + why if why else ''} (written like "
                          f"S/2025/496 or A/79/947/Rev.1, capitals as printed); check it")
     try:
@@ -359,15 +366,23 @@ class _Download:
                              f"({type(e).__name__}); try again") from e
 
     def _host_asked(self, error: Exception) -> str:
-        """The host the failed request went to: ODS's, or the one it redirected to ("redirected by 127.0.0.1:8000
-        to files.example.org"), so that the message names the server that could not be reached."""
+        """The host the failed request went to: ODS's, or the one it redirected to ("127.0.0.1:9 (where
+        127.0.0.1:8000 redirected)"), so that the message names the server that could not be reached. A redirect
+        is told only when the request's scheme, host or port differ from the base address's, both as httpx
+        normalises them (letter case, a default port, IPv6 brackets)."""
+        import httpx
+
         try:
-            url = error.request.url                # type: ignore[attr-defined]
-            where = f"{url.host}:{url.port}" if url.port else url.host
-            asked = printable(where if url.scheme in ("http", "https") else f"a {url.scheme}: address", 60)
-        except (AttributeError, RuntimeError):     # httpx raises RuntimeError when the request is not set
+            asked, base = error.request.url, httpx.URL(self.base)      # type: ignore[attr-defined]
+        except (AttributeError, RuntimeError, httpx.InvalidURL):      # RuntimeError: the request is not set
             return self.host
-        return self.host if asked == self.host else f"{asked} (where {self.host} redirected)"
+        if (asked.scheme, asked.host, asked.port) == (base.scheme, base.host, base.port):
+            return self.host
+        if asked.scheme not in ("http", "https"):
+            return f"a {printable(asked.scheme, 20)}: address (where {self.host} redirected)"
+        host = f"[{asked.host}]" if ":" in asked.host else asked.host
+        where = printable(f"{host}:{asked.port}" if asked.port else host, 60)
+        return f"{where} (where {self.host} redirected)"
 
     def _attempt(self, client) -> float | None:
         """One request: None when done (downloaded, or not modified), else the seconds to wait before retrying."""

@@ -274,6 +274,10 @@ def test_output_through_a_link_writes_its_target(tmp_path, gen):
         assert target.is_symlink()
     assert (site / "latest.json").read_text().startswith("{") and (site / "next.json").read_text().startswith("{")
     assert listing(site) == {"latest.json", "next.json"}
+    # a link into a folder that is not there is refused before the work, as the folder itself would be
+    lost = tmp_path / "lost.json"
+    lost.symlink_to(tmp_path / "missing" / "out.json")
+    assert_clean_error(run_cli("extract", gen["report"], "-o", lost, timeout=60), "missing", "does not exist")
 
 
 def test_compare_fails_fast_on_bad_second_file(tmp_path, sample_72):

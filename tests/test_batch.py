@@ -349,12 +349,13 @@ def test_a_folder_in_the_way_of_a_summary_file_is_refused_before_any_work(gen, t
 def test_the_summary_line_is_cleaned_like_every_message(gen, tmp_path):
     """A robustness sweep: the summary names the output folder as typed; with an escape sequence in that name
     it reached the terminal raw (the one line not cleaned)."""
-    out = tmp_path / "o\x1b]0;pwn\x07\x1b[31m"
+    out = tmp_path / "o  \x1b]0;pwn\x07\x1b[31m"
     proc = run_cli("batch", _pairs(tmp_path, gen, ("gone", tmp_path / "nope.pdf", gen["report"])), "-o", out,
                    "-j", "1", "--table", "jsonl", timeout=120)
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.startswith("2 items: 1 compared, 0 unchanged since the last run, 1 failed")
-    assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout and "errors.jsonl" in proc.stdout
+    assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout
+    assert f"(see {tmp_path}/o  ]0;pwn[31m/errors.jsonl)" in proc.stdout      # its two spaces kept (a review)
 
 
 def test_a_fifo_edition_is_recorded_not_waited_for(gen, tmp_path):
@@ -590,12 +591,33 @@ def test_a_scheduler_address_that_is_no_dask_scheduler_is_refused_in_time(gen, t
     assert not (tmp_path / "out").exists()
 
 
+def test_a_tls_scheduler_without_tls_settings_is_told_so(gen, tmp_path):
+    """tls:// with no certificates in Dask's configuration: said in words, not "not a Dask scheduler" (a code
+    review: the probe first connected without Dask's TLS settings at all, and refused every TLS scheduler)."""
+    from typer.testing import CliRunner
+    from reportdiff import cli
+
+    port, stop = _listener(None)
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(f"id,old,new\nx,{gen['report']},{gen['report2']}\n")
+    try:
+        result = CliRunner().invoke(cli.app, ["batch", str(manifest), "-o", str(tmp_path / "out"),
+                                              "--scheduler", f"tls://127.0.0.1:{port}"])
+    finally:
+        stop()
+    assert result.exit_code == 2 and "tls:// needs Dask's TLS settings" in result.output, result.output
+
+
 def test_a_stray_quote_in_a_csv_manifest_is_refused_at_its_line(tmp_path):
     """A robustness sweep: an unterminated quote made the rest of a CSV manifest one cell, and the batch ran on
     garbled items. It is refused at the line where the quote opens; a quote doubled inside a quoted cell is kept."""
     manifest = tmp_path / "m.csv"
     manifest.write_text('old,new\na.pdf,b.pdf\n"c.pdf,d.pdf\ne.pdf,f.pdf\n')
     with pytest.raises(UsageError, match=r"m\.csv line 3: a quote"):
+        read_manifest(manifest)
+    # with more than 128 KiB after it, the csv module gives up first ("field larger than field limit")
+    manifest.write_text('old,new\n"c.pdf,d.pdf\n' + "".join(f"e{k}.pdf,f{k}.pdf\n" for k in range(10_000)))
+    with pytest.raises(UsageError, match=r"m\.csv line 2: a quote"):
         read_manifest(manifest)
     manifest.write_text('old,new\n# a note\n\n"x ""y"".pdf",b.pdf\n')
     [item] = read_manifest(manifest)

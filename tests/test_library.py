@@ -146,6 +146,18 @@ def test_no_submodule_is_hidden_by_a_function():
     assert r.stdout.split() == ["module", "True", "reportdiff.lineage"], r.stderr
 
 
+def test_import_reportdiff_is_light_and_reaches_names_and_submodules():
+    """`import reportdiff` loads nothing until a name is used (a Ctrl-C while the command line loads is then ours
+    to answer), yet every public name and submodule is there: `reportdiff.batches.run_item` (the README's task for a
+    cluster) and `reportdiff.errors.UsageError` worked when the package imported its modules eagerly (a code
+    review of the lazy exports)."""
+    code = ("import sys, reportdiff; light = 'reportdiff.model' not in sys.modules and 'numpy' not in sys.modules; "
+            "print(light, callable(reportdiff.batches.run_item), reportdiff.errors.UsageError.__name__, "
+            "reportdiff.Edition.__module__, sorted(set(reportdiff.__all__) - set(dir(reportdiff))))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.stdout.split() == ["True", "True", "UsageError", "reportdiff.model", "[]"], r.stderr
+
+
 # ---------------------------------------------------------------------------------------------------- errors
 
 def test_a_missing_file_is_also_a_file_not_found_error(tmp_path):

@@ -148,6 +148,20 @@ def test_a_redirect_to_a_server_that_is_down_names_that_server(env, ods):
     assert ods.url.split("//")[1].rstrip("/") in line
 
 
+@pytest.mark.parametrize("base", ["http://LOCALHOST:{port}", "http://[::1]:{port}", "http://127.0.0.1:{port}/"])
+def test_an_unreachable_server_written_otherwise_is_no_redirect(env, base):
+    """A code review: the host was compared as typed with httpx's normalised URL, so "LOCALHOST", "[::1]" or a
+    default port were told as a redirect to the same server."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    line = assert_clean_error(cli({**env, "REPORTDIFF_ODS_URL": base.format(port=port)}, "fetch", "S/2025/72"),
+                              "could not reach")
+    assert "redirected" not in line
+
+
 def test_offline_without_the_document(env, tmp_path):
     line = assert_clean_error(cli(env, "compare", "S/2025/72", "S/2025/496", "--offline"), "S/2025/72",
                               "--offline")
@@ -211,6 +225,23 @@ def test_a_symbol_refused_for_what_its_echo_cannot_show_says_so(env, arg, why):
     drops the very character that made it no symbol, and the refusal read as nonsense."""
     line = assert_clean_error(cli(env, "fetch", arg), "is not a UN document symbol", why)
     assert "\x1b" not in line and "\u200b" not in line
+
+
+@pytest.mark.parametrize("arg", ["S/2025/72  Rev.1", "S/2025/" + "1" * 120])
+def test_a_symbol_refused_for_its_shape_blames_no_invisible_character(env, arg):
+    """A code review: the reason was found by comparing the symbol with its cleaned echo, which also collapses
+    spaces and cuts long text: two spaces, or a long number, were blamed on "an invisible or control character"."""
+    line = assert_clean_error(cli(env, "fetch", arg), "is not a UN document symbol")
+    assert "invisible" not in line and "space before or after" not in line
+
+
+def test_validators_kept_are_those_a_request_can_carry():
+    """Printable ASCII, and no space at either end (h11 refuses to send one: every --refresh failed)."""
+    from reportdiff.sources import _validator
+
+    assert [_validator(v) for v in ('"33a64df5"', 'W/"x y"', "Fri, 31 Jan 2025 12:00:00 GMT")] == [
+        '"33a64df5"', 'W/"x y"', "Fri, 31 Jan 2025 12:00:00 GMT"]
+    assert [_validator(v) for v in (' "a"', '"a" ', "", '"v\u00e91"', '"a\x1b"', 12, None, "x" * 201)] == [None] * 8
 
 
 @pytest.mark.parametrize("arg", ["s/2025/496", "S/2025/4 96", "S/2025/-1"])

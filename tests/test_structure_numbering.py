@@ -80,15 +80,19 @@ def _heading(c, y: float, label: str, title: str) -> None:
 
 
 @contextmanager
-def _report_pages(path, symbol: str):
+def _report_pages(path, symbol: str, title: str | None = None):
     """A report drawn in the body of the `with` block: a plain masthead (organ, symbol, distribution, date) on
-    its first page; the body may turn pages (`c.showPage()`); the last page is closed and the file saved after."""
+    its first page, and the title in large bold type when given; the body may turn pages (`c.showPage()`); the
+    last page is closed and the file saved after."""
     c = canvas.Canvas(str(path), invariant=1)
     c.setFont(T, 10)
     c.drawString(72, 780, "United Nations")
     c.drawString(420, 780, symbol)
     c.drawString(420, 766, "Distr.: General")
     c.drawString(420, 752, "2 May 2099")
+    if title:
+        c.setFont(TB, 16)
+        c.drawString(108, 724, title)
     yield c
     c.showPage()
     c.save()
@@ -177,9 +181,7 @@ def test_bold_bullets_are_items_not_headings(tmp_path):
     """The system's common messages (CEB/2025/4, annex III) and UNDP's highlights (DP/2025/12) set bulleted items
     in bold: a line that starts with a bullet is a list's item, never a heading."""
     path = tmp_path / "bullets.pdf"
-    with _report_pages(path, "CEB/2099/4") as c:
-        c.setFont(TB, 16)
-        c.drawString(108, 724, "Common messages of the system")
+    with _report_pages(path, "CEB/2099/4", title="Common messages of the system") as c:
         c.setFont(TB, 12)
         c.drawString(72, 680, "Key messages")
         x, width = 108, 360
@@ -201,9 +203,7 @@ def test_a_heading_line_in_small_letters_continues_the_heading(tmp_path):
     italic one whose first line ends with a comma (E/HLPF/2025/6) are one heading each, not two."""
     TI = "Times-Italic"
     path = tmp_path / "wraps.pdf"
-    with _report_pages(path, "TD/B/CN.99/36") as c:
-        c.setFont(TB, 16)
-        c.drawString(108, 724, "Report of the Committee on Shipping")
+    with _report_pages(path, "TD/B/CN.99/36", title="Report of the Committee on Shipping") as c:
         x, width = 108, 360
         c.setFont(TB, 10)
         c.drawString(x, 680, "Review of activities in the fields of shipping, ports,")
@@ -228,9 +228,7 @@ def test_a_status_line_above_a_heading_is_not_its_first_line(tmp_path):
     above its first heading ("Introduction"): two lines of one style, but further apart than a heading's wrapped
     lines stand, so two headings, not "Special, 2020 Introduction". A heading that wraps stays one."""
     path = tmp_path / "status.pdf"
-    with _report_pages(path, "E/C.99/2099/2") as c:
-        c.setFont(TB, 16)
-        c.drawString(108, 724, "Quadrennial reports of organizations")
+    with _report_pages(path, "E/C.99/2099/2", title="Quadrennial reports of organizations") as c:
         x, width = 108, 360
         c.setFont(TB, 12)
         c.drawString(72, 690, "1.   First organization")
@@ -253,6 +251,24 @@ def test_a_status_line_above_a_heading_is_not_its_first_line(tmp_path):
     assert [s.title for s in ed.sections] == [
         "First organization", "Special, 2020", "Introduction",
         "Contribution of the organization to the work of the United Nations and of its specialized agencies"]
+
+
+def test_a_heading_in_larger_type_wraps_at_its_own_leading(tmp_path):
+    """A heading in 12 pt set on 18 pt lines, its second line capitalised, is one heading: the space that parts two
+    headings is measured against the heading's own size, not only the body's (a code review of the rule above)."""
+    path = tmp_path / "wrap12.pdf"
+    with _report_pages(path, "S/2099/3", title="Report of the Secretary-General") as c:
+        x, width = 108, 360
+        c.setFont(TB, 12)
+        c.drawString(x, 680, "Situation concerning the Democratic Republic of the")
+        c.drawString(x, 662, "Congo and the Great Lakes Region")
+        _justified(c, x, 640, "The Council was briefed on the situation in the east of the country, where armed "
+                   "groups continued to attack civilians, and on the efforts of the region's leaders to agree on "
+                   "a framework for peace, security and cooperation, which the Special Envoy supported throughout "
+                   "the period under review with visits to the capitals concerned.", width, T, number="1")
+    ed = reportdiff.load(path, cache=False, workers=1)
+    assert [s.title for s in ed.sections] == [
+        "Situation concerning the Democratic Republic of the Congo and the Great Lakes Region"]
 
 
 def _masthead_1948(path):

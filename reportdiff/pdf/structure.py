@@ -606,6 +606,10 @@ class EditionBuilder:
             self._list_next = (n + 1, ln.x0)
         return False
 
+    def _extra_space(self, reading: _Reading) -> float:
+        """A gap between lines wider than this is extra space: it parts paragraphs (and headings)."""
+        return reading.line_gap + max(2.0, 0.35 * self.body)
+
     def _heading_line(self, reading: _Reading, ln: Line, heading_kind: tuple[str, str], lower_wrap: bool,
                       gap_before: float | None) -> None:
         """A heading's line: a new heading, or the next line of the heading above (wrapped, or an annex's title)."""
@@ -616,9 +620,10 @@ class EditionBuilder:
                        and not label and ln.bold)
         # a wrapped heading: the next line in the same style, close below, without a label of its own
         # (one that starts in small letters may stand further down: a heading set with double spacing). Closer
-        # than the extra space that parts the body's paragraphs: a status line in bold above its section's first
-        # heading ("Special, 2020", then "Introduction", half a line apart) is not the heading's first line.
-        close = ln.size * 1.5 if lower_wrap else min(ln.size * 0.9, reading.line_gap + max(2.0, 0.35 * self.body))
+        # than the extra space that parts the body's paragraphs, or than the heading's own leading (12 pt type
+        # on 18 pt lines wraps): a status line in bold above its section's first heading ("Special, 2020" in
+        # 10 pt, then "Introduction" 18 pt below) is not the heading's first line.
+        close = ln.size * 1.5 if lower_wrap else min(ln.size * 0.9, max(self._extra_space(reading), ln.size * 0.6))
         wrapped = (cur is not None and cur.kind == "heading" and not label and prev is not None
                    and prev.page == ln.page and gap_before is not None and gap_before < close
                    and _line_style(cur.lines[-1], self.body) == _line_style(ln, self.body))
@@ -640,7 +645,7 @@ class EditionBuilder:
         blocks, prev = reading.blocks, reading.prev
         cur = blocks[-1] if blocks else None
         new_block = (cur is None or cur.kind == "heading"
-                     or (gap_before is not None and gap_before > reading.line_gap + max(2.0, 0.35 * self.body)
+                     or (gap_before is not None and gap_before > self._extra_space(reading)
                          and not self._continues_list(cur, ln))
                      or (cur.number is None and ln.x0 > self._body_left + 8 and prev is not None
                          and prev.x1 < ln.x1 - 40 and prev.page == ln.page)
@@ -658,7 +663,7 @@ class EditionBuilder:
         a paragraph opens at the box's first line and after extra space (a box's title, its items set apart)."""
         prev = reading.prev
         if not reading.blocks or prev is None or (prev.box, prev.page) != (ln.box, ln.page) or (
-                gap_before is not None and gap_before > reading.line_gap + max(2.0, 0.35 * self.body)):
+                gap_before is not None and gap_before > self._extra_space(reading)):
             reading.blocks.append(Block("para", [ln]))
         else:
             reading.blocks[-1].lines.append(ln)
