@@ -73,6 +73,13 @@ def _justified(c, x: float, y: float, text: str, width: float, font: str, size: 
     return y if runs_on else y - size * 0.8
 
 
+def _heading_lines(c, x: float, y: float, lines: list[str], size: float, leading: float) -> None:
+    """Bold lines one under the other, `leading` points apart (baseline to baseline)."""
+    c.setFont(TB, size)
+    for k, line in enumerate(lines):
+        c.drawString(x, y - k * leading, line)
+
+
 def _heading(c, y: float, label: str, title: str) -> None:
     c.setFont(TB, 12)
     c.drawString(72, y, label)
@@ -205,9 +212,8 @@ def test_a_heading_line_in_small_letters_continues_the_heading(tmp_path):
     path = tmp_path / "wraps.pdf"
     with _report_pages(path, "TD/B/CN.99/36", title="Report of the Committee on Shipping") as c:
         x, width = 108, 360
-        c.setFont(TB, 10)
-        c.drawString(x, 680, "Review of activities in the fields of shipping, ports,")
-        c.drawString(x, 660, "maritime legislation and multimodal transport")
+        _heading_lines(c, x, 680, ["Review of activities in the fields of shipping, ports,",
+                                   "maritime legislation and multimodal transport"], size=10, leading=20)
         y = _justified(c, x, 636, "The Committee reviewed the activities of the secretariat in the fields of "
                        "shipping, ports and multimodal transport since its last session.", width, T, number="1")
         c.setFont(TI, 10)
@@ -232,9 +238,7 @@ def test_a_status_line_above_a_heading_is_not_its_first_line(tmp_path):
         x, width = 108, 360
         c.setFont(TB, 12)
         c.drawString(72, 690, "1.   First organization")
-        c.setFont(TB, 10)
-        c.drawString(x, 664, "Special, 2020")
-        c.drawString(x, 646, "Introduction")
+        _heading_lines(c, x, 664, ["Special, 2020", "Introduction"], size=10, leading=18)
         y = _justified(c, x, 630, "The board of the organization met at its headquarters to finalize the "
                        "quadrennial report. The meeting was attended by the President of the organization, the "
                        "Vice-President, the Secretary-General and the other members of the board of directors, "
@@ -259,9 +263,8 @@ def test_a_heading_in_larger_type_wraps_at_its_own_leading(tmp_path):
     path = tmp_path / "wrap12.pdf"
     with _report_pages(path, "S/2099/3", title="Report of the Secretary-General") as c:
         x, width = 108, 360
-        c.setFont(TB, 12)
-        c.drawString(x, 680, "Situation concerning the Democratic Republic of the")
-        c.drawString(x, 662, "Congo and the Great Lakes Region")
+        _heading_lines(c, x, 680, ["Situation concerning the Democratic Republic of the",
+                                   "Congo and the Great Lakes Region"], size=12, leading=18)
         _justified(c, x, 640, "The Council was briefed on the situation in the east of the country, where armed "
                    "groups continued to attack civilians, and on the efforts of the region's leaders to agree on "
                    "a framework for peace, security and cooperation, which the Special Envoy supported throughout "
