@@ -542,7 +542,13 @@ def _outputs(items: list[Item], out: Path, table: str) -> Iterable[Path]:
     """Every file a batch may write (or delete) in `out`."""
     for item in items:
         yield from (out / f"{item.id}.html", out / f"{item.id}.json", _record_path(out, item.id))
-    yield from (out / INDEX, table_path(out, table), out / ERRORS)
+    yield from (path for path, _ in _summary_files(out, table))
+
+
+def _summary_files(out: Path, table: str) -> list[tuple[Path, str]]:
+    """The files a batch writes at its end, each with what it holds."""
+    return [(out / INDEX, "index page"), (table_path(out, table), "table of changes"),
+            (out / ERRORS, "list of failed items")]
 
 
 def _prepare_out_dir(out: Path, table: str) -> Path:
@@ -556,8 +562,7 @@ def _prepare_out_dir(out: Path, table: str) -> Path:
         raise UsageError(f"cannot create {out}: {e.strerror or e}; choose another -o folder") from None
     # every file the batch writes at its end, checked before any work starts: a folder in the way of the table
     # or of errors.jsonl was found only after hours of comparisons
-    for path, what in ((out / INDEX, "index page"), (table_path(out, table), "table of changes"),
-                       (out / ERRORS, "list of failed items")):
+    for path, what in _summary_files(out, table):
         if path.is_dir():
             raise UsageError(f"{path} is a folder where the batch writes its {what}; move it away or choose "
                              f"another -o folder")

@@ -24,7 +24,7 @@ from . import __version__, api
 from ._progress import JobProgress
 from .pdf import inputs
 from .errors import OutputError, ReportDiffError, UsageError
-from .fileio import check_output_path, write_atomic
+from .fileio import check_output_path, link_target, write_atomic
 
 class _OneLineUsageErrors(typer.Typer):
     """Usage errors (missing argument, unknown option, bad value) on one `error:` line with exit 2, like every other
@@ -209,7 +209,7 @@ def _emit(data: str | bytes, out_path: Optional[Path]) -> None:
     link is written through, as a shell's `>` does: the atomic rename would otherwise put a plain file in the
     link's place, its target untouched (or, for a link to a file not there yet, never created)."""
     if out_path:
-        write_atomic(Path(os.path.realpath(out_path)) if out_path.is_symlink() else out_path, data)
+        write_atomic(link_target(out_path), data)
     else:
         _to_stdout(data if isinstance(data, bytes) or data.endswith("\n") else data + "\n")
 

@@ -10,14 +10,20 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def link_target(path: Path) -> Path:
+    """The file a write to `path` makes: the path itself, or for a symbolic link the file it points to (the CLI
+    writes through a link, as a shell's `>` does)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def check_output_path(out: str | os.PathLike, inputs: list[str | os.PathLike]) -> Path:
     """Refuse an output path that is a directory, a device, a pipe or a socket, sits in a missing folder, or is
     one of the inputs; for a symbolic link, the same of the file it points to."""
     path = Path(out)
     try:
         _checked_output_path(path, inputs)
-        if path.is_symlink():             # the CLI writes through a link (cli._emit): its target must be writable
-            _checked_output_path(Path(os.path.realpath(path)), inputs)
+        if link_target(path) != path:     # the CLI writes through a link (cli._emit): its target must be writable
+            _checked_output_path(link_target(path), inputs)
         return path
     except OSError as e:                  # a name too long (ENAMETOOLONG), a loop of symbolic links (ELOOP)...
         raise OutputError(f"cannot write {path}: {e.strerror or e}; choose another -o path") from None

@@ -76,8 +76,7 @@ def printable(text: str, limit: int = 80) -> str:
     """Text for a one-line message: control, bidi and zero-width characters removed, a URL's user info (a password
     in REPORTDIFF_ODS_URL) left out, lone surrogates (a file name that is not UTF-8) replaced by U+FFFD, so that
     the line can be written anywhere, length capped."""
-    text = _SURROGATE.sub("\ufffd", _USER_INFO.sub(lambda m: m.group(1) or "", text))
-    text = " ".join(_UNPRINTABLE.sub(lambda m: " " if m.group().isspace() else "", text).split())  # a tab: a space
+    text = " ".join(without_controls(_USER_INFO.sub(lambda m: m.group(1) or "", text)).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -295,7 +295,7 @@ def _act(word: str) -> str:
 
 def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairContext, limit: int) -> list[Signal]:
     found = []
-    shown: dict[tuple[str, int, int], str] = {}     # a change as told, by (its bare words, sentences)
+    shown: dict[int, str] = {}      # id() of a signal -> its change as told (its `change` stays the bare words)
     pairs = _sentence_pairs(old, new, sim)
     found += _lone_stances(old, {i for i, _ in pairs}, "old", ctx)
     found += _lone_stances(new, {j for _, j in pairs}, "new", ctx)
@@ -313,17 +313,20 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
         score = size * (0.4 + 0.6 * min(1.0, sim[i][j] * 2)) * (LEAD_BONUS if lead else 1.0) * (
             REVERSAL_BONUS if d == "reversed" else 1.0) * (SPEECH_ACTS if two_acts else 1.0)
         shared = sorted(o.stems & n.stems, key=lambda s: (-ctx.idf(s), s))[:2]
-        if _importance_reworded(gone, came):      # what is asked moved, not how much it matters
+        reworded = _importance_reworded(gone, came)      # what is asked moved, not how much it matters
+        if reworded:
             change = f"{_what_matters(o, gone)} → {_what_matters(n, came)}"
         else:
             change = f"{_words_text(o, _strongest(gone)) or '—'} → {_words_text(n, _strongest(came)) or '—'}"
-            shown[change, i, j] = f"{_shown(o, _strongest(gone))} → {_shown(n, _strongest(came))}"
-        found.append((i, j, Signal(kind="judgement", old=quote(o.text, _offsets(o, gone or ow, shared)),
-                                   new=quote(n.text, _offsets(n, came or nw, shared)), subject=_subject(o, n, ctx),
-                                   change=change, direction=d, score=round(score, 3))))
+        sig = Signal(kind="judgement", old=quote(o.text, _offsets(o, gone or ow, shared)),
+                     new=quote(n.text, _offsets(n, came or nw, shared)), subject=_subject(o, n, ctx),
+                     change=change, direction=d, score=round(score, 3))
+        if not reworded:
+            shown[id(sig)] = f"{_shown(o, _strongest(gone))} → {_shown(n, _strongest(came))}"
+        found.append((i, j, sig))
     chosen = _diverse(found, limit)          # which changes are told is decided on their bare judging words
-    for i, j, sig in chosen:
-        sig.change = shown.get((sig.change, i, j), sig.change)
+    for _, _, sig in chosen:
+        sig.change = shown.get(id(sig), sig.change)
     return [sig for _, _, sig in chosen]
 
 

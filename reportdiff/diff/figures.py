@@ -76,6 +76,7 @@ _REFERENCE_BEFORE = re.compile(
     r"|(?:resolutions|paragraphs|paras\.?|articles|nos\.|footnotes|annexes|chapters|sections|rules|pages|items)"
     r"\s*(?:\d+\s*(?:,\s*(?:and\s+)?|and\s+))*)$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+_LABEL_AFTER = re.compile(r"\.\s+[A-Z]")          # "4. Condemns …": a quoted resolution's paragraph label
 _CLAUSE_END = re.compile(r"[;:()]|,(?!\d)|\sand\s+\d")   # where the words about a figure stop: the next item of a list
 _BREAK = re.compile(r"[;:()]|,(?!\d)")
 _COMPLEMENT = re.compile(r"\s+(?:of|related to|involving|affecting|against|concerning)\s+((?:[^\W\d][\w’'-]*\s*){1,4})")
@@ -256,7 +257,7 @@ def _skip(sentence: str, m: re.Match) -> bool:
         return True                        # a year
     if _MONTH_AFTER.match(sentence, end) or _REFERENCE_BEFORE.search(sentence[max(0, m.start() - 60):m.start()]):
         return True                        # 12 May, resolution 2254, May 2025
-    if a_start == 0 and re.match(r"\.\s+[A-Z]", sentence[end:end + 4]):
+    if a_start == 0 and _LABEL_AFTER.match(sentence, end, end + 4):
         return True                        # "4. Condemns …": the label of a quoted resolution's paragraph
     name = _NAME_BEFORE.search(sentence, 0, m.start())
     if name and name.start() > 0 and not m.group("qual"):

@@ -71,7 +71,11 @@ def _misread_marker(text: str) -> bool:
     words = text.split()
     if len(words) == 2 and len(words[1]) <= 4 and Levenshtein.distance(ocr_key(words[0]), "page") <= 1:
         return True
-    return any(Levenshtein.distance(ocr_key(text), ocr_key(lang)) <= 1 for lang in LANGUAGES)
+    key = ocr_key(text)
+    return any(Levenshtein.distance(key, lang) <= 1 for lang in _LANGUAGE_KEYS)
+
+
+_LANGUAGE_KEYS = tuple(ocr_key(lang) for lang in LANGUAGES)
 
 
 def _is_foot(text: str) -> bool:

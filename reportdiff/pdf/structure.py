@@ -222,15 +222,24 @@ def _slash_notes_start(lines: list[Line], wanted: int, body: float, scanned: boo
     document's next), cited "n/" in the lines above it, with nothing in larger type from there to the page's
     foot. These notes have no rule over them and are often at the text's own size: the number's sequence and
     its citation are what tell a note from a line of text."""
+    misread = {wanted} if scanned else set()
     for k in range(1, len(lines)):
         ln = lines[k]
         if _note_number(ln, wanted, scanned) is None or ln.top - lines[k - 1].bottom < 0.5 * body:
             continue
-        misread = {wanted} if scanned else set()
         cited = any(_slash_marker(w.text, {wanted}, misread) for above in lines[:k] for w in above.words)
         if cited and all(x.size < body * 1.15 for x in lines[k:]):
             return k
     return None
+
+
+def _close_below(upper: Line | None, lower: Line | None, line_gap: float) -> bool:
+    """`lower` stands right under `upper` on its page, no further apart than the body's lines (2 points' play)."""
+    return upper is not None and lower is not None and lower.page == upper.page \
+        and lower.top - upper.bottom <= line_gap + 2
+
+
+_TYPESCRIPT_NOTE = re.compile(r"\w{1,3}/")     # "19/", "3_/": the number opening a typescript's note
 
 
 def _as_raised_number(ln: Line, num: str, width: int) -> Line:
@@ -685,7 +694,7 @@ class EditionBuilder:
         if m and int(m.group(1)) == expected and (kind == "digit" or not label):
             if ln.text.rstrip().endswith(":"):
                 return True               # "54. Engaging the private sector:" opens a list, as a paragraph does
-            runs_on = nxt is not None and nxt.page == ln.page and nxt.top - ln.bottom <= line_gap + 2 \
+            runs_on = _close_below(ln, nxt, line_gap) \
                 and (not (nxt.bold or nxt.italic) or nxt.x1 >= self._right_edge - 12
                      or nxt.text.rstrip().endswith((".", ";")))
             if len(words) >= 6 and ln.x1 >= self._right_edge - 12 and runs_on:
@@ -737,12 +746,10 @@ class EditionBuilder:
         II) and misreads paragraph numbers ("3L.", "1+2."), so paragraphs were taken for headings."""
         text = words_text(words).rstrip()
         line_gap, prev, cur = reading.line_gap, reading.prev, reading.blocks[-1] if reading.blocks else None
-        runs_on = nxt is not None and nxt.page == ln.page and nxt.top - ln.bottom <= line_gap + 2 \
-            and abs(nxt.x0 - ln.x0) < 3
-        if prev is not None and prev.page == ln.page and ln.top - prev.bottom <= line_gap + 2 \
-                and abs(prev.x0 - ln.x0) < 3 and cur is not None and cur.kind == "para":
+        runs_on = _close_below(ln, nxt, line_gap) and abs(nxt.x0 - ln.x0) < 3
+        if _close_below(prev, ln, line_gap) and abs(prev.x0 - ln.x0) < 3 and cur is not None and cur.kind == "para":
             return True               # the next line of the paragraph above, close below it at its left edge
-        note = re.fullmatch(r"\w{1,3}/", words[0].text) and len(words) >= 4     # "19/ Voir …": a typescript's note
+        note = _TYPESCRIPT_NOTE.fullmatch(words[0].text) and len(words) >= 4     # "19/ Voir …": a typescript's note
         return ocr_marks(text) or note or (len(words) >= 6 and runs_on) \
             or (len(words) >= 4 and text.endswith((".", ";")))
 
@@ -863,7 +870,7 @@ class _Assembly:
     def cites_slashed(self, lines: list[Line], num: str) -> bool:
         """Whether `num` is cited "n/" as printed in these lines (not by a raised OCR speck, nor misread by an
         OCR: those cite only a note on their page or the next)."""
-        return any(_slash_marker(w.text, self.slash_numbers) == num for ln in lines for w in ln.words)
+        return bool(self.slash_numbers) and any(_slash_marker(w.text, self.slash_numbers) == num for ln in lines for w in ln.words)
 
     def misread_here(self, page: int) -> set[int]:
         """The "n/" notes an OCR's misread marker on `page` may cite: those printed on it or the next page."""

@@ -445,7 +445,7 @@ class _TableReader:
         i = 0
         while i < len(lines):
             j = i + 1
-            while j < len(lines) and _gap(lines[j - 1], lines[j]) < ROW_GAP * lines[j].size:
+            while j < len(lines) and self.above[id(lines[j])] < ROW_GAP * lines[j].size:
                 j += 1
             rows = [k for k in range(i, j) if self.page.row_candidate(lines[k])]
             if rows:

@@ -262,7 +262,7 @@ def _counts(noun: str, changed: list, same: list) -> str:
                                             ("unchanged", "unchanged")) if kinds[k]]
     if len(told) == 1:
         n, word = told[0]
-        return f"{n} new {noun}{'s' if n != 1 else ''}" if word == "new" else f"{plural(n, noun)} {word}"
+        return plural(n, f"new {noun}") if word == "new" else f"{plural(n, noun)} {word}"
     return f"{plural(len(changed) + len(same), noun)} ({', '.join(f'{n} {word}' for n, word in told)})"
 
 
