@@ -351,16 +351,16 @@ def test_judgement_change_is_found_and_quoted():
 
 
 def test_a_judgement_word_on_one_side_only_ranks_below_a_changed_judgement():
-    """"IOM provided equipment" -> "IOM strengthened …" is a fact told in other words; "remained high" ->
-    "increased sharply" is a judgement that moved. Both stay signals, with their own scores; in the brief the
-    change comes first even where the one-sided word weighs as much."""
+    """"The Government provided equipment" -> "The Government strengthened …" is a fact told in other words;
+    "remained high" -> "increased sharply" is a judgement that moved. Both stay signals, with their own scores; in
+    the brief the change comes first even where the one-sided word weighs as much."""
     from reportdiff.diff.brief import rank
     from reportdiff.model import Signal
 
-    sigs = signals("IOM provided equipment and infrastructure to the Government of Iraq for border management in "
+    sigs = signals("The Government of Iraq provided equipment and infrastructure for border management in "
                    "Anbar. The number of returns from the camps remained high during the period. The situation in "
                    "Nineveh was stable. Violence in the west remained high.",
-                   "IOM strengthened the border management efforts of the Government of Iraq in Anbar. The number "
+                   "The Government of Iraq strengthened its border management efforts in Anbar. The number "
                    "of returns from the camps increased sharply during the period. The situation in Nineveh "
                    "deteriorated. Violence in the west declined.")
     judgements = {s.change: s for s in of_kind(sigs, "judgement")}
@@ -370,6 +370,74 @@ def test_a_judgement_word_on_one_side_only_ranks_below_a_changed_judgement():
     moved = Change("rewritten", ["2"], ["2"], signals=[Signal("judgement", "remained high", "increased",
                                                               direction="changed", score=0.8)])
     assert [b.old for b in rank([one_sided, moved], {})] == [["2"], ["1"]]
+
+
+def test_the_united_nations_own_work_is_no_judgement():
+    """The report's account of its own work — "UNMISS continued to support …", "IOM continued its support to …",
+    "the ongoing development of legislation", "the Mission strengthened the capacity of …" — says that work went
+    on, not how the situation stands (an audit of the gold pairs' signals: 25 of 102 wrong judgements were these).
+    A continuity word before a condition still judges, and so does a threat that grew."""
+    from reportdiff.diff.lexicon import hits
+
+    def words(text):
+        return [w for w, _, _ in hits(text)]
+
+    assert words("UNMISS continued to support the Government in preparing for elections.") == []
+    assert words("IOM continued its support to the Government of Iraq.") == []
+    assert words("The Facility contributed to the ongoing development of new counter-terrorism legislation.") == []
+    assert words("The force sustained the capability to respond in a crisis situation.") == []
+    assert words("The Mine Action Service continued clearing land for the establishment of a camp.") == []
+    assert words("Moreover, the Mission strengthened the capacity of 44 representatives of local authorities.") == []
+    assert words("Da’esh continued to pose a threat and expanded its network in the region.") == [
+        "continued", "expanded"]
+    assert words("Hostilities continued to escalate; ongoing challenges remained.") == [
+        "continued", "ongoing", "remained"]
+    sigs = signals("UNMISS continued to support the Government in preparing for elections in the capital.",
+                   "UNMISS supported the Government through training for 80 officials on elections in the capital.")
+    assert of_kind(sigs, "judgement") == []
+    sigs = signals("IOM provided equipment to the Government of Iraq for border management in Anbar.",
+                   "IOM strengthened the border management efforts of the Government of Iraq in Anbar.")
+    assert of_kind(sigs, "judgement") == []
+
+
+def test_a_hedge_on_one_side_of_a_rewritten_pair_is_no_change():
+    """"reportedly → —" between two different sentences of a rewritten paragraph says only that they differ; the
+    same word dropped from an edited sentence is an attribution dropped, and is told."""
+    old = ("Men and boys in the detention facilities were reportedly held in overcrowded cells in Hasakah, with "
+           "insufficient food.")
+    rewritten = ("The vast majority of detainees in Hasakah were being held incommunicado, with no information "
+                 "provided about their fate.")
+    assert of_kind(signals(old, rewritten, "rewritten"), "judgement") == []
+    edited = ("Men and boys in the detention facilities were held in overcrowded cells in Hasakah, with "
+              "insufficient food.")
+    assert [s.change for s in of_kind(signals(old, edited, "modified"), "judgement")] == ["reportedly → —"]
+    # a judgement proper on one side of a rewritten pair is still told
+    worse = ("The vast majority of detainees in Hasakah were being held incommunicado, and conditions in the "
+             "facilities deteriorated.")
+    assert [s.change for s in of_kind(signals(old, worse, "rewritten"), "judgement")] == [
+        "reportedly → deteriorated"]
+
+
+def test_terms_of_art_are_not_judgements():
+    """"grave violations" (the monitoring mechanism's category), "critical infrastructure", "a high court judge",
+    "community violence reduction", "dynamic air patrols", "humanitarian needs", "urgent medical assistance", "a
+    risk assessment": names of things, each counted in the 2025 reports; the same words judging still do."""
+    from reportdiff.diff.lexicon import hits
+
+    def words(text):
+        return [w for w, _, _ in hits(text)]
+
+    for text in ("The 127 grave violations were verified.", "It protects critical energy infrastructure.",
+                 "A high court judge was deployed to Malakal.", "It ran community violence reduction projects.",
+                 "UNMISS cancelled 466 dynamic air and ground patrols.", "The plan covers humanitarian needs.",
+                 "Fourteen survivors received urgent medical assistance.", "It finished a risk assessment.",
+                 "Each unit was placed on a performance improvement plan.",
+                 "Classrooms expected to benefit 648 pupils were built."):
+        assert words(text) == [], text
+    assert words("I am gravely concerned; the situation is grave and the needs are urgent.") == [
+        "gravely", "concerned", "grave", "needs", "urgent"]
+    assert words("Infrastructure remains critical, and the risk of escalation is high.") == [
+        "remains", "critical", "risk", "escalation", "high"]
 
 
 def test_importance_said_in_other_words_is_told_by_what_is_asked():

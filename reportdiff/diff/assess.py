@@ -293,7 +293,10 @@ def _act(word: str) -> str:
     return "necessity" if word.lower() in lexicon.IMPORTANCE else lexicon.category(word)
 
 
-def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairContext, limit: int) -> list[Signal]:
+def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairContext, limit: int,
+                      rewritten: bool = False) -> list[Signal]:
+    """The changed judgements of a change's paired sentences, best first (at most `limit`). `rewritten`: the
+    change is a successor reworded too far for a word redline (its sentences are other sentences, not edits)."""
     found = []
     shown: dict[int, str] = {}      # id() of a signal -> its change as told (its `change` stays the bare words)
     pairs = _sentence_pairs(old, new, sim)
@@ -308,6 +311,8 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
         if _same_in_other_words(gone, came) or _only_tense_changed(o, n, gone, came):
             continue
         d = _direction(ow, nw, gone, came)
+        if rewritten and d in ("new", "dropped") and _hedge_or_need_only(came if d == "new" else gone):
+            continue
         size = lexicon.strength({lexicon.category(w) for w in gone | came})
         two_acts = _speech_acts_differ(_strongest(gone), _strongest(came))      # the words the summary shows
         score = size * (0.4 + 0.6 * min(1.0, sim[i][j] * 2)) * (LEAD_BONUS if lead else 1.0) * (
@@ -328,6 +333,14 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
     for _, _, sig in chosen:
         sig.change = shown.get(id(sig), sig.change)
     return [sig for _, _, sig in chosen]
+
+
+def _hedge_or_need_only(words: set[str]) -> bool:
+    """A hedge or a need on one side only ("reportedly → —", "— → need"): in an edited sentence a real edit (an
+    attribution dropped), but between the other sentences of a rewritten paragraph it says only that the new
+    sentence is another sentence (read on the gold pairs' signals: 14 such, none an analyst would brief). What must
+    be done is told by the recommendations."""
+    return bool(words) and {lexicon.category(w) for w in _strongest(words)} <= {"likelihood", "necessity"}
 
 
 def _lone_stances(side: list[Sentence], paired: set[int], which: str, ctx: PairContext) -> list[tuple]:
@@ -801,7 +814,8 @@ def signals_for(old_paras: list[Paragraph], new_paras: list[Paragraph], kind: st
     sim = [[_similarity(o, n, ctx) for n in new] for o in old]
     limit = min(MAX_JUDGEMENTS, 2 + max(len(old_paras), len(new_paras)))
     old_figs, new_figs = figures_of(old, ctx), figures_of(new, ctx)      # read once, for both uses below
-    found = (judgement_signals(old, new, sim, ctx, limit) + figure_signals(old_figs, new_figs)
+    found = (judgement_signals(old, new, sim, ctx, limit, rewritten=kind == "rewritten")
+             + figure_signals(old_figs, new_figs)
              + recommendation_signals(old, new, sim, ctx))
     paired_numbers = {numbers_in(s.old) | numbers_in(s.new) for s in found if s.kind == "figure"}
     kept = [s for s in diff_signals
