@@ -132,20 +132,33 @@ _OUTPUT_WORDS = frozenset("strengthened expanded improved".split())
 _OUTPUT_OBJECT = re.compile(r"\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:capacit|capabilit|network|efforts|"
                             r"support|assistance|cooperation|coordination|engagement|partnership|outreach|border)",
                             re.I)
-UN_ACTOR = re.compile(r"\b(?:United Nations|UN[A-Z]{2,}|IOM|WFP|OHCHR|OCHA|[Tt]he\s+(?:Mission|Office|Programme|"
-                      r"Facility|Centre|Center|Directorate|Service|Secretariat|Force|force|Team)|"
+UN_ACTOR = re.compile(r"\b(?:United Nations|UN[A-Z]{2,}|IOM|WFP|OHCHR|OCHA|"
+                      r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(?:Mission|Office|Programme|Facility|Centre|Center|"
+                      r"Directorate|Service|Secretariat|Force|force|Team)|"
                       r"[Mm]y\s+(?:Special\s+)?(?:Representative|Envoy))\b")
 
 
+# Who does such work: the United Nations' bodies (UN_ACTOR) and those it works beside. "ISIL-K continued to build
+# its capabilities", "Al-Shabaab continued to prioritize …", "JNIM continued to focus its attacks" are the threat
+# going on, and still judge.
+_PARTNERS = re.compile(r"\b(?:Member States|[Dd]onors|[Pp]artners|[Hh]umanitarian (?:actors|organizations|community)|"
+                       r"European Union|African Union|IGAD|Governments?)\b")
+
+
 def _own_work(text: str, word: str, start: int, end: int) -> bool:
-    """The word tells the United Nations' own work going on or done, not the situation (see _ACTIVITY_AFTER)."""
-    category = CATEGORY[word]
-    if category == "continuity":
-        return bool(_ACTIVITY_AFTER.match(text, end))
+    """The word tells the United Nations' own work (or its partners') going on or done, not the situation (see
+    _ACTIVITY_AFTER and _OUTPUT_OBJECT)."""
+    clause_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start)) + 1
+    if CATEGORY[word] == "continuity":
+        if not _ACTIVITY_AFTER.match(text, end):
+            return False
+        # "the ongoing development of …" needs no actor; "continued to support" is work when one of ours does it
+        return word == "ongoing" or bool(UN_ACTOR.search(text, clause_start, start)
+                                         or _PARTNERS.search(text, clause_start, start))
     if word in _OUTPUT_WORDS and _OUTPUT_OBJECT.match(text, end):
-        clause_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start)) + 1
         return bool(UN_ACTOR.search(text, clause_start, start))
     return False
+
 
 # Level words that qualify another assessment word rather than judge on their own ("declined significantly",
 # "only five Member States", "gravely concerned"): in the one-line summary of a change they give way to it.
