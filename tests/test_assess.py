@@ -390,6 +390,8 @@ def test_the_united_nations_own_work_is_no_judgement():
     assert words("Moreover, the Mission strengthened the capacity of 44 representatives of local authorities.") == []
     assert words("Da’esh continued to pose a threat and expanded its network in the region.") == [
         "continued", "expanded"]
+    assert words("ISIL-K continued to build its capabilities to threaten Central Asian countries.") == ["continued"]
+    assert words("The European Union continued its support of the Lebanese Armed Forces.") == []
     assert words("Hostilities continued to escalate; ongoing challenges remained.") == [
         "continued", "ongoing", "remained"]
     sigs = signals("UNMISS continued to support the Government in preparing for elections in the capital.",
