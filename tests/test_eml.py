@@ -84,6 +84,30 @@ def test_eml_with_hostile_text():
     assert att.get_content().count("<script") == 1
 
 
+def test_eml_title_with_encoded_words_stays_one_subject():
+    """A title holding RFC 2047 encoded words ("=?utf-8?q?=0D=0ABcc:…?=") is plain text in the Subject: the
+    email package would decode them into a line break and smuggle a Bcc header (or end the headers early)."""
+    from dataclasses import replace
+
+    c = realistic_comparison()
+    for title in ("Report on the situation =?utf-8?q?=0D=0ABcc:_attacker@evil.example=0D=0AX-Injected:_yes?=",
+                  "Report =?utf-8?q?=0A=0A<h1>Spoofed_body</h1>?="):
+        c = replace(c, new=replace(c.new, title=title))
+        msg = parse(render.render_comparison(c, "eml"))
+        assert set(k.lower() for k in msg.keys()) == {"subject", "date", "x-unsent", "x-mailer", "content-type",
+                                                      "mime-version"}
+        assert "=0D=0A" in msg["Subject"] or "=0A=0A" in msg["Subject"]        # shown as written
+        assert msg.get_content_type() == "multipart/mixed" and len(list(msg.iter_attachments())) == 1
+
+
+def test_eml_attachment_is_utf8():
+    """The attached report is UTF-8 and says so: read as anything else its "→" and any accented word are
+    garbled, and its stylesheet no longer matches the Content-Security-Policy's hash."""
+    att = next(parse(render.render_comparison(realistic_comparison(), "eml")).iter_attachments())
+    assert att.get_content_charset() == "utf-8"
+    assert "S/2025/72 → S/2025/496" in att.get_content()
+
+
 def test_eml_html_body_tells_what_the_plain_part_tells():
     # Most mail clients show the HTML part: its reader missed "Read with care …" and the tables line, which only the
     # plain part had; and on a phone the brief's place column squeezed the words into a third of the width

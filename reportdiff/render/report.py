@@ -150,7 +150,10 @@ def report_filename(comparison: Comparison) -> str:
 
 
 def _header_text(s: str, limit: int = 200) -> str:
-    s = one_line("".join(ch if ch.isprintable() else " " for ch in s))
+    """Untrusted text for a header: one printable line, and no RFC 2047 encoded word ("=?utf-8?q?=0D=0ABcc:…?="):
+    the email package decodes those in a value it is given, so a title could carry a line break into the
+    headers. A space after each "=" that opens one keeps the text as it reads and makes it plain text."""
+    s = one_line("".join(ch if ch.isprintable() else " " for ch in s)).replace("=?", "= ?")
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
@@ -173,7 +176,8 @@ def render_eml(comparison: Comparison, *, generated: datetime | None = None) -> 
     msg.set_content(_plain_summary(view, filename=filename))
     msg.add_alternative(html, subtype="html")
     report = render_page("report.html.j2", "report", view).encode("utf-8")    # the same view, not built again
-    msg.add_attachment(report, maintype="text", subtype="html", filename=filename)
+    msg.add_attachment(report, maintype="text", subtype="html", filename=filename,
+                       params={"charset": "utf-8"})        # read as anything else, "→" breaks the CSP's hashes
     return msg.as_bytes()
 
 
