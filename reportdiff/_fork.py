@@ -86,7 +86,10 @@ class Forked:
         # as they were when it started: send ours (the cache folder is read from the environment, a path may
         # be relative).
         here = surroundings(context)
-        self.process = context.Process(target=_run, args=(send, fn, args, kwargs, here), daemon=True)
+        # A forked child also holds this end of the pipe; it closes it (see _run), or, its parent killed, it would
+        # block for ever writing a result larger than the pipe's buffer that no one reads.
+        inherited = self.receive if context.get_start_method() == "fork" else None
+        self.process = context.Process(target=_run, args=(send, fn, args, kwargs, here, inherited), daemon=True)
         self.process.start()
         send.close()
 
@@ -106,10 +109,13 @@ class Forked:
         self.receive.close()
 
 
-def _run(send, fn, args, kwargs, here=None) -> None:
+def _run(send, fn, args, kwargs, here=None, inherited=None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if inherited is not None:
+        inherited.close()
+    _end_with_parent()
     adopt(here)
     try:
         outcome = (True, fn(*args, **kwargs))
@@ -120,3 +126,21 @@ def _run(send, fn, args, kwargs, here=None) -> None:
     except Exception:                    # an unpicklable result or error: the parent sees WorkerDied
         pass
     send.close()
+
+
+def _end_with_parent() -> None:
+    """Linux: have the kernel end this worker when its parent ends (killed with SIGKILL, or by a caller's
+    timeout that signals only the process it started), so that no reader outlives the command. Elsewhere the
+    worker ends when it next writes to the closed pipe."""
+    import signal
+
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)              # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:                              # the parent ended before the request was made
+        os._exit(1)

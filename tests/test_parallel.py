@@ -103,3 +103,49 @@ print("ok")
 """
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", (proc.returncode, proc.stderr[-2000:])
+
+
+def test_a_worker_ends_with_its_killed_parent(tmp_path):
+    """A caller's timeout that kills only the process it started (subprocess.run(..., timeout=…)), or a SIGKILL,
+    leaves no reader behind: one blocked for ever writing a result no one reads (it held its own pipe's other
+    end) was found still running 46 s later."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import multiprocessing, sys, time\n"
+        "from reportdiff import _fork\n"
+        "def work():\n"
+        "    time.sleep(1.0)\n"
+        "    return 'x' * 1_000_000\n"            # far more than a pipe's buffer
+        "w = _fork.Forked(multiprocessing.get_context('fork'), work)\n"
+        "print(w.process.pid, flush=True)\n"
+        "time.sleep(60)\n")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        if _zombie(child):
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(child, signal.SIGKILL)
+        raise AssertionError("the worker outlived its parent")
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
