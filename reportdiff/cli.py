@@ -33,6 +33,12 @@ class _OneLineUsageErrors(typer.Typer):
     def __call__(self, *args, **kwargs):
         if kwargs.get("standalone_mode", True) is False:
             return super().__call__(*args, **kwargs)
+        argv = kwargs.get("args", args[0] if args else None)
+        if "" in (sys.argv[1:] if argv is None else argv):
+            # "" would be read as the current folder ("$DIR" of an unset variable): `series ""` compared every PDF
+            # in it, `compare "" b.pdf` named a folder the user never gave
+            _say("error", "an argument is empty (an unset shell variable?); give a file, a folder or a symbol")
+            sys.exit(2)
         try:
             rv = super().__call__(*args, **{**kwargs, "standalone_mode": False})
         except Exception as e:

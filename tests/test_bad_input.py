@@ -185,6 +185,20 @@ def test_directory_instead_of_file(tmp_path):
         reportdiff.load(folder)
 
 
+def test_an_empty_argument_is_no_path(tmp_path, sample_72):
+    """"$DIR" of an unset shell variable is "": read as the current folder, `series ""` compared every PDF in
+    it and `compare "" b.pdf` named a folder the user never gave."""
+    shutil.copy(sample_72, tmp_path / "a.pdf")
+    for args in (("series", "", sample_72, "-f", "json", "-o", "-"), ("compare", "", sample_72),
+                 ("extract", ""), ("compare", sample_72, sample_72, "-o", "")):
+        proc = run_cli(*args, cwd=tmp_path, timeout=60)
+        assert_clean_error(proc, "empty")
+        assert proc.stdout == ""
+    for bad in ("", "a\x00b.pdf"):                  # the library: one of its own errors, not os.stat's ValueError
+        with pytest.raises(InputFileError, match="not a path"):
+            reportdiff.load(bad)
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_named_pipe_does_not_hang(tmp_path):
     fifo = tmp_path / "pipe.pdf"

@@ -66,6 +66,8 @@ def _unreadable(name: str, e: Exception, hint: str = "") -> InputFileError:
 
 def stat_regular_file(path: str | os.PathLike) -> os.stat_result:
     name = _name(path)
+    if not name or "\x00" in name:
+        raise InputFileError(f"{name!r} is not a path to a file; give the path of the report's PDF")
     try:
         st = os.stat(path)
     except OSError as e:
