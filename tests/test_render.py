@@ -293,6 +293,25 @@ def test_markdown_and_text_neutralise_hostile_text():
     assert "\x1b" not in plain and "<script>alert(1)</script>" in plain
 
 
+def test_invisible_characters_and_markdown_math_are_neutralised():
+    """Format characters a PDF's text layer can carry (the Arabic letter mark, word joiners, a byte order mark,
+    soft hyphens, tag characters) hide or reorder text in a terminal or a Markdown view; "$…$" is mathematics on
+    GitHub; a blank title left a stray "**"."""
+    from dataclasses import replace
+
+    invisible = "\u061c\u2060\ufeff\u00ad\u180e\ufff9\u2061\U000e0041\u3164\u034f"
+    c = realistic_comparison()
+    c = replace(c, new=replace(c.new, title=f"Report x{invisible}y $\\Huge\\text{{ALL CLEAR}}$"))
+    for text in (render.render_text(c, color=False), render.render_text(c, color=True),
+                 render.render_comparison(c, "markdown")):
+        assert not any(ch in text for ch in invisible)
+        assert "xy" in text
+    md = render.render_comparison(c, "markdown")
+    assert "\\$" in md and not re.search(r"(?<!\\)\$", md)
+    blank = replace(realistic_comparison(), new=replace(c.new, title="   "))
+    assert not any(line.strip() == "**" for line in render.render_comparison(blank, "markdown").splitlines())
+
+
 def test_reading_difficulties_are_told_in_every_format():
     """A page that could not be read (a scan, a map without text) is said in the text, Markdown and e-mail forms
     too, not only in the HTML and JSON: a reader of any of them must know what was not compared."""

@@ -16,6 +16,7 @@ import re
 import shutil
 import sys
 import textwrap
+import unicodedata
 from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import formatdate
@@ -189,19 +190,32 @@ def _short_title(title: str, words: int = 12) -> str:
 # ---------------------------------------------------------------------------------------------------- text forms
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Invisible letters and marks that are not format characters: Hangul fillers, the combining grapheme joiner
+_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u034f")
 
 
 def _clean(s: str | None) -> str:
-    """Untrusted text for a terminal or a plain-text body: no control characters or escape sequences."""
-    return _CONTROL.sub("", one_line(s))
+    """Untrusted text for a terminal or a plain-text body: no control characters or escape sequences, and no
+    invisible format characters (every Unicode "Cf": the Arabic letter mark, word joiners, the byte order mark,
+    soft hyphens, interlinear annotation and tag characters), which could hide or reorder what a reader sees."""
+    s = _CONTROL.sub("", one_line(s))
+    if s.isascii():
+        return s
+    return "".join(ch for ch in s if ch not in _INVISIBLE and unicodedata.category(ch) != "Cf")
 
 
 # `&` too: a PDF's literal "&lt;script&gt;" would otherwise be read as an entity and shown as <script>
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")         # "$": GitHub reads $…$ as mathematics
 # Where a Markdown renderer makes a live link of plain text (GitHub's autolinks: "http://…", "www.…", "a@b.org"):
 # an invisible word joiner there keeps the text as it reads and the link dead.
 _MD_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?i:(?<=www)(?=\.))|(?<=@)")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+
+
+def _md_emphasis(s: str | None) -> str:
+    """A title in italics, or nothing when it is empty or blank (not a stray "**")."""
+    text = _md(s)
+    return f"*{text}*" if text.strip() else ""
 
 
 def _md(s: str | None) -> str:
@@ -268,7 +282,7 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
     `summary_only`, the full redline section by section (`render.markdown`)."""
     v = _view(comparison, generated)
     out = [f"**{_md(v.old.symbol)}** ({_md(v.old.date) or 'undated'}) → **{_md(v.new.symbol)}** "
-           f"({_md(v.new.date) or 'undated'})  ", f"*{_md(v.new.title)}*", "", _md_line(v.headline), "",
+           f"({_md(v.new.date) or 'undated'})  ", _md_emphasis(v.new.title), "", _md_line(v.headline), "",
            "| " + " | ".join(c.label for c in v.counts) + " | Unchanged |",
            "|" + "---:|" * (len(v.counts) + 1),
            "| " + " | ".join(str(c.n) for c in v.counts) + f" | {v.unchanged} |", ""]
@@ -457,7 +471,7 @@ def render_edition(edition: Edition, fmt: str) -> str:
     for p in edition.paragraphs:
         by_section.setdefault(p.section, []).append(p)
     head = f"{esc(edition.symbol) or '(no symbol)'}" + (f" · {human_date(edition.date)}" if edition.date else "")
-    lines = [f"# {head}" if md else head, "", f"*{esc(edition.title)}*" if md else _clean(edition.title)]
+    lines = [f"# {head}" if md else head, "", _md_emphasis(edition.title) if md else _clean(edition.title)]
     counts = [plural(edition.pages, "page"), plural(len(edition.sections), "section"),
               plural(len(edition.paragraphs), "paragraph")]
     lines += ["", ", ".join(counts), ""]
