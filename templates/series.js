@@ -7,7 +7,9 @@
   // A link to a paragraph's history (or to one edition inside it) opens the folded history it points into.
   function reveal(hash) {
     if (!hash || hash.length < 2) { return; }
-    var target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    var id;
+    try { id = decodeURIComponent(hash.slice(1)); } catch (err) { return; }   // "#%E0%A4%A": not a link of ours
+    var target = document.getElementById(id);
     if (!target) { return; }
     for (var n = target; n; n = n.parentElement) {
       if (n.tagName === "DETAILS") { n.open = true; }

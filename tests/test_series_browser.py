@@ -93,6 +93,17 @@ def test_open_all_and_split_history(browser, timelines):
         assert_clean(log, url)
 
 
+def test_a_malformed_fragment_breaks_nothing(browser, timelines):
+    """A link ending "#%E0%A4%A" (not a link of ours: a mangled URL) threw "URI malformed", and the page's
+    buttons no longer worked."""
+    with opened_report(browser, timelines["chain"]) as (page, log, url):
+        page.goto(url + "#%E0%A4%A")
+        page.wait_for_timeout(200)
+        page.locator("#open-all").click()
+        assert page.locator("details.hist[open]").count() == 9
+        assert_clean(log, url)
+
+
 def test_without_javascript_the_timeline_still_reads(browser, timelines):
     with opened_report(browser, timelines["chain"], javascript=False) as (page, log, url):
         assert page.locator(".fig").first.is_visible()
