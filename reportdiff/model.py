@@ -16,8 +16,12 @@ round-trip through a JSON text, a file or a parsed dict:
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import os
+import types
+import typing
 from dataclasses import dataclass, field
 from typing import IO, Any, Literal, Union
 
@@ -218,7 +222,7 @@ class Edition:
         """
         d = _json_document(source, EDITION_SCHEMA)
         try:
-            return cls.from_dict(d)
+            return _typed(cls.from_dict(d))
         except (KeyError, TypeError, ValueError, AttributeError) as e:
             raise _malformed(EDITION_SCHEMA, e) from e
 
@@ -465,7 +469,8 @@ class Comparison:
 
     def to_json(self, *, editions: bool = False, indent: int | None = 1) -> str:
         """The comparison as JSON text (`reportdiff.comparison/1`, as `reportdiff compare -f json` writes it);
-        `editions=True` adds both editions in full, so that `from_json` gives back an identical Comparison."""
+        `editions=True` adds both editions in full, so that `from_json` gives back the same Comparison (its
+        similarities and scores rounded to three decimals, as the JSON has them)."""
         return json.dumps(self.to_dict(include_editions=editions), ensure_ascii=False, indent=indent)
 
     @classmethod
@@ -483,12 +488,12 @@ class Comparison:
             full = d.get("editions") or {}
             old, new = (Edition.from_dict(full[side]) if side in full else _meta_edition(d[side])
                         for side in ("old", "new"))
-            return cls(old=old, new=new, sections=[SectionPair.from_dict(s) for s in d.get("sections", [])],
-                       changes=[Change.from_dict(c) for c in d.get("changes", [])],
-                       warnings=[str(w) for w in d.get("warnings", [])],
-                       brief=[BriefItem.from_dict(b) for b in d.get("brief", [])],
-                       tables=[TableChange.from_dict(t) for t in d.get("tables", [])],
-                       figures=[FigureChange.from_dict(f) for f in d.get("figures", [])])
+            return _typed(cls(old=old, new=new, sections=[SectionPair.from_dict(s) for s in d.get("sections", [])],
+                              changes=[Change.from_dict(c) for c in d.get("changes", [])],
+                              warnings=[str(w) for w in d.get("warnings", [])],
+                              brief=[BriefItem.from_dict(b) for b in d.get("brief", [])],
+                              tables=[TableChange.from_dict(t) for t in d.get("tables", [])],
+                              figures=[FigureChange.from_dict(f) for f in d.get("figures", [])]))
         except (KeyError, TypeError, ValueError, AttributeError) as e:
             raise _malformed(COMPARISON_SCHEMA, e) from e
 
@@ -552,6 +557,54 @@ def _required_fields(schema: str) -> list[str]:
     from . import schemas
 
     return [f for f in schemas.schema(schema).get("required", []) if f != "schema"]
+
+
+def _typed(obj: Any, where: str = "") -> Any:
+    """`obj` (a model read from JSON) with every field of the type its annotation names, checked through nested
+    models and lists; TypeError naming the first field that is not. JSON from elsewhere is untrusted: a title that
+    is a number would otherwise surface as an AttributeError deep inside a comparison."""
+    hints = _field_types(type(obj))
+    for name, hint in hints.items():
+        value = getattr(obj, name)
+        path = f"{where}{name}"
+        if not _conforms(value, hint):
+            raise TypeError(f"{path} should be {_type_name(hint)}, not {type(value).__name__}")
+        for k, item in enumerate(value if isinstance(value, list) else [value]):
+            if dataclasses.is_dataclass(item):
+                _typed(item, f"{path}[{k}]." if isinstance(value, list) else f"{path}.")
+    return obj
+
+
+@functools.lru_cache(maxsize=None)
+def _field_types(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
+def _conforms(value: Any, hint: Any) -> bool:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint is Any:
+        return True
+    if hint is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if origin in (Union, types.UnionType):
+        return any(_conforms(value, a) for a in args)
+    if origin is Literal:
+        return value in args
+    if origin is list:
+        return isinstance(value, list) and (not args or all(_conforms(v, args[0]) for v in value))
+    if origin is tuple:
+        return isinstance(value, tuple) and (not args or len(args) != len(value) or
+                                             all(_conforms(v, a) for v, a in zip(value, args)))
+    if origin is dict:
+        return isinstance(value, dict)
+    return isinstance(value, hint) if isinstance(hint, type) else True
+
+
+def _type_name(hint: Any) -> str:
+    return getattr(hint, "__name__", None) or str(hint).replace("typing.", "")
 
 
 def _malformed(schema: str, e: Exception) -> Exception:

@@ -8,6 +8,7 @@ import io
 import json
 import os
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -240,6 +241,25 @@ def test_from_json_refuses_what_is_no_document(comparison):
     data["changes"][0]["kind"] = 123
     with pytest.raises(JSONInputError, match="change kind '123' is not one of unchanged"):
         Comparison.from_json(data)                        # was a change of kind 123
+    full = comparison.to_dict(include_editions=True)
+    for doc, cls, field in ((dict(full["editions"]["new"], title=5), Edition, "title should be str, not int"),
+                            (_with_paragraph_text(full["editions"]["old"], ["x"]), Edition,
+                             "paragraphs[0].text should be str, not list"),
+                            (_with_signal_old(comparison.to_dict(), 7), Comparison, "signals[0].old")):
+        with pytest.raises(JSONInputError, match=re.escape(field)):
+            cls.from_json(doc)                            # was read, then AttributeError deep in a comparison
+
+
+def _with_paragraph_text(edition: dict, text) -> dict:
+    paragraphs = [dict(edition["paragraphs"][0], text=text)] + edition["paragraphs"][1:]
+    return dict(edition, paragraphs=paragraphs)
+
+
+def _with_signal_old(data: dict, value) -> dict:
+    k = next(i for i, c in enumerate(data["changes"]) if c.get("signals"))
+    change = data["changes"][k]
+    data["changes"][k] = dict(change, signals=[dict(change["signals"][0], old=value)] + change["signals"][1:])
+    return data
 
 
 def test_schemas_accept_real_documents_and_reject_broken_ones(comparison):
