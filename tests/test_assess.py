@@ -321,7 +321,7 @@ def test_a_continuity_word_is_told_with_what_follows_it():
     assert told == ["remained in charge of the… → setback"], told
     sigs = signals("The situation in the Sahel continued trends observed previously.",
                    "The situation in the Sahel remained deeply concerning.")
-    assert [s.change for s in of_kind(sigs, "judgement")] == ["continued trends observed previously → concerning"]
+    assert [s.change for s in of_kind(sigs, "judgement")] == ["continued trends observed previously → deeply concerning"]
 
 
 def test_a_summary_repeating_its_body_gives_one_judgement():
@@ -493,6 +493,16 @@ def test_a_qualifier_gives_way_to_the_judgement_it_qualifies():
                    "The pace of repatriations from the camps increased significantly, with five Member States "
                    "repatriating their nationals during the reporting period.", kind="modified")
     assert of_kind(sigs, "judgement")[0].change == "declined → increased"
+
+
+def test_a_stance_is_told_with_its_qualifier():
+    """"alarmed → concerned" read as a softening where the new text says "I remain gravely concerned" (a reading
+    of the ISIL brief): a stance keeps the qualifier written before it; a trend's still gives way (above)."""
+    sigs = signals("I am alarmed by the reports of violations in the camps in the north-east of the Syrian Arab "
+                   "Republic.",
+                   "I remain gravely concerned about the reports of violations in the camps in the north-east of the "
+                   "Syrian Arab Republic.")
+    assert [s.change for s in of_kind(sigs, "judgement")] == ["alarmed → gravely concerned"]
 
 
 def test_same_judgement_in_new_words_is_no_judgement_change():

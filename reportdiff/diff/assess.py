@@ -419,7 +419,18 @@ def _shown(s: Sentence, words: set[str]) -> str:
         followed = _what_matters(s, words, length=CONTINUITY_WORDS)
         if followed != "—":
             return followed
-    return _words_text(s, words) or "—"
+    return _words_text(s, words | _qualifying(s, words)) or "—"
+
+
+def _qualifying(s: Sentence, words: set[str]) -> set[str]:
+    """The qualifier written right before a shown stance ("gravely concerned", "deeply alarmed"): left out when
+    choosing what changed, it is part of how strongly the stance is taken ("alarmed → concerned" read as a
+    softening where the new text says "I remain gravely concerned"; a helper's reading of the ISIL brief). A trend's
+    or a level's qualifier still gives way ("declined → increased", not "declined significantly → …")."""
+    low = {w.lower() for w in words}
+    return {w1.lower() for (w1, _, o1), (w2, c2, o2) in zip(s.hits, s.hits[1:])
+            if w1.lower() in lexicon.QUALIFIERS and c2 == "stance" and w2.lower() in low
+            and not s.text[o1 + len(w1):o2].strip()}
 
 
 def _words_text(s: Sentence, words: set[str]) -> str:
