@@ -199,6 +199,18 @@ def test_the_change_of_a_figure_is_stated_as_the_text_allows():
     assert change("It held between 20 and 30 per cent.", "It held 45 per cent.").endswith("(up)")  # no midpoints
 
 
+def test_a_figure_without_its_noun_is_told_by_what_happened():
+    """"65 → 209 (up ×3.2)" in the brief said nothing of what was counted (a helper's reading of the South Sudan
+    brief); the sentence says "65 were arbitrarily arrested and detained"."""
+    sigs = signals("UNMISS verified 233 incidents. A total of 338 civilians were killed, 280 were injured, 115 were "
+                   "abducted and 65 were arbitrarily arrested and detained.",
+                   "UNMISS verified 358 incidents. A total of 856 civilians were killed, 792 were injured, 117 were "
+                   "abducted and 209 were arbitrarily arrested and detained (see figure I).")
+    changes = {s.change for s in of_kind(sigs, "figure")}
+    assert {"65 → 209 arbitrarily arrested and detained (up ×3.2)", "280 → 792 injured (up ×2.8)",
+            "115 → 117 abducted (up 2 %)"} <= changes
+
+
 def test_a_running_total_is_not_a_count_for_the_period():
     sigs = signals(
         "From June 2023 to 3 April 2025, more than 12,750 migrants were intercepted at the border with Tunisia.",

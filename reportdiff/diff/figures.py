@@ -692,7 +692,8 @@ def change_text(a: Figure, b: Figure) -> str:
     elif not _exact_terms(a, b):
         how = d                            # a ratio or a difference of midpoints would be made up
     elif a.unit == "%":
-        how = f"{d} {abs(b.value - a.value):g} points"
+        points = abs(b.value - a.value)
+        how = f"{d} {points:g} point{'' if points == 1 else 's'}"
     elif a.value and b.value / a.value >= 2:
         how = f"up ×{b.value / a.value:.1f}"
     elif a.value:
@@ -700,4 +701,18 @@ def change_text(a: Figure, b: Figure) -> str:
         how = f"{d} {percent} %" if percent >= 1 else f"{d} less than 1 %"
     else:
         how = d
-    return f"{a.text} → {b.text}{' ' + noun if noun else ''} ({how})"
+    what = noun or _predicate(b) or _predicate(a)
+    return f"{a.text} → {b.text}{' ' + what if what else ''} ({how})"
+
+
+# "A total of 338 civilians were killed, 280 were injured, 115 were abducted and 65 were arbitrarily arrested": a
+# figure whose noun is left out is told by what it says happened
+_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have been|has been|had been)\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)")
+_LOOSE_END = re.compile(r"(?:\s+(?:and|or|by|in|on|at|of|to|for|from|with))+$")
+
+
+def _predicate(f: Figure) -> str:
+    """What a figure without a counted noun says happened to its number ("were arbitrarily arrested and
+    detained" → "arbitrarily arrested and detained"), or ""."""
+    m = _PREDICATE.match(f.sentence, f.end)
+    return _LOOSE_END.sub("", m.group(1)) if m else ""
