@@ -786,6 +786,11 @@ def test_references_and_forms_of_address_name_no_subject():
     old, new, ctx = read_pair({"1": text}, {"2": FILLER[0]})
     terms = salient_terms(text, ctx, ctx.new_stems, 12)
     assert any("ICC" in t for t in terms) and any("CAT" in t for t in terms)
+    # the Monitoring Team's opening judgement was subtitled "(hereinafter, Levant, Al-Qaida)"
+    text = ("The threat from Al-Qaida, Islamic State in Iraq and the Levant (ISIL, QDe.115, hereinafter “ISIL "
+            "(Da’esh)”) and their affiliates remained dynamic and diverse.")
+    old, new, ctx = read_pair({"1": text}, {"2": FILLER[0]})
+    assert "hereinafter" not in salient_terms(text, ctx, ctx.new_stems, 12)
 
 
 def test_word_forms_tell_nouns_from_other_words():

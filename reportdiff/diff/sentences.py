@@ -395,9 +395,10 @@ _MONTH_NAMES = frozenset(m.lower() for m in MONTH_NAMES)
 
 
 NOT_NOUN_WEIGHT = 0.15         # a word that cannot be a noun names a subject only when nothing else does
-# the words of references and forms of address ("inter alia", "ibid., para. 42", "Messrs. Takala and Mishri"): never
-# what a paragraph is about
-_NOT_SUBJECT = frozenset("alia para paras ibid idem supra infra messrs mr mrs ms".split())
+# the words of references, forms of address and drafting ("inter alia", "ibid., para. 42", "Messrs. Takala and
+# Mishri", "(hereinafter “ISIL (Da’esh)”)"): never what a paragraph is about
+_NOT_SUBJECT = frozenset("""alia para paras ibid idem supra infra messrs mr mrs ms hereinafter herein hereby hereto
+    thereof therein thereto thereby whereby wherein mutatis mutandis""".split())
 # a Roman numeral ("annex III", "phase IV"), not an acronym made of the same letters ("ICC")
 _ROMAN = re.compile(r"(?=[IVXLC])(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 # standard abbreviations of time zones, after a time as incident logs give them ("at 1400 hrs EET"): "CAT" alone
