@@ -88,8 +88,11 @@ class Forked:
         here = surroundings(context)
         # A forked child also holds this end of the pipe; it closes it (see _run), or, its parent killed, it would
         # block for ever writing a result larger than the pipe's buffer that no one reads.
-        inherited = self.receive if context.get_start_method() == "fork" else None
-        self.process = context.Process(target=_run, args=(send, fn, args, kwargs, here, inherited), daemon=True)
+        forked = context.get_start_method() == "fork"
+        inherited = self.receive if forked else None
+        parent = os.getpid() if forked else None       # a forkserver's child has the server for parent
+        self.process = context.Process(target=_run, args=(send, fn, args, kwargs, here, inherited, parent),
+                                       daemon=True)
         self.process.start()
         send.close()
 
@@ -109,13 +112,13 @@ class Forked:
         self.receive.close()
 
 
-def _run(send, fn, args, kwargs, here=None, inherited=None) -> None:
+def _run(send, fn, args, kwargs, here=None, inherited=None, parent=None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if inherited is not None:
         inherited.close()
-    _end_with_parent()
+    _end_with_parent(parent)
     adopt(here)
     try:
         outcome = (True, fn(*args, **kwargs))
@@ -128,13 +131,14 @@ def _run(send, fn, args, kwargs, here=None, inherited=None) -> None:
     send.close()
 
 
-def _end_with_parent() -> None:
+def _end_with_parent(parent: int | None = None) -> None:
     """Linux: have the kernel end this worker when its parent ends (killed with SIGKILL, or by a caller's
     timeout that signals only the process it started), so that no reader outlives the command. Elsewhere the
-    worker ends when it next writes to the closed pipe."""
+    worker ends when it next writes to the closed pipe. `parent`: the pid the parent had before it started this
+    worker (read here, it could already be another's: a parent that died first would go unnoticed)."""
     import signal
 
-    parent = os.getppid()
+    parent = parent or os.getppid()
     try:
         import ctypes
 

@@ -62,6 +62,8 @@ def load(path: StrPath, *, max_pages: int = DEFAULT_MAX_PAGES, progress: Progres
     """
     from . import sources
 
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)         # a path as the OS gives it (os.listdir(b".")): read, not "damaged"
     path = sources.resolve(path, sources.FetchOptions(offline=offline, refresh=refresh))
     source = os.path.basename(os.fspath(path))
     key = _cache_key(path) if cache else None

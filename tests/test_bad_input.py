@@ -197,6 +197,7 @@ def test_an_empty_argument_is_no_path(tmp_path, sample_72):
     for bad in ("", "a\x00b.pdf"):                  # the library: one of its own errors, not os.stat's ValueError
         with pytest.raises(InputFileError, match="not a path"):
             reportdiff.load(bad)
+    assert reportdiff.load(os.fsencode(sample_72), cache=False).symbol == "S/2025/72"   # a path as bytes is a path
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

@@ -143,6 +143,17 @@ def test_a_worker_ends_with_its_killed_parent(tmp_path):
         raise AssertionError("the worker outlived its parent")
 
 
+def test_a_worker_whose_parent_is_already_gone_ends():
+    """The parent's pid is taken before the worker starts: read in the worker, it would already be init's when the
+    parent died first, and the worker would run on (a review: 29 of 30 such workers survived)."""
+    import subprocess
+    import sys
+
+    code = "from reportdiff import _fork; _fork._end_with_parent(parent=1); print('ran on')"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "ran on" not in proc.stdout and proc.stderr == ""
+
+
 def _zombie(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as f:

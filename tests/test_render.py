@@ -308,6 +308,9 @@ def test_invisible_characters_and_markdown_math_are_neutralised():
         assert "xy" in text
     md = render.render_comparison(c, "markdown")
     assert "\\$" in md and not re.search(r"(?<!\\)\$", md)
+    edged = replace(c, new=replace(c.new, title="\ufeff Report of the Secretary-General \u00ad"))
+    lines = render.render_comparison(edged, "markdown").splitlines()
+    assert "*Report of the Secretary-General*" in lines         # not "* Report…" (a list item)
     blank = replace(realistic_comparison(), new=replace(c.new, title="   "))
     assert not any(line.strip() == "**" for line in render.render_comparison(blank, "markdown").splitlines())
 

@@ -178,3 +178,6 @@ def test_a_block_too_large_to_score_whole_is_cut_into_stretches_in_order(monkeyp
     c = compare_editions(old, new)
     linked = [ch for ch in c.changes if ch.kind == "rewritten"]
     assert len(linked) >= 3
+    # never an empty stretch, however lopsided the two sides (one free paragraph against many)
+    parts = successors._stretches([0], list(range(40)))
+    assert parts == [([0], list(range(40)))]

@@ -67,6 +67,7 @@ _BASE_VERBS = frozenset("""improve increase decrease reduce expand escalate inte
 _TO_OR_MODAL = re.compile(r"\b(?:to|must|should|will|would|can|could|may|might|help|helps|further)\s+$", re.I)
 _ASK = re.compile(r"\b(?:(?i:must|should|needs? to|it is (?:critical|essential|imperative|vital|important|necessary|"
                   r"crucial))|I (?:\w+ )?(?:call|urge|encourage|recommend|request|appeal))\b")
+_ASK_REACH = 400               # characters back a call or a "must" is looked for (bounds the work on a long text)
 _AVERTED = re.compile(r"\b(?:prevent|prevents|preventing|prevented|avoid|avoids|avoiding|avert|averting|forestall|"
                       r"halt|curb)\s+(?:(?:any|a|the|further|an|renewed|new|possible|potential)\s+){0,2}$", re.I)
 # Idioms that use an assessment word for something else: word -> (what precedes it, what follows it) there.
@@ -86,13 +87,14 @@ _IDIOMS: dict[str, tuple[re.Pattern | None, re.Pattern | None]] = {
     # "deeply concerning" and "a concerning trend" judge
     "concerning": (None, re.compile(r"\s+(?:(?i:the|a|an|its|their|his|her|this|these|those|such|each|all|any)\b|"
                                     r"\d|[A-Z])")),
-    # Terms of art, counted in the 23 reports of 2025: "grave violations" against children (10 times: a category
-    # of the monitoring mechanism, not a level), "critical (energy) infrastructure" (7, above), "a high court
+    # Terms of art, counted in the 23 reports of 2025: "grave violations (against children)", "the six grave
+    # violations", "127 grave violations" (10 times: a category of the monitoring mechanism, not a level; "a grave
+    # violation of international humanitarian law" still judges), "critical (energy) infrastructure" (7, above), "a high court
     # judge", "community violence reduction" (13) and "disaster risk reduction" (programmes), "dynamic air
     # patrols" (4), "a performance improvement plan", "humanitarian needs" (16: what people lack, not what must be
     # done), "a rapid needs assessment" and "a risk assessment" (a study made, not a judgement held), "urgent
     # medical assistance", "expected to benefit" (a project's beneficiaries).
-    "grave": (None, re.compile(r"\s+violations?\b", re.I)),
+    "grave": (None, re.compile(r"\s+violations?\b(?!\s+of\b)", re.I)),
     "high": (None, re.compile(r"\s+court\b", re.I)),
     "reduction": (re.compile(r"\b(?:violence|risk)\s+$", re.I), None),
     "risk": (None, re.compile(r"\s+(?:reduction|assessments?|management|mitigation)\b", re.I)),
@@ -132,32 +134,47 @@ _OUTPUT_WORDS = frozenset("strengthened expanded improved".split())
 _OUTPUT_OBJECT = re.compile(r"\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:capacit|capabilit|network|efforts|"
                             r"support|assistance|cooperation|coordination|engagement|partnership|outreach|border)",
                             re.I)
-UN_ACTOR = re.compile(r"\b(?:United Nations|UN[A-Z]{2,}|IOM|WFP|OHCHR|OCHA|"
-                      r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(?:Mission|Office|Programme|Facility|Centre|Center|"
-                      r"Directorate|Service|Secretariat|Force|force|Team)|"
-                      r"[Mm]y\s+(?:Special\s+)?(?:Representative|Envoy))\b")
+UN_ACTOR = re.compile(r"\b(?:United Nations|UN[A-Z]{2,}|IOM|WFP|OHCHR|OCHA|[Tt]he\s+(?:Mission|Force|force)|"
+                      r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(?:Office|Programme|Facility|Centre|Center|Service|"
+                      r"Secretariat|Team)|[Mm]y\s+(?:Special\s+)?(?:Representative|Envoy))\b")
+# ("the Force" alone is a mission's own: the Quds Force, a national defence force, a General Directorate are not)
 
 
-# Who does such work: the United Nations' bodies (UN_ACTOR) and those it works beside. "ISIL-K continued to build
-# its capabilities", "Al-Shabaab continued to prioritize …", "JNIM continued to focus its attacks" are the threat
-# going on, and still judge.
+# Who does such work: the United Nations' bodies (UN_ACTOR) and those it works beside, named in the verb's own
+# subject. "ISIL-K continued to build its capabilities", "Member States assessed that Al-Shabaab continued to
+# prioritize …", "The Government … continued to deploy troops" are the threat or the conflict going on, and judge.
 _PARTNERS = re.compile(r"\b(?:Member States|[Dd]onors|[Pp]artners|[Hh]umanitarian (?:actors|organizations|community)|"
-                       r"European Union|African Union|IGAD|Governments?)\b")
+                       r"European Union|African Union|IGAD)\b")
+# Where a verb's subject starts: a sentence, a clause after "that", "which", "who" … (a subject told further back
+# is another verb's: "Member States reported that Al-Shabaab continued …")
+_SUBJECT_START = re.compile(r".*(?:[.;:]\s|\b(?:that|which|who|whom|whereby|while|whereas|although|as)\s)",
+                            re.S)
+_SUBJECT_REACH = 300           # characters looked back for it (bounds the work on a very long sentence)
+# "the ongoing development of …", "ongoing capacity development", "ongoing efforts": work itself, named right
+# after "ongoing" (not "the ongoing Israeli military operation")
+_ONGOING_WORK = re.compile(r"\s+(?:efforts|development|capacity|support|work|engagement|cooperation|consultations|"
+                           r"implementation|training|programmes?|projects?|activities|review|assessment)\b", re.I)
 
 
 def _own_work(text: str, word: str, start: int, end: int) -> bool:
     """The word tells the United Nations' own work (or its partners') going on or done, not the situation (see
     _ACTIVITY_AFTER and _OUTPUT_OBJECT)."""
-    clause_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start)) + 1
+    if word == "ongoing":
+        return bool(_ONGOING_WORK.match(text, end))
     if CATEGORY[word] == "continuity":
         if not _ACTIVITY_AFTER.match(text, end):
             return False
-        # "the ongoing development of …" needs no actor; "continued to support" is work when one of ours does it
-        return word == "ongoing" or bool(UN_ACTOR.search(text, clause_start, start)
-                                         or _PARTNERS.search(text, clause_start, start))
+        return _subject_names(text, start, UN_ACTOR) or _subject_names(text, start, _PARTNERS)
     if word in _OUTPUT_WORDS and _OUTPUT_OBJECT.match(text, end):
-        return bool(UN_ACTOR.search(text, clause_start, start))
+        return _subject_names(text, start, UN_ACTOR)
     return False
+
+
+def _subject_names(text: str, start: int, actor: re.Pattern) -> bool:
+    """Whether the subject of the verb at `start` (the words before it, back to its clause's start) names `actor`."""
+    window = max(0, start - _SUBJECT_REACH)
+    m = _SUBJECT_START.match(text, window, start)
+    return bool(actor.search(text, m.end() if m else window, start))
 
 
 # Level words that qualify another assessment word rather than judge on their own ("declined significantly",
@@ -245,7 +262,8 @@ def hits(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[s
             continue
         if _own_work(text, w, m.start(), m.end()):
             continue        # "UNMISS continued to support …", "the Mission strengthened the capacity of …"
-        if w in _BASE_VERBS and (_TO_OR_MODAL.search(text, 0, m.start()) or _ASK.search(text, 0, m.start())):
+        if w in _BASE_VERBS and (_TO_OR_MODAL.search(text, max(0, m.start() - 80), m.start())
+                                 or _ASK.search(text, max(0, m.start() - _ASK_REACH), m.start())):
             continue        # "to improve", "must strengthen", "I urge … to reduce": a goal, not an observed trend
         if cat in ("worse", "up") and _AVERTED.search(text, max(0, m.start() - 60), m.start()):
             continue        # "to prevent escalation", "avoid further deterioration": what is to be averted
@@ -284,7 +302,11 @@ _LAST_WORD = re.compile(r"([^\W\d_][\w-]*)\s+$")
 
 def _in_idiom(idiom: tuple[re.Pattern | None, re.Pattern | None], text: str, start: int, end: int) -> bool:
     before, after = idiom
-    return bool(before and before.search(text, 0, start)) or bool(after and after.match(text, end))
+    return bool(before and before.search(text, max(0, start - _IDIOM_REACH), start)) or bool(
+        after and after.match(text, end))
+
+
+_IDIOM_REACH = 100             # characters an idiom's words before the word are looked for in
 
 
 def _starts_sentence(text: str, at: int) -> bool:

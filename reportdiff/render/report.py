@@ -201,7 +201,8 @@ def _clean(s: str | None) -> str:
     s = _CONTROL.sub("", one_line(s))
     if s.isascii():
         return s
-    return "".join(ch for ch in s if ch not in _INVISIBLE and unicodedata.category(ch) != "Cf")
+    # stripped again: a space beside a removed character would stand at an edge ("* Report*" is a Markdown list item)
+    return "".join(ch for ch in s if ch not in _INVISIBLE and unicodedata.category(ch) != "Cf").strip()
 
 
 # `&` too: a PDF's literal "&lt;script&gt;" would otherwise be read as an entity and shown as <script>
