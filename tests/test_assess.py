@@ -896,6 +896,19 @@ def _brief_pair():
     return Comparison(old, new, [], changes, brief=brief)
 
 
+def test_a_concern_the_report_considers_essential_is_named_by_its_object():
+    """UNDOF's closing formula, "I consider the continued presence of UNDOF in the area essential", was named
+    "assent, extension, essential, mandate — essential" (its salient terms) at the top of the brief."""
+    from reportdiff.diff import lexicon
+    from reportdiff.diff.topics import topic_phrase
+
+    for text in ("I consider the continued presence of UNDOF in the area essential.",
+                 "I also consider the continued presence of UNDOF in the area to be essential."):
+        assert topic_phrase(text, lexicon.hits(text)) == "The continued presence of UNDOF in the area"
+    text = "I consider that the parties must act."
+    assert topic_phrase(text, lexicon.hits(text)) == ""
+
+
 def test_an_observation_outranks_a_detail():
     c = _brief_pair()
     assert [b.old for b in c.brief[:2]] == [["3"], ["9"]]
