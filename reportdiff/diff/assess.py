@@ -335,19 +335,14 @@ def judgement_signals(old: list[Sentence], new: list[Sentence], sim, ctx: PairCo
     return [sig for _, _, sig in chosen]
 
 
-# Attribution and modal hedges ("reportedly", "assessed", "may"): who says it, how surely. Not "uncertain",
-# "unlikely", "risk", "expected": those say something of the subject ("the status of the emir remained uncertain").
-_HEDGES = frozenset("""reportedly allegedly alleged assessed assess assessment appeared appears appear indicated
-    indications suggest suggested may might could potential potentially intent intention""".split())
-
-
 def _hedge_or_need_only(words: set[str]) -> bool:
     """A hedge or a need on one side only ("reportedly → —", "— → need"): in an edited sentence a real edit (an
     attribution dropped), but between the other sentences of a rewritten paragraph it says only that the new
     sentence is another sentence (read on the gold pairs' signals: 14 such, none an analyst would brief). What must
     be done is told by the recommendations."""
     strongest = {w.lower() for w in _strongest(words)}
-    return bool(strongest) and all(w in _HEDGES or lexicon.category(w) == "necessity" for w in strongest)
+    return bool(strongest) and all(w in lexicon.ATTRIBUTION_HEDGES or lexicon.category(w) == "necessity"
+                                   for w in strongest)
 
 
 def _lone_stances(side: list[Sentence], paired: set[int], which: str, ctx: PairContext) -> list[tuple]:

@@ -67,6 +67,7 @@ _BASE_VERBS = frozenset("""improve increase decrease reduce expand escalate inte
 _TO_OR_MODAL = re.compile(r"\b(?:to|must|should|will|would|can|could|may|might|help|helps|further)\s+$", re.I)
 _ASK = re.compile(r"\b(?:(?i:must|should|needs? to|it is (?:critical|essential|imperative|vital|important|necessary|"
                   r"crucial))|I (?:\w+ )?(?:call|urge|encourage|recommend|request|appeal))\b")
+_GOAL_REACH = 80               # characters back a "to" or a modal is looked for ("to further improve")
 _ASK_REACH = 400               # characters back a call or a "must" is looked for (bounds the work on a long text)
 _AVERTED = re.compile(r"\b(?:prevent|prevents|preventing|prevented|avoid|avoids|avoiding|avert|averting|forestall|"
                       r"halt|curb)\s+(?:(?:any|a|the|further|an|renewed|new|possible|potential)\s+){0,2}$", re.I)
@@ -117,9 +118,10 @@ _ACTIVITY_VERBS = """support provide engage monitor prioritize prioritise coordi
     implement facilitate build assist deliver work strengthen deploy liaise consult document stress issue focus
     perform observe note express receive enhance clear leverage cooperate collaborate contribute promote help
     organize organise convene participate offer train advise mobilize mobilise""".split()
-_ACTIVITY_NOUNS = """support efforts engagement work assistance cooperation advocacy outreach consultations capacity
-    capacities capability capabilities development implementation training programme programmes project projects
-    activities operation review assessment""".split()
+# the work itself ("ongoing efforts", "its support"), and what else may follow "continued its/the …"
+_WORK_NOUNS = """efforts development capacity support work engagement cooperation consultations implementation training
+    programme programmes project projects activities review assessment""".split()
+_ACTIVITY_NOUNS = _WORK_NOUNS + "assistance advocacy outreach capacities capability capabilities operation".split()
 _ACTIVITY_GERUNDS = """supporting providing engaging monitoring coordinating assisting delivering working building
     clearing facilitating implementing training deploying""".split()
 _ACTIVITY_AFTER = re.compile(
@@ -152,8 +154,7 @@ _SUBJECT_START = re.compile(r".*(?:[.;:]\s|\b(?:that|which|who|whom|whereby|whil
 _SUBJECT_REACH = 300           # characters looked back for it (bounds the work on a very long sentence)
 # "the ongoing development of …", "ongoing capacity development", "ongoing efforts": work itself, named right
 # after "ongoing" (not "the ongoing Israeli military operation")
-_ONGOING_WORK = re.compile(r"\s+(?:efforts|development|capacity|support|work|engagement|cooperation|consultations|"
-                           r"implementation|training|programmes?|projects?|activities|review|assessment)\b", re.I)
+_ONGOING_WORK = re.compile(r"\s+(?:" + "|".join(_WORK_NOUNS) + r")\b", re.I)
 
 
 def _own_work(text: str, word: str, start: int, end: int) -> bool:
@@ -262,7 +263,7 @@ def hits(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[s
             continue
         if _own_work(text, w, m.start(), m.end()):
             continue        # "UNMISS continued to support …", "the Mission strengthened the capacity of …"
-        if w in _BASE_VERBS and (_TO_OR_MODAL.search(text, max(0, m.start() - 80), m.start())
+        if w in _BASE_VERBS and (_TO_OR_MODAL.search(text, max(0, m.start() - _GOAL_REACH), m.start())
                                  or _ASK.search(text, max(0, m.start() - _ASK_REACH), m.start())):
             continue        # "to improve", "must strengthen", "I urge … to reduce": a goal, not an observed trend
         if cat in ("worse", "up") and _AVERTED.search(text, max(0, m.start() - 60), m.start()):
@@ -300,13 +301,13 @@ def _negator_before(text: str, start: int) -> int | None:
 _LAST_WORD = re.compile(r"([^\W\d_][\w-]*)\s+$")
 
 
+_IDIOM_REACH = 100             # characters an idiom's words before the word are looked for in
+
+
 def _in_idiom(idiom: tuple[re.Pattern | None, re.Pattern | None], text: str, start: int, end: int) -> bool:
     before, after = idiom
     return bool(before and before.search(text, max(0, start - _IDIOM_REACH), start)) or bool(
         after and after.match(text, end))
-
-
-_IDIOM_REACH = 100             # characters an idiom's words before the word are looked for in
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -345,6 +346,10 @@ FIRST_PERSON = re.compile(r"(?i:\b(?:my|we|our)\b)|(?<!annex )(?<!phase )(?<!par
 # is not
 HEDGES_ALIKE = (frozenset("may might could".split()), frozenset("reportedly allegedly alleged".split()),
                 frozenset("potential potentially".split()))
+# Attribution and modal hedges ("reportedly", "assessed", "may"): who says it, how surely — the likelihood words
+# but those that say something of the subject ("the status of the emir remained uncertain", "unlikely", "a risk")
+ATTRIBUTION_HEDGES = frozenset(w for w, c in CATEGORY.items() if c == "likelihood") - frozenset(
+    "likely unlikely likelihood expected risk risks unclear uncertain".split())
 # Stances stronger than their pole's plain word ("concerned" → "alarmed" hardened; "concern" → "concerns" did not)
 STRONG_STANCE = frozenset("""alarm alarmed alarming appalled condemn condemns condemned condemnation unacceptable
     regrettable""".split())

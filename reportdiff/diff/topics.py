@@ -26,7 +26,8 @@ _STANCE_OPENING = re.compile(r"^(?:I|We)\s+(?:(?:also|further|again|continue to|
                              r"\s+(?:about|by|at|over|that|with)\s+"
                              r"|^(?:I|We)\s+(?:(?:also|further|again|strongly)\s+)*(?:welcome|commend|condemn|deplore|"
                              r"note|regret|applaud)(?:\s+with\s+(?:\w+\s+)?concern)?(?:\s+that)?\s+"
-                             r"|^(?:I|We)\s+(?:(?:also|further|again|still)\s+)*(?:consider|deem|regard)\s+(?!that\b)")
+                             r"|^(?:I|We)\s+(?:(?:also|further|again|still)\s+)*(?P<considers>consider|deem|regard)"
+                             r"\s+(?!that\b)")
 # what "I consider … essential" (UNDOF's closing formula) says of its object, at the object's end
 _JUDGED_AS = re.compile(r"\s+(?:as\s+|to\s+be\s+)?(?:\w+ly\s+)?([a-z]+)(?=\s+(?:for|to|in)\b|$)")
 # where a sentence's subject ends: a verb of being, having, continuing or seeming, a modal, or a past tense ("gains
@@ -76,7 +77,7 @@ def topic_phrase(sentence: str, hits: list[tuple[str, str, int]], words: int = 1
     brk = re.search(r"[,;:(]|\s[–—]\s", text)
     end = min(verb, brk.start() if brk else len(text))
     phrase = _TRAILING_ADVERB.sub("", text[:end].strip().rstrip("."))
-    if stance and stance.group(0).split()[-1] in ("consider", "deem", "regard"):
+    if stance and stance.group("considers"):
         # "the continued presence of UNDOF in the area essential", "the ceasefire as critical for the region"
         said = next((m for m in _JUDGED_AS.finditer(phrase) if lexicon.category(m.group(1))), None)
         phrase = phrase[:said.start()] if said else phrase
