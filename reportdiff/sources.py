@@ -27,6 +27,7 @@ import re
 import sys
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,8 @@ _PART = r"(?:[A-Z0-9]+(?:[.\-][A-Z0-9]+)*|(?:Rev|Add|Corr|Amend|Suppl)\.\d+)"
 SYMBOL_RE = re.compile(rf"{_CODE}(?:/{_PART})+(?: ?\(\d{{4}}\))?")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Invisible letters and marks that are not format characters: Hangul fillers, the combining grapheme joiner
+_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u034f")
 # A URL's user info (http://user:password@host, a password holding "/", "?" or "#" included): everything from the
 # scheme (or the start of a bare "user:pass@host") to the last "@" of the address
 _USER_INFO = re.compile(r"(?i)(\b[a-z][a-z0-9+.\-]*://)[^\s@]*@(?=[^\s@]*(?:\s|$))|(?:^|(?<=\s))[^\s:@/]+:[^\s@]*@")
@@ -81,10 +84,15 @@ def printable(text: str, limit: int = 80) -> str:
 
 
 def without_controls(text: str) -> str:
-    """Text with its control, bidi and zero-width characters removed (a tab or a line break becomes a space) and
-    lone surrogates replaced, but otherwise as written: for a line that names a path, which `printable` would
-    change by collapsing its spaces or cutting it."""
-    return _UNPRINTABLE.sub(lambda m: " " if m.group().isspace() else "", _SURROGATE.sub("\ufffd", text))
+    """Untrusted text (from a PDF, a server, a file name) that can be shown anywhere: its control characters and
+    every invisible format character removed (Unicode "Cf": bidi marks and overrides, zero-width characters, the
+    byte order mark, soft hyphens, tag characters — what could hide or reorder what a reader sees), a tab or a
+    line break made a space, lone surrogates replaced, but otherwise as written: for a line that names a path,
+    which `printable` would change by collapsing its spaces or cutting it. The text forms of a report use it too."""
+    text = _UNPRINTABLE.sub(lambda m: " " if m.group().isspace() else "", _SURROGATE.sub("\ufffd", text))
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if ch not in _INVISIBLE and unicodedata.category(ch) != "Cf")
 
 
 def resolve(item, options: FetchOptions | None = None):

@@ -382,3 +382,13 @@ def test_a_full_disk_under_the_download_cache_is_one_clear_line(env, monkeypatch
     with pytest.raises(FetchError, match="cannot write the download cache .*No space left on device"):
         sources.fetch("S/2025/72")
     assert listing(documents(env)) == set()
+
+
+def test_messages_and_text_forms_clean_untrusted_text_alike():
+    """One mechanism for text that may come from a PDF, a server or a file name: a message line (`printable`) drops
+    the same invisible format characters as the terminal and Markdown forms (the Arabic letter mark, word joiners,
+    a byte order mark, tag characters), besides controls and bidi overrides."""
+    from reportdiff.render.report import _clean
+
+    hostile = "S/2025/\u061c72\u2060 \ufeffreport\U000e0041 \x1b[31mred\u202e"
+    assert sources.printable(hostile) == _clean(hostile) == "S/2025/72 report [31mred"

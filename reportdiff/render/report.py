@@ -16,7 +16,6 @@ import re
 import shutil
 import sys
 import textwrap
-import unicodedata
 from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import formatdate
@@ -27,6 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..model import Comparison, Edition
+from ..sources import without_controls
 from .view import ReportView, build_view, human_date, one_line, plural, section_ref
 
 if TYPE_CHECKING:
@@ -189,20 +189,11 @@ def _short_title(title: str, words: int = 12) -> str:
 
 # ---------------------------------------------------------------------------------------------------- text forms
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-# Invisible letters and marks that are not format characters: Hangul fillers, the combining grapheme joiner
-_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u034f")
-
-
 def _clean(s: str | None) -> str:
-    """Untrusted text for a terminal or a plain-text body: no control characters or escape sequences, and no
-    invisible format characters (every Unicode "Cf": the Arabic letter mark, word joiners, the byte order mark,
-    soft hyphens, interlinear annotation and tag characters), which could hide or reorder what a reader sees."""
-    s = _CONTROL.sub("", one_line(s))
-    if s.isascii():
-        return s
-    # stripped again: a space beside a removed character would stand at an edge ("* Report*" is a Markdown list item)
-    return "".join(ch for ch in s if ch not in _INVISIBLE and unicodedata.category(ch) != "Cf").strip()
+    """Untrusted text for a terminal or a plain-text body: one line, no control character, escape sequence or
+    invisible format character (`sources.without_controls`); stripped after them, so that a space beside a removed
+    character does not stand at an edge ("* Report*" is a Markdown list item)."""
+    return without_controls(one_line(s)).strip()
 
 
 # `&` too: a PDF's literal "&lt;script&gt;" would otherwise be read as an entity and shown as <script>
