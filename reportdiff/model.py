@@ -596,8 +596,11 @@ def _conforms(value: Any, hint: Any) -> bool:
     if origin is list:
         return isinstance(value, list) and (not args or all(_conforms(v, args[0]) for v in value))
     if origin is tuple:
-        return isinstance(value, tuple) and (not args or len(args) != len(value) or
-                                             all(_conforms(v, a) for v, a in zip(value, args)))
+        if not isinstance(value, tuple):
+            return False
+        if len(args) == 2 and args[1] is Ellipsis:                 # tuple[str, ...]
+            return all(_conforms(v, args[0]) for v in value)
+        return not args or len(args) == len(value) and all(_conforms(v, a) for v, a in zip(value, args))
     if origin is dict:
         return isinstance(value, dict)
     return isinstance(value, hint) if isinstance(hint, type) else True

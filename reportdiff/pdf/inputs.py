@@ -66,7 +66,7 @@ def _unreadable(name: str, e: Exception, hint: str = "") -> InputFileError:
 
 def stat_regular_file(path: str | os.PathLike) -> os.stat_result:
     name = _name(path)
-    if not name or ("\x00" if isinstance(name, str) else b"\x00") in name:
+    if not name or "\x00" in os.fsdecode(name):
         raise InputFileError(f"{name!r} is not a path to a file; give the path of the report's PDF")
     try:
         st = os.stat(path)
