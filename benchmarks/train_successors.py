@@ -160,6 +160,9 @@ def main() -> int:
     ap.add_argument("--lopo", action="store_true", help="also fit without each pair and score it (held out)")
     ap.add_argument("--hold", default="", help="comma-separated pairs left out of the fitting (scored apart)")
     ap.add_argument("--precision", type=float, default=0.9, help="precision the threshold must reach when fitting")
+    ap.add_argument("--alone", action="store_true",
+                    help="with each pair held out: of the paragraphs left without a successor, the share the "
+                         "analysts link, by how likely their best choice was (Change.successor_likelihood)")
     ap.add_argument("--no-write", action="store_true")
     a = ap.parse_args()
     pairs = [Pair(f, a.reports) for f in sorted(a.gold.iterdir()) if (f / "pair.json").exists()]
@@ -181,9 +184,41 @@ def main() -> int:
             total = [x + y for x, y in zip(total, s)]
             print("  " + line(f"{p.name} held out (threshold {held.threshold})", s))
         print(line("each pair held out, pooled", total))
+    if a.alone:
+        _alone_table(pairs, a.precision)
     if not a.no_write and not hold:
         _write(model, pairs)
     return 0
+
+
+ALONE_BINS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 1.01)
+
+
+def _alone_table(pairs: list[Pair], precision: float) -> None:
+    """How far a paragraph left without a successor is new or dropped to the analysts too, by the likelihood of
+    its best choice, each pair held out of the fitting (numbered paragraphs only, as the scorer counts)."""
+    sl = _score_links()
+    seen: list[tuple[float, bool]] = []
+    for p in pairs:
+        held = fit([q for q in pairs if q is not p], precision=precision)
+        p_old, p_new = S._choices(p.features, held)
+        pairs_linked = [(olds, news) for olds, news in p.links(held) if olds and news]
+        linked = {("o", i) for olds, _ in pairs_linked for i in olds} | {("n", j) for _, news in pairs_linked
+                                                                          for j in news}
+        keyed = {(side, str(x)) for k in p.keys for l in k["links"] for side, xs in (("o", l["old"]), ("n", l["new"]))
+                 for x in xs}
+        sides = [("o", p.rows, p.old, p_old.max(axis=1) if p_old.size else []),
+                 ("n", p.cols, p.new, p_new.max(axis=0) if p_new.size else [])]
+        for side, idx, ed, best in sides:
+            for k, i in enumerate(idx):
+                pid = ed.paragraphs[i].id
+                if (side, i) not in linked and sl.NUMBERED.fullmatch(pid):
+                    seen.append((float(best[k]), (side, pid) in keyed))
+    print("paragraphs left without a successor, each pair held out: best choice's likelihood -> analysts link it")
+    for lo, hi in zip(ALONE_BINS, ALONE_BINS[1:]):
+        inside = [keyed for x, keyed in seen if lo <= x < hi]
+        share = sum(inside) / max(1, len(inside))
+        print(f"  {lo:.2f}-{min(hi, 1.0):.2f}: {len(inside):4d} paragraphs, {share:.0%} linked by the analysts")
 
 
 def _write(model: S.Model, pairs: list[Pair]) -> None:

@@ -335,13 +335,18 @@ class Change:
     signals: list[Signal] = field(default_factory=list)
     footnotes: list[FootnoteChange] = field(default_factory=list)
     successor: Successor | None = None   # set when the link was made by subject (kind rewritten, or a group)
+    # added / removed: how likely the successor tier found this paragraph's most likely successor (0-1), too unlikely
+    # to link; None where it looked for none (a fragment; successors off). Tells how sure "new" or "dropped" is.
+    successor_likelihood: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "moved": self.moved, "old": list(self.old), "new": list(self.new),
                 "similarity": round(self.similarity, 4), "diff": [list(op) for op in self.diff],
                 "signals": [s.to_dict() for s in self.signals],
                 "footnotes": [f.to_dict() for f in self.footnotes],
-                "successor": self.successor.to_dict() if self.successor else None}
+                "successor": self.successor.to_dict() if self.successor else None,
+                "successor_likelihood": (None if self.successor_likelihood is None
+                                         else round(self.successor_likelihood, 3))}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Change:
@@ -352,7 +357,9 @@ class Change:
                    diff=[(op[0], op[1]) for op in d.get("diff", [])],
                    signals=[Signal.from_dict(s) for s in d.get("signals", [])],
                    footnotes=[FootnoteChange.from_dict(f) for f in d.get("footnotes", [])],
-                   successor=Successor.from_dict(d["successor"]) if d.get("successor") else None)
+                   successor=Successor.from_dict(d["successor"]) if d.get("successor") else None,
+                   successor_likelihood=(None if d.get("successor_likelihood") is None
+                                         else float(d["successor_likelihood"])))
 
     def __repr__(self) -> str:
         extra = [f"similarity {self.similarity:.2f}"] if self.kind not in ("added", "removed", "unchanged") else []

@@ -1121,6 +1121,27 @@ def test_wording_only_and_untold_signals_stay_out_of_the_brief_or_low():
     assert [b.old for b in brief] == [["39"], ["38"]]
 
 
+def test_a_new_concern_ranks_as_surely_as_its_paragraph_has_no_successor():
+    """Of two new subjects told alike, the one whose paragraph had a likely successor (the model not sure enough
+    to link it) is more often a rewrite and ranks lower; a new call keeps its rank (its novelty is read from
+    the other edition's every sentence), and so does a paragraph the successor tier never weighed."""
+    from reportdiff.diff.brief import UNMATCHED_FLOOR, rank
+    from reportdiff.model import Signal
+
+    def added(pid: str, likelihood: float | None, kind: str = "new_concern") -> Change:
+        return Change("added", [], [pid], successor_likelihood=likelihood,
+                      signals=[Signal(kind, None, f"words of {pid}", change=f"new: {pid}", direction="new",
+                                      score=1.0)])
+
+    unsure, sure, unweighed = added("7", 0.45), added("8", 0.01), added("9", None)
+    brief = rank([unsure, sure, unweighed], {})
+    assert [b.new for b in brief] == [["9"], ["8"], ["7"]]
+    assert brief[2].score == pytest.approx(UNMATCHED_FLOOR * brief[0].score)
+    assert brief[1].score == pytest.approx(0.985 * brief[0].score)
+    calls = rank([added("7", 0.45, "recommendation"), added("8", 0.01, "recommendation")], {})
+    assert [b.score for b in calls] == [1.0 * 0.9, 1.0 * 0.9]
+
+
 def test_last_periods_incident_weighs_less_than_a_dropped_concern():
     from reportdiff.diff.assess import PAST_EVENT
     old, new, ctx = read_pair(

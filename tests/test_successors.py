@@ -72,6 +72,25 @@ def test_new_and_dropped_subjects_stay_added_and_removed():
     assert change_with(c, ONLY_NEW, "new").kind == "added"
 
 
+def test_new_and_dropped_paragraphs_say_how_likely_their_best_successor_was():
+    """A new paragraph on the same place as a dropped one but on another matter stays added, with a likelier best
+    successor than a paragraph on a subject no old paragraph touches (how surely each is "new"); linked paragraphs
+    carry none, and the JSON keeps it."""
+    same_place = ("Elections in Mali were postponed again, and the administration of the Kidal region remained with "
+                  "the transitional authorities in Bamako.")
+    old = OLD_SECTIONS[:-1] + [("III", "Responses", old_of("mozambique", "technology") + [ONLY_OLD])]
+    new = NEW_SECTIONS[:-1] + [("III", "Responses", new_of("mozambique", "technology") + [same_place, ONLY_NEW])]
+    c = compare_editions(build(old), build(new, "S/2025/20"))
+    near, novel = change_with(c, same_place, "new"), change_with(c, ONLY_NEW, "new")
+    assert (near.kind, novel.kind, change_with(c, ONLY_OLD).kind) == ("added", "added", "removed")
+    assert 0 <= novel.successor_likelihood < 0.05 < near.successor_likelihood < successors.shipped_model().threshold
+    assert change_with(c, ONLY_OLD).successor_likelihood is not None
+    assert all(ch.successor_likelihood is None for ch in c.changes if ch.old and ch.new)
+    again = Comparison.from_json(c.to_json())
+    assert [ch.successor_likelihood for ch in again.changes] == [
+        None if ch.successor_likelihood is None else round(ch.successor_likelihood, 3) for ch in c.changes]
+
+
 SAHEL_OLD = [
     "Islamic State West Africa Province expanded around Lake Chad and in Borno State, while Islamic State in the "
     "Greater Sahara increased attacks in the Menaka region of Mali.",

@@ -74,7 +74,8 @@ RELATED_TITLE = 80           # ... or, in the same slot of the tree, on a relate
 class Link:
     """Paragraph indices (into each edition's `paragraphs`) that belong together; one side empty = added/removed.
     A successor link (`successor.py`: same subject, rewritten) carries how sure the choice was and the salient
-    terms both sides share."""
+    terms both sides share; an added or removed paragraph the successor tier looked at, how likely its most likely
+    successor was (too unlikely to link: the lower, the surer "new" or "dropped" is)."""
     old: list[int]
     new: list[int]
     similarity: float = 1.0
@@ -82,6 +83,7 @@ class Link:
     successor: bool = False
     confidence: float = 1.0
     shared: list[str] = field(default_factory=list)
+    successor_likelihood: float | None = None
 
     @property
     def kind(self) -> str:
@@ -747,6 +749,8 @@ class _State:
     new_side: _Side
     linker: _Linker
     section_map: dict[int, int]
+    likely_old: dict[int, float] = field(default_factory=dict)    # the successor tier's best choice, per paragraph
+    likely_new: dict[int, float] = field(default_factory=dict)
 
     def pair_sections(self) -> None:
         self.section_map = pair_sections(self.old, self.new, self.old_side, self.new_side, self.linker.links)
@@ -764,9 +768,9 @@ def align(old: Edition, new: Edition, tokens: tuple[list[list[str]], list[list[s
         state.pair_sections()             # rewritten paragraphs vote for their sections too
     linker = state.linker
     for i in linker.free_old():
-        linker.add([i], [], 0.0)
+        linker.add([i], [], 0.0, successor_likelihood=state.likely_old.get(i))
     for j in linker.free_new():
-        linker.add([], [j], 0.0)
+        linker.add([], [j], 0.0, successor_likelihood=state.likely_new.get(j))
     _mark_moves(linker.links, state.old_side, state.new_side, state.section_map)
     return Alignment(links=_reading_order(linker.links), sections=_section_pairs(old, new, state.section_map))
 
@@ -807,7 +811,9 @@ def _link_successors(state: _State) -> None:
     from .successors import find_successors
 
     linker = state.linker
-    for s in find_successors(state.old, state.new, linker.free_old(), linker.free_new(), section_ids(state)):
+    found = find_successors(state.old, state.new, linker.free_old(), linker.free_new(), section_ids(state))
+    state.likely_old, state.likely_new = found.likely_old, found.likely_new
+    for s in found.groups:
         ratio = Indel.normalized_similarity("".join(state.old_side.codes[i] for i in s.old),
                                             "".join(state.new_side.codes[j] for j in s.new))
         linker.add(s.old, s.new, ratio, successor=True, confidence=s.confidence, shared=s.shared)

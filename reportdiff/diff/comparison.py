@@ -74,9 +74,11 @@ def _change(link: Link, old: Edition, new: Edition, warnings: list[str]) -> Chan
     old_text = " ".join(p.text for p in olds)
     new_text = " ".join(p.text for p in news)
     if link.kind == "added":
-        return Change("added", [], new_ids, similarity=0.0, diff=[("+", new_text)] if new_text else [])
+        return Change("added", [], new_ids, similarity=0.0, diff=[("+", new_text)] if new_text else [],
+                      successor_likelihood=link.successor_likelihood)
     if link.kind == "removed":
-        return Change("removed", old_ids, [], similarity=0.0, diff=[("-", old_text)] if old_text else [])
+        return Change("removed", old_ids, [], similarity=0.0, diff=[("-", old_text)] if old_text else [],
+                      successor_likelihood=link.successor_likelihood)
     footnotes = footnote_changes([f for p in olds for f in p.footnotes], [f for p in news for f in p.footnotes])
     same_text = equality_key(old_text) == equality_key(new_text)
     successor = Successor(link.confidence, link.shared) if link.successor else None

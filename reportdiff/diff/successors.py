@@ -402,7 +402,12 @@ def _groups(features: dict[str, np.ndarray], model: Model, rows: list[int],
     paragraphs' indices); strongest choices first, and a choice that would make a group larger than MAX_GROUP on
     a side is dropped."""
     p_old, p_new = _choices(features, model)
-    edges = _choices_made(p_old, p_new, model.threshold)
+    return _groups_of(p_old, p_new, model.threshold, rows, cols)
+
+
+def _groups_of(p_old: np.ndarray, p_new: np.ndarray, threshold: float, rows: list[int],
+               cols: list[int]) -> list[tuple[list[int], list[int], float]]:
+    edges = _choices_made(p_old, p_new, threshold)
     edges.update(_attachments(p_old, p_new, edges, rows, cols))
     root: dict = {}
 
@@ -444,24 +449,39 @@ class Successor:
     shared: list[str]
 
 
+@dataclass
+class SuccessorSearch:
+    """What the tier found: the successor groups, and for every paragraph it looked at, how likely its most likely
+    choice was (`likely_old[i]`, `likely_new[j]`, 0-1). For a paragraph left without a successor that likelihood
+    says how sure its "new" or "dropped" is: on the analysts' keys, of the paragraphs left alone whose best choice
+    was under 5 % likely, 82 % are new or dropped subjects to the analysts too; of those whose best choice was 20-40 %
+    likely, half (benchmarks/train_successors.py --alone)."""
+    groups: list[Successor]
+    likely_old: dict[int, float]
+    likely_new: dict[int, float]
+
+
 def find_successors(old: Edition, new: Edition, free_old: list[int], free_new: list[int],
-                    section_pairs: dict[str, str], model: Model | None = None) -> list[Successor]:
+                    section_pairs: dict[str, str], model: Model | None = None) -> SuccessorSearch:
     """Successor groups among the paragraphs the textual alignment left free. `section_pairs`: old section id ->
     new section id (the alignment's section pairing)."""
     model = model or shipped_model()
     read = _Paragraphs.of(old), _Paragraphs.of(new)
     rows = [i for i in free_old if len(read[0].terms[i]) >= MIN_TERMS]
     cols = [j for j in free_new if len(read[1].terms[j]) >= MIN_TERMS]
-    out: list[Successor] = []
+    found = SuccessorSearch([], {}, {})
     counts = document_frequencies(read[0].terms + read[1].terms)
     for block_rows, block_cols in _blocks(old, new, rows, cols, section_pairs):
         features = pair_features(old, new, block_rows, block_cols, section_pairs, read, counts)
-        for rs, cs, confidence in _groups(features, model, block_rows, block_cols):
+        p_old, p_new = _choices(features, model)
+        found.likely_old.update(zip(block_rows, p_old.max(axis=1).tolist()))
+        found.likely_new.update(zip(block_cols, p_new.max(axis=0).tolist()))
+        for rs, cs, confidence in _groups_of(p_old, p_new, model.threshold, block_rows, block_cols):
             olds, news = [block_rows[r] for r in rs], [block_cols[c] for c in cs]
             shared = shared_terms(old, new, olds, news, counts)
             if shared:       # a successor shares a specific subject: a name or a rare word, not only a theme
-                out.append(Successor(olds, news, confidence, shared))
-    return out
+                found.groups.append(Successor(olds, news, confidence, shared))
+    return found
 
 
 def _blocks(old: Edition, new: Edition, rows: list[int], cols: list[int],
