@@ -623,6 +623,31 @@ def test_an_unlabelled_heading_is_named_once_in_every_summary():
         assert lines and not any(line.count(name) > 1 for line in lines)
 
 
+def test_the_subjects_named_first_are_the_surest_new():
+    """Of new subjects told alike, the summary names first those whose paragraph had no likely successor (one with a
+    likely successor is more often a rewrite), as the brief ranks them."""
+    from reportdiff import api
+    from successor_texts import build
+
+    old = build([("I", "Security", ["Clashes at Mitiga airport in Tripoli closed the airport for two days."])],
+                symbol="S/2025/1")
+    new = build([("I", "Security", [
+        "Clashes at Mitiga airport in Tripoli closed the airport for two days.",
+        "Flooding in Derna displaced thousands of families and destroyed the Derna bridges.",
+        "Locusts from Chad destroyed harvests in Kufra and the Kufra oasis farms.",
+        "Cholera spread through Sabha, and the Sabha hospital ran out of saline solution.",
+        "Smugglers in Zuwarah moved fuel to Tunisia on fishing boats from the Zuwarah port."])], symbol="S/2025/2")
+    c = api.compare(old, new)
+    added = [ch for ch in c.changes if ch.kind == "added"]
+    assert len(added) == 4
+    for ch, likelihood in zip(added, (0.01, 0.45, 0.02, 0.03)):
+        ch.successor_likelihood = likelihood
+        for sg in ch.signals:
+            sg.score = 1.0
+    leads = " ".join(x.terms for x in build_view(c).new_subjects if x.lead)
+    assert "Kufra" not in leads and all(name in leads for name in ("Derna", "Sabha", "Zuwarah"))
+
+
 def test_new_and_dropped_subjects_name_only_what_the_other_edition_lacks():
     # "New in this edition: Mitiga" was wrong where the old edition reported on Mitiga too; and the list's summary
     # names its newest subjects, not its first paragraphs

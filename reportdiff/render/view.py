@@ -625,6 +625,7 @@ def _subjects(comparison: Comparison, change_views: list[ItemView], kind: str) -
     salient terms, names first, less those the other edition also uses (a list headed "New in this edition" does
     not name "Mitiga" when the old edition reported on Mitiga too; a paragraph left with none is told by its
     opening words)."""
+    from ..diff.brief import unmatched_weight    # here, as brief_of below: the CLI's start needs none of the diff stage
     out, scores = [], []
     side, other = (comparison.new, comparison.old) if kind == "added" else (comparison.old, comparison.new)
     paras = {p.id: p for p in side.paragraphs}
@@ -637,8 +638,9 @@ def _subjects(comparison: Comparison, change_views: list[ItemView], kind: str) -
         first = paras.get((ch.new or ch.old)[0]) if (ch.new or ch.old) else None
         out.append(SubjectView(ref=change_views[ci].ref, anchor=f"c-{ci}", terms=one_line(", ".join(terms[:3])),
                                opening=clip(first.text if first else "", 110) or ""))
-        scores.append(concern.score if concern and terms else 0.0)
-    # the summary names the newest subjects (a concern's score grows with how new its subject is), not the first
+        scores.append(concern.score * unmatched_weight(ch, concern) if concern and terms else 0.0)
+    # the summary names the newest subjects (a concern's score grows with how new its subject is, and counts as
+    # surely as its paragraph has no successor, as in the brief), not the first
     for k in sorted((k for k, sc in enumerate(scores) if sc > 0), key=lambda k: -scores[k])[:SUBJECTS_NAMED]:
         out[k].lead = True
     return out
