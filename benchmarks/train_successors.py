@@ -196,7 +196,8 @@ ALONE_BINS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 1.01)
 
 def _alone_table(pairs: list[Pair], precision: float) -> None:
     """How far a paragraph left without a successor is new or dropped to the analysts too, by the likelihood of
-    its best choice, each pair held out of the fitting (numbered paragraphs only, as the scorer counts)."""
+    its best choice, each pair held out of the fitting (numbered paragraphs only, as the scorer counts). As
+    everywhere in this script, a chosen group is linked without the tier's shared-terms test (`Pair.links`)."""
     sl = _score_links()
     seen: list[tuple[float, bool]] = []
     for p in pairs:
@@ -205,10 +206,10 @@ def _alone_table(pairs: list[Pair], precision: float) -> None:
         pairs_linked = [(olds, news) for olds, news in p.links(held) if olds and news]
         linked = {("o", i) for olds, _ in pairs_linked for i in olds} | {("n", j) for _, news in pairs_linked
                                                                           for j in news}
-        keyed = {(side, str(x)) for k in p.keys for l in k["links"] for side, xs in (("o", l["old"]), ("n", l["new"]))
-                 for x in xs}
-        sides = [("o", p.rows, p.old, p_old.max(axis=1) if p_old.size else []),
-                 ("n", p.cols, p.new, p_new.max(axis=0) if p_new.size else [])]
+        keyed = {(side, str(x)) for key in p.keys for link in key["links"]
+                 for side, xs in (("o", link["old"]), ("n", link["new"])) for x in xs}
+        sides = [("o", p.rows, p.old, p_old.max(axis=1) if p_old.size else np.zeros(len(p.rows))),
+                 ("n", p.cols, p.new, p_new.max(axis=0) if p_new.size else np.zeros(len(p.cols)))]
         for side, idx, ed, best in sides:
             for k, i in enumerate(idx):
                 pid = ed.paragraphs[i].id
@@ -216,9 +217,9 @@ def _alone_table(pairs: list[Pair], precision: float) -> None:
                     seen.append((float(best[k]), (side, pid) in keyed))
     print("paragraphs left without a successor, each pair held out: best choice's likelihood -> analysts link it")
     for lo, hi in zip(ALONE_BINS, ALONE_BINS[1:]):
-        inside = [keyed for x, keyed in seen if lo <= x < hi]
-        share = sum(inside) / max(1, len(inside))
-        print(f"  {lo:.2f}-{min(hi, 1.0):.2f}: {len(inside):4d} paragraphs, {share:.0%} linked by the analysts")
+        in_bin = [is_keyed for x, is_keyed in seen if lo <= x < hi]
+        share = sum(in_bin) / max(1, len(in_bin))
+        print(f"  {lo:.2f}-{min(hi, 1.0):.2f}: {len(in_bin):4d} paragraphs, {share:.0%} linked by the analysts")
 
 
 def _write(model: S.Model, pairs: list[Pair]) -> None:

@@ -335,8 +335,9 @@ class Change:
     signals: list[Signal] = field(default_factory=list)
     footnotes: list[FootnoteChange] = field(default_factory=list)
     successor: Successor | None = None   # set when the link was made by subject (kind rewritten, or a group)
-    # added / removed: how likely the successor tier found this paragraph's most likely successor (0-1), too unlikely
-    # to link; None where it looked for none (a fragment; successors off). Tells how sure "new" or "dropped" is.
+    # added / removed: how likely the successor tier found this paragraph's most likely successor (0-1; not linked:
+    # too unlikely, or sharing no specific term); None where it weighed none (a fragment, successors off, a part of a
+    # very long document with no counterpart section). Tells how sure "new" or "dropped" is (brief.UNMATCHED_SLOPE).
     successor_likelihood: float | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -86,6 +86,10 @@ def test_new_and_dropped_paragraphs_say_how_likely_their_best_successor_was():
     assert 0 <= novel.successor_likelihood < 0.05 < near.successor_likelihood < successors.shipped_model().threshold
     assert change_with(c, ONLY_OLD).successor_likelihood is not None
     assert all(ch.successor_likelihood is None for ch in c.changes if ch.old and ch.new)
+    nothing_free = compare_editions(build([("I", "Threats", old_of("threat", "somalia", "borders"))]),
+                                    build([("I", "Threats", old_of("threat", "borders"))], "S/2025/20"))
+    dropped = change_with(nothing_free, SUBJECTS["somalia"][0])
+    assert (dropped.kind, dropped.successor_likelihood) == ("removed", 0.0)    # nothing left that could succeed it
     again = Comparison.from_json(c.to_json())
     assert [ch.successor_likelihood for ch in again.changes] == [
         None if ch.successor_likelihood is None else round(ch.successor_likelihood, 3) for ch in c.changes]

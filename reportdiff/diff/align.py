@@ -74,8 +74,9 @@ RELATED_TITLE = 80           # ... or, in the same slot of the tree, on a relate
 class Link:
     """Paragraph indices (into each edition's `paragraphs`) that belong together; one side empty = added/removed.
     A successor link (`successor.py`: same subject, rewritten) carries how sure the choice was and the salient
-    terms both sides share; an added or removed paragraph the successor tier looked at, how likely its most likely
-    successor was (too unlikely to link: the lower, the surer "new" or "dropped" is)."""
+    terms both sides share; an added or removed paragraph the successor tier weighed, how likely its most likely
+    successor was (not linked: too unlikely, or sharing no name or rare word with it; the lower, the surer "new" or
+    "dropped" is)."""
     old: list[int]
     new: list[int]
     similarity: float = 1.0

@@ -398,15 +398,16 @@ def _attachments(p_old: np.ndarray, p_new: np.ndarray, edges: dict[tuple[int, in
 
 def _groups(features: dict[str, np.ndarray], model: Model, rows: list[int],
             cols: list[int]) -> list[tuple[list[int], list[int], float]]:
-    """Choices joined into groups where they share a paragraph (positions into `rows` and `cols`, the
-    paragraphs' indices); strongest choices first, and a choice that would make a group larger than MAX_GROUP on
-    a side is dropped."""
+    """The groups of a block's evidence under `model` (see `_groups_of`)."""
     p_old, p_new = _choices(features, model)
     return _groups_of(p_old, p_new, model.threshold, rows, cols)
 
 
 def _groups_of(p_old: np.ndarray, p_new: np.ndarray, threshold: float, rows: list[int],
                cols: list[int]) -> list[tuple[list[int], list[int], float]]:
+    """Choices at least `threshold` likely joined into groups where they share a paragraph (positions into `rows`
+    and `cols`, the paragraphs' indices); strongest choices first, and a choice that would make a group larger than
+    MAX_GROUP on a side is dropped."""
     edges = _choices_made(p_old, p_new, threshold)
     edges.update(_attachments(p_old, p_new, edges, rows, cols))
     root: dict = {}
@@ -451,11 +452,11 @@ class Successor:
 
 @dataclass
 class SuccessorSearch:
-    """What the tier found: the successor groups, and for every paragraph it looked at, how likely its most likely
-    choice was (`likely_old[i]`, `likely_new[j]`, 0-1). For a paragraph left without a successor that likelihood
-    says how sure its "new" or "dropped" is: on the analysts' keys, of the paragraphs left alone whose best choice
-    was under 5 % likely, 82 % are new or dropped subjects to the analysts too; of those whose best choice was 20-40 %
-    likely, half (benchmarks/train_successors.py --alone)."""
+    """What the tier found: the successor groups, and for every paragraph it weighed, how likely its most likely
+    choice was (`likely_old[i]`, `likely_new[j]`, 0-1; 0 when the other side had no free paragraph at all). For a
+    paragraph left without a successor it says how sure its "new" or "dropped" is (measured: brief.UNMATCHED_SLOPE).
+    Not weighed, so absent: paragraphs under MIN_TERMS, and in a very long document the parts with no counterpart
+    section (`_blocks`)."""
     groups: list[Successor]
     likely_old: dict[int, float]
     likely_new: dict[int, float]
@@ -469,7 +470,8 @@ def find_successors(old: Edition, new: Edition, free_old: list[int], free_new: l
     read = _Paragraphs.of(old), _Paragraphs.of(new)
     rows = [i for i in free_old if len(read[0].terms[i]) >= MIN_TERMS]
     cols = [j for j in free_new if len(read[1].terms[j]) >= MIN_TERMS]
-    found = SuccessorSearch([], {}, {})
+    # with nothing free on the other side, nothing can succeed: the surest "new" or "dropped"
+    found = SuccessorSearch([], {} if cols else dict.fromkeys(rows, 0.0), {} if rows else dict.fromkeys(cols, 0.0))
     counts = document_frequencies(read[0].terms + read[1].terms)
     for block_rows, block_cols in _blocks(old, new, rows, cols, section_pairs):
         features = pair_features(old, new, block_rows, block_cols, section_pairs, read, counts)

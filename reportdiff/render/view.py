@@ -13,6 +13,7 @@ from datetime import date as _date
 from typing import Any
 
 from ..model import Change, Comparison, DiffOp, Edition, Paragraph, Section, Signal
+from ..diff.brief import brief_of, unmatched_weight
 from ..diff.sentences import content_stems, observation_words
 from ..diff.wordiff import merge_runs
 
@@ -625,7 +626,6 @@ def _subjects(comparison: Comparison, change_views: list[ItemView], kind: str) -
     salient terms, names first, less those the other edition also uses (a list headed "New in this edition" does
     not name "Mitiga" when the old edition reported on Mitiga too; a paragraph left with none is told by its
     opening words)."""
-    from ..diff.brief import unmatched_weight    # here, as brief_of below: the CLI's start needs none of the diff stage
     out, scores = [], []
     side, other = (comparison.new, comparison.old) if kind == "added" else (comparison.old, comparison.new)
     paras = {p.id: p for p in side.paragraphs}
@@ -949,7 +949,6 @@ def _signal_groups(signals: list[SignalView]) -> list[tuple[str, str, list[Signa
 
 def _brief_views(comparison: Comparison, change_views: list[ItemView]) -> list[BriefView]:
     """The brief, each item pointing at its change in the report."""
-    from ..diff.brief import brief_of    # here: `reportdiff extract` and the CLI's start need none of the diff stage
     out: list[BriefView] = []
     label = _RoleLabels(comparison)
     for item in brief_of(comparison):
