@@ -178,3 +178,39 @@ def prose_under_table(path: str | Path) -> Path:
                      "to respect their obligations under international humanitarian law and human rights law.")
     w.finish()
     return Path(path)
+
+
+HOLIDAY_CAPTION = ["Dates of Orthodox Good Friday, Yom Kippur, the Day of Vesak, Diwali,",
+                   "Gurpurab, Orthodox Christmas, Nowruz, Lunar New Year, Eid al-Fitr and Eid",
+                   "al-Adha in 2099"]
+HOLIDAY_ROWS = [["Orthodox Christmas", "7 January"], ["Lunar New Year", "29 January"], ["Nowruz", "20 March"],
+                ["Yom Kippur", "2 October"], ["Diwali", "20 October"]]
+
+
+def caption_over_table(path: str | Path) -> Path:
+    """A bold caption of three lines, the last one short, right above a borderless table of two columns whose
+    header names only the second ("2099") — as A/AC.172/2025/2 sets its table of holidays: the caption's last line
+    stands over the first column, in the header's place."""
+    c = _canvas(Path(path))
+    w = _Writer(c, "S/2099/998", total_pages_hint=1)
+    w.masthead("1 March 2099", "Report of the Secretary-General on the Test Region")
+    w.paragraph("1", "The Secretariat took into account the official holidays set out in the table below, as "
+                     "confirmed by the Office of Human Resources, when it drew up the calendar of meetings.")
+    c.setFont(BOLD_FONT, 10)
+    for line in HOLIDAY_CAPTION:
+        c.drawString(LEFT, w.y, line)
+        w.y -= 12
+    w.y -= 12
+    c.setFont(BODY_FONT, 7)
+    c.drawString(LEFT + 220, w.y, "2099")
+    w.y -= 18
+    c.setFont(BODY_FONT, 10)
+    for name, day in HOLIDAY_ROWS:
+        c.drawString(LEFT, w.y, name)
+        c.drawString(LEFT + 220, w.y, day)
+        w.y -= 14
+    w.y -= 10
+    w.paragraph("2", "The Secretary-General remains concerned at the continued violence and calls on all parties "
+                     "to respect their obligations under international humanitarian law and human rights law.")
+    w.finish()
+    return Path(path)

@@ -265,3 +265,15 @@ def test_short_prose_lines_under_a_table_stay_a_paragraph(tmp_path):
     edition = api.load(pdfgen_participants.prose_under_table(tmp_path / "prose.pdf"), cache=False)
     assert [t.rows for t in edition.tables] == [pdfgen_participants.SECTOR_ROWS]
     assert " ".join(pdfgen_participants.SHORT_PROSE) in [p.text for p in edition.paragraphs]
+
+
+def test_a_caption_wrapping_over_a_table_keeps_its_last_line(tmp_path):
+    """The short last line of a bold caption, standing over the first column of a table whose header names only
+    the second, is the caption's, not a header cell (A/AC.172/2025/2's header was ["al-Adha in 2025", "2025"])."""
+    import pdfgen_participants as gen_p
+    edition = api.load(gen_p.caption_over_table(tmp_path / "caption.pdf"), cache=False)
+    (table,) = edition.tables
+    assert table.header == ["", "2099"] and table.rows == gen_p.HOLIDAY_ROWS
+    caption = " ".join(gen_p.HOLIDAY_CAPTION)
+    named = [table.title] + [s.title for s in edition.sections] + [p.text for p in edition.paragraphs]
+    assert caption in named and not any("al-Adha in 2099" in t for t in named if t != caption)

@@ -553,6 +553,8 @@ class _TableReader:
                 and self._header_like(lines[top - 1], body_style) and _inside_columns(lines[top - 1], cols) \
                 and not _LABEL.match(lines[top - 1].words[0].text) and not _HEADING_LABEL.match(_text(lines[top - 1])):
             top -= 1
+        while top < start and _wrapped_into(lines, top, cols):
+            top += 1
         header_lines = lines[top:start] + run[:head]
         if not header_lines and not self._numeric(body, cols) and (_bold(body[0]) or _italic(body[0])) \
                 and not all(_bold(ln) or _italic(ln) for ln in body):
@@ -702,6 +704,18 @@ class _TableReader:
                 break
             k -= 1
         return k
+
+
+def _wrapped_into(lines: list[Line], k: int, cols: list[tuple[float, float]]) -> bool:
+    """Line k, taken for the header's first line, is the last line of a caption that wraps across the columns
+    above it: one cell in the first column, at the caption's left edge, in its style, a line's spacing below it
+    (A/AC.172/2025/2: "Dates of Orthodox Good Friday, … and Eid / al-Adha in 2025" over a table of two columns)."""
+    if k == 0:
+        return False
+    above, ln = lines[k - 1], lines[k]
+    return (not _inside_columns(above, cols) and _style(above) == _style(ln) and abs(above.x0 - ln.x0) < 2
+            and _gap(above, ln) < 0.8 * ln.size and all(_column_of(w, cols) == 0 for w in ln.words)
+            and above.x1 > cols[1][0])
 
 
 def _wrap_gap(body: list[Line]) -> float:
