@@ -154,30 +154,40 @@ SECTOR_ROWS = [["Sector North", "1,200", "340"], ["Sector South", "980", "210"],
 SHORT_PROSE = ["Additional notes", "follow here", "in short", "lines of text", "that are prose"]
 
 
-def prose_under_table(path: str | Path) -> Path:
-    """A borderless table of four rows (a name, two figures right-aligned), its rows 20 points apart, and right
-    under it a paragraph set in short lines at its own leading (11 points), each line shaped as a first cell
-    alone: they are a paragraph (" ".join(SHORT_PROSE)), not rows with their key only."""
+def _page_around(path: str | Path, symbol: str, opening: str, draw) -> Path:
+    """One page of a report: masthead, paragraph 1 (`opening`), what `draw(canvas, writer)` sets at the writer's
+    place, then a closing paragraph 2."""
     c = _canvas(Path(path))
-    w = _Writer(c, "S/2099/999", total_pages_hint=1)
+    w = _Writer(c, symbol, total_pages_hint=1)
     w.masthead("1 March 2099", "Report of the Secretary-General on the Test Region")
-    w.paragraph("1", "The Mission continued to monitor the situation in the region during the period under review "
-                     "and reported on the following deployments of its personnel across the sectors of the area.")
-    c.setFont(BODY_FONT, 10)
-    for name, first, second in SECTOR_ROWS:
-        c.drawString(LEFT, w.y, name)
-        c.drawRightString(LEFT + 290, w.y, first)
-        c.drawRightString(LEFT + 410, w.y, second)
-        w.y -= 20
-    w.y += 8
-    for line in SHORT_PROSE:
-        c.drawString(LEFT, w.y, line)
-        w.y -= 11
-    w.y -= 10
+    w.paragraph("1", opening)
+    draw(c, w)
     w.paragraph("2", "The Secretary-General remains concerned at the continued violence and calls on all parties "
                      "to respect their obligations under international humanitarian law and human rights law.")
     w.finish()
     return Path(path)
+
+
+def prose_under_table(path: str | Path) -> Path:
+    """A borderless table of four rows (a name, two figures right-aligned), its rows 20 points apart, and right
+    under it a paragraph set in short lines at its own leading (11 points), each line shaped as a first cell
+    alone: they are a paragraph (" ".join(SHORT_PROSE)), not rows with their key only."""
+    def draw(c, w):
+        c.setFont(BODY_FONT, 10)
+        for name, first, second in SECTOR_ROWS:
+            c.drawString(LEFT, w.y, name)
+            c.drawRightString(LEFT + 290, w.y, first)
+            c.drawRightString(LEFT + 410, w.y, second)
+            w.y -= 20
+        w.y += 8
+        for line in SHORT_PROSE:
+            c.drawString(LEFT, w.y, line)
+            w.y -= 11
+        w.y -= 10
+
+    return _page_around(path, "S/2099/999", "The Mission continued to monitor the situation in the region during "
+                        "the period under review and reported on the following deployments of its personnel across "
+                        "the sectors of the area.", draw)
 
 
 HOLIDAY_CAPTION = ["Dates of Orthodox Good Friday, Yom Kippur, the Day of Vesak, Diwali,",
@@ -191,26 +201,22 @@ def caption_over_table(path: str | Path) -> Path:
     """A bold caption of three lines, the last one short, right above a borderless table of two columns whose
     header names only the second ("2099") — as A/AC.172/2025/2 sets its table of holidays: the caption's last line
     stands over the first column, in the header's place."""
-    c = _canvas(Path(path))
-    w = _Writer(c, "S/2099/998", total_pages_hint=1)
-    w.masthead("1 March 2099", "Report of the Secretary-General on the Test Region")
-    w.paragraph("1", "The Secretariat took into account the official holidays set out in the table below, as "
-                     "confirmed by the Office of Human Resources, when it drew up the calendar of meetings.")
-    c.setFont(BOLD_FONT, 10)
-    for line in HOLIDAY_CAPTION:
-        c.drawString(LEFT, w.y, line)
+    def draw(c, w):
+        c.setFont(BOLD_FONT, 10)
+        for line in HOLIDAY_CAPTION:
+            c.drawString(LEFT, w.y, line)
+            w.y -= 12
         w.y -= 12
-    w.y -= 12
-    c.setFont(BODY_FONT, 7)
-    c.drawString(LEFT + 220, w.y, "2099")
-    w.y -= 18
-    c.setFont(BODY_FONT, 10)
-    for name, day in HOLIDAY_ROWS:
-        c.drawString(LEFT, w.y, name)
-        c.drawString(LEFT + 220, w.y, day)
-        w.y -= 14
-    w.y -= 10
-    w.paragraph("2", "The Secretary-General remains concerned at the continued violence and calls on all parties "
-                     "to respect their obligations under international humanitarian law and human rights law.")
-    w.finish()
-    return Path(path)
+        c.setFont(BODY_FONT, 7)
+        c.drawString(LEFT + 220, w.y, "2099")
+        w.y -= 18
+        c.setFont(BODY_FONT, 10)
+        for name, day in HOLIDAY_ROWS:
+            c.drawString(LEFT, w.y, name)
+            c.drawString(LEFT + 220, w.y, day)
+            w.y -= 14
+        w.y -= 10
+
+    return _page_around(path, "S/2099/998", "The Secretariat took into account the official holidays set out in the "
+                        "table below, as confirmed by the Office of Human Resources, when it drew up the calendar of "
+                        "meetings.", draw)
