@@ -144,8 +144,11 @@ def _outermost(edition: Edition) -> dict[str | None, str | None]:
 # ---------------------------------------------------------------------------------------------- evidence
 
 def document_frequencies(docs: list[list[str]]) -> tuple[Counter, int]:
-    """(documents using each term, number of documents)."""
-    return Counter(t for d in docs for t in set(d)), len(docs)
+    """(documents using each term, in the order the documents first use them; number of documents). The order is
+    the TF-IDF matrices' column order: a set's order changes with Python's hash seed, and with it the rounding of
+    the latent space's eigenvalues, so that one run's 50th dimension was another's 51st and a paragraph's best
+    successor was 50 % likely in one process, 40 % in the next (a batch run on a local cluster against a pool)."""
+    return Counter(t for d in docs for t in dict.fromkeys(d)), len(docs)
 
 
 def tfidf_cosines(docs_a: list[list[str]], docs_b: list[list[str]],
