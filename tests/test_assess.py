@@ -1142,23 +1142,6 @@ def test_a_new_concern_ranks_as_surely_as_its_paragraph_has_no_successor():
     assert [b.score for b in calls] == [1.0 * 0.9, 1.0 * 0.9]
 
 
-def test_a_figure_that_moved_in_the_body_outranks_restated_calls_of_the_observations():
-    """The observations weigh more than the narrative, but not so much that a dozen reworded calls there fill the
-    brief before a figure that moved threefold in the body (the reviewer's reading of the keyed briefs)."""
-    from reportdiff.diff.brief import BRIEF_SIZE, rank
-    from reportdiff.model import Signal
-
-    calls = [Change("rewritten", [str(60 + k)], [str(60 + k)],
-                    signals=[Signal("recommendation", f"I call on the parties to act {k}",
-                                    f"I urge the parties to act {k}", change=f"call {k}", direction="changed",
-                                    score=0.7)]) for k in range(BRIEF_SIZE + 1)]
-    figure = Change("rewritten", ["20"], ["20"], signals=[Signal("figure", "338 civilians", "856 civilians",
-                                                                 change="338 → 856 civilians (up ×2.5)", score=1.0)])
-    roles = {("new", str(60 + k)): "observation" for k in range(BRIEF_SIZE + 1)}
-    brief = rank(calls + [figure], roles)
-    assert ["20"] in [b.old for b in brief] and brief[-1].old == ["20"]      # told after the observations
-
-
 def test_last_periods_incident_weighs_less_than_a_dropped_concern():
     from reportdiff.diff.assess import PAST_EVENT
     old, new, ctx = read_pair(
