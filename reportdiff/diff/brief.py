@@ -46,7 +46,10 @@ UNTOLD = 0.5
 # 5 of 14 (held out: 13 of 21 -> 6 of 15), key items in the briefs unchanged (11 of 48). A new or dropped call is
 # not lowered: its claim is about the call, which the other edition is searched for sentence by sentence
 # (assess._made_elsewhere), not about its paragraph (South Sudan's new call to cease aerial bombardments, a key
-# item, stands in a paragraph the analysts link to an old one).
+# item, stands in a paragraph the analysts link to an old one). The analysts' link is a proxy: read blind, the items
+# the weight takes out of the seven briefs were 5 wrong, 3 minor and 4 worth briefing (a concern can be new in a
+# paragraph that has a successor: "the entire peace process … at serious risk"); those it brings in, 3 worth
+# briefing, 4 minor, 1 wrong and 5 not read.
 UNMATCHED_SLOPE = 1.5
 UNMATCHED_FLOOR = 0.5
 UNMATCHED_KINDS = frozenset({"new_concern", "dropped_concern"})
