@@ -750,8 +750,6 @@ class _State:
     new_side: _Side
     linker: _Linker
     section_map: dict[int, int]
-    likely_old: dict[int, float] = field(default_factory=dict)    # the successor tier's best choice, per paragraph
-    likely_new: dict[int, float] = field(default_factory=dict)
 
     def pair_sections(self) -> None:
         self.section_map = pair_sections(self.old, self.new, self.old_side, self.new_side, self.linker.links)
@@ -764,14 +762,16 @@ def align(old: Edition, new: Edition, tokens: tuple[list[list[str]], list[list[s
     `successors.py`); what is left is added or removed. `tokens`: both editions' paragraph content tokens
     (`content_tokens`), when the caller has them already."""
     state = textual_alignment(old, new, tokens)
+    likely_old: dict[int, float] = {}
+    likely_new: dict[int, float] = {}
     if successors:
-        _link_successors(state)
+        likely_old, likely_new = _link_successors(state)
         state.pair_sections()             # rewritten paragraphs vote for their sections too
     linker = state.linker
     for i in linker.free_old():
-        linker.add([i], [], 0.0, successor_likelihood=state.likely_old.get(i))
+        linker.add([i], [], 0.0, successor_likelihood=likely_old.get(i))
     for j in linker.free_new():
-        linker.add([], [j], 0.0, successor_likelihood=state.likely_new.get(j))
+        linker.add([], [j], 0.0, successor_likelihood=likely_new.get(j))
     _mark_moves(linker.links, state.old_side, state.new_side, state.section_map)
     return Alignment(links=_reading_order(linker.links), sections=_section_pairs(old, new, state.section_map))
 
@@ -807,17 +807,18 @@ def section_ids(state: _State) -> dict[str, str]:
     return {state.old.sections[a].id: state.new.sections[b].id for a, b in state.section_map.items()}
 
 
-def _link_successors(state: _State) -> None:
-    """The successor tier: paragraphs left free, linked to the paragraph on the same subject in the same role."""
+def _link_successors(state: _State) -> tuple[dict[int, float], dict[int, float]]:
+    """The successor tier: paragraphs left free, linked to the paragraph on the same subject in the same role.
+    Returns, for each paragraph it weighed, how likely its most likely successor was (old side, new side)."""
     from .successors import find_successors
 
     linker = state.linker
     found = find_successors(state.old, state.new, linker.free_old(), linker.free_new(), section_ids(state))
-    state.likely_old, state.likely_new = found.likely_old, found.likely_new
     for s in found.groups:
         ratio = Indel.normalized_similarity("".join(state.old_side.codes[i] for i in s.old),
                                             "".join(state.new_side.codes[j] for j in s.new))
         linker.add(s.old, s.new, ratio, successor=True, confidence=s.confidence, shared=s.shared)
+    return found.likely_old, found.likely_new
 
 
 def _section_pairs(old: Edition, new: Edition, section_map: dict[int, int]) -> list[SectionPair]:

@@ -399,13 +399,6 @@ def _attachments(p_old: np.ndarray, p_new: np.ndarray, edges: dict[tuple[int, in
     return out
 
 
-def _groups(features: dict[str, np.ndarray], model: Model, rows: list[int],
-            cols: list[int]) -> list[tuple[list[int], list[int], float]]:
-    """The groups of a block's evidence under `model` (see `_groups_of`)."""
-    p_old, p_new = _choices(features, model)
-    return _groups_of(p_old, p_new, model.threshold, rows, cols)
-
-
 def _groups_of(p_old: np.ndarray, p_new: np.ndarray, threshold: float, rows: list[int],
                cols: list[int]) -> list[tuple[list[int], list[int], float]]:
     """Choices at least `threshold` likely joined into groups where they share a paragraph (positions into `rows`
