@@ -551,10 +551,9 @@ class _TableReader:
         top = start
         while top > 0 and _gap(lines[top - 1], lines[top]) < 2 * size and top > start - 3 \
                 and self._header_like(lines[top - 1], body_style) and _inside_columns(lines[top - 1], cols) \
-                and not _LABEL.match(lines[top - 1].words[0].text) and not _HEADING_LABEL.match(_text(lines[top - 1])):
+                and not _LABEL.match(lines[top - 1].words[0].text) \
+                and not _HEADING_LABEL.match(_text(lines[top - 1])) and not _wrapped_into(lines, top - 1, cols):
             top -= 1
-        while top < start and _wrapped_into(lines, top, cols):
-            top += 1
         header_lines = lines[top:start] + run[:head]
         if not header_lines and not self._numeric(body, cols) and (_bold(body[0]) or _italic(body[0])) \
                 and not all(_bold(ln) or _italic(ln) for ln in body):
@@ -707,8 +706,8 @@ class _TableReader:
 
 
 def _wrapped_into(lines: list[Line], k: int, cols: list[tuple[float, float]]) -> bool:
-    """Line k, taken for the header's first line, is the last line of a caption that wraps across the columns
-    above it: one cell in the first column, at the caption's left edge, in its style, a line's spacing below it
+    """Line k, header-like above a table, is the last line of a caption that wraps across the columns above it:
+    one cell in the first column, at the caption's left edge, in its style, a line's spacing below it
     (A/AC.172/2025/2: "Dates of Orthodox Good Friday, … and Eid / al-Adha in 2025" over a table of two columns)."""
     if k == 0:
         return False
