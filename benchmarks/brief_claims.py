@@ -33,15 +33,6 @@ from reportdiff.model import Comparison  # noqa: E402
 KIND_GROUP = {"new_concern": "concerns", "dropped_concern": "concerns", "recommendation": "calls"}
 
 
-def analysts_linked(folder: Path) -> set[tuple[str, str]]:
-    """("old" | "new", paragraph id) of every paragraph some analyst links to a successor."""
-    out: set[tuple[str, str]] = set()
-    for ann in folder.glob("ann_*.json"):
-        for link in json.loads(ann.read_text())["links"]:
-            out |= {("old", str(i)) for i in link["old"]} | {("new", str(i)) for i in link["new"]}
-    return out
-
-
 def one_sided_items(cmp: Comparison, linked: set[tuple[str, str]]) -> list[tuple[str, bool, str]]:
     """(kind group, wrongly claimed, summary) of each brief item on an added or removed paragraph."""
     out = []
@@ -54,15 +45,13 @@ def one_sided_items(cmp: Comparison, linked: set[tuple[str, str]]) -> list[tuple
     return out
 
 
-def compare_pair(shared: Path, folder: Path, held_out: bool) -> Comparison:
+def compare_pair(shared: Path, folder: Path, model: successors.Model | None) -> Comparison:
+    """The pair compared as `reportdiff compare` does, with `model` for the successor tier (default: the shipped
+    one)."""
     spec = json.loads((folder / "pair.json").read_text())
     old, new = (shared / "reports" / spec[k] for k in ("old", "new"))
-    if not held_out:
+    if model is None:
         return api.compare(old, new)
-    import train_successors as T
-    others = [T.Pair(f, shared / "reports") for f in sorted((shared / "gold").iterdir())
-              if (f / "pair.json").exists() and f != folder]
-    model = T.fit(others)
     with mock.patch.object(successors, "shipped_model", lambda: model):
         return api.compare(old, new)
 
@@ -74,10 +63,14 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="print every one-sided item")
     a = ap.parse_args()
     from gold_signals import _in_brief
+    from train_successors import Pair, analysts_linked, held_out_models
+    folders = sorted(f for f in (a.shared / "gold").iterdir() if (f / "pair.json").exists())
+    held = held_out_models([Pair(f, a.shared / "reports") for f in folders]) if a.held_out else {}
     items, wrong, keys, key_items = Counter(), Counter(), 0, 0
-    for folder in sorted(f for f in (a.shared / "gold").iterdir() if (f / "pair.json").exists()):
-        cmp = compare_pair(a.shared, folder, a.held_out)
-        found = one_sided_items(cmp, analysts_linked(folder))
+    for folder in folders:
+        cmp = compare_pair(a.shared, folder, held.get(folder.name))
+        keyed = analysts_linked([json.loads(f.read_text()) for f in sorted(folder.glob("ann_*.json"))])
+        found = one_sided_items(cmp, keyed)
         for group, is_wrong, summary in found:
             items[group] += 1
             wrong[group] += is_wrong

@@ -51,7 +51,8 @@ class Pair:
         self.rows = [i for i in state.linker.free_old() if len(po.terms[i]) >= S.MIN_TERMS]
         self.cols = [j for j in state.linker.free_new() if len(pn.terms[j]) >= S.MIN_TERMS]
         self.features = S.pair_features(self.old, self.new, self.rows, self.cols, self.sections, (po, pn))
-        allowed = {(str(o), str(n)) for k in self.keys for l in k["links"] for o in l["old"] for n in l["new"]}
+        allowed = {(str(o), str(n)) for k in self.keys for link in k["links"] for o in link["old"]
+                   for n in link["new"]}
         self.target = np.array([[(self.old.paragraphs[i].id, self.new.paragraphs[j].id) in allowed
                                  for j in self.cols] for i in self.rows], dtype=float).reshape(len(self.rows),
                                                                                                len(self.cols))
@@ -62,9 +63,21 @@ class Pair:
     def links(self, model: S.Model) -> list[tuple[list[int], list[int]]]:
         out = list(self.textual)
         if self.rows and self.cols:
+            p_old, p_new = S._choices(self.features, model)
             out += [([self.rows[r] for r in rs], [self.cols[c] for c in cs])
-                    for rs, cs, _ in S._groups(self.features, model, self.rows, self.cols)]
+                    for rs, cs, _ in S._groups_of(p_old, p_new, model.threshold, self.rows, self.cols)]
         return out
+
+
+def analysts_linked(keys: list[dict]) -> set[tuple[str, str]]:
+    """("old" | "new", paragraph id) of every paragraph some analyst's key links to a successor."""
+    return {(side, str(x)) for key in keys for link in key["links"]
+            for side, ids in (("old", link["old"]), ("new", link["new"])) for x in ids}
+
+
+def held_out_models(pairs: list[Pair], precision: float = 0.9) -> dict[str, S.Model]:
+    """For each pair, the model fitted on the others."""
+    return {p.name: fit([q for q in pairs if q is not p], precision=precision) for p in pairs}
 
 
 def _neg_log_likelihood(w, data, l2):
@@ -176,16 +189,16 @@ def main() -> int:
     if hold:
         print(line("held-out pairs", sum_scores(hold, model)))
     print(line("all pairs, by (old, new) pairs", sum_scores(pairs, model, by_pairs=True)))
+    held = held_out_models(pairs, a.precision) if a.lopo or a.alone else {}
     if a.lopo:
         total = [0, 0, 0, 0]
         for p in pairs:
-            held = fit([q for q in pairs if q is not p], precision=a.precision)
-            s = pair_score(p, held)
+            s = pair_score(p, held[p.name])
             total = [x + y for x, y in zip(total, s)]
-            print("  " + line(f"{p.name} held out (threshold {held.threshold})", s))
+            print("  " + line(f"{p.name} held out (threshold {held[p.name].threshold})", s))
         print(line("each pair held out, pooled", total))
     if a.alone:
-        _alone_table(pairs, a.precision)
+        _alone_table(pairs, held)
     if not a.no_write and not hold:
         _write(model, pairs)
     return 0
@@ -194,22 +207,21 @@ def main() -> int:
 ALONE_BINS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 1.01)
 
 
-def _alone_table(pairs: list[Pair], precision: float) -> None:
+def _alone_table(pairs: list[Pair], held: dict[str, S.Model]) -> None:
     """How far a paragraph left without a successor is new or dropped to the analysts too, by the likelihood of
     its best choice, each pair held out of the fitting (numbered paragraphs only, as the scorer counts). As
     everywhere in this script, a chosen group is linked without the tier's shared-terms test (`Pair.links`)."""
     sl = _score_links()
     seen: list[tuple[float, bool]] = []
     for p in pairs:
-        held = fit([q for q in pairs if q is not p], precision=precision)
-        p_old, p_new = S._choices(p.features, held)
-        pairs_linked = [(olds, news) for olds, news in p.links(held) if olds and news]
-        linked = {("o", i) for olds, _ in pairs_linked for i in olds} | {("n", j) for _, news in pairs_linked
-                                                                          for j in news}
-        keyed = {(side, str(x)) for key in p.keys for link in key["links"]
-                 for side, xs in (("o", link["old"]), ("n", link["new"])) for x in xs}
-        sides = [("o", p.rows, p.old, p_old.max(axis=1) if p_old.size else np.zeros(len(p.rows))),
-                 ("n", p.cols, p.new, p_new.max(axis=0) if p_new.size else np.zeros(len(p.cols)))]
+        model = held[p.name]
+        p_old, p_new = S._choices(p.features, model)
+        pairs_linked = [(olds, news) for olds, news in p.links(model) if olds and news]
+        linked = {("old", i) for olds, _ in pairs_linked for i in olds} | {("new", j) for _, news in pairs_linked
+                                                                            for j in news}
+        keyed = analysts_linked(p.keys)
+        sides = [("old", p.rows, p.old, p_old.max(axis=1) if p_old.size else np.zeros(len(p.rows))),
+                 ("new", p.cols, p.new, p_new.max(axis=0) if p_new.size else np.zeros(len(p.cols)))]
         for side, idx, ed, best in sides:
             for k, i in enumerate(idx):
                 pid = ed.paragraphs[i].id
