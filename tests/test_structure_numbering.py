@@ -330,3 +330,57 @@ def test_a_paragraph_that_ends_at_a_page_foot(tmp_path):
                       "The Mission continued to suppo"]
     assert ed.paragraphs[2].text.endswith("in preparing the Budget of the transition, which the Government presented "
                                           "to its partners in March.")
+
+
+C = "Courier"
+
+
+def _ragged_points(path):
+    """A 1990s typescript's annex (A/52/826's layout): points set in from the margin, ragged on the right, with
+    no space between a point's lines. Point 4's third line stops short because "relations" would not have fitted
+    after "worsened"; under point 5, a short line whose successor's first word would have fitted after it: that
+    one ended its paragraph."""
+    def line(y, text, x=100):
+        return (x, y, 10, C, text)
+
+    point4 = ["4.   The involvement of outside powers in moral and material support to",
+              "the objectives of various groups has exacerbated the tragedy of their",
+              "country. It has raised suspicions among its people and worsened",
+              "relations among outside powers. It has not led to any of the groups in",
+              "achieving their objectives, however long the fighting has continued."]
+    point5 = ["5.   Therefore, the Eight have concluded that the time has come for all",
+              "Members to press their friends to recognize that there can never be a",
+              "military solution to the conflict, which has lasted for far too long.",
+              "Kabul, 3 March.",
+              "The talks were held at the invitation of the Government of Pakistan."]
+    shortest_full = min(len(t) for t in point4 + point5 if len(t) > 67)
+    assert len(point4[2]) + 1 + len("relations") > shortest_full       # Courier: every letter 6 points wide
+    page = [(72, 780, 10, T, "United Nations                                   A/52/999"),
+            (72, 760, 10, T, "Distr.: General  1 January 1998"),
+            (72, 700, 10, C, "Since October 1997, the Secretariat has convened in New York several")]
+    intro = ["meetings of a group of eight countries, the six neighbours of the country",
+             "and two other Member States. The group agreed that the United Nations",
+             "and the eight Member States involved should be engaged with all of the",
+             "parties, individually and collectively, and that in its meetings with",
+             "these parties the following points should be made by the United Nations",
+             "and by all the members of the group of eight countries concerned:"]
+    intro += [""] + intro                          # the page's margin (x = 72) holds most of its lines
+    page += [(72, 688 - 12 * k, 10, C, text) for k, text in enumerate(intro) if text]
+    y = 520
+    for block in (point4, point5):
+        for text in block:
+            page.append(line(y, text))
+            y -= 12
+        y -= 12
+    return free_layout(path, [page], pagesize=A4)
+
+
+def test_ragged_lines_set_in_wrap_where_the_next_word_would_not_fit(tmp_path):
+    """A short line of ragged-right text set in from the margin ends its paragraph only where the next line's
+    first word would have fitted after it: point 4 is one paragraph; the short "Kabul, 3 March." ends one."""
+    ed = reportdiff.load(_ragged_points(tmp_path / "A_52_999.pdf"), cache=False, workers=1)
+    texts = [p.text for p in ed.paragraphs]
+    assert any(t.startswith("4. The involvement") and t.endswith("however long the fighting has continued.")
+               for t in texts)
+    assert texts[-1] == "The talks were held at the invitation of the Government of Pakistan."
+    assert texts[-2].endswith("for far too long. Kabul, 3 March.")

@@ -118,12 +118,12 @@ def _split_footnote_zone(page: PageText, lines: list[Line], body: float) -> tupl
     return lines, []
 
 
-def _broke_early(above: Line, line: Line) -> bool:
+def _broke_early(above: Line, line: Line, right: float | None = None) -> bool:
     """Whether `line` starts anew rather than wrapping `above`: its first word would have fitted at the end of
-    `above`, within `line`'s own width (a boxed recommendation: the short bold "Recommendation 13", then its
-    text in bold lines that run to the box's edge)."""
+    `above`, within `right` (by default `line`'s own width: a boxed recommendation, the short bold
+    "Recommendation 13", then its text in bold lines that run to the box's edge)."""
     first = line.words[0]
-    return above.x1 + 0.3 * line.size + (first.x1 - first.x0) < line.x1 - 2
+    return above.x1 + 0.3 * line.size + (first.x1 - first.x0) < max(line.x1, right or 0.0) - 2
 
 
 BULLETS = frozenset("•·▪◦‣●■–")
@@ -656,8 +656,7 @@ class EditionBuilder:
         new_block = (cur is None or cur.kind == "heading"
                      or (gap_before is not None and gap_before > self._extra_space(reading)
                          and not self._continues_list(cur, ln))
-                     or (cur.number is None and ln.x0 > self._body_left + 8 and prev is not None
-                         and prev.x1 < ln.x1 - 40 and prev.page == ln.page)
+                     or (cur.number is None and prev is not None and self._indented_under_short(prev, ln))
                      or id(ln) in self.block_starts
                      or (prev is not None and prev.box != ln.box)        # the body resumes after a sidebar
                      or (prev is not None and prev.page != ln.page and self._ended_on_last_page(prev, ln)
@@ -666,6 +665,15 @@ class EditionBuilder:
             blocks.append(Block("para", [ln]))
         else:
             cur.lines.append(ln)
+
+    def _indented_under_short(self, prev: Line, ln: Line) -> bool:
+        """An indented line under a short one on the same page: the first line of an unnumbered paragraph, unless
+        it stands where the line above stands and its first word would not have fitted at that line's end — the
+        wrap of ragged-right text set in from the margin (a typescript's indented points: "… raised suspicions
+        and worsened / relations among outside powers", A/52/826)."""
+        if not (ln.x0 > self._body_left + 8 and prev.x1 < ln.x1 - 40 and prev.page == ln.page):
+            return False
+        return ln.x0 > prev.x0 + 4 or _broke_early(prev, ln, self._page_right.get(ln.page, self._right_edge))
 
     def _sidebar_line(self, reading: _Reading, ln: Line, gap_before: float | None) -> None:
         """A sidebar's line (pdf/columns.py): text beside the body, never its heading nor a numbered paragraph;
