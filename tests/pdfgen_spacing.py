@@ -434,6 +434,48 @@ def ocr_header_report(path: str | Path) -> Path:
     return Path(path)
 
 
+# A 1990s running header that is the symbol alone (A/47/466): the OCR misreads it on one page, and reads specks
+# of the sheet above the page's edge as letters ("Ai", "aa": text beyond the visible page).
+OCR_SYMBOL_HEADERS = [("A/47/999", "English", "Page 2"), ("A./47/999", "English", "Page 3"),
+                      ("A/47/999", "English", "Page 4"), ("A/47/999", "English", "Page 5")]
+OCR_SPECKS = {1: "Ai", 2: "aa"}           # page index -> the letters read above the sheet's top edge
+
+
+def ocr_symbol_header_report(path: str | Path) -> Path:
+    """Five scanned pages (pictures and invisible Courier OCR text): paragraph k (of `OCR_PARAGRAPHS`) starts at
+    the foot of page k and ends at the top of page k + 1, under the running symbol, language and page marker
+    (`OCR_SYMBOL_HEADERS`); pages 2 and 3 carry `OCR_SPECKS` drawn above the page's top edge."""
+    c = _canvas(Path(path))
+    picture = _scan_picture()
+    halves = [(" ".join(t.split()[:len(t.split()) // 2]), " ".join(t.split()[len(t.split()) // 2:]))
+              for t in OCR_PARAGRAPHS[:4]] + [(OCR_PARAGRAPHS[4], "")]
+    for page in range(5):
+        c.drawImage(picture, 0, 0, PAGE_W, PAGE_H)
+        text = c.beginText()
+        text.setTextRenderMode(3)
+        text.setFont("Courier", SIZE)
+        if page in OCR_SPECKS:
+            text.setTextOrigin(RIGHT - 60, PAGE_H + 24)
+            text.textOut(OCR_SPECKS[page])
+        if page:
+            for k, line in enumerate(OCR_SYMBOL_HEADERS[page - 1]):
+                text.setTextOrigin(LEFT + page, PAGE_H - 40 - 2 * page - 12 * k)
+                text.textOut(line)
+        y = PAGE_H - 130
+        if page:
+            text.setTextOrigin(LEFT, y)
+            text.textOut(halves[page - 1][1])
+            y -= 2 * SIZE * 1.2
+        text.setTextOrigin(LEFT, y)
+        text.textOut(f"{page + 1}.")
+        text.setTextOrigin(TEXT_LEFT, y)
+        text.textOut(halves[page][0])
+        c.drawText(text)
+        c.showPage()
+    c.save()
+    return Path(path)
+
+
 OCR_BOLD_HEADING = "Primary health care"
 
 

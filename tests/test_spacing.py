@@ -26,7 +26,8 @@ def pdfs(tmp_path_factory):
     d = tmp_path_factory.mktemp("spacing")
     return {name: getattr(gen, f"{name}_report")(d / f"{name}.pdf")
             for name in ("scaled_matrix", "kerned", "letter_spaced", "monospaced", "partly_scanned", "two_column",
-                         "ending_in_a_map", "ocr_layer", "ocr_noise", "ocr_header", "ocr_bold")}
+                         "ending_in_a_map", "ocr_layer", "ocr_noise", "ocr_header", "ocr_bold",
+                         "ocr_symbol_header")}
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -112,6 +113,17 @@ def test_misread_running_header_on_scanned_pages_is_furniture(pdfs, engine):
     ed = _read(pdfs["ocr_header"], engine)
     assert [(p.number, p.text) for p in ed.paragraphs] == [
         (str(k), t) for k, t in enumerate(gen.OCR_PARAGRAPHS, start=1)]
+    assert ed.sections == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_running_symbol_misread_and_specks_beyond_the_sheet_are_furniture(pdfs, engine):
+    """A 1990s running header that is the symbol alone, misread on one page ("A./47/999"), and letters an OCR read
+    from specks above the page's top edge ("Ai", A/47/466) are furniture: the paragraphs they cut run on whole,
+    the header's lines and the specks are nowhere in the text."""
+    ed = _read(pdfs["ocr_symbol_header"], engine)
+    assert [(p.number, p.text) for p in ed.paragraphs] == [
+        (str(k), t) for k, t in enumerate(gen.OCR_PARAGRAPHS[:5], start=1)]
     assert ed.sections == []
 
 

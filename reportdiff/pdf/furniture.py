@@ -58,6 +58,13 @@ def ocr_key(text: str) -> str:
     return re.sub(r"\d+", "#", "".join(c for c in t if c.isalnum() and not unicodedata.combining(c)).lower())
 
 
+def symbol_key(text: str) -> str:
+    """A running symbol as an OCR layer's misreadings of it still share it, its digits kept: letters, digits and
+    slashes, lower case ("A./47/466" and "A/47/466" read alike; `ocr_key` leaves a symbol too little to compare)."""
+    t = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in t if (c.isalnum() or c == "/") and not unicodedata.combining(c)).lower()
+
+
 def ocr_marks(text: str) -> bool:
     """OCR noise: two or more marks and at most one letter or digit (`I ...`, `1 •••`, `I . . "`: a continuation
     mark "/..." misread; specks read as `,~;.`). No heading nor furniture of a text reads so."""
@@ -94,6 +101,9 @@ def furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
     for p in pages:
         drop: set[int] = set()
         for i, ln in enumerate(p.lines):                      # from the top
+            if ln.bottom <= 0:
+                drop.add(i)            # above the sheet: an OCR layer's specks beyond the page's edge, unseen
+                continue
             if ln.bottom > p.height * TOP_BAND or p.number == 1:
                 break
             if not bands.furniture(ln, "top", p.number, p.scanned):
@@ -101,6 +111,9 @@ def furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
             drop.add(i)
         for i in range(len(p.lines) - 1, -1, -1):              # from the bottom
             ln = p.lines[i]
+            if ln.top >= p.height:
+                drop.add(i)            # below the sheet, as above
+                continue
             if ln.top < p.height * FOOT_BAND or (ln.top < p.height * BOTTOM_BAND and not _is_foot(ln.text)):
                 break
             if not bands.furniture(ln, "bottom", p.number, p.scanned):
@@ -130,8 +143,10 @@ class _Bands:
         self.pages = pages
         self.at_height: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
         self.on_pages: dict[str, Counter] = {"top": Counter(), "bottom": Counter()}
-        # scanned pages: the pages on which each OCR key stands in each band, and how many pages are scanned
+        # scanned pages: the pages on which each OCR key (and symbol key) stands in each band, and how many pages
+        # are scanned
         self.ocr_pages: dict[str, dict[str, set[int]]] = {"top": defaultdict(set), "bottom": defaultdict(set)}
+        self.symbol_pages: dict[str, dict[str, set[int]]] = {"top": defaultdict(set), "bottom": defaultdict(set)}
         self.scanned = 0
 
     @classmethod
@@ -149,6 +164,7 @@ class _Bands:
                     seen.add((where, norm))
                     if p.scanned:
                         bands.ocr_pages[where][ocr_key(ln.text)].add(p.number)
+                        bands.symbol_pages[where][symbol_key(ln.text)].add(p.number)
             for where, norm in seen:
                 bands.on_pages[where][norm] += 1
         return bands
@@ -178,9 +194,14 @@ class _Bands:
         edits (one in four characters of its OCR key: "E/lCEF/6î2(Première partie)", "E/ICEF/Ô72(...)"), or the
         start of such a line where the OCR lost its end ("E/ICFF/672(Première t-t' :")."""
         key = ocr_key(text)
-        if len(key) < 5 or len(text) >= 80 or self.scanned < 3:
+        if len(text) >= 80 or self.scanned < 3:
             return False
-        cut = len(key) // 4
-        near = {pg for k, pgs in self.ocr_pages[where].items()
+        if len(key) < 5:           # a running symbol is mostly digits: "A./47/466" on one page, "A/47/466" on others
+            key, by_key, cut = symbol_key(text), self.symbol_pages[where], 1
+            if len(key) < 6 or not find_symbol(key.upper()):
+                return False
+        else:
+            by_key, cut = self.ocr_pages[where], len(key) // 4
+        near = {pg for k, pgs in by_key.items()
                 if Levenshtein.distance(k[:len(key)], key, score_cutoff=cut) <= cut for pg in pgs}
         return len(near - {page}) >= max(2, self.scanned // 3)
