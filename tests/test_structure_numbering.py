@@ -12,7 +12,7 @@ from reportdiff.pdf.masthead import parse_date
 
 from pdfgen import free_layout
 
-T, TB = "Times-Roman", "Times-Bold"
+T, TB, C = "Times-Roman", "Times-Bold", "Courier"
 
 
 def _compilation(path):
@@ -331,8 +331,6 @@ def test_a_paragraph_that_ends_at_a_page_foot(tmp_path):
     assert ed.paragraphs[2].text.endswith("in preparing the Budget of the transition, which the Government presented "
                                           "to its partners in March.")
 
-
-C = "Courier"
 
 
 def _ragged_points(path):

@@ -51,18 +51,22 @@ def is_job_line(text: str) -> bool:
                    for w in re.findall(r"[^\W\d_]{3,}", rest))
 
 
+def _folded(text: str, keep: str = "") -> str:
+    """Letters and digits (and the characters in `keep`) of a text, accents and case aside."""
+    t = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in t if (c.isalnum() or c in keep) and not unicodedata.combining(c)).lower()
+
+
 def ocr_key(text: str) -> str:
     """A line's text as an OCR layer's misreadings of it still share it: accents, case, spaces, punctuation
     and numbers aside ("Franç ai s" and "Français", "Page 1+1" and "Page 41" read alike)."""
-    t = unicodedata.normalize("NFKD", text)
-    return re.sub(r"\d+", "#", "".join(c for c in t if c.isalnum() and not unicodedata.combining(c)).lower())
+    return re.sub(r"\d+", "#", _folded(text))
 
 
 def symbol_key(text: str) -> str:
     """A running symbol as an OCR layer's misreadings of it still share it, its digits kept: letters, digits and
     slashes, lower case ("A./47/466" and "A/47/466" read alike; `ocr_key` leaves a symbol too little to compare)."""
-    t = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in t if (c.isalnum() or c == "/") and not unicodedata.combining(c)).lower()
+    return _folded(text, "/")
 
 
 def ocr_marks(text: str) -> bool:
