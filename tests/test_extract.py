@@ -307,3 +307,37 @@ def test_no_fork_while_other_threads_run(tmp_path, monkeypatch):
         stop.set()
         other.join()
     assert methods == ["forkserver"]
+
+
+def _words_at(text: str, x: float, size: float = 10.0) -> list:
+    """Words of `text` from `x`, 6 points a letter and a space between words."""
+    out = []
+    for w in text.split():
+        out.append(extract.Word(w, x, x + 6 * len(w), size, False, False))
+        x += 6 * len(w) + 6
+    return out
+
+
+def test_a_sidebar_line_trimmed_of_a_margin_speck_stays_in_its_box():
+    """On a scanned page, a word standing apart in the margin is dropped from its line; the line keeps the
+    sidebar box it belongs to (structure reads a box's lines as a sidebar's, apart from the body)."""
+    body = [extract.Line(_words_at("the body column runs from here to the right edge", 72), 100 + 12 * k,
+                         110 + 12 * k, 10.0, 1) for k in range(5)]
+    speck = extract.Word("i", 10, 14, 10.0, False, False)
+    boxed = extract.Line([speck] + _words_at("a line of the boxed text", 72), 200, 210, 10.0, 1, box=2)
+    kept = extract._without_margin_specks(body + [boxed])
+    assert kept[-1].text == "a line of the boxed text" and kept[-1].box == 2
+
+
+def test_a_barcode_in_a_symbol_font_just_above_the_foot_band_is_furniture():
+    """A barcode drawn in a symbol font reads as private-use codes ("\\uf02a\\uf032..."); the furniture tests read
+    it as the ASCII it stands for wherever it stands at a page's foot, also a little above the footer band."""
+    from reportdiff.pdf.furniture import furniture_mask
+
+    barcode = "".join(chr(0xF000 + ord(c)) for c in "*2500800*")
+    pages = []
+    for n in (1, 2):
+        lines = [extract.Line(_words_at("Body text of the page that goes on for a while.", 72), 100, 110, 10.0, n),
+                 extract.Line([extract.Word(barcode, 400, 480, 10.0, False, False)], 825, 835, 10.0, n)]
+        pages.append(extract.PageText(n, 600, 1000, lines))
+    assert furniture_mask(pages) == {1: {1}, 2: {1}}

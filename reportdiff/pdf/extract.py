@@ -11,12 +11,11 @@ import bisect
 import operator
 import os
 import re
-import shlex
 from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 from typing import Callable, Iterable
 
-from ..errors import CorruptPDFError, NoTextLayerError
+from ..errors import CorruptPDFError
 from .pdfium_lock import with_pdfium_lock
 
 # Two characters are in one word unless the gap between them exceeds this share of the font size. Justified lines
@@ -680,16 +679,8 @@ def read_pages(path: str | os.PathLike, *, max_pages: int = 3000,
     if not any(p.lines for p in pages):
         # the path as given, as every other input error says it: two scans may share a file name, and the
         # suggested command must run from where the user is
-        given = os.fspath(path)
-        raise NoTextLayerError(f"{given} has no text layer (a scan?); run OCR first, e.g. ocrmypdf "
-                               f"{shlex.quote(given)} {shlex.quote(_ocr_output(given))}")
+        raise inputs.no_text_layer(path)
     return pages
-
-
-def _ocr_output(given: str) -> str:
-    """Where the suggested OCR command writes: beside the scan, "report.ocr.pdf" for "report.pdf"."""
-    stem, ext = os.path.splitext(given)
-    return f"{stem}.ocr{ext or '.pdf'}"
 
 
 def _read_pdfplumber(path, total: int, progress) -> list[PageText]:
@@ -783,7 +774,7 @@ def _without_margin_specks(lines: list[Line]) -> list[Line]:
         if len(words) == len(ln.words):
             out.append(ln)
             continue
-        out.append(Line(unspaced_first(words), ln.top, ln.bottom, ln.size, ln.page))
+        out.append(replace(ln, words=unspaced_first(words)))      # a sidebar's line stays in its box
     return out
 
 

@@ -89,6 +89,12 @@ def _misread_marker(text: str) -> bool:
 _LANGUAGE_KEYS = tuple(ocr_key(lang) for lang in LANGUAGES)
 
 
+def printed(ln: Line) -> str:
+    """A line's text as the furniture tests read it: single spaces, a symbol font's private-use codes as the ASCII
+    they stand for (a barcode drawn in such a font reads "\uf02a\uf031...")."""
+    return " ".join(ln.text.split()).translate(_PRIVATE_ASCII)
+
+
 def _is_foot(text: str) -> bool:
     return is_job_line(text) or any(r.match(text) for r in FOOT_RES) or bool(FURNITURE_RES[2].match(text))
 
@@ -118,7 +124,7 @@ def furniture_mask(pages: list[PageText]) -> dict[int, set[int]]:
             if ln.top >= p.height:
                 drop.add(i)            # below the sheet, as above
                 continue
-            if ln.top < p.height * FOOT_BAND or (ln.top < p.height * BOTTOM_BAND and not _is_foot(ln.text)):
+            if ln.top < p.height * FOOT_BAND or (ln.top < p.height * BOTTOM_BAND and not _is_foot(printed(ln))):
                 break
             if not bands.furniture(ln, "bottom", p.number, p.scanned):
                 break
@@ -175,7 +181,7 @@ class _Bands:
 
     def furniture(self, ln: Line, where: str, page: int, scanned: bool = False) -> bool:
         """Whether a line in the band `where` ("top", "bottom") of page number `page` is furniture."""
-        text = " ".join(ln.text.split()).translate(_PRIVATE_ASCII)
+        text = printed(ln)
         if any(r.match(text) for r in FURNITURE_RES) or _is_foot(text):
             return True
         if scanned and (ocr_marks(text) or _misread_marker(text) or self._misread_repeat(text, where, page)):
