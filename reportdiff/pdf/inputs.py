@@ -22,6 +22,7 @@ import errno
 import mmap
 import os
 import re
+import shlex
 import stat
 import zlib
 
@@ -354,7 +355,7 @@ def _validate_pdf(path: str | os.PathLike, *, max_pages: int, max_bytes: int = M
         raise InputFileError(f"{name} is empty (0 bytes); download the PDF again")
     if st.st_size > max_bytes:
         raise TooLargeError(f"{name} is {st.st_size / 2**20:.0f} MiB, above the {max_bytes / 2**20:.0f} MiB limit "
-                            f"for an input (reportdiff.inputs.MAX_FILE_BYTES); check that it is the right file")
+                            f"for an input (reportdiff.pdf.inputs.MAX_FILE_BYTES); check that it is the right file")
     head, tail = _read_ends(path, st.st_size)
     _check_header_and_end(path, head, tail)
     pages, revision = _pdfium_page_count(path)
@@ -414,9 +415,22 @@ def has_text_layer(path: str | os.PathLike, sample_pages: int | None = 20, *, mi
 def require_text_layer(path: str | os.PathLike, sample_pages: int | None = 20) -> None:
     """Raise NoTextLayerError (the project's message) when `has_text_layer` is false."""
     if not has_text_layer(path, sample_pages):
-        raise NoTextLayerError(f"{_name(path)} has no text layer (it looks like a scan); run OCR on it first "
-                               f"(e.g. ocrmypdf in.pdf out.pdf)")
+        raise no_text_layer(path)
 
 
-__all__ = ["MAX_FILE_BYTES", "validate_pdf", "has_text_layer", "require_text_layer", "text_char_counts",
-           "describe_non_pdf"]
+def no_text_layer(path: str | os.PathLike) -> NoTextLayerError:
+    """The error for a PDF without a text layer, naming OCR with a command that runs from where the user is: the
+    path as given, as every other input error says it (two scans may share a file name)."""
+    given = os.fspath(path)
+    return NoTextLayerError(f"{given} has no text layer (a scan?); run OCR first, e.g. ocrmypdf "
+                            f"{shlex.quote(given)} {shlex.quote(_ocr_output(given))}")
+
+
+def _ocr_output(given: str) -> str:
+    """Where the suggested OCR command writes: beside the scan, "report.ocr.pdf" for "report.pdf"."""
+    stem, ext = os.path.splitext(given)
+    return f"{stem}.ocr{ext or '.pdf'}"
+
+
+__all__ = ["MAX_FILE_BYTES", "validate_pdf", "has_text_layer", "require_text_layer", "no_text_layer",
+           "text_char_counts", "describe_non_pdf"]
