@@ -277,3 +277,21 @@ def test_a_caption_wrapping_over_a_table_keeps_its_last_line(tmp_path):
     caption = " ".join(gen_p.HOLIDAY_CAPTION)
     named = [table.title] + [s.title for s in edition.sections] + [p.text for p in edition.paragraphs]
     assert caption in named and not any("al-Adha in 2099" in t for t in named if t != caption)
+
+
+def test_a_table_changed_under_unchanged_paragraphs_is_what_the_headline_tells():
+    """Every paragraph as it was and one table changed: the comparison differs, and its headline says a table
+    changed (not "Only footnotes changed", which no footnote did)."""
+    from reportdiff.diff.comparison import compare_editions
+    from reportdiff.model import Paragraph
+    from reportdiff.render.view import headline
+
+    def edition(troops):
+        para = Paragraph(id="1", number="1", section=None,
+                         text="The strength of the Force is set out in the table below.")
+        return Edition(symbol="S/2099/9", date="2099-01-01", title="Report", pages=1, paragraphs=[para],
+                       tables=[_table([["Fiji", "1", troops, "147"]])])
+
+    comparison = compare_editions(edition("146"), edition("148"))
+    assert [c.kind for c in comparison.changes] == ["unchanged"] and comparison.differs
+    assert headline(comparison, 0) == "No paragraph changed (1 in the new edition); 1 table changed."

@@ -993,6 +993,18 @@ def count_text(summary: dict[str, int]) -> str:
     return ", ".join(parts)
 
 
+def _paragraphs_unchanged(comparison: Comparison, new_n: int) -> str:
+    """The headline when every paragraph is as it was and something else changed: a table or figure (the
+    comparison's `differs` counts them), or a footnote that the word diff did not count as a paragraph's edit
+    (a comparison read back from JSON made by hand)."""
+    tables = sum(t.kind != "unchanged" for t in comparison.tables)
+    figures = sum(f.kind != "unchanged" for f in comparison.figures)
+    told = [f"{n} {noun}{'s' if n != 1 else ''}" for n, noun in ((tables, "table"), (figures, "figure")) if n]
+    if told:
+        return (f"No paragraph changed ({new_n} in the new edition); {' and '.join(told)} changed.")
+    return f"Only footnotes changed; all {new_n} paragraphs of the new edition are otherwise unchanged."
+
+
 def headline(comparison: Comparison, pct: int) -> str:
     """One sentence a reader can take away, in subjects rather than paragraphs: "40 subjects updated (32
     rewritten, 8 edited), 25 new subjects and 22 dropped; about 88% of the text changed and 1 paragraph is
@@ -1023,7 +1035,7 @@ def headline(comparison: Comparison, pct: int) -> str:
     if moved_as_is:
         parts.append(f"{moved_as_is} moved unchanged")
     if not parts:
-        return f"Only footnotes changed; all {new_n} paragraphs of the new edition are otherwise unchanged."
+        return _paragraphs_unchanged(comparison, new_n)
     listing = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
     same = s.get("unchanged", 0)
     return (f"{listing}; about {pct}% of the text changed and {same} "
