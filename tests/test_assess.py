@@ -1280,3 +1280,19 @@ def test_review_cases_of_the_readings_added_on_2026_12_01():
     assert month.change.startswith("45 → 60 civilians")              # a month is a period, not an event
     old, new, ctx = read_pair({}, {"2": "The flow of returnees into Renk and Malakal remained alarmingly low."})
     assert signals_for([], [new.paragraph("2")], "added", None, ctx)[0].change.endswith("— low")
+
+
+def test_a_topic_is_read_the_same_whatever_the_white_space():
+    """The subject's start and the assessment words' places are counted in one text: a line break and its
+    indent in the frame (a text made by hand or read from JSON) do not make the frame's "progress" judge the
+    subject; a subject that is judged is read whatever the spacing."""
+    from reportdiff.diff import lexicon
+    from reportdiff.diff.topics import topic_phrase
+
+    said = "the suspension of municipal election operations was announced by the commission."
+    for frame in ("Despite significant progress, ", "Despite significant\n                progress, ",
+                  "Despite\n\n            significant   progress,  "):
+        text = frame + said
+        assert topic_phrase(text, lexicon.hits(text)) == ""
+        judged = frame + said.replace("was announced by the commission", "was deeply concerning")
+        assert topic_phrase(judged, lexicon.hits(judged)) == "The suspension of municipal election operations"

@@ -62,16 +62,30 @@ def _word_before(text: str, at: int) -> str:
     return words[-1].lower() if words else ""
 
 
+def _raw_offset(raw: str, flat: str, at: int) -> int:
+    """The position in `raw` of position `at` of `flat` (`raw` with each run of white space one space, and none
+    at its ends): the same count of other characters stands before both."""
+    wanted = len(flat[:at]) - flat[:at].count(" ")
+    seen = 0
+    for i, c in enumerate(raw):
+        if not c.isspace():
+            if seen == wanted:
+                return i
+            seen += 1
+    return len(raw)
+
+
 def topic_phrase(sentence: str, hits: list[tuple[str, str, int]], words: int = 12) -> str:
     """The noun phrase a sentence is about, as written ("The suspension of municipal election operations in 11 key
     municipalities", "Economic constraints", "The deterioration in the security situation"): after its frame and
     the report's own stance, before its verb or its first comma. `hits`: the sentence's assessment words
     (lexicon.hits). Empty when that phrase is a pronoun, a generic actor ("The patrol"), a single common word, or
     nothing the report judges."""
-    text = _FRAME.sub("", " ".join(sentence.split()))     # one space between words: no run to backtrack over
+    flat = " ".join(sentence.split())                      # one space between words: no run to backtrack over
+    text = _FRAME.sub("", flat)
     stance = _STANCE_OPENING.match(text)
     text = text[stance.end():] if stance else text
-    start = len(" ".join(sentence.split())) - len(text)
+    start = _raw_offset(sentence, flat, len(flat) - len(text))    # where the subject starts, as `hits` count
     verb = next((m.start() for m in _VERB.finditer(text) if _word_before(text, m.start()) not in _BEFORE_ADJECTIVE),
                 len(text))
     brk = re.search(r"[,;:(]|\s[–—]\s", text)
