@@ -295,3 +295,17 @@ def test_a_table_changed_under_unchanged_paragraphs_is_what_the_headline_tells()
     comparison = compare_editions(edition("146"), edition("148"))
     assert [c.kind for c in comparison.changes] == ["unchanged"] and comparison.differs
     assert headline(comparison, 0) == "No paragraph changed (1 in the new edition); 1 table changed."
+
+
+def test_the_tables_view_marks_only_what_the_comparison_found():
+    """The report's view of a changed table lines it up as the comparison did: a key cell that differs only in
+    case ("TOTAL" → "Total", the rows are paired by it) is no change in either; a changed count is one in both."""
+    from reportdiff.render.tableview import _grid
+
+    a = _table([["Fiji", "1", "145", "146"], ["TOTAL", "1", "145", "146"]])
+    b = _table([["Fiji", "1", "147", "148"], ["Total", "1", "147", "148"]])
+    change = compare_table(a, b)
+    assert {(c.row, c.column) for c in change.cells} == {(r, c) for r in ("Fiji", "Total") for c in ("Men", "Total")}
+    _, rows = _grid(a, b)
+    marked = {(row.cells[0].new, k) for row in rows for k, cell in enumerate(row.cells) if cell.status != "same"}
+    assert marked == {(r, k) for r in ("Fiji", "Total") for k in (2, 3)}

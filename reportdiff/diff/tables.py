@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -236,6 +237,31 @@ def match_columns(a: Table, b: Table) -> list[tuple[int | None, int | None, str]
     return out
 
 
+@dataclass
+class TablePairing:
+    """How an old and a new table line up, for the comparison and for the report's view of both: the key column
+    they share, each row's key and place by key, and the columns paired (`match_columns`)."""
+    key: int
+    keys_a: list[str]
+    keys_b: list[str]
+    index_a: dict[str, int]
+    index_b: dict[str, int]
+    columns: list[tuple[int | None, int | None, str]]
+
+    @classmethod
+    def of(cls, a: Table, b: Table) -> TablePairing:
+        key = shared_key_column(a, b)
+        keys_a, keys_b = row_keys(a, key), row_keys(b, key)
+        return cls(key, keys_a, keys_b, {norm(k): i for i, k in enumerate(keys_a)},
+                   {norm(k): j for j, k in enumerate(keys_b)}, match_columns(a, b))
+
+    def compares(self, ci: int | None, cj: int | None) -> bool:
+        """Whether a cell of these paired columns can change: not the key itself (its rows are paired by it), nor
+        a counting first column when the key is the next one (renumbering is no change)."""
+        return ci is not None and cj is not None and not (ci == cj == self.key) and not (self.key == 1 and
+                                                                                       ci == cj == 0)
+
+
 def compare_table(a: Table | None, b: Table | None) -> TableChange:
     """The changes between an old and a new table (either may be None: added or removed)."""
     if a is None or b is None:
@@ -243,21 +269,18 @@ def compare_table(a: Table | None, b: Table | None) -> TableChange:
         keys = row_keys(t)
         return TableChange("added" if a is None else "removed", a.id if a else None, b.id if b else None,
                            rows_added=keys if a is None else [], rows_removed=keys if b is None else [])
-    key_a = key_b = shared_key_column(a, b)
-    keys_a, keys_b = row_keys(a, key_a), row_keys(b, key_b)
-    index_a = {norm(k): i for i, k in enumerate(keys_a)}
-    index_b = {norm(k): j for j, k in enumerate(keys_b)}
-    cols = match_columns(a, b)
+    pairing = TablePairing.of(a, b)
+    keys_a, index_b, cols = pairing.keys_a, pairing.index_b, pairing.columns
     change = TableChange("unchanged", a.id, b.id)
     totals = set(b.total_rows)
-    for j, key in enumerate(keys_b):
-        i = index_a.get(norm(key))
+    for j, key in enumerate(pairing.keys_b):
+        i = pairing.index_a.get(norm(key))
         if i is None:
             change.rows_added.append(key)
             continue
         for ci, cj, name in cols:
-            if ci is None or cj is None or (ci == key_a and cj == key_b) or (key_a == 1 and ci == cj == 0):
-                continue            # the key itself, and a counting column: renumbering is no change
+            if ci is None or cj is None or not pairing.compares(ci, cj):
+                continue
             old = a.rows[i][ci] if ci < len(a.rows[i]) else ""
             new = b.rows[j][cj] if cj < len(b.rows[j]) else ""
             if not same_cell(old, new):

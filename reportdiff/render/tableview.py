@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..diff.tables import match_columns, norm, number, row_keys, same_cell, shared_key_column
+from ..diff.tables import TablePairing, norm, number, same_cell
 from ..model import Comparison, Figure, FigureChange, Table, TableChange
 from .view import Seg, clip, one_line, plural, safe, section_ref, word_diff
 
@@ -139,12 +139,10 @@ def _cells_of(row: list[str], width: int, status: str) -> list[CellView]:
 
 def _grid(a: Table, b: Table) -> tuple[list[tuple[str, str]], list[RowView]]:
     """The columns and every row of the two tables lined up: the new order, removed rows where they stood."""
-    cols = match_columns(a, b)
+    pairing = TablePairing.of(a, b)        # as the comparison paired them: a cell it did not compare is "same"
+    cols, keys_a, keys_b = pairing.columns, pairing.keys_a, pairing.keys_b
+    index_a, index_b = pairing.index_a, pairing.index_b
     columns = [(safe(name), "added" if ci is None else "removed" if cj is None else "same") for ci, cj, name in cols]
-    key = shared_key_column(a, b)
-    keys_a, keys_b = row_keys(a, key), row_keys(b, key)
-    index_b = {norm(k): j for j, k in enumerate(keys_b)}
-    index_a = {norm(k): i for i, k in enumerate(keys_a)}
     totals_b, totals_a = set(b.total_rows), set(a.total_rows)
 
     def row_view(i: int | None, j: int | None) -> RowView:
@@ -156,7 +154,7 @@ def _grid(a: Table, b: Table) -> tuple[list[tuple[str, str]], list[RowView]]:
                 cells.append(CellView("removed", old=safe(old)))
             elif i is None or ci is None:
                 cells.append(CellView("added", new=safe(new)))
-            elif same_cell(old, new) or (key == 1 and ci == cj == 0):      # a counting column renumbered
+            elif same_cell(old, new) or not pairing.compares(ci, cj):      # the key, a counting column
                 cells.append(CellView("same", new=safe(new)))
             else:
                 vo, vn = number(old), number(new)
