@@ -148,3 +148,28 @@ def test_a_changed_resolution_symbol_is_no_figure():
     sigs = signals("The report was submitted pursuant to General Assembly resolution 79/83, entitled “The Syrian Golan”.",
                    "The report was submitted pursuant to General Assembly resolution 78/11, entitled “The Syrian Golan”.")
     assert [s for s in sigs if s.kind == "figure"] == []
+
+
+def test_a_changes_context_is_read_near_it_and_is_the_same_as_from_the_whole_text():
+    """The words either side of a change are read from its neighbourhood only (a long list with every number
+    changed cost the whole paragraph per figure), growing it as far as needed: the same words as from the whole
+    paragraph, also where five words reach further back than a first read (long words, no sentence end)."""
+    from reportdiff.diff import signals
+    from reportdiff.diff.wordiff import diff_words, new_text
+
+    def from_whole(ops, hunk):
+        middle = hunk.new if hunk.new.strip() else hunk.old
+        return signals._tidy(signals._edge_words(new_text(ops[:hunk.start]), signals.CONTEXT_WORDS, True) + middle
+                             + signals._edge_words(new_text(ops[hunk.end:]), signals.CONTEXT_WORDS, False))
+
+    items = [f"Contingent{'x' * 90}{k} ({k})," for k in range(1, 60)]
+    old = "Troops as at 1 May. " + " ".join(items) + " and others."
+    new = old
+    for k in range(1, 60):                      # every count changed: the changes stand a row apart
+        new = new.replace(f"({k})", f"({k + 100})")
+    ops = diff_words(old, new).ops
+    hunks = signals._hunks(ops)
+    assert len(hunks) == 59
+    assert [signals._context(ops, h) for h in hunks] == [from_whole(ops, h) for h in hunks]
+    before = signals._context(ops, hunks[29]).split("(130)")[0]
+    assert len(before) > signals.REFERENCE_REACH and before.startswith(f"Contingent{'x' * 90}28 (128), ")
