@@ -191,15 +191,21 @@ REFERENCE_REACH = 200     # characters before a changed number read for its refe
 def _new_text_before(ops: list[DiffOp], start: int, reach: int = REFERENCE_REACH) -> str:
     """The new text's last `reach` characters (or a little more) before op `start`: read backwards, so that a long
     paragraph's many changed figures each cost their neighbourhood, not the paragraph."""
+    return _new_text_near(ops[:start], True, reach)[0]
+
+
+def _new_text_near(ops: list[DiffOp], from_end: bool, reach: int) -> tuple[str, bool]:
+    """The new text of `ops` nearest the change — their last (`from_end`) or first `reach` characters, or a little
+    more, whole ops — and whether that is all of it."""
     parts: list[str] = []
     size = 0
-    for op, text in reversed(ops[:start]):
+    for op, text in (reversed(ops) if from_end else ops):
         if op != "-":
             parts.append(text)
             size += len(text)
             if size >= reach:
-                break
-    return "".join(reversed(parts))
+                return "".join(reversed(parts) if from_end else parts), False
+    return "".join(reversed(parts) if from_end else parts), True
 
 
 def _is_reference(ops: list[DiffOp], hunk: _Hunk, earlier: str = "") -> bool:
@@ -266,20 +272,9 @@ def _near_edge(ops: list[DiffOp], from_end: bool, n: int = CONTEXT_WORDS) -> str
     sentence end or `n` words: then the words picked are those of the whole text."""
     reach = REFERENCE_REACH
     while True:
-        parts: list[str] = []
-        size = 0
-        for op, text in (reversed(ops) if from_end else ops):
-            if op != "-":
-                parts.append(text)
-                size += len(text)
-                if size >= reach:
-                    break
-        else:                                           # the whole text: nothing cut
-            return _edge_words("".join(reversed(parts) if from_end else parts), n, from_end)
-        text = "".join(reversed(parts) if from_end else parts)
-        toks = tokenize(text)
-        inner = toks[2:] if from_end else toks[:-2]
-        if _enough(inner, n, from_end):
+        text, whole = _new_text_near(ops, from_end, reach)
+        toks = [] if whole else tokenize(text)
+        if whole or _enough(toks[2:] if from_end else toks[:-2], n, from_end):
             return _edge_words(text, n, from_end)
         reach *= 4
 
