@@ -23,13 +23,13 @@ import os
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import IO, Any, Literal, Union
+from typing import IO, Any, Literal, Union, get_args
 
 EDITION_SCHEMA = "reportdiff.edition/1"
 COMPARISON_SCHEMA = "reportdiff.comparison/1"
 
 ChangeKind = Literal["unchanged", "modified", "rewritten", "added", "removed", "split", "merged"]
-CHANGE_KINDS: tuple[str, ...] = ("unchanged", "modified", "rewritten", "added", "removed", "split", "merged")
+CHANGE_KINDS: tuple[str, ...] = get_args(ChangeKind)
 
 
 # Short, one-line reprs: a notebook shows an edition or a comparison, not its 60,000 characters of text.
@@ -317,13 +317,14 @@ class Successor:
 class Change:
     """What became of one paragraph, or of the paragraphs joined by a split or a merge.
 
-    `kind` is one of `CHANGE_KINDS` (`unchanged`, `modified`, `added`, `removed`, `split`: one old paragraph
-    became several, `merged`: several became one); `old`/`new` the paragraph ids on each side (empty for added /
-    removed); `moved` whether it left its place (another section, or out of order), whatever its kind;
-    `similarity` the share of content words the two sides have in common, in order (2 × longest common
-    subsequence / total words, from 0 to 1; 0 for added and removed); `diff` the word-level diff as
-    `(op, text)` pairs with op `"="`, `"-"` or `"+"`; `signals` the changed figures, dates and hedging words;
-    `footnotes` the edited footnotes.
+    `kind` is one of `CHANGE_KINDS` (`unchanged`, `modified`, `rewritten`: a successor in other words, `added`,
+    `removed`, `split`: one old paragraph became several, `merged`: several became one); `old`/`new` the paragraph
+    ids on each side (empty for added / removed); `moved` whether it left its place (another section, or out of
+    order), whatever its kind; `similarity` the share of content words the two sides have in common, in order
+    (2 × longest common subsequence / total words, from 0 to 1; 0 for added and removed); `diff` the word-level
+    diff as `(op, text)` pairs with op `"="`, `"-"` or `"+"` (a rewritten pair: the old text removed, the new
+    added); `signals` its assessment signals (judgements, figures, recommendations, new and dropped concerns, and
+    the word diff's dates and hedges), best first; `footnotes` the edited footnotes.
     """
 
     kind: str                    # one of CHANGE_KINDS

@@ -358,7 +358,7 @@ def _link_identical_runs(old: _Side, new: _Side, linker: _Linker) -> None:
     same text throughout (an edition compared with itself)."""
     if old.norm == new.norm:
         for k in range(old.size):
-            if not linker.of_old[k] is not None and not linker.of_new[k] is not None:
+            if linker.of_old[k] is None and linker.of_new[k] is None:
                 linker.add([k], [k], 1.0)
         return
     matcher = difflib.SequenceMatcher(a=old.norm, b=new.norm, autojunk=False)

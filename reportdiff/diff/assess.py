@@ -812,8 +812,8 @@ def signals_for(old_paras: list[Paragraph], new_paras: list[Paragraph], kind: st
                 ctx: PairContext, diff_signals: list[Signal] | None = None) -> list[Signal]:
     """Every assessment signal of one change (see the module docstring), best first.
 
-    `diff_signals` are the word diff's own signals for the change (signals.signals_from_diff), kept for a lightly
-    edited paragraph; `ops` is its word diff (unused here when the diff signals are given)."""
+    `diff_signals` are the word diff's own signals for the change (signals.signals_from_diff); `ops` is its word
+    diff, read to decide whether they are kept (a diff still readable as a redline: a lightly edited paragraph)."""
     if kind == "added":
         return _distinct(concern_signal(new_paras, "new", ctx)
                          + recommendation_signals([], _sentences(new_paras), [], ctx))

@@ -55,9 +55,6 @@ UNMATCHED_FLOOR = 0.5
 UNMATCHED_KINDS = frozenset({"new_concern", "dropped_concern"})
 PER_CHANGE = 2            # items of one change in the brief, at most (the second only when there is room)
 MAX_CONCERNS = 4          # new and dropped subjects in the brief, at most, while two-sided changes can fill it
-KIND_LABEL = {"judgement": "judgement", "figure": "figure", "recommendation": "recommendation",
-              "new_concern": "new concern", "dropped_concern": "dropped concern", "date": "date",
-              "hedge": "wording"}
 
 
 def assess_changes(old: Edition, new: Edition, changes: list[Change], ctx: PairContext | None = None

@@ -2,9 +2,10 @@
 
 `compare_editions(old, new)` is the comparison stage of the pipeline:
 1. `align.align` pairs sections and links paragraphs (one-to-one, split, merged, added, removed; moved flags).
-2. Each link becomes a `Change`. A one-to-one link is `unchanged` when the normalised texts are equal and its
-   footnotes are the same texts (whatever their numbers), else `modified`. Split and merged groups are diffed as
-   the concatenation of the group's texts.
+2. Each link becomes a `Change`. A successor whose wording changed too far for a redline (similarity under
+   REDLINE_USEFUL) is `rewritten`: both texts shown whole. Otherwise a one-to-one link is `unchanged` when the
+   normalised texts are equal and its footnotes are the same texts (whatever their numbers), else `modified`.
+   Split and merged groups are diffed as the concatenation of the group's texts.
 3. Footnotes of linked paragraphs are matched by text, not number: identical texts first, then the most similar
    remaining ones (one-to-one); the rest are added or removed.
 4. Signals (figures, dates, hedges) are read off the word diff of every changed link; then brief.assess_changes
@@ -136,8 +137,7 @@ def footnote_changes(old: list[Footnote], new: list[Footnote]) -> list[FootnoteC
 _SERIES_NOISE = re.compile(
     r"\b(?:\d[\d,./]*|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|"
-    r"fortieth|twenty|thirty|forty|fifty|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\b", re.I)
+    rf"fortieth|twenty|thirty|forty|fifty|{wordiff.MONTHS})\b", re.I)
 
 
 def series_title(title: str) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import Edition, Paragraph
 from .word_forms import can_be_noun
-from .wordiff import MONTH_NAMES
+from .wordiff import MONTHS_LOWER
 
 QUOTE_MAX_WORDS = 28        # a quote is a clause or two, well under the 40 words a reader takes in at a glance
 OPENING_PARAGRAPHS = 4      # the first numbered paragraphs of a report hold its overall assessment
@@ -391,7 +391,6 @@ _CAP = "[A-ZÀ-ÖØ-Þ]"           # a capital, accented ones included ("École"
 _NAME_WORD = rf"(?:(?:al|el|ad|as|ash)-)?{_CAP}[\w’'-]*"      # "Dayr al-Zawr", "Bahr el-Ghazal"
 _NAME_RUN = re.compile(rf"(?:{_NAME_WORD}(?:\s+(?:of|and|al|bin|ibn|de|du|des|la|le|el)\s+|\s+d[’']|\s+)?)+"
                        rf"{_NAME_WORD}|{_CAP}[\w’'-]{{2,}}")
-_MONTH_NAMES = frozenset(m.lower() for m in MONTH_NAMES)
 
 
 NOT_NOUN_WEIGHT = 0.15         # a word that cannot be a noun names a subject only when nothing else does
@@ -441,7 +440,7 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
                 continue                   # a capitalised first word of a sentence is not a name …
             if first.lower() in STOP:
                 name = rest                # … nor part of one ("In Lakes", "During Operation Horizon")
-        if name.lower() in _MONTH_NAMES or _ROMAN.fullmatch(name) or (
+        if name.lower() in MONTHS_LOWER or _ROMAN.fullmatch(name) or (
                 name in _TIME_ZONES and _TIME_BEFORE.search(text, max(0, m.start() - 16), m.start())):
             continue                       # "In November", "annex III", "1400 hrs EET": no subject
         words = [w for w, _, _ in content_words(name) if within is None or stem(w) in within]

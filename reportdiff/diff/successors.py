@@ -39,7 +39,7 @@ import numpy as np
 
 from ..model import Edition
 from .word_forms import can_be_noun
-from .wordiff import MONTH_NAMES
+from .wordiff import MONTHS, MONTHS_LOWER
 
 MODEL_FILE = "successor_model.json"
 MIN_TERMS = 5                 # paragraphs with fewer content terms (chart labels, table cells) are never linked
@@ -62,12 +62,11 @@ nations
 _WORD = re.compile(r"[^\W\d_][\w’'\-]+")
 _TOKEN = re.compile(r"[\w’'\-]+|[.!?;:]")
 _CAPITALISED = re.compile(r"[A-Z][\w’'\-]*")
-_MONTHS = frozenset(m.lower() for m in MONTH_NAMES)
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z“(])")
 _DATED = re.compile(
     r"^(?:(?:Early|Late|Later)\s+(?:in\s+the\s+\w+\s+)?)?(?:On|In|Between|From|By|Since|During|As of|As at|"
     r"Throughout)?\s*(?:the\s+(?:morning|evening|night)\s+of\s+)?(?:\d{1,2}(?:\s*(?:and|to|–|-)\s*\d{1,2})?\s+)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+    rf"(?:{MONTHS})\b")
 _NAME = re.compile(r"(?:[A-Z][\w’'\-]+|al-[A-Z][\w’'\-]+)(?:\s+(?:(?:of|the|al|bin|ibn|de|du|la|el)\s+)?"
                    r"(?:[A-Z][\w’'\-]+|al-[A-Z][\w’'\-]+))*")
 
@@ -88,7 +87,7 @@ def names(text: str) -> list[str]:
             sentence_start = True
             continue
         low = tok.lower()
-        if (_CAPITALISED.fullmatch(tok) and (not sentence_start or tok.isupper()) and low not in _MONTHS
+        if (_CAPITALISED.fullmatch(tok) and (not sentence_start or tok.isupper()) and low not in MONTHS_LOWER
                 and low not in _STOP):
             out.append(low.removesuffix("’s").removesuffix("'s"))
         sentence_start = False

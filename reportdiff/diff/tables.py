@@ -27,12 +27,12 @@ from rapidfuzz import fuzz
 
 from .._lsap import linear_sum_assignment
 from ..model import CellChange, Edition, Figure, FigureChange, SectionPair, Table, TableChange
-from .wordiff import diff_words
+from .wordiff import MONTH_NAMES, diff_words
 
 PAIR_FLOOR = 0.45            # a pairing score below this is no pair (an added and a removed table)
 DASHES = "–—−-"
 _NUMBER = re.compile(r"^[(\[]?([-−+]?)(\d{1,3}(?:[ \u2009\u202f\u00a0,]\d{3})+|\d+)(?:\.(\d+))?\s*(%|per cent)?[)\]]?$")
-_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTHS = [m.lower() for m in MONTH_NAMES]
 _DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
 _NOISE = re.compile(r"\b(\d[\d,./ ]*|" + "|".join(_MONTHS) + r"|as at|as of)\b", re.I)
 

@@ -32,6 +32,7 @@ DEFAULT_TIMEOUT = 2.0   # seconds per diff; 0 would mean "no limit"
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 MONTHS = "|".join(MONTH_NAMES)                 # for regular expressions
+MONTHS_LOWER = frozenset(m.lower() for m in MONTH_NAMES)
 _DATE = (rf"\d{{1,2}}(?:\s(?:and|to)\s\d{{1,2}})?\s(?:{MONTHS})(?:\s\d{{4}})?"   # 8 December [2024], 3 to 5 May 2025
          rf"|(?:{MONTHS})\s\d{{1,2}},\s\d{{4}}"                                  # December 8, 2024
          rf"|(?:{MONTHS})\s\d{{4}}")                                             # March 2025

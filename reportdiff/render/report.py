@@ -10,7 +10,6 @@ import base64
 import functools
 import hashlib
 import io
-import json
 import os
 import re
 import shutil
@@ -253,7 +252,7 @@ def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals
         if len(view.signals) > len(view.brief[:max_signals]):
             lines.append(f"  … {len(view.signals)} signals in all, in the full report")
         lines.append("")
-    if view.tables is not None and (view.tables.tables or view.tables.figures):
+    if view.tables is not None and view.tables.changed:
         lines.append(f"Tables and figures: {_clean(view.tables.headline)}")
         lines += [f"  - {_clean(t)}" for t in table_lines(view.tables)]
         lines.append("")
@@ -293,7 +292,7 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
         if len(v.signals) > len(v.brief):
             out.append(f"\n{len(v.signals)} signals in all: see the HTML or JSON report.")
         out.append("")
-    if v.tables is not None and (v.tables.tables or v.tables.figures):
+    if v.tables is not None and v.tables.changed:
         out.append(f"**Tables and figures**: {_md(v.tables.headline)}")
         out.append("")
         out += [f"- {_md(t)}" for t in table_lines(v.tables)]
@@ -390,7 +389,7 @@ def _rich_brief(v: ReportView) -> list[Text]:
 def _rich_tables(v: ReportView) -> list[Text]:
     from rich.text import Text
 
-    if v.tables is None or not (v.tables.tables or v.tables.figures):
+    if v.tables is None or not v.tables.changed:
         return []
     return [Text(), Text(f"Tables and figures: {_clean(v.tables.headline)}", "bold"),
             *(Text("  " + _clean(t)) for t in table_lines(v.tables))]
@@ -426,7 +425,7 @@ def terminal_summary(comparison: Comparison) -> str:
         lines.append(f"  {b.rank}. {_clip_line(_clean(b.plain))}")
     if len(v.brief) > 3:
         lines.append(f"  … {len(v.brief) - 3} more in the brief, {len(v.signals)} signals in all")
-    if v.tables is not None and (v.tables.tables or v.tables.figures):
+    if v.tables is not None and v.tables.changed:
         lines.append(f"  Tables and figures: {_clean(v.tables.headline)}")
     lines.append("Full report: add -o report.html (or .eml, .md, .json).")
     return "\n".join(lines) + "\n"
@@ -438,7 +437,7 @@ def render_comparison(comparison: Comparison, fmt: str, *, color: bool | None = 
     None picks it from the terminal (plain when stdout is not a tty, NO_COLOR is set or -o is given).
     `summary_only`: markdown without the redline of every paragraph."""
     if fmt == "json":
-        return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=1)
+        return comparison.to_json()
     if fmt == "html":
         return render_html(comparison)
     if fmt == "eml":
@@ -454,7 +453,7 @@ def render_comparison(comparison: Comparison, fmt: str, *, color: bool | None = 
 
 def render_edition(edition: Edition, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(edition.to_dict(), ensure_ascii=False, indent=1)
+        return edition.to_json()
     md = fmt == "markdown"
     if fmt not in ("text", "markdown"):
         raise ValueError(f"unknown format {fmt!r}; expected json, text or markdown")

@@ -7,7 +7,6 @@ the per-section charts as inline SVG from those numbers.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -446,7 +445,7 @@ def render_series_html(series: Series, *, generated: datetime | None = None) -> 
 
 
 def render_series_json(series: Series) -> str:
-    return json.dumps(series.to_dict(), ensure_ascii=False, indent=1)
+    return series.to_json()
 
 
 def series_summary(series: Series, *, max_figures: int = 5) -> str:

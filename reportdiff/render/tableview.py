@@ -239,6 +239,11 @@ class TablesView:
         return bool(self.tables or self.figures or self.same_tables or self.same_figures)
 
     @property
+    def changed(self) -> bool:
+        """Whether a table or figure changed, came or went (what the short forms tell)."""
+        return bool(self.tables or self.figures)
+
+    @property
     def folds(self) -> bool:
         """Whether anything unchanged is folded: a table or figure listed as unchanged, or a table's rows."""
         return bool(self.same_tables or self.same_figures or any(t.n_same for t in self.tables))

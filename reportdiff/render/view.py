@@ -15,10 +15,8 @@ from typing import Any
 from ..model import Change, Comparison, DiffOp, Edition, Paragraph, Section, Signal
 from ..diff.brief import brief_of, unmatched_weight
 from ..diff.sentences import content_stems, observation_words
-from ..diff.wordiff import merge_runs
+from ..diff.wordiff import MONTH_NAMES, merge_runs
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 
 KIND_LABELS = {"modified": "Modified", "rewritten": "Rewritten", "added": "Added", "removed": "Removed",
                "split": "Split", "merged": "Merged", "unchanged": "Unchanged", "moved": "Moved"}
@@ -43,7 +41,7 @@ def human_date(iso: str | None) -> str:
         d = _date.fromisoformat(iso)
     except (TypeError, ValueError):
         return str(iso)
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 # Control characters and explicit bidi overrides/isolates have no place in extracted report text; in a PDF they can
