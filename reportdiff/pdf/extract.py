@@ -94,14 +94,23 @@ class Line:
         return [w for w in self.words if not w.sup]
 
     @property
+    def first_plain(self) -> str:
+        """The text of its first word that is not a superscript ("" if none): where a label would stand."""
+        return next((w.text for w in self.words if not w.sup), "")
+
+    @property
     def bold(self) -> bool:
-        letters = [w for w in self.plain_words if any(c.isalpha() for c in w.text)]
-        return bool(letters) and sum(len(w.text) for w in letters if w.bold) >= 0.6 * sum(len(w.text) for w in letters)
+        return self._mostly("bold")
 
     @property
     def italic(self) -> bool:
+        return self._mostly("italic")
+
+    def _mostly(self, style: str) -> bool:
+        """Whether at least 60 % of the letters of its words (superscripts aside) are set in `style`."""
         letters = [w for w in self.plain_words if any(c.isalpha() for c in w.text)]
-        return bool(letters) and sum(len(w.text) for w in letters if w.italic) >= 0.6 * sum(len(w.text) for w in letters)
+        return bool(letters) and (sum(len(w.text) for w in letters if getattr(w, style))
+                                  >= 0.6 * sum(len(w.text) for w in letters))
 
 
 #: (x0, top, x1, bottom) of a drawn rectangle or shape, and the least size of one that may frame a sidebar
@@ -263,8 +272,8 @@ def _read_words(chars: list[Char], base: float, sup_size: float, word_gap: float
     cur: list[Char] = []             # the word being read
     cur_sup = last_sup = False       # whether its first and last characters are superscript
     last: Char | None = None         # its last character
-    pending_space = True             # whether a space separates it from the word before
-    prev_blank = False               # the previous character was a space
+    pending_space = True             # whether a space separates it from the word before (a word's first
+                                     # character comes after a blank or at the line's start: always so then)
     for c in chars:
         text = c.text
         if not text.strip():         # an explicit space (or other blank) ends the word
@@ -272,7 +281,6 @@ def _read_words(chars: list[Char], base: float, sup_size: float, word_gap: float
                 words.append(_word(cur, last, cur_sup, pending_space))
                 cur = []
             pending_space = True
-            prev_blank = True
             continue
         size = c.size
         # a superscript: clearly smaller than the line's body and raised above its baseline
@@ -290,15 +298,10 @@ def _read_words(chars: list[Char], base: float, sup_size: float, word_gap: float
             else:
                 cur.append(c)
         else:
-            if prev_blank:
-                pending_space = True
-            elif words:
-                pending_space = (c.x0 - words[-1].x1) > word_gap * size
             cur = [c]
             cur_sup = sup
         last = c
         last_sup = sup
-        prev_blank = False
     if cur:
         words.append(_word(cur, last, cur_sup, pending_space))
     if words:
@@ -584,7 +587,7 @@ def _keeps_space(prev: Char, left: float, size: float) -> bool:
     """Whether a space PDFium reports after `prev` is real: only over a gap of a real word space. PDFium makes
     up spaces at kerning gaps inside words ("Isra el", "Da ’esh"); measured on the real reports, those gaps stay
     below 0.13 em, real word gaps in tight justified lines do not go under 0.15 em."""
-    return left - prev.x1 > 0.15 * size
+    return left - prev.x1 > WORD_GAP * size
 
 
 def _page_codes(raw, count: int, pdfium_c) -> list[int] | None:
@@ -781,7 +784,7 @@ def _without_margin_specks(lines: list[Line]) -> list[Line]:
 # A worker sends its pages as plain tuples: pickling those is about 5 times cheaper than pickling the dataclasses
 # (344 pages: 0.19 s instead of 0.9 s to dump, 0.5 s instead of 0.9 s to load and rebuild).
 _WORD_FIELDS = operator.attrgetter(*(f.name for f in fields(Word)))
-_LINE_FIELDS = operator.attrgetter("top", "bottom", "size", "page", "box")
+_LINE_FIELDS = operator.attrgetter(*(f.name for f in fields(Line) if f.name != "words"))   # Line(words, *these)
 
 
 def _pdfium_pages_packed(path, start: int, stop: int) -> list[tuple]:

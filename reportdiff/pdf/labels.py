@@ -69,6 +69,6 @@ def find_symbol(text: str) -> str | None:
 
 
 def starts_heading_label(ln: Line) -> bool:
-    first = ln.plain_words[0].text if ln.plain_words else ""
+    first = ln.first_plain
     return bool(ROMAN_RE.match(first) or LETTER_RE.match(first) or DIGIT_RE.match(first) or PAREN_RE.match(first)
                 or ANNEX_RE.match(ln.text.strip()))

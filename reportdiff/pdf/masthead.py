@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .extract import Line, PageText, words_text
+from .furniture import BOTTOM_BAND
 from .labels import OCR_DIGIT, find_symbol, starts_heading_label
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -102,7 +103,7 @@ def _title_start(page1: list[Line], i: int, page: PageText | None) -> int:
     best, best_size = i, 0.0
     for j in range(i, min(len(page1), i + 16)):
         ln = page1[j]
-        first = ln.plain_words[0].text if ln.plain_words else ""
+        first = ln.first_plain
         if starts_heading_label(ln) or re.fullmatch(r"\d{1,3}\.", first) \
                 or (not ln.bold and ln.x1 - ln.x0 > 0.6 * page.width):
             break
@@ -192,7 +193,7 @@ def _capitals(text: str) -> bool:
 def _text_begins(ln: Line, column: tuple[float, float]) -> bool:
     """A heading label, a numbered paragraph or a line of running text (long, not centred, not two columns):
     the body has begun."""
-    first = ln.plain_words[0].text if ln.plain_words else ""
+    first = ln.first_plain
     running = ln.x1 - ln.x0 > 0.75 * (column[1] - column[0]) and not _centred(ln, column) \
         and not _two_columns(ln)
     return starts_heading_label(ln) or bool(re.fullmatch(r"\d{1,3}\.", first)) or running
@@ -217,7 +218,7 @@ def _layout_title(page1: list[Line], i: int, page: PageText | None) -> tuple[int
         if end > start and (ln.top - page1[end - 1].bottom > 3 * ln.size or not _centred(ln, column)
                             or _text_begins(ln, column) or (lower and _capitals(ln.text))):
             break
-        first = ln.plain_words[0].text if ln.plain_words else ""
+        first = ln.first_plain
         if first.endswith(":") or SECTION_WORD_RE.match(ln.text.title()):
             break
         lower = lower or not _capitals(ln.text)
@@ -236,7 +237,7 @@ def read_masthead(page1: list[Line], later_headers: list[str], page: PageText | 
     if i == 0:
         i = _masthead_run(page1)
     head_text = [ln.text for ln in page1[:i]]
-    foot = [ln.text for ln in page.lines if ln.top > page.height * 0.85] if page is not None else []
+    foot = [ln.text for ln in page.lines if ln.top > page.height * BOTTOM_BAND] if page is not None else []
     # symbol: prefer the running header of later pages (clean), else the masthead, else page 1's foot
     for cand in later_headers + head_text + foot:
         # as printed, then without spaces (a symbol drawn in pieces: "S /2025/72")

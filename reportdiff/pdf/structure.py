@@ -21,7 +21,7 @@ from statistics import median
 
 from . import _wordfreq, legibility, tables
 from .extract import Line, PageText, Word, words_text
-from .furniture import furniture_mask, ocr_marks
+from .furniture import TOP_BAND, furniture_mask, ocr_marks
 from .labels import (ANNEX_RE, DIGIT_RE, LETTER_RE, MARKER_RE, PARA_NUM_RE, PAREN_RE, ROMAN_RE, SYMBOL_RE,
                      misread_paragraph_number, symbol_from_file_name)
 from .masthead import Masthead, read_masthead
@@ -429,7 +429,7 @@ class EditionBuilder:
         mask = furniture_mask(self.pages)
         headers = []
         for p in self.pages[1:4]:
-            headers += [p.lines[i].text for i in sorted(mask[p.number]) if p.lines[i].bottom < p.height * 0.12]
+            headers += [p.lines[i].text for i in sorted(mask[p.number]) if p.lines[i].bottom < p.height * TOP_BAND]
         body_pages, fn_pages = [], []
         mh = Masthead()
         in_contents = False
@@ -723,7 +723,7 @@ class EditionBuilder:
         after a full stop, and this page's first line starts with a capital or a figure (ICCD/COP(8)/CST/INF.1's
         "3.6 Dr Clarke …" at a page's top had run into 3.5). Justified text leaves a line short only where its
         paragraph ends."""
-        first = ln.plain_words[0].text if ln.plain_words else ""
+        first = ln.first_plain
         return (prev.text.rstrip().endswith((".", "!", "?", ".”", "”"))
                 and prev.x1 < self._page_right.get(prev.page, self._right_edge) - 40
                 and (first[:1].isupper() or first[:1].isdigit()))
@@ -774,7 +774,7 @@ class EditionBuilder:
         """A sub-item "(a) …" or an indented line after extra space stays inside a numbered paragraph."""
         if cur.kind != "para" or cur.number is None:
             return False
-        first = ln.plain_words[0].text if ln.plain_words else ""
+        first = ln.first_plain
         return bool(PAREN_RE.match(first) or first in BULLETS or first == "-")
 
     def _items_list(self, n: int, ln: Line) -> bool:

@@ -249,7 +249,7 @@ def _figure_from_label(lines: list[Line], i: int, page: _Page) -> FoundFigure | 
     notes; None for a label alone (a label and a title are a figure even when the chart holds no words)."""
     j = i + 1
     while j < len(lines) and _bold(lines[j]) and _gap(lines[j - 1], lines[j]) < 1.5 * page.body \
-            and not _LABEL.match(lines[j].plain_words[0].text if lines[j].plain_words else ""):
+            and not _LABEL.match(lines[j].first_plain):
         j += 1                                                       # the title
     if j == i + 1 and j < len(lines) and lines[j].page != lines[i].page and _bold(lines[j]):
         j += 1                                                       # label at a page's foot, title overleaf
