@@ -412,10 +412,29 @@ def _box_sized(box: Box) -> bool:
     return box[2] - box[0] >= BOX_MIN_WIDTH and box[3] - box[1] >= BOX_MIN_HEIGHT
 
 
+def _is_rule(width: float, height: float) -> bool:
+    """A drawn path or rectangle this wide and high is a horizontal rule (a footnote separator, a table's line)."""
+    return height <= 2 and width >= 30
+
+
+def _covers_page(width: float, height: float, page_width: float, page_height: float) -> bool:
+    """An image this large covers most of its page: a scanned page (its text, if any, an OCR layer's)."""
+    return width * height >= SCAN_SHARE * page_width * page_height
+
+
+def _page_text(number: int, width: float, height: float, chars: list[Char], boxes: list[Box],
+               rules: list[tuple[float, float, float]], images: int, scanned: bool) -> PageText:
+    """A page's lines from its characters, as both engines build them (a scanned page without its margin
+    specks)."""
+    lines = lines_from_chars(chars, number, width, height, boxes)
+    return PageText(number=number, width=float(width), height=float(height), rules=rules, images=images,
+                    lines=_without_margin_specks(lines) if scanned else lines, scanned=scanned)
+
+
 def _rules_pdfplumber(page) -> list[tuple[float, float, float]]:
     rules = []
     for obj in list(page.lines) + list(page.rects):
-        if abs(obj["bottom"] - obj["top"]) <= 2 and (obj["x1"] - obj["x0"]) >= 30:
+        if _is_rule(obj["x1"] - obj["x0"], abs(obj["bottom"] - obj["top"])):
             rules.append(((obj["top"] + obj["bottom"]) / 2, obj["x0"], obj["x1"]))
     return rules
 
@@ -693,11 +712,10 @@ def _read_pdfplumber(path, total: int, progress) -> list[PageText]:
     with pdfplumber.open(path) as pdf:
         for i, page in enumerate(pdf.pages, start=1):
             width, height, images = float(page.width), float(page.height), len(page.images)
-            scan = any((im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= SCAN_SHARE * width * height
+            scan = any(_covers_page(im["x1"] - im["x0"], im["bottom"] - im["top"], width, height)
                        for im in page.images)
-            lines = lines_from_chars(_chars_pdfplumber(page), i, width, height, _boxes_pdfplumber(page))
-            pages.append(PageText(number=i, width=width, height=height, rules=_rules_pdfplumber(page), images=images,
-                                  lines=_without_margin_specks(lines) if scan else lines, scanned=scan))
+            pages.append(_page_text(i, width, height, _chars_pdfplumber(page), _boxes_pdfplumber(page),
+                                    _rules_pdfplumber(page), images, scan))
             page.close()     # free the page's parsed objects: memory stays bounded on long documents
             if progress:
                 progress(i, total)
@@ -742,9 +760,8 @@ def _pdfium_pages(path, start: int, stop: int, progress, total: int) -> list[Pag
             width, height = page.get_size()
             textpage = page.get_textpage()
             rules, images, scan, boxes = _objects_pdfium(page, width, height)
-            lines = lines_from_chars(_chars_pdfium(textpage, height), i + 1, width, height, boxes)
-            pages.append(PageText(number=i + 1, width=float(width), height=float(height), rules=rules, images=images,
-                                  lines=_without_margin_specks(lines) if scan else lines, scanned=scan))
+            pages.append(_page_text(i + 1, width, height, _chars_pdfium(textpage, height), boxes, rules, images,
+                                    scan))
             textpage.close()
             page.close()
             if progress:
@@ -809,7 +826,7 @@ def _objects_pdfium(page, width: float, height: float) -> tuple[list[tuple[float
 
     def covers_page(obj) -> bool:
         left, bottom, right, top = obj.get_bounds()
-        return (right - left) * (top - bottom) >= SCAN_SHARE * width * height
+        return _covers_page(right - left, top - bottom, width, height)
 
     rules, images, scan, boxes = [], 0, False, []
     in_page_form = False                       # the last top-level object is a form that covers the page
@@ -825,7 +842,7 @@ def _objects_pdfium(page, width: float, height: float) -> tuple[list[tuple[float
             scan = scan or covers_page(obj)
         elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
             left, bottom, right, top = obj.get_bounds()
-            if top - bottom <= 2 and right - left >= 30:
+            if _is_rule(right - left, top - bottom):
                 rules.append((height - (top + bottom) / 2, left, right))
             elif _box_sized(box := (left, height - top, right, height - bottom)):
                 boxes.append(box)
