@@ -258,19 +258,12 @@ def is_cached(path: StrPath) -> bool:
 def _cache_key(path: StrPath) -> tuple[str, str] | None:
     """(content hash, engine) of a file for the edition cache; None when it cannot be read (the parser then
     reports why)."""
-    import stat
-
     from . import cache as edition_cache
     from .pdf.extract import DEFAULT_ENGINE
     from .pdf.inputs import MAX_FILE_BYTES
 
-    try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode) or not 0 < st.st_size <= MAX_FILE_BYTES:
-            return None          # a pipe would block the hash; the parser's checks say what is wrong
-        return edition_cache.file_digest(path), DEFAULT_ENGINE
-    except (OSError, ValueError):
-        return None
+    digest = edition_cache.readable_digest(path, MAX_FILE_BYTES)    # the parser's checks say what is wrong
+    return (digest, DEFAULT_ENGINE) if digest else None
 
 
 def _as_edition(x: EditionLike, **kw: Unpack[LoadOptions]) -> Edition:

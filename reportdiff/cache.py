@@ -133,6 +133,20 @@ def code_key() -> str:
     return h.hexdigest()[:16]
 
 
+def readable_digest(path: str | os.PathLike, max_bytes: int) -> str | None:
+    """`file_digest` of a regular, non-empty file of at most `max_bytes`, else None (a pipe would block the hash,
+    an unreadable or oversized file is for the input checks to report)."""
+    import stat
+
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or not 0 < st.st_size <= max_bytes:
+            return None
+        return file_digest(path)
+    except (OSError, ValueError, TypeError):
+        return None
+
+
 def file_digest(path: str | os.PathLike) -> str:
     """sha256 of the file's bytes (read in 1 MiB blocks: a few ms for a report).
 

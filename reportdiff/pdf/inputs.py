@@ -323,15 +323,10 @@ _VALIDATED: dict[tuple, int] = {}
 def _content_key(path: str | os.PathLike, max_bytes: int) -> tuple | None:
     """(real path, sha256 of the bytes) of a regular file within the size limit, else None (not remembered). The
     digest is the edition cache's (`cache.file_digest`), read once per process and file."""
-    from ..cache import file_digest
+    from ..cache import readable_digest
 
-    try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode) or st.st_size == 0 or st.st_size > max_bytes:
-            return None
-        return (os.path.realpath(path), file_digest(path))
-    except (OSError, ValueError, TypeError):
-        return None
+    digest = readable_digest(path, max_bytes)
+    return (os.path.realpath(path), digest) if digest else None
 
 
 def _validate_pdf(path: str | os.PathLike, *, max_pages: int, max_bytes: int = MAX_FILE_BYTES,
