@@ -752,15 +752,16 @@ def _short(s: str, words: int = 8) -> str:
 
 # ---------------------------------------------------------------------------------------------------- concerns
 
-def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext) -> list[Signal]:
+def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext,
+                   sents: list[Sentence] | None = None) -> list[Signal]:
     """A new (side "new") or dropped ("old") subject: its salient terms and its most assessing sentence.
 
     Scored by the weight of its assessment words and by how new the subject is: one minus the closest any
     paragraph of the other edition comes to it (PairContext.nearest); a fragment (a table cell, a label) weighs
-    little."""
+    little. `sents`: the paragraphs' sentences, when the caller has read them."""
     # a call's own grounds ("Given the growing concern that …, the Monitoring Team recommends that …") are told
     # with the call, as a new or dropped recommendation: the concern is read from the other sentences
-    sents = [s for s in _sentences(paras) if not _holds_call(s.text)]
+    sents = [s for s in (_sentences(paras) if sents is None else sents) if not _holds_call(s.text)]
     if not sents:
         return []
     text = " ".join(p.text for p in paras)
@@ -815,11 +816,11 @@ def signals_for(old_paras: list[Paragraph], new_paras: list[Paragraph], kind: st
     `diff_signals` are the word diff's own signals for the change (signals.signals_from_diff); `ops` is its word
     diff, read to decide whether they are kept (a diff still readable as a redline: a lightly edited paragraph)."""
     if kind == "added":
-        return _distinct(concern_signal(new_paras, "new", ctx)
-                         + recommendation_signals([], _sentences(new_paras), [], ctx))
+        sents = _sentences(new_paras)
+        return _distinct(concern_signal(new_paras, "new", ctx, sents) + recommendation_signals([], sents, [], ctx))
     if kind == "removed":
-        return _distinct(concern_signal(old_paras, "old", ctx)
-                         + recommendation_signals(_sentences(old_paras), [], [], ctx))
+        sents = _sentences(old_paras)
+        return _distinct(concern_signal(old_paras, "old", ctx, sents) + recommendation_signals(sents, [], [], ctx))
     diff_signals = [_scored(s) for s in (diff_signals or [])] if _readable(ops) else []
     if kind == "unchanged":
         return _distinct(diff_signals)
