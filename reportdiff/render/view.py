@@ -932,8 +932,9 @@ def _percent_changed(views: list[SectionView]) -> int:
 def _signal_list(comparison: Comparison, change_views: list[ItemView]) -> list[SignalView]:
     """Every change's signals in reading order (the comparison holds one signal per wording change:
     assess._distinct)."""
-    return [_signal_view(sg, change_views[ci].ref, f"c-{ci}")
-            for ci, ch in enumerate(comparison.changes) for sg in ch.signals]
+    return [sv for ci, ch in enumerate(comparison.changes)
+            for sv in (change_views[ci].signals if ch.kind == "rewritten" else      # built with its pair already
+                       [_signal_view(sg, change_views[ci].ref, f"c-{ci}") for sg in ch.signals])]
 
 
 def _signal_groups(signals: list[SignalView]) -> list[tuple[str, str, list[SignalView]]]:
