@@ -176,15 +176,13 @@ def _group_lines(chars: list[Char]) -> list[list[Char]]:
     typical = 0.0
     out = []
     for ln in lines:
-        if ln["bottom"] - ln["top"] > 1.8 * (typical or 1e9):
-            out += _split_baselines(ln["chars"], typical)
-            continue
-        if not typical and ln["bottom"] - ln["top"] > 18:
+        height = ln["bottom"] - ln["top"]
+        if not typical and height > 18:
             typical = Counter(c.size for c in chars).most_common(1)[0][0]     # asked for once, on a tall line
-            if ln["bottom"] - ln["top"] > 1.8 * typical:
-                out += _split_baselines(ln["chars"], typical)
-                continue
-        out += _split_stacked(ln["chars"])
+        if typical and height > 1.8 * typical:
+            out += _split_baselines(ln["chars"], typical)
+        else:
+            out += _split_stacked(ln["chars"])
     return out
 
 
