@@ -479,10 +479,6 @@ def _extend_runs(scores: _Scores, linker: _Linker) -> bool:
     old, new = scores.old, scores.new
     added = False
 
-    def ratio(i: int, j: int) -> float:
-        return scores.ratio(i, j) if j in scores.candidates.get(i, ()) else Indel.normalized_similarity(
-            old.codes[i], new.codes[j]) if old.codes[i] or new.codes[j] else float(old.norm[i] == new.norm[j])
-
     def best_free(i: int, j: int, r: float) -> bool:
         rivals = [scores.ratio(i, k) for k in scores.candidates.get(i, ()) if k != j and linker.of_new[k] is None]
         return all(r >= x - RIVAL_MARGIN for x in rivals)
@@ -492,7 +488,7 @@ def _extend_runs(scores: _Scores, linker: _Linker) -> bool:
             i = (max(link.old) if step > 0 else min(link.old)) + step
             j = (max(link.new) if step > 0 else min(link.new)) + step
             while 0 <= i < old.size and 0 <= j < new.size and linker.of_old[i] is None and linker.of_new[j] is None:
-                r = ratio(i, j)
+                r = scores.ratio(i, j)
                 short = min(old.length(i), new.length(j)) < SHORT
                 if r < (SHORT_ACCEPT if short else ACCEPT_WITH_CONTEXT) or not best_free(i, j, r):
                     break
