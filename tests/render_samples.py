@@ -13,13 +13,13 @@ import difflib
 import re
 from pathlib import Path
 
-from reportdiff.render.view import word_diff
+from reportdiff.render.view import small_word_diff
 from reportdiff.model import (Change, Comparison, Edition, Footnote, FootnoteChange, Paragraph, Section, SectionPair,
                               Signal)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-word_ops = word_diff   # the renderer's own small word diff builds the sample redlines
+word_ops = small_word_diff   # the renderer's own small word diff builds the sample redlines
 
 
 _NUM = re.compile(r"\d[\d,.]*\d|\d")

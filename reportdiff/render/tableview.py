@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..diff.tables import TablePairing, norm, number, same_cell
 from ..model import Comparison, Figure, FigureChange, Table, TableChange
-from .view import Seg, clip, one_line, plural, safe, section_ref, word_diff
+from .view import Seg, clip, one_line, plural, safe, section_ref, small_word_diff
 
 KIND_LABELS = {"modified": "Changed", "added": "New table", "removed": "Table removed", "unchanged": "Unchanged"}
 FIGURE_LABELS = {"modified": "Changed", "added": "New figure", "removed": "Figure removed", "unchanged": "Unchanged"}
@@ -184,7 +184,7 @@ def table_view(comparison: Comparison, tc: TableChange, n: int) -> TableView:
     b = next((t for t in comparison.new.tables if t.id == tc.new), None) if tc.new else None
     shown = b or a
     title = one_line(shown.title) if shown else ""
-    segs = [Seg(op, safe(t)) for op, t in word_diff(one_line(a.title), one_line(b.title))] \
+    segs = [Seg(op, safe(t)) for op, t in small_word_diff(one_line(a.title), one_line(b.title))] \
         if a and b and tc.old_title is not None else []
     if a is not None and b is not None:
         columns, rows = _grid(a, b)
@@ -217,7 +217,7 @@ def figure_view(comparison: Comparison, fc: FigureChange, n: int) -> FigureView:
         segs = [Seg(op, safe(t)) for op, t in fc.diff if op in ("=", "-", "+") and t]
     else:
         segs = [Seg("=", safe(shown.text))] if shown.text else []
-    title_segs = [Seg(op, safe(t)) for op, t in word_diff(one_line(a.title), one_line(b.title))] \
+    title_segs = [Seg(op, safe(t)) for op, t in small_word_diff(one_line(a.title), one_line(b.title))] \
         if a and b and "title" in fc.changed else []
     parts = {"title": "title", "labels": "labels and figures", "notes": "source or notes"}
     summary = (FIGURE_LABELS[fc.kind].lower() if fc.kind in ("added", "removed") else

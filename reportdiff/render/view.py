@@ -359,7 +359,7 @@ class ReportView:
 _TOKEN = re.compile(r"\w+(?:[.,'’-]\w+)*|\s+|[^\w\s]", re.UNICODE)
 
 
-def word_diff(a: str, b: str) -> list[DiffOp]:
+def small_word_diff(a: str, b: str) -> list[DiffOp]:
     """A small word diff for headings and fallbacks (the pipeline's own diff is used for paragraphs)."""
     ta, tb = _TOKEN.findall(a or ""), _TOKEN.findall(b or "")
     ops: list[DiffOp] = []
@@ -430,7 +430,7 @@ def change_segs(change: Change, old_paras: list[Paragraph | None], new_paras: li
         elif change.kind == "unchanged" or old_text == new_text:
             ops = [("=", new_text or old_text)]
         else:
-            ops = word_diff(old_text, new_text)
+            ops = small_word_diff(old_text, new_text)
     segs = [Seg(op, safe(text)) for op, text in ops]
     for side, paras in (("new", new_paras), ("old", old_paras)):
         if len(paras) > 1:
@@ -476,7 +476,7 @@ def _footnote_views(change: Change) -> list[FootnoteView]:
             elif fc.kind == "removed":
                 ops = [("-", fc.old.text if fc.old else "")]
             else:
-                ops = word_diff(fc.old.text if fc.old else "", fc.new.text if fc.new else "")
+                ops = small_word_diff(fc.old.text if fc.old else "", fc.new.text if fc.new else "")
         out.append(FootnoteView(kind=fc.kind, label=safe(label), segs=[Seg(op, safe(t)) for op, t in ops]))
     return out
 
@@ -715,7 +715,7 @@ class _Layout:
                 status = "added"
             elif sp is not None and sp.renamed:
                 status, old_title = "renamed", one_line(sp.old_title)
-                title_segs = [Seg(op, t) for op, t in word_diff(old_title, one_line(sp.new_title or s.title))]
+                title_segs = [Seg(op, t) for op, t in small_word_diff(old_title, one_line(sp.new_title or s.title))]
             key = ("new", s.id)
             self.views[key] = SectionView(anchor=f"s-{i}", key=key, level=max(1, min(4, s.level)),
                                           label=one_line(s.label), title=one_line(s.title), ref=section_ref(s),
@@ -764,26 +764,27 @@ def _change_items(layout: _Layout) -> tuple[list[ItemView], list[Any]]:
     views: list[ItemView] = []
     keys: list[Any] = []
     for ci, ch in enumerate(layout.comparison.changes):
-        opo = [layout.old_para.get(x) for x in ch.old]
-        ops = [layout.new_para.get(x) for x in ch.new]
-        key = _change_section(layout, ch, opo, ops)
-        views.append(_change_item(ci, ch, opo, ops, layout.views[key].ref))
+        old_paras = [layout.old_para.get(x) for x in ch.old]
+        new_paras = [layout.new_para.get(x) for x in ch.new]
+        key = _change_section(layout, ch, old_paras, new_paras)
+        views.append(_change_item(ci, ch, old_paras, new_paras, layout.views[key].ref))
         keys.append(key)
     return views, keys
 
 
-def _change_section(layout: _Layout, ch: Change, opo: list[Paragraph | None], ops: list[Paragraph | None]) -> Any:
+def _change_section(layout: _Layout, ch: Change, old_paras: list[Paragraph | None],
+                    new_paras: list[Paragraph | None]) -> Any:
     """The new section of a change's first new paragraph; a removal's, where its old section went."""
     if ch.new:
-        first = next((p for p in ops if p), None)
+        first = next((p for p in new_paras if p), None)
         key = ("new", first.section) if first and first.section in layout.new_sec else None
     else:
-        first_old = next((p for p in opo if p), None)
+        first_old = next((p for p in old_paras if p), None)
         key = layout.new_key_of_old_section(first_old.section if first_old else None)
     return key if key in layout.views else None
 
 
-def _change_item(ci: int, ch: Change, opo: list[Paragraph | None], ops: list[Paragraph | None],
+def _change_item(ci: int, ch: Change, old_paras: list[Paragraph | None], new_paras: list[Paragraph | None],
                  sec_ref: str) -> ItemView:
     badges: list[tuple[str, str]] = []
     if ch.kind != "unchanged":
@@ -792,17 +793,17 @@ def _change_item(ci: int, ch: Change, opo: list[Paragraph | None], ops: list[Par
         badges.append(("moved", "Moved"))
     if ch.footnotes and ch.kind == "unchanged":
         badges.append(("footnote", "Footnote changed"))
-    ref_para = ops if ch.new else opo
+    ref_para = new_paras if ch.new else old_paras
     nums = para_nums(ref_para) if ref_para else ""
     sep = ", " if nums.startswith("unnumbered") else " "
     ref = f"{sec_ref}{sep}{nums}".strip() if ch.new else f"{sec_ref} (was {nums})"
     item = ItemView(type="change", anchor=f"c-{ci}", kind=ch.kind, moved=ch.moved, badges=badges,
-                    old_nums=para_nums(opo) if ch.old else "", new_nums=para_nums(ops) if ch.new else "",
-                    ref=ref, segs=change_segs(ch, opo, ops), footnotes=_footnote_views(ch))
+                    old_nums=para_nums(old_paras) if ch.old else "", new_nums=para_nums(new_paras) if ch.new else "",
+                    ref=ref, segs=change_segs(ch, old_paras, new_paras), footnotes=_footnote_views(ch))
     if ch.kind == "rewritten":
         shared = [one_line(t) for t in (ch.successor.shared_terms if ch.successor else [])]
         item.shared = shared
-        item.pair_old, item.pair_new = _pair_sides(opo, shared, True), _pair_sides(ops, shared, False)
+        item.pair_old, item.pair_new = _pair_sides(old_paras, shared, True), _pair_sides(new_paras, shared, False)
         item.signals = [_signal_view(sg, ref, f"c-{ci}") for sg in ch.signals]
     return item
 
