@@ -309,3 +309,16 @@ def test_the_tables_view_marks_only_what_the_comparison_found():
     _, rows = _grid(a, b)
     marked = {(row.cells[0].new, k) for row in rows for k, cell in enumerate(row.cells) if cell.status != "same"}
     assert marked == {(r, k) for r in ("Fiji", "Total") for k in (2, 3)}
+
+
+def test_a_paragraph_number_is_one_pattern_for_the_reader_and_the_table_finder():
+    """Structure opens a numbered paragraph at "1000." as at "12."; the table finder protects both lines from
+    being taken into a table (it knew numbers of three digits only)."""
+    from reportdiff.pdf.extract import Line, Word
+    from reportdiff.pdf.tables import _numbered
+
+    def line(first):
+        return Line([Word(first, 72, 100, 10, False, False), Word("Text", 110, 140, 10, False, False)], 100, 110,
+                    10, 1)
+
+    assert _numbered(line("12.")) and _numbered(line("1000.")) and not _numbered(line("(a)"))

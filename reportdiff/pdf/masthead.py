@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .extract import Line, PageText, words_text
 from .furniture import BOTTOM_BAND
-from .labels import OCR_DIGIT, find_symbol, starts_heading_label
+from .labels import OCR_DIGIT, PARA_NUM_RE, find_symbol, starts_heading_label
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"], 1)}
@@ -104,7 +104,7 @@ def _title_start(page1: list[Line], i: int, page: PageText | None) -> int:
     for j in range(i, min(len(page1), i + 16)):
         ln = page1[j]
         first = ln.first_plain
-        if starts_heading_label(ln) or re.fullmatch(r"\d{1,3}\.", first) \
+        if starts_heading_label(ln) or PARA_NUM_RE.match(first) \
                 or (not ln.bold and ln.x1 - ln.x0 > 0.6 * page.width):
             break
         if ln.bold and ln.size > best_size + 0.5:
@@ -196,7 +196,7 @@ def _text_begins(ln: Line, column: tuple[float, float]) -> bool:
     first = ln.first_plain
     running = ln.x1 - ln.x0 > 0.75 * (column[1] - column[0]) and not _centred(ln, column) \
         and not _two_columns(ln)
-    return starts_heading_label(ln) or bool(re.fullmatch(r"\d{1,3}\.", first)) or running
+    return starts_heading_label(ln) or bool(PARA_NUM_RE.match(first)) or running
 
 
 def _layout_title(page1: list[Line], i: int, page: PageText | None) -> tuple[int, int] | None:

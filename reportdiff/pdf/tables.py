@@ -36,6 +36,7 @@ from statistics import median
 from typing import Callable
 
 from .extract import Line, Word, words_text
+from .labels import PARA_NUM_RE
 
 # A gap wider than this share of the type size splits a line into pieces (cells). Measured on the body lines of
 # the 23 real reports: word spaces are 0.35 em (median), 0.78 em at the 99th percentile, and up to 1.34 em in a
@@ -67,15 +68,13 @@ _LABEL = re.compile(r"^(\d{1,3}\.|\([a-z]{1,2}\)|\([ivx]{1,5}\)|[•·▪◦–-
 _HEADING_LABEL = re.compile(r"^(Annex|Appendix|Enclosure|Annexe|Anexo)\b|^([IVXLC]+|[A-Z]|\d{1,2})\.\s", re.I)
 
 
-_PARA_NUMBER = re.compile(r"^\d{1,3}\.$")
 _LEADERS = re.compile(r"(\.\s?){5,}")
 
 
 def _numbered(ln: Line) -> bool:
     """A line that starts with a paragraph number ("12."): numbered paragraphs are the report's backbone (their
     numbers are its ids), so such a line is never taken into a table, even where a table numbers its rows so."""
-    words = ln.plain_words
-    return bool(words) and bool(_PARA_NUMBER.match(words[0].text))
+    return bool(PARA_NUM_RE.match(ln.first_plain))
 
 
 def is_number(text: str) -> bool:
