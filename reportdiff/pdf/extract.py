@@ -697,8 +697,6 @@ def read_pages(path: str | os.PathLike, *, max_pages: int = 3000,
         raise CorruptPDFError(f"{name} could not be read as a PDF ({type(e).__name__}: {str(e)[:80]}); "
                               f"it may be damaged or truncated: get a fresh copy") from e
     if not any(p.lines for p in pages):
-        # the path as given, as every other input error says it: two scans may share a file name, and the
-        # suggested command must run from where the user is
         raise inputs.no_text_layer(path)
     return pages
 
