@@ -397,23 +397,24 @@ OCR_HEADERS = [("E/lCEF/6T2(Part I)", "Engl ish", "Pape 2"), ("E/ICEF/672(Part I
 OCR_DOTS = "I . . ."
 
 
-def ocr_header_report(path: str | Path) -> Path:
-    """Six scanned pages (pictures and invisible Courier OCR text): paragraph k (of `OCR_PARAGRAPHS`) starts at
-    the foot of page k and ends at the top of page k + 1, under a running header misread differently on most
-    pages (`OCR_HEADERS`); the sixth stands whole on page 6. Pages 2 and 4 end with the bold dot noise `OCR_DOTS`."""
+def _ocr_pages_report(path: str | Path, headers: list[tuple[str, ...]], header_x, extra=None) -> Path:
+    """Scanned pages (pictures and invisible Courier OCR text), one more than `headers`: paragraph k (of
+    `OCR_PARAGRAPHS`) starts at the foot of page k and ends at the top of page k + 1, under the running header
+    lines `headers[k]` set from `header_x(page)` (each sheet a little apart); the last paragraph stands whole on
+    the last page. `extra(text, page)` draws whatever else a page carries."""
+    pages = len(headers) + 1
     c = _canvas(Path(path))
     picture = _scan_picture()
     halves = [(" ".join(t.split()[:len(t.split()) // 2]), " ".join(t.split()[len(t.split()) // 2:]))
-              for t in OCR_PARAGRAPHS[:5]] + [(OCR_PARAGRAPHS[5], "")]
-    for page in range(6):
+              for t in OCR_PARAGRAPHS[:pages - 1]] + [(OCR_PARAGRAPHS[pages - 1], "")]
+    for page in range(pages):
         c.drawImage(picture, 0, 0, PAGE_W, PAGE_H)
         text = c.beginText()
         text.setTextRenderMode(3)
         text.setFont("Courier", SIZE)
         if page:
-            x = LEFT if page % 2 else RIGHT - 130          # the header stands left on even pages, right on odd
-            for k, line in enumerate(OCR_HEADERS[page - 1]):
-                text.setTextOrigin(x + page, PAGE_H - 40 - 2 * page - 12 * k)   # each sheet sits a little apart
+            for k, line in enumerate(headers[page - 1]):
+                text.setTextOrigin(header_x(page) + page, PAGE_H - 40 - 2 * page - 12 * k)
                 text.textOut(line)
         y = PAGE_H - 130
         if page:
@@ -424,14 +425,25 @@ def ocr_header_report(path: str | Path) -> Path:
         text.textOut(f"{page + 1}.")
         text.setTextOrigin(TEXT_LEFT, y)
         text.textOut(halves[page][0])
-        if page in (1, 3):
-            text.setFont("Courier-Bold", SIZE)
-            text.setTextOrigin(RIGHT - 50, 70)
-            text.textOut(OCR_DOTS)
+        if extra:
+            extra(text, page)
         c.drawText(text)
         c.showPage()
     c.save()
     return Path(path)
+
+
+def ocr_header_report(path: str | Path) -> Path:
+    """Six scanned pages (`_ocr_pages_report`) under a running header misread differently on most pages
+    (`OCR_HEADERS`), standing left on even pages and right on odd ones. Pages 2 and 4 end with the bold dot noise
+    `OCR_DOTS`."""
+    def dots(text, page):
+        if page in (1, 3):
+            text.setFont("Courier-Bold", SIZE)
+            text.setTextOrigin(RIGHT - 50, 70)
+            text.textOut(OCR_DOTS)
+
+    return _ocr_pages_report(path, OCR_HEADERS, lambda page: LEFT if page % 2 else RIGHT - 130, dots)
 
 
 # A 1990s running header that is the symbol alone (A/47/466): the OCR misreads it on one page, and reads specks
@@ -442,38 +454,14 @@ OCR_SPECKS = {1: "Ai", 2: "aa"}           # page index -> the letters read above
 
 
 def ocr_symbol_header_report(path: str | Path) -> Path:
-    """Five scanned pages (pictures and invisible Courier OCR text): paragraph k (of `OCR_PARAGRAPHS`) starts at
-    the foot of page k and ends at the top of page k + 1, under the running symbol, language and page marker
+    """Five scanned pages (`_ocr_pages_report`) under the running symbol, language and page marker
     (`OCR_SYMBOL_HEADERS`); pages 2 and 3 carry `OCR_SPECKS` drawn above the page's top edge."""
-    c = _canvas(Path(path))
-    picture = _scan_picture()
-    halves = [(" ".join(t.split()[:len(t.split()) // 2]), " ".join(t.split()[len(t.split()) // 2:]))
-              for t in OCR_PARAGRAPHS[:4]] + [(OCR_PARAGRAPHS[4], "")]
-    for page in range(5):
-        c.drawImage(picture, 0, 0, PAGE_W, PAGE_H)
-        text = c.beginText()
-        text.setTextRenderMode(3)
-        text.setFont("Courier", SIZE)
+    def specks(text, page):
         if page in OCR_SPECKS:
             text.setTextOrigin(RIGHT - 60, PAGE_H + 24)
             text.textOut(OCR_SPECKS[page])
-        if page:
-            for k, line in enumerate(OCR_SYMBOL_HEADERS[page - 1]):
-                text.setTextOrigin(LEFT + page, PAGE_H - 40 - 2 * page - 12 * k)
-                text.textOut(line)
-        y = PAGE_H - 130
-        if page:
-            text.setTextOrigin(LEFT, y)
-            text.textOut(halves[page - 1][1])
-            y -= 2 * SIZE * 1.2
-        text.setTextOrigin(LEFT, y)
-        text.textOut(f"{page + 1}.")
-        text.setTextOrigin(TEXT_LEFT, y)
-        text.textOut(halves[page][0])
-        c.drawText(text)
-        c.showPage()
-    c.save()
-    return Path(path)
+
+    return _ocr_pages_report(path, OCR_SYMBOL_HEADERS, lambda page: LEFT, specks)
 
 
 OCR_BOLD_HEADING = "Primary health care"
