@@ -168,21 +168,29 @@ def _edge_words(text: str, n: int, from_end: bool, clause: bool = False) -> str:
     """The last (or first) n words of an unchanged run, not crossing a sentence end (nor a comma: `clause`)."""
     if n <= 0 or not text:
         return ""
-    toks = tokenize(text)
+    return _edge_pick(tokenize(text), n, from_end, clause)[0]
+
+
+def _edge_pick(toks: list[str], n: int, from_end: bool, clause: bool = False) -> tuple[str, int | None]:
+    """`_edge_words` of tokens, and the index of the token where the picking stopped (a sentence end, or the n-th
+    word); None when it ran out of tokens."""
     order = range(len(toks) - 1, -1, -1) if from_end else range(len(toks))
     picked: list[str] = []
     words = 0
+    stop = None
     for k in order:
         if _is_sentence_end(toks, k) or (clause and toks[k] == ","):
+            stop = k
             break
         picked.append(toks[k])
         if _WORD_RE.search(toks[k]):
             words += 1
             if words >= n:
+                stop = k
                 break
     if from_end:
         picked.reverse()
-    return "".join(picked)
+    return "".join(picked), stop
 
 
 REFERENCE_REACH = 200     # characters before a changed number read for its reference word or list
@@ -268,27 +276,16 @@ def _context(ops: list[DiffOp], hunk: _Hunk) -> str:
 def _near_edge(ops: list[DiffOp], from_end: bool, n: int = CONTEXT_WORDS) -> str:
     """`_edge_words` of the new text of `ops`, read from the side next to the change outwards, only as far as
     it needs: a 400-row troop list with every number changed cost the whole paragraph for each of its figures
-    (its signals took 0.91 s, now 0.27 s). The text read grows until, past its first two tokens (the cut may fall inside one), it holds a
-    sentence end or `n` words: then the words picked are those of the whole text."""
+    (its signals took 0.91 s, now 0.27 s). The text read grows until the picking stops before its first two
+    tokens (the cut may fall inside one): then the words picked are those of the whole text."""
     reach = REFERENCE_REACH
     while True:
         text, whole = _new_text_near(ops, from_end, reach)
-        toks = [] if whole else tokenize(text)
-        if whole or _enough(toks[2:] if from_end else toks[:-2], n, from_end):
-            return _edge_words(text, n, from_end)
+        toks = tokenize(text)
+        picked, stop = _edge_pick(toks, n, from_end)
+        if whole or (stop is not None and (stop >= 2 if from_end else stop < len(toks) - 2)):
+            return picked
         reach *= 4
-
-
-def _enough(toks: list[str], n: int, from_end: bool) -> bool:
-    """Whether `_edge_words` stops within these tokens: a sentence end, or `n` words, from the change's side."""
-    words = 0
-    for k in (range(len(toks) - 1, -1, -1) if from_end else range(len(toks))):
-        if _is_sentence_end(toks, k):
-            return True
-        words += bool(_WORD_RE.search(toks[k]))
-        if words >= n:
-            return True
-    return False
 
 
 _LOOSE_EDGES = re.compile(r"^[\s),;:]+|[\s(,;:]+$")
