@@ -999,7 +999,7 @@ def _paragraphs_unchanged(comparison: Comparison, new_n: int) -> str:
     (a comparison read back from JSON made by hand)."""
     tables = sum(t.kind != "unchanged" for t in comparison.tables)
     figures = sum(f.kind != "unchanged" for f in comparison.figures)
-    told = [f"{n} {noun}{'s' if n != 1 else ''}" for n, noun in ((tables, "table"), (figures, "figure")) if n]
+    told = [plural(n, noun) for n, noun in ((tables, "table"), (figures, "figure")) if n]
     if told:
         return f"No paragraph changed ({new_n} in the new edition); {' and '.join(told)} changed."
     return f"Only footnotes changed; all {new_n} paragraphs of the new edition are otherwise unchanged."
