@@ -437,6 +437,51 @@ def _rules_pdfplumber(page) -> list[tuple[float, float, float]]:
     return rules
 
 
+class _RunStyle:
+    """What PDFium tells of a run of characters through their text object: whether it is rotated, its printed size,
+    bold and italic, and for a standard font PDFium substitutes, its advance widths. Holds the ctypes buffers the
+    calls fill (made once per page, not per run) and the fonts already seen."""
+
+    def __init__(self, raw, pdfium_c) -> None:
+        import ctypes
+
+        self.raw = raw
+        self.name = ctypes.create_string_buffer(256)
+        self.flags = ctypes.c_int()
+        self.flags_ref = ctypes.byref(self.flags)
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.get_angle, self.get_size = pdfium_c.FPDFText_GetCharAngle, pdfium_c.FPDFText_GetFontSize
+        self.get_font, self.get_matrix = pdfium_c.FPDFText_GetFontInfo, pdfium_c.FPDFText_GetMatrix
+        self.fonts: dict[bytes, tuple[bool, bool, bool]] = {}   # by name: bold, italic, one of the standard fonts
+        self.advances: dict[int, dict | None] = {}               # by font: its advance widths, where PDFium knows them
+
+    def of(self, i: int, obj: int | None = None) -> tuple[bool, float, bool, bool, tuple[dict, float] | None]:
+        """(rotated, font size, bold, italic, (the advance widths, their scale) of a standard font PDFium
+        substitutes) of character i: all come from its text object `obj`."""
+        raw, matrix = self.raw, self.matrix
+        rotated = abs(self.get_angle(raw, i)) > 0.01
+        # PDFium gives the size set by the text's Tf operator; some producers (Adobe PDF Library, Distiller) set
+        # Tf 1 and scale the text matrix instead. The printed size is that times the matrix's vertical scale
+        # (as pdfminer measures it): with a size of 1, every letter gap looked like a word space.
+        size = self.get_size(raw, i)
+        self.get_matrix(raw, i, self.matrix_ref)
+        scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+        if abs(scale - 1.0) > 1e-3:
+            size *= scale
+        self.get_font(raw, i, self.name, 256, self.flags_ref)
+        font = self.name.value
+        style = self.fonts.get(font)
+        if style is None:
+            style = self.fonts[font] = (*_font_flags(font.decode("latin-1")),
+                                        font.split(b"+")[-1].decode("latin-1") in _STANDARD_FONTS)
+        widths = None if obj is None or not style[2] else _advances(obj, self.advances)
+        if widths is not None:
+            # the advance runs along the text's horizontal axis, scaled by the matrix (OCR layers squeeze it)
+            widths = (widths, self.get_size(raw, i) * (matrix.a * matrix.a + matrix.b * matrix.b) ** 0.5)
+        return rotated, size, style[0], style[1], widths
+
+
 def _chars_pdfium(textpage, page_height: float) -> list[Char]:
     """Characters through PDFium: the same boxes as pdfplumber's (advance width, baseline + descent, em height)
     at a fraction of the cost, since PDFium parses the content stream in C.
@@ -444,7 +489,7 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
     Speed: every character's code comes from one call for the page; per character three calls are made (text
     object, loose box into one reused struct, pen origin; a space also asks whether PDFium made it up), through
     `_fast_calls` at 0.2 µs a call instead of 0.6. The angle, font size and font name belong to the character's
-    text object (made-up spaces aside) and are asked once per run of its characters."""
+    text object (made-up spaces aside) and are asked once per run of its characters (`_RunStyle`)."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
@@ -453,48 +498,13 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
     raw = textpage.raw
     out: list[Char] = []
     seen: set[tuple] = set()
-    name = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
-    flags_ref = ctypes.byref(flags)
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
-    fonts: dict[bytes, tuple[bool, bool, bool]] = {}     # by name: bold, italic, one of the standard fonts
-    get_angle, get_size, get_font = pdfium_c.FPDFText_GetCharAngle, pdfium_c.FPDFText_GetFontSize, \
-        pdfium_c.FPDFText_GetFontInfo
-    get_matrix = pdfium_c.FPDFText_GetMatrix
-    matrix = pdfium_c.FS_MATRIX()
-    matrix_ref = ctypes.byref(matrix)
     get_unicode, is_generated, get_box, get_origin, get_object = _fast_calls(checked=not isinstance(
         raw, ctypes._Pointer))      # the twins need the text page as a ctypes pointer, as pypdfium2 4 and 5 give it
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
-
-    advances: dict[int, dict | None] = {}     # by font: its advance widths, where PDFium knows them
-
-    def props(i: int, obj: int | None = None) -> tuple[bool, float, bool, bool, tuple[dict, float] | None]:
-        """(rotated, font size, bold, italic, (the advance widths, their scale) of a standard font PDFium
-        substitutes) of character i: all come from its text object `obj`."""
-        rotated = abs(get_angle(raw, i)) > 0.01
-        # PDFium gives the size set by the text's Tf operator; some producers (Adobe PDF Library, Distiller) set
-        # Tf 1 and scale the text matrix instead. The printed size is that times the matrix's vertical scale
-        # (as pdfminer measures it): with a size of 1, every letter gap looked like a word space.
-        size = get_size(raw, i)
-        get_matrix(raw, i, matrix_ref)
-        scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
-        if abs(scale - 1.0) > 1e-3:
-            size *= scale
-        get_font(raw, i, name, 256, flags_ref)
-        font = name.value
-        style = fonts.get(font)
-        if style is None:
-            style = fonts[font] = (*_font_flags(font.decode("latin-1")),
-                                   font.split(b"+")[-1].decode("latin-1") in _STANDARD_FONTS)
-        widths = None if obj is None or not style[2] else _advances(obj, advances)
-        if widths is not None:
-            # the advance runs along the text's horizontal axis, scaled by the matrix (OCR layers squeeze it)
-            widths = (widths, get_size(raw, i) * (matrix.a * matrix.a + matrix.b * matrix.b) ** 0.5)
-        return rotated, size, style[0], style[1], widths
-
+    run_style = _RunStyle(raw, pdfium_c)
     count = pdfium_c.FPDFText_CountChars(raw)
     codes = _page_codes(raw, count, pdfium_c)
     last_obj, last_props = None, None
@@ -513,11 +523,11 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
         obj = None if generated or get_object is None else get_object(raw, i)
         if obj is None:
             # PDFium gives a made-up space its form's matrix, not its text object's: ask for everything.
-            rotated, size, bold, italic, widths = props(i)
+            rotated, size, bold, italic, widths = run_style.of(i)
         elif obj == last_obj:
             rotated, size, bold, italic, widths = last_props
         else:
-            last_obj, last_props = obj, props(i, obj)
+            last_obj, last_props = obj, run_style.of(i, obj)
             rotated, size, bold, italic, widths = last_props
         if rotated:
             continue       # rotated text is not body text (pdfplumber: upright only)
