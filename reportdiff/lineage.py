@@ -591,9 +591,15 @@ def _stated_since(lin: Lineage, i: int, numbers: tuple[str, ...], text_of) -> in
     if not numbers or any(len(n) < 3 for n in numbers):
         return i
     since = i
-    while since - 1 >= lin.born and all(n in text_of(lin, since - 1).replace(",", "") for n in numbers):
+    while since - 1 >= lin.born and _states(text_of(lin, since - 1), numbers):
         since -= 1
     return since
+
+
+def _states(text: str, numbers: tuple[str, ...]) -> bool:
+    """Whether `text` states each of `numbers` as a whole number ("150" is not in "1,500")."""
+    stated = set(_numbers(text))
+    return all(n in stated for n in numbers)
 
 
 def _build_figures(series: Series) -> None:
@@ -637,8 +643,7 @@ def _build_figures(series: Series) -> None:
                         if not same:
                             continue
                         # the figure must have stayed in the text of the editions in between
-                        if all(all(n in text_of(lin, k).replace(",", "") for n in old_nums)
-                               for k in range(last.edition + 1, new_i)):
+                        if all(_states(text_of(lin, k), old_nums) for k in range(last.edition + 1, new_i)):
                             track = t
                             break
                 if track is None:

@@ -171,6 +171,19 @@ def test_a_figure_unchanged_in_between_is_carried():
     assert "1,500" in track.points[-1].value
 
 
+def test_a_figure_is_carried_back_only_where_it_was_stated_as_a_whole_number():
+    """"150 people injured" is new in the second edition: the first edition's "1,500 troops" does not state 150."""
+    base = ("The Mission deployed 1,500 troops to Malakal during the reporting period to protect civilians at the "
+            "site and along the river")
+    texts = [base + ".", base + ", where 150 people were injured in clashes.",
+             base + ", where 170 people were injured in clashes."]
+    eds = [Edition(f"S/2030/{k + 1}", f"2030-0{k + 1}-01", "Report", 1, [], [Paragraph("1", "1", None, t)])
+           for k, t in enumerate(texts)]
+    (track,) = build_series(eds).figures
+    assert [(p.edition, p.carried) for p in track.points] == [(1, False), (2, False)]
+    assert "150" in track.points[0].value and "170" in track.points[1].value
+
+
 def test_a_number_only_deleted_starts_no_figure_history():
     """South Sudan's "… and a further 83 were deployed to five company operating bases" lost its 83 in the next
     edition ("… and five company operating bases"): the redline shows it, but a history "83 … five → … five" would
