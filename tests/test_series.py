@@ -449,6 +449,24 @@ def test_a_paragraph_that_leaves_and_comes_back_keeps_its_lineage():
     assert not [e for e in build_series(eds).edges if e.reappeared]
 
 
+def test_a_paragraph_back_word_for_word_after_two_absences_is_not_called_changed():
+    staff = ("As at 15 January, the number of civilian personnel of the Mission stood at 2,211, including "
+             "887 international staff, 1,324 national staff and 402 United Nations Volunteers.")
+    other = ("The Mission continued its support to the national authorities in preparing the elections, through "
+             "technical advice to the electoral commission and workshops in every state.")
+    texts = [[other, staff], [other], [other], [other, staff]]
+    eds = [Edition(f"S/2030/{k + 1}", f"2030-0{k + 1}-01", "Report", 1, [],
+                   [Paragraph(str(n), str(n), None, t) for n, t in enumerate(ts, 1)]) for k, ts in enumerate(texts)]
+    series = build_series(eds)
+    lin = series.lineage_of("2")
+    assert [(ev.edition, ev.kind) for ev in lin.events] == [(0, "first"), (1, "removed"), (3, "reappeared")]
+    view = render_series.build_series_view(series)
+    (history,) = [h for g in view.groups for h in g.items if h.lineage == lin.id]
+    assert history.badges == [("reappeared", "absent from S/2030/2, S/2030/3")]
+    assert history.steps[-1].note == "Back after an absence, with the same text as in S/2030/1."
+    assert not history.steps[-1].blocks
+
+
 @pytest.mark.slow
 def test_series_templates_ship_in_the_wheel(tmp_path):
     import subprocess

@@ -390,6 +390,8 @@ def _step_blocks(series: Series, ev: LineageEvent, syms: list[str], para_of: lis
         olds = [para_of[prev].get(pid) for pid in ev.old]
         old_text = " ".join(p.text for p in olds if p)
         new_text = " ".join(p.text for p in paras if p)
+        if old_text == new_text:
+            return [], f"Back after an absence, with the same text as in {syms[prev]}.", False
         back = Change("modified", list(ev.old), list(ev.new), diff=diff_words(old_text, new_text).ops)
         return [change_segs(back, olds, paras)], f"Back after an absence; the redline is from {syms[prev]}.", True
     if ev.kind == "rewritten":
@@ -428,9 +430,10 @@ def _history_badges(lin: Lineage, syms: list[str], n: int, changed_in: list[str]
         badges.append(("merged", "merged"))
     if any(ev.moved for ev in lin.events):
         badges.append(("moved", "moved"))
-    if any(ev.kind == "reappeared" for ev in lin.events):
-        badges.append(("reappeared", "absent from " + ", ".join(
-            syms[ev.edition] for ev in lin.events if ev.kind == "removed" and ev.edition < lin.last)))
+    absent = [syms[k] for ev in lin.events if ev.kind == "reappeared" and ev.previous is not None
+              for k in range(ev.previous + 1, ev.edition)]
+    if absent:
+        badges.append(("reappeared", "absent from " + ", ".join(absent)))
     return badges
 
 
