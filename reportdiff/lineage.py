@@ -339,7 +339,9 @@ def original_of(symbol: str | None) -> str | None:
 
 def order_editions(editions: Sequence[Edition]) -> list[int]:
     """Indices of `editions` in date order; same date → by symbol (a revision after its original); undated
-    editions keep their place after the dated ones."""
+    editions after the dated ones, by symbol (numbers compared as numbers: S/2025/9 before S/2025/10), which in
+    a series follows the order of issue better than the order the files were given in (a glob's S_2025_100.pdf
+    comes before S_2025_90.pdf)."""
     return sorted(range(len(editions)),
                   key=lambda i: (editions[i].date is None, editions[i].date or "", _symbol_key(editions[i].symbol),
                                  i))
@@ -361,8 +363,8 @@ def build_series(editions: Sequence[Edition], comparisons: Sequence[Comparison] 
         editions = [editions[i] for i in order]
         undated = [e.name or "?" for e in editions if not e.date]
         if undated:
-            warnings.append(f"no date found in {', '.join(undated)}: placed after the dated editions in the order "
-                            "given")
+            warnings.append(f"no date found in {', '.join(undated)}: placed after the dated editions, in the order "
+                            "of their symbols")
     editions = list(editions)
     if comparisons is None:
         comparisons = [compare_editions(editions[i], editions[i + 1]) for i in range(len(editions) - 1)]

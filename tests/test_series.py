@@ -248,6 +248,12 @@ def test_undated_editions_are_warned_about():
     series = build_series(eds)
     assert series.editions[-1] is eds[1]
     assert any("no date" in w for w in series.warnings)
+    # two undated editions follow their symbols' order, whatever the order they were given in
+    eds[0].date = None
+    first, second = sorted(eds[:2], key=lambda e: _symbol_key(e.symbol))
+    series = build_series([second, first] + eds[2:])
+    assert series.editions[-2:] == [first, second]
+    assert any("in the order of their symbols" in w for w in series.warnings)
 
 
 def test_one_edition_is_not_a_series():
