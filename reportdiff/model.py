@@ -82,7 +82,7 @@ class Section:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Section:
         return cls(id=str(d["id"]), label=d.get("label") or "", title=d.get("title") or "",
-                   level=int(d.get("level") or 1), parent=d.get("parent"),
+                   level=_whole(d.get("level") or 1), parent=d.get("parent"),
                    footnotes=[Footnote.from_dict(f) for f in d.get("footnotes", [])], page=d.get("page"))
 
     def __repr__(self) -> str:
@@ -118,7 +118,7 @@ class Paragraph:
         num = d.get("number")
         return cls(id=str(d["id"]), number=None if num in (None, "") else str(num), section=d.get("section"),
                    text=d.get("text") or "", footnotes=[Footnote.from_dict(f) for f in d.get("footnotes", [])],
-                   page_start=int(d.get("page_start") or 1), page_end=int(d.get("page_end") or 1))
+                   page_start=_whole(d.get("page_start") or 1), page_end=_whole(d.get("page_end") or 1))
 
     def __repr__(self) -> str:
         where = f"section {self.section!r}" if self.section else "no section"
@@ -194,13 +194,13 @@ class Edition:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Edition:
         return cls(symbol=d.get("symbol"), date=d.get("date"), title=d.get("title") or "",
-                   pages=int(d.get("pages") or 0),
+                   pages=_whole(d.get("pages") or 0),
                    sections=[Section.from_dict(s) for s in d.get("sections", [])],
                    paragraphs=[Paragraph.from_dict(p) for p in d.get("paragraphs", [])], source=d.get("source"),
                    tables=[Table.from_dict(t) for t in d.get("tables", [])],
                    figures=[Figure.from_dict(f) for f in d.get("figures", [])],
                    language=d.get("language"), notes=[Footnote.from_dict(f) for f in d.get("notes", [])],
-                   pages_without_text=[int(n) for n in d.get("pages_without_text", [])],
+                   pages_without_text=[_whole(n) for n in d.get("pages_without_text", [])],
                    warnings=[str(w) for w in d.get("warnings", [])])
 
     def meta(self) -> dict[str, Any]:
@@ -419,7 +419,7 @@ class BriefItem:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> BriefItem:
-        return cls(rank=int(d["rank"]), kind=d["kind"], change=int(d.get("change", -1)),
+        return cls(rank=_whole(d["rank"]), kind=d["kind"], change=_whole(d.get("change", -1)),
                    old=[str(x) for x in d.get("old", [])], new=[str(x) for x in d.get("new", [])],
                    quote_old=d.get("quote_old"), quote_new=d.get("quote_new"), summary=d.get("summary") or "",
                    role=d.get("role") or "", score=float(d.get("score") or 0.0))
@@ -547,17 +547,27 @@ def _json_document(source: JSONSource, schema: str) -> dict[str, Any]:
     found = data.get("schema")
     if found is not None and str(found).split("/")[0] != schema.split("/")[0]:
         raise JSONInputError(f"this is a {found} document, not {schema}; read it with the matching class")
+    if found is not None and str(found) != schema:   # another version of the same document: its fields differ
+        raise JSONInputError(f"this is a {found} document; this reportdiff reads {schema}")
     missing = [f for f in _required_fields(schema) if f not in data]
     if missing:                     # `{}` read as an empty edition would hide a wrong file behind a blank report
         raise JSONInputError(f"not a {schema} document: no {', '.join(repr(f) for f in missing)}")
     return data
 
 
+def _whole(value: Any) -> int:
+    """An integer field of JSON from elsewhere: 3 or 3.0, not 2.7 (int() would read it as 2 unnoticed), nor an
+    infinity (1e400) or NaN, which int() refuses with an error other than ValueError."""
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError(f"{value!r} is not a whole number")
+    return int(value)
+
+
 def _is_json_text(text: str) -> bool:
     """A JSON object, or an array (a wrong document, said as such), rather than a path; a file named "[draft].json"
-    is still a path."""
+    or "{draft}.json" is still a path."""
     opening = text.lstrip()[:1]
-    return opening == "{" or opening == "[" and not os.path.exists(text)
+    return opening in ("{", "[") and not os.path.exists(text)
 
 
 def _required_fields(schema: str) -> list[str]:
@@ -628,7 +638,7 @@ def _malformed(schema: str, e: Exception) -> Exception:
 def _meta_edition(meta: dict[str, Any]) -> Edition:
     """An Edition holding only what a comparison's JSON says of it (symbol, date, title, pages, source)."""
     return Edition(symbol=meta.get("symbol"), date=meta.get("date"), title=meta.get("title") or "",
-                   pages=int(meta.get("pages") or 0), source=meta.get("source"))
+                   pages=_whole(meta.get("pages") or 0), source=meta.get("source"))
 
 # ------------------------------------------------------------------------------------------- tables and figures
 
@@ -655,9 +665,9 @@ class Table:
     def from_dict(cls, d: dict[str, Any]) -> Table:
         return cls(id=str(d["id"]), section=d.get("section"), title=d.get("title") or "",
                    header=[str(h) for h in d.get("header", [])], rows=[[str(c) for c in r] for r in d.get("rows", [])],
-                   label=d.get("label") or "", total_rows=[int(i) for i in d.get("total_rows", [])],
-                   notes=[str(n) for n in d.get("notes", [])], page_start=int(d.get("page_start") or 1),
-                   page_end=int(d.get("page_end") or 1))
+                   label=d.get("label") or "", total_rows=[_whole(i) for i in d.get("total_rows", [])],
+                   notes=[str(n) for n in d.get("notes", [])], page_start=_whole(d.get("page_start") or 1),
+                   page_end=_whole(d.get("page_end") or 1))
 
 
 @dataclass
@@ -682,8 +692,8 @@ class Figure:
     def from_dict(cls, d: dict[str, Any]) -> Figure:
         return cls(id=str(d["id"]), section=d.get("section"), title=d.get("title") or "", text=d.get("text") or "",
                    label=d.get("label") or "", labels=d.get("labels") or "",
-                   notes=[str(n) for n in d.get("notes", [])], page_start=int(d.get("page_start") or 1),
-                   page_end=int(d.get("page_end") or 1))
+                   notes=[str(n) for n in d.get("notes", [])], page_start=_whole(d.get("page_start") or 1),
+                   page_end=_whole(d.get("page_end") or 1))
 
 
 @dataclass

@@ -250,6 +250,24 @@ def test_from_json_refuses_what_is_no_document(comparison):
             cls.from_json(doc)                            # was read, then AttributeError deep in a comparison
 
 
+def test_from_json_refuses_numbers_and_versions_it_cannot_read(tmp_path, monkeypatch, comparison):
+    """A reviewer's findings: these were read wrongly, or failed outside the project's errors."""
+    edition = comparison.to_dict(include_editions=True)["editions"]["old"]
+    with pytest.raises(JSONInputError, match="malformed"):
+        Edition.from_json(b'{"schema": "reportdiff.edition/1", "symbol": null, "date": null, "title": "",'
+                          b' "pages": 1e400, "sections": [], "paragraphs": []}')    # was OverflowError
+    with pytest.raises(JSONInputError, match="2.7 is not a whole number"):
+        Edition.from_json(dict(edition, pages=2.7))                                # was read as 2 pages
+    assert Edition.from_json(dict(edition, pages=15.0)).pages == 15
+    with pytest.raises(JSONInputError, match="reportdiff.edition/2 document; this reportdiff reads "
+                                             "reportdiff.edition/1"):
+        Edition.from_json(dict(edition, schema="reportdiff.edition/2"))            # was read as /1
+    monkeypatch.chdir(tmp_path)
+    for name in ("{draft}.json", "[draft].json"):                                  # "{…" was read as JSON text
+        (tmp_path / name).write_text(json.dumps(edition), encoding="utf-8")
+        assert Edition.from_json(name).symbol == "S/2025/72"
+
+
 def _with_paragraph_text(edition: dict, text) -> dict:
     paragraphs = [dict(edition["paragraphs"][0], text=text)] + edition["paragraphs"][1:]
     return dict(edition, paragraphs=paragraphs)
