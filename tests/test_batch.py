@@ -14,6 +14,7 @@ import subprocess
 from conftest import CLI_ENV, assert_clean_error, cli_command, run_cli
 
 from reportdiff.batches import make_items, read_manifest, run, table_rows
+from reportdiff.batches import run_item as _real_run_item
 from reportdiff.errors import UsageError
 
 EDITIONS = 12
@@ -439,6 +440,29 @@ def test_an_item_whose_outputs_were_deleted_is_redone(gen, tmp_path):
     again = run(items, out, jobs=1, table="jsonl")
     assert again.done == ["ok"] and again.unchanged == []
     assert (out / "ok.html").is_file()
+
+
+def _run_item_or_crash(item, options, previous=None):
+    """`run_item`, but the item "crash" ends its process as a segfault would, with nothing sent back (a module's
+    function: the pool's workers receive it by name)."""
+    if item.id == "crash":
+        os._exit(139)
+    return _real_run_item(item, options, previous)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_item_that_kills_its_process_fails_alone(gen, tmp_path, monkeypatch, jobs):
+    """A reviewer's finding: a PDF that crashes the reader (a fault in PDFium, the out-of-memory killer) killed
+    a pool worker, and concurrent.futures then failed every item still waiting ("BrokenProcessPool"); in this
+    process (one job) it ended the batch. Each item now runs in a process of its own."""
+    from reportdiff import batches
+
+    monkeypatch.setattr(batches, "run_item", _run_item_or_crash)
+    manifest = _pairs(tmp_path, gen, ("crash", gen["report"], gen["report2"]), ("ok2", gen["report2"], gen["report"]),
+                      ("ok3", gen["report"], gen["report2"]))
+    result = run(read_manifest(manifest), tmp_path / "out", jobs=jobs, table="jsonl")
+    assert sorted(result.done) == ["ok", "ok2", "ok3"] and list(result.failed) == ["crash"]
+    assert "ended without a result" in result.failed["crash"]
 
 
 def test_a_huge_jobs_count_is_clamped_to_the_items(gen, tmp_path):
