@@ -271,19 +271,25 @@ def _stem(edition: str) -> str:
 
 
 def _default_id(kind: str, editions: tuple[str, ...]) -> str:
-    stems = [re.sub(r"[^A-Za-z0-9._-]+", "-", _stem(e)).strip("-.") or "x" for e in editions]
+    """An id made from the editions' names that `_check_id` accepts (a letter or digit first, 100 at most)."""
+    stems = [re.sub(r"[^A-Za-z0-9._-]+", "-", _stem(e)).strip("-._") or "x" for e in editions]
     name = f"{stems[0]}__{stems[-1]}" if kind == "pair" else f"series_{stems[0]}__{stems[-1]}"
     return name[:100]
 
 
 def _unique(name: str, taken: set[str]) -> str:
+    """`name` numbered ("-2", "-3"…) to differ from the ids `taken`, cut to keep within the 100 characters."""
     n = 2
-    while f"{name}-{n}" in taken:
+    while (numbered := f"{name[:100 - len(f'-{n}')]}-{n}") in taken:
         n += 1
-    return f"{name}-{n}"
+    return numbered
 
 
 # ---------------------------------------------------------------------------------------------------- the task
+
+#: Libraries whose version can change a comparison or its rendering (the reading libraries are `cache.code_key`'s).
+RESULT_LIBRARIES = ("diff-match-patch", "rapidfuzz", "numpy", "jinja2")
+
 
 def code_files() -> list[Path]:
     """The package's files that decide a comparison: its modules and its data (the successor model, the word
@@ -294,14 +300,21 @@ def code_files() -> list[Path]:
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """reportdiff's version and a hash of its code, data and templates: a result made by other code is redone."""
+    """reportdiff's version and a hash of its code, data and templates, and of the versions of the libraries that
+    read the PDFs (`cache.code_key`) and compare and render them: a result made by other code is redone."""
     import hashlib
-    from importlib import resources
+    from importlib import metadata, resources
 
     from . import __version__
+    from .cache import code_key
 
     here = Path(__file__).resolve().parent
-    h = hashlib.sha256(__version__.encode())
+    h = hashlib.sha256(__version__.encode() + b"\0" + code_key().encode())
+    for lib in RESULT_LIBRARIES:
+        try:
+            h.update(f"\0{lib}={metadata.version(lib)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"\0{lib}=-".encode())
     templates = resources.files("reportdiff.templates")
     for name, read in ([(p.relative_to(here).as_posix(), p.read_bytes) for p in code_files()]
                        + [(f"templates/{t.name}", t.read_bytes) for t in sorted(templates.iterdir(),
@@ -539,6 +552,10 @@ def run(items, out_dir: str | os.PathLike, *, executor=None, jobs: int | None = 
         raise UsageError(f"table format {table!r}: choose auto, parquet or jsonl")
     if jobs is not None and jobs < 1:
         raise UsageError(f"jobs={jobs}: give 1 or more items to compare at once (None: one per CPU)")
+    if max_pages < 1:                # else every item would fail with the same message, after its work began
+        raise UsageError(f"--max-pages must be at least 1 (got {max_pages})")
+    if table == "parquet" and not _has_pyarrow():      # else found after every item had run
+        raise UsageError("the Parquet table needs pyarrow: pip install 'reportdiff[parquet]', or use --table jsonl")
     refuse_overwriting_inputs(items, protected, Path(out_dir), table)      # before the folder is even created
     out = _prepare_out_dir(Path(out_dir), table)
     options = Options(max_pages=max_pages, cache=cache, offline=offline, refresh=refresh,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,30 @@ def test_bad_manifests(tmp_path, text, words):
 def test_items_from_python(tmp_path):
     items = make_items([("a.pdf", "b.pdf"), ["S/2025/54", "S/2025/211", "S/2025/504"]], base=tmp_path)
     assert [i.kind for i in items] == ["pair", "series"]
+
+
+def test_ids_made_from_file_names_are_ids_the_batch_accepts(tmp_path):
+    """A reviewer's finding: "_old.pdf" made the id "_old__new", and a repeated long name "<100 chars>-2"; both
+    were refused when the items were checked again (`reportdiff batch` exits 2, the library ran them)."""
+    long = "x" * 60
+    items = make_items([("_old.pdf", "new.pdf"), (f"{long}.pdf", f"{long}.pdf"), (f"{long}.pdf", f"{long}.pdf")],
+                       base=tmp_path)
+    assert [i.id for i in items] == ["old__new", f"{long}__{long}"[:100], f"{long}__{long}"[:98] + "-2"]
+    assert make_items(items) == items                                  # checked again, as `run` does
+
+
+def test_a_result_is_redone_when_a_library_changes(monkeypatch):
+    """A reviewer's finding: an upgrade of the PDF reader invalidated the edition cache but not the batch's
+    results, which were kept as "unchanged"."""
+    from reportdiff import batches, cache
+
+    before = batches.code_version()
+    batches.code_version.cache_clear()
+    monkeypatch.setattr(cache, "code_key", lambda: "another-pypdfium2")
+    try:
+        assert batches.code_version() != before
+    finally:
+        batches.code_version.cache_clear()
 
 
 # ------------------------------------------------------------------------------------------------ a batch
@@ -472,6 +497,19 @@ def test_a_huge_jobs_count_is_clamped_to_the_items(gen, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "1 items: 1 compared, 0 unchanged since the last run"
     assert (out / "ok.html").is_file()
+
+
+@pytest.mark.parametrize("options,words", [({"max_pages": 0}, "--max-pages must be at least 1 (got 0)"),
+                                           ({"table": "parquet"}, "needs pyarrow")])
+def test_options_that_would_fail_every_item_are_refused_first(gen, tmp_path, monkeypatch, options, words):
+    """A reviewer's finding: --max-pages 0 failed each item in turn (exit 1, the same error per item), and a
+    Parquet table without pyarrow was found missing after every item had run."""
+    from reportdiff import batches
+
+    monkeypatch.setattr(batches, "_has_pyarrow", lambda: False)
+    with pytest.raises(UsageError, match=re.escape(words)):
+        run(read_manifest(_pairs(tmp_path, gen)), tmp_path / "out", jobs=1, **options)
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_bad_jobs_count_through_the_library_writes_nothing(gen, tmp_path):
