@@ -91,8 +91,32 @@ def _probe_writable(path: Path, folder: Path) -> None:
         pass
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """This process's umask: from /proc on Linux, else by setting it and setting it back (the only portable way
+    to read it, and not safe while another thread creates files: hence /proc first)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
 def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
-    """Write data to path via a temporary file in the same folder and an atomic rename."""
+    """Write data to path via a temporary file in the same folder and an atomic rename. The file gets the mode
+    an existing `path` has (a report kept private stays private), else the one a plain `open` would give (0666
+    less the umask), not mkstemp's 0600."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -106,7 +130,7 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> None:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException as e:  # includes KeyboardInterrupt: never leave the .part file behind
         try:

@@ -249,6 +249,24 @@ def test_write_atomic_new_file(tmp_path):
     assert listing(tmp_path) == {"a.json", "b.eml"}
 
 
+def test_write_atomic_keeps_a_private_file_private(tmp_path):
+    """A reviewer's finding: every output was made 0644 whatever the umask, and a report kept at 0600 became
+    readable by all when written again."""
+    kept = tmp_path / "kept.html"
+    kept.write_text("old")
+    kept.chmod(0o600)
+    fileio.write_atomic(kept, "new")
+    assert kept.read_text() == "new" and kept.stat().st_mode & 0o777 == 0o600
+    old_umask = os.umask(0o077)
+    try:
+        fileio.write_atomic(tmp_path / "new.html", "report")
+    finally:
+        os.umask(old_umask)
+    assert (tmp_path / "new.html").stat().st_mode & 0o777 == 0o600
+    fileio.write_atomic(tmp_path / "plain.html", "report")
+    assert (tmp_path / "plain.html").stat().st_mode & 0o777 == 0o666 & ~old_umask
+
+
 def test_interrupt_during_cli_write(tmp_path, gen, monkeypatch):
     """Ctrl-C while the output is being written, through the CLI's own handling (in-process): exit 130, one line,
     no output file, input untouched."""
