@@ -58,8 +58,9 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Invisible letters and marks that are not format characters: Hangul fillers, the combining grapheme joiner
 _INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u034f")
 # A URL's user info (http://user:password@host, a password holding "/", "?" or "#" included): everything from the
-# scheme (or the start of a bare "user:pass@host") to the last "@" of the address
-_USER_INFO = re.compile(r"(?i)(\b[a-z][a-z0-9+.\-]*://)[^\s@]*@(?=[^\s@]*(?:\s|$))|(?:^|(?<=\s))[^\s:@/]+:[^\s@]*@")
+# scheme to the last "@" of the address. Only after a scheme: "draft:v2@final.pdf" is a file's name (an address
+# given without a scheme is shown from its host on where it is refused: `_checked_base`)
+_USER_INFO = re.compile(r"(?i)(\b[a-z][a-z0-9+.\-]*://)[^\s@]*@(?=[^\s@]*(?:\s|$))")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def printable(text: str, limit: int = 80) -> str:
     """Text for a one-line message: control, bidi and zero-width characters removed, a URL's user info (a password
     in REPORTDIFF_ODS_URL) left out, lone surrogates (a file name that is not UTF-8) replaced by U+FFFD, so that
     the line can be written anywhere, length capped."""
-    text = " ".join(without_controls(_USER_INFO.sub(lambda m: m.group(1) or "", text)).split())
+    text = " ".join(without_controls(_USER_INFO.sub(r"\1", text)).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -346,7 +347,12 @@ class _Download:
         try:
             # httpx's default transport, so that HTTP(S)_PROXY and NO_PROXY apply (a transport of our own, for
             # its connection retries, would ignore them): a refused connection is tried once more below instead
-            with httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5, headers=headers) as client:
+            client = httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=5, headers=headers)
+        except (ValueError, ImportError) as e:     # the environment's proxy: an unknown scheme, or SOCKS unsupported
+            raise FetchError(f"the proxy set in the environment (HTTP_PROXY, HTTPS_PROXY or ALL_PROXY) cannot be "
+                             f"used ({printable(str(e))}); fix or unset it, or pass a file path") from e
+        try:
+            with client:
                 for attempt in range(1, ATTEMPTS + 1):
                     try:
                         wait = self._attempt(client)
@@ -371,6 +377,9 @@ class _Download:
         except httpx.HTTPError as e:           # the connection dropped mid-answer (RemoteProtocolError, ReadError)
             raise FetchError(f"the download of {self.symbol} from {self.host} was cut short "
                              f"({type(e).__name__}); try again") from e
+        except httpx.InvalidURL as e:          # not an HTTPError: a redirect to an address httpx cannot request
+            raise FetchError(f"{self.host} redirected {self.symbol} to an address that cannot be fetched "
+                             f"({printable(str(e))}); pass a file path") from e
 
     def _host_asked(self, error: Exception) -> str:
         """The host the failed request went to: ODS's, or the one it redirected to ("127.0.0.1:9 (where

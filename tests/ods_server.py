@@ -32,6 +32,7 @@ BAD_ANSWERS = {
     "S/2099/911": "an HTML page after a %PDF- header, labelled application/pdf",
     "S/2099/912": "the document, with an ETag and a Last-Modified that are not ASCII (an é, an escape sequence)",
     "S/2099/913": "a redirect to a server that is down (127.0.0.1:9)",
+    "S/2099/914": "a redirect to a data: URL (httpx: InvalidURL, not an HTTPError)",
 }
 #: The first half of a real report: a PDF cut short, as S/2099/910 serves it.
 HALF_PDF = (Path(__file__).resolve().parent.parent / "samples" / "S_2025_72.pdf").read_bytes()[:60000]
@@ -97,6 +98,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "S/2099/911": lambda: self._plain(200, b"%PDF-1.4\n" + EVIL_HTML, "application/pdf"),
             "S/2099/912": self._odd_validators,
             "S/2099/913": lambda: self._redirect("http://127.0.0.1:9/doc/S%2F2099%2F913"),
+            "S/2099/914": lambda: self._redirect("data:application/pdf;base64,JVBERi0="),
         }.get(symbol)
         if bad is not None:
             bad()

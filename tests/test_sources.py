@@ -148,6 +148,27 @@ def test_a_redirect_to_a_server_that_is_down_names_that_server(env, ods):
     assert ods.url.split("//")[1].rstrip("/") in line
 
 
+def test_a_redirect_to_an_address_httpx_cannot_fetch_is_one_line(env, tmp_path):
+    """A reviewer's finding: a redirect to a data: URL raised httpx.InvalidURL, which is no httpx.HTTPError: the
+    CLI said "unexpected failure … report it", the library raised httpx's own error."""
+    assert_clean_error(cli(env, "fetch", "S/2099/914"), "redirected S/2099/914 to an address that cannot be fetched")
+    assert not documents(env).exists() or not list(documents(env).iterdir())
+
+
+@pytest.mark.parametrize("proxy", ["foo://proxy.example:1", "socks5://127.0.0.1:9"])
+def test_a_proxy_httpx_cannot_use_is_one_line(env, proxy):
+    """A reviewer's finding: an unknown proxy scheme (ValueError) or SOCKS without httpx's optional package
+    (ImportError) came out as "unexpected failure … report it"."""
+    if proxy.startswith("socks"):
+        import importlib.util
+
+        if importlib.util.find_spec("socksio") is not None:
+            pytest.skip("httpx's SOCKS support (socksio) is installed here")
+    env = {k: v for k, v in env.items() if k.lower() != "no_proxy"}
+    assert_clean_error(cli({**env, "ALL_PROXY": proxy, "all_proxy": proxy}, "fetch", "S/2025/72"),
+                       "the proxy set in the environment")
+
+
 @pytest.mark.parametrize("base", ["http://LOCALHOST:{port}", "http://[::1]:{port}", "http://127.0.0.1:{port}/"])
 def test_an_unreachable_server_written_otherwise_is_no_redirect(env, base):
     """A code review: the host was compared as typed with httpx's normalised URL, so "LOCALHOST", "[::1]" or a
@@ -345,6 +366,15 @@ def test_a_password_in_the_server_address_is_never_printed(env):
 def test_a_bad_setting_is_one_clear_line(env, name, value, words):
     line = assert_clean_error(cli({**env, name: value}, "fetch", "S/2025/72"), *words)
     assert "s3cret" not in line and "cret" not in line and "reader" not in line
+
+
+def test_a_file_name_with_a_colon_and_an_at_sign_is_named_whole(tmp_path):
+    """A reviewer's finding: the password filter also took "draft:v2@" for a URL's user info, so the error named
+    another file ("final.pdf does not exist")."""
+    proc = subprocess.run(cli_command() + ["extract", str(tmp_path / "draft:v2@final.pdf")], capture_output=True,
+                          text=True, env=CLI_ENV, timeout=60)
+    assert_clean_error(proc, "draft:v2@final.pdf does not exist")
+    assert sources.printable("http://reader:s3cret@host/x and a:b@c.pdf") == "http://host/x and a:b@c.pdf"
 
 
 def test_a_file_refused_only_for_its_size_or_lock_is_not_damaged(tmp_path, monkeypatch):
