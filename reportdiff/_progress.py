@@ -67,6 +67,8 @@ class JobProgress:
     def pages(self, done: int, total: int) -> None:
         """The page callback of `api.load` & co: `done` of `total` pages of the file (or batch) read now. A
         count that restarts is the next file; a file reported whole at once came from the cache (not counted)."""
+        if not self.shown:
+            return
         p = self.piece
         if p is None or total != p[1] or done < p[0]:
             if p is not None and p[2]:
@@ -160,7 +162,8 @@ class JobProgress:
                 seconds = int(job.clock() - job.started)
                 return Text(f"{seconds // 60}:{seconds % 60:02d}", style="progress.elapsed")
 
-        columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}")]
+        # the description names a file ("reading [draft] r.pdf"): as rich markup, "[draft]" would be a style
+        columns: list[Any] = [SpinnerColumn(), TextColumn("{task.description}", markup=False)]
         if reading:
             columns += [BarColumn(), MofNCompleteColumn(), TextColumn("pages")]
         columns.append(JobElapsed())

@@ -108,6 +108,28 @@ def test_dash_output_needs_a_format_where_it_cannot_be_guessed(tmp_path):
 
 # ---------------------------------------------------------------------------------------------------- progress
 
+def test_the_progress_line_shows_file_names_as_written_and_off_draws_nothing():
+    """A reviewer's finding: the live line read a file's name as rich markup ("reading [draft] r.pdf" showed
+    "reading  r.pdf"), and progress "off" still started a live display when pages were reported."""
+    import io
+
+    from reportdiff._progress import JobProgress
+
+    now = [0.0]
+    off = JobProgress("off", io.StringIO(), clock=lambda: now[0])
+    live = JobProgress("live", io.StringIO(), clock=lambda: now[0])
+    now[0] = 2.0                                   # past the delay before anything is drawn
+    off.pages(1, 10)
+    assert off.live is None
+    live.reading(["[draft] r.pdf"], 10)
+    live.pages(3, 10)
+    try:
+        (task,) = live.live.tasks
+        assert [column.render(task).plain for column in live.live.columns[1:2]] == ["reading [draft] r.pdf"]
+    finally:
+        live.close()
+
+
 @pytest.mark.slow
 def test_progress_off_a_terminal_is_silent_unless_asked(tmp_path):
     proc = run_cli("compare", OLD, NEW, "-f", "json", "-o", tmp_path / "c.json")
