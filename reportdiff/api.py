@@ -90,7 +90,7 @@ def load(path: StrPath, *, max_pages: int = DEFAULT_MAX_PAGES, progress: Progres
     return edition
 
 
-def load_pair(old: StrPath, new: StrPath, *, parallel: bool | None = None, executor: Any = None,
+def load_pair(old: EditionLike, new: EditionLike, *, parallel: bool | None = None, executor: Any = None,
               **load_options: Unpack[LoadOptions]) -> tuple[Edition, Edition]:
     """`load` the two editions of a comparison. With more than one CPU, when neither is cached and their lengths
     are alike (`parallel=None`; True or False force it), the second is parsed in a forked process while this one
@@ -103,6 +103,8 @@ def load_pair(old: StrPath, new: StrPath, *, parallel: bool | None = None, execu
     if executor is not None:
         first, second = load_many([old, new], executor=executor, **load_options)
         return first, second
+    if isinstance(old, Edition) or isinstance(new, Edition):        # at most one file to read
+        return _given_or_loaded(old, load_options), _given_or_loaded(new, load_options)
     if parallel is None:
         parallel = ((load_options.get("workers") or _fork.cpu_count()) > 1
                     and not (load_options.get("cache", True) and (is_cached(old) or is_cached(new)))
@@ -119,6 +121,10 @@ def load_pair(old: StrPath, new: StrPath, *, parallel: bool | None = None, execu
         worker.stop()
 
 
+def _given_or_loaded(edition: EditionLike, load_options: dict) -> Edition:
+    return edition if isinstance(edition, Edition) else load(edition, **load_options)
+
+
 def _alike_lengths(old: StrPath, new: StrPath, max_pages: int) -> bool:
     """Whether the shorter file has at least half the pages of the longer (the checks count them, once a file)."""
     from .pdf.inputs import validate_pdf
@@ -127,7 +133,7 @@ def _alike_lengths(old: StrPath, new: StrPath, max_pages: int) -> bool:
     return lengths[0] * 2 >= lengths[1]
 
 
-def load_many(paths: Iterable[StrPath], *, parallel: bool | None = None, executor: Any = None,
+def load_many(paths: Iterable[EditionLike], *, parallel: bool | None = None, executor: Any = None,
               **load_options: Unpack[LoadOptions]) -> list[Edition]:
     """`load` several editions (a series), returned in the order given. With more than one CPU and at least two
     files not cached (`parallel=None`; True or False force it), those files are read in forked worker processes,
@@ -146,7 +152,7 @@ def load_many(paths: Iterable[StrPath], *, parallel: bool | None = None, executo
         parallel = cpus > 1 and len(_to_read(paths, load_options)) > 1
     context = _fork.fork_context() if parallel else None
     if context is None:
-        return [load(p, **load_options) for p in paths]    # one file at a time (its pages in parallel)
+        return [_given_or_loaded(p, load_options) for p in paths]    # one file at a time (its pages in parallel)
     from multiprocessing.connection import wait
 
     reading = _Reading.plan(paths, load_options)

@@ -35,6 +35,18 @@ def test_a_pair_read_beside_a_thread_is_read_in_parallel_and_the_same(other_thre
     assert [e.to_dict() for e in both] == [e.to_dict() for e in alone]
 
 
+def test_editions_already_read_are_taken_whichever_way_the_rest_is_read():
+    """A reviewer's finding: the module promises that an Edition works wherever an edition is expected, but
+    load_many took one only when it read in parallel (workers=1: TypeError), and load_pair never did."""
+    first = api.load(SAMPLES / "S_2025_72.pdf")
+    second = api.load(SAMPLES / "S_2025_496.pdf")
+    assert api.load_pair(first, second) == (first, second)
+    assert api.load_pair(first, SAMPLES / "S_2025_496.pdf")[0] is first
+    for options in ({"workers": 1}, {"parallel": True}):
+        read = api.load_many([first, SAMPLES / "S_2025_496.pdf"], **options)
+        assert read[0] is first and read[1].symbol == "S/2025/496"
+
+
 def _context_in_daemon(queue) -> None:
     queue.put(_fork.fork_context() is None)
 
