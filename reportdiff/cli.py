@@ -225,9 +225,11 @@ def _warn(warnings: list[str]) -> None:
         _say("warning", warning)
 
 
-def _resolve_inputs(args: list[Path], offline: bool, refresh: bool) -> list[Path]:
+def _resolve_inputs(args: list[str], offline: bool, refresh: bool) -> list[Path]:
     """Arguments that are UN document symbols (S/2025/496; not an existing path) → their PDFs, fetched from ODS
-    into the download cache unless there already (reportdiff.sources); files and folders as given."""
+    into the download cache unless there already (reportdiff.sources); files and folders as given. The arguments
+    are taken as typed (str, not Path: a Path drops "./" from "./S/2025/496", a path the user wrote as one, and
+    the "/" that ends "S/2025/", which is then no symbol's prefix)."""
     from . import sources
 
     options = sources.FetchOptions(offline=offline, refresh=refresh)
@@ -309,7 +311,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 @app.command()
 def extract(
-    pdf: Path = typer.Argument(..., help="The report PDF to read."),
+    pdf: str = typer.Argument(..., help="The report PDF to read."),
     fmt: Optional[EditionFormat] = typer.Option(None, "--format", "-f", help="json, text or markdown (md)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Write here (atomically) instead of stdout; - is stdout."),
@@ -324,22 +326,21 @@ def extract(
     """Parse one edition: metadata, section tree, numbered paragraphs with their footnotes."""
 
     def job() -> int:
-        nonlocal pdf
-        [pdf] = _resolve_inputs([pdf], offline, refresh)          # a UN symbol → its PDF
+        [path] = _resolve_inputs([pdf], offline, refresh)          # a UN symbol → its PDF
         out_file = _output_file(output)
-        out_path = check_output_path(out_file, [pdf]) if out_file else None
+        out_path = check_output_path(out_file, [path]) if out_file else None
         chosen = _chosen_format(fmt, out_file, "json")
         if chosen not in ("json", "text", "markdown"):
             raise UsageError(f"extract writes json, text or markdown, not {chosen}; use --format")
         with _progress_job(progress) as status:
-            pages = _check_inputs([pdf], max_pages, cache) if status.shown else 0
-            edition = _read(status, [pdf], pages, lambda **p: api.load(pdf, max_pages=max_pages, cache=cache,
-                                                                      workers=jobs, **p))
+            pages = _check_inputs([path], max_pages, cache) if status.shown else 0
+            edition = _read(status, [path], pages, lambda **p: api.load(path, max_pages=max_pages, cache=cache,
+                                                                       workers=jobs, **p))
             status.stage("rendering")
             from .render import report as render     # only now: a run that fails on its input never loads jinja2
 
             text = render.render_edition(edition, chosen)
-        _warn([f"{pdf.name}: {w}" for w in edition.warnings])
+        _warn([f"{path.name}: {w}" for w in edition.warnings])
         _emit(text, out_path)
         return 0
 
@@ -348,8 +349,8 @@ def extract(
 
 @app.command()
 def compare(
-    old: Path = typer.Argument(..., help="The earlier edition (PDF)."),
-    new: Path = typer.Argument(..., help="The later edition (PDF)."),
+    old: str = typer.Argument(..., help="The earlier edition (PDF)."),
+    new: str = typer.Argument(..., help="The later edition (PDF)."),
     fmt: Optional[CompareFormat] = typer.Option(None, "--format", "-f",
                                                 help="html, json, markdown (md), text or eml (default: from -o's "
                                                      "suffix; without -o a short summary)."),
@@ -371,18 +372,17 @@ def compare(
     """Compare two editions: what became of every section and paragraph, word by word."""
 
     def job() -> int:
-        nonlocal old, new
-        old, new = _resolve_inputs([old, new], offline, refresh)  # UN symbols → their PDFs
+        first, second = _resolve_inputs([old, new], offline, refresh)  # UN symbols → their PDFs
         out_file = _output_file(output)
-        out_path = check_output_path(out_file, [old, new]) if out_file else None
+        out_path = check_output_path(out_file, [first, second]) if out_file else None
         chosen = _chosen_format(fmt, out_file, None)
         if output and not chosen:
             where = "standard output (-o -)" if out_file is None else output.name
             raise UsageError(f"cannot tell the format for {where}; add --format html|json|markdown|text|eml")
         with _progress_job(progress) as status:
-            pages = _check_inputs([old, new], max_pages, cache)
-            editions = _read(status, [old, new], pages, lambda **p: api.load_pair(
-                old, new, max_pages=max_pages, cache=cache, workers=jobs, **p))
+            pages = _check_inputs([first, second], max_pages, cache)
+            editions = _read(status, [first, second], pages, lambda **p: api.load_pair(
+                first, second, max_pages=max_pages, cache=cache, workers=jobs, **p))
             status.stage("comparing")
             comparison = api.compare(*editions)
             status.stage("rendering")
@@ -408,7 +408,7 @@ class SeriesFormat(str, Enum):
 
 @app.command()
 def series(
-    editions: list[Path] = typer.Argument(..., help="Two or more editions (PDFs, a folder of them or a quoted glob); "
+    editions: list[str] = typer.Argument(..., help="Two or more editions (PDFs, a folder of them or a quoted glob); "
                                                     "put in date order whatever the order given."),
     fmt: Optional[SeriesFormat] = typer.Option(None, "--format", "-f",
                                                help="html, json or markdown (md) (default: from -o's suffix; "
@@ -429,7 +429,7 @@ def series(
         from .render import series as render_series
         from .lineage import build_series, expand_inputs
 
-        pdfs = _resolve_inputs([Path(p) for p in expand_inputs(editions)], offline, refresh)
+        pdfs = _resolve_inputs([os.fspath(p) for p in expand_inputs(editions)], offline, refresh)
         if len(pdfs) < 2:
             again = ": the same file named twice is read once" if len(editions) > len(pdfs) else ""
             raise UsageError(f"a series needs at least two editions (got {len(pdfs)}{again}); give two or more PDFs")

@@ -368,6 +368,17 @@ def test_a_bad_setting_is_one_clear_line(env, name, value, words):
     assert "s3cret" not in line and "cret" not in line and "reader" not in line
 
 
+@pytest.mark.parametrize("command", [["extract"], ["compare", str(SAMPLES / "S_2025_72.pdf")],
+                                     ["series", str(SAMPLES / "S_2025_72.pdf")]])
+@pytest.mark.parametrize("text", ["./S/2025/496", "S/2025/"])
+def test_an_argument_is_taken_as_typed(env, tmp_path, command, text):
+    """A reviewer's finding: the commands took their arguments as Paths, which drop a leading "./" and a trailing
+    "/": "./S/2025/496", a path the user wrote as one, was fetched as the symbol S/2025/496, and "S/2025/" as
+    S/2025, as the library never does."""
+    proc = cli(env, *command, text, "--offline", cwd=tmp_path)
+    assert_clean_error(proc, f"{text} is not an existing file, and not a UN document symbol")
+
+
 def test_a_file_name_with_a_colon_and_an_at_sign_is_named_whole(tmp_path):
     """A reviewer's finding: the password filter also took "draft:v2@" for a URL's user info, so the error named
     another file ("final.pdf does not exist")."""
