@@ -539,14 +539,21 @@ def fetch(
             raise UsageError(f"{output} is not a folder; create it first or give an existing folder to -o")
         options = sources.FetchOptions(offline=offline, refresh=refresh)
         pdfs = [sources.fetch(symbol, options) for symbol in symbols]       # every one, before any copy
-        for pdf in pdfs:
-            target = pdf if output is None else output / pdf.name
+        targets = pdfs if output is None else [_copy_target(output / pdf.name) for pdf in pdfs]  # all checked
+        for pdf, target in zip(pdfs, targets):
             if output is not None:
-                write_atomic(check_output_path(target, []), pdf.read_bytes())
+                write_atomic(link_target(target), pdf.read_bytes())        # through a link, as every -o writes
             _to_stdout(f"{target}\n")
         return 0
 
     _run(debug, job)
+
+
+def _copy_target(target: Path) -> Path:
+    """Where `fetch -o DIR` copies a PDF, refused (as every -o) before any copy is made."""
+    if link_target(target).is_dir():
+        raise OutputError(f"{target} is a folder where fetch copies the PDF; move it away or give -o another folder")
+    return check_output_path(target, [])
 
 
 class TableFormat(str, Enum):

@@ -119,6 +119,23 @@ def test_fetch_to_a_folder_offline_and_refresh(env, tmp_path, ods):
     assert (documents(env) / "S_2025_72.pdf").read_bytes() == (SAMPLES / "S_2025_72.pdf").read_bytes()
 
 
+def test_fetch_to_a_folder_checks_every_copy_first_and_writes_through_links(env, tmp_path, ods):
+    """A reviewer's finding: fetch -o copied one PDF before finding the next one's place taken by a folder (its
+    hint: "give a file name for the output"), and replaced a symbolic link by a file where every other -o writes
+    through it."""
+    out = tmp_path / "pdfs"
+    (out / "S_2025_496.pdf").mkdir(parents=True)
+    assert_clean_error(cli(env, "fetch", "S/2025/72", "S/2025/496", "-o", out),
+                       f"{out / 'S_2025_496.pdf'} is a folder where fetch copies the PDF")
+    assert listing(out) == {"S_2025_496.pdf"}
+    (out / "S_2025_496.pdf").rmdir()
+    kept = tmp_path / "kept.pdf"
+    (out / "S_2025_72.pdf").symlink_to(kept)
+    proc = cli(env, "fetch", "S/2025/72", "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "S_2025_72.pdf").is_symlink() and kept.read_bytes() == (SAMPLES / "S_2025_72.pdf").read_bytes()
+
+
 def test_validators_that_are_not_ascii_are_not_kept(env, tmp_path, ods):
     """A robustness sweep: a server's ETag and Last-Modified were kept as sent, and sent back by every later
     --refresh, where httpx cannot encode "é" in a header: "unexpected failure (UnicodeEncodeError …)" on every
