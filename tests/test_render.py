@@ -315,6 +315,30 @@ def test_invisible_characters_and_markdown_math_are_neutralised():
     assert not any(line.strip() == "**" for line in render.render_comparison(blank, "markdown").splitlines())
 
 
+def test_a_heading_that_ends_in_a_hash_keeps_it_and_a_series_without_title_has_no_stray_emphasis():
+    """A reviewer's findings: CommonMark reads a heading's trailing " #" as its closing sequence and drops it
+    ("Vote on resolution #" became "Vote on resolution"), and the series' Markdown wrote a blank title as "**"."""
+    from dataclasses import replace
+
+    from markdown_it import MarkdownIt
+
+    from reportdiff.lineage import build_series
+    from reportdiff.render import series as render_series
+
+    from reportdiff.diff.comparison import compare_editions
+
+    base = realistic_comparison()
+    old, new = ([replace(sec, title="Vote on resolution #") if sec.id == "III" else sec for sec in e.sections]
+                for e in (base.old, base.new))     # the same title in both: a heading, not a redline of it
+    c = compare_editions(replace(base.old, sections=old), replace(base.new, sections=new))
+    for md in (render.render_comparison(c, "markdown"), render.render_edition(c.new, "markdown")):
+        html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(md)
+        assert re.search(r"<h\d>III\. Vote on resolution #", html), md
+    blank = [replace(e, title="") for e in (c.old, c.new)]
+    lines = render_series.render_series_markdown(build_series(blank)).splitlines()
+    assert not any(line.strip() in ("*", "**") for line in lines)
+
+
 def test_reading_difficulties_are_told_in_every_format():
     """A page that could not be read (a scan, a map without text) is said in the text, Markdown and e-mail forms
     too, not only in the HTML and JSON: a reader of any of them must know what was not compared."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from .report import _md, _md_line
+from .report import _md, _md_line, md_heading
 from .view import FootnoteView, ItemView, ReportView, SectionView, Seg
 
 #: How the markup shows each operation of the diff: deletions struck, insertions bold — or, where CommonMark's
@@ -81,7 +81,6 @@ def markdown_redline(v: ReportView) -> list[str]:
 
 
 def _section(sec: SectionView) -> list[str]:
-    hashes = "#" * min(6, sec.level + 2)
     label = f"{_md(sec.label)} " if sec.label else ""
     if sec.status == "renamed":
         title = redline(sec.title_segs, line_start=False) + " *(heading renamed)*"
@@ -89,7 +88,7 @@ def _section(sec: SectionView) -> list[str]:
         title = f"~~{_md(sec.title)}~~ *(section removed)*"
     else:
         title = _md(sec.title) + (" *(new section)*" if sec.status == "added" else "")
-    out = [f"{hashes} {label}{title}", ""]
+    out = [md_heading(min(6, sec.level + 2), f"{label}{title}"), ""]
     for it in sec.items:
         out += _item(it)
     return out

@@ -203,6 +203,15 @@ _MD_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?i:(?<=www)(?=\.))|(?<=@)")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
 
 
+_MD_CLOSING_HASHES = re.compile(r"(^|\s)(#+)(\s*)$")
+
+
+def md_heading(level: int, text: str) -> str:
+    """A Markdown heading of `text` (made inert already): a run of "#" that ends it is escaped, which CommonMark
+    would otherwise take for the heading's closing sequence and drop ("Vote on resolution #")."""
+    return "#" * level + " " + _MD_CLOSING_HASHES.sub(lambda m: m.group(1) + "\\" + m.group(2) + m.group(3), text)
+
+
 def _md_emphasis(s: str | None) -> str:
     """A title in italics, or nothing when it is empty or blank (not a stray "**")."""
     text = _md(s)
@@ -462,7 +471,7 @@ def render_edition(edition: Edition, fmt: str) -> str:
     for p in edition.paragraphs:
         by_section.setdefault(p.section, []).append(p)
     head = f"{esc(edition.symbol) or '(no symbol)'}" + (f" · {human_date(edition.date)}" if edition.date else "")
-    lines = [f"# {head}" if md else head, "", _md_emphasis(edition.title) if md else _clean(edition.title)]
+    lines = [md_heading(1, head) if md else head, "", _md_emphasis(edition.title) if md else _clean(edition.title)]
     counts = [plural(edition.pages, "page"), plural(len(edition.sections), "section"),
               plural(len(edition.paragraphs), "paragraph")]
     lines += ["", ", ".join(counts), ""]
@@ -489,7 +498,7 @@ def render_edition(edition: Edition, fmt: str) -> str:
     for s in edition.sections:
         title = f"{s.label} {s.title}".strip()
         if md:
-            lines += ["#" * min(6, s.level + 1) + " " + esc(title), ""]
+            lines += [md_heading(min(6, s.level + 1), esc(title)), ""]
         else:
             lines += ["", "  " * (s.level - 1) + _clean(title) + f"   [{_clean(section_ref(s))}]"]
         for p in by_section.get(s.id, []):

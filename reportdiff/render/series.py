@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..model import Change, Edition
-from .report import _clean, _md, _md_line, md_warnings, render_page, stamp
+from .report import _clean, _md, _md_emphasis, _md_line, md_warnings, render_page, stamp
 from .view import (KIND_LABELS, Seg, marked, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
                           section_ref)
 from ..lineage import (Lineage, LineageEvent, Node, SectionTrack, Series, _diff_words, _edition_words,
@@ -475,7 +475,7 @@ def render_series_markdown(series: Series, *, generated: datetime | None = None)
     summary (the redlines themselves are in the HTML). Every string from a PDF is made inert (`report._md`)."""
     v = series_view(series, generated)
     out = [" → ".join(f"**{_md(e.symbol)}** ({_md(e.date)})" for e in v.editions) + "  ",
-           f"*{_md(v.latest.title)}*", "", _md_line(v.headline), ""]
+           _md_emphasis(v.latest.title), "", _md_line(v.headline), ""]
     out += md_warnings(v.warnings)
     out += ["| Edition | Date | Pages | Paragraphs | Words | New or rewritten | Changes from the one before |",
             "|---|---|---:|---:|---:|---:|---|"]
