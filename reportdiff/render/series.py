@@ -28,7 +28,6 @@ BAR_GAP = 6
 
 @dataclass
 class SeriesEditionView:
-    index: int
     symbol: str
     date: str
     date_iso: str
@@ -42,7 +41,6 @@ class SeriesEditionView:
     new_percent: int | None = None   # share of this edition's words that are new or rewritten
     counts_text: str = ""
     carried: int = 0                 # paragraphs whose lineage reaches back to an earlier edition
-    warnings: list[str] = field(default_factory=list)
     new_sections: list[str] = field(default_factory=list)    # headings first seen in this edition
     gone_sections: list[str] = field(default_factory=list)   # headings of the previous edition not in this one
     revises: str = ""                # the symbol of the edition this one revises, when it is in the series
@@ -105,7 +103,6 @@ class HistoryView:
     lineage: str
     nums: str                        # in the latest edition it reaches
     para_anchors: list[str]
-    section: str
     summary: str
     badges: list[tuple[str, str]]
     steps: list[HistoryStepView]
@@ -183,7 +180,7 @@ def _edition_views(series: Series, syms: list[str]) -> list[SeriesEditionView]:
     succeeding = {edge.target for edge in series.edges}
     ed_views: list[SeriesEditionView] = []
     for i, e in enumerate(eds):
-        v = SeriesEditionView(i, syms[i], human_date(e.date) or "undated", e.date or "", one_line(e.title),
+        v = SeriesEditionView(syms[i], human_date(e.date) or "undated", e.date or "", one_line(e.title),
                               one_line(e.source), e.pages, len(e.paragraphs), words[i], round(100 * words[i] / top))
         if i:
             c = cmps[i - 1]
@@ -191,7 +188,6 @@ def _edition_views(series: Series, syms: list[str]) -> list[SeriesEditionView]:
             v.new_percent = round(100 * min(ins, words[i]) / words[i]) if words[i] else 0
             v.counts_text = count_text(c.summary())
             v.carried = sum(1 for p in e.paragraphs if Node(i, p.id) in succeeding)
-            v.warnings = [one_line(w) for w in c.warnings]
         original = original_of(syms[i])
         if original in syms[:i]:
             v.revises = original           # "S/2025/71/Rev.1" replaces S/2025/71: not an edition of its own
@@ -333,8 +329,7 @@ def _heading(label: str, title: str) -> str:
 
 def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict], anchor: str) -> HistoryView:
     """A paragraph's history: a step per edition it went through, a summary and badges of what happened."""
-    eds = series.editions
-    n = len(eds)
+    n = len(series.editions)
     steps: list[HistoryStepView] = []
     changed_in: list[str] = []
     for ev in lin.events:
@@ -352,10 +347,9 @@ def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict],
         summary = f"only in {syms[last]}" if last < n - 1 else f"new in {syms[last]}"
     else:
         summary = f"since {syms[lin.born]} ({para_nums([p for p in first_paras if p])})"
-    sec = eds[last].section(last_paras[0].section) if last_paras and last_paras[0] else None
     preview = clip(one_line(" ".join(p.text for p in last_paras if p)), 110) or ""
     return HistoryView(anchor, lin.id, nums, [_anchor("p", pid) for pid in lin.paragraphs(n - 1)],
-                       section_ref(sec), summary, _history_badges(lin, syms, n, changed_in), steps, preview)
+                       summary, _history_badges(lin, syms, n, changed_in), steps, preview)
 
 
 def _history_step(series: Series, lin: Lineage, ev: LineageEvent, syms: list[str], para_of: list[dict],
