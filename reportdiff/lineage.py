@@ -18,7 +18,8 @@ Representation (JSON schema `reportdiff.series/1`):
   was merged with, one passage of text. Its id (`L1`, `L2`, … numbered in order of first appearance, then reading
   order) is for presentation; the graph itself is in `edges`. A lineage is *born* in the first edition holding
   one of its nodes and *last seen* in the last one; `events` says, edition by edition, what happened to it
-  (`first` in the oldest edition, `added`, `unchanged`, `modified`, `split`, `merged`, `removed`, with `moved`).
+  (`first` in the oldest edition, `added`, `unchanged`, `modified`, `rewritten`, `split`, `merged`, `removed`,
+  `reappeared`, with `moved`).
 - **Figure track**: the figures the compare stage flags (`Change.signals` of kind `figure`) chained along a lineage:
   a signal whose old value carries the same numbers as the previous signal's new value continues its track
   ("20,000 → 14,000–18,000 → 9,000"), across editions where the figure did not change.
@@ -60,10 +61,10 @@ class Node:
 @dataclass
 class LineageEdge:
     """A link from a paragraph of one edition to its successor in a later one (`kind` as a `Change`'s kind:
-    unchanged, modified, split, merged; `similarity` 0-1 as `Change.similarity`)."""
+    unchanged, modified, rewritten, split, merged; `similarity` 0-1 as `Change.similarity`)."""
 
     source: Node                 # in edition i
-    target: Node                 # in edition i + 1
+    target: Node                 # in edition i + 1 (or later, for a paragraph that reappeared)
     kind: str                    # unchanged | modified | rewritten | split | merged
     moved: bool = False
     similarity: float = 1.0
@@ -79,8 +80,8 @@ class LineageEdge:
 
 @dataclass
 class LineageEvent:
-    """What happened to a lineage in one edition: `kind` is first, added, unchanged, modified, split, merged,
-    removed or reappeared; `old`/`new` the paragraph ids in editions `previous` and `edition`."""
+    """What happened to a lineage in one edition: `kind` is first, added, unchanged, modified, rewritten, split,
+    merged, removed or reappeared; `old`/`new` the paragraph ids in editions `previous` and `edition`."""
 
     edition: int                 # the edition where it shows (for `removed`: the first edition without it)
     kind: str                    # first | added | unchanged | modified | rewritten | split | merged | removed | reappeared
@@ -497,8 +498,9 @@ def _add_events(series: Series, lin: Lineage, change_of: list[tuple[dict[str, in
 
 #: A paragraph removed from one edition and added to a later one (not the next) is the same passage coming back
 #: when the two texts are at least this similar (rapidfuzz ratio of the normalised texts, 0-100) and long enough
-#: to mean something. Seen on the South Sudan reports: the civilian-staffing paragraph of S/2025/54, absent from
-#: S/2025/211, returns in S/2025/504 with new dates and figures (ratio 91); unrelated paragraphs score below 55.
+#: to mean something: a paragraph back with a new date and figures scores 91-96 (tests/test_series.py's staffing
+#: paragraph), unrelated paragraphs of the 2025 reports below 55. (The South Sudan series' staffing paragraph, once
+#: such a comeback, is now chained through S/2025/211 by a rewritten link.)
 REAPPEAR_RATIO = 85
 REAPPEAR_MIN_WORDS = 8
 

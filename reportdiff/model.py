@@ -479,7 +479,7 @@ class Comparison:
     def to_json(self, *, editions: bool = False, indent: int | None = 1) -> str:
         """The comparison as JSON text (`reportdiff.comparison/1`, as `reportdiff compare -f json` writes it);
         `editions=True` adds both editions in full, so that `from_json` gives back the same Comparison (its
-        similarities and scores rounded to three decimals, as the JSON has them)."""
+        similarities rounded to four decimals and scores and likelihoods to three, as the JSON has them)."""
         return json.dumps(self.to_dict(include_editions=editions), ensure_ascii=False, indent=indent)
 
     @classmethod

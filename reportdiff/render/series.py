@@ -1,6 +1,6 @@
 """Writers for a Series: the timeline HTML (one self-contained file), JSON, Markdown and a terminal summary.
 
-The HTML follows the change report's rules (see render.py): jinja2 with autoescaping (every string from a PDF is
+The HTML follows the change report's rules (see report.py): jinja2 with autoescaping (every string from a PDF is
 untrusted), the stylesheet and script inlined and pinned by hashes in a Content-Security-Policy that forbids every
 other load, no external requests. `build_series_view` turns the Series into plain view data; the template draws
 the per-section charts as inline SVG from those numbers.
