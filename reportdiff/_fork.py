@@ -93,8 +93,13 @@ class Forked:
         parent = os.getpid() if forked else None       # a forkserver's child has the server for parent
         self.process = context.Process(target=_run, args=(send, fn, args, kwargs, here, inherited, parent),
                                        daemon=True)
-        self.process.start()
-        send.close()
+        try:
+            self.process.start()
+        except BaseException:            # no process (EAGAIN, out of memory): no pipe left open either
+            self.receive.close()
+            raise
+        finally:
+            send.close()
 
     def result(self) -> Any:
         try:

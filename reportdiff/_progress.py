@@ -42,7 +42,7 @@ class JobProgress:
         self.closed = False
 
     @classmethod
-    def for_cli(cls, asked: bool | None) -> JobProgress | None:
+    def for_cli(cls, asked: bool | None) -> JobProgress:
         """The progress a command shows: `asked` is --progress (True), --no-progress (False) or neither (None:
         on a terminal only)."""
         tty = sys.stderr.isatty()

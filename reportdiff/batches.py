@@ -358,7 +358,10 @@ def run_item_apart(item: Item, options: Options, previous: dict | None = None) -
     if context is None:
         return run_item(item, options, previous)
     warm()
-    forked = _fork.Forked(context, run_item, item, options, previous)
+    try:
+        forked = _fork.Forked(context, run_item, item, options, previous)
+    except OSError:                  # no process could be started (EAGAIN, out of memory): the item runs here
+        return run_item(item, options, previous)
     try:
         return forked.result()
     except _fork.WorkerDied:
@@ -544,7 +547,8 @@ def run(items, out_dir: str | os.PathLike, *, executor=None, jobs: int | None = 
     `executor`: None (this machine's CPUs: a process pool of `jobs` workers, default one per CPU; `jobs=1` runs
     in this process), any `concurrent.futures.Executor`, or a `dask.distributed.Client`. `progress(done, total)`
     is called as items finish. `table`: "auto" (Parquet when pyarrow is installed, else JSON Lines), "parquet"
-    or "jsonl". Returns a `BatchResult`; raises UsageError for a bad manifest or output folder."""
+    or "jsonl". Returns a `BatchResult`; raises UsageError for a bad manifest, option or output folder, and
+    OutputError for an output that would overwrite an input (both `ReportDiffError`s)."""
     read_here = isinstance(items, (str, os.PathLike))
     protected = [items] if read_here else [manifest] if manifest is not None else []
     items = read_manifest(items) if read_here else make_items(items)

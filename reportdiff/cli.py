@@ -622,8 +622,7 @@ def _items_progress(asked: Optional[bool]) -> Iterator[Any]:
     """The batch's progress over its items on stderr, shown as every command's (`JobProgress.for_cli`): a bar
     on a terminal, plain `progress:` lines elsewhere with --progress (a CI log), else None; a callback of
     (done, total), erased (or its log closed) before the command's own lines are printed."""
-    chosen = JobProgress.for_cli(asked)
-    mode = chosen.mode if chosen else "off"
+    mode = JobProgress.for_cli(asked).mode
     if mode == "off":
         yield None
         return
