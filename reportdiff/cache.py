@@ -28,6 +28,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -220,7 +221,9 @@ def put(digest: str, engine: str, edition: Edition) -> Path | None:
         os.replace(tmp, target)
         tmp = None
         _prune(d, digest, target.name)
-        evict(max_bytes(), keep=target.name)
+        limit = max_bytes()
+        if not _surely_under(d, len(payload), limit):
+            evict(limit, keep=target.name)
         return target if target.exists() else None
     except Exception:
         return None
@@ -297,9 +300,28 @@ def _size(entry: os.DirEntry[str]) -> int:
         return 0
 
 
+#: Seconds during which a process trusts its last count of the cache's size, plus what it wrote since, instead of
+#: counting again at each entry it writes: a count stats every entry (80 ms with 8,000 of them, the default cap's
+#: worth, measured), and a batch writes an entry per edition it parses. Other processes' writes are seen at the
+#: next count, so the cap can be passed by what they write in that time.
+RECOUNT_SECONDS = 30.0
+_counted: dict[str, tuple[float, int]] = {}       # cache folder -> (when last counted, bytes then + written since)
+
+
+def _surely_under(d: Path, written: int, limit: int) -> bool:
+    """Whether the cache in `d` is under `limit` by this process's recent count and what it wrote since (and, if
+    so, that count grows by `written`)."""
+    counted = _counted.get(str(d))
+    if counted is None or time.monotonic() - counted[0] > RECOUNT_SECONDS or counted[1] + written > limit:
+        return False
+    _counted[str(d)] = (counted[0], counted[1] + written)
+    return True
+
+
 def evict(limit: int, *, keep: str | None = None) -> int:
     """Remove the least recently used entries until the cache holds at most `limit` bytes (the entry named
     `keep`, just written, goes last). Returns the bytes removed."""
+    counted_at = time.monotonic()
     found = entries()
     total = sum(_size(e) for e in found)
     removed = 0
@@ -313,6 +335,7 @@ def evict(limit: int, *, keep: str | None = None) -> int:
             continue
         total -= size
         removed += size
+    _counted[str(cache_dir())] = (counted_at, total)
     return removed
 
 

@@ -315,6 +315,28 @@ if __name__ == "__main__":   # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
 
 
+def test_writing_an_entry_counts_the_cache_only_now_and_then_and_keeps_the_cap(cache_dir, sample_72, monkeypatch):
+    """A reviewer's finding: every entry written stat'ed every entry of the cache to apply the cap (80 ms a write
+    with 8,000 entries). A process now trusts its own count, plus what it wrote, for RECOUNT_SECONDS; past the
+    cap it counts again and evicts as before."""
+    edition = api.load(sample_72, cache=False)
+    counts = []
+    real = cache.entries
+    monkeypatch.setattr(cache, "entries", lambda *a: counts.append(1) or real(*a))
+    monkeypatch.setattr(cache, "_counted", {})
+    for k in range(3):
+        cache.put(f"{k:064x}", "pdfium", edition)
+    assert len(counts) == 1 and len(real()) == 3                      # counted once, at the first write
+    size = os.path.getsize(real()[0].path)
+    monkeypatch.setenv("REPORTDIFF_CACHE_MAX", str(int(size * 3.5)))     # room for three entries
+    cache.put(f"{3:064x}", "pdfium", edition)
+    assert len(counts) == 2 and len(real()) == 3                      # past the cap: counted, the oldest evicted
+    monkeypatch.setattr(cache, "RECOUNT_SECONDS", 0.0)
+    monkeypatch.setenv("REPORTDIFF_CACHE_MAX", "1G")
+    cache.put(f"{4:064x}", "pdfium", edition)
+    assert len(counts) == 3                                           # a count too old is made again
+
+
 def test_clear_and_eviction_touch_only_the_caches_own_files(cache_dir, report):
     """REPORTDIFF_CACHE_DIR may name a folder holding other files: `clear` and the size cap remove entries
     (<sha256>-<engine>-<code key>.json) and the cache's own temporaries only; `clear` also removes what a
