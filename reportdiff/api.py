@@ -104,7 +104,7 @@ def load_pair(old: EditionLike, new: EditionLike, *, parallel: bool | None = Non
         first, second = load_many([old, new], executor=executor, **load_options)
         return first, second
     if isinstance(old, Edition) or isinstance(new, Edition):        # at most one file to read
-        return _given_or_loaded(old, load_options), _given_or_loaded(new, load_options)
+        return _as_edition(old, **load_options), _as_edition(new, **load_options)
     if parallel is None:
         parallel = ((load_options.get("workers") or _fork.cpu_count()) > 1
                     and not (load_options.get("cache", True) and (is_cached(old) or is_cached(new)))
@@ -119,10 +119,6 @@ def load_pair(old: EditionLike, new: EditionLike, *, parallel: bool | None = Non
         return first, worker.result()
     finally:
         worker.stop()
-
-
-def _given_or_loaded(edition: EditionLike, load_options: dict) -> Edition:
-    return edition if isinstance(edition, Edition) else load(edition, **load_options)
 
 
 def _alike_lengths(old: StrPath, new: StrPath, max_pages: int) -> bool:
@@ -152,7 +148,7 @@ def load_many(paths: Iterable[EditionLike], *, parallel: bool | None = None, exe
         parallel = cpus > 1 and len(_to_read(paths, load_options)) > 1
     context = _fork.fork_context() if parallel else None
     if context is None:
-        return [_given_or_loaded(p, load_options) for p in paths]    # one file at a time (its pages in parallel)
+        return [_as_edition(p, **load_options) for p in paths]    # one file at a time (its pages in parallel)
     from multiprocessing.connection import wait
 
     reading = _Reading.plan(paths, load_options)
@@ -279,7 +275,8 @@ def _as_edition(x: EditionLike, **kw: Unpack[LoadOptions]) -> Edition:
 def compare(old: EditionLike, new: EditionLike, **load_options: Unpack[LoadOptions]) -> Comparison:
     """Compare two editions (paths or `Edition`s): aligned sections, paragraph changes with word diffs and signals.
 
-    A path is read with `load(path, **load_options)`. The result says what became of every paragraph:
+    Paths are read as `load_pair` reads them (in parallel where that pays, as the CLI reads them), with
+    `load_options`. The result says what became of every paragraph:
 
     >>> cmp = reportdiff.compare("samples/S_2025_72.pdf", "samples/S_2025_496.pdf")
     >>> cmp                                                  # doctest: +ELLIPSIS
@@ -291,7 +288,7 @@ def compare(old: EditionLike, new: EditionLike, **load_options: Unpack[LoadOptio
     """
     from .diff.comparison import compare_editions
 
-    return compare_editions(_as_edition(old, **load_options), _as_edition(new, **load_options))
+    return compare_editions(*load_pair(old, new, **load_options))
 
 
 def series(editions: EditionLike | Iterable[EditionLike], **load_options: Unpack[LoadOptions]) -> Series:
