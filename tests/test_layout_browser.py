@@ -174,6 +174,8 @@ def test_print_shows_every_folded_part_of_the_report(browser, pages, javascript,
         text = _pdf_text(page, tmp_path / "report.pdf")
         flat = " ".join(text.split())
         assert "In adopting its resolution 2253 (2015)" in flat, "the unchanged ¶1 is missing from the paper"
+        # the new and dropped subjects, opened for paper, follow the brief (before it they pushed it to page 3-9)
+        assert flat.index("The brief: key changes") < flat.index("New in this edition"), "the brief printed late"
         assert "more judgements" not in flat and "open them with" not in flat
         words = text.split()
         cut = {a + b for a, b in zip(words, words[1:])}        # a word cut over two lines reads as two
