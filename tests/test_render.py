@@ -862,5 +862,21 @@ def test_a_charts_words_are_folded_under_its_title():
     doc = render.render_html(comparison)
     article = doc[doc.index('<article class="fig'):]
     article = article[:article.index("</article>")]
-    assert chart in article and re.search(r'<details class="fig-words"><summary>[^<]*word by word</summary>'
-                                          r'<p class="fig-text">.*285 285 300', article, re.S)
+    assert chart in article and re.search(r'<details class="fig-words"><summary>The figure(?:&#39;|\')s words '
+                                          r'\(labels and values\), word by word</summary><p class="fig-text">'
+                                          r'.*285 285 300', article, re.S)
+
+
+def test_a_chart_drawn_as_a_picture_says_its_fold_holds_only_its_source():
+    """A reader review: the fold promised "The figure's words (labels and values)" and held only "Source: …"
+    where the chart is a picture (the Monitoring Team's annex): it now says what it holds."""
+    from reportdiff.model import Figure, FigureChange
+    picture = Figure("F1", None, "", "Source: Monitoring Team.", label="", notes=["Source: Monitoring Team."])
+    edition = Edition("S/2025/2", "2025-07-31", "Report", 1, [], [Paragraph("1", "1", None, "Text.")],
+                      figures=[picture])
+    comparison = Comparison(Edition("S/2025/1", "2025-01-31", "Report", 1, [], [Paragraph("1", "1", None, "Text.")]),
+                            edition, [], [Change("unchanged", ["1"], ["1"])],
+                            figures=[FigureChange("added", None, "F1")])
+    doc = render.render_html(comparison)
+    assert "source and notes (no words could be read from the chart itself)" in doc
+    assert "labels and values" not in doc

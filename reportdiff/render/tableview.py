@@ -73,6 +73,13 @@ class FigureView:
     title_segs: list[Seg]
     segs: list[Seg]              # the figure's words (labels and notes), redlined when they changed
     summary: str
+    read_labels: bool = True     # words were read from the chart itself (else only its source or notes)
+
+    @property
+    def words_label(self) -> str:
+        """What the fold of the figure's words holds: a chart drawn as a picture keeps only its source line."""
+        return ("The figure's words (labels and values)" if self.read_labels else
+                "The figure's source and notes (no words could be read from the chart itself)")
 
     @property
     def badge_note(self) -> str:
@@ -224,7 +231,14 @@ def figure_view(comparison: Comparison, fc: FigureChange, n: int) -> FigureView:
                ", ".join(parts[c] for c in fc.changed) + " changed" if fc.changed else "no change")
     return FigureView(anchor=f"f-{n}", kind=fc.kind, kind_label=FIGURE_LABELS.get(fc.kind, fc.kind),
                       ref=_ref(comparison, shown, b is not None), label=one_line(shown.label),
-                      title=one_line(shown.title), title_segs=title_segs, segs=segs, summary=summary)
+                      title=one_line(shown.title), title_segs=title_segs, segs=segs, summary=summary,
+                      read_labels=any(f is not None and _has_chart_words(f) for f in (a, b)))
+
+
+def _has_chart_words(figure: Figure) -> bool:
+    """Whether words were read from the chart itself, not only its source or notes (`text` is labels, then
+    notes; an edition from elsewhere may leave `labels` empty)."""
+    return bool(figure.labels.strip() or (figure.text.strip() and not figure.notes))
 
 
 @dataclass
