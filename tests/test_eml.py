@@ -62,6 +62,10 @@ def test_eml_html_body_uses_inline_styles_only():
               "Sections with the most change", "The brief: key changes in the assessment"):
         assert s in html, s
     assert "&middot; in the report&#39;s observations" in html      # where the item stands, with its preposition
+    # the report's eight cards, "Unchanged" included (a reviewer: the headline told of unchanged paragraphs that
+    # the e-mail's cards left out)
+    cards = re.findall(r'font-size:11px;color:#5a6675;">([A-Za-z]+)</div>', html)
+    assert cards == ["Rewritten", "Modified", "Added", "Removed", "Moved", "Split", "Merged", "Unchanged"]
     plain = msg.get_body(preferencelist=("plain",)).get_content()
     assert "II.A ¶8 (figure): up to 3,000 → up to 4,000" in plain
     assert "attached (changes_S-2025-72_to_S-2025-496.html)" in plain

@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from ..model import Comparison, Edition
 from ..sources import without_controls
-from .view import ReportView, build_view, human_date, one_line, plural, section_ref
+from .view import CountView, ReportView, build_view, human_date, one_line, plural, section_ref
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -35,7 +35,9 @@ TEMPLATE_PACKAGE = "reportdiff.templates"
 # the same words as the HTML report's notice (report.html.j2)
 READ_WITH_CARE = "Read with care: reportdiff met difficulties while reading these editions:"
 COUNT_COLORS = {"rewritten": "#7a68c9", "modified": "#0b5ea8", "added": "#0d6634", "removed": "#a3231b", "moved": "#6b3fa0",
-                "split": "#b07b00", "merged": "#b07b00"}
+                "split": "#b07b00", "merged": "#b07b00", "unchanged": "#dfe4ea"}
+#: Sections listed under "Sections with the most change" in the e-mail, terminal and Markdown summaries.
+MOST_CHANGED = 5
 
 
 # ---------------------------------------------------------------------------------------------------- templates
@@ -164,7 +166,8 @@ def render_eml(comparison: Comparison, *, generated: datetime | None = None) -> 
     filename = report_filename(comparison)
     html = _env().get_template("email.html.j2").render(
         v=view, subject=subject, filename=filename, brief=view.brief,
-        more_signals=max(0, len(view.signals) - len(view.brief)), top_sections=view.most_changed(5),
+        more_signals=max(0, len(view.signals) - len(view.brief)), top_sections=view.most_changed(MOST_CHANGED),
+        tiles=[*view.counts, CountView("unchanged", "Unchanged", view.unchanged)],     # the report's eight cards
         count_colors=COUNT_COLORS, read_with_care=READ_WITH_CARE,
         tables=view.tables if view.tables is not None and view.tables.any else None,
         table_lines=table_lines(view.tables) if view.tables is not None else [])
@@ -265,7 +268,7 @@ def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals
         lines.append(f"Tables and figures: {_clean(view.tables.headline)}")
         lines += [f"  - {_clean(t)}" for t in table_lines(view.tables)]
         lines.append("")
-    top = view.most_changed(5)
+    top = view.most_changed(MOST_CHANGED)
     if top:
         lines.append("Sections with the most change:")
         lines += [f"  - {_clean(s.name)}: {s.change_text}" for s in top]
@@ -306,7 +309,7 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
         out.append("")
         out += [f"- {_md(t)}" for t in table_lines(v.tables)]
         out.append("")
-    top = v.most_changed(6)
+    top = v.most_changed(MOST_CHANGED)
     if top:
         out.append("**Sections with the most change**")
         out.append("")
@@ -407,7 +410,7 @@ def _rich_tables(v: ReportView) -> list[Text]:
 def _rich_sections(v: ReportView) -> list[Text]:
     from rich.text import Text
 
-    top = v.most_changed(5)
+    top = v.most_changed(MOST_CHANGED)
     if not top:
         return []
     out = [Text(), Text("Sections with the most change", "bold")]
