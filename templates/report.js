@@ -100,7 +100,15 @@
     if (pick) { pick.scrollIntoView(); pick.focus({ preventScroll: true }); e.preventDefault(); }
   });
 
-  // The contents in the margin follow the reader.
+  // The contents in the margin follow the reader: the current section's link is scrolled into the margin's box
+  // (a long report's contents are taller than the window), without moving the page itself.
+  function keepInBox(a) {
+    var box = a.closest(".toc");
+    if (!box) { return; }
+    var r = a.getBoundingClientRect(), b = box.getBoundingClientRect();
+    if (r.top < b.top) { box.scrollTop -= b.top - r.top + 8; }
+    else if (r.bottom > b.bottom) { box.scrollTop += r.bottom - b.bottom + 8; }
+  }
   var links = {};
   each(".toc a", null, function (a) { links[a.getAttribute("href").slice(1)] = a; });
   if ("IntersectionObserver" in window) {
@@ -112,6 +120,7 @@
           if (current) { current.removeAttribute("aria-current"); }
           a.setAttribute("aria-current", "true");
           current = a;
+          keepInBox(a);
         }
       });
     }, { rootMargin: "-64px 0px -70% 0px" });

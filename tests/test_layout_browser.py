@@ -156,6 +156,24 @@ def _pdf_text(page, path: Path) -> str:
         doc.close()
 
 
+def test_the_margins_contents_keep_the_current_section_in_view(browser, pages):
+    """A reader review: in a long report the margin's contents are taller than the window, and the highlighted
+    current section slid out of the margin's box as the reader went down (the Monitoring Team's "IV.B" 270 px
+    below it). The box now scrolls to it, and the page does not move for it."""
+    short = {"width": 1280, "height": 420}                   # a contents list taller than the window
+    with opened_report(browser, pages["real"], short) as (page, log, _):
+        assert page.evaluate("(() => { const t = document.querySelector('nav.toc'); "
+                             "return t.scrollHeight > t.clientHeight; })()")
+        page.locator(".text-main > .sec").last.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)                            # the observer's callback, then the box's scroll
+        inside = page.evaluate("""(() => {
+            const a = document.querySelector('.toc a[aria-current]'), t = document.querySelector('nav.toc');
+            const r = a.getBoundingClientRect(), b = t.getBoundingClientRect();
+            return r.top >= b.top - 1 && r.bottom <= b.bottom + 1; })()""")
+        assert inside, "the current section's link is outside the margin's visible box"
+        assert log.page_errors == []
+
+
 @pytest.mark.parametrize("javascript", [True, False])
 def test_print_shows_every_folded_part_of_the_report(browser, pages, javascript, tmp_path):
     # printed from a desktop window, as a reader does: Chromium lays the paper out with the window's media rules
