@@ -370,7 +370,8 @@ def run_item_apart(item: Item, options: Options, previous: dict | None = None) -
         forked.stop()
 
 
-_WORKER_DIED = "the process comparing it ended without a result (killed: out of memory, or a crash in the PDF reader)"
+_WORKER_DIED = ("the process comparing it ended without a result (killed: out of memory, or a crash in the PDF "
+                "reader)")
 _WARM_TEXTS = ("During the reporting period, the threat posed by the group in the northern region remained high.",
                "The Mission recorded 120 incidents affecting civilians, compared with 95 in the previous period.",
                "I call on the parties to respect the ceasefire and to allow humanitarian access to Wau and Yei.")
@@ -388,10 +389,12 @@ def warm() -> None:
     from .pdf import extract  # noqa: F401
     from .render import report, series
 
-    texts = [list(_WARM_TEXTS), [_WARM_TEXTS[0].replace("high", "undiminished"), _WARM_TEXTS[1].replace("120", "140"),
-                                 _WARM_TEXTS[2]], [_WARM_TEXTS[1], _WARM_TEXTS[2]]]
+    first, figures, call = _WARM_TEXTS
+    texts = [[first, figures, call], [first.replace("high", "undiminished"), figures.replace("120", "140"), call],
+             [figures, call]]
     editions = [Edition(f"S/2000/{k + 1}", f"2000-0{k + 1}-01", "Report", 1, [],
-                        [Paragraph(str(n), str(n), None, t) for n, t in enumerate(ts, 1)]) for k, ts in enumerate(texts)]
+                        [Paragraph(str(n), str(n), None, t) for n, t in enumerate(ts, 1)])
+                for k, ts in enumerate(texts)]
     made = build_series(editions)
     code_version()
     report.render_html(made.comparisons[0])
@@ -749,11 +752,13 @@ def _run_tasks(todo: list[Item], options: Options, records: dict, out: Path, res
         record = records[item.id]
         return record.get("key") if record is not None and _outputs_present(record, out) else None
 
-    pool, owned = _executor_for(executor, jobs, len(todo))
-    if pool is None:                          # here, one item after the other, each in a process of its own
-        for item in todo:
+    def one_by_one(items: list[Item]) -> None:         # here, each item in a process of its own
+        for item in items:
             finished(item, run_item_apart(item, options, previous(item)))
-        return
+
+    pool, owned = _executor_for(executor, jobs, len(todo))
+    if pool is None:
+        return one_by_one(todo)
     broken = _run_in(pool, owned, run_item, todo, options, previous, finished)
     if broken:
         # A worker died (a crash in the PDF reader, the out-of-memory killer) and took the pool with it: which
@@ -761,11 +766,10 @@ def _run_tasks(todo: list[Item], options: Options, records: dict, out: Path, res
         # (`run_item_apart`: a fork per item costs 0.1-0.15 s more, paid only after a crash).
         pool, _ = _executor_for(None, jobs, len(broken))
         if pool is None:
-            for item in broken:
-                finished(item, run_item_apart(item, options, previous(item)))
-        else:
-            for item in _run_in(pool, True, run_item_apart, broken, options, previous, finished):
-                finished(item, {"status": "failed", "error": _WORKER_DIED})
+            return one_by_one(broken)
+        for item in _run_in(pool, True, run_item_apart, broken, options, previous, finished):
+            finished(item, {"status": "failed", "error": _WORKER_DIED})
+    return None
 
 
 def _run_in(pool, owned: bool, task, items: list[Item], options: Options, previous, finished) -> list[Item]:
