@@ -303,18 +303,14 @@ def code_version() -> str:
     """reportdiff's version and a hash of its code, data and templates, and of the versions of the libraries that
     read the PDFs (`cache.code_key`) and compare and render them: a result made by other code is redone."""
     import hashlib
-    from importlib import metadata, resources
+    from importlib import resources
 
     from . import __version__
-    from .cache import code_key
+    from .cache import code_key, library_versions
 
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(__version__.encode() + b"\0" + code_key().encode())
-    for lib in RESULT_LIBRARIES:
-        try:
-            h.update(f"\0{lib}={metadata.version(lib)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"\0{lib}=-".encode())
+    h.update(library_versions(RESULT_LIBRARIES).encode())
     templates = resources.files("reportdiff.templates")
     for name, read in ([(p.relative_to(here).as_posix(), p.read_bytes) for p in code_files()]
                        + [(f"templates/{t.name}", t.read_bytes) for t in sorted(templates.iterdir(),

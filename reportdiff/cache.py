@@ -110,8 +110,6 @@ def parse_size(text: str) -> int:
 def code_key() -> str:
     """A short hash of everything that decides how a PDF is parsed: reportdiff's version, the parser modules'
     source and the reading libraries' versions."""
-    from importlib import metadata
-
     from . import __version__
 
     h = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
@@ -125,13 +123,22 @@ def code_key() -> str:
                 h.update(file.read_bytes())
             except OSError:          # no source (a zipped or frozen install): the version alone must do
                 h.update(b"?")
-    for lib in PARSER_LIBRARIES:
+    h.update(library_versions(PARSER_LIBRARIES).encode())
+    return h.hexdigest()[:16]
+
+
+def library_versions(libraries: tuple[str, ...]) -> str:
+    """"\0name=version" of each library ("-" where it is not installed), for a key that changes with them."""
+    from importlib import metadata
+
+    out = []
+    for lib in libraries:
         try:
             version = metadata.version(lib)
         except metadata.PackageNotFoundError:
             version = "-"
-        h.update(f"\0{lib}={version}".encode())
-    return h.hexdigest()[:16]
+        out.append(f"\0{lib}={version}")
+    return "".join(out)
 
 
 def readable_digest(path: str | os.PathLike, max_bytes: int) -> str | None:
