@@ -51,6 +51,7 @@ class Pair:
         self.rows = [i for i in state.linker.free_old() if len(po.terms[i]) >= S.MIN_TERMS]
         self.cols = [j for j in state.linker.free_new() if len(pn.terms[j]) >= S.MIN_TERMS]
         self.features = S.pair_features(self.old, self.new, self.rows, self.cols, self.sections, (po, pn))
+        self.cited = set(S.cited_positions(S.citations(self.old, self.new), self.rows, self.cols))
         allowed = {(str(o), str(n)) for k in self.keys for link in k["links"] for o in link["old"]
                    for n in link["new"]}
         self.target = np.array([[(self.old.paragraphs[i].id, self.new.paragraphs[j].id) in allowed
@@ -65,7 +66,7 @@ class Pair:
         if self.rows and self.cols:
             p_old, p_new = S._choices(self.features, model)
             out += [([self.rows[r] for r in rs], [self.cols[c] for c in cs])
-                    for rs, cs, _ in S._groups_of(p_old, p_new, model.threshold, self.rows, self.cols)]
+                    for rs, cs, _ in S._groups_of(p_old, p_new, model.threshold, self.rows, self.cols, self.cited)]
         return out
 
 

@@ -304,13 +304,16 @@ class Successor:
     """Why a paragraph was linked to its successor by subject rather than by wording (diff/successors.py)."""
     confidence: float            # how likely the choice was (0-1)
     shared_terms: list[str] = field(default_factory=list)   # names and rare words both sides use
+    cites: list[str] = field(default_factory=list)   # the new edition's citations of the old paragraphs, as written
 
     def to_dict(self) -> dict[str, Any]:
-        return {"confidence": round(self.confidence, 3), "shared_terms": list(self.shared_terms)}
+        return {"confidence": round(self.confidence, 3), "shared_terms": list(self.shared_terms),
+                "cites": list(self.cites)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Successor:
-        return cls(confidence=float(d.get("confidence") or 0.0), shared_terms=list(d.get("shared_terms") or []))
+        return cls(confidence=float(d.get("confidence") or 0.0), shared_terms=list(d.get("shared_terms") or []),
+                   cites=list(d.get("cites") or []))
 
 
 @dataclass

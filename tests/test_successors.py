@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
+from reportdiff.render import report as render
 from reportdiff.diff import successors
 from reportdiff.diff.comparison import compare_editions
 from reportdiff.model import Comparison
@@ -216,3 +218,43 @@ def test_a_block_too_large_to_score_whole_is_cut_into_stretches_in_order(monkeyp
     # never an empty stretch, however lopsided the two sides (one free paragraph against many)
     parts = successors._stretches([0], list(range(40)))
     assert parts == [([0], list(range(40)))]
+
+
+CITING = ("Workshops on the financing of terrorism, which Member States had asked for (S/2025/10, para. 2), were "
+          "held in Nairobi and Dakar for financial intelligence units.")
+
+
+def test_a_paragraph_citing_the_old_edition_by_number_is_its_successor():
+    """The new edition names the old paragraph it continues: the link is made on that alone, however little the
+    wording shares, and says so. The same paragraph citing another report, or citing none, shares only a theme."""
+    old = build([("I", "Overview", [ONLY_OLD, THEME_OLD, SUBJECTS["somalia"][0]])])
+    c = compare_editions(old, build([("I", "Overview", [SUBJECTS["somalia"][1], CITING])], "S/2025/20"))
+    ch = change_with(c, THEME_OLD)
+    assert (ch.kind, ch.new) == ("rewritten", [new_id(c, CITING)])
+    assert ch.successor.cites == ["S/2025/10, para. 2"]
+    assert json.loads(c.to_json())["changes"][c.changes.index(ch)]["successor"]["cites"] == ["S/2025/10, para. 2"]
+    assert change_with(c, ONLY_OLD).kind == "removed"
+    # the report says why: the citation, beside the pair
+    assert "; the new edition cites S/2025/10, para. 2</div>" in render.render_comparison(c, "html")
+    for other in (CITING.replace("S/2025/10", "S/2024/556"), CITING.replace(" (S/2025/10, para. 2)", "")):
+        c = compare_editions(old, build([("I", "Overview", [SUBJECTS["somalia"][1], other])], "S/2025/20"))
+        assert (change_with(c, THEME_OLD).kind, change_with(c, other, "new").kind) == ("removed", "added")
+
+
+def test_citations_read_lists_and_ranges_of_the_old_editions_paragraphs():
+    old = build([("I", "Overview", [ONLY_OLD, THEME_OLD, SUBJECTS["somalia"][0], SUBJECTS["borders"][0]])],
+                "S/2025/71/Rev.1")
+    new = build([("I", "Overview", ["As reported (S/2025/71, paras. 1 and 3–4), nothing changed.",
+                                    "See S/2025/710, para. 2, and S/2025/71, paragraph 9."])], "S/2025/482")
+    assert successors.citations(old, new) == {(0, 0): "S/2025/71, paras. 1 and 3–4",
+                                              (2, 0): "S/2025/71, paras. 1 and 3–4",
+                                              (3, 0): "S/2025/71, paras. 1 and 3–4"}
+
+
+def test_a_weaker_choice_joins_a_group_that_holds_a_paragraph_two_away():
+    """Old paragraph 0 is linked to new 0; new 2 (one paragraph between) and new 3 weakly choose old 0: new 2
+    joins the group (a block rewritten with a paragraph between), new 3 stays out."""
+    p_old = np.array([[0.9, 0.0, 0.0, 0.0]])
+    p_new = np.array([[0.9, 0.0, 0.45, 0.45]])
+    groups = successors._groups_of(p_old, p_new, 0.6, rows=[10], cols=[20, 21, 22, 23])
+    assert groups == [([0], [0, 2], 0.9)]

@@ -84,6 +84,7 @@ class Link:
     successor: bool = False
     confidence: float = 1.0
     shared: list[str] = field(default_factory=list)
+    cites: list[str] = field(default_factory=list)
     successor_likelihood: float | None = None
 
     @property
@@ -813,7 +814,8 @@ def _link_successors(state: _State) -> tuple[dict[int, float], dict[int, float]]
     for s in found.groups:
         ratio = Indel.normalized_similarity("".join(state.old_side.codes[i] for i in s.old),
                                             "".join(state.new_side.codes[j] for j in s.new))
-        linker.add(s.old, s.new, ratio, successor=True, confidence=s.confidence, shared=s.shared)
+        linker.add(s.old, s.new, ratio, successor=True, confidence=s.confidence, shared=s.shared,
+                   cites=s.cites)
     return found.likely_old, found.likely_new
 
 

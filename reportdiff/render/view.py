@@ -237,6 +237,7 @@ class ItemView:
     pair_old: list[PairSide] = field(default_factory=list)
     pair_new: list[PairSide] = field(default_factory=list)
     shared: list[str] = field(default_factory=list)
+    cites: list[str] = field(default_factory=list)     # the new edition's own citations of the old paragraphs
     signals: list["SignalView"] = field(default_factory=list)
 
 
@@ -803,6 +804,7 @@ def _change_item(ci: int, ch: Change, old_paras: list[Paragraph | None], new_par
     if ch.kind == "rewritten":
         shared = [one_line(t) for t in (ch.successor.shared_terms if ch.successor else [])]
         item.shared = shared
+        item.cites = [one_line(c) for c in (ch.successor.cites if ch.successor else [])]
         item.pair_old, item.pair_new = _pair_sides(old_paras, shared, True), _pair_sides(new_paras, shared, False)
         item.signals = [_signal_view(sg, ref, f"c-{ci}") for sg in ch.signals]
     return item
