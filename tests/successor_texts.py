@@ -71,6 +71,10 @@ THEME_OLD = ("Member States continued to strengthen their efforts to counter the
 THEME_NEW = ("Cryptocurrency exchanges in Türkiye were used by facilitators to move donations collected on "
              "Telegram channels, according to the Financial Intelligence Unit of Indonesia.")
 
+# a paragraph sharing only that theme with THEME_OLD, but citing it by number (it is paragraph 2 in the tests)
+CITING = ("Workshops on the financing of terrorism, which Member States had asked for (S/2025/10, para. 2), were "
+          "held in Nairobi and Dakar for financial intelligence units.")
+
 
 def build(sections: list[tuple[str, str, list[str]]], symbol: str = "S/2025/10",
           date: str = "2025-01-31") -> Edition:

@@ -16,6 +16,7 @@ from reportdiff.model import Edition, Paragraph
 from reportdiff.lineage import SERIES_SCHEMA, Node, _symbol_key, build_series, expand_inputs, order_editions
 from conftest import assert_clean_error, run_cli
 from series_samples import TRUE_LINKS, TRUE_MOVED, chain_editions, hostile_chain
+from successor_texts import CITING, ONLY_OLD, SUBJECTS, THEME_OLD, build
 import pdfgen
 
 
@@ -612,3 +613,11 @@ def test_an_earlier_wording_is_quoted_only_where_it_holds_the_figure():
                     "between 200 and 300 adult fighters") == "group had between 200 and 300 fighters"
     assert _said_in("Production fell in 2025, and projections indicate that 6.1 million people will starve.",
                     ("2025", "6.1"), "In 2025 an estimated 6.1 million") == "In 2025 an estimated 6.1 million"
+
+
+def test_a_rewritten_step_cited_by_the_new_edition_says_so():
+    """A lineage step linked because the new edition cites the old paragraph tells the citation in its note."""
+    old = build([("I", "Overview", [ONLY_OLD, THEME_OLD, SUBJECTS["somalia"][0]])])
+    new = build([("I", "Overview", [SUBJECTS["somalia"][1], CITING])], "S/2025/20", "2025-07-31")
+    page = render_series.render_series_html(build_series([old, new]))
+    assert "citing S/2025/10, para. 2; the earlier wording is above." in page

@@ -12,7 +12,7 @@ from reportdiff.diff import successors
 from reportdiff.diff.comparison import compare_editions
 from reportdiff.model import Comparison
 
-from successor_texts import (ONLY_NEW, ONLY_OLD, SUBJECTS, THEME_NEW, THEME_OLD, build, new_of, old_of)
+from successor_texts import (CITING, ONLY_NEW, ONLY_OLD, SUBJECTS, THEME_NEW, THEME_OLD, build, new_of, old_of)
 
 OLD_SECTIONS = [("I", "Introduction", old_of("threat")),
                 ("II", "Threat assessment", []),
@@ -218,10 +218,6 @@ def test_a_block_too_large_to_score_whole_is_cut_into_stretches_in_order(monkeyp
     # never an empty stretch, however lopsided the two sides (one free paragraph against many)
     parts = successors._stretches([0], list(range(40)))
     assert parts == [([0], list(range(40)))]
-
-
-CITING = ("Workshops on the financing of terrorism, which Member States had asked for (S/2025/10, para. 2), were "
-          "held in Nairobi and Dakar for financial intelligence units.")
 
 
 def test_a_paragraph_citing_the_old_edition_by_number_is_its_successor():

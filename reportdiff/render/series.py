@@ -390,10 +390,12 @@ def _step_blocks(series: Series, ev: LineageEvent, syms: list[str], para_of: lis
         return [change_segs(back, olds, paras)], f"Back after an absence; the redline is from {syms[prev]}.", True
     if ev.kind == "rewritten":
         # the same subject in other words: the new text with the shared subject marked, not a redline
-        shared = [t for j in ev.changes for ch in [cmps[i - 1].changes[j]]
-                  for t in (ch.successor.shared_terms if ch.successor else [])]
-        note = "Rewritten on the same subject" + (f" ({', '.join(one_line(t) for t in shared[:4])})"
-                                                   if shared else "") + "; the earlier wording is above."
+        linked = [cmps[i - 1].changes[j].successor for j in ev.changes]
+        shared = [t for s in linked if s for t in s.shared_terms]
+        cites = [c for s in linked if s for c in s.cites]
+        subject = f" ({', '.join(one_line(t) for t in shared[:4])})" if shared else ""
+        cited = f", citing {', '.join(one_line(c) for c in cites)}" if cites else ""
+        note = f"Rewritten on the same subject{subject}{cited}; the earlier wording is above."
         return [marked(safe(p.text), shared) for p in paras if p], note, True
     blocks = []
     for j in ev.changes:
