@@ -209,6 +209,10 @@ def test_a_figure_without_its_noun_is_told_by_what_happened():
     changes = {s.change for s in of_kind(sigs, "figure")}
     assert {"65 → 209 arbitrarily arrested and detained (up ×3.2)", "280 → 792 injured (up ×2.8)",
             "115 → 117 abducted (up 2 %)"} <= changes
+    # its quote starts at the figure: the words before "and" are the figure before's ("115 were abducted")
+    arrested = next(s for s in of_kind(sigs, "figure") if s.change.startswith("65 "))
+    assert (arrested.old, arrested.new) == ("65 were arbitrarily arrested and detained.",
+                                            "209 were arbitrarily arrested and detained")
 
 
 def test_a_running_total_is_not_a_count_for_the_period():
@@ -551,6 +555,16 @@ def test_a_goal_is_not_a_trend():
                    "It is critical that Libyan actors agree on a unified budget and improve transparency in the oil "
                    "sector in Tripoli.")
     assert all("improve" not in s.change for s in of_kind(sigs, "judgement"))
+
+
+def test_a_quote_does_not_open_on_a_relative_clause_without_its_subject():
+    s = ("Welcoming the return by the Government of Israel of five Lebanese citizens who were being held in Israeli "
+         "custody, I call for the release of the remaining Lebanese detainees.")
+    assert quote(s, [s.index("I call")]) == "I call for the release of the remaining Lebanese detainees."
+    # where the anchor is in the relative clause itself, it stays, with what it speaks of
+    s = ("The group, which remained active in the north of the country, expanded its reach in the south and the east "
+         "of the country during the reporting period, according to Member States.")
+    assert quote(s, [s.index("remained")]).startswith("The group, which remained active")
 
 
 def test_quotes_are_exact_words_of_the_paragraph_and_short():

@@ -49,6 +49,7 @@ NOUN_PHRASE_WORDS = 5        # "15 explosive ordnance risk education teams"
 QUOTE_WORDS_BEFORE = 3       # a figure's quote: a few words before it in its clause ("had repatriated") …
 QUOTE_WORDS_AFTER = 5        # … and, when it names no counted noun, a few after ("were injured")
 QUOTE_WORDS = 16             # a figure's quote: its clause, at most this long
+_CONJUNCTIONS = frozenset({"and", "or", "but", "while", "whereas", "nor"})
 
 _QUALIFIER = (r"(?:(?:more|fewer|less) than|over|about|around|approximately|nearly|almost|some|up to|at least|"
               r"at most|close to|an estimated|estimated|roughly|only|just|a total of|a further|an additional|"
@@ -149,10 +150,13 @@ class Figure:
     def quote(self) -> str:
         """The figure as the text says it, with what it counts and the few words before it in its clause:
         "had repatriated more than 760 individuals", "An estimated 42,500 individuals"; for a figure with no
-        counted noun, the words after it to the end of its clause ("280 were injured")."""
+        counted noun, the words after it to the end of its clause ("280 were injured"). The words before stop at
+        a conjunction: those of "115 were abducted and 65 were arrested" belong to the figure before."""
         s = self.sentence
         clause = _last_break(s, self.start)
         lead = list(re.finditer(r"\S+", s[clause:self.start]))[-QUOTE_WORDS_BEFORE:]
+        joined = [k for k, w in enumerate(lead) if w.group(0).lower() in _CONJUNCTIONS]
+        lead = lead[joined[-1] + 1:] if joined else lead
         a = clause + lead[0].start() if lead else self.start
         b = self.end
         if not self.noun:

@@ -118,6 +118,7 @@ def _words_in(sentence: str, a: int, b: int) -> int:
     return len(WORD_RE.findall(sentence[a:b]))
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s*$")
 FRAGMENT_CLAUSE = 3          # words: a clause this short (a bracketed year or place) opens no quote on its own
 _LOOSE = re.compile(r"^[\s,;:.)\]–—]+|[\s,;:(\[–—]+$")
 
@@ -177,6 +178,10 @@ def quote(sentence: str, anchors: list[int], max_words: int = QUOTE_MAX_WORDS) -
             if 0 <= a and b < len(clauses) and _words_in(sentence, clauses[a][0], clauses[b][1]) <= max_words:
                 lo, hi, grown = a, b, True
                 break
+    # nor on a relative clause whose subject it leaves out ("… citizens who | were being held in Israeli custody,
+    # I call for …"), when the anchor stands in a later clause
+    while lo < min(hi, clause_of(anchors[0])) and _RELATIVE_BEFORE.search(sentence, 0, clauses[lo][0]):
+        lo += 1
     start = clauses[lo][0]
     if _words_in(sentence, *clauses[lo]) <= FRAGMENT_CLAUSE:
         start = _fill_back(sentence, start, max_words - _words_in(sentence, start, clauses[hi][1]))
