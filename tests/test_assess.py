@@ -567,6 +567,14 @@ def test_a_quote_does_not_open_on_a_relative_clause_without_its_subject():
     assert quote(s, [s.index("remained")]).startswith("The group, which remained active")
 
 
+def test_a_quote_cut_inside_a_long_clause_does_not_open_on_a_function_word():
+    s = ("The agreement on the road map put forward by the advisory committee of Libyan experts is a crucial step "
+         "towards reviving an inclusive Libyan-led and Libyan-owned political process to preserve stability and "
+         "enable a path to national elections without further delay")
+    q = quote(s, [s.index("crucial")])
+    assert q in s and q.startswith("the advisory committee of Libyan experts is a crucial step")
+
+
 def test_quotes_are_exact_words_of_the_paragraph_and_short():
     long = ("Further steps, however, need to be taken by the Libyan authorities, including the 5+5 Joint Military "
             "Commission and the security institutions of the east and of the west, to fully implement the ceasefire "

@@ -118,6 +118,8 @@ def _words_in(sentence: str, a: int, b: int) -> int:
     return len(WORD_RE.findall(sentence[a:b]))
 
 
+_NO_OPENING = frozenset("""of by in on at for to with from into over under and or but nor that which who whom whose as
+than is are was were be been being has have had""".split())
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s*$")
 FRAGMENT_CLAUSE = 3          # words: a clause this short (a bracketed year or place) opens no quote on its own
 _LOOSE = re.compile(r"^[\s,;:.)\]–—]+|[\s,;:(\[–—]+$")
@@ -219,6 +221,10 @@ def _window(sentence: str, span: tuple[int, int], anchor: int, max_words: int) -
     words = [m for m in re.finditer(r"\S+", sentence[span[0]:span[1]])]
     at = next((k for k, m in enumerate(words) if span[0] + m.end() > anchor), 0)
     first = max(0, min(at - max_words // 3, len(words) - max_words))
+    # a cut inside the clause opens on a word that can open a phrase ("the advisory committee …", not "by the
+    # advisory committee …"): the window moves on, at most to its anchor
+    while 0 < first < at and words[first].group(0).lower() in _NO_OPENING:
+        first += 1
     chosen = words[first:first + max_words]
     return _tidy_span(sentence, span[0] + chosen[0].start(), span[0] + chosen[-1].end(), keep=anchor)
 
