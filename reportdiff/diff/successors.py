@@ -487,15 +487,17 @@ def find_successors(old: Edition, new: Edition, free_old: list[int], free_new: l
             olds, news = [block_rows[r] for r in rs], [block_cols[c] for c in cs]
             shared = shared_terms(old, new, olds, news, counts)
             cites = list(dict.fromkeys(sure[(r, c)] for r in rs for c in cs if (r, c) in sure))
-            if shared or cites:  # a successor shares a specific subject (a name or a rare word, not only a
-                found.groups.append(Successor(olds, news, confidence, shared, cites))  # theme), or is cited
+            # a successor shares a specific subject (a name or a rare word, not only a theme), or is cited
+            if shared or cites:
+                found.groups.append(Successor(olds, news, confidence, shared, cites))
     return found
 
 
 def citations(old: Edition, new: Edition) -> dict[tuple[int, int], str]:
     """(old paragraph index, new paragraph index) -> the citation, where a new paragraph cites a numbered paragraph
     of the old edition by its symbol ("(S/2025/71, para. 42)", "S/2025/153, paras. 12 and 13"): the report itself
-    says which paragraph it continues (on the analysts' keys, every such citation is a link they made: 5 of 5, one of them "plausible")."""
+    says which paragraph it continues (on the analysts' keys, every such citation is a link they made: 5 of 5, one
+    of them "plausible")."""
     symbol = re.sub(r"/Rev\.\d+$", "", old.symbol or "")
     if not symbol:
         return {}
