@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
+import reportdiff
 from reportdiff.render import report as render
 from reportdiff.model import Change, Comparison, Edition, Paragraph, Section
-from reportdiff.render.view import build_view, change_segs, para_nums, section_ref
+from reportdiff.render.view import build_view, change_segs, ordinal, para_nums, section_places, section_ref
 from render_samples import (fixture_comparison, hostile_comparison, real_comparison, realistic_comparison,
                             scaled_comparison)
 
@@ -185,6 +186,28 @@ def test_html_without_paired_sections_or_diffs_still_renders():
     assert "Opening paragraphs" in doc and "(no symbol)" in doc and "2025-13-45" in doc
 
 
+def test_a_document_that_numbers_no_paragraph_says_where_each_one_stands():
+    """Every change of two editions of an unnumbered document was "II, unnumbered ¶": each is now told by its place
+    in its section, in the report's lists, headings and brief, the Markdown and the series' histories."""
+    s = [Section("I", "I.", "One", 1), Section("II", "II.", "Two", 1)]
+    texts = ["The Council met on the question.", "It heard the Special Envoy on the talks in Geneva.",
+             "The Envoy reported that the ceasefire held in the north of the country."]
+    old = Edition("A/1", "2025-01-01", "", 1, s, [Paragraph("u1", None, "I", "Opening words.")] + [
+        Paragraph(f"u{k + 2}", None, "II", t) for k, t in enumerate(texts)])
+    new_texts = texts[:2] + ["The Envoy reported that the ceasefire no longer held in the north of the country."]
+    new = Edition("A/2", "2025-07-01", "", 1, s, [Paragraph("u1", None, "I", "Opening words.")] + [
+        Paragraph(f"u{k + 2}", None, "II", t) for k, t in enumerate(new_texts)])
+    assert section_places(new) == {"u1": 1, "u2": 1, "u3": 2, "u4": 3}
+    c = reportdiff.compare(old, new)
+    assert "**3rd ¶** · *Modified*" in render.render_comparison(c, "markdown")
+    doc = render.render_html(c, generated=FIXED)
+    assert "unnumbered" not in doc and "3rd ¶" in doc
+    assert [item.ref for item in build_view(c).sections[-1].items if item.type == "change"][-1] == "II, 3rd ¶"
+    # numbered paragraphs keep their numbers, and a paragraph with no place known is still "unnumbered ¶"
+    assert para_nums([Paragraph("u4", None, "II", "")], section_places(new)) == "3rd ¶"
+    assert para_nums([Paragraph("9", "9", "II", ""), Paragraph("u4", None, "II", "")], {"u4": 3}) == "¶9, 3rd ¶"
+
+
 def test_helpers():
     assert para_nums([Paragraph("3", "3", None, ""), Paragraph("4", "4", None, "")]) == "¶3–4"
     assert para_nums([Paragraph("3", "3", None, ""), Paragraph("9", "9", None, "")]) == "¶3, ¶9"
@@ -196,6 +219,8 @@ def test_helpers():
         "¶80, Annex I ¶81"
     assert para_nums([Paragraph("25", "25", "II", ""), Paragraph("A-8", "8", "ANNEX", "")]) == "¶25, Annex ¶8"
     assert section_ref(Section("II.A", "A.", "x", 2)) == "II.A"
+    assert [ordinal(k) for k in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
     assert section_ref(Section("ANNEX-I", "Annex I", "x", 1)) == "Annex I"
     assert section_ref(Section("H3", "", "Lake Chad Basin and beyond the region", 3)) == "Lake Chad Basin and…"
     segs = change_segs(Change("split", ["1"], ["2", "3"], diff=[("=", "A b."), ("+", " C d.")]),

@@ -12,7 +12,7 @@ import reportdiff
 from reportdiff import api
 from reportdiff.render import series as render_series
 from reportdiff.errors import InputFileError, UsageError
-from reportdiff.model import Edition, Paragraph
+from reportdiff.model import Edition, Paragraph, Section
 from reportdiff.lineage import SERIES_SCHEMA, Node, _symbol_key, build_series, expand_inputs, order_editions
 from conftest import assert_clean_error, run_cli
 from series_samples import TRUE_LINKS, TRUE_MOVED, chain_editions, hostile_chain
@@ -621,3 +621,14 @@ def test_a_rewritten_step_cited_by_the_new_edition_says_so():
     new = build([("I", "Overview", [SUBJECTS["somalia"][1], CITING])], "S/2025/20", "2025-07-31")
     page = render_series.render_series_html(build_series([old, new]))
     assert "citing S/2025/10, para. 2; the earlier wording is above." in page
+
+
+def test_a_series_of_unnumbered_documents_tells_each_paragraphs_place():
+    s = [Section("I", "I.", "One", 1)]
+    texts = ["The Council met on the question of the talks.", "It heard the Special Envoy on the talks in Geneva.",
+             "The Envoy reported that the ceasefire held in the north of the country."]
+    eds = [Edition(f"A/{k}", f"2025-0{k}-01", "", 1, s, [Paragraph(f"u{j}", None, "I", t + " " * k)
+                                                            for j, t in enumerate(texts)]) for k in (1, 2)]
+    eds[1].paragraphs[2].text = "The Envoy reported that the ceasefire no longer held in the north of the country."
+    page = render_series.render_series_html(build_series(eds))
+    assert "3rd ¶" in page and "unnumbered" not in page

@@ -14,7 +14,7 @@ from datetime import datetime
 from ..model import Change, Edition
 from .report import _clean, _md, _md_emphasis, _md_line, md_warnings, render_page, stamp
 from .view import (KIND_LABELS, Seg, marked, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
-                          section_ref)
+                   section_places, section_ref)
 from ..lineage import (Lineage, LineageEvent, Node, SectionTrack, Series, _diff_words, _edition_words,
                        original_of)
 from ..diff.wordiff import diff_words
@@ -160,10 +160,12 @@ def build_series_view(series: Series, *, generated: str = "", generated_iso: str
     _mark_section_changes(series, ed_views)
     rows = [_section_row(t, syms) for t in series.sections]
     para_of = [{p.id: p for p in e.paragraphs} for e in series.editions]
+    places = [section_places(e) for e in series.editions]
     lin_anchor = {lin.id: _anchor("l", lin.id) for lin in series.lineages}
-    histories = {lin.id: _history(series, lin, syms, para_of, lin_anchor[lin.id]) for lin in series.lineages}
+    histories = {lin.id: _history(series, lin, syms, para_of, places, lin_anchor[lin.id])
+                 for lin in series.lineages}
     groups, gone = _history_groups(series, histories)
-    figs = _figure_views(series, syms, para_of, lin_anchor)
+    figs = _figure_views(series, syms, para_of, places, lin_anchor)
     return SeriesView(ed_views, _series_headline(series, syms, ed_views), rows, figs, groups, gone,
                       [one_line(w) for w in series.warnings], generated, generated_iso, version)
 
@@ -286,7 +288,7 @@ def _history_groups(series: Series,
     return groups, gone
 
 
-def _figure_views(series: Series, syms: list[str], para_of: list[dict],
+def _figure_views(series: Series, syms: list[str], para_of: list[dict], places: list[dict[str, int]],
                   lin_anchor: dict[str, str]) -> list[FigureView]:
     """Each followed figure: its value in every edition, each value linking to its paragraph's history."""
     figs: list[FigureView] = []
@@ -297,7 +299,7 @@ def _figure_views(series: Series, syms: list[str], para_of: list[dict],
                                "#" + _anchor(lin_anchor[lin.id], "e", p.edition), p.carried) for p in f.points]
         last = f.points[-1]
         paras = [para_of[last.edition].get(pid) for pid in last.paragraphs]
-        ref = f"{syms[last.edition]} {para_nums([p for p in paras if p])}".strip()
+        ref = f"{syms[last.edition]} {para_nums([p for p in paras if p], places[last.edition])}".strip()
         figs.append(FigureView(clip(one_line(f.context), 140) or "", ref, "#" + lin_anchor[lin.id], pts))
     return figs
 
@@ -327,41 +329,42 @@ def _heading(label: str, title: str) -> str:
     return one_line(f"{label} {title}" if label else title)
 
 
-def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict], anchor: str) -> HistoryView:
+def _history(series: Series, lin: Lineage, syms: list[str], para_of: list[dict], places: list[dict[str, int]],
+             anchor: str) -> HistoryView:
     """A paragraph's history: a step per edition it went through, a summary and badges of what happened."""
     n = len(series.editions)
     steps: list[HistoryStepView] = []
     changed_in: list[str] = []
     for ev in lin.events:
-        step, changed = _history_step(series, lin, ev, syms, para_of, anchor)
+        step, changed = _history_step(series, lin, ev, syms, para_of, places, anchor)
         steps.append(step)
         if changed:
             changed_in.append(syms[ev.edition])
     last = lin.last
     last_paras = [para_of[last].get(pid) for pid in lin.paragraphs(last)]
-    nums = para_nums([p for p in last_paras if p])
+    nums = para_nums([p for p in last_paras if p], places[last])
     if last < n - 1:
         nums = f"{nums} of {syms[last]}"
     first_paras = [para_of[lin.born].get(pid) for pid in lin.paragraphs(lin.born)]
     if lin.born == last:
         summary = f"only in {syms[last]}" if last < n - 1 else f"new in {syms[last]}"
     else:
-        summary = f"since {syms[lin.born]} ({para_nums([p for p in first_paras if p])})"
+        summary = f"since {syms[lin.born]} ({para_nums([p for p in first_paras if p], places[lin.born])})"
     preview = clip(one_line(" ".join(p.text for p in last_paras if p)), 110) or ""
     return HistoryView(anchor, lin.id, nums, [_anchor("p", pid) for pid in lin.paragraphs(n - 1)],
                        summary, _history_badges(lin, syms, n, changed_in), steps, preview)
 
 
 def _history_step(series: Series, lin: Lineage, ev: LineageEvent, syms: list[str], para_of: list[dict],
-                  anchor: str) -> tuple[HistoryStepView, bool]:
+                  places: list[dict[str, int]], anchor: str) -> tuple[HistoryStepView, bool]:
     """One edition of a history, and whether the paragraph's text changed in it."""
     i = ev.edition
     paras = [para_of[i].get(pid) for pid in lin.paragraphs(i)] if ev.kind != "removed" else []
-    nums = para_nums([p for p in paras if p]) if paras else ""
+    nums = para_nums([p for p in paras if p], places[i]) if paras else ""
     blocks, note, changed = _step_blocks(series, ev, syms, para_of, paras)
     if ev.kind == "removed":
         old_paras = [para_of[i - 1].get(pid) for pid in lin.paragraphs(i - 1)]
-        nums = "was " + para_nums([p for p in old_paras if p])
+        nums = "was " + para_nums([p for p in old_paras if p], places[i - 1])
     label = {"first": "First edition", "added": "First appears", "reappeared": "Back",
              "removed": "Removed" if lin.last < i else "Absent"}.get(
         ev.kind, KIND_LABELS.get(ev.kind, ev.kind.title()))

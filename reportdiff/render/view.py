@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import Any
@@ -80,8 +82,9 @@ def _is_int(s: str | None) -> bool:
     return bool(s) and s.isdigit()
 
 
-def para_nums(paras: list[Paragraph | None]) -> str:
-    """'¶9', '¶11–12', '¶9, ¶14', 'unnumbered'."""
+def para_nums(paras: list[Paragraph | None], places: Mapping[str, int] | None = None) -> str:
+    """'¶9', '¶11–12', '¶9, ¶14'; an unnumbered paragraph by its place in its section, where `places` (from
+    `section_places`) has it ('3rd ¶'), else 'unnumbered ¶'."""
     nums = [p.number if p is not None else None for p in paras]
     if not nums:
         return ""
@@ -90,10 +93,33 @@ def para_nums(paras: list[Paragraph | None]) -> str:
         ints = [int(n) for n in nums]  # type: ignore[arg-type]
         if ints == list(range(ints[0], ints[0] + len(ints))):
             return f"¶{ints[0]}–{ints[-1]}"
-    out = [f"¶{n}" if n else "unnumbered ¶" for n in nums]
+    out = [f"¶{n}" if n else _unnumbered(p, places) for n, p in zip(nums, paras)]
     if len(set(tops)) > 1:          # a group across the body and an annex: "¶25, Annex I ¶8", not "¶25, ¶8"
         out = [f"{top} {label}" if top else label for top, label in zip(tops, out)]
     return ", ".join(out)
+
+
+def section_places(edition: Edition) -> dict[str, int]:
+    """Each unnumbered paragraph's place among the paragraphs of its section (1 = first): how a reader finds a
+    paragraph of a document that numbers none ("II, 3rd ¶", where every paragraph was "II, unnumbered ¶")."""
+    seen: Counter = Counter()
+    places: dict[str, int] = {}
+    for p in edition.paragraphs:
+        seen[p.section] += 1
+        if not p.number:
+            places[p.id] = seen[p.section]
+    return places
+
+
+def _unnumbered(p: Paragraph | None, places: Mapping[str, int] | None) -> str:
+    place = places.get(p.id) if places and p is not None else None
+    return f"{ordinal(place)} ¶" if place else "unnumbered ¶"
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _annex_of(p: Paragraph | None) -> str:
@@ -588,8 +614,9 @@ def marked(text: str, terms: list[str]) -> list[Seg]:
     return out
 
 
-def _pair_sides(paras: list[Paragraph | None], terms: list[str], was: bool) -> list[PairSide]:
-    return [PairSide(label=("was " if was else "") + para_nums([p]),
+def _pair_sides(paras: list[Paragraph | None], terms: list[str], was: bool,
+                places: Mapping[str, int]) -> list[PairSide]:
+    return [PairSide(label=("was " if was else "") + para_nums([p], places),
                      segs=marked(safe(p.text), terms)) for p in paras if p is not None]
 
 
@@ -688,6 +715,8 @@ class _Layout:
     old_sec: dict[str, Section]
     new_sec: dict[str, Section]
     pair_by_old: dict[str, Any]
+    old_places: dict[str, int] = field(default_factory=dict)     # unnumbered paragraphs' places (section_places)
+    new_places: dict[str, int] = field(default_factory=dict)
     views: dict[Any, SectionView] = field(default_factory=dict)
     order: list[Any] = field(default_factory=list)
 
@@ -697,7 +726,8 @@ class _Layout:
         layout = cls(comparison=comparison, old_para={p.id: p for p in old.paragraphs},
                      new_para={p.id: p for p in new.paragraphs}, old_sec={s.id: s for s in old.sections},
                      new_sec={s.id: s for s in new.sections},
-                     pair_by_old={sp.old: sp for sp in comparison.sections if sp.old})
+                     pair_by_old={sp.old: sp for sp in comparison.sections if sp.old},
+                     old_places=section_places(old), new_places=section_places(new))
         layout._add_new_sections()
         layout._place_removed_sections()
         return layout
@@ -768,7 +798,8 @@ def _change_items(layout: _Layout) -> tuple[list[ItemView], list[Any]]:
         old_paras = [layout.old_para.get(x) for x in ch.old]
         new_paras = [layout.new_para.get(x) for x in ch.new]
         key = _change_section(layout, ch, old_paras, new_paras)
-        views.append(_change_item(ci, ch, old_paras, new_paras, layout.views[key].ref))
+        views.append(_change_item(ci, ch, old_paras, new_paras, layout.views[key].ref,
+                                  (layout.old_places, layout.new_places)))
         keys.append(key)
     return views, keys
 
@@ -786,7 +817,7 @@ def _change_section(layout: _Layout, ch: Change, old_paras: list[Paragraph | Non
 
 
 def _change_item(ci: int, ch: Change, old_paras: list[Paragraph | None], new_paras: list[Paragraph | None],
-                 sec_ref: str) -> ItemView:
+                 sec_ref: str, places: tuple[dict[str, int], dict[str, int]]) -> ItemView:
     badges: list[tuple[str, str]] = []
     if ch.kind != "unchanged":
         badges.append((ch.kind, KIND_LABELS.get(ch.kind, ch.kind)))
@@ -794,18 +825,20 @@ def _change_item(ci: int, ch: Change, old_paras: list[Paragraph | None], new_par
         badges.append(("moved", "Moved"))
     if ch.footnotes and ch.kind == "unchanged":
         badges.append(("footnote", "Footnote changed"))
-    ref_para = new_paras if ch.new else old_paras
-    nums = para_nums(ref_para) if ref_para else ""
-    sep = ", " if nums.startswith("unnumbered") else " "
+    old_places, new_places = places
+    nums = para_nums(new_paras, new_places) if ch.new else para_nums(old_paras, old_places) if old_paras else ""
+    sep = ", " if nums[:1].isdigit() or nums.startswith("unnumbered") else " "     # "II, 3rd ¶", "II ¶5"
     ref = f"{sec_ref}{sep}{nums}".strip() if ch.new else f"{sec_ref} (was {nums})"
     item = ItemView(type="change", anchor=f"c-{ci}", kind=ch.kind, moved=ch.moved, badges=badges,
-                    old_nums=para_nums(old_paras) if ch.old else "", new_nums=para_nums(new_paras) if ch.new else "",
+                    old_nums=para_nums(old_paras, old_places) if ch.old else "",
+                    new_nums=para_nums(new_paras, new_places) if ch.new else "",
                     ref=ref, segs=change_segs(ch, old_paras, new_paras), footnotes=_footnote_views(ch))
     if ch.kind == "rewritten":
         shared = [one_line(t) for t in (ch.successor.shared_terms if ch.successor else [])]
         item.shared = shared
         item.cites = [one_line(c) for c in (ch.successor.cites if ch.successor else [])]
-        item.pair_old, item.pair_new = _pair_sides(old_paras, shared, True), _pair_sides(new_paras, shared, False)
+        item.pair_old = _pair_sides(old_paras, shared, True, old_places)
+        item.pair_new = _pair_sides(new_paras, shared, False, new_places)
         item.signals = [_signal_view(sg, ref, f"c-{ci}") for sg in ch.signals]
     return item
 
@@ -825,7 +858,7 @@ def _moved_ghosts(layout: _Layout, change_views: list[ItemView],
         item = change_views[ci]
         op0 = layout.old_para.get(ch.old[0])
         old_s = layout.old_sec.get(op0.section) if op0 and op0.section else None
-        was = para_nums([layout.old_para.get(x) for x in ch.old])
+        was = para_nums([layout.old_para.get(x) for x in ch.old], layout.old_places)
         where = section_ref(old_s) if old_s else "the opening"
         same = old_s is not None and change_key[ci] == layout.new_key_of_old_section(old_s.id)
         item.moved_text = (f"moved within {where}, was {was}" if same else f"moved from {where}, was {was}")
