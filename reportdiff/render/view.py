@@ -826,7 +826,8 @@ def _change_item(ci: int, ch: Change, old_paras: list[Paragraph | None], new_par
     if ch.footnotes and ch.kind == "unchanged":
         badges.append(("footnote", "Footnote changed"))
     old_places, new_places = places
-    nums = para_nums(new_paras, new_places) if ch.new else para_nums(old_paras, old_places) if old_paras else ""
+    ref_paras, ref_places = (new_paras, new_places) if ch.new else (old_paras, old_places)
+    nums = para_nums(ref_paras, ref_places) if ref_paras else ""
     sep = ", " if nums[:1].isdigit() or nums.startswith("unnumbered") else " "     # "II, 3rd ¶", "II ¶5"
     ref = f"{sec_ref}{sep}{nums}".strip() if ch.new else f"{sec_ref} (was {nums})"
     item = ItemView(type="change", anchor=f"c-{ci}", kind=ch.kind, moved=ch.moved, badges=badges,
