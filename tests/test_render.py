@@ -188,7 +188,7 @@ def test_html_without_paired_sections_or_diffs_still_renders():
 
 def test_a_document_that_numbers_no_paragraph_says_where_each_one_stands():
     """Every change of two editions of an unnumbered document was "II, unnumbered ¶": each is now told by its place
-    in its section, in the report's lists, headings and brief, the Markdown and the series' histories."""
+    in its section, in the report's lists, headings and brief and in the Markdown (the series: test_series)."""
     s = [Section("I", "I.", "One", 1), Section("II", "II.", "Two", 1)]
     texts = ["The Council met on the question.", "It heard the Special Envoy on the talks in Geneva.",
              "The Envoy reported that the ceasefire held in the north of the country."]

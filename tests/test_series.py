@@ -624,10 +624,11 @@ def test_a_rewritten_step_cited_by_the_new_edition_says_so():
 
 
 def test_a_series_of_unnumbered_documents_tells_each_paragraphs_place():
+    """The histories of a document that numbers no paragraph name each by its place ("3rd ¶")."""
     s = [Section("I", "I.", "One", 1)]
     texts = ["The Council met on the question of the talks.", "It heard the Special Envoy on the talks in Geneva.",
              "The Envoy reported that the ceasefire held in the north of the country."]
-    eds = [Edition(f"A/{k}", f"2025-0{k}-01", "", 1, s, [Paragraph(f"u{j}", None, "I", t + " " * k)
+    eds = [Edition(f"A/{k}", f"2025-0{k}-01", "", 1, s, [Paragraph(f"u{j}", None, "I", t)
                                                             for j, t in enumerate(texts)]) for k in (1, 2)]
     eds[1].paragraphs[2].text = "The Envoy reported that the ceasefire no longer held in the north of the country."
     page = render_series.render_series_html(build_series(eds))
