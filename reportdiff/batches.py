@@ -287,7 +287,7 @@ def _unique(name: str, taken: set[str]) -> str:
 
 # ---------------------------------------------------------------------------------------------------- the task
 
-#: Libraries whose version can change a comparison or its rendering (the reading libraries are `cache.code_key`'s).
+#: Libraries whose version can change a comparison or its rendering (those that read: `cache.PARSER_LIBRARIES`).
 RESULT_LIBRARIES = ("diff-match-patch", "rapidfuzz", "numpy", "jinja2")
 
 
@@ -301,16 +301,17 @@ def code_files() -> list[Path]:
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
     """reportdiff's version and a hash of its code, data and templates, and of the versions of the libraries that
-    read the PDFs (`cache.code_key`) and compare and render them: a result made by other code is redone."""
+    read the PDFs (`cache.PARSER_LIBRARIES`) and compare and render them: a result made by other code is redone.
+    (The parser's own files are among `code_files`: `cache.code_key`, which hashes them again, is not needed.)"""
     import hashlib
     from importlib import resources
 
     from . import __version__
-    from .cache import code_key, library_versions
+    from .cache import PARSER_LIBRARIES, library_versions
 
     here = Path(__file__).resolve().parent
-    h = hashlib.sha256(__version__.encode() + b"\0" + code_key().encode())
-    h.update(library_versions(RESULT_LIBRARIES).encode())
+    h = hashlib.sha256(__version__.encode())
+    h.update(library_versions(PARSER_LIBRARIES + RESULT_LIBRARIES).encode())
     templates = resources.files("reportdiff.templates")
     for name, read in ([(p.relative_to(here).as_posix(), p.read_bytes) for p in code_files()]
                        + [(f"templates/{t.name}", t.read_bytes) for t in sorted(templates.iterdir(),
