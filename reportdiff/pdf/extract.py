@@ -464,7 +464,7 @@ class _RunStyle:
         # PDFium gives the size set by the text's Tf operator; some producers (Adobe PDF Library, Distiller) set
         # Tf 1 and scale the text matrix instead. The printed size is that times the matrix's vertical scale
         # (as pdfminer measures it): with a size of 1, every letter gap looked like a word space.
-        size = self.get_size(raw, i)
+        set_size = size = self.get_size(raw, i)
         self.get_matrix(raw, i, self.matrix_ref)
         scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
         if abs(scale - 1.0) > 1e-3:
@@ -478,7 +478,7 @@ class _RunStyle:
         widths = None if obj is None or not style[2] else _advances(obj, self.advances)
         if widths is not None:
             # the advance runs along the text's horizontal axis, scaled by the matrix (OCR layers squeeze it)
-            widths = (widths, self.get_size(raw, i) * (matrix.a * matrix.a + matrix.b * matrix.b) ** 0.5)
+            widths = (widths, set_size * (matrix.a * matrix.a + matrix.b * matrix.b) ** 0.5)
         return rotated, size, style[0], style[1], widths
 
 
