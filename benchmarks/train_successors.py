@@ -50,7 +50,10 @@ class Pair:
         po, pn = S._Paragraphs.of(self.old), S._Paragraphs.of(self.new)
         self.rows = [i for i in state.linker.free_old() if len(po.terms[i]) >= S.MIN_TERMS]
         self.cols = [j for j in state.linker.free_new() if len(pn.terms[j]) >= S.MIN_TERMS]
-        self.features = S.pair_features(self.old, self.new, self.rows, self.cols, self.sections, (po, pn))
+        self.read = po, pn
+        self.counts = S.document_frequencies(po.terms + pn.terms)
+        self.features = S.pair_features(self.old, self.new, self.rows, self.cols, self.sections, self.read,
+                                        self.counts)
         self.cited = set(S.cited_positions(S.citations(self.old, self.new), self.rows, self.cols))
         allowed = {(str(o), str(n)) for k in self.keys for link in k["links"] for o in link["old"]
                    for n in link["new"]}
@@ -62,12 +65,19 @@ class Pair:
         return np.stack([self.features[k] for k in names], axis=-1)
 
     def links(self, model: S.Model) -> list[tuple[list[int], list[int]]]:
-        out = list(self.textual)
+        """The textual links, as the product grows them with the paragraphs they absorb, and the successor
+        groups (without the product's shared-terms test)."""
+        groups = []
         if self.rows and self.cols:
             p_old, p_new = S._choices(self.features, model)
-            out += [([self.rows[r] for r in rs], [self.cols[c] for c in cs])
-                    for rs, cs, _ in S._groups_of(p_old, p_new, model.threshold, self.rows, self.cols, self.cited)]
-        return out
+            groups = [([self.rows[r] for r in rs], [self.cols[c] for c in cs])
+                      for rs, cs, _ in S._groups_of(p_old, p_new, model.threshold, self.rows, self.cols, self.cited)]
+        taken = {("old", i) for a, _ in groups for i in a} | {("new", j) for _, b in groups for j in b}
+        free = {("old", i) for i in self.rows} | {("new", j) for j in self.cols}
+        textual = [(list(a), list(b)) for a, b in self.textual]
+        for a in S.absorbed(self.textual, free - taken, self.read, self.counts):
+            textual[a.link][0 if a.side == "old" else 1].append(a.paragraph)
+        return textual + groups
 
 
 def analysts_linked(keys: list[dict]) -> set[tuple[str, str]]:

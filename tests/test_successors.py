@@ -254,3 +254,46 @@ def test_a_weaker_choice_joins_a_group_that_holds_a_paragraph_two_away():
     p_new = np.array([[0.9, 0.0, 0.45, 0.45]])
     groups = successors._groups_of(p_old, p_new, 0.6, rows=[10], cols=[20, 21, 22, 23])
     assert groups == [([0], [0, 2], 0.9)]
+
+
+BIOMETRICS_OLD = ("Biometric systems were installed at border crossings in Chad and Niger with the support of the "
+                  "International Organization for Migration, and officers were trained to enrol the fingerprints "
+                  "of travellers.")
+BIOMETRICS_ADDED = (" Fingerprints of travellers are now enrolled at crossings in Chad and Niger on biometric systems "
+                    "that the International Organization for Migration supported.")
+
+
+def test_a_paragraph_folded_into_its_edited_neighbour_joins_that_pair():
+    """Old paragraphs 2 and 3 became new paragraph 2: the first edited (its wording survives), the second told in
+    new words added to it. The second is absorbed into the pair (merged, with a redline), not reported dropped;
+    the same edit adding words on another subject absorbs nothing."""
+    borders, victims = SUBJECTS["borders"][0], SUBJECTS["victims"][0]
+    old = build([("I", "Overview", [ONLY_OLD, borders, BIOMETRICS_OLD, victims])])
+    c = compare_editions(old, build([("I", "Overview", [ONLY_NEW, borders + BIOMETRICS_ADDED, victims])],
+                                    "S/2025/20"))
+    ch = change_with(c, BIOMETRICS_OLD)
+    assert (ch.kind, ch.old, ch.new) == ("merged", ["2", "3"], ["2"])
+    assert ch is change_with(c, borders) and ch.successor is None
+    assert ("-", "Biometric") in [(op, text.split()[0]) for op, text in ch.diff if text.split()]
+    assert change_with(c, ONLY_OLD).kind == "removed" and change_with(c, victims).kind == "unchanged"
+
+    unrelated = " Chemical precursors for explosives were smuggled across the Gulf of Aden on dhows from Yemen."
+    c = compare_editions(old, build([("I", "Overview", [ONLY_NEW, borders + unrelated, victims])], "S/2025/20"))
+    assert change_with(c, BIOMETRICS_OLD).kind == "removed"
+    assert change_with(c, borders).kind == "modified"
+
+
+def test_absorbed_reads_the_words_an_edit_added_and_stays_near():
+    """The evidence itself: a free paragraph two away is weighed, three away is not; one that matches the edited
+    paragraph's old words but not what the edit added is not absorbed."""
+    texts_old = [["alpha", "beta", "gamma"], ["delta", "epsilon", "zeta"], ["alpha", "beta", "gamma"],
+                 ["delta", "epsilon", "zeta"], ["delta", "epsilon", "zeta"]]
+    texts_new = [["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]]
+    read = (successors._Paragraphs(texts_old, [[]] * 5, [[]] * 5, np.zeros(5), np.ones(5), [None] * 5, [None] * 5,
+                                   np.arange(5.0), np.full(5, 5.0)),
+            successors._Paragraphs(texts_new, [[]], [[]], np.zeros(1), np.ones(1), [None], [None], np.zeros(1),
+                                   np.ones(1)))
+    counts = successors.document_frequencies(texts_old + texts_new + [["other"]] * 4)
+    free = {("old", 1), ("old", 2), ("old", 3), ("old", 4)}
+    found = successors.absorbed([([0], [0])], free, read, counts)
+    assert found == [successors.Absorbed(0, "old", 1)]   # 2 repeats what the edit kept; 3 and 4 are too far

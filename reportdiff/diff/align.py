@@ -311,6 +311,14 @@ class _Linker:
         for j in new:
             self.of_new[j] = link
 
+    def join(self, link: Link, old: list[int], new: list[int]) -> None:
+        """Add free paragraphs to a link (a group grows)."""
+        link.old, link.new = sorted(link.old + old), sorted(link.new + new)
+        for i in old:
+            self.of_old[i] = link
+        for j in new:
+            self.of_new[j] = link
+
     def free_old(self) -> list[int]:
         return [i for i, l in enumerate(self.of_old) if l is None]
 
@@ -810,13 +818,23 @@ def _link_successors(state: _State) -> tuple[dict[int, float], dict[int, float]]
     from .successors import find_successors
 
     linker = state.linker
-    found = find_successors(state.old, state.new, linker.free_old(), linker.free_new(), section_ids(state))
+    textual = [link for link in linker.links if link.old and link.new]
+    found = find_successors(state.old, state.new, linker.free_old(), linker.free_new(), section_ids(state),
+                            textual=[(link.old, link.new) for link in textual])
     for s in found.groups:
-        ratio = Indel.normalized_similarity("".join(state.old_side.codes[i] for i in s.old),
-                                            "".join(state.new_side.codes[j] for j in s.new))
-        linker.add(s.old, s.new, ratio, successor=True, confidence=s.confidence, shared=s.shared,
-                   cites=s.cites)
+        linker.add(s.old, s.new, _ratio(state, s.old, s.new), successor=True, confidence=s.confidence,
+                   shared=s.shared, cites=s.cites)
+    for a in found.absorbed:
+        link = textual[a.link]
+        linker.join(link, [a.paragraph] if a.side == "old" else [], [a.paragraph] if a.side == "new" else [])
+        link.similarity = _ratio(state, link.old, link.new)
     return found.likely_old, found.likely_new
+
+
+def _ratio(state: _State, old: list[int], new: list[int]) -> float:
+    """Indel similarity (0-1) of the two sides' token codes, each side's paragraphs joined."""
+    return Indel.normalized_similarity("".join(state.old_side.codes[i] for i in old),
+                                       "".join(state.new_side.codes[j] for j in new))
 
 
 def _section_pairs(old: Edition, new: Edition, section_map: dict[int, int]) -> list[SectionPair]:
