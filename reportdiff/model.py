@@ -383,6 +383,10 @@ class SectionPair:
     new: str | None              # section id in the new edition, None when the section was removed
     old_title: str | None = None
     new_title: str | None = None
+    # a section of one edition only, where the other edition has a page without a text layer (a map printed as a
+    # picture) at the place its counterpart would stand: that page (1-based), and the section is not known gone
+    # or new, only unread
+    unread_page: int | None = None
 
     @property
     def renamed(self) -> bool:
@@ -391,11 +395,12 @@ class SectionPair:
 
     def to_dict(self) -> dict[str, Any]:
         return {"old": self.old, "new": self.new, "old_title": self.old_title, "new_title": self.new_title,
-                "renamed": self.renamed}
+                "renamed": self.renamed, "unread_page": self.unread_page}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> SectionPair:
-        return cls(old=d.get("old"), new=d.get("new"), old_title=d.get("old_title"), new_title=d.get("new_title"))
+        return cls(old=d.get("old"), new=d.get("new"), old_title=d.get("old_title"), new_title=d.get("new_title"),
+                   unread_page=d.get("unread_page"))
 
     def __repr__(self) -> str:
         return f"SectionPair({self.old!r} → {self.new!r}{', renamed' if self.renamed else ''})"

@@ -838,8 +838,14 @@ def _ratio(state: _State, old: list[int], new: list[int]) -> float:
 
 
 def _section_pairs(old: Edition, new: Edition, section_map: dict[int, int]) -> list[SectionPair]:
-    """All sections of both editions: pairs in new order, removed ones after the pair of their predecessor."""
+    """All sections of both editions: pairs in new order, removed ones after the pair of their predecessor. A
+    section of one edition only says where the other edition's unread page would have held it (`unread_page`)."""
     by_new = {b: a for a, b in section_map.items()}
+
+    def removed(k: int) -> SectionPair:
+        return SectionPair(old.sections[k].id, None, old.sections[k].title, None,
+                           unread_page=_unread_page(k, section_map, new))
+
     out: list[SectionPair] = []
     unpaired_old = [a for a in range(len(old.sections)) if a not in section_map]
     emitted_old: set[int] = set()
@@ -848,12 +854,24 @@ def _section_pairs(old: Edition, new: Edition, section_map: dict[int, int]) -> l
         if a is not None:
             # removed old sections that stood before this one's partner go first
             for k in [k for k in unpaired_old if k < a and k not in emitted_old]:
-                out.append(SectionPair(old.sections[k].id, None, old.sections[k].title, None))
+                out.append(removed(k))
                 emitted_old.add(k)
             out.append(SectionPair(old.sections[a].id, s.id, old.sections[a].title, s.title))
         else:
-            out.append(SectionPair(None, s.id, None, s.title))
-    for k in unpaired_old:
-        if k not in emitted_old:
-            out.append(SectionPair(old.sections[k].id, None, old.sections[k].title, None))
+            out.append(SectionPair(None, s.id, None, s.title, unread_page=_unread_page(b, by_new, old)))
+    out += [removed(k) for k in unpaired_old if k not in emitted_old]
     return out
+
+
+def _unread_page(k: int, pairing: dict[int, int], other: Edition) -> int | None:
+    """The first page of `other` without a text layer between the pages of the sections paired with the paired
+    sections before and after section `k` of this edition (`pairing`: this edition's section -> other's): where
+    `k`'s counterpart would stand. A map printed as a picture closes a report; its "Map" heading is then read in
+    one edition and not in the next, which is no section gone."""
+    if not other.pages_without_text:
+        return None
+    before = [pairing[a] for a in pairing if a < k]
+    after = [pairing[a] for a in pairing if a > k]
+    lo = (other.sections[max(before)].page if before else None) or 1
+    hi = (other.sections[min(after)].page if after else None) or other.pages
+    return next((p for p in sorted(other.pages_without_text) if lo <= p <= hi), None)

@@ -89,6 +89,8 @@ def _section(sec: SectionView) -> list[str]:
     else:
         title = _md(sec.title) + (" *(new section)*" if sec.status == "added" else "")
     out = [md_heading(min(6, sec.level + 2), f"{label}{title}"), ""]
+    if sec.unread_note:
+        out += [f"*{_md(sec.unread_note)}*", ""]
     for it in sec.items:
         out += _item(it)
     return out

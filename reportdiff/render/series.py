@@ -43,6 +43,7 @@ class SeriesEditionView:
     carried: int = 0                 # paragraphs whose lineage reaches back to an earlier edition
     new_sections: list[str] = field(default_factory=list)    # headings first seen in this edition
     gone_sections: list[str] = field(default_factory=list)   # headings of the previous edition not in this one
+    unread_sections: list[str] = field(default_factory=list)  # ... that may stand on a page it could not read
     revises: str = ""                # the symbol of the edition this one revises, when it is in the series
 
 
@@ -198,12 +199,18 @@ def _edition_views(series: Series, syms: list[str]) -> list[SeriesEditionView]:
 
 
 def _mark_section_changes(series: Series, ed_views: list[SeriesEditionView]) -> None:
-    """The sections each edition opens (for the first time) and closes."""
+    """The sections each edition opens (for the first time) and closes, and those it could not read (a page
+    without a text layer where they would stand: not closed)."""
+    unread = {(i + 1, sp.old): sp.unread_page for i, c in enumerate(series.comparisons) for sp in c.sections
+              if sp.old is not None and sp.new is None and sp.unread_page}
     for t in series.sections:
         for i in range(1, len(series.editions)):
             cur, prev = t.states[i], t.states[i - 1]
             if cur and not prev and not any(t.states[:i]):
                 ed_views[i].new_sections.append(_heading(cur.label, cur.title))
+            elif prev and not cur and (i, prev.section) in unread:
+                page = unread[(i, prev.section)]
+                ed_views[i].unread_sections.append(f"{_heading(prev.label, prev.title)} (page {page})")
             elif prev and not cur:
                 ed_views[i].gone_sections.append(_heading(prev.label, prev.title))
 
@@ -483,9 +490,10 @@ def render_series_markdown(series: Series, *, generated: datetime | None = None)
             f"{'' if e.new_percent is None else f'{e.new_percent}%'} | {_md(e.counts_text)} |" for e in v.editions]
     out.append("")
     for e in v.editions[1:]:
-        if e.new_sections or e.gone_sections:
+        if e.new_sections or e.gone_sections or e.unread_sections:
             told = [f"new sections: {_md('; '.join(e.new_sections))}"] if e.new_sections else []
             told += [f"sections gone: {_md('; '.join(e.gone_sections))}"] if e.gone_sections else []
+            told += [f"sections unread: {_md('; '.join(e.unread_sections))}"] if e.unread_sections else []
             out.append(f"- {_md(e.symbol)}: " + "; ".join(told))
     out += ["", "**Sections over time**", "", "| Section | Words | Trend |", "|---|---|---|"]
     out += [f"| {_md((r.ref + ' ' + r.title).strip())} | {_md(r.words_text)} | {r.trend} |" for r in v.sections]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import Any
 
-from ..model import Change, Comparison, DiffOp, Edition, Paragraph, Section, Signal
+from ..model import Change, Comparison, DiffOp, Edition, Paragraph, Section, SectionPair, Signal
 from ..diff.brief import brief_of, unmatched_weight
 from ..diff.sentences import content_stems, observation_words
 from ..diff.wordiff import MONTH_NAMES, merge_runs
@@ -275,8 +275,9 @@ class SectionView:
     label: str
     title: str
     ref: str
-    status: str = ""                # "", "added", "removed", "renamed"
+    status: str = ""                # "", "added", "removed", "renamed", "unread"
     old_title: str = ""
+    unread_note: str = ""           # status "unread": which page of the other edition could not be read
     title_segs: list[Seg] = field(default_factory=list)
     items: list[ItemView] = field(default_factory=list)
     n_changes: int = 0
@@ -323,6 +324,8 @@ class SectionView:
             parts.insert(0, "section removed")
         elif self.status == "renamed":
             parts.insert(0, "renamed")
+        elif self.status == "unread":
+            parts.insert(0, "unread in the other edition")
         if not parts and not self.total_chars:
             return ""                       # a heading over subsections, with no text of its own
         return ", ".join(parts) if parts else "no change"
@@ -743,14 +746,15 @@ class _Layout:
             sp = pair_by_new.get(s.id)
             status, old_title, title_segs = "", "", []
             if sp is not None and not sp.old:
-                status = "added"
+                status = "unread" if sp.unread_page else "added"
             elif sp is not None and sp.renamed:
                 status, old_title = "renamed", one_line(sp.old_title)
                 title_segs = [Seg(op, t) for op, t in small_word_diff(old_title, one_line(sp.new_title or s.title))]
             key = ("new", s.id)
             self.views[key] = SectionView(anchor=f"s-{i}", key=key, level=max(1, min(4, s.level)),
                                           label=one_line(s.label), title=one_line(s.title), ref=section_ref(s),
-                                          status=status, old_title=old_title, title_segs=title_segs)
+                                          status=status, old_title=old_title, title_segs=title_segs,
+                                          unread_note=self._unread_note(sp, self.comparison.old))
             self.order.append(key)
 
     def _place_removed_sections(self) -> None:
@@ -765,7 +769,8 @@ class _Layout:
             key = ("old", s.id)
             self.views[key] = SectionView(anchor=f"s-{n_extra}", key=key, level=max(1, min(4, s.level)),
                                           label=one_line(s.label), title=one_line(s.title), ref=section_ref(s),
-                                          status="removed")
+                                          status="unread" if sp.unread_page else "removed",
+                                          unread_note=self._unread_note(sp, self.comparison.new))
             pos = 1
             for prev in reversed(old_sections[:j]):
                 pk = self.new_key_of_old_section(prev.id)
@@ -775,6 +780,16 @@ class _Layout:
             while pos < len(self.order) and isinstance(self.order[pos], tuple) and self.order[pos][0] == "old":
                 pos += 1
             self.order.insert(pos, key)
+
+    @staticmethod
+    def _unread_note(sp: SectionPair | None, other: Edition) -> str:
+        """"Page 17 of S/2025/211 has no text layer …" for a section of one edition whose counterpart may stand on
+        the other edition's unread page; "" otherwise."""
+        if sp is None or not sp.unread_page:
+            return ""
+        name = one_line(other.name) or "the other edition"
+        return (f"Page {sp.unread_page} of {name} has no text layer (a picture): this section may be there, "
+                "unread — so it is not called new or removed.")
 
     def new_key_of_old_section(self, old_id: str | None) -> Any:
         """Where an old section's content is shown: its successor, else its own (removed) section."""
