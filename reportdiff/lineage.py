@@ -773,18 +773,19 @@ def _across_unread(cmps: Sequence[Comparison]) -> list[tuple[tuple[int, str], tu
     """Sections followed across an edition that could not read them: edition i's section is unread in edition
     i + 1 (its page there has no text layer) and edition i + 2 has a section of the same title that edition i + 1
     could not read either (the map closing S/2025/54, a picture in S/2025/211, read again in S/2025/504)."""
+    from .diff.align import equality_key
+
+    def same(title: str | None) -> str:
+        return equality_key((title or "").casefold())
+
     out = []
     for i in range(len(cmps) - 1):
-        unread = {_title_key(sp.old_title): sp.old for sp in cmps[i].sections
+        unread = {same(sp.old_title): sp.old for sp in cmps[i].sections
                   if sp.old is not None and sp.new is None and sp.unread_page}
         for sp in cmps[i + 1].sections:
-            if sp.old is None and sp.new is not None and sp.unread_page and _title_key(sp.new_title) in unread:
-                out.append(((i, unread[_title_key(sp.new_title)]), (i + 2, sp.new)))
+            if sp.old is None and sp.new is not None and sp.unread_page and same(sp.new_title) in unread:
+                out.append(((i, unread[same(sp.new_title)]), (i + 2, sp.new)))
     return out
-
-
-def _title_key(title: str | None) -> str:
-    return " ".join((title or "").lower().split())
 
 
 def _words_in_and_out(series: Series, parent: dict, chain_of: list[dict]) -> tuple[list[dict], list[dict]]:
