@@ -94,7 +94,7 @@ _IDIOMS: dict[str, tuple[re.Pattern | None, re.Pattern | None]] = {
     # judge", "community violence reduction" (13) and "disaster risk reduction" (programmes), "dynamic air
     # patrols" (4), "a performance improvement plan", "humanitarian needs" (16: what people lack, not what must be
     # done), "a rapid needs assessment" and "a risk assessment" (a study made, not a judgement held), "urgent
-    # medical assistance", "expected to benefit" (a project's beneficiaries).
+    # medical assistance", "expected to benefit" or "to serve" (a project's beneficiaries).
     "grave": (None, re.compile(r"\s+violations?\b(?!\s+of\b)", re.I)),
     "high": (None, re.compile(r"\s+court\b", re.I)),
     "reduction": (re.compile(r"\b(?:violence|risk)\s+$", re.I), None),
@@ -105,7 +105,7 @@ _IDIOMS: dict[str, tuple[re.Pattern | None, re.Pattern | None]] = {
                          r"capacity|training|identified|assessed)\s+$", re.I), re.compile(r"\s+assessments?\b", re.I)),
     "urgent": (None, re.compile(r"\s+medical\b", re.I)),
     "assessment": (re.compile(r"\b(?:risk|needs|rapid|joint|technical|security|threat)\s+$", re.I), None),
-    "expected": (None, re.compile(r"\s+to\s+benefit\b", re.I)),
+    "expected": (None, re.compile(r"\s+to\s+(?:benefit|serve)\b", re.I)),
 }
 
 # The report's account of the United Nations' own work is not an assessment of the situation: "UNMISS continued
