@@ -25,7 +25,8 @@ Paragraphs
 Sections are paired by the votes of their paragraph links (Dice over whole subtrees, so a heading with no
 paragraphs of its own is carried by its children), title similarity and level, with `linear_sum_assignment`;
 sections no link speaks for (all their paragraphs rewritten) pair by an identical unique title, or by a related
-title in the same slot of the tree.
+title in the same slot of the tree. A section of one edition only, where the other edition has a page without a
+text layer at its place (a map printed as a picture), is unread there, not removed or new (`SectionPair.unread_page`).
 
 Thresholds (ratio in tokens) were measured on generated edition pairs (tools/make_pair.py, seeds 1-20): true
 links of modified paragraphs score ≥ 0.74, while the best wrong candidate of any paragraph, or of an added or
@@ -813,8 +814,9 @@ def section_ids(state: _State) -> dict[str, str]:
 
 
 def _link_successors(state: _State) -> tuple[dict[int, float], dict[int, float]]:
-    """The successor tier: paragraphs left free, linked to the paragraph on the same subject in the same role.
-    Returns, for each paragraph it weighed, how likely its most likely successor was (old side, new side)."""
+    """The successor tier: paragraphs left free, linked to the paragraph on the same subject in the same role, or
+    joined to a textual pair whose edit absorbed them (`successors.absorbed`). Returns, for each paragraph it
+    weighed, how likely its most likely successor was (old side, new side)."""
     from .successors import find_successors
 
     linker = state.linker
