@@ -297,3 +297,22 @@ def test_absorbed_reads_the_words_an_edit_added_and_stays_near():
     free = {("old", 1), ("old", 2), ("old", 3), ("old", 4)}
     found = successors.absorbed([([0], [0])], free, read, counts)
     assert found == [successors.Absorbed(0, "old", 1)]   # 2 repeats what the edit kept; 3 and 4 are too far
+
+
+def test_absorbed_paragraphs_keep_a_group_within_its_size(monkeypatch):
+    """Two free paragraphs both matching what the edit added: both join, or with room for one more paragraph on
+    that side of the group (MAX_GROUP), the closer."""
+    added_words = ["alpha", "beta", "gamma", "delta"]
+    texts_old = [["kappa", "lambda"]] + [added_words[:k] + ["kappa"] for k in (4, 3, 2)] + [["omega"]] * 2
+    texts_new = [["kappa", "lambda"] + added_words]
+    n = len(texts_old)
+    read = (successors._Paragraphs(texts_old, [[]] * n, [[]] * n, np.zeros(n), np.ones(n), [None] * n, [None] * n,
+                                   np.arange(float(n)), np.full(n, float(n))),
+            successors._Paragraphs(texts_new, [[]], [[]], np.zeros(1), np.ones(1), [None], [None], np.zeros(1),
+                                   np.ones(1)))
+    counts = successors.document_frequencies(texts_old + texts_new + [["other"]] * 6)
+    found = successors.absorbed([([0], [0])], {("old", 1), ("old", 2)}, read, counts)
+    assert found == [successors.Absorbed(0, "old", 1), successors.Absorbed(0, "old", 2)]
+    monkeypatch.setattr(successors, "MAX_GROUP", 2)
+    assert successors.absorbed([([0], [0])], {("old", 1), ("old", 2)}, read, counts) == [
+        successors.Absorbed(0, "old", 1)]                    # the closer of the two

@@ -526,13 +526,20 @@ def absorbed(textual: list[tuple[list[int], list[int]]], free: set[tuple[str, in
             added = [t for j in other for t in other_read.terms[j] if t not in own_terms]
             near = list(dict.fromkeys((side, x) for i in own for x in range(i - ATTACH_REACH, i + ATTACH_REACH + 1)
                                       if (side, x) in free))
-            if not added or not near or len(own) >= MAX_GROUP:
+            if not added or not near:
                 continue
             vectors = tfidf_vectors([own_read.terms[x] for _, x in near] + [added], counts)
             for (s, x), cosine in zip(near, vectors[:-1] @ vectors[-1]):
                 if cosine >= ABSORB and cosine > best.get((s, x), (0.0, -1))[0]:
                     best[(s, x)] = (float(cosine), k)
-    return [Absorbed(k, side, x) for (side, x), (_, k) in sorted(best.items())]
+    # the closest first, while the link's side stays within MAX_GROUP paragraphs
+    size = Counter()
+    out = []
+    for (side, x), (_, k) in sorted(best.items(), key=lambda e: -e[1][0]):
+        if len(textual[k][0 if side == "old" else 1]) + size[(k, side)] < MAX_GROUP:
+            size[(k, side)] += 1
+            out.append(Absorbed(k, side, x))
+    return sorted(out, key=lambda a: (a.side, a.paragraph))
 
 
 def citations(old: Edition, new: Edition) -> dict[tuple[int, int], str]:
