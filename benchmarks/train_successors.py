@@ -72,10 +72,8 @@ class Pair:
             p_old, p_new = S._choices(self.features, model)
             groups = [([self.rows[r] for r in rs], [self.cols[c] for c in cs])
                       for rs, cs, _ in S._groups_of(p_old, p_new, model.threshold, self.rows, self.cols, self.cited)]
-        taken = {("old", i) for a, _ in groups for i in a} | {("new", j) for _, b in groups for j in b}
-        free = {("old", i) for i in self.rows} | {("new", j) for j in self.cols}
         textual = [(list(a), list(b)) for a, b in self.textual]
-        for a in S.absorbed(self.textual, free - taken, self.read, self.counts):
+        for a in S.absorbed(self.textual, S.left_free(self.rows, self.cols, groups), self.read, self.counts):
             textual[a.link][0 if a.side == "old" else 1].append(a.paragraph)
         return textual + groups
 

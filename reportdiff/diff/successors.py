@@ -503,10 +503,14 @@ def find_successors(old: Edition, new: Edition, free_old: list[int], free_new: l
             # a successor shares a specific subject (a name or a rare word, not only a theme), or is cited
             if shared or cites:
                 found.groups.append(Successor(olds, news, confidence, shared, cites))
-    taken = {("old", i) for g in found.groups for i in g.old} | {("new", j) for g in found.groups for j in g.new}
-    left = {("old", i) for i in rows} | {("new", j) for j in cols}
-    found.absorbed = absorbed(textual, left - taken, read, counts)
+    found.absorbed = absorbed(textual, left_free(rows, cols, [(g.old, g.new) for g in found.groups]), read, counts)
     return found
+
+
+def left_free(rows: list[int], cols: list[int], groups: list[tuple[list[int], list[int]]]) -> set[tuple[str, int]]:
+    """("old" | "new", index) of the paragraphs weighed (`rows`, `cols`) that no successor group holds."""
+    taken = {("old", i) for olds, _ in groups for i in olds} | {("new", j) for _, news in groups for j in news}
+    return ({("old", i) for i in rows} | {("new", j) for j in cols}) - taken
 
 
 def absorbed(textual: list[tuple[list[int], list[int]]], free: set[tuple[str, int]],
