@@ -188,6 +188,39 @@ def _report_with_a_picture_page(path: Path, symbol: str, title: str, picture_at:
     return path
 
 
+# A paragraph cut by a scanned page: its start ends page 1 mid-sentence, the page between is a picture, and page 3
+# opens on the end of another paragraph, then the numbering goes on from where the missing page left it.
+CUT_START = ("The Mission supported the Provisional Authority in preparing the verification of the revised "
+             "workplan, and the Authority")
+CUT_TAIL = "asked the donors to fund the electoral commission before the end of the year."
+AFTER_GAP = [("8", "The Mission recorded twelve incidents affecting civilians in the north, against nine before."),
+             ("9", "The Board approved the staffing table of the field offices for the next two years.")]
+
+
+def cut_by_a_scanned_page_report(path: str | Path) -> Path:
+    """Paragraphs 1 and 2 and the start of 3 on page 1, a picture on page 2 (what stood there is missing: the rest
+    of 3, then 4 to 7), and on page 3 the end of paragraph 7, then paragraphs 8 and 9."""
+    path = Path(path)
+    c = _canvas(path)
+    w = _Writer(c, "S/2099/12", total_pages_hint=3)
+    w.masthead("4 April 2099", "Report of the Secretary-General with a scanned page between paragraphs")
+    w.paragraph("1", PARAGRAPHS[0])
+    w.paragraph("2", PARAGRAPHS[1])
+    w.paragraph("3", CUT_START)
+    w._footer()
+    c.showPage()
+    _image_page(c)
+    w.page = 3
+    c.setFont(BOLD_FONT, 9)
+    c.drawString(LEFT, PAGE_H - 0.6 * 72, w.symbol)
+    w.y = PAGE_H - 72
+    w.paragraph(None, CUT_TAIL)
+    for number, text in AFTER_GAP:
+        w.paragraph(number, text)
+    w.finish()
+    return path
+
+
 OCR_PARAGRAPHS = [
     "The Executive Board reviewed the progress made in the programmes for children in the past year.",
     "The situation of children remained difficult in many of the least developed countries.",

@@ -27,7 +27,7 @@ def pdfs(tmp_path_factory):
     return {name: getattr(gen, f"{name}_report")(d / f"{name}.pdf")
             for name in ("scaled_matrix", "kerned", "letter_spaced", "monospaced", "partly_scanned", "two_column",
                          "ending_in_a_map", "ocr_layer", "ocr_noise", "ocr_header", "ocr_bold",
-                         "ocr_symbol_header")}
+                         "ocr_symbol_header", "cut_by_a_scanned_page")}
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -79,6 +79,19 @@ def test_scanned_page_is_reported_and_the_rest_read(pdfs, engine):
     assert len(ed.warnings) == 1 and "page 2 of 3" in ed.warnings[0] and "ocrmypdf" in ed.warnings[0]
     assert [p.text for p in ed.paragraphs] == gen.PARAGRAPHS
     assert ed.to_dict()["pages_without_text"] == [2]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_reading_goes_on_after_a_scanned_page_between_paragraphs(pdfs, engine):
+    """What a page without a text layer held is missing, not the structure around it: the paragraph cut at its top
+    does not run on into the words after it, and the numbering resumes at the next number printed (8, where 4 was
+    expected) instead of reading the rest as unnumbered text."""
+    ed = _read(pdfs["cut_by_a_scanned_page"], engine)
+    assert ed.pages_without_text == [2]
+    assert [(p.number, p.text) for p in ed.paragraphs] == [
+        ("1", gen.PARAGRAPHS[0]), ("2", gen.PARAGRAPHS[1]), ("3", gen.CUT_START), (None, gen.CUT_TAIL),
+        *gen.AFTER_GAP]
+    assert [p.page_start for p in ed.paragraphs] == [1, 1, 1, 3, 3, 3]
 
 
 @pytest.mark.parametrize("engine", ENGINES)

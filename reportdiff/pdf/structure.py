@@ -52,6 +52,7 @@ class _Reading:
     expected: int = 1                                # the paragraph number that comes next
     seen_numbers: set[int] = field(default_factory=set)
     prev: Line | None = None                         # the line read before
+    numbered_page: int = 0                           # the page where the last numbered paragraph opened
 
 
 # ---------------------------------------------------------------------------------------------------- utilities
@@ -420,6 +421,7 @@ class EditionBuilder:
         self.body = sizes.most_common(1)[0][0] if sizes else 10.0
         self.block_starts: set[int] = set()     # ids of lines that start a paragraph (after a table taken out)
         self._scanned = {p.number for p in pages if p.scanned}   # pages whose text is an OCR layer's
+        self._unread: set[int] = set()          # pages whose words are missing (no text layer, illegible OCR)
         self._slash_next = 1                    # the number of the document's next 1990s "n/" note
         self.slash_numbers: set[int] = set()    # the numbers of its "n/" notes found
         self._title_lines: list[Line] = []      # the title's lines on page 1 (text of the document's language)
@@ -493,11 +495,13 @@ class EditionBuilder:
         images = {p.number: p.images for p in self.pages}
         taken = tables.take_out_all(body_pages, self.body, lambda page: images.get(page, 0))
         self.block_starts = taken.starts
+        unread, warnings = _unread_pages(self.pages, illegible)
+        self._unread = set(unread)
         blocks = self._blocks(taken.body_pages)
         edition = self._assemble(mh, blocks, footnotes_by_page, joiner)
         tables.attach(edition, taken, blocks, joiner)
         edition.language = lang
-        edition.pages_without_text, edition.warnings = _unread_pages(self.pages, illegible)
+        edition.pages_without_text, edition.warnings = unread, warnings
         return edition
 
     # -- footnotes
@@ -599,17 +603,21 @@ class EditionBuilder:
 
     def _numbered(self, reading: _Reading, ln: Line, n: int, gap_before: float | None) -> bool:
         """Open paragraph `n` when it is the number expected (or one or two on, after extra space, or 1 again in
-        an annex); a number that is an item of a list instead is remembered as the list's."""
+        an annex, or any number on after a page that could not be read: the paragraphs it held are missing, not the
+        numbering); a number that is an item of a list instead is remembered as the list's."""
         expected = reading.expected
         restart = n == 1 and expected > 1 and self._in_annex(reading.blocks)
         in_list = self._items_list(n, ln)
         if not in_list and (n == expected or restart or (
                 n > expected and n - expected <= 2 and n not in reading.seen_numbers
-                and gap_before is not None and gap_before > reading.line_gap + 2)):
+                and gap_before is not None and gap_before > reading.line_gap + 2) or (
+                n > expected and n not in reading.seen_numbers and self._unread_between(reading.numbered_page,
+                                                                                       ln.page))):
             reading.blocks.append(Block("para", [ln], number=str(n)))
             self._para_x, self._list_next = ln.x0, None     # a paragraph number ends any list
             reading.expected = n + 1
             reading.seen_numbers.add(n)
+            reading.numbered_page = ln.page
             return True
         if n == 1 or in_list:
             self._list_next = (n + 1, ln.x0)
@@ -659,12 +667,17 @@ class EditionBuilder:
                      or (cur.number is None and prev is not None and self._indented_under_short(prev, ln))
                      or id(ln) in self.block_starts
                      or (prev is not None and prev.box != ln.box)        # the body resumes after a sidebar
+                     or (prev is not None and self._unread_between(prev.page, ln.page))   # no run-on across it
                      or (prev is not None and prev.page != ln.page and self._ended_on_last_page(prev, ln)
                          and not self._continues_list(cur, ln)))
         if new_block or cur is None:
             blocks.append(Block("para", [ln]))
         else:
             cur.lines.append(ln)
+
+    def _unread_between(self, first: int, last: int) -> bool:
+        """A page that could not be read (`pages_without_text`) lies between pages `first` and `last`."""
+        return any(p in self._unread for p in range(first + 1, last))
 
     def _indented_under_short(self, prev: Line, ln: Line) -> bool:
         """An indented line under a short one on the same page: the first line of an unnumbered paragraph, unless
