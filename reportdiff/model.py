@@ -343,6 +343,9 @@ class Change:
     # too unlikely, or sharing no specific term); None where it weighed none (a fragment, successors off, a part of a
     # very long document with no counterpart section). Tells how sure "new" or "dropped" is (brief.UNMATCHED_SLOPE).
     successor_likelihood: float | None = None
+    # added / removed: the other edition's page without a text layer where this paragraph may stand (its paired
+    # neighbours' partners stand on either side of it): not known to be new or dropped, so it carries no signals
+    unread_page: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "moved": self.moved, "old": list(self.old), "new": list(self.new),
@@ -351,7 +354,8 @@ class Change:
                 "footnotes": [f.to_dict() for f in self.footnotes],
                 "successor": self.successor.to_dict() if self.successor else None,
                 "successor_likelihood": (None if self.successor_likelihood is None
-                                         else round(self.successor_likelihood, 3))}
+                                         else round(self.successor_likelihood, 3)),
+                "unread_page": self.unread_page}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Change:
@@ -364,7 +368,8 @@ class Change:
                    footnotes=[FootnoteChange.from_dict(f) for f in d.get("footnotes", [])],
                    successor=Successor.from_dict(d["successor"]) if d.get("successor") else None,
                    successor_likelihood=(None if d.get("successor_likelihood") is None
-                                         else float(d["successor_likelihood"])))
+                                         else float(d["successor_likelihood"])),
+                   unread_page=d.get("unread_page"))
 
     def __repr__(self) -> str:
         extra = [f"similarity {self.similarity:.2f}"] if self.kind not in ("added", "removed", "unchanged") else []

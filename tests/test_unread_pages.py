@@ -9,6 +9,7 @@ from reportdiff.diff.comparison import compare_editions
 from reportdiff.lineage import build_series
 from reportdiff.render import report as render
 from reportdiff.render import series as render_series
+from reportdiff.render.view import headline
 
 from successor_texts import SUBJECTS, build
 
@@ -71,3 +72,49 @@ def test_a_series_follows_a_section_across_the_edition_that_could_not_read_it():
     assert not any(e.gone_sections or e.new_sections for e in view.editions[1:])
     assert "sections unread: M. Map (page 10)" in render_series.render_series_markdown(series)
     assert "sections unread</span> M. Map (page 10)" in render_series.render_series_html(series)
+
+
+def paged(texts: list[str], pages: list[int], symbol: str, date: str, unread: list[int] = ()):
+    ed = build([("I", "Overview", texts)], symbol, date)
+    for p, page in zip(ed.paragraphs, pages):
+        p.page_start = p.page_end = page
+    ed.pages = max(pages + list(unread))
+    ed.pages_without_text = list(unread)
+    return ed
+
+
+DROPPED = ("The security situation in Mogadishu deteriorated sharply, and I am alarmed by the escalation of attacks "
+           "on civilians by Al-Shabaab.")
+
+
+def test_a_paragraph_on_the_other_editions_unread_page_is_not_called_dropped():
+    """Old ¶2 stood between ¶1 and ¶3, whose partners stand on pages 1 and 3 of the new edition; its page 2 has no
+    text layer. ¶2 may be there: it carries no dropped-concern signal, stays out of the brief and of the dropped
+    subjects, and the report says which page could not be read. With every page read, it is dropped as before."""
+    texts = [TEXTS["threat"], DROPPED, TEXTS["repatriation"], TEXTS["somalia"]]
+    old = paged(texts, [1, 2, 3, 4], "S/2025/10", "2025-01-31")
+    c = compare_editions(old, paged([texts[0]] + texts[2:], [1, 3, 4], "S/2025/20", "2025-04-30", unread=[2]))
+    (ch,) = [ch for ch in c.changes if ch.kind == "removed"]
+    assert (ch.old, ch.unread_page, ch.signals) == (["2"], 2, [])
+    assert json.loads(c.to_json())["changes"][c.changes.index(ch)]["unread_page"] == 2
+    assert not any(b.change == c.changes.index(ch) for b in c.brief)
+    html = render.render_comparison(c, "html")
+    assert "Page 2 of S/2025/20 has no text layer (a picture): this paragraph may be there" in html
+    told = headline(c, 25)
+    assert "1 paragraph beside a page the other edition could not read" in told and "dropped" not in told
+    assert "*Page 2 of S/2025/20 has no text layer" in render.render_comparison(c, "markdown")
+
+    read = compare_editions(old, paged([texts[0]] + texts[2:], [1, 2, 3], "S/2025/20", "2025-04-30"))
+    (ch,) = [ch for ch in read.changes if ch.kind == "removed"]
+    assert ch.unread_page is None and [s.kind for s in ch.signals] == ["dropped_concern"]
+    assert "1 dropped" in headline(read, 25) and "could not read" not in headline(read, 25)
+
+
+def test_an_unread_page_closing_the_other_edition_leaves_the_last_paragraphs_dropped():
+    """A picture after the other edition's last paragraph (a closing map) holds no paragraph the text goes on to:
+    a paragraph dropped after the last one that has a partner is dropped, not unread."""
+    texts = [TEXTS["threat"], TEXTS["repatriation"], DROPPED]
+    c = compare_editions(paged(texts, [1, 2, 3], "S/2025/10", "2025-01-31"),
+                         paged(texts[:2], [1, 2], "S/2025/20", "2025-04-30", unread=[3]))
+    (ch,) = [ch for ch in c.changes if ch.kind == "removed"]
+    assert ch.unread_page is None and ch.signals

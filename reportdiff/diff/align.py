@@ -87,6 +87,7 @@ class Link:
     shared: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
     successor_likelihood: float | None = None
+    unread_page: int | None = None     # added / removed: the other edition's unread page where it may stand
 
     @property
     def kind(self) -> str:
@@ -778,6 +779,7 @@ def align(old: Edition, new: Edition, tokens: tuple[list[list[str]], list[list[s
         linker.add([i], [], 0.0, successor_likelihood=likely_old.get(i))
     for j in linker.free_new():
         linker.add([], [j], 0.0, successor_likelihood=likely_new.get(j))
+    _mark_unread(linker, old, new)
     _mark_moves(linker.links, state.old_side, state.new_side, state.section_map)
     return Alignment(links=_reading_order(linker.links), sections=_section_pairs(old, new, state.section_map))
 
@@ -837,6 +839,37 @@ def _ratio(state: _State, old: list[int], new: list[int]) -> float:
     """Indel similarity (0-1) of the two sides' token codes, each side's paragraphs joined."""
     return Indel.normalized_similarity("".join(state.old_side.codes[i] for i in old),
                                        "".join(state.new_side.codes[j] for j in new))
+
+
+def _mark_unread(linker: _Linker, old: Edition, new: Edition) -> None:
+    """An added or removed paragraph whose paired neighbours' partners stand on either side of a page of the other
+    edition without a text layer (a scanned page, an OCR layer that is not words) may stand on that page: it is
+    unread there (`Link.unread_page`), not known to be new or dropped. Only between two partners: a picture closing
+    a report (a map) after the last one holds no paragraph the text goes on to."""
+    for of, other, far in ((linker.of_old, new, "new"), (linker.of_new, old, "old")):
+        unread = sorted(other.pages_without_text)
+        if not unread:
+            continue
+        for k, link in enumerate(of):
+            if link is None or (link.old and link.new):
+                continue
+            before, after = _paired_neighbour(of, k, -1, far), _paired_neighbour(of, k, 1, far)
+            if before and after:
+                lo = other.paragraphs[max(before)].page_end
+                hi = other.paragraphs[min(after)].page_start
+                link.unread_page = next((p for p in unread if lo < p < hi), None)
+
+
+def _paired_neighbour(of: list[Link | None], k: int, step: int, far: str) -> list[int]:
+    """The other side's paragraphs of the nearest paragraph before (step -1) or after (+1) paragraph k that has a
+    partner; [] when there is none."""
+    k += step
+    while 0 <= k < len(of):
+        link = of[k]
+        if link is not None and link.old and link.new:
+            return getattr(link, far)
+        k += step
+    return []
 
 
 def _section_pairs(old: Edition, new: Edition, section_map: dict[int, int]) -> list[SectionPair]:

@@ -65,6 +65,9 @@ def assess_changes(old: Edition, new: Edition, changes: list[Change], ctx: PairC
     old_para = {p.id: p for p in old.paragraphs}
     new_para = {p.id: p for p in new.paragraphs}
     for ch in changes:
+        if ch.unread_page:              # maybe on a page the other edition could not read: no new or dropped claim
+            ch.signals = []
+            continue
         olds = [old_para[i] for i in ch.old if i in old_para]
         news = [new_para[i] for i in ch.new if i in new_para]
         ch.signals = signals_for(olds, news, ch.kind, ch.diff, ctx, diff_signals=ch.signals)

@@ -76,10 +76,10 @@ def _change(link: Link, old: Edition, new: Edition, warnings: list[str]) -> Chan
     new_text = " ".join(p.text for p in news)
     if link.kind == "added":
         return Change("added", [], new_ids, similarity=0.0, diff=[("+", new_text)] if new_text else [],
-                      successor_likelihood=link.successor_likelihood)
+                      successor_likelihood=link.successor_likelihood, unread_page=link.unread_page)
     if link.kind == "removed":
         return Change("removed", old_ids, [], similarity=0.0, diff=[("-", old_text)] if old_text else [],
-                      successor_likelihood=link.successor_likelihood)
+                      successor_likelihood=link.successor_likelihood, unread_page=link.unread_page)
     footnotes = footnote_changes([f for p in olds for f in p.footnotes], [f for p in news for f in p.footnotes])
     same_text = equality_key(old_text) == equality_key(new_text)
     successor = Successor(link.confidence, link.shared, link.cites) if link.successor else None

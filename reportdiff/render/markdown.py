@@ -107,7 +107,9 @@ def _item(it: ItemView) -> list[str]:
     nums = (f"{it.old_nums} → {it.new_nums}" if it.old_nums and it.new_nums and it.old_nums != it.new_nums
             else it.new_nums or f"was {it.old_nums}")
     tags = [label for _, label in it.badges] + ([it.moved_text] if it.moved_text else [])
-    out = [f"**{_md(nums)}**" + "".join(f" · *{_md(t)}*" for t in tags), "", redline(it.segs), ""]
+    out = [f"**{_md(nums)}**" + "".join(f" · *{_md(t)}*" for t in tags), ""]
+    out += [f"*{_md(it.unread_note)}*", ""] if it.unread_note else []
+    out += [redline(it.segs), ""]
     for f in it.footnotes:
         out += _footnote(f)
     return out

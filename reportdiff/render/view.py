@@ -265,6 +265,7 @@ class ItemView:
     shared: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)     # the new edition's own citations of the old paragraphs
     signals: list["SignalView"] = field(default_factory=list)
+    unread_note: str = ""           # an added or removed paragraph that may stand on the other edition's unread page
 
 
 @dataclass
@@ -660,7 +661,7 @@ def _subjects(comparison: Comparison, change_views: list[ItemView], kind: str) -
     paras = {p.id: p for p in side.paragraphs}
     told = set().union(*(content_stems(p.text) for p in other.paragraphs))
     for ci, ch in enumerate(comparison.changes):
-        if ch.kind != kind:
+        if ch.kind != kind or ch.unread_page:
             continue
         concern = next((sg for sg in ch.signals if sg.kind in ("new_concern", "dropped_concern") and sg.subject), None)
         terms = _subject_names(concern, told) if concern else []
@@ -783,13 +784,9 @@ class _Layout:
 
     @staticmethod
     def _unread_note(sp: SectionPair | None, other: Edition) -> str:
-        """"Page 17 of S/2025/211 has no text layer …" for a section of one edition whose counterpart may stand on
-        the other edition's unread page; "" otherwise."""
-        if sp is None or not sp.unread_page:
-            return ""
-        name = one_line(other.name) or "the other edition"
-        return (f"Page {sp.unread_page} of {name} has no text layer (a picture): this section may be there, "
-                "unread — so it is not called new or removed.")
+        """The note of a section of one edition whose counterpart may stand on the other edition's unread page; ""
+        otherwise."""
+        return unread_note(sp.unread_page, other, "section") if sp is not None and sp.unread_page else ""
 
     def new_key_of_old_section(self, old_id: str | None) -> Any:
         """Where an old section's content is shown: its successor, else its own (removed) section."""
@@ -805,6 +802,14 @@ class _Layout:
 
 # ---------------------------------------------------------------------------------------------------- changes
 
+def unread_note(page: int, other: Edition, what: str) -> str:
+    """"Page 17 of S/2025/211 has no text layer (a picture): this section may be there, unread — so it is not called
+    new or removed." (`what`: "section" or "paragraph")."""
+    name = one_line(other.name) or "the other edition"
+    return (f"Page {page} of {name} has no text layer (a picture): this {what} may be there, unread — so it is not "
+            "called new or removed.")
+
+
 def _change_items(layout: _Layout) -> tuple[list[ItemView], list[Any]]:
     """Each change as an item, and the key of the section it is shown in."""
     views: list[ItemView] = []
@@ -813,8 +818,12 @@ def _change_items(layout: _Layout) -> tuple[list[ItemView], list[Any]]:
         old_paras = [layout.old_para.get(x) for x in ch.old]
         new_paras = [layout.new_para.get(x) for x in ch.new]
         key = _change_section(layout, ch, old_paras, new_paras)
-        views.append(_change_item(ci, ch, old_paras, new_paras, layout.views[key].ref,
-                                  (layout.old_places, layout.new_places)))
+        item = _change_item(ci, ch, old_paras, new_paras, layout.views[key].ref, (layout.old_places, layout.new_places))
+        if ch.unread_page:
+            other = layout.comparison.old if ch.new else layout.comparison.new
+            item.unread_note = unread_note(ch.unread_page, other, "paragraph")
+            item.badges.append(("unread", "Unread in the other edition"))
+        views.append(item)
         keys.append(key)
     return views, keys
 
@@ -1079,12 +1088,18 @@ def headline(comparison: Comparison, pct: int) -> str:
         n = edited or rewritten
         parts.append(f"{n} subject{'s' if n != 1 else ''} {'edited' if edited else 'rewritten'}"
                      + (f" ({of_them[0]})" if of_them else ""))
-    if s.get("added"):
-        parts.append(f"{s['added']} new subject{'s' if s['added'] != 1 else ''}")
-    if s.get("removed"):
-        parts.append(f"{s['removed']} dropped")
+    # a paragraph that may stand on a page the other edition could not read is not known to be new or dropped
+    unread = Counter(c.kind for c in comparison.changes if c.unread_page)
+    added, removed = s.get("added", 0) - unread["added"], s.get("removed", 0) - unread["removed"]
+    if added:
+        parts.append(f"{added} new subject{'s' if added != 1 else ''}")
+    if removed:
+        parts.append(f"{removed} dropped")
     if moved_as_is:
         parts.append(f"{moved_as_is} moved unchanged")
+    if unread:
+        n = unread.total()
+        parts.append(f"{n} paragraph{'s' if n != 1 else ''} beside a page the other edition could not read")
     if not parts:
         return _paragraphs_unchanged(comparison, new_n)
     listing = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
