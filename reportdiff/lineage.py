@@ -90,10 +90,12 @@ class LineageEvent:
     new: list[str] = field(default_factory=list)   # paragraph ids in edition
     changes: list[int] = field(default_factory=list)   # indices into series.comparisons[edition - 1].changes
     previous: int | None = None  # the edition `old` is in: edition - 1, or earlier for `reappeared`
+    # `removed` where the paragraph may stand on a page of this edition that could not be read (its page number)
+    unread_page: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"edition": self.edition, "kind": self.kind, "moved": self.moved, "previous": self.previous,
-                "old": list(self.old), "new": list(self.new)}
+                "old": list(self.old), "new": list(self.new), "unread_page": self.unread_page}
 
 
 @dataclass
@@ -490,8 +492,9 @@ def _add_events(series: Series, lin: Lineage, change_of: list[tuple[dict[str, in
                      | {news[p] for p in lin.paragraphs(i) if p in news})
         chs = [cmps[i - 1].changes[j] for j in idx]
         kind = "removed" if i not in present else _event_kind(chs)
+        unread = next((c.unread_page for c in chs if c.unread_page), None) if kind == "removed" else None
         lin.events.append(LineageEvent(i, kind, moved=any(c.moved for c in chs), old=lin.paragraphs(i - 1),
-                                       new=lin.paragraphs(i), changes=idx, previous=i - 1))
+                                       new=lin.paragraphs(i), changes=idx, previous=i - 1, unread_page=unread))
         if i in present:
             last_seen = i
 

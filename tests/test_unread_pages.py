@@ -118,3 +118,22 @@ def test_an_unread_page_closing_the_other_edition_leaves_the_last_paragraphs_dro
                          paged(texts[:2], [1, 2], "S/2025/20", "2025-04-30", unread=[3]))
     (ch,) = [ch for ch in c.changes if ch.kind == "removed"]
     assert ch.unread_page is None and ch.signals
+
+
+def test_a_series_tells_a_paragraph_unread_in_one_edition_apart_from_one_gone():
+    """The middle edition could not read the page its ¶2 would stand on: the paragraph's history says "Unread"
+    there, with the page, and "unread in" that edition, where it came back after an absence."""
+    texts = [TEXTS["threat"], DROPPED, TEXTS["repatriation"], TEXTS["somalia"]]
+    eds = [paged(texts, [1, 2, 3, 4], "S/2025/10", "2025-01-31"),
+           paged([texts[0]] + texts[2:], [1, 3, 4], "S/2025/20", "2025-04-30", unread=[2]),
+           paged(texts, [1, 2, 3, 4], "S/2025/30", "2025-07-31")]
+    series = build_series(eds)
+    assert [(ev.edition, ev.kind, ev.unread_page) for ev in series.history("2", 2)] == [
+        (0, "first", None), (1, "removed", 2), (2, "reappeared", None)]
+    assert json.loads(series.to_json())["lineages"][1]["events"][1]["unread_page"] == 2
+    html = render_series.render_series_html(series)
+    assert "unread in S/2025/20" in html and "absent from S/2025/20" not in html
+    assert "Page 2 of S/2025/20 has no text layer (a picture): this paragraph may be there" in html
+    # a paragraph that was truly gone in between is still "absent from"
+    eds[1].pages_without_text, eds[1].pages = [], 4
+    assert "absent from S/2025/20" in render_series.render_series_html(build_series(eds))

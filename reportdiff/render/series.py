@@ -14,7 +14,7 @@ from datetime import datetime
 from ..model import Change, Edition
 from .report import _clean, _md, _md_emphasis, _md_line, md_warnings, render_page, stamp
 from .view import (KIND_LABELS, Seg, marked, change_segs, clip, count_text, human_date, one_line, para_nums, safe,
-                   section_places, section_ref)
+                   section_places, section_ref, unread_note)
 from ..lineage import (Lineage, LineageEvent, Node, SectionTrack, Series, _diff_words, _edition_words,
                        original_of)
 from ..diff.wordiff import diff_words
@@ -373,7 +373,7 @@ def _history_step(series: Series, lin: Lineage, ev: LineageEvent, syms: list[str
         old_paras = [para_of[i - 1].get(pid) for pid in lin.paragraphs(i - 1)]
         nums = "was " + para_nums([p for p in old_paras if p], places[i - 1])
     label = {"first": "First edition", "added": "First appears", "reappeared": "Back",
-             "removed": "Removed" if lin.last < i else "Absent"}.get(
+             "removed": "Unread" if ev.unread_page else "Removed" if lin.last < i else "Absent"}.get(
         ev.kind, KIND_LABELS.get(ev.kind, ev.kind.title()))
     step = HistoryStepView(_anchor(anchor, "e", i), syms[i], human_date(series.editions[i].date), nums, ev.kind,
                            label, ev.moved, blocks, note)
@@ -413,7 +413,8 @@ def _step_blocks(series: Series, ev: LineageEvent, syms: list[str], para_of: lis
         olds = [para_of[i - 1].get(pid) for pid in ch.old]
         news = [para_of[i].get(pid) for pid in ch.new]
         blocks.append(change_segs(ch, olds, news))
-    return blocks, "", ev.kind != "removed"
+    note = unread_note(ev.unread_page, series.editions[i], "paragraph") if ev.unread_page else ""
+    return blocks, note, ev.kind != "removed"
 
 
 def _history_badges(lin: Lineage, syms: list[str], n: int, changed_in: list[str]) -> list[tuple[str, str]]:
@@ -436,10 +437,13 @@ def _history_badges(lin: Lineage, syms: list[str], n: int, changed_in: list[str]
         badges.append(("merged", "merged"))
     if any(ev.moved for ev in lin.events):
         badges.append(("moved", "moved"))
-    absent = [syms[k] for ev in lin.events if ev.kind == "reappeared" and ev.previous is not None
-              for k in range(ev.previous + 1, ev.edition)]
-    if absent:
-        badges.append(("reappeared", "absent from " + ", ".join(absent)))
+    unread = {ev.edition for ev in lin.events if ev.unread_page}
+    gaps = [k for ev in lin.events if ev.kind == "reappeared" and ev.previous is not None
+            for k in range(ev.previous + 1, ev.edition)]
+    for told, editions in (("absent from", [k for k in gaps if k not in unread]),
+                           ("unread in", [k for k in gaps if k in unread])):   # a page it may be on, unread
+        if editions:
+            badges.append(("reappeared", f"{told} " + ", ".join(syms[k] for k in editions)))
     return badges
 
 
