@@ -201,15 +201,15 @@ def _edition_views(series: Series, syms: list[str]) -> list[SeriesEditionView]:
 def _mark_section_changes(series: Series, ed_views: list[SeriesEditionView]) -> None:
     """The sections each edition opens (for the first time) and closes, and those it could not read (a page
     without a text layer where they would stand: not closed)."""
-    unread = {(i + 1, sp.old): sp.unread_page for i, c in enumerate(series.comparisons) for sp in c.sections
-              if sp.old is not None and sp.new is None and sp.unread_page}
+    unread: dict[tuple[int, str | None], int] = {
+        (i + 1, sp.old): sp.unread_page for i, c in enumerate(series.comparisons) for sp in c.sections
+        if sp.old is not None and sp.new is None and sp.unread_page}
     for t in series.sections:
         for i in range(1, len(series.editions)):
             cur, prev = t.states[i], t.states[i - 1]
             if cur and not prev and not any(t.states[:i]):
                 ed_views[i].new_sections.append(_heading(cur.label, cur.title))
-            elif prev and not cur and (i, prev.section) in unread:
-                page = unread[(i, prev.section)]
+            elif prev and not cur and (page := unread.get((i, prev.section))):
                 ed_views[i].unread_sections.append(f"{_heading(prev.label, prev.title)} (page {page})")
             elif prev and not cur:
                 ed_views[i].gone_sections.append(_heading(prev.label, prev.title))
@@ -413,8 +413,7 @@ def _step_blocks(series: Series, ev: LineageEvent, syms: list[str], para_of: lis
         olds = [para_of[i - 1].get(pid) for pid in ch.old]
         news = [para_of[i].get(pid) for pid in ch.new]
         blocks.append(change_segs(ch, olds, news))
-    note = unread_note(ev.unread_page, series.editions[i], "paragraph") if ev.unread_page else ""
-    return blocks, note, ev.kind != "removed"
+    return blocks, unread_note(ev.unread_page, series.editions[i], "paragraph"), ev.kind != "removed"
 
 
 def _history_badges(lin: Lineage, syms: list[str], n: int, changed_in: list[str]) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import Any
 
-from ..model import Change, Comparison, DiffOp, Edition, Paragraph, Section, SectionPair, Signal
+from ..model import Change, Comparison, DiffOp, Edition, Paragraph, Section, Signal
 from ..diff.brief import brief_of, unmatched_weight
 from ..diff.sentences import content_stems, observation_words
 from ..diff.wordiff import MONTH_NAMES, merge_runs
@@ -755,7 +755,8 @@ class _Layout:
             self.views[key] = SectionView(anchor=f"s-{i}", key=key, level=max(1, min(4, s.level)),
                                           label=one_line(s.label), title=one_line(s.title), ref=section_ref(s),
                                           status=status, old_title=old_title, title_segs=title_segs,
-                                          unread_note=self._unread_note(sp, self.comparison.old))
+                                          unread_note=unread_note(sp.unread_page if sp else None,
+                                                                  self.comparison.old, "section"))
             self.order.append(key)
 
     def _place_removed_sections(self) -> None:
@@ -771,7 +772,7 @@ class _Layout:
             self.views[key] = SectionView(anchor=f"s-{n_extra}", key=key, level=max(1, min(4, s.level)),
                                           label=one_line(s.label), title=one_line(s.title), ref=section_ref(s),
                                           status="unread" if sp.unread_page else "removed",
-                                          unread_note=self._unread_note(sp, self.comparison.new))
+                                          unread_note=unread_note(sp.unread_page, self.comparison.new, "section"))
             pos = 1
             for prev in reversed(old_sections[:j]):
                 pk = self.new_key_of_old_section(prev.id)
@@ -781,12 +782,6 @@ class _Layout:
             while pos < len(self.order) and isinstance(self.order[pos], tuple) and self.order[pos][0] == "old":
                 pos += 1
             self.order.insert(pos, key)
-
-    @staticmethod
-    def _unread_note(sp: SectionPair | None, other: Edition) -> str:
-        """The note of a section of one edition whose counterpart may stand on the other edition's unread page; ""
-        otherwise."""
-        return unread_note(sp.unread_page, other, "section") if sp is not None and sp.unread_page else ""
 
     def new_key_of_old_section(self, old_id: str | None) -> Any:
         """Where an old section's content is shown: its successor, else its own (removed) section."""
@@ -802,9 +797,12 @@ class _Layout:
 
 # ---------------------------------------------------------------------------------------------------- changes
 
-def unread_note(page: int, other: Edition, what: str) -> str:
+def unread_note(page: int | None, other: Edition, what: str) -> str:
     """"Page 17 of S/2025/211 has no text layer (a picture): this section may be there, unread — so it is not called
-    new or removed." (`what`: "section" or "paragraph")."""
+    new or removed." (`what`: "section" or "paragraph"), for the page of `other` that could not be read; "" when
+    there is none."""
+    if not page:
+        return ""
     name = one_line(other.name) or "the other edition"
     return (f"Page {page} of {name} has no text layer (a picture): this {what} may be there, unread — so it is not "
             "called new or removed.")
@@ -818,12 +816,7 @@ def _change_items(layout: _Layout) -> tuple[list[ItemView], list[Any]]:
         old_paras = [layout.old_para.get(x) for x in ch.old]
         new_paras = [layout.new_para.get(x) for x in ch.new]
         key = _change_section(layout, ch, old_paras, new_paras)
-        item = _change_item(ci, ch, old_paras, new_paras, layout.views[key].ref, (layout.old_places, layout.new_places))
-        if ch.unread_page:
-            other = layout.comparison.old if ch.new else layout.comparison.new
-            item.unread_note = unread_note(ch.unread_page, other, "paragraph")
-            item.badges.append(("unread", "Unread in the other edition"))
-        views.append(item)
+        views.append(_change_item(layout, ci, ch, old_paras, new_paras, layout.views[key].ref))
         keys.append(key)
     return views, keys
 
@@ -840,8 +833,8 @@ def _change_section(layout: _Layout, ch: Change, old_paras: list[Paragraph | Non
     return key if key in layout.views else None
 
 
-def _change_item(ci: int, ch: Change, old_paras: list[Paragraph | None], new_paras: list[Paragraph | None],
-                 sec_ref: str, places: tuple[dict[str, int], dict[str, int]]) -> ItemView:
+def _change_item(layout: _Layout, ci: int, ch: Change, old_paras: list[Paragraph | None],
+                 new_paras: list[Paragraph | None], sec_ref: str) -> ItemView:
     badges: list[tuple[str, str]] = []
     if ch.kind != "unchanged":
         badges.append((ch.kind, KIND_LABELS.get(ch.kind, ch.kind)))
@@ -849,7 +842,9 @@ def _change_item(ci: int, ch: Change, old_paras: list[Paragraph | None], new_par
         badges.append(("moved", "Moved"))
     if ch.footnotes and ch.kind == "unchanged":
         badges.append(("footnote", "Footnote changed"))
-    old_places, new_places = places
+    if ch.unread_page:
+        badges.append(("unread", "Unread in the other edition"))
+    old_places, new_places = layout.old_places, layout.new_places
     ref_paras, ref_places = (new_paras, new_places) if ch.new else (old_paras, old_places)
     nums = para_nums(ref_paras, ref_places) if ref_paras else ""
     sep = ", " if nums[:1].isdigit() or nums.startswith("unnumbered") else " "     # "II, 3rd ¶", "II ¶5"
@@ -857,7 +852,9 @@ def _change_item(ci: int, ch: Change, old_paras: list[Paragraph | None], new_par
     item = ItemView(type="change", anchor=f"c-{ci}", kind=ch.kind, moved=ch.moved, badges=badges,
                     old_nums=para_nums(old_paras, old_places) if ch.old else "",
                     new_nums=para_nums(new_paras, new_places) if ch.new else "",
-                    ref=ref, segs=change_segs(ch, old_paras, new_paras), footnotes=_footnote_views(ch))
+                    ref=ref, segs=change_segs(ch, old_paras, new_paras), footnotes=_footnote_views(ch),
+                    unread_note=unread_note(ch.unread_page, layout.comparison.old if ch.new else layout.comparison.new,
+                                            "paragraph"))
     if ch.kind == "rewritten":
         shared = [one_line(t) for t in (ch.successor.shared_terms if ch.successor else [])]
         item.shared = shared
