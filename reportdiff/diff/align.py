@@ -847,17 +847,20 @@ def _mark_unread(linker: _Linker, old: Edition, new: Edition) -> None:
     unread there (`Link.unread_page`), not known to be new or dropped. Only between two partners: a picture closing
     a report (a map) after the last one holds no paragraph the text goes on to."""
     for of, other, far in ((linker.of_old, new, "new"), (linker.of_new, old, "old")):
-        unread = sorted(other.pages_without_text)
-        if not unread:
+        if not other.pages_without_text:
             continue
         for k, link in enumerate(of):
             if link is None or (link.old and link.new):
                 continue
             before, after = _paired_neighbour(of, k, -1, far), _paired_neighbour(of, k, 1, far)
-            if before and after:
-                lo = other.paragraphs[max(before)].page_end
-                hi = other.paragraphs[min(after)].page_start
-                link.unread_page = next((p for p in unread if lo < p < hi), None)
+            if before and after:      # strictly between the two partners' pages
+                link.unread_page = _first_unread(other, other.paragraphs[max(before)].page_end + 1,
+                                                 other.paragraphs[min(after)].page_start - 1)
+
+
+def _first_unread(edition: Edition, first: int, last: int) -> int | None:
+    """The first page of `edition` without a text layer from page `first` to `last` (both included), or None."""
+    return next((p for p in sorted(edition.pages_without_text) if first <= p <= last), None)
 
 
 def _paired_neighbour(of: list[Link | None], k: int, step: int, far: str) -> list[int]:
@@ -907,6 +910,5 @@ def _unread_page(k: int, pairing: dict[int, int], other: Edition) -> int | None:
         return None
     before = [pairing[a] for a in pairing if a < k]
     after = [pairing[a] for a in pairing if a > k]
-    lo = (other.sections[max(before)].page if before else None) or 1
-    hi = (other.sections[min(after)].page if after else None) or other.pages
-    return next((p for p in sorted(other.pages_without_text) if lo <= p <= hi), None)
+    return _first_unread(other, (other.sections[max(before)].page if before else None) or 1,
+                         (other.sections[min(after)].page if after else None) or other.pages)
