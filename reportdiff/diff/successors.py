@@ -526,13 +526,18 @@ def absorbed(textual: list[tuple[list[int], list[int]]], free: set[tuple[str, in
     for k, (olds, news) in enumerate(textual):
         for side, own, other, own_read, other_read in (("old", olds, news, read[0], read[1]),
                                                         ("new", news, olds, read[1], read[0])):
-            own_terms = {t for i in own for t in own_read.terms[i]}
-            added = [t for j in other for t in other_read.terms[j] if t not in own_terms]
             near = list(dict.fromkeys((side, x) for i in own for x in range(i - ATTACH_REACH, i + ATTACH_REACH + 1)
                                       if (side, x) in free))
-            if not added or not near:
+            if not near:                # most pairs: nothing left free beside them
                 continue
-            vectors = tfidf_vectors([own_read.terms[x] for _, x in near] + [added], counts)
+            own_terms = {t for i in own for t in own_read.terms[i]}
+            added = [t for j in other for t in other_read.terms[j] if t not in own_terms]
+            if not added:
+                continue
+            docs = [own_read.terms[x] for _, x in near] + [added]
+            # the IDF of the terms these texts use only: the same cosines as over the pair's whole vocabulary
+            local = Counter({t: counts[0][t] for d in docs for t in d}), counts[1]
+            vectors = tfidf_vectors(docs, local)
             for (s, x), cosine in zip(near, vectors[:-1] @ vectors[-1]):
                 if cosine >= ABSORB and cosine > best.get((s, x), (0.0, -1))[0]:
                     best[(s, x)] = (float(cosine), k)
