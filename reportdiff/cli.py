@@ -110,7 +110,12 @@ def _say(prefix: str, message: str) -> None:
     overrides and the password of a URL."""
     from .sources import printable
 
-    typer.echo(f"{prefix}: {printable(message, limit=MESSAGE_LIMIT)}", err=True)
+    try:
+        typer.echo(f"{prefix}: {printable(message, limit=MESSAGE_LIMIT)}", err=True)
+    except OSError:
+        # stderr cannot take it (2>/dev/full): there is no one to tell, and the exit code must still say what
+        # happened (2, not the 1 of an unprintable traceback); the interpreter's own flush at exit would fail too
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
 
 
 def _fail(message: str, code: int = 2) -> None:

@@ -386,6 +386,19 @@ def test_standard_output_that_cannot_be_written_is_one_clear_line(gen):
     assert_clean_error(run(subprocess.DEVNULL, preexec_fn=lambda: os.close(1)), "standard output is closed")
 
 
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_an_error_with_nowhere_to_say_it_still_exits_2(gen, tmp_path):
+    """Standard error on a full device (`2>/dev/full`): the message cannot be shown, but the exit code still tells
+    a script what happened (it was 1, the code of an unprintable failure), and nothing is written."""
+    with open("/dev/full", "w") as full:
+        for args in (["compare", tmp_path / "missing.pdf", gen["report"], "-o", tmp_path / "out.html"],
+                     ["extract", gen["report"], "--format", "nonsense"]):
+            proc = subprocess.run(cli_command() + [os.fspath(a) for a in args], stdout=subprocess.PIPE,
+                                  stderr=full, stdin=subprocess.DEVNULL, env=CLI_ENV, timeout=120)
+            assert proc.returncode == 2, args
+            assert proc.stdout == b""
+    assert listing(tmp_path) == set()
 def test_an_output_name_too_long_is_one_clear_line(gen, tmp_path):
     proc = run_cli("extract", gen["report"], "-o", tmp_path / ("a" * 300 + ".json"))
     assert_clean_error(proc, "cannot write", "choose another -o path")
