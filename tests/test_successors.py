@@ -316,3 +316,20 @@ def test_absorbed_paragraphs_keep_a_group_within_its_size(monkeypatch):
     monkeypatch.setattr(successors, "MAX_GROUP", 2)
     assert successors.absorbed([([0], [0])], {("old", 1), ("old", 2)}, read, counts) == [
         successors.Absorbed(0, "old", 1)]                    # the closer of the two
+
+
+def test_absorbed_paragraphs_keep_a_group_in_one_piece():
+    """A paragraph two off joins only through the one between: with that one linked elsewhere (not free), the
+    group would have a hole (old 0 and 2, not 1), which no edited pair's text can have; found by the partition
+    property (tests/test_fuzz.py) as a link whose new side was ¶4 and ¶6."""
+    added_words = ["alpha", "beta", "gamma", "delta"]
+    texts_old = [["kappa", "lambda"], ["omega", "sigma"], added_words + ["kappa"], ["omega"]]
+    texts_new = [["kappa", "lambda"] + added_words]
+    n = len(texts_old)
+    read = (successors._Paragraphs(texts_old, [[]] * n, [[]] * n, np.zeros(n), np.ones(n), [None] * n, [None] * n,
+                                   np.arange(float(n)), np.full(n, float(n))),
+            successors._Paragraphs(texts_new, [[]], [[]], np.zeros(1), np.ones(1), [None], [None], np.zeros(1),
+                                   np.ones(1)))
+    counts = successors.document_frequencies(texts_old + texts_new + [["other"]] * 6)
+    assert successors.absorbed([([0], [0])], {("old", 2)}, read, counts) == []
+    assert successors.absorbed([([0], [0])], {("old", 1), ("old", 2)}, read, counts) == []   # 1 is not like it

@@ -541,13 +541,21 @@ def absorbed(textual: list[tuple[list[int], list[int]]], free: set[tuple[str, in
             for (s, x), cosine in zip(near, vectors[:-1] @ vectors[-1]):
                 if cosine >= ABSORB and cosine > best.get((s, x), (0.0, -1))[0]:
                     best[(s, x)] = (float(cosine), k)
-    # the closest first, while the link's side stays within MAX_GROUP paragraphs
-    size = Counter()
+    # the closest first, while the link's side stays within MAX_GROUP paragraphs and in one piece: a paragraph two
+    # off joins once the one between has (an edited pair's text is read as one stretch of the edition)
+    members = {(k, side): set(link[0 if side == "old" else 1]) for k, link in enumerate(textual)
+               for side in ("old", "new")}
     out = []
-    for (side, x), (_, k) in sorted(best.items(), key=lambda e: -e[1][0]):
-        if len(textual[k][0 if side == "old" else 1]) + size[(k, side)] < MAX_GROUP:
-            size[(k, side)] += 1
-            out.append(Absorbed(k, side, x))
+    waiting = sorted(best.items(), key=lambda e: -e[1][0])
+    while waiting:
+        joined = [(side, x, k) for (side, x), (_, k) in waiting if len(members[(k, side)]) < MAX_GROUP
+                  and (x - 1 in members[(k, side)] or x + 1 in members[(k, side)])][:1]
+        if not joined:
+            break
+        side, x, k = joined[0]
+        members[(k, side)].add(x)
+        out.append(Absorbed(k, side, x))
+        waiting = [e for e in waiting if e[0] != (side, x)]
     return sorted(out, key=lambda a: (a.side, a.paragraph))
 
 
