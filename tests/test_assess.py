@@ -12,6 +12,7 @@ from reportdiff.diff.assess import signals_for
 from reportdiff.diff.brief import assess_changes, brief_of
 from reportdiff.diff.comparison import compare_editions
 from reportdiff.diff.sentences import pair_context, quote, sentences
+from reportdiff.diff.topics import key_phrase
 from reportdiff.model import Change, Comparison, Edition, Paragraph, Section
 from reportdiff.render import report as render
 
@@ -884,7 +885,7 @@ def test_a_calls_grounds_are_told_with_the_call_not_as_a_concern():
 
 def test_a_new_concern_is_named_by_what_its_sentence_judges():
     """The phrase the report judges, as written, names a new or dropped concern; a narrative sentence's actor does
-    not, and the salient terms stay."""
+    not: the phrase that holds its salient terms does."""
     old, new, ctx = read_pair({}, {
         "2": "The suspension of municipal election operations in 11 key municipalities in eastern Libya is deeply "
              "concerning.",
@@ -898,7 +899,33 @@ def test_a_new_concern_is_named_by_what_its_sentence_judges():
     assert "escalation" not in told["3"].split(" — ")[1]          # the name is not said again
     assert not told["4"].startswith("new: A UNIFIL peacekeeper") and "Zibqin" in told["4"]
     topics = {pid: signals_for([], [new.paragraph(pid)], "added", None, ctx)[0].topic for pid in ("2", "4")}
-    assert topics == {"2": "The suspension of municipal election operations in 11 key municipalities", "4": ""}
+    assert topics == {"2": "The suspension of municipal election operations in 11 key municipalities",
+                      "4": "Landmine explosion near Zibqin"}
+
+
+@pytest.mark.parametrize("sentence, terms, phrase", [
+    # the noun phrase that holds the most salient terms, as written
+    ("During the reporting period, the authorities conducted mass roundups of sub-Saharan African migrants in "
+     "Tripoli and Sabratah.", ["roundups", "Tripoli and Sabratah", "Saharan African"],
+     "Mass roundups of sub-Saharan African migrants"),
+    ("At the ministerial meeting of the international counter-Da’esh coalition, held in Washington, D.C., on 4 "
+     "June, members reaffirmed their commitment.", ["Washington", "coalition"],
+     "International counter-Da’esh coalition"),
+    ("Exports were disrupted by sporadic closures of oil facilities in the south.", ["sporadic", "closures"],
+     "Sporadic closures of oil facilities"),
+    # adjectives open a phrase, -ed forms after a determiner are adjectives, verbs after a noun end it
+    ("The armed groups recruited children in Jonglei.", ["recruited", "armed", "Jonglei"], "Armed groups"),
+    ("The practice undermines defendants’ rights.", ["practice", "defendants"], "Defendants’ rights"),
+    # a purpose after "to", an order, a date or a count, a bare name, a person by role: none is the subject
+    ("The Office decided to promote national ownership and coordination.", ["ownership", "coordination"], ""),
+    ("On 30 June in Surman, the bodies were handed over.", ["Surman"], ""),
+    ("In Yatar, the mayor of Yatar apologised to the UNIFIL patrol.", ["mayor", "Yatar"], ""),
+    ("Talks with Abdulhamid Al Dabiba continued.", ["Abdulhamid Al Dabiba"], ""),
+    ("It organized a study visit to Nigeria for representatives.", ["Nigeria", "representatives"], ""),
+    ("Incidents of particular note are set out in annex I.", ["incidents", "note"], "Incidents of particular note"),
+])
+def test_key_phrase_names_a_subject_by_a_phrase_of_its_sentence(sentence, terms, phrase):
+    assert key_phrase(sentence, terms) == phrase
 
 
 # ---------------------------------------------------------------------------------------------------- the brief

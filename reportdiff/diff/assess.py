@@ -36,7 +36,7 @@ from . import lexicon
 from .align import equality_key
 from .brief import base_score, telling_score
 from .sentences import PairContext, content_words, quote, salient_terms, sentences, stem
-from .topics import topic_phrase
+from .topics import key_phrase, topic_phrase
 from .signals import numbers_in, replaced_number
 
 MIN_SENTENCE_SIM = 0.12      # weighted cosine below which two sentences are not about the same thing
@@ -778,7 +778,9 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext,
     q = quote(best.text, _offsets(best, words, term_stems[:2]))
     subject = ", ".join(terms)
     kind, direction = ("new_concern", "new") if side == "new" else ("dropped_concern", "dropped")
-    named = topic_phrase(best.text, best.hits)
+    # the subject as the sentence judges it, else the phrase that holds the salient terms ("Mass roundups of
+    # sub-Saharan African migrants", where the terms were "roundups, Tripoli and Sabratah, Saharan African")
+    named = topic_phrase(best.text, best.hits) or key_phrase(best.text, terms)
     # "The escalation of military operations — escalation": what the name already says is not said again
     named_words = {w.lower() for w in _WORD.findall(named)}
     assessed = ", ".join(a for a in assessed.split(", ")

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .sentences import content_words
+from .sentences import STOP, content_words, stem
+from .word_forms import can_be_noun
+from .wordiff import MONTHS_LOWER
 
 # What opens a sentence before what it is about: its date or place frame, a connective, or the report's own stance
 # ("I remain deeply concerned about …", "I welcome …"), whose object is then what the sentence is about.
@@ -115,3 +117,157 @@ def topic_phrase(sentence: str, hits: list[tuple[str, str, int]], words: int = 1
             w[:1].isupper() for w in phrase.split()):         # a bare name ("Major General Hassan Audi")
         return ""
     return phrase[:1].upper() + phrase[1:]
+
+
+# ------------------------------------------------------------------------------------- a phrase of salient terms
+
+# The small words inside a noun phrase ("Code of conduct for armed groups", "Hawl and Rawj camps"); "to" is left
+# out: after it comes a purpose ("to promote national ownership"), not more of the subject
+_JOINERS = frozenset("of and for on against in with from at by near".split())
+_DETERMINERS = frozenset("the a an its their his her this these those that such all some".split())
+_PHRASE_TOKEN = re.compile(r"[\w’'\-]+|[^\w\s]")
+# a finite verb, which ends a subject whatever its form
+_FINITE = frozenset("""is are was were be been being has have had remains remain remained continues continue
+    continued will would can could may might must should did does do led took grew fell rose saw made became held
+    met sought began came went gave brought said told found kept left set put built won lost threw fled fought shot
+    struck drove stole chose spoke wrote ran meant felt paid sent spent stood withdrew overran""".split())
+# words that can open a noun phrase though never nouns: adjectives, told by their endings, and the short ones
+_ADJECTIVE_ENDING = re.compile(r"(?:al|ic|ous|ive|ent|ant|ful|ble|ary|ory|ile|ing|ed|an|ese|ish|ian|less|ate|ial)$")
+_SHORT_ADJECTIVES = frozenset("""new old high low major key main large small great long full poor free open joint
+    mass grave serious severe dire clear fresh first second third last late early recent current urgent""".split())
+_NOT_OPENING = frozenset("""following including regarding concerning notably particular mostly currently reporting
+    taken given whereas whereby albeit""".split())
+_NOT_CLOSING = frozenset("due ago alike concerned involved later earlier order".split())   # "… in order"
+# people named by their role: a narrative sentence's actor ("a UNIFIL peacekeeper was injured"), never its subject
+# (a force, an office or a government can be: "Riverine force", "Interim government")
+_PEOPLE = frozenset("""peacekeeper peacekeepers soldier soldiers individual individuals personnel member members
+    mayor mayors official officials resident residents participant participants""".split())
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash)-[A-Z]")      # "Arab al-Luwayzah", "Bahr el-Ghazal"
+KEY_PHRASE_WORDS = 8            # a label, not a clause
+
+
+def _is_verb_after(word: str, before: str | None) -> bool:
+    """Whether `word` acts as a verb (or an adverb) where it stands: a finite verb, an adverb in -ly, or a word
+    that is never a noun after a noun ("operations resulted", "the practice undermines"); after a determiner or an
+    adjective, -ed and -ing forms are adjectives ("the armed groups", "displaced persons")."""
+    w = word.lower()
+    if w in _FINITE or (w.endswith("ly") and not word[:1].isupper() and not can_be_noun(word)):
+        return True
+    if word[:1].isupper() or can_be_noun(word) or w in _SHORT_ADJECTIVES:
+        return False
+    after_noun = before is not None and before.lower() not in STOP and (can_be_noun(before) or before[:1].isupper())
+    return after_noun and (re.search(r"(?:ed|ing|en)$", w) is not None or not _ADJECTIVE_ENDING.search(w))
+
+
+def _noun_runs(sentence: str) -> list[list[str]]:
+    """The sentence's stretches of nouns, names and adjectives, joined by the small words of noun phrases: where a
+    punctuation mark, a function word, a determiner or a verb stands, a stretch ends."""
+    tokens = _PHRASE_TOKEN.findall(sentence)
+    runs: list[list[str]] = []
+    current: list[str] = []
+    opened_by: list[str] = []         # the word before each run ("to" before a purpose)
+    previous: str | None = None
+    for k, token in enumerate(tokens):
+        low = token.lower()
+        is_word = bool(re.match(r"[\w’'\-]", token))
+        breaks = not is_word or low in _DETERMINERS or (low in STOP and low not in _JOINERS) or (
+            low not in _JOINERS and _is_verb_after(token, previous))
+        if breaks:
+            if current:
+                runs.append(current)
+            current = []
+            previous = token if is_word and low in _DETERMINERS else None
+            continue
+        if not current:
+            opened_by.append(tokens[k - 1].lower() if k else "")
+        current.append(token)
+        previous = token
+    if current:
+        runs.append(current)
+    return [run for run, before in zip(runs, opened_by) if before != "to" or run[0][:1].isupper()]
+
+
+def _cut_at_dates(run: list[str]) -> list[list[str]]:
+    """A run cut where a joiner meets another ("and with"), a month or a number ("on 30 June", "of 15")."""
+    parts, current = [], []
+    for k, token in enumerate(run):
+        after = run[k + 1] if k + 1 < len(run) else ""
+        if token.lower() in _JOINERS and (after.lower() in _JOINERS or after.lower() in MONTHS_LOWER
+                                          or after[:1].isdigit()):
+            parts.append(current)
+            current = []
+            continue
+        current.append(token)
+    parts.append(current)
+    return parts
+
+
+def _trimmed(run: list[str], opening: str | None = None) -> list[str]:
+    """A run as a phrase: from its first word that can open one to its last noun; [] when what is left is no
+    subject (a bare name, which the salient terms tell already, or a verb: "Provides for procedures"). `opening`:
+    the sentence's first word (the token itself), capitalised as every first word is, not as a name."""
+    def opens(w: str) -> bool:
+        low = w.lower()
+        return not (low in STOP or low in _JOINERS or low in MONTHS_LOWER or w[:1].isdigit() or low.endswith("ly")
+                    or low in _NOT_OPENING)
+
+    while run and (not opens(run[0]) or (len(run) > 1 and run[1].lower() in _JOINERS
+                                         and re.search(r"(?:ed|en)$", run[0].lower()) and not can_be_noun(run[0]))):
+        run = run[1:]                  # … and "disrupted by …", a passive's verb
+    while run and (run[-1].lower() in STOP or run[-1].lower() in _JOINERS or run[-1].lower() in _NOT_CLOSING
+                   or not re.search(r"[^\W\d_]", run[-1])
+                   or not (can_be_noun(run[-1]) or run[-1][:1].isupper())):
+        run = run[:-1]
+    if not run:
+        return []
+    first = run[0]
+    if not (first[:1].isupper() or can_be_noun(first) or first.lower() in _SHORT_ADJECTIVES
+            or _ADJECTIVE_ENDING.search(first.lower())):
+        return []                      # "Strengthen coordination …", "Update estimates …": an order, not a subject
+    if all(w[:1].isupper() or _NAME_PARTICLE.match(w) or w.lower() in _JOINERS for w in run):
+        return []
+    head = next((k for k, w in enumerate(run) if w.lower() in _JOINERS - {"and"}), len(run))
+    if run[head - 1].lower().removesuffix("’s").removesuffix("'s") in _PEOPLE:
+        return []                      # "A UNIFIL peacekeeper", "The mayor of Yatar": who acts, not what happened
+    if all((w[:1].isupper() and w is not opening) or _NAME_PARTICLE.match(w) or w.lower() == "and"
+           for w in run[:head]):
+        return []                      # "Nigeria for representatives": a name with a circumstance
+    if len(run) > KEY_PHRASE_WORDS:    # to the last joiner that fits: "Code of conduct by military …"
+        ends = [k for k in range(2, KEY_PHRASE_WORDS) if run[k].lower() in _JOINERS]
+        return _trimmed(run[:ends[-1]], opening) if ends else []
+    return run
+
+
+def key_phrase(sentence: str, salient: list[str]) -> str:
+    """The noun phrase of a sentence that holds most of its paragraph's salient terms (`salient`, the most salient
+    first), as written: "Mass roundups of sub-Saharan African migrants" where the terms were "roundups, Tripoli and
+    Sabratah, Saharan African". The name of a new or dropped concern when its sentence judges no subject
+    (topic_phrase); empty when no phrase of two content words holds a salient term."""
+    weight: dict[str, int] = {}
+    for rank, term in enumerate(salient):
+        for w, _, _ in content_words(term):
+            weight.setdefault(stem(w), len(salient) - rank)
+    best: tuple[tuple[int, int], list[str]] | None = None
+    runs = _noun_runs(sentence)
+    opening = runs[0][0] if runs and sentence.lstrip().startswith(runs[0][0]) else None
+    for run in runs:
+        for part in _cut_at_dates(run):
+            phrase = _trimmed(part, opening)
+            words = [w for w, _, _ in content_words(" ".join(phrase))]
+            score = sum(weight.get(stem(w), 0) for w in words)
+            if len(words) >= 2 and score > 0 and (best is None or (score, -len(phrase)) > best[0]):
+                best = ((score, -len(phrase)), phrase)
+    if best is None:
+        return ""
+    phrase = best[1]
+    # without a circumstance that holds no salient term and names nothing: "Sporadic closures of oil facilities", not
+    # "… in the south", but "… polarization in Upper Nile" ("of" and "and" are part of the noun phrase itself)
+    for k in range(2, len(phrase)):
+        words = [w for w, _, _ in content_words(" ".join(phrase[:k]))]
+        if phrase[k].lower() in _JOINERS - {"of", "and"} and len(words) >= 2 and not any(
+                w[:1].isupper() or _NAME_PARTICLE.match(w) for w in phrase[k:]) and sum(weight.get(stem(w), 0) for w in words) == \
+                best[0][0]:
+            phrase = phrase[:k]
+            break
+    text = " ".join(phrase)
+    return text[:1].upper() + text[1:]
