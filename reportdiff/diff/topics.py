@@ -146,6 +146,10 @@ _NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash)-[A-Z]")      # "Arab al-Luwayz
 KEY_PHRASE_WORDS = 8            # a label, not a clause
 
 
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() or _NAME_PARTICLE.match(word) is not None
+
+
 def _is_verb_after(word: str, before: str | None) -> bool:
     """Whether `word` acts as a verb (or an adverb) where it stands: a finite verb, an adverb in -ly, or a word
     that is never a noun after a noun ("operations resulted", "the practice undermines"); after a determiner or an
@@ -202,10 +206,11 @@ def _cut_at_dates(run: list[str]) -> list[list[str]]:
     return parts
 
 
-def _trimmed(run: list[str], opening: str | None = None) -> list[str]:
+def _trimmed(run: list[str], opens_sentence: bool = False) -> list[str]:
     """A run as a phrase: from its first word that can open one to its last noun; [] when what is left is no
-    subject (a bare name, which the salient terms tell already, or a verb: "Provides for procedures"). `opening`:
-    the sentence's first word (the token itself), capitalised as every first word is, not as a name."""
+    subject (a bare name, which the salient terms tell already, or a verb: "Provides for procedures").
+    `opens_sentence`: the run is the sentence's first words, its first capitalised as every first word is, not as
+    a name."""
     def opens(w: str) -> bool:
         low = w.lower()
         return not (low in STOP or low in _JOINERS or low in MONTHS_LOWER or w[:1].isdigit() or low.endswith("ly")
@@ -214,6 +219,7 @@ def _trimmed(run: list[str], opening: str | None = None) -> list[str]:
     while run and (not opens(run[0]) or (len(run) > 1 and run[1].lower() in _JOINERS
                                          and re.search(r"(?:ed|en)$", run[0].lower()) and not can_be_noun(run[0]))):
         run = run[1:]                  # … and "disrupted by …", a passive's verb
+        opens_sentence = False
     while run and (run[-1].lower() in STOP or run[-1].lower() in _JOINERS or run[-1].lower() in _NOT_CLOSING
                    or not re.search(r"[^\W\d_]", run[-1])
                    or not (can_be_noun(run[-1]) or run[-1][:1].isupper())):
@@ -224,17 +230,16 @@ def _trimmed(run: list[str], opening: str | None = None) -> list[str]:
     if not (first[:1].isupper() or can_be_noun(first) or first.lower() in _SHORT_ADJECTIVES
             or _ADJECTIVE_ENDING.search(first.lower())):
         return []                      # "Strengthen coordination …", "Update estimates …": an order, not a subject
-    if all(w[:1].isupper() or _NAME_PARTICLE.match(w) or w.lower() in _JOINERS for w in run):
+    if all(_is_name(w) or w.lower() in _JOINERS for w in run):
         return []
     head = next((k for k, w in enumerate(run) if w.lower() in _JOINERS - {"and"}), len(run))
     if run[head - 1].lower().removesuffix("’s").removesuffix("'s") in _PEOPLE:
         return []                      # "A UNIFIL peacekeeper", "The mayor of Yatar": who acts, not what happened
-    if all((w[:1].isupper() and w is not opening) or _NAME_PARTICLE.match(w) or w.lower() == "and"
-           for w in run[:head]):
+    if all((_is_name(w) and not (k == 0 and opens_sentence)) or w.lower() == "and" for k, w in enumerate(run[:head])):
         return []                      # "Nigeria for representatives": a name with a circumstance
     if len(run) > KEY_PHRASE_WORDS:    # to the last joiner that fits: "Code of conduct by military …"
         ends = [k for k in range(2, KEY_PHRASE_WORDS) if run[k].lower() in _JOINERS]
-        return _trimmed(run[:ends[-1]], opening) if ends else []
+        return _trimmed(run[:ends[-1]], opens_sentence) if ends else []
     return run
 
 
@@ -247,15 +252,19 @@ def key_phrase(sentence: str, salient: list[str]) -> str:
     for rank, term in enumerate(salient):
         for w, _, _ in content_words(term):
             weight.setdefault(stem(w), len(salient) - rank)
+
+    def words_and_score(phrase: list[str]) -> tuple[int, int]:
+        words = [w for w, _, _ in content_words(" ".join(phrase))]
+        return len(words), sum(weight.get(stem(w), 0) for w in words)
+
     best: tuple[tuple[int, int], list[str]] | None = None
     runs = _noun_runs(sentence)
-    opening = runs[0][0] if runs and sentence.lstrip().startswith(runs[0][0]) else None
-    for run in runs:
-        for part in _cut_at_dates(run):
-            phrase = _trimmed(part, opening)
-            words = [w for w, _, _ in content_words(" ".join(phrase))]
-            score = sum(weight.get(stem(w), 0) for w in words)
-            if len(words) >= 2 and score > 0 and (best is None or (score, -len(phrase)) > best[0]):
+    first_run_opens = bool(runs) and sentence.lstrip().startswith(runs[0][0])
+    for n, run in enumerate(runs):
+        for m, part in enumerate(_cut_at_dates(run)):
+            phrase = _trimmed(part, opens_sentence=first_run_opens and n == 0 and m == 0)
+            count, score = words_and_score(phrase)
+            if count >= 2 and score > 0 and (best is None or (score, -len(phrase)) > best[0]):
                 best = ((score, -len(phrase)), phrase)
     if best is None:
         return ""
@@ -263,11 +272,10 @@ def key_phrase(sentence: str, salient: list[str]) -> str:
     # without a circumstance that holds no salient term and names nothing: "Sporadic closures of oil facilities", not
     # "… in the south", but "… polarization in Upper Nile" ("of" and "and" are part of the noun phrase itself)
     for k in range(2, len(phrase)):
-        words = [w for w, _, _ in content_words(" ".join(phrase[:k]))]
-        if phrase[k].lower() in _JOINERS - {"of", "and"} and len(words) >= 2 and not any(
-                w[:1].isupper() or _NAME_PARTICLE.match(w) for w in phrase[k:]) and sum(weight.get(stem(w), 0) for w in words) == \
-                best[0][0]:
-            phrase = phrase[:k]
-            break
+        if phrase[k].lower() in _JOINERS - {"of", "and"} and not any(_is_name(w) for w in phrase[k:]):
+            count, score = words_and_score(phrase[:k])
+            if count >= 2 and score == best[0][0]:
+                phrase = phrase[:k]
+                break
     text = " ".join(phrase)
     return text[:1].upper() + text[1:]
