@@ -548,11 +548,11 @@ def absorbed(textual: list[tuple[list[int], list[int]]], free: set[tuple[str, in
     out = []
     waiting = sorted(best.items(), key=lambda e: -e[1][0])
     while waiting:
-        joined = [(side, x, k) for (side, x), (_, k) in waiting if len(members[(k, side)]) < MAX_GROUP
-                  and (x - 1 in members[(k, side)] or x + 1 in members[(k, side)])][:1]
-        if not joined:
+        joined = next(((side, x, k) for (side, x), (_, k) in waiting if len(members[(k, side)]) < MAX_GROUP
+                       and (x - 1 in members[(k, side)] or x + 1 in members[(k, side)])), None)
+        if joined is None:
             break
-        side, x, k = joined[0]
+        side, x, k = joined
         members[(k, side)].add(x)
         out.append(Absorbed(k, side, x))
         waiting = [e for e in waiting if e[0] != (side, x)]
