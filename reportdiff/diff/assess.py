@@ -438,7 +438,10 @@ def _words_text(s: Sentence, words: set[str]) -> str:
             seen.add(w.lower())
             if out:
                 out += " " if last_end is not None and not s.text[last_end:off].strip() else ", "
-            out += " ".join(w.split())          # a negated phrase may span a line break ("no\nprogress")
+            told = " ".join(w.split())          # a negated phrase may span a line break ("no\nprogress")
+            if not s.text[:off].strip() and told[1:2].islower():
+                told = told[:1].lower() + told[1:]    # capitalised only as the sentence's first word ("Progress")
+            out += told
             last_end = off + len(w)
     return out
 

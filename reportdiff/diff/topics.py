@@ -269,8 +269,10 @@ def key_phrase(sentence: str, salient: list[str]) -> str:
             count, score = words_and_score(phrase)
             if count >= 2 and score > 0 and (best is None or (score, -len(phrase)) > best[0]):
                 best = ((score, -len(phrase)), phrase)
-    if best is None:
-        return ""
+    names = [run for run in runs if all(_is_name(w) or w.lower() in _JOINERS for w in run)]
+    if best is None or any(words_and_score(run)[1] > best[0][0] for run in names):
+        return ""                      # a name holds more of the salient terms than any phrase: the terms, which
+        #                                lead with it, tell it ("Tumaini Initiative, …", not "Opposition groups")
     phrase = best[1]
     # without a circumstance that holds no salient term and names nothing: "Sporadic closures of oil facilities", not
     # "… in the south", but "… polarization in Upper Nile" ("of" and "and" are part of the noun phrase itself)
