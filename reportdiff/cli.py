@@ -23,7 +23,7 @@ import typer
 from . import __version__, api
 from ._progress import JobProgress
 from .pdf import inputs
-from .errors import OutputError, ReportDiffError, UsageError
+from .errors import OutputError, ReportDiffError, UsageError, interrupted
 from .fileio import check_output_path, link_target, write_atomic
 
 class _OneLineUsageErrors(typer.Typer):
@@ -202,6 +202,9 @@ def _run(debug: bool, job: Callable[[], int]) -> None:
     except RecursionError:
         _fail("the PDF's structure is nested too deeply to read safely; it is probably corrupt or malicious")
     except Exception as e:  # a bug or an input we did not foresee: still one line, never a traceback
+        if interrupted(e):
+            _say("error", "interrupted; no output was written")
+            raise typer.Exit(130)
         if debug:
             traceback.print_exc()
         _fail(f"unexpected failure ({type(e).__name__}: {e}); rerun with --debug and report it with the input file")

@@ -121,3 +121,21 @@ def _rebuild_input_error(kind: type[InputFileError], message: str,
 
 class JSONInputError(ReportDiffError, ValueError):
     """A JSON document given to `from_json` is not JSON, or not the document expected (also a `ValueError`)."""
+
+
+def interrupted(e: BaseException) -> bool:
+    """Whether an exception is a Ctrl-C in disguise. A SIGINT that arrives while ctypes converts the arguments of a
+    call into PDFium (where a long parse spends its time) raises KeyboardInterrupt inside that conversion, and
+    ctypes turns it into an ArgumentError that keeps only its name ("argument 1: KeyboardInterrupt: "): code that
+    turns a parser's exceptions into "damaged PDF" must let it go as the interruption it is."""
+    import ctypes
+
+    seen: BaseException | None = e
+    for _ in range(10):                 # an exception's chain, not a cycle
+        if seen is None:
+            return False
+        if isinstance(seen, KeyboardInterrupt) or (isinstance(seen, ctypes.ArgumentError)
+                                                  and "KeyboardInterrupt" in str(seen)):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

@@ -359,6 +359,28 @@ def test_sigint_during_extraction(tmp_path):
     assert listing(out_dir) == set()
 
 
+def test_a_ctrl_c_that_ctypes_disguised_is_still_an_interruption(gen, tmp_path, monkeypatch):
+    """A SIGINT that lands while ctypes converts a PDFium call's arguments comes out as ctypes.ArgumentError
+    ("argument 1: KeyboardInterrupt: "), and was reported as a damaged PDF, exit 2 (test_sigint_during_extraction
+    caught it once in CI). Reading, the input check and the CLI's last resort each see it as the Ctrl-C it is."""
+    import ctypes
+
+    from reportdiff.errors import interrupted
+    from reportdiff.pdf import extract, inputs
+
+    def disguised(*args, **kwargs):
+        raise ctypes.ArgumentError("argument 1: KeyboardInterrupt: ")
+
+    assert interrupted(ctypes.ArgumentError("argument 1: KeyboardInterrupt: "))
+    assert not interrupted(ctypes.ArgumentError("argument 1: TypeError: wrong type"))
+    monkeypatch.setattr(extract, "_read_pdfium", disguised)
+    with pytest.raises(KeyboardInterrupt):
+        extract.read_pages(gen["report"])
+    monkeypatch.setattr(inputs, "_check_inflation", disguised)
+    with pytest.raises(KeyboardInterrupt):
+        inputs._pdfminer_check(gen["report"])
+
+
 def test_public_compare_can_be_called_twice(gen):
     """The documented API, `reportdiff.compare(old, new)`, must keep working after its first call (importing the
     submodule reportdiff.compare once rebound the package attribute to the module)."""
