@@ -100,6 +100,8 @@ SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "mark
                   ".txt": "text", ".eml": "eml"}
 
 
+INTERRUPTED = "interrupted; no output was written"
+
 #: The longest message printed: room for long paths, never a screenful.
 MESSAGE_LIMIT = 2000
 
@@ -195,16 +197,14 @@ def _run(debug: bool, job: Callable[[], int]) -> None:
             traceback.print_exc()
         _fail(str(e), e.exit_code)
     except KeyboardInterrupt:
-        _say("error", "interrupted; no output was written")
-        raise typer.Exit(130)
+        _fail(INTERRUPTED, 130)
     except MemoryError:
         _fail("out of memory while reading the input; try --max-pages or a smaller document")
     except RecursionError:
         _fail("the PDF's structure is nested too deeply to read safely; it is probably corrupt or malicious")
     except Exception as e:  # a bug or an input we did not foresee: still one line, never a traceback
-        if interrupted(e):
-            _say("error", "interrupted; no output was written")
-            raise typer.Exit(130)
+        if interrupted(e):              # a Ctrl-C that ctypes turned into an ArgumentError
+            _fail(INTERRUPTED, 130)
         if debug:
             traceback.print_exc()
         _fail(f"unexpected failure ({type(e).__name__}: {e}); rerun with --debug and report it with the input file")
