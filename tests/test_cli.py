@@ -359,7 +359,7 @@ def test_sigint_during_extraction(tmp_path):
     assert listing(out_dir) == set()
 
 
-def test_a_ctrl_c_that_ctypes_disguised_is_still_an_interruption(gen, tmp_path, monkeypatch):
+def test_a_ctrl_c_that_ctypes_disguised_is_still_an_interruption(gen, monkeypatch):
     """A SIGINT that lands while ctypes converts a PDFium call's arguments comes out as ctypes.ArgumentError
     ("argument 1: KeyboardInterrupt: "), and was reported as a damaged PDF, exit 2 (test_sigint_during_extraction
     caught it once in CI). Reading, the input check and the CLI's last resort each see it as the Ctrl-C it is."""

@@ -386,7 +386,6 @@ def test_standard_output_that_cannot_be_written_is_one_clear_line(gen):
     assert_clean_error(run(subprocess.DEVNULL, preexec_fn=lambda: os.close(1)), "standard output is closed")
 
 
-
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_an_error_with_nowhere_to_say_it_still_exits_2(gen, tmp_path):
     """Standard error on a full device (`2>/dev/full`): the message cannot be shown, but the exit code still tells

@@ -321,7 +321,7 @@ def test_absorbed_paragraphs_keep_a_group_within_its_size(monkeypatch):
 def test_absorbed_paragraphs_keep_a_group_in_one_piece():
     """A paragraph two off joins only through the one between: with that one linked elsewhere (not free), the
     group would have a hole (old 0 and 2, not 1), which no edited pair's text can have; found by the partition
-    property (tests/test_fuzz.py) as a link whose new side was ¶4 and ¶6."""
+    property (tests/test_align.py) as a link whose new side was ¶4 and ¶6."""
     added_words = ["alpha", "beta", "gamma", "delta"]
     texts_old = [["kappa", "lambda"], ["omega", "sigma"], added_words + ["kappa"], ["omega"]]
     texts_new = [["kappa", "lambda"] + added_words]
