@@ -283,17 +283,25 @@ def test_a_paragraph_folded_into_its_edited_neighbour_joins_that_pair():
     assert change_with(c, borders).kind == "modified"
 
 
+def _read_terms(texts_old: list[list[str]], texts_new: list[list[str]], other_paragraphs: int):
+    """Two editions' paragraphs as `absorbed` reads them (their terms, in one section, in order), and the document
+    frequencies over them and `other_paragraphs` paragraphs of other words."""
+    def paragraphs(texts):
+        n = len(texts)
+        return successors._Paragraphs(texts, [[]] * n, [[]] * n, np.zeros(n), np.ones(n), [None] * n, [None] * n,
+                                      np.arange(float(n)), np.full(n, float(n)))
+
+    counts = successors.document_frequencies(texts_old + texts_new + [["other"]] * other_paragraphs)
+    return (paragraphs(texts_old), paragraphs(texts_new)), counts
+
+
 def test_absorbed_reads_the_words_an_edit_added_and_stays_near():
     """The evidence itself: a free paragraph two away is weighed, three away is not; one that matches the edited
     paragraph's old words but not what the edit added is not absorbed."""
     texts_old = [["alpha", "beta", "gamma"], ["delta", "epsilon", "zeta"], ["alpha", "beta", "gamma"],
                  ["delta", "epsilon", "zeta"], ["delta", "epsilon", "zeta"]]
     texts_new = [["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]]
-    read = (successors._Paragraphs(texts_old, [[]] * 5, [[]] * 5, np.zeros(5), np.ones(5), [None] * 5, [None] * 5,
-                                   np.arange(5.0), np.full(5, 5.0)),
-            successors._Paragraphs(texts_new, [[]], [[]], np.zeros(1), np.ones(1), [None], [None], np.zeros(1),
-                                   np.ones(1)))
-    counts = successors.document_frequencies(texts_old + texts_new + [["other"]] * 4)
+    read, counts = _read_terms(texts_old, texts_new, other_paragraphs=4)
     free = {("old", 1), ("old", 2), ("old", 3), ("old", 4)}
     found = successors.absorbed([([0], [0])], free, read, counts)
     assert found == [successors.Absorbed(0, "old", 1)]   # 2 repeats what the edit kept; 3 and 4 are too far
@@ -305,12 +313,7 @@ def test_absorbed_paragraphs_keep_a_group_within_its_size(monkeypatch):
     added_words = ["alpha", "beta", "gamma", "delta"]
     texts_old = [["kappa", "lambda"]] + [added_words[:k] + ["kappa"] for k in (4, 3, 2)] + [["omega"]] * 2
     texts_new = [["kappa", "lambda"] + added_words]
-    n = len(texts_old)
-    read = (successors._Paragraphs(texts_old, [[]] * n, [[]] * n, np.zeros(n), np.ones(n), [None] * n, [None] * n,
-                                   np.arange(float(n)), np.full(n, float(n))),
-            successors._Paragraphs(texts_new, [[]], [[]], np.zeros(1), np.ones(1), [None], [None], np.zeros(1),
-                                   np.ones(1)))
-    counts = successors.document_frequencies(texts_old + texts_new + [["other"]] * 6)
+    read, counts = _read_terms(texts_old, texts_new, other_paragraphs=6)
     found = successors.absorbed([([0], [0])], {("old", 1), ("old", 2)}, read, counts)
     assert found == [successors.Absorbed(0, "old", 1), successors.Absorbed(0, "old", 2)]
     monkeypatch.setattr(successors, "MAX_GROUP", 2)
@@ -325,11 +328,6 @@ def test_absorbed_paragraphs_keep_a_group_in_one_piece():
     added_words = ["alpha", "beta", "gamma", "delta"]
     texts_old = [["kappa", "lambda"], ["omega", "sigma"], added_words + ["kappa"], ["omega"]]
     texts_new = [["kappa", "lambda"] + added_words]
-    n = len(texts_old)
-    read = (successors._Paragraphs(texts_old, [[]] * n, [[]] * n, np.zeros(n), np.ones(n), [None] * n, [None] * n,
-                                   np.arange(float(n)), np.full(n, float(n))),
-            successors._Paragraphs(texts_new, [[]], [[]], np.zeros(1), np.ones(1), [None], [None], np.zeros(1),
-                                   np.ones(1)))
-    counts = successors.document_frequencies(texts_old + texts_new + [["other"]] * 6)
+    read, counts = _read_terms(texts_old, texts_new, other_paragraphs=6)
     assert successors.absorbed([([0], [0])], {("old", 2)}, read, counts) == []
     assert successors.absorbed([([0], [0])], {("old", 1), ("old", 2)}, read, counts) == []   # 1 is not like it
