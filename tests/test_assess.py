@@ -903,6 +903,20 @@ def test_a_new_concern_is_named_by_what_its_sentence_judges():
                       "4": "Landmine explosion near Zibqin"}
 
 
+def test_a_concern_in_another_language_keeps_its_terms():
+    """Both namers read English sentences: in a French edition, "En deuxième lieu" had named a concern. The edition's
+    language decides (the same English sentence in an edition said to be French keeps its terms)."""
+    text = "On 19 March, a UNIFIL peacekeeper was severely injured in a landmine explosion near Zibqin."
+    old, new, _ = read_pair({}, {"4": text})
+    named = {}
+    for language in ("en", "fr"):
+        new.language = language
+        sig = signals_for([], [new.paragraph("4")], "added", None, pair_context(old, new))[0]
+        named[language] = (sig.topic, sig.change.split(" — ")[0])
+    assert named["en"] == ("Landmine explosion near Zibqin", "new: Landmine explosion near Zibqin")
+    assert named["fr"][0] == "" and "Zibqin" in named["fr"][1]
+
+
 @pytest.mark.parametrize("sentence, terms, phrase", [
     # the noun phrase that holds the most salient terms, as written
     ("During the reporting period, the authorities conducted mass roundups of sub-Saharan African migrants in "

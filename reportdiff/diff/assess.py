@@ -782,8 +782,10 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext,
     subject = ", ".join(terms)
     kind, direction = ("new_concern", "new") if side == "new" else ("dropped_concern", "dropped")
     # the subject as the sentence judges it, else the phrase that holds the salient terms ("Mass roundups of
-    # sub-Saharan African migrants", where the terms were "roundups, Tripoli and Sabratah, Saharan African")
-    named = topic_phrase(best.text, best.hits) or key_phrase(best.text, terms)
+    # sub-Saharan African migrants", where the terms were "roundups, Tripoli and Sabratah, Saharan African"); both
+    # read English sentences ("En deuxième lieu" named a French report's concern): another language keeps its terms
+    english = ctx.languages.get(side) in (None, "en")
+    named = (topic_phrase(best.text, best.hits) or key_phrase(best.text, terms)) if english else ""
     # "The escalation of military operations — escalation": what the name already says is not said again
     named_words = {w.lower() for w in _WORD.findall(named)}
     assessed = ", ".join(a for a in assessed.split(", ")

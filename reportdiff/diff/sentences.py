@@ -244,6 +244,7 @@ class PairContext:
     _index: dict[str, tuple] | None = None     # side -> (stem -> its paragraphs' indices, the paragraphs' norms)
     _idf: dict[str, float] = field(default_factory=dict)
     paragraphs: dict[str, list] = field(default_factory=dict)   # "old"|"new" -> the edition's paragraphs
+    languages: dict[str, str | None] = field(default_factory=dict)   # "old"|"new" -> the edition's language
     cache: dict = field(default_factory=dict)                   # what a reader of the pair computes once
 
     def idf(self, s: str) -> float:
@@ -334,6 +335,7 @@ def pair_context(old: Edition, new: Edition) -> PairContext:
             ctx.roles[(side, pid)] = role
     ctx.n_docs = max(1, len(old.paragraphs) + len(new.paragraphs))
     ctx.paragraphs = {"old": old.paragraphs, "new": new.paragraphs}
+    ctx.languages = {"old": old.language, "new": new.language}
     return ctx
 
 
