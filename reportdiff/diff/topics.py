@@ -143,7 +143,6 @@ _NOT_CLOSING = frozenset("due ago alike concerned involved later earlier order".
 _PEOPLE = frozenset("""peacekeeper peacekeepers soldier soldiers individual individuals personnel member members
     mayor mayors official officials resident residents participant participants""".split())
 _NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash)-[A-Z]")      # "Arab al-Luwayzah", "Bahr el-Ghazal"
-_ENGLISH = re.compile(r"\b(?:the|of|and|in|to|was|were|is|are)\b", re.IGNORECASE)
 KEY_PHRASE_WORDS = 8            # a label, not a clause
 
 
@@ -248,9 +247,8 @@ def key_phrase(sentence: str, salient: list[str]) -> str:
     """The noun phrase of a sentence that holds most of its paragraph's salient terms (`salient`, the most salient
     first), as written: "Mass roundups of sub-Saharan African migrants" where the terms were "roundups, Tripoli and
     Sabratah, Saharan African". The name of a new or dropped concern when its sentence judges no subject
-    (topic_phrase); empty when no phrase of two content words holds a salient term."""
-    if not _ENGLISH.search(sentence):
-        return ""                      # its word lists are English: a French or Arabic sentence keeps its terms
+    (topic_phrase); empty when no phrase of two content words holds a salient term. Its word lists are English:
+    the caller asks it of English sentences only (assess.concern_signal, by the edition's language)."""
     weight: dict[str, int] = {}
     for rank, term in enumerate(salient):
         for w, _, _ in content_words(term):
