@@ -402,6 +402,15 @@ _CAP = "[A-ZÀ-ÖØ-Þ]"           # a capital, accented ones included ("École"
 # a run of capitalised words, joined by the small words of names ("Bank of Sudan", "Abu Bakr al Baghdadi",
 # "Côte d’Ivoire", "Forces armées de la République")
 _NAME_WORD = rf"(?:(?:al|el|ad|as|ash)-)?{_CAP}[\w’'-]*"      # "Dayr al-Zawr", "Bahr el-Ghazal"
+_NAME_WORD_START = re.compile(_NAME_WORD)
+
+
+def is_name_word(word: str) -> bool:
+    """Whether a word is written as (part of) a name: capitalised, or a particle joined to a capitalised word
+    ("al-Zawr", "el-Ghazal") — the words `salient_terms` joins into names."""
+    return _NAME_WORD_START.match(word) is not None
+
+
 _NAME_RUN = re.compile(rf"(?:{_NAME_WORD}(?:\s+(?:of|and|al|bin|ibn|de|du|des|la|le|el)\s+|\s+d[’']|\s+)?)+"
                        rf"{_NAME_WORD}|{_CAP}[\w’'-]{{2,}}")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .sentences import STOP, content_words, stem
+from .sentences import STOP, content_words, is_name_word, stem
 from .word_forms import can_be_noun
 from .wordiff import MONTHS_LOWER
 
@@ -142,12 +142,7 @@ _NOT_CLOSING = frozenset("due ago alike concerned involved later earlier order".
 # (a force, an office or a government can be: "Riverine force", "Interim government")
 _PEOPLE = frozenset("""peacekeeper peacekeepers soldier soldiers individual individuals personnel member members
     mayor mayors official officials resident residents participant participants""".split())
-_NAME_PARTICLE = re.compile(r"(?:al|el|ad|as|ash)-[A-Z]")      # "Arab al-Luwayzah", "Bahr el-Ghazal"
 KEY_PHRASE_WORDS = 8            # a label, not a clause
-
-
-def _is_name(word: str) -> bool:
-    return word[:1].isupper() or _NAME_PARTICLE.match(word) is not None
 
 
 def _is_verb_after(word: str, before: str | None) -> bool:
@@ -230,12 +225,13 @@ def _trimmed(run: list[str], opens_sentence: bool = False) -> list[str]:
     if not (first[:1].isupper() or can_be_noun(first) or first.lower() in _SHORT_ADJECTIVES
             or _ADJECTIVE_ENDING.search(first.lower())):
         return []                      # "Strengthen coordination …", "Update estimates …": an order, not a subject
-    if all(_is_name(w) or w.lower() in _JOINERS for w in run):
+    if all(is_name_word(w) or w.lower() in _JOINERS for w in run):
         return []
     head = next((k for k, w in enumerate(run) if w.lower() in _JOINERS - {"and"}), len(run))
     if run[head - 1].lower().removesuffix("’s").removesuffix("'s") in _PEOPLE:
         return []                      # "A UNIFIL peacekeeper", "The mayor of Yatar": who acts, not what happened
-    if all((_is_name(w) and not (k == 0 and opens_sentence)) or w.lower() == "and" for k, w in enumerate(run[:head])):
+    if all((is_name_word(w) and not (k == 0 and opens_sentence)) or w.lower() == "and"
+           for k, w in enumerate(run[:head])):
         return []                      # "Nigeria for representatives": a name with a circumstance
     if len(run) > KEY_PHRASE_WORDS:    # to the last joiner that fits: "Code of conduct by military …"
         ends = [k for k in range(2, KEY_PHRASE_WORDS) if run[k].lower() in _JOINERS]
@@ -267,7 +263,7 @@ def key_phrase(sentence: str, salient: list[str]) -> str:
             count, score = words_and_score(phrase)
             if count >= 2 and score > 0 and (best is None or (score, -len(phrase)) > best[0]):
                 best = ((score, -len(phrase)), phrase)
-    names = [run for run in runs if all(_is_name(w) or w.lower() in _JOINERS for w in run)]
+    names = [run for run in runs if all(is_name_word(w) or w.lower() in _JOINERS for w in run)]
     if best is None or any(words_and_score(run)[1] > best[0][0] for run in names):
         return ""                      # a name holds more of the salient terms than any phrase: the terms, which
         #                                lead with it, tell it ("Tumaini Initiative, …", not "Opposition groups")
@@ -275,7 +271,7 @@ def key_phrase(sentence: str, salient: list[str]) -> str:
     # without a circumstance that holds no salient term and names nothing: "Sporadic closures of oil facilities", not
     # "… in the south", but "… polarization in Upper Nile" ("of" and "and" are part of the noun phrase itself)
     for k in range(2, len(phrase)):
-        if phrase[k].lower() in _JOINERS - {"of", "and"} and not any(_is_name(w) for w in phrase[k:]):
+        if phrase[k].lower() in _JOINERS - {"of", "and"} and not any(is_name_word(w) for w in phrase[k:]):
             count, score = words_and_score(phrase[:k])
             if count >= 2 and score == best[0][0]:
                 phrase = phrase[:k]
