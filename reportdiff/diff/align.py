@@ -849,13 +849,13 @@ def _mark_unread(linker: _Linker, old: Edition, new: Edition) -> None:
     for of, other, far in ((linker.of_old, new, "new"), (linker.of_new, old, "old")):
         if not other.pages_without_text:
             continue
+        before, after = _paired_neighbours(of, far)
         for k, link in enumerate(of):
             if link is None or (link.old and link.new):
                 continue
-            before, after = _paired_neighbour(of, k, -1, far), _paired_neighbour(of, k, 1, far)
-            if before and after:      # strictly between the two partners' pages
-                link.unread_page = _first_unread(other, other.paragraphs[max(before)].page_end + 1,
-                                                 other.paragraphs[min(after)].page_start - 1)
+            if before[k] and after[k]:      # strictly between the two partners' pages
+                link.unread_page = _first_unread(other, other.paragraphs[max(before[k])].page_end + 1,
+                                                 other.paragraphs[min(after[k])].page_start - 1)
 
 
 def _first_unread(edition: Edition, first: int, last: int) -> int | None:
@@ -863,16 +863,21 @@ def _first_unread(edition: Edition, first: int, last: int) -> int | None:
     return next((p for p in sorted(edition.pages_without_text) if first <= p <= last), None)
 
 
-def _paired_neighbour(of: list[Link | None], k: int, step: int, far: str) -> list[int]:
-    """The other side's paragraphs of the nearest paragraph before (step -1) or after (+1) paragraph k that has a
-    partner; [] when there is none."""
-    k += step
-    while 0 <= k < len(of):
-        link = of[k]
-        if link is not None and link.old and link.new:
-            return getattr(link, far)
-        k += step
-    return []
+def _paired_neighbours(of: list[Link | None], far: str) -> tuple[list[list[int]], list[list[int]]]:
+    """For each paragraph, the other side's paragraphs of the nearest paragraph before it, and after it, that has
+    a partner ([] where there is none): one pass each way, where a walk from every unpaired paragraph took time
+    quadratic in a long run of them."""
+    def nearest(order: range) -> list[list[int]]:
+        out: list[list[int]] = [[] for _ in of]
+        last: list[int] = []
+        for k in order:
+            out[k] = last
+            link = of[k]
+            if link is not None and link.old and link.new:
+                last = getattr(link, far)
+        return out
+
+    return nearest(range(len(of))), nearest(range(len(of) - 1, -1, -1))
 
 
 def _section_pairs(old: Edition, new: Edition, section_map: dict[int, int]) -> list[SectionPair]:
