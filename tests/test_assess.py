@@ -765,6 +765,45 @@ def test_idioms_are_not_trends_or_levels():
                                                                                                     "resilient"]
 
 
+@pytest.mark.parametrize("text, felt", [
+    # concern felt, by someone, about something: a stance
+    ("I remain deeply concerned about the continued violations of the ceasefire.", True),
+    ("I am deeply concerned, however, about the lack of progress.", True),
+    ("Member States were concerned that, without sustained pressure, the group would recover.", True),
+    ("Concerned about the activities of foreign economic interests, the Assembly acted.", True),
+    # the ones involved: "the parties concerned", "all concerned actors", "as far as … is concerned"
+    ("The Council called upon the parties concerned to immediately implement resolution 338 (1973).", False),
+    ("I call on all concerned actors to refrain from unilateral actions.", False),
+    ("Several resolutions were agreed among the concerned communities.", False),
+    ("He held consultations with all parties directly concerned.", False),
+    ("The countries concerned seemed to be dealing with the conflict in divergent ways.", False),
+    ("Such behaviour is dangerous as far as nuclear weapons are concerned.", False),
+])
+def test_concerned_is_a_stance_only_when_concern_is_felt(text, felt):
+    """"Concerned" names a worry when someone feels it ("I remain concerned", "Member States were concerned") or
+    it is about something ("concerned about / by / that"); after the ones it qualifies ("the countries concerned",
+    "all concerned actors") it names who is involved: a report that calls on "the parties concerned" judges
+    nothing (A/52/826's brief had four such "new concerns")."""
+    from reportdiff.diff import lexicon
+
+    assert ("concerned" in [w.lower() for w, _, _ in lexicon.hits(text)]) is felt
+
+
+def test_a_frame_opened_by_an_adverb_is_still_a_frame():
+    """"Immediately after the news broke, I … expressed deep concern about the reported discovery of mass graves":
+    the frame is when, not what; the subject is what the concern is about (it had been named "Immediately after
+    the news broke")."""
+    from reportdiff.diff import lexicon
+    from reportdiff.diff.topics import key_phrase, topic_phrase
+
+    text = ("Immediately after the news broke, I issued a statement on 18 November and expressed deep concern "
+            "about the reported discovery of mass graves.")
+    assert topic_phrase(text, lexicon.hits(text)) == ""
+    assert key_phrase(text, ["graves", "discovery", "news"]) == "Reported discovery of mass graves"
+    judged = "Shortly after the attack, the humanitarian situation in the camps deteriorated sharply."
+    assert topic_phrase(judged, lexicon.hits(judged)) == "The humanitarian situation in the camps"
+
+
 def test_assessment_words_inside_names_are_names():
     """"the Necessary Unified Forces" (27 times in the South Sudan reports), "the High Council of State", "Major
     General": capitalised inside a sentence, they name something and judge nothing; at a sentence's or a list

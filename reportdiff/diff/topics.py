@@ -15,9 +15,11 @@ from .sentences import STOP, content_words, is_name_word, stem
 from .word_forms import can_be_noun
 from .wordiff import MONTHS_LOWER
 
-# What opens a sentence before what it is about: its date or place frame, a connective, or the report's own stance
-# ("I remain deeply concerned about …", "I welcome …"), whose object is then what the sentence is about.
-_FRAME = re.compile(r"^(?:(?:On|In|As at|As of|By|Since|From|During|Between|Following|After|Throughout|According to|"
+# What opens a sentence before what it is about: its date or place frame ("Shortly after the attack, …"), a
+# connective, or the report's own stance ("I remain deeply concerned about …", "I welcome …"), whose object is then
+# what the sentence is about.
+_FRAME = re.compile(r"^(?:(?:Immediately|Shortly|Soon|Just|Long)\s+(?:after|before|following|upon)\s[^,]{1,80},\s+"
+                    r"|(?:On|In|As at|As of|By|Since|From|During|Between|Following|After|Throughout|According to|"
                     r"At|For|To|Under|Upon|Before|Through|Across|Against|Within|Over)\s[^,]{1,80},\s+"
                     r"|(?:As|While|Although|Though|Despite|Given|With|When|Once|Amid|Due to)\s.{1,160}?,\s+"
                     r"(?=(?:the|a|an|its|their|this|these|some|many|all|most|several)\s)"
