@@ -201,6 +201,53 @@ def slash_notes_report(path: str | Path, pages: list[tuple[list[str], list[str]]
     return path
 
 
+def typescript_report(path: str | Path, pages: list[tuple[list[str], list[tuple[str, list[str]]]]], *,
+                      symbol: str = "A/52/999") -> Path:
+    """A 1990s typescript (A/52/620): Courier at one size throughout, footnotes cited by a raised number ("^1" in a
+    body line) and printed at the page's foot under a short rule that starts at the margin, each note opening on
+    its raised number indented as a paragraph is. `pages`: per page, (body lines, notes as (number, lines)); a
+    body line's leading spaces indent it (typewriter cells) and "" leaves a blank line."""
+    path = Path(path)
+    c = _canvas(path)
+    w = _Writer(c, symbol)
+    cell, small = 0.6 * SIZE, 0.6 * SIZE
+    for number, (body, notes) in enumerate(pages, 1):
+        if number == 1:
+            w.masthead("13 November 1997", "Report of the Fourth Committee")
+        else:
+            c.setFont("Courier", SIZE)
+            for k, text in enumerate((symbol, "English", f"Page {number}")):
+                c.drawString(LEFT, PAGE_H - 0.6 * inch - 12 * k, text)
+            w.y = TOP - 0.4 * inch
+        for line in body:
+            x = LEFT + cell * (len(line) - len(line.lstrip()))
+            for k, part in enumerate(line.lstrip().split("^")):
+                if k:                                  # a raised note number, then the rest of the line
+                    c.setFont("Courier", small)
+                    c.drawString(x, w.y + 4, part[0])
+                    x += c.stringWidth(part[0], "Courier", small)
+                    part = part[1:]
+                c.setFont("Courier", SIZE)
+                c.drawString(x, w.y, part)
+                x += c.stringWidth(part, "Courier", SIZE)
+            w.y -= LEADING
+        y = BOTTOM + LEADING * (sum(len(lines) + 1 for _, lines in notes) + 1)
+        if notes:
+            c.setLineWidth(0.5)
+            c.line(LEFT, y, LEFT + 2 * inch, y)
+        for num, lines in notes:
+            y -= LEADING
+            c.setFont("Courier", small)
+            c.drawString(LEFT + 0.4 * inch, y + 4, num)
+            c.setFont("Courier", SIZE)
+            for k, text in enumerate(lines):
+                c.drawString(LEFT + (0.4 * inch + cell if k == 0 else 0), y, text)
+                y -= LEADING
+        c.showPage()
+    c.save()
+    return path
+
+
 def french_report(path: str | Path, **kw) -> Path:
     """The same short report in French (accents, « Original : français »)."""
     kw.setdefault("date", "1er janvier 2099")
@@ -390,7 +437,7 @@ def mapped_text(path: str | Path, codes: dict[str, int], **report) -> Path:
     return write(path, data)
 
 
-__all__: Sequence[str] = ("un_report", "french_report", "slash_notes_report", "letter", "scanned", "encrypted", "owner_only_encrypted",
+__all__: Sequence[str] = ("un_report", "french_report", "slash_notes_report", "typescript_report", "letter", "scanned", "encrypted", "owner_only_encrypted",
                           "big_document", "free_layout", "truncate", "corrupt_xref", "not_pdfs", "write", "mapped_text",
                           "raw_pdf", "decompression_bomb", "page_tree_bomb", "page_tree_loop", "lying_page_count")
 

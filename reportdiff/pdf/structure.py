@@ -157,11 +157,14 @@ def _running_sentences(lines: list[Line]) -> bool:
 def _notes_at_text_size(below: list[Line], rule_x0: float, body: float) -> bool:
     """Footnotes printed at the text's own size under their short rule (a treaty body's "* Adopted by the
     Committee at its 121st session"): the rule starts where they do, the first starts with a marker (raised, or
-    stars, or a bare number: "1." would be a paragraph), and none is larger than the text."""
+    stars, or a bare number: "1." would be a paragraph), and none is larger than the text. A typescript of the
+    1990s (A/52/620, in Courier) starts its rule at the margin and indents its notes as a paragraph, each opening
+    on its raised number: a raised number indented as far as a paragraph is from the rule is a note too."""
     first = below[0].words[0]
     marker = first.sup or re.fullmatch(r"\*{1,3}|\d{1,3}", first.text)
-    return bool(marker) and len(below[0].words) > 1 and abs(below[0].x0 - rule_x0) < 15 \
-        and all(ln.size < body * 1.05 for ln in below)
+    indent = below[0].x0 - rule_x0
+    at_rule = abs(indent) < 15 or (first.sup and 0 < indent < 6 * body)
+    return bool(marker) and len(below[0].words) > 1 and at_rule and all(ln.size < body * 1.05 for ln in below)
 
 
 def _footnote_entries(zone: list[Line]) -> list[tuple[str | None, list[Line]]]:
@@ -546,13 +549,17 @@ class EditionBuilder:
         gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and
                 abs(a.size - self.body) < 1 and abs(b.size - self.body) < 1]
         body_lines = [ln for ln in lines if abs(ln.size - self.body) < 1]
-        lefts = Counter(round(ln.x0) for ln in body_lines)
-        self._body_left = lefts.most_common(1)[0][0] if lefts else 0
+        lefts_by_parity: dict[int, Counter] = defaultdict(Counter)
         rights_by_page: dict[int, Counter] = defaultdict(Counter)
         for ln in body_lines:
+            lefts_by_parity[ln.page % 2][round(ln.x0)] += 1
             rights_by_page[ln.page][round(ln.x1)] += 1
-        rights = sum(rights_by_page.values(), Counter())
+        lefts, rights = sum(lefts_by_parity.values(), Counter()), sum(rights_by_page.values(), Counter())
+        self._body_left = lefts.most_common(1)[0][0] if lefts else 0
         self._right_edge = rights.most_common(1)[0][0] if rights else 0
+        # odd and even pages' own margins, where each has lines enough to tell (a short last page does not)
+        self._parity_left = {parity: c.most_common(1)[0][0] for parity, c in lefts_by_parity.items()
+                             if c.total() >= 10}
         self._page_right = {page: c.most_common(1)[0][0] for page, c in rights_by_page.items()}
         return median(gaps) if gaps else self.body * 0.2
 
@@ -680,13 +687,22 @@ class EditionBuilder:
         return any(p in self._unread for p in range(first + 1, last))
 
     def _indented_under_short(self, prev: Line, ln: Line) -> bool:
-        """An indented line under a short one on the same page: the first line of an unnumbered paragraph, unless
-        it stands where the line above stands and its first word would not have fitted at that line's end — the
-        wrap of ragged-right text set in from the margin (a typescript's indented points: "… raised suspicions
-        and worsened / relations among outside powers", A/52/826)."""
-        if not (ln.x0 > self._body_left + 8 and prev.x1 < ln.x1 - 40 and prev.page == ln.page):
-            return False
-        return ln.x0 > prev.x0 + 4 or _broke_early(prev, ln, self._page_right.get(ln.page, self._right_edge))
+        """An indented line under a short one: the first line of an unnumbered paragraph, unless it stands where
+        the line above stands and its first word would not have fitted at that line's end — the wrap of
+        ragged-right text set in from the margin (a typescript's indented points: "… raised suspicions and
+        worsened / relations among outside powers", A/52/826). Across a page break (a resolution's preambular
+        paragraph ending at a page's foot on its comma, the next opening the page: "Stressing …", A/52/620), each
+        line is placed on its own page's margin, as odd and even pages may be set apart, and only an indent
+        beyond the line above says a paragraph opens, unless that line ends on a colon: what it announces follows
+        it, set in ("(a) The title of the item would be replaced by:" and the new title overleaf, A/48/653)."""
+        if prev.page == ln.page:
+            if not (ln.x0 > self._body_left + 8 and prev.x1 < ln.x1 - 40):
+                return False
+            return ln.x0 > prev.x0 + 4 or _broke_early(prev, ln, self._page_right.get(ln.page, self._right_edge))
+        left, prev_left = (self._parity_left.get(p % 2, self._body_left) for p in (ln.page, prev.page))
+        indent, prev_indent = ln.x0 - left, prev.x0 - prev_left
+        return indent > 8 and prev.x1 - prev_left < ln.x1 - left - 40 and indent > prev_indent + 4 \
+            and not prev.text.rstrip().endswith(":")
 
     def _sidebar_line(self, reading: _Reading, ln: Line, gap_before: float | None) -> None:
         """A sidebar's line (pdf/columns.py): text beside the body, never its heading nor a numbered paragraph;
