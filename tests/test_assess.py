@@ -1249,6 +1249,21 @@ def test_a_new_concern_ranks_as_surely_as_its_paragraph_has_no_successor():
     assert [b.score for b in calls] == [1.0 * 0.9, 1.0 * 0.9]
 
 
+def test_a_text_printed_twice_is_briefed_once():
+    """A/50/610 prints a draft resolution and then the text adopted: the same new paragraph twice, the same new
+    concern twice; the brief tells it once and gives the other place to the next change."""
+    from reportdiff.diff.brief import rank
+    from reportdiff.model import Signal
+
+    def added(pid: str, words: str, score: float) -> Change:
+        return Change("added", [], [pid], signals=[Signal("new_concern", None, words, change=f"new: {words}",
+                                                          direction="new", score=score)])
+
+    twice = "Value of foreign economic investment"
+    brief = rank([added("27", twice, 1.0), added("184", twice, 1.0), added("12", "Small Territories", 0.9)], {})
+    assert [(b.new, b.summary) for b in brief] == [(["27"], f"new: {twice}"), (["12"], "new: Small Territories")]
+
+
 def test_last_periods_incident_weighs_less_than_a_dropped_concern():
     from reportdiff.diff.assess import PAST_EVENT
     old, new, ctx = read_pair(

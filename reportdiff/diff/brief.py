@@ -127,19 +127,22 @@ def rank(changes: list[Change], roles: dict[tuple[str, str], str]) -> list[Brief
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     chosen: list[tuple] = []
     taken: set[tuple[int, int]] = set()
+    told: set[tuple[str, str]] = set()      # a text printed twice (a draft and its adopted text) is briefed once
     per_change: dict[int, int] = {}
     concerns = 0
     for allowed, concern_cap in ((1, MAX_CONCERNS), (PER_CHANGE, MAX_CONCERNS), (PER_CHANGE, BRIEF_SIZE)):
         for item in scored:
             if len(chosen) >= BRIEF_SIZE:
                 break
-            ci = item[1]
-            is_concern = item[4].kind in ("new_concern", "dropped_concern")
-            if (ci, item[2]) in taken or per_change.get(ci, 0) >= allowed or (is_concern and concerns >= concern_cap):
+            ci, sig = item[1], item[4]
+            is_concern = sig.kind in ("new_concern", "dropped_concern")
+            if (ci, item[2]) in taken or per_change.get(ci, 0) >= allowed or (is_concern and concerns >= concern_cap) \
+                    or (sig.kind, summary(sig)) in told:
                 continue
             concerns += is_concern
             chosen.append(item)
             taken.add((ci, item[2]))
+            told.add((sig.kind, summary(sig)))
             per_change[ci] = per_change.get(ci, 0) + 1
     # told in the order the report's readers are promised: its observations and opening assessment first
     chosen.sort(key=lambda t: (not t[3], -t[0], t[1], t[2]))
