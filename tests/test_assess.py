@@ -804,6 +804,30 @@ def test_a_frame_opened_by_an_adverb_is_still_a_frame():
     assert topic_phrase(judged, lexicon.hits(judged)) == "The humanitarian situation in the camps"
 
 
+@pytest.mark.parametrize("sentence, phrase", [
+    # a resolution's own voice opens its sentence as "I welcome …" opens the Secretary-General's
+    ("Welcomes UNAMA’s ongoing efforts in the implementation of its mandated tasks and priorities.",
+     "UNAMA’s ongoing efforts in the implementation of its mandated tasks and priorities"),
+    ("Expresses deep concern at the offensive of the M23 in North and South Kivu.",
+     "The offensive of the M23 in North and South Kivu"),
+    # a clause with a subject of its own ends the phrase; one whose verb follows "that" stays in it
+    ("Recognizing the crucial and decisive role that the imposition of international sanctions played in applying "
+     "the necessary pressure on the regime.", "The crucial and decisive role"),
+    ("I am concerned about the public unrest that arose from retaliatory attacks on Sudanese nationals.",
+     "The public unrest that arose from retaliatory attacks on Sudanese nationals"),
+    # a present tense before its object ends it too
+    ("Increased civic engagement by women and young people strengthens the legitimacy and increases the "
+     "inclusivity of political and electoral processes.", "Increased civic engagement by women and young people"),
+    # the resolution's asks judge nothing: no phrase of theirs names a concern
+    ("Demands that States exercise enhanced vigilance to ensure the full implementation of the measures.", ""),
+])
+def test_the_judged_phrase_of_a_sentence(sentence, phrase):
+    from reportdiff.diff import lexicon
+    from reportdiff.diff.topics import topic_phrase
+
+    assert topic_phrase(sentence, lexicon.hits(sentence)) == phrase
+
+
 def test_assessment_words_inside_names_are_names():
     """"the Necessary Unified Forces" (27 times in the South Sudan reports), "the High Council of State", "Major
     General": capitalised inside a sentence, they name something and judge nothing; at a sentence's or a list

@@ -31,7 +31,25 @@ _STANCE_OPENING = re.compile(r"^(?:I|We)\s+(?:(?:also|further|again|continue to|
                              r"|^(?:I|We)\s+(?:(?:also|further|again|strongly)\s+)*(?:welcome|commend|condemn|deplore|"
                              r"note|regret|applaud)(?:\s+with\s+(?:\w+\s+)?concern)?(?:\s+that)?\s+"
                              r"|^(?:I|We)\s+(?:(?:also|further|again|still)\s+)*(?P<considers>consider|deem|regard)"
-                             r"\s+(?!that\b)")
+                             r"\s+(?!that\b)"
+                             # a resolution's voice: "Welcomes …", "Stresses the critical importance of …",
+                             # "Expressing deep concern at …", "Deeply concerned by …" (its asks, "Decides",
+                             # "Requests", "Calls upon", judge nothing: they stay as they are)
+                             r"|^(?:(?:Strongly|Also|Further|Again|Deeply|Gravely|Seriously|Firmly)\s+)*"
+                             r"(?:(?:Welcomes|Welcoming|Commends|Commending|Condemns|Condemning|Deplores|Deploring|"
+                             r"Stresses|Stressing|Emphasizes|Emphasizing|Underlines|Underlining|Recognizes|Recognizing|"
+                             r"Reaffirms|Reaffirming)(?:\s+that)?"
+                             r"|(?:Expresses|Expressing)\s+(?:its\s+)?(?:(?:deep|grave|serious|strong)\s+)?concern"
+                             r"\s+(?:at|about|over|regarding|that)"
+                             r"|(?:Concerned|Alarmed|Aware|Conscious|Mindful|Convinced)\s+(?:about|at|by|of|over|that))"
+                             r"\s+")
+# a clause with a subject of its own ends the phrase: "The crucial and decisive role | that the imposition of
+# international sanctions played", "The Prime Minister's comment | that a solution …"; one whose verb follows
+# "that" is part of it ("The public unrest that arose from retaliatory attacks")
+_CLAUSE_WITH_SUBJECT = re.compile(r"\s(?:that|which)\s+(?:the|a|an|its|their|his|her|this|these|those|some|all|"
+                                  r"[A-Z])\b")
+# a present tense before its object, which _VERB's list does not hold: "encourages the expectation"
+_VERB_BEFORE_OBJECT = re.compile(r"\s([a-z]+e?s)\s+(?:the|a|an|its|their|his|her|this|these|those)\b")
 # what "I consider … essential" (UNDOF's closing formula) says of its object, at the object's end
 _JUDGED_AS = re.compile(r"\s+(?:as\s+|to\s+be\s+)?(?:\w+ly\s+)?([a-z]+)(?=\s+(?:for|to|in)\b|$)")
 # where a sentence's subject ends: a verb of being, having, continuing or seeming, a modal, or a past tense ("gains
@@ -95,6 +113,10 @@ def topic_phrase(sentence: str, hits: list[tuple[str, str, int]], words: int = 1
     brk = re.search(r"[,;:(]|\s[–—]\s", text)
     end = min(verb, brk.start() if brk else len(text))
     phrase = _TRAILING_ADVERB.sub("", text[:end].strip().rstrip("."))
+    clause = _CLAUSE_WITH_SUBJECT.search(phrase)
+    phrase = phrase[:clause.start()] if clause else phrase
+    verb = _VERB_BEFORE_OBJECT.search(phrase)      # "… by 156 States encourages the expectation"
+    phrase = phrase[:verb.start()] if verb and not can_be_noun(verb.group(1)) else phrase
     if stance and stance.group("considers"):
         # "the continued presence of UNDOF in the area essential", "the ceasefire as critical for the region"
         said = next((m for m in _JUDGED_AS.finditer(phrase) if lexicon.category(m.group(1))), None)
