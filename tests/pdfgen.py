@@ -205,8 +205,9 @@ def typescript_report(path: str | Path, pages: list[tuple[list[str], list[tuple[
                       symbol: str = "A/52/999") -> Path:
     """A 1990s typescript (A/52/620): Courier at one size throughout, footnotes cited by a raised number ("^1" in a
     body line) and printed at the page's foot under a short rule that starts at the margin, each note opening on
-    its raised number indented as a paragraph is. `pages`: per page, (body lines, notes as (number, lines)); a
-    body line's leading spaces indent it (typewriter cells) and "" leaves a blank line."""
+    its raised number indented as a paragraph is; headings in capitals, centred. `pages`: per page, (body lines,
+    notes as (number, lines)); a body line's leading spaces indent it (typewriter cells), one starting with "|" is
+    centred on the text's width, and "" leaves a blank line."""
     path = Path(path)
     c = _canvas(path)
     w = _Writer(c, symbol)
@@ -221,6 +222,9 @@ def typescript_report(path: str | Path, pages: list[tuple[list[str], list[tuple[
             w.y = TOP - 0.4 * inch
         for line in body:
             x = LEFT + cell * (len(line) - len(line.lstrip()))
+            if line.startswith("|"):
+                line = line[1:]
+                x = (LEFT + RIGHT) / 2 - c.stringWidth(line, "Courier", SIZE) / 2
             for k, part in enumerate(line.lstrip().split("^")):
                 if k:                                  # a raised note number, then the rest of the line
                     c.setFont("Courier", small)

@@ -103,6 +103,15 @@ def test_agenda_items_ordinals_markers_and_labels_are_not_figures():
     (dates,) = signals("Meetings took place between 6 and 29 October (see the records).",
                        "Meetings took place on 4, 11 and 16 October and 3 November (see the records).")
     assert dates.kind == "date"              # days of a month, "4" too: a date, not a figure
+    # … also where other days changed between it and its month, and ordinals stand in the same change (A/51/595 →
+    # A/52/620: "1 → 6" and "7 → 8" had been briefed as figures)
+    (dates,) = signals("It considered the item at its 2nd to 5th and 8th meetings, on 1, 7, 9, 10 and 28 October "
+                       "1996 (see the records).",
+                       "It considered the item at the 3rd to 7th meetings, on 6, 8, 9, 10 and 13 October (see the "
+                       "records).")
+    assert dates.kind == "date"
+    assert kinds(signals("The Mission recorded 12 incidents on 3 May, and 4 patrols.",
+                         "The Mission recorded 15 incidents on 3 May, and 7 patrols.")) == ["figure", "figure"]
     # a count after a singular reference or a date, or opening a sentence without a label's full stop, is a figure
     assert kinds(signals("On 12 May, 30 people were killed.", "On 14 May, 31 people were killed.")) == [
         "date", "figure"]

@@ -1,6 +1,6 @@
-"""A 1990s typescript's footnotes under a rule at the margin and its resolution's preambular paragraphs across a
-page break (A/52/620, the Fourth Committee's report of 1997: Courier at one size, raised note numbers indented as
-a paragraph is). Generated typescript pages."""
+"""A 1990s typescript's footnotes under a rule at the margin, its headings in capitals and its resolution's
+preambular paragraphs across a page break (A/52/620, the Fourth Committee's report of 1997, and A/52/826: Courier
+at one size and no bold, raised note numbers indented as a paragraph is). Generated typescript pages."""
 from __future__ import annotations
 
 import pytest
@@ -9,9 +9,13 @@ import reportdiff
 from pdfgen import typescript_report
 
 PAGE_1 = [
+    "|I.   INTRODUCTION",
+    "",
     "1.   At its 9th meeting, on 27 October, the Committee adopted the draft",
     "resolution contained in chapter VIII of the report of the Special Committee^1",
-    "by a recorded vote of 134 to none, with 4 abstentions.",
+    "by a recorded vote of 134 to none, with 4 abstentions. The representatives of",
+    "two delegations made statements in explanation of vote after the vote, and",
+    "the Chairman drew attention to the documents before the Committee.",
     "",
     "     The General Assembly,",
     "",
@@ -30,6 +34,22 @@ PAGE_2 = [
     "Powers of adequate information under Article 73 e of the Charter,",
     "",
     "     1.  Approves the chapter of the report of the Special Committee.",
+    "",
+    "|II.   OBSERVATIONS AND CONCLUSIONS",
+    "",
+    "2.   The Committee remains seized of the matter and will continue to follow",
+    "developments in the Territories closely, in consultation with the administering",
+    "Powers and the peoples of the Territories, and will report to the General",
+    "Assembly at its next session on the progress made in that regard.",
+    "",
+    "|ANNEX",
+    "",
+    "|Final text of the talking points",
+    "",
+    "     The group agreed that the United Nations should remain engaged with all",
+    "the parties, individually and collectively, and that the Member States involved",
+    "should support the efforts of the Special Mission to bring the parties to the",
+    "negotiating table without preconditions.",
 ]
 
 
@@ -59,7 +79,7 @@ def test_notes_under_a_rule_at_the_margin_are_footnotes(edition):
     assert [(f.number, f.text) for f in p1.footnotes] == [
         ("1", "To be issued as Official Records of the General Assembly, Fifty-first Session, Supplement No. 23 "
               "(A/51/23).")]
-    assert p1.text.endswith("report of the Special Committee by a recorded vote of 134 to none, with 4 abstentions.")
+    assert "report of the Special Committee by a recorded vote of 134 to none, with 4 abstentions." in p1.text
     having = _starting(edition, "Having examined")
     assert [(f.number, f.text) for f in having.footnotes] == [("2", "A/52/23 (Part IV), chap. VIII.")]
     assert not any("Official Records" in p.text or p.text.startswith("A/52/23") for p in edition.paragraphs)
@@ -72,3 +92,14 @@ def test_a_preambular_paragraph_opening_a_page_is_its_own(any_edition):
     assert recalling.text.endswith("the functions entrusted to it under resolution 1970 (XVIII),")
     stressing = _starting(any_edition, "Stressing the importance")
     assert stressing.text.endswith("under Article 73 e of the Charter,") and stressing.page_start == 2
+
+
+def test_headings_in_capitals_make_the_section_tree(edition):
+    """No bold in a typescript: its headings are short lines in capitals centred on the text's width, an annex's
+    title the centred line under "ANNEX". Sections, and the paragraphs under them, as in today's documents (the
+    observations found, for the brief)."""
+    assert [(s.id, s.title) for s in edition.sections] == [
+        ("I", "INTRODUCTION"), ("II", "OBSERVATIONS AND CONCLUSIONS"), ("ANNEX", "Final text of the talking points")]
+    assert (edition.paragraph("1").section, edition.paragraph("2").section) == ("I", "II")
+    assert _starting(edition, "The group agreed").section == "ANNEX"
+    assert not any(p.text in ("INTRODUCTION", "ANNEX") or p.text.startswith("I. ") for p in edition.paragraphs)

@@ -230,11 +230,21 @@ def _is_reference(ops: list[DiffOp], hunk: _Hunk, earlier: str = "") -> bool:
 _MONTH_WORD = re.compile(rf"\b(?:{MONTHS})\b")      # the tokenizer keeps "6 and 29 October" as one token
 
 
-def _days_of_a_month(old_tokens: list[str], new_tokens: list[str], after: list[str]) -> bool:
+_DAYS_REACH = 80                # characters after a change where the month of its list of days is looked for
+
+
+def _days_of_a_month(ops: list[DiffOp], hunk: _Hunk) -> bool:
     """Every number of both sides is a day (1-31) that a month follows, after more days: "4, 11 and 16 October"
-    (the tokenizer keeps "11 and 16 October" as one token)."""
-    return all(_is_day(tokens + after, k) for tokens in (old_tokens, new_tokens)
-               for k, t in enumerate(tokens) if _NUMBER_RE.match(t))
+    (the tokenizer keeps "11 and 16 October" as one token), each side read on in its own text, across the other
+    days' changes ("on 1, 7, 9, 10 and 28 October" → "on 6, 8, 9, 10 and 13 October"); an ordinal is no day
+    ("the 3rd to 7th meetings, on 6 …")."""
+    rest = ops[hunk.end:]
+    for changed, following in ((hunk.old_tokens, old_text(rest)), (hunk.new_tokens, new_text(rest))):
+        tokens = changed + tokenize(following[:_DAYS_REACH])
+        if not all(_is_day(tokens, k) for k, t in enumerate(changed)
+                   if _NUMBER_RE.match(t) and tokens[k + 1].lower() not in _NOT_FIGURE_AFTER):
+            return False
+    return True
 
 
 def _is_day(tokens: list[str], k: int) -> bool:
@@ -336,7 +346,7 @@ def _classify(ops: list[DiffOp], hunk: _Hunk, earlier: str = "") -> list[Signal]
     after = tokenize(ops[hunk.end][1]) if hunk.end < len(ops) and ops[hunk.end][0] == "=" else []
     following = after[:1]
     changed_figures = _figures(old_toks, "".join(following)) != _figures(new_toks, "".join(following))
-    if changed_figures and _days_of_a_month(old_toks, new_toks, after):
+    if changed_figures and _days_of_a_month(ops, hunk):
         changed_figures = False            # "between 6 and 29 October" -> "on 4, 11 and 16 October": dates
     if changed_figures and not _is_reference(ops, hunk, earlier) and not _is_label(ops, hunk):
         kinds.append("figure")

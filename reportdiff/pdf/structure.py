@@ -67,6 +67,9 @@ def _line_style(line: Line, body: float) -> str:
     return f"{'B' if line.bold else ''}{'I' if line.italic else ''}{size}"
 
 
+ROMAN_WORD = re.compile(r"[IVXLC]+")
+
+
 # ------------------------------------------------------------------------------------------- table of contents
 
 CONTENTS_RE = re.compile(r"^(Contents|Table of contents|Sommaire|Table des matières|Índice)$", re.I)
@@ -549,6 +552,7 @@ class EditionBuilder:
         gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and
                 abs(a.size - self.body) < 1 and abs(b.size - self.body) < 1]
         body_lines = [ln for ln in lines if abs(ln.size - self.body) < 1]
+        self._sets_bold = any(ln.bold for ln in lines)       # else a typewriter's: headings in capitals
         lefts_by_parity: dict[int, Counter] = defaultdict(Counter)
         rights_by_page: dict[int, Counter] = defaultdict(Counter)
         for ln in body_lines:
@@ -561,6 +565,7 @@ class EditionBuilder:
         self._parity_left = {parity: c.most_common(1)[0][0] for parity, c in lefts_by_parity.items()
                              if c.total() >= 10}
         self._page_right = {page: c.most_common(1)[0][0] for page, c in rights_by_page.items()}
+        self._page_widest = {page: max(c) for page, c in rights_by_page.items()}
         return median(gaps) if gaps else self.body * 0.2
 
     def _read_line(self, reading: _Reading, ln: Line, nxt: Line | None) -> None:
@@ -591,6 +596,8 @@ class EditionBuilder:
         """The line's heading kind (None for text) and what its small-letter start says ("text", "wrap")."""
         blocks = reading.blocks
         heading_kind = self._heading_kind(ln, words)
+        if heading_kind is None and blocks and self._typescript_annex_title(blocks[-1], ln):
+            heading_kind = "", f"plain:{_line_style(ln, self.body)}"
         if heading_kind and self._bold_text(ln, words, heading_kind, blocks, reading.expected, gap_before,
                                             reading.line_gap, nxt):
             heading_kind = None       # a paragraph printed in bold (a report's conclusions), not a heading
@@ -640,8 +647,10 @@ class EditionBuilder:
         label, kind = heading_kind
         blocks, prev = reading.blocks, reading.prev
         cur = blocks[-1] if blocks else None
-        annex_title = (cur is not None and cur.kind == "heading" and cur.label_kind == "annex"
-                       and not label and ln.bold)
+        # an annex's title: bold, or in a typescript the line centred under "ANNEX" (A/52/826's "Final text of
+        # talking points on Afghanistan")
+        annex_title = (cur is not None and cur.kind == "heading" and cur.label_kind == "annex" and not label
+                       and (ln.bold or self._typescript_annex_title(cur, ln)))
         # a wrapped heading: the next line in the same style, close below, without a label of its own
         # (one that starts in small letters may stand further down: a heading set with double spacing). Closer
         # than the extra space that parts the body's paragraphs, or than the heading's own leading (12 pt type
@@ -821,12 +830,12 @@ class EditionBuilder:
     def _heading_kind(self, ln: Line, words: list[Word]) -> tuple[str, str] | None:
         """(label, kind) when the line is a heading line, else None."""
         text = words_text(words).strip()
-        if ANNEX_RE.match(text) and (ln.bold or ln.size > self.body * 1.1):
+        if ANNEX_RE.match(text) and (ln.bold or ln.size > self.body * 1.1 or self._capitals_heading(ln, text)):
             return text.rstrip("*"), "annex"
         bold = ln.bold
         italic_heading = ln.italic and len(text) < 120 and not text.endswith((".", ";", ":", ",")) \
             and ln.size >= self.body * 0.95
-        if not (bold or italic_heading):
+        if not (bold or italic_heading or self._capitals_heading(ln, text)):
             return None
         if len(text) > 250:
             return None
@@ -850,6 +859,34 @@ class EditionBuilder:
         if PAREN_RE.match(first) and len(words) > 1:
             return first, "paren"
         return "", f"plain:{_line_style(ln, self.body)}"
+
+    def _capitals_heading(self, ln: Line, text: str) -> bool:
+        """A typescript's heading (the 1990s' Courier: one face, one size, no bold anywhere): a short line in
+        capitals set in the middle of the text's width, with a word to it ("I.   INTRODUCTION", "VI.   OBSERVATIONS
+        AND CONCLUSIONS", A/52/620 and A/52/826), where today's documents set their headings in bold."""
+        letters = [c for c in text if c.isalpha()]
+        if self._sets_bold or len(letters) < 4 or len(text) > 120 or text.endswith((".", ";", ",", ":")) \
+                or ln.size < self.body * 0.95:
+            return False
+        outside_brackets = re.sub(r"\([^)]*\)", " ", text)
+        if not any(len(w) >= 4 and not ROMAN_WORD.fullmatch(w) for w in re.findall(r"[^\W\d_]+", outside_brackets)):
+            return False                  # a code, a symbol, a numeral: "3357 (XXIX) (ACEFRS)"
+        if sum(c.isupper() for c in letters) < 0.9 * len(letters):
+            return False
+        return self._centred(ln)
+
+    def _typescript_annex_title(self, cur: Block, ln: Line) -> bool:
+        """In a typescript, the line centred under a lone "ANNEX" is the annex's title (A/52/826's "Final text
+        of talking points on Afghanistan"), where today's documents set it in bold."""
+        return (not self._sets_bold and cur.kind == "heading" and cur.label_kind == "annex" and len(cur.lines) == 1
+                and self._centred(ln) and not ln.text.rstrip().endswith((".", ";", ",")))
+
+    def _centred(self, ln: Line) -> bool:
+        """Set in the middle of the text's width, short of both margins (a typescript's ragged lines: the width
+        runs to the longest)."""
+        right = self._page_widest.get(ln.page, self._right_edge)
+        middle, width = (self._body_left + right) / 2, right - self._body_left
+        return ln.x0 > self._body_left + 2 * ln.size and abs((ln.x0 + ln.x1) / 2 - middle) < 0.1 * width
 
     # -- assembly
     def _assemble(self, mh: Masthead, blocks: list[Block], fns: dict[int, dict[str, Footnote]],
