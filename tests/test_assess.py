@@ -1288,6 +1288,20 @@ def test_a_text_printed_twice_is_briefed_once():
     assert [(b.new, b.summary) for b in brief] == [(["27"], f"new: {twice}"), (["12"], "new: Small Territories")]
 
 
+def test_a_label_is_no_new_subject():
+    """A heading read as text, a masthead's session and agenda line, a rapporteur's name, a row of a table: a few
+    words that end no sentence and assess nothing are no new or dropped concern (A/51/595 → A/52/620's brief had
+    "new: Fifty-second session Agenda item" and "new: Riitta RESCH, Finland"); a short sentence that judges, or
+    a short one that ends, still is."""
+    labels = {"u1": "Fifty-second session Agenda item 90", "u2": "Rapporteur: Ms. Riitta RESCH (Finland)",
+              "u3": "Background", "u4": "Malawi 10 June 1992"}
+    told = {"u5": "Fighting escalated sharply in Jonglei", "u6": "The camp at Tawila was closed."}
+    old, new, ctx = read_pair({"1": "The Committee met twice."}, labels | told)
+    concerns = {pid: [s for s in signals_for([], [new.paragraph(pid)], "added", None, ctx)
+                      if s.kind == "new_concern"] for pid in labels | told}
+    assert {pid for pid, found in concerns.items() if found} == {"u5", "u6"}
+
+
 def test_last_periods_incident_weighs_less_than_a_dropped_concern():
     from reportdiff.diff.assess import PAST_EVENT
     old, new, ctx = read_pair(

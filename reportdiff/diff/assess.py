@@ -768,6 +768,8 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext,
     if not sents:
         return []
     text = " ".join(p.text for p in paras)
+    if _label(text, sents):
+        return []
     terms = salient_terms(text, ctx, ctx.old_stems if side == "new" else ctx.new_stems, CONCERN_TERMS)
     term_stems = [stem(w) for t in terms for w, _, _ in content_words(t)]
     best = max(sents, key=lambda s: (_concern_weight(s), len(s.stems & set(term_stems)), -sents.index(s)))
@@ -793,6 +795,15 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext,
     change = f"{direction}: {named or subject}" + (f" — {assessed}" if assessed else "")
     return [Signal(kind=kind, old=None if side == "new" else q, new=q if side == "new" else None,
                    subject=subject, change=change, direction=direction, score=round(score, 3), topic=named)]
+
+
+def _label(text: str, sents: list[Sentence]) -> bool:
+    """A few words that end no sentence and assess nothing: a heading read as text ("Background"), a masthead's
+    session and agenda line ("Fifty-second session Agenda item 90"), a rapporteur's name, a table's row ("Malawi
+    10 June 1992"). It says no subject is new or dropped (the lists of new and dropped subjects still show it, by
+    its words)."""
+    return len(text.split()) < FRAGMENT_WORDS and not text.rstrip().endswith((".", "!", "?", ".”", ".)")) \
+        and not any(s.hits for s in sents)
 
 
 def _concern_weight(s: Sentence) -> float:
