@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Edition, Paragraph
+from ..model import Edition
 from .word_forms import can_be_noun
 from .wordiff import MONTHS_LOWER
 
