@@ -1294,7 +1294,7 @@ def test_a_label_is_no_new_subject():
     "new: Fifty-second session Agenda item" and "new: Riitta RESCH, Finland"); a short sentence that judges, or
     a short one that ends, still is."""
     labels = {"u1": "Fifty-second session Agenda item 90", "u2": "Rapporteur: Ms. Riitta RESCH (Finland)",
-              "u3": "Background", "u4": "Malawi 10 June 1992"}
+              "u3": "Background", "u4": "Malawi 10 June 1992", "u7": "Agenda items 24, 62, 67, 80, 110, 132 and 135"}
     told = {"u5": "Fighting escalated sharply in Jonglei", "u6": "The camp at Tawila was closed."}
     old, new, ctx = read_pair({"1": "The Committee met twice."}, labels | told)
     concerns = {pid: [s for s in signals_for([], [new.paragraph(pid)], "added", None, ctx)

@@ -800,9 +800,11 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext,
 def _label(text: str, sents: list[Sentence]) -> bool:
     """A few words that end no sentence and assess nothing: a heading read as text ("Background"), a masthead's
     session and agenda line ("Fifty-second session Agenda item 90"), a rapporteur's name, a table's row ("Malawi
-    10 June 1992"). It says no subject is new or dropped (the lists of new and dropped subjects still show it, by
-    its words)."""
-    return len(text.split()) < FRAGMENT_WORDS and not text.rstrip().endswith((".", "!", "?", ".”", ".)")) \
+    10 June 1992"), the numbers of its list not counted as words ("Agenda items 24, 62, 67, 80, 110, 132 and
+    135"). It says no subject is new or dropped (the lists of new and dropped subjects still show it, by its
+    words)."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    return len(words) < FRAGMENT_WORDS and not text.rstrip().endswith((".", "!", "?", ".”", ".)")) \
         and not any(s.hits for s in sents)
 
 
