@@ -112,6 +112,7 @@ def test_agenda_items_ordinals_markers_and_labels_are_not_figures():
     assert dates.kind == "date"
     assert kinds(signals("The Mission recorded 12 incidents on 3 May, and 4 patrols.",
                          "The Mission recorded 15 incidents on 3 May, and 7 patrols.")) == ["figure", "figure"]
+    assert kinds(signals("The total was 5", "The total was 6")) == ["figure"]      # a number ending the text
     # a count after a singular reference or a date, or opening a sentence without a label's full stop, is a figure
     assert kinds(signals("On 12 May, 30 people were killed.", "On 14 May, 31 people were killed.")) == [
         "date", "figure"]

@@ -242,7 +242,7 @@ def _days_of_a_month(ops: list[DiffOp], hunk: _Hunk) -> bool:
     for changed, following in ((hunk.old_tokens, old_text(rest)), (hunk.new_tokens, new_text(rest))):
         tokens = changed + tokenize(following[:_DAYS_REACH])
         if not all(_is_day(tokens, k) for k, t in enumerate(changed)
-                   if _NUMBER_RE.match(t) and tokens[k + 1].lower() not in _NOT_FIGURE_AFTER):
+                   if _NUMBER_RE.match(t) and "".join(tokens[k + 1:k + 2]).lower() not in _NOT_FIGURE_AFTER):
             return False
     return True
 
