@@ -136,13 +136,14 @@ def rank(changes: list[Change], roles: dict[tuple[str, str], str]) -> list[Brief
                 break
             ci, sig = item[1], item[4]
             is_concern = sig.kind in ("new_concern", "dropped_concern")
+            said = (sig.kind, summary(sig))
             if (ci, item[2]) in taken or per_change.get(ci, 0) >= allowed or (is_concern and concerns >= concern_cap) \
-                    or (sig.kind, summary(sig)) in told:
+                    or said in told:
                 continue
             concerns += is_concern
             chosen.append(item)
             taken.add((ci, item[2]))
-            told.add((sig.kind, summary(sig)))
+            told.add(said)
             per_change[ci] = per_change.get(ci, 0) + 1
     # told in the order the report's readers are promised: its observations and opening assessment first
     chosen.sort(key=lambda t: (not t[3], -t[0], t[1], t[2]))

@@ -95,7 +95,8 @@ def _involved(text: str, start: int, end: int) -> bool:
 
 # Idioms that use an assessment word for something else: word -> (what precedes it, what follows it) there, or a
 # test of its own.
-_IDIOMS: dict[str, tuple[re.Pattern | None, re.Pattern | None] | Callable[[str, int, int], bool]] = {
+_Idiom = tuple[re.Pattern | None, re.Pattern | None] | Callable[[str, int, int], bool]
+_IDIOMS: dict[str, _Idiom] = {
     "concerned": _involved,
     # UNHCR's "persons of concern"
     "concern": (re.compile(r"\b(?:persons|people|individuals|refugees) of $", re.I), None),
@@ -328,8 +329,7 @@ _LAST_WORD = re.compile(r"([^\W\d_][\w-]*)\s+$")
 _IDIOM_REACH = 100             # characters an idiom's words before the word are looked for in
 
 
-def _in_idiom(idiom: tuple[re.Pattern | None, re.Pattern | None] | Callable[[str, int, int], bool], text: str,
-              start: int, end: int) -> bool:
+def _in_idiom(idiom: _Idiom, text: str, start: int, end: int) -> bool:
     if callable(idiom):
         return idiom(text, start, end)
     before, after = idiom

@@ -115,8 +115,8 @@ def topic_phrase(sentence: str, hits: list[tuple[str, str, int]], words: int = 1
     phrase = _TRAILING_ADVERB.sub("", text[:end].strip().rstrip("."))
     clause = _CLAUSE_WITH_SUBJECT.search(phrase)
     phrase = phrase[:clause.start()] if clause else phrase
-    verb = _VERB_BEFORE_OBJECT.search(phrase)      # "… by 156 States encourages the expectation"
-    phrase = phrase[:verb.start()] if verb and not can_be_noun(verb.group(1)) else phrase
+    present = _VERB_BEFORE_OBJECT.search(phrase)      # "… by 156 States encourages the expectation"
+    phrase = phrase[:present.start()] if present and not can_be_noun(present.group(1)) else phrase
     if stance and stance.group("considers"):
         # "the continued presence of UNDOF in the area essential", "the ceasefire as critical for the region"
         said = next((m for m in _JUDGED_AS.finditer(phrase) if lexicon.category(m.group(1))), None)
