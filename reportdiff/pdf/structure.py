@@ -548,7 +548,8 @@ class EditionBuilder:
 
     def _measure_body(self, lines: list[Line]) -> float:
         """The body text's usual space between lines (returned), left edge and right edges (kept: the whole
-        document's, and each page's, since odd and even pages may differ)."""
+        document's, each page's right edges and its longest line, and odd and even pages' left edges, since they
+        may differ), and whether anything is set in bold (kept: a typescript sets nothing so)."""
         gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and
                 abs(a.size - self.body) < 1 and abs(b.size - self.body) < 1]
         body_lines = [ln for ln in lines if abs(ln.size - self.body) < 1]
