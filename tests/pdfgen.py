@@ -171,6 +171,17 @@ def un_report(path: str | Path, *, symbol: str = "S/2099/1", date: str = "1 Janu
     return path
 
 
+def _typescript_page(w: _Writer, number: int, date: str) -> None:
+    """A typescript page's head: the masthead on page 1, the 1990s running header (symbol, language, page) after."""
+    if number == 1:
+        w.masthead(date, "Report of the Fourth Committee")
+        return
+    w.c.setFont("Courier", SIZE)
+    for k, text in enumerate((w.symbol, "English", f"Page {number}")):
+        w.c.drawString(LEFT, PAGE_H - 0.6 * inch - 12 * k, text)
+    w.y = TOP - 0.4 * inch
+
+
 def slash_notes_report(path: str | Path, pages: list[tuple[list[str], list[str]]], *, symbol: str = "A/48/999",
                        note_size: float = SIZE) -> Path:
     """A 1990s typescript report: Courier, notes "1/ See ..." at each page's foot after extra space, with no rule
@@ -180,13 +191,7 @@ def slash_notes_report(path: str | Path, pages: list[tuple[list[str], list[str]]
     c = _canvas(path)
     w = _Writer(c, symbol)
     for number, (body, notes) in enumerate(pages, 1):
-        if number == 1:
-            w.masthead("29 November 1993", "Report of the Fourth Committee")
-        else:
-            c.setFont("Courier", SIZE)
-            for k, text in enumerate((symbol, "English", f"Page {number}")):
-                c.drawString(LEFT, PAGE_H - 0.6 * inch - 12 * k, text)
-            w.y = TOP - 0.4 * inch
+        _typescript_page(w, number, "29 November 1993")
         c.setFont("Courier", SIZE)
         for line in body:
             c.drawString(LEFT, w.y, line)
@@ -213,13 +218,7 @@ def typescript_report(path: str | Path, pages: list[tuple[list[str], list[tuple[
     w = _Writer(c, symbol)
     cell, small = 0.6 * SIZE, 0.6 * SIZE
     for number, (body, notes) in enumerate(pages, 1):
-        if number == 1:
-            w.masthead("13 November 1997", "Report of the Fourth Committee")
-        else:
-            c.setFont("Courier", SIZE)
-            for k, text in enumerate((symbol, "English", f"Page {number}")):
-                c.drawString(LEFT, PAGE_H - 0.6 * inch - 12 * k, text)
-            w.y = TOP - 0.4 * inch
+        _typescript_page(w, number, "13 November 1997")
         for line in body:
             x = LEFT + cell * (len(line) - len(line.lstrip()))
             if line.startswith("|"):
