@@ -890,6 +890,15 @@ def test_references_and_forms_of_address_name_no_subject():
             "(Da’esh)”) and their affiliates remained dynamic and diverse.")
     old, new, ctx = read_pair({"1": text}, {"2": FILLER[0]})
     assert "hereinafter" not in salient_terms(text, ctx, ctx.new_stems, 12)
+    # S/2025/71/Rev.1's notes cite press releases by symbol and address ("SC", "https" had been terms); a party
+    # named with a slash is a name ("SPLM/A-IO")
+    text = ("Al-Nusrah Front for the People of the Levant changed its name to Hay’at Tahrir al-Sham in 2017, as "
+            "the SPLM/A-IO noted in S/PRST/1997/55. See press release SC/12861 "
+            "(https://press.un.org/en/2017/sc12861.doc.htm).")
+    old, new, ctx = read_pair({"1": text}, {"2": FILLER[0]})
+    terms = salient_terms(text, ctx, ctx.new_stems, 12)
+    assert not {"SC", "https", "press.un.org", "PRST", "doc", "htm"} & set(terms)
+    assert "Al-Nusrah Front" in terms and any("SPLM" in t for t in terms)
 
 
 def test_word_forms_tell_nouns_from_other_words():

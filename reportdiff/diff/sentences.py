@@ -427,6 +427,16 @@ _ROMAN = re.compile(r"(?=[IVXLC])(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _TIME_ZONES = frozenset("UTC GMT EET EEST CET CEST IST EST EDT CST PST AST EAT WAT CAT".split())
 _TIME_BEFORE = re.compile(r"\d{1,2}:?\d{2}\s*(?:hrs|hours|h)?\.?\s*\(?(?:[A-Z]{2,4}/)?$")
 _CODE_AFTER = re.compile(r"\.\d")          # "QDe.115", "CDi.036": a sanctions list entry's code, not a word
+# a web address and a document's or press release's symbol name no subject ("See press release SC/11019
+# (https://press.un.org/en/2013/sc11019.doc.htm)" had given "SC" and "https" as terms); a symbol has a number in
+# it, a party's name does not ("SPLM/A-IO")
+_ADDRESS = re.compile(r"https?://\S+|www\.\S+|\b[A-Z][A-Za-z]{0,5}(?:\.\d+)?(?:/[\w.()\-]+)+")
+
+
+def _blank_symbol(m: re.Match) -> str:
+    """The address or symbol as spaces (the same length: the text's sentences keep their places)."""
+    found = m.group(0)
+    return " " * len(found) if found.startswith(("http", "www")) or any(c.isdigit() for c in found) else found
 
 
 def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: set[str] | None = None) -> list[str]:
@@ -434,6 +444,7 @@ def salient_terms(text: str, ctx: PairContext, other: Counter, n: int, within: s
     opening a sentence) and words rare in the pair and in English (wordfreq), repeated words weighing more, those
     the other edition never uses (`other`: stem -> paragraphs) twice as much. `within`: only words of these stems
     (a subject two sentences share)."""
+    text = _ADDRESS.sub(_blank_symbol, text)
     counts = Counter(stem(w) for w, _, _ in content_words(text))
     starts = {a for a, _ in sentences(text)}
 
