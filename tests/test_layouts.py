@@ -137,3 +137,27 @@ def test_boxed_recommendation_is_text_under_its_label(editions):
     assert text.text.startswith("By the end of 2026, legislative organs and/or governing bodies should request")
     assert text.text.endswith("criminal referrals made to the competent national authorities.")
     assert all(len(s.title.split()) < 20 for s in ed.sections)
+
+
+def test_typescript_headings_in_capitals(editions):
+    """A/51/595 (1996, Courier, nothing in bold): its headings are centred lines in capitals; the numbered
+    paragraphs sit under them, the session and rapporteur lines before the first."""
+    ed = editions["A_51_595"]
+    assert [(s.id, s.title) for s in ed.sections] == [
+        ("I", "INTRODUCTION"), ("II", "CONSIDERATION OF PROPOSALS"),
+        ("III", "RECOMMENDATION OF THE SPECIAL POLITICAL AND DECOLONIZATION COMMITTEE (FOURTH COMMITTEE)")]
+    assert [p.section for p in ed.paragraphs if p.number in ("1", "3", "4", "8")] == ["I", "I", "II", "III"]
+    assert not any(p.text.startswith(("I. INTRODUCTION", "II. CONSIDERATION")) for p in ed.paragraphs)
+
+
+def test_a_forms_rows_are_neither_heading_nor_one_paragraph(editions):
+    """CCPR/C/121/D/2025/2011 (a treaty body's decision): "Communication submitted by: C", "Alleged victim: The
+    author" … — labels in italics, values set apart to the right — are a form's rows, each its own paragraph; they
+    had been read as headings, two rows to a heading."""
+    ed = editions["CCPR_C_121_D_2025_2011"]
+    assert [s.title for s in ed.sections] == ["Human Rights Committee"]
+    assert [p.text for p in ed.paragraphs[:5]] == [
+        "Communication submitted by: C", "Alleged victim: The author", "State party: Russian Federation",
+        "Date of communication: 2 November 2009", "Substantive issue: Unfair trial"]
+    assert ed.paragraphs[5].text.startswith("At its meeting on 8 November 2017, the Committee")
+    assert [n.number for n in ed.notes] == ["*", "**"]

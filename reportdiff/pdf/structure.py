@@ -152,6 +152,13 @@ def _bold_text_apart(block: Block) -> list[Block]:
     return [Block("heading", lines[:start], label=block.label, label_kind=block.label_kind), text]
 
 
+def _label_and_value(words: list[Word]) -> bool:
+    """A form's line, its label in italics or bold and its value set apart to the right ("Communication submitted
+    by:   C", "State party:   Russian Federation", a treaty body's decision, CCPR/C/121/D/2025/2011): no
+    heading, though its label's style makes most of it."""
+    return any(a.text.endswith(":") and b.x0 - a.x1 > 3 * b.size for a, b in zip(words, words[1:]))
+
+
 def _running_sentences(lines: list[Line]) -> bool:
     words = sum(len(ln.plain_words) for ln in lines)
     return len(lines) >= 3 and words >= 25 and lines[-1].text.rstrip().endswith((".", ".”", ".)"))
@@ -683,6 +690,7 @@ class EditionBuilder:
                          and not self._continues_list(cur, ln))
                      or (cur.number is None and prev is not None and self._indented_under_short(prev, ln))
                      or id(ln) in self.block_starts
+                     or _label_and_value(ln.plain_words)                # a form's row: one row, one paragraph
                      or (prev is not None and prev.box != ln.box)        # the body resumes after a sidebar
                      or (prev is not None and self._unread_between(prev.page, ln.page))   # no run-on across it
                      or (prev is not None and prev.page != ln.page and self._ended_on_last_page(prev, ln)
@@ -836,7 +844,7 @@ class EditionBuilder:
         bold = ln.bold
         italic_heading = ln.italic and len(text) < 120 and not text.endswith((".", ";", ":", ",")) \
             and ln.size >= self.body * 0.95
-        if not (bold or italic_heading or self._capitals_heading(ln, text)):
+        if not (bold or italic_heading or self._capitals_heading(ln, text)) or _label_and_value(words):
             return None
         if len(text) > 250:
             return None
