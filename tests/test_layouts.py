@@ -155,9 +155,24 @@ def test_a_forms_rows_are_neither_heading_nor_one_paragraph(editions):
     author" … — labels in italics, values set apart to the right — are a form's rows, each its own paragraph; they
     had been read as headings, two rows to a heading."""
     ed = editions["CCPR_C_121_D_2025_2011"]
-    assert [s.title for s in ed.sections] == ["Human Rights Committee"]
-    assert [p.text for p in ed.paragraphs[:5]] == [
-        "Communication submitted by: C", "Alleged victim: The author", "State party: Russian Federation",
-        "Date of communication: 2 November 2009", "Substantive issue: Unfair trial"]
-    assert ed.paragraphs[5].text.startswith("At its meeting on 8 November 2017, the Committee")
+    assert ed.sections == []               # "Human Rights Committee", over the title, is the session block's
+    assert [p.text for p in ed.paragraphs[:6]] == [
+        "Human Rights Committee", "Communication submitted by: C", "Alleged victim: The author",
+        "State party: Russian Federation", "Date of communication: 2 November 2009", "Substantive issue: Unfair trial"]
+    assert ed.paragraphs[6].text.startswith("At its meeting on 8 November 2017, the Committee")
     assert [n.number for n in ed.notes] == ["*", "**"]
+
+
+@pytest.mark.parametrize("name, first_sections", [
+    ("GEGN.2_2025_64", ["Summary"]),
+    ("HRI_MC_2025_1", ["Provisional agenda", "Annotations"]),
+    ("FCCC_SBSTA_2011_Misc.14", ["Submission from the secretariat of the Global Terrestrial Observing System"]),
+])
+def test_the_session_block_over_the_title_is_no_section(editions, name, first_sections):
+    """The organ, session, agenda item and the item's title printed over the document's title (in bold, as the
+    title is) are the session block, body text before the document's own sections: GEGN.2/2025/64's section tree
+    had opened "United Nations Group of Experts on Geographical Names" › "2025 session" › the agenda item's title,
+    every section of the document under them."""
+    ed = editions[name]
+    assert [s.title for s in ed.sections[:len(first_sections)]] == first_sections
+    assert all(s.parent is None for s in ed.sections[:1])

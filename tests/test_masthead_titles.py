@@ -112,7 +112,7 @@ def test_a_scanned_bilingual_masthead_with_a_misread_original(tmp_path):
 def test_the_session_block_of_a_joint_document_is_masthead(tmp_path):
     """A letter to both the General Assembly and the Security Council (A/79/740) heads its session block with the
     two organs side by side and their session and year under them: that block is masthead, not a section; the
-    agenda lines under it stay body text."""
+    agenda lines under it stay body text, the item's title in bold too (no section of the letter)."""
     items = [(123, 780, 20, T, "United Nations"), (400, 780, 10, T, "A/99/740-S/2099/45"),
              (123, 752, 20, TB, "General Assembly"), (400, 758, 10, T, "Distr.: General"),
              (123, 732, 20, TB, "Security Council"), (400, 740, 10, T, "21 January 2099"),
@@ -128,6 +128,6 @@ def test_the_session_block_of_a_joint_document_is_masthead(tmp_path):
              (147, 500, 10, T, "I would appreciate your kind assistance in having the present letter distributed.")]
     ed = reportdiff.load(_draw(tmp_path / "a.pdf", items), cache=False, workers=1)
     assert ed.title.startswith("Letter dated 20 January 2099") and ed.symbol.startswith("A/99/740")
-    assert [s.title for s in ed.sections] == ["Crimes against humanity"]
-    assert ed.paragraphs[0].text == "Agenda item 62"
+    assert ed.sections == []
+    assert [p.text for p in ed.paragraphs[:2]] == ["Agenda item 62", "Crimes against humanity"]
     assert not any("Ninety-ninth" in p.text or "Security Council" in p.text for p in ed.paragraphs)

@@ -438,6 +438,7 @@ class EditionBuilder:
         self._slash_next = 1                    # the number of the document's next 1990s "n/" note
         self.slash_numbers: set[int] = set()    # the numbers of its "n/" notes found
         self._title_lines: list[Line] = []      # the title's lines on page 1 (text of the document's language)
+        self._session_block: set[int] = set()   # id() of page 1's lines before the title: session, agenda item
 
     # -- zones
     def _zones(self) -> tuple[Masthead, list[tuple[int, list[Line]]], list[tuple[int, list[Line]]]]:
@@ -453,6 +454,7 @@ class EditionBuilder:
             if p.number == 1:
                 mh = read_masthead(lines, headers, p)
                 self._title_lines = lines[mh.kept[1]:mh.end]
+                self._session_block = {id(ln) for ln in lines[mh.kept[0]:mh.kept[1]]}
                 lines = lines[mh.kept[0]:mh.kept[1]] + lines[mh.end:]
             lines, in_contents = _cut_table_of_contents(lines, in_contents)
             body, fns = _split_footnote_zone(p, lines, self.body)
@@ -603,6 +605,8 @@ class EditionBuilder:
                          nxt: Line | None) -> tuple[tuple[str, str] | None, str | None]:
         """The line's heading kind (None for text) and what its small-letter start says ("text", "wrap")."""
         blocks = reading.blocks
+        if id(ln) in self._session_block:
+            return None, None         # the session, agenda item and its title over the document's: no section
         heading_kind = self._heading_kind(ln, words)
         if heading_kind is None and blocks and self._typescript_annex_title(blocks[-1], ln):
             heading_kind = "", f"plain:{_line_style(ln, self.body)}"
@@ -691,6 +695,8 @@ class EditionBuilder:
                      or (cur.number is None and prev is not None and self._indented_under_short(prev, ln))
                      or id(ln) in self.block_starts
                      or _label_and_value(ln.plain_words)                # a form's row: one row, one paragraph
+                     or (id(ln) in self._session_block and prev is not None      # the session block's parts:
+                         and _line_style(prev, self.body) != _line_style(ln, self.body))   # organ, item, title
                      or (prev is not None and prev.box != ln.box)        # the body resumes after a sidebar
                      or (prev is not None and self._unread_between(prev.page, ln.page))   # no run-on across it
                      or (prev is not None and prev.page != ln.page and self._ended_on_last_page(prev, ln)
