@@ -1297,6 +1297,24 @@ def test_a_text_printed_twice_is_briefed_once():
     assert [(b.new, b.summary) for b in brief] == [(["27"], f"new: {twice}"), (["12"], "new: Small Territories")]
 
 
+def test_a_short_concern_is_quoted_with_the_sentence_that_says_what_it_is_about():
+    """The Monitoring Team's new "Regional relations remain fragile." says what worries it in the next sentence:
+    the quote holds both (the analysts' key item quotes the second); a concern told in a full sentence, or followed
+    by a call, is quoted alone."""
+    short = ("Regional relations remain fragile. There is a risk that terrorist groups may exploit these regional "
+             "tensions. The Monitoring Team recommends that the Committee consider the matter.")
+    full = ("The security situation in the north-east of the country deteriorated sharply during the period. "
+            "Markets in the area were closed for several weeks.")
+    call = "Regional relations remain fragile. I call upon the parties to exercise restraint."
+    old, new, ctx = read_pair({"1": "The Committee met twice."}, {"7": short, "8": full, "9": call})
+    quotes = {pid: next(s.new for s in signals_for([], [new.paragraph(pid)], "added", None, ctx)
+                        if s.kind == "new_concern") for pid in ("7", "8", "9")}
+    assert quotes["7"] == ("Regional relations remain fragile. There is a risk that terrorist groups may exploit "
+                           "these regional tensions.")
+    assert quotes["8"] == "The security situation in the north-east of the country deteriorated sharply during the period."
+    assert quotes["9"] == "Regional relations remain fragile."
+
+
 def test_a_label_is_no_new_subject():
     """A heading read as text, a masthead's session and agenda line, a rapporteur's name, a row of a table: a few
     words that end no sentence and assess nothing are no new or dropped concern (A/51/595 → A/52/620's brief had

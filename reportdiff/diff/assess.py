@@ -48,6 +48,9 @@ LEAD_BONUS = 1.2             # a change in a paragraph's lead sentence: where th
 REVERSAL_BONUS = 1.5
 NOVEL_BELOW = 0.4            # nearest cosine above which an added/removed paragraph is more likely a rewrite
 FRAGMENT_WORDS = 8           # an added/removed text shorter than this is a fragment (a table cell, a label)
+# A concern's sentence shorter than this is quoted with the sentence after it, which says what it is about:
+# "Regional relations remain fragile. There is a risk that terrorist groups may exploit these regional tensions …"
+SHORT_CONCERN = 8
 CONTINUITY_WORDS = 5         # a continuity word ("remained") is shown with what follows it, this many words in all
 # A welcome on one side and a demand on the other weigh this share of a judgement that moved (read on the seven
 # gold pairs' briefs: "welcome → must", "required → welcome", "welcome → should", "encouraged → imperative" each
@@ -780,7 +783,7 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext,
     fragment = len(text.split()) < FRAGMENT_WORDS or not any(p.number for p in paras)
     score = (0.35 + _concern_weight(best)) * (0.5 + 0.5 * novelty) * (
         0.3 if fragment else 1.0) * (PAST_EVENT if side == "old" and _past_event(paras, sents, ctx) else 1.0)
-    q = quote(best.text, _offsets(best, words, term_stems[:2]))
+    q = quote(_with_next(best, paras), _offsets(best, words, term_stems[:2]))
     subject = ", ".join(terms)
     kind, direction = ("new_concern", "new") if side == "new" else ("dropped_concern", "dropped")
     # the subject as the sentence judges it, else the phrase that holds the salient terms ("Mass roundups of
@@ -795,6 +798,19 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext,
     change = f"{direction}: {named or subject}" + (f" — {assessed}" if assessed else "")
     return [Signal(kind=kind, old=None if side == "new" else q, new=q if side == "new" else None,
                    subject=subject, change=change, direction=direction, score=round(score, 3), topic=named)]
+
+
+def _with_next(best: Sentence, paras: list[Paragraph]) -> str:
+    """The concern's sentence, and the one after it in its paragraph when it is short (SHORT_CONCERN) and that one
+    makes no call (a call is told as one): the words of the paragraph, as written."""
+    para = next((p for p in paras if p.id == best.pid), None)
+    if para is None or len(best.text.split()) >= SHORT_CONCERN:
+        return best.text
+    spans = sentences(para.text)
+    for (a, b), (_, end) in zip(spans, spans[1:]):
+        if para.text[a:b] == best.text and not _holds_call(para.text[b:end]):
+            return para.text[a:end]
+    return best.text
 
 
 def _label(text: str, sents: list[Sentence]) -> bool:
