@@ -440,7 +440,8 @@ def mapped_text(path: str | Path, codes: dict[str, int], **report) -> Path:
     return write(path, data)
 
 
-__all__: Sequence[str] = ("un_report", "french_report", "slash_notes_report", "typescript_report", "letter", "scanned", "encrypted", "owner_only_encrypted",
+__all__: Sequence[str] = ("un_report", "french_report", "slash_notes_report", "typescript_report", "letter", "scanned",
+                          "encrypted", "owner_only_encrypted",
                           "big_document", "free_layout", "truncate", "corrupt_xref", "not_pdfs", "write", "mapped_text",
                           "raw_pdf", "decompression_bomb", "page_tree_bomb", "page_tree_loop", "lying_page_count")
 
