@@ -1012,6 +1012,9 @@ def test_a_concern_in_another_language_keeps_its_terms():
     ("Talks with Abdulhamid Al Dabiba continued.", ["Abdulhamid Al Dabiba"], ""),
     ("It organized a study visit to Nigeria for representatives.", ["Nigeria", "representatives"], ""),
     ("Incidents of particular note are set out in annex I.", ["incidents", "note"], "Incidents of particular note"),
+    # a resolution's operative verb is its act, not its subject ("Condemns attacks" was a phrase)
+    ("Condemns attacks against peacekeepers in Sector East.", ["attacks", "peacekeepers"],
+     "Attacks against peacekeepers in Sector East"),
 ])
 def test_key_phrase_names_a_subject_by_a_phrase_of_its_sentence(sentence, terms, phrase):
     assert key_phrase(sentence, terms) == phrase

@@ -182,6 +182,13 @@ def _is_verb_after(word: str, before: str | None) -> bool:
     return after_noun and (re.search(r"(?:ed|ing|en)$", w) is not None or not _ADJECTIVE_ENDING.search(w))
 
 
+# The verbs a resolution's operative paragraphs open on ("Recalls paragraph 1 of resolution 2293 …"): the paragraph's
+# act, not part of what it is about
+_OPERATIVE = frozenset("""recalls decides requests demands urges calls notes encourages reaffirms reiterates stresses
+    emphasizes underlines welcomes expresses affirms invites authorizes condemns deplores acknowledges takes
+    commends appeals approves endorses extends reminds recognizes""".split())
+
+
 def _noun_runs(sentence: str) -> list[list[str]]:
     """The sentence's stretches of nouns, names and adjectives, joined by the small words of noun phrases: where a
     punctuation mark, a function word, a determiner or a verb stands, a stretch ends."""
@@ -194,7 +201,7 @@ def _noun_runs(sentence: str) -> list[list[str]]:
         low = token.lower()
         is_word = bool(re.match(r"[\w’'\-]", token))
         breaks = not is_word or low in _DETERMINERS or (low in STOP and low not in _JOINERS) or (
-            low not in _JOINERS and _is_verb_after(token, previous))
+            low not in _JOINERS and _is_verb_after(token, previous)) or (k == 0 and low in _OPERATIVE)
         if breaks:
             if current:
                 runs.append(current)
