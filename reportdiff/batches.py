@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from .errors import ReportDiffError, UsageError, interrupted
+from .errors import ReportDiffError, UsageError, raise_if_interrupted
 from .fileio import file_identities
 
 if TYPE_CHECKING:
@@ -341,8 +341,7 @@ def run_item(item: Item, options: Options, previous: dict | None = None) -> dict
         made = _compare_pair(item, paths, options) if item.kind == "pair" else _follow_series(item, paths, options)
         return {"status": "done", "key": key, **made}
     except Exception as e:            # bad input, or a bug or an input nobody foresaw: recorded, the batch goes on
-        if interrupted(e):
-            raise KeyboardInterrupt from e          # a Ctrl-C stops the batch, as it does between items
+        raise_if_interrupted(e)                     # a Ctrl-C stops the batch, as it does between items
         return {"status": "failed", "error": _failure(e)}
 
 

@@ -139,3 +139,10 @@ def interrupted(e: BaseException) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
+
+
+def raise_if_interrupted(e: BaseException) -> None:
+    """Raise KeyboardInterrupt (from `e`) when `e` is a Ctrl-C in disguise (`interrupted`): for the handlers that
+    turn any other exception into a report of bad input or a failed item."""
+    if interrupted(e):
+        raise KeyboardInterrupt from e

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 from typing import Callable, Iterable
 
-from ..errors import CorruptPDFError, interrupted
+from ..errors import CorruptPDFError, raise_if_interrupted
 from .pdfium_lock import with_pdfium_lock
 
 # Two characters are in one word unless the gap between them exceeds this share of the font size. Justified lines
@@ -704,8 +704,7 @@ def read_pages(path: str | os.PathLike, *, max_pages: int = 3000,
     except (MemoryError, KeyboardInterrupt):
         raise
     except Exception as e:  # the parsers raise many kinds of exceptions on damaged files
-        if interrupted(e):
-            raise KeyboardInterrupt from e
+        raise_if_interrupted(e)
         raise CorruptPDFError(f"{name} could not be read as a PDF ({type(e).__name__}: {str(e)[:80]}); "
                               f"it may be damaged or truncated: get a fresh copy") from e
     if not any(p.lines for p in pages):

@@ -27,7 +27,7 @@ import stat
 import zlib
 
 from ..errors import CorruptPDFError, EncryptedPDFError, InputFileError, NoTextLayerError, NotAPDFError, \
-    TooLargeError, UsageError, interrupted
+    TooLargeError, UsageError, raise_if_interrupted
 from .pdfium_lock import with_pdfium_lock
 
 #: Largest input file accepted, in bytes. UN reports, annexes included, are a few MB; 256 MiB leaves a wide margin
@@ -215,8 +215,7 @@ def _pdfminer_check(path: str | os.PathLike) -> None:
         raise CorruptPDFError(f"{name} is a damaged or malicious PDF (its structure cannot be read safely); "
                               f"check the file") from None
     except Exception as e:  # pdfminer raises many types (PSEOF, PDFSyntaxError, KeyError, TypeError...)
-        if interrupted(e):
-            raise KeyboardInterrupt from e
+        raise_if_interrupted(e)
         raise CorruptPDFError(f"{name} is a damaged PDF that the parser cannot read ({type(e).__name__}); "
                               f"download it again or repair it (e.g. qpdf in.pdf out.pdf)") from None
 
