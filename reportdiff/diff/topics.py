@@ -15,6 +15,12 @@ from .sentences import STOP, content_words, is_name_word, stem
 from .word_forms import can_be_noun
 from .wordiff import MONTHS_LOWER
 
+# A resolution's verbs that judge what follows them (its operative and preambular forms): its stance, as "I
+# welcome …" is the Secretary-General's
+_RESOLUTION_JUDGES = {"welcomes": "welcoming", "commends": "commending", "condemns": "condemning",
+                      "deplores": "deploring", "stresses": "stressing", "emphasizes": "emphasizing",
+                      "underlines": "underlining", "recognizes": "recognizing", "reaffirms": "reaffirming"}
+
 # What opens a sentence before what it is about: its date or place frame ("Shortly after the attack, …"), a
 # connective, or the report's own stance ("I remain deeply concerned about …", "I welcome …"), whose object is then
 # what the sentence is about.
@@ -36,9 +42,8 @@ _STANCE_OPENING = re.compile(r"^(?:I|We)\s+(?:(?:also|further|again|continue to|
                              # "Expressing deep concern at …", "Deeply concerned by …" (its asks, "Decides",
                              # "Requests", "Calls upon", judge nothing: they stay as they are)
                              r"|^(?:(?:Strongly|Also|Further|Again|Deeply|Gravely|Seriously|Firmly)\s+)*"
-                             r"(?:(?:Welcomes|Welcoming|Commends|Commending|Condemns|Condemning|Deplores|Deploring|"
-                             r"Stresses|Stressing|Emphasizes|Emphasizing|Underlines|Underlining|Recognizes|Recognizing|"
-                             r"Reaffirms|Reaffirming)(?:\s+that)?"
+                             rf"(?:(?:{'|'.join(w.capitalize() for pair in _RESOLUTION_JUDGES.items() for w in pair)})"
+                             r"(?:\s+that)?"
                              r"|(?:Expresses|Expressing)\s+(?:its\s+)?(?:(?:deep|grave|serious|strong)\s+)?concern"
                              r"\s+(?:at|about|over|regarding|that)"
                              r"|(?:Concerned|Alarmed|Aware|Conscious|Mindful|Convinced)\s+(?:about|at|by|of|over|that))"
@@ -183,10 +188,10 @@ def _is_verb_after(word: str, before: str | None) -> bool:
 
 
 # The verbs a resolution's operative paragraphs open on ("Recalls paragraph 1 of resolution 2293 …"): the paragraph's
-# act, not part of what it is about
-_OPERATIVE = frozenset("""recalls decides requests demands urges calls notes encourages reaffirms reiterates stresses
-    emphasizes underlines welcomes expresses affirms invites authorizes condemns deplores acknowledges takes
-    commends appeals approves endorses extends reminds recognizes""".split())
+# act, not part of what it is about — those that judge, and those that ask or record
+_OPERATIVE = frozenset(_RESOLUTION_JUDGES) | frozenset("""recalls decides requests demands urges calls notes
+    encourages reiterates expresses affirms invites authorizes acknowledges takes appeals approves endorses extends
+    reminds""".split())
 
 
 def _noun_runs(sentence: str) -> list[list[str]]:
