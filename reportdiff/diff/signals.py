@@ -199,16 +199,17 @@ REFERENCE_REACH = 200     # characters before a changed number read for its refe
 def _new_text_before(ops: list[DiffOp], start: int, reach: int = REFERENCE_REACH) -> str:
     """The new text's last `reach` characters (or a little more) before op `start`: read backwards, so that a long
     paragraph's many changed figures each cost their neighbourhood, not the paragraph."""
-    return _new_text_near(ops[:start], True, reach)[0]
+    return _text_near(ops[:start], True, reach)[0]
 
 
-def _new_text_near(ops: list[DiffOp], from_end: bool, reach: int) -> tuple[str, bool]:
-    """The new text of `ops` nearest the change — their last (`from_end`) or first `reach` characters, or a little
-    more, whole ops — and whether that is all of it."""
+def _text_near(ops: list[DiffOp], from_end: bool, reach: int, side: str = "new") -> tuple[str, bool]:
+    """The new text (or the old, `side`) of `ops` nearest the change — their last (`from_end`) or first `reach`
+    characters, or a little more, whole ops — and whether that is all of it."""
+    left_out = "-" if side == "new" else "+"
     parts: list[str] = []
     size = 0
     for op, text in (reversed(ops) if from_end else ops):
-        if op != "-":
+        if op != left_out:
             parts.append(text)
             size += len(text)
             if size >= reach:
@@ -239,7 +240,8 @@ def _days_of_a_month(ops: list[DiffOp], hunk: _Hunk) -> bool:
     days' changes ("on 1, 7, 9, 10 and 28 October" → "on 6, 8, 9, 10 and 13 October"); an ordinal is no day
     ("the 3rd to 7th meetings, on 6 …")."""
     rest = ops[hunk.end:]
-    for changed, following in ((hunk.old_tokens, old_text(rest)), (hunk.new_tokens, new_text(rest))):
+    for changed, side in ((hunk.old_tokens, "old"), (hunk.new_tokens, "new")):
+        following = _text_near(rest, False, _DAYS_REACH, side)[0]        # as far as it needs, not the whole rest
         tokens = changed + tokenize(following[:_DAYS_REACH])
         if not all(_is_day(tokens, k) for k, t in enumerate(changed)
                    if _NUMBER_RE.match(t) and "".join(tokens[k + 1:k + 2]).lower() not in _NOT_FIGURE_AFTER):
@@ -290,7 +292,7 @@ def _near_edge(ops: list[DiffOp], from_end: bool, n: int = CONTEXT_WORDS) -> str
     tokens (the cut may fall inside one): then the words picked are those of the whole text."""
     reach = REFERENCE_REACH
     while True:
-        text, whole = _new_text_near(ops, from_end, reach)
+        text, whole = _text_near(ops, from_end, reach)
         toks = tokenize(text)
         picked, stop = _edge_pick(toks, n, from_end)
         if whole or (stop is not None and (stop >= 2 if from_end else stop < len(toks) - 2)):
