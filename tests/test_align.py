@@ -364,6 +364,41 @@ def test_unrelated_section_in_the_same_place_is_not_paired():
     assert {(s.old, s.new) for s in c.sections} == {("I", "I"), ("III", "III"), ("II", None), (None, "II")}
 
 
+def reworded(t: str, seed: int) -> str:
+    """The same words in another order: a paragraph rewritten on the same subject, with no wording kept."""
+    words = t.rstrip(".").lower().split()
+    random.Random(seed).shuffle(words)
+    return " ".join(words).capitalize() + "."
+
+
+def _restructured(opening: str = "") -> tuple[Edition, Edition]:
+    """Old "II. Security and liaison arrangements" rewritten as new "III. Liaison and progress towards sustainable
+    solutions", after a new section II; old "III. Safety measures" dropped."""
+    old = [("I", "Introduction", 1, [text(1)]),
+           ("II", "Security and liaison arrangements", 1, [opening + text(2), opening + text(3)]),
+           ("III", "Safety measures", 1, [text(4)]),
+           ("IV", "Observations", 1, [text(5)])]
+    new = [("I", "Introduction", 1, [text(1)]),
+           ("II", "Cessation of hostilities", 1, [text(104, vocabulary=OTHER_VOCABULARY)]),
+           ("III", "Liaison and progress towards sustainable solutions", 1,
+            [opening + reworded(text(3), 1), opening + reworded(text(2), 2)]),
+           ("IV", "Observations", 1, [text(5)])]
+    return edition(old), edition(new)
+
+
+def test_a_rewritten_section_under_a_new_title_and_place_is_paired_on_its_words():
+    # the successor tier is given the pairing: the textual links alone pair I and IV only
+    state = align.textual_alignment(*_restructured())
+    assert not any(link.old and link.new and link.old[0] in (1, 2) for link in state.linker.links)
+    assert align.section_ids(state) == {"I": "I", "II": "III", "IV": "IV"}
+
+
+def test_two_logs_of_dated_incidents_are_not_paired_on_their_words():
+    # each entry of a log is a subject of its own: paired logs draw the successor tier into linking incidents
+    state = align.textual_alignment(*_restructured(opening="On 3 March, "))
+    assert align.section_ids(state) == {"I": "I", "IV": "IV"}
+
+
 @pytest.mark.slow
 def test_similarity_is_scored_for_few_pairs_not_all_pairs():
     # Near-linear scaling: on 600 paragraphs, only plausible pairs get the (costlier) LCS score.

@@ -69,6 +69,9 @@ GROUP_RIVAL_MARGIN = 0.1     # a part must be covered by the whole this much bet
 SECTION_ACCEPT = 0.4         # 0.6 × Dice of paragraph links + 0.4 × title similarity, with Dice ≥ 0.3
 SECTION_TITLE_ONLY = 0.85    # sections without paragraph votes pair only on a near-identical title ...
 RELATED_TITLE = 80           # ... or, in the same slot of the tree, on a related one (rapidfuzz 0-100 scale)
+SECTION_CONTENT = 0.2        # sections left unpaired pair on their paragraphs' words (TF-IDF cosine at least this)
+SECTION_CONTENT_ACCEPT = 0.3  # ... and cosine + half the Dice of their titles' words at least this
+LOG_DATED = 0.8              # a section this much of dated incidents is a log (not paired on its words)
 
 
 @dataclass
@@ -618,6 +621,7 @@ def pair_sections(old: Edition, new: Edition, old_side: _Side, new_side: _Side,
             pairs[int(x)] = int(y)
     _pair_unique_titles(to, tn, pairs)
     _pair_by_slot(to, tn, pairs)
+    _pair_by_content(to, tn, old_side, new_side, pairs)
     return pairs
 
 
@@ -678,6 +682,59 @@ def _pair_by_slot(to: _Tree, tn: _Tree, pairs: dict[int, int]) -> None:
                 pairs[x] = y
                 taken.add(y)
                 break
+
+
+def _pair_by_content(to: _Tree, tn: _Tree, old_side: _Side, new_side: _Side, pairs: dict[int, int]) -> None:
+    """Sections still unpaired, paired on what their paragraphs say: a report restructured and rewritten keeps its
+    subjects under new titles and places (Lebanon's "Disarming armed groups" -> "Disarmament of all armed groups in
+    Lebanon …", "Political and institutional stability" -> "III. Extension of State authority and institutional
+    stability", one level up). The TF-IDF cosine of the two sections' own paragraphs' words, rarity counted over
+    all sections of both editions, plus half the Dice of their titles' content words; one-to-one. A log of dated
+    incidents is left out: two logs share their places and patrols, but each entry is a subject of its own, and
+    pairing the logs draws the successor tier into linking incident to incident."""
+    from .successors import terms, tfidf_cosines
+
+    words_o = _section_words(old_side, len(to.sections))
+    words_n = _section_words(new_side, len(tn.sections))
+    logs_o, logs_n = _logs(old_side, len(to.sections)), _logs(new_side, len(tn.sections))
+    taken = set(pairs.values())
+    free_o = [x for x in range(len(to.sections)) if x not in pairs and words_o[x] and x not in logs_o]
+    free_n = [y for y in range(len(tn.sections)) if y not in taken and words_n[y] and y not in logs_n]
+    if not free_o or not free_n:
+        return
+    cos = tfidf_cosines([words_o[x] for x in free_o], [words_n[y] for y in free_n], words_o + words_n)
+    titles_o = [set(terms(s.title)) for s in to.sections]
+    titles_n = [set(terms(s.title)) for s in tn.sections]
+    dice = np.array([[2 * len(titles_o[x] & titles_n[y]) / max(1, len(titles_o[x]) + len(titles_n[y]))
+                      for y in free_n] for x in free_o])
+    score = cos + 0.5 * dice
+    for r, c in zip(*linear_sum_assignment(score, maximize=True)):
+        if cos[r, c] >= SECTION_CONTENT and score[r, c] >= SECTION_CONTENT_ACCEPT:
+            pairs[free_o[r]] = free_n[c]
+
+
+def _section_words(side: _Side, n_sections: int) -> list[list[str]]:
+    """Each section's own paragraphs' content word stems (successors.terms), one list per section."""
+    from .successors import terms
+
+    out: list[list[str]] = [[] for _ in range(n_sections)]
+    for p, k in zip(side.paragraphs, side.section):
+        if k >= 0:
+            out[k] += terms(p.text)
+    return out
+
+
+def _logs(side: _Side, n_sections: int) -> set[int]:
+    """Sections at least LOG_DATED of whose paragraphs report a dated event ("On 21 March, ...":
+    successors.is_dated). A body section tells of dated events too (Lebanon's "Disarming armed groups": 6 of 10),
+    an annex's list of incidents is nearly all of them (22 of 22, 48 of 49, 23 of 28)."""
+    from .successors import is_dated
+
+    dated, total = Counter(), Counter()
+    for p, k in zip(side.paragraphs, side.section):
+        total[k] += 1
+        dated[k] += is_dated(p.text)
+    return {k for k in range(n_sections) if total[k] and dated[k] >= LOG_DATED * total[k]}
 
 
 def _related_titles(a: str, b: str) -> bool:
