@@ -694,12 +694,16 @@ def _pair_by_content(to: _Tree, tn: _Tree, old_side: _Side, new_side: _Side, pai
     pairing the logs draws the successor tier into linking incident to incident."""
     from .successors import terms, tfidf_cosines
 
+    taken = set(pairs.values())
+    free_o = [x for x in set(old_side.section) - {-1} if x not in pairs]
+    free_n = [y for y in set(new_side.section) - {-1} if y not in taken]
+    if not free_o or not free_n:            # most pairs: every section with paragraphs is paired by now
+        return
     words_o = _section_words(old_side, len(to.sections))
     words_n = _section_words(new_side, len(tn.sections))
     logs_o, logs_n = _logs(old_side, len(to.sections)), _logs(new_side, len(tn.sections))
-    taken = set(pairs.values())
-    free_o = [x for x in range(len(to.sections)) if x not in pairs and words_o[x] and x not in logs_o]
-    free_n = [y for y in range(len(tn.sections)) if y not in taken and words_n[y] and y not in logs_n]
+    free_o = [x for x in sorted(free_o) if words_o[x] and x not in logs_o]
+    free_n = [y for y in sorted(free_n) if words_n[y] and y not in logs_n]
     if not free_o or not free_n:
         return
     cos = tfidf_cosines([words_o[x] for x in free_o], [words_n[y] for y in free_n], words_o + words_n)
