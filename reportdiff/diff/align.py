@@ -49,6 +49,7 @@ from rapidfuzz import fuzz, process
 from .._lsap import linear_sum_assignment   # scipy.optimize without its 0.5-1 s import
 
 from ..model import Edition, Paragraph, Section, SectionPair
+from .successors import find_successors, is_dated, terms, tfidf_cosines
 from .wordiff import TokenCodec, content_tokens
 
 # --- measured thresholds (see the module docstring) ---
@@ -692,8 +693,6 @@ def _pair_by_content(to: _Tree, tn: _Tree, old_side: _Side, new_side: _Side, pai
     all sections of both editions, plus half the Dice of their titles' content words; one-to-one. A log of dated
     incidents is left out: two logs share their places and patrols, but each entry is a subject of its own, and
     pairing the logs draws the successor tier into linking incident to incident."""
-    from .successors import terms, tfidf_cosines
-
     taken = set(pairs.values())
     free_o = [x for x in set(old_side.section) - {-1} if x not in pairs]
     free_n = [y for y in set(new_side.section) - {-1} if y not in taken]
@@ -719,8 +718,6 @@ def _pair_by_content(to: _Tree, tn: _Tree, old_side: _Side, new_side: _Side, pai
 
 def _section_words(side: _Side, n_sections: int) -> list[list[str]]:
     """Each section's own paragraphs' content word stems (successors.terms), one list per section."""
-    from .successors import terms
-
     out: list[list[str]] = [[] for _ in range(n_sections)]
     for p, k in zip(side.paragraphs, side.section):
         if k >= 0:
@@ -732,8 +729,6 @@ def _logs(side: _Side, n_sections: int) -> set[int]:
     """Sections at least LOG_DATED of whose paragraphs report a dated event ("On 21 March, ...":
     successors.is_dated). A body section tells of dated events too (Lebanon's "Disarming armed groups": 6 of 10),
     an annex's list of incidents is nearly all of them (22 of 22, 48 of 49, 23 of 28)."""
-    from .successors import is_dated
-
     dated, total = Counter(), Counter()
     for p, k in zip(side.paragraphs, side.section):
         total[k] += 1
@@ -880,8 +875,6 @@ def _link_successors(state: _State) -> tuple[dict[int, float], dict[int, float]]
     """The successor tier: paragraphs left free, linked to the paragraph on the same subject in the same role, or
     joined to a textual pair whose edit absorbed them (`successors.absorbed`). Returns, for each paragraph it
     weighed, how likely its most likely successor was (old side, new side)."""
-    from .successors import find_successors
-
     linker = state.linker
     textual = [link for link in linker.links if link.old and link.new]
     found = find_successors(state.old, state.new, linker.free_old(), linker.free_new(), section_ids(state),
