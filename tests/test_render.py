@@ -905,3 +905,46 @@ def test_a_chart_drawn_as_a_picture_says_its_fold_holds_only_its_source():
     doc = render.render_html(comparison)
     assert "source and notes (no words could be read from the chart itself)" in doc
     assert "labels and values" not in doc
+
+
+def _split_section_comparison() -> Comparison:
+    """Old "II. Situation in the area" split: its paragraphs rewritten into new II and into an unlabelled heading
+    whose title is hostile text; one of them dropped."""
+    from reportdiff.model import SectionPair
+
+    old_s = [Section("I", "I.", "Introduction", 1), Section("II", "II.", "Situation in the area", 1)]
+    new_s = [Section("I", "I.", "Introduction", 1), Section("II", "II.", "Cessation of hostilities", 1),
+             Section("H1", "", "<b>Blue</b> *Line* [x](http://e.vil)", 1)]
+    old = Edition("S/2025/1", "2025-01-01", "", 1, old_s, [
+        Paragraph("1", "1", "I", "The report covers the period."),
+        Paragraph("2", "2", "II", "Exchanges of fire continued across the line near Khiyam."),
+        Paragraph("3", "3", "II", "The Blue Line markers were removed near Hula."),
+        Paragraph("4", "4", "II", "A patrol was stopped near Yarin.")])
+    new = Edition("S/2025/2", "2025-07-01", "", 1, new_s, [
+        Paragraph("1", "1", "I", "The report covers the period."),
+        Paragraph("2", "2", "II", "Near Khiyam, fire was exchanged across the line on several occasions."),
+        Paragraph("3", "3", "H1", "Near Hula, markers of the Blue Line were taken away.")])
+    changes = [Change("unchanged", ["1"], ["1"]), Change("rewritten", ["2"], ["2"]),
+               Change("rewritten", ["3"], ["3"]), Change("removed", ["4"], [])]
+    sections = [SectionPair("I", "I", "Introduction", "Introduction"),
+                SectionPair("II", None, "Situation in the area", None),
+                SectionPair(None, "II", None, "Cessation of hostilities"),
+                SectionPair(None, "H1", None, new_s[2].title)]
+    return Comparison(old, new, sections, changes)
+
+
+def test_a_removed_section_says_where_its_paragraphs_continue():
+    """A section split or renamed out of recognition is gone as a heading, not as a subject: the removed section
+    names the new sections its linked paragraphs stand in, each new one the old section it continues."""
+    c = _split_section_comparison()
+    views = {s.key: s for s in build_view(c).sections}
+    assert views[("old", "II")].change_text == ("section removed, 1 removed, "
+                                                "2 paragraphs continue in II, <b>Blue</b> *Line* [x](http://e.vil)")
+    assert views[("new", "II")].change_text == "new section, 1 rewritten, continues what was II"
+    assert views[("new", "I")].continues == ""          # a paired section continues itself
+    doc = render.render_html(c, generated=FIXED)
+    assert "2 paragraphs continue in II, &lt;b&gt;Blue&lt;/b&gt;" in doc and "<b>Blue</b>" not in doc
+    md = render.render_markdown(c, generated=FIXED)
+    line = next(x for x in md.splitlines() if "continue in" in x)
+    assert line.endswith(r"2 paragraphs continue in II, \<b\>Blue\</b\> \*Line\* \[x\](http:\u2060//e.vil)".replace(
+        r"\u2060", "\u2060"))

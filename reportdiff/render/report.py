@@ -271,7 +271,7 @@ def _plain_summary(view: ReportView, *, filename: str | None = None, max_signals
     top = view.most_changed(MOST_CHANGED)
     if top:
         lines.append("Sections with the most change:")
-        lines += [f"  - {_clean(s.name)}: {s.change_text}" for s in top]
+        lines += [f"  - {_clean(s.name)}: {_clean(s.change_text)}" for s in top]
         lines.append("")
     if filename:
         lines.append(f"The full report is attached ({filename}); open it in any web browser, it works offline.")
@@ -313,7 +313,7 @@ def render_markdown(comparison: Comparison, *, generated: datetime | None = None
     if top:
         out.append("**Sections with the most change**")
         out.append("")
-        out += [f"- {_md(s.name)}: {s.change_text}" for s in top]
+        out += [f"- {_md(s.name)}: {_md(s.change_text)}" for s in top]
         out.append("")
     if not summary_only:
         from .markdown import markdown_redline
@@ -417,7 +417,7 @@ def _rich_sections(v: ReportView) -> list[Text]:
     for s in top:
         line = Text("  ")
         line.append(_clean(s.name))
-        line.append(f"  {s.change_text}", "dim")
+        line.append(f"  {_clean(s.change_text)}", "dim")
         out.append(line)
     return out
 

@@ -29,6 +29,7 @@ SIGNAL_SINGULAR = {"judgement": "judgement", "figure": "figure", "recommendation
                    "new_concern": "new concern", "dropped_concern": "dropped concern", "date": "date",
                    "hedge": "wording"}
 ROLE_LABELS = {"observation": "the report's observations", "opening": "the opening assessment"}
+MAX_CONTINUES = 3    # sections named where a removed section's paragraphs went (or a new one's came from)
 COUNT_KINDS = ("rewritten", "modified", "added", "removed", "moved", "split", "merged")
 SUBJECT_LIST = 12           # new and dropped subjects listed at the head of the report
 
@@ -279,6 +280,10 @@ class SectionView:
     status: str = ""                # "", "added", "removed", "renamed", "unread"
     old_title: str = ""
     unread_note: str = ""           # status "unread": which page of the other edition could not be read
+    # status "removed" or "added": where the section's linked paragraphs stand in the other edition ("4 paragraphs
+    # continue in II.A, II.C"; "continues what was II.A", old numbering said as the text's "(was ¶12)" says it): a
+    # section split or renamed out of recognition is gone as a heading, not as a subject
+    continues: str = ""
     title_segs: list[Seg] = field(default_factory=list)
     items: list[ItemView] = field(default_factory=list)
     n_changes: int = 0
@@ -327,6 +332,8 @@ class SectionView:
             parts.insert(0, "renamed")
         elif self.status == "unread":
             parts.insert(0, "unread in the other edition")
+        if self.continues:
+            parts.append(self.continues)
         if not parts and not self.total_chars:
             return ""                       # a heading over subsections, with no text of its own
         return ", ".join(parts) if parts else "no change"
@@ -691,6 +698,7 @@ def build_view(comparison: Comparison, *, generated: str = "", generated_iso: st
     change_views, change_key = _change_items(layout)
     ghosts_after, ghosts_first = _moved_ghosts(layout, change_views, change_key)
     _fill_sections(layout, change_views, change_key, ghosts_after, ghosts_first)
+    _tell_continuations(layout)
     signals = _signal_list(comparison, change_views)
     summary = comparison.summary()
     pct = _percent_changed(list(layout.views.values()))
@@ -940,6 +948,45 @@ def _fill_sections(layout: _Layout, change_views: list[ItemView], change_key: li
         for it in sv.items:
             if it.type == "same":
                 it.summary = _run_summary(it.items)
+
+
+def _tell_continuations(layout: _Layout) -> None:
+    """For each removed section, the new edition's sections that its linked paragraphs stand in now, and for each
+    new section, the old sections its linked paragraphs come from (SectionView.continues)."""
+    old_section = {p.id: p.section for p in layout.comparison.old.paragraphs}
+    new_section = {p.id: p.section for p in layout.comparison.new.paragraphs}
+    went: dict[str | None, Counter] = {}       # old section -> new sections, by paragraphs linked there
+    came: dict[str | None, Counter] = {}       # new section -> old sections
+    linked: Counter = Counter()                # old section -> its paragraphs linked
+    for ch in layout.comparison.changes:
+        if not (ch.old and ch.new):
+            continue
+        for i in ch.old:
+            linked[old_section.get(i)] += 1
+            went.setdefault(old_section.get(i), Counter()).update(new_section.get(j) for j in ch.new)
+        for j in ch.new:
+            came.setdefault(new_section.get(j), Counter()).update(old_section.get(i) for i in ch.old)
+    new_order = {s.id: k for k, s in enumerate(layout.comparison.new.sections)}
+    old_order = {s.id: k for k, s in enumerate(layout.comparison.old.sections)}
+    for key, sv in layout.views.items():
+        if key is None:
+            continue
+        side, sid = key
+        if side == "old" and sv.status == "removed" and sid in went:
+            n = linked[sid]
+            places = _refs(went[sid], layout.new_sec, new_order)
+            sv.continues = f"{n} paragraph{'s' if n != 1 else ''} continue{'s' if n == 1 else ''} in {places}"
+        elif side == "new" and sv.status == "added" and sid in came:
+            sv.continues = f"continues what was {_refs(came[sid], layout.old_sec, old_order)}"
+
+
+def _refs(where: Counter, known: dict[str, Section], order: dict[str, int]) -> str:
+    """"II.A, II.C and 2 other sections": the sections holding most of the linked paragraphs (in the edition's
+    order when as many), as a reader names them (the paragraphs before any heading: "Opening")."""
+    ranked = sorted(where, key=lambda s: (-where[s], order.get(s, -1) if s else -1))
+    names = [section_ref(known.get(s)) if s else "Opening" for s in ranked[:MAX_CONTINUES]]
+    rest = len(ranked) - len(names)
+    return ", ".join(names) + (f" and {rest} other section{'s' if rest != 1 else ''}" if rest else "")
 
 
 def _count_change(sv: SectionView, ch: Change, changed: int) -> None:
