@@ -983,8 +983,8 @@ def _tell_continuations(layout: _Layout) -> None:
 def _refs(where: Counter, known: dict[str, Section], order: dict[str, int]) -> str:
     """"II.A, II.C and 2 other sections": the sections holding most of the linked paragraphs (in the edition's
     order when as many), as a reader names them (the paragraphs before any heading: "Opening")."""
-    ranked = sorted(where, key=lambda s: (-where[s], order.get(s, -1) if s else -1))
-    names = [section_ref(known.get(s)) if s else "Opening" for s in ranked[:MAX_CONTINUES]]
+    ranked = sorted(where, key=lambda s: (-where[s], order.get(s, -1)))
+    names = [section_ref(known.get(s)) for s in ranked[:MAX_CONTINUES]]      # no section (None): "Opening"
     rest = len(ranked) - len(names)
     return ", ".join(names) + (f" and {rest} other section{'s' if rest != 1 else ''}" if rest else "")
 
