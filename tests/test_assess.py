@@ -1180,6 +1180,22 @@ def test_what_is_to_be_averted_is_no_trend():
         ("essential", "level", 21)]
 
 
+def test_gains_threatened_or_kept_are_no_improvement():
+    """South Sudan's "… rapidly erode the gains made since its signing" was judged "deeply concerning → gains": the
+    gains are what is eroded, and the erosion is the judgement."""
+    from reportdiff.diff import lexicon
+    assert lexicon.hits("Offensives are violations of the peace agreement and rapidly erode the gains made.") == [
+        ("erode", "worse", 61)]
+    assert lexicon.hits("The plan is an opportunity to consolidate progress and to protect hard-won gains.") == []
+    assert lexicon.hits("The situation improved and gains were recorded.") == [
+        ("improved", "better", 14), ("gains", "better", 27)]
+    old = "The spread of conflict between the armed forces and opposition forces is deeply concerning."
+    new = "The ongoing military offensives by the armed forces against opposition forces erode the gains made."
+    judged = of_kind(signals(old, new), "judgement")
+    assert judged and all("gains" not in s.change for s in judged)
+    assert any("erode" in s.change for s in judged)
+
+
 def test_the_report_describing_itself_judges_nothing():
     sigs = signals("The present report provides an assessment of the implementation of resolution 1701 (2006).",
                    "The present report highlights continuing progress, as well as areas of prevailing concern, in "
