@@ -1196,6 +1196,20 @@ def test_gains_threatened_or_kept_are_no_improvement():
     assert any("erode" in s.change for s in judged)
 
 
+def test_a_verb_joined_to_a_goal_and_those_in_need_judge_nothing():
+    """Libya's "met with municipal authorities to strengthen coordination … and improve emergency preparedness" was
+    judged "— → improve", and "individuals in need of international protection" "need → reportedly"."""
+    from reportdiff.diff import lexicon
+    assert lexicon.hits("They met with the authorities to strengthen coordination on the refugee response and "
+                        "improve emergency preparedness.") == []
+    assert lexicon.hits("The Cabinet approved $7.9 million for assistance to those in need in the South.") == []
+    assert lexicon.hits("360 individuals in need of international protection were held.") == []
+    # observed, not a goal: a judgement of worse after a preposition's "to", a need the report states
+    assert [h[0] for h in lexicon.hits("Violations increase tensions between the signatories to the Agreement "
+                                       "and undermine stability.")] == ["increase", "undermine"]
+    assert [h[0] for h in lexicon.hits("There is a need for further funding.")] == ["need"]
+
+
 def test_the_report_describing_itself_judges_nothing():
     sigs = signals("The present report provides an assessment of the implementation of resolution 1701 (2006).",
                    "The present report highlights continuing progress, as well as areas of prevailing concern, in "

@@ -69,6 +69,13 @@ _BASE_VERBS = frozenset("""improve increase decrease reduce expand escalate inte
 _TO_OR_MODAL = re.compile(r"\b(?:to|must|should|will|would|can|could|may|might|help|helps|further)\s+$", re.I)
 _ASK = re.compile(r"\b(?:(?i:must|should|needs? to|it is (?:critical|essential|imperative|vital|important|necessary|"
                   r"crucial))|I (?:\w+ )?(?:call|urge|encourage|recommend|request|appeal))\b")
+# "to strengthen coordination … and improve emergency preparedness", "efforts to accelerate and intensify support":
+# a second verb joined to an infinitive is a goal as the first is. Not for a judgement of worse ("violations …
+# increase tensions … and undermine stability" is observed), nor after a determiner ("to the Agreement and …": a
+# preposition). Read in the 75 documents: 27 such verbs of improvement, growth or assessment, all goals, purposes or
+# capabilities.
+_JOINED_TO_INFINITIVE = re.compile(r"\bto\s+(?:further\s+)?(?!(?:the|a|an|its|their|this|these|those|his|her|"
+                                   r"all|any|each)\b)[a-z]+\b[^.;:]{0,80}?\s(?:and|or)\s+$")
 _GOAL_REACH = 80               # characters back a "to" or a modal is looked for ("to further improve")
 _ASK_REACH = 400               # characters back a call or a "must" is looked for (bounds the work on a long text)
 _AVERTED = re.compile(r"\b(?:prevent|prevents|preventing|prevented|avoid|avoids|avoiding|avert|averting|forestall|"
@@ -137,6 +144,9 @@ _IDIOMS: dict[str, _Idiom] = {
     "risk": (None, re.compile(r"\s+(?:reduction|assessments?|management|mitigation)\b", re.I)),
     "dynamic": (None, re.compile(r"\s+(?:air|ground|aerial)\b", re.I)),
     "improvement": (None, re.compile(r"\s+plans?\b", re.I)),
+    # "individuals in need of international protection", "people in need": whom help is for (19 times in the 75
+    # documents), not what the report says must be done
+    "need": (re.compile(r"\bin\s+$", re.I), None),
     "needs": (re.compile(r"\b(?:humanitarian|basic|specific|special|priority|protection|medical|food|development|"
                          r"capacity|training|identified|assessed)\s+$", re.I), re.compile(r"\s+assessments?\b", re.I)),
     "urgent": (None, re.compile(r"\s+medical\b", re.I)),
@@ -300,7 +310,9 @@ def hits(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[s
         if _own_work(text, w, m.start(), m.end()):
             continue        # "UNMISS continued to support …", "the Mission strengthened the capacity of …"
         if w in _BASE_VERBS and (_TO_OR_MODAL.search(text, max(0, m.start() - _GOAL_REACH), m.start())
-                                 or _ASK.search(text, max(0, m.start() - _ASK_REACH), m.start())):
+                                 or _ASK.search(text, max(0, m.start() - _ASK_REACH), m.start())
+                                 or (cat != "worse" and _JOINED_TO_INFINITIVE.search(
+                                     text, max(0, m.start() - _GOAL_REACH - 40), m.start()))):
             continue        # "to improve", "must strengthen", "I urge … to reduce": a goal, not an observed trend
         if cat in ("worse", "up") and _AVERTED.search(text, max(0, m.start() - 60), m.start()):
             continue        # "to prevent escalation", "avoid further deterioration": what is to be averted
