@@ -463,8 +463,9 @@ def test_terms_of_art_are_not_judgements():
                  "Classrooms expected to benefit 648 pupils were built.",
                  "A primary healthcare unit expected to serve 11,299 individuals opened."):
         assert words(text) == [], text
+    # "the needs" are what people lack (a noun: necessity is "needs to"); "urgent" is the judgement
     assert words("I am gravely concerned; the situation is grave and the needs are urgent.") == [
-        "gravely", "concerned", "grave", "needs", "urgent"]
+        "gravely", "concerned", "grave", "urgent"]
     assert words("Infrastructure remains critical, and the risk of escalation is high.") == [
         "remains", "critical", "risk", "escalation", "high"]
     assert words("Israeli forces committed grave violations of international humanitarian law.") == ["grave"]
@@ -1208,6 +1209,21 @@ def test_a_verb_joined_to_a_goal_and_those_in_need_judge_nothing():
     assert [h[0] for h in lexicon.hits("Violations increase tensions between the signatories to the Agreement "
                                        "and undermine stability.")] == ["increase", "undermine"]
     assert [h[0] for h in lexicon.hits("There is a need for further funding.")] == ["need"]
+
+
+def test_a_purpose_a_noun_of_needs_and_the_verb_marked_judge_nothing():
+    """Read in the ISIL pair's signals: "with the goal of reducing reliance on confessions" judged "— → reducing",
+    "in response to needs identified under the Global Framework" "needs → —", "a suicide bombing … marked the
+    highest-profile casualty" "marked → diminished"."""
+    from reportdiff.diff import lexicon
+    assert lexicon.hits("Training was given with the goal of reducing reliance on confessions.") == []
+    assert lexicon.hits("Talks were held with a view to encouraging dialogue.") == []
+    assert lexicon.hits("The appeal seeks to meet the needs of 1 million vulnerable people.") == []
+    assert lexicon.hits("A suicide bombing marked the highest-profile casualty since 2021.") == []
+    # still read: a need stated, a marked change, a trend
+    assert [h[0] for h in lexicon.hits("This needs to be done before the elections.")] == ["needs"]
+    assert [h[0] for h in lexicon.hits("There was a marked increase in attacks.")] == ["marked", "increase"]
+    assert [h[0] for h in lexicon.hits("Attacks were reducing in the north.")] == ["reducing"]
 
 
 def test_the_report_describing_itself_judges_nothing():
