@@ -1226,6 +1226,24 @@ def test_a_purpose_a_noun_of_needs_and_the_verb_marked_judge_nothing():
     assert [h[0] for h in lexicon.hits("Attacks were reducing in the north.")] == ["reducing"]
 
 
+def test_encouraging_someone_is_an_act_not_a_stance():
+    """The Monitoring Team's "Al-Qaida tried to exploit the Gaza and Israel conflict by encouraging lone-actor
+    attacks" was judged "— → encouraging", as if the report were encouraged."""
+    from reportdiff.diff import lexicon
+
+    def words(text):
+        return [w for w, _, _ in lexicon.hits(text)]
+    for act in ("Al-Qaida tried to exploit the conflict by encouraging lone-actor attacks.",
+                "The Directorate encouraged Member States to strengthen their efforts.",
+                "Member States were encouraged to share relevant information.",
+                "It is a goal reportedly encouraged by the leadership."):
+        assert "encouraged" not in words(act) and "encouraging" not in words(act), act
+    for felt in ("I am encouraged by the commitment of the Government.", "The reforms are encouraging.",
+                 "Some encouraging steps have been taken.", "I am also encouraged that talks resumed.",
+                 "The group was weak. Encouraged by the changing landscape, it expanded."):
+        assert {"encouraged", "encouraging", "Encouraged"} & set(words(felt)), felt
+
+
 def test_the_report_describing_itself_judges_nothing():
     sigs = signals("The present report provides an assessment of the implementation of resolution 1701 (2006).",
                    "The present report highlights continuing progress, as well as areas of prevailing concern, in "
