@@ -1244,6 +1244,21 @@ def test_encouraging_someone_is_an_act_not_a_stance():
         assert {"encouraged", "encouraging", "Encouraged"} & set(words(felt)), felt
 
 
+def test_most_as_a_share_or_a_time_judges_nothing():
+    """South Sudan's "The number of arrivals … totalled 198,000, of whom most were South Sudanese returnees" was
+    judged "— → most"; "the most serious threat" still judges a level."""
+    from reportdiff.diff import lexicon
+
+    def words(text):
+        return [w for w, _, _ in lexicon.hits(text)]
+    for share in ("Arrivals totalled 198,000, of whom most were returnees.", "It destroyed most of their rockets.",
+                  "The most recent developments were discussed.", "Freedom of movement was respected in most cases.",
+                  "Most Member States assessed the threat."):
+        assert "most" not in [w.lower() for w in words(share)], share
+    assert words("ISIL-K continued to represent the most serious threat.")[-2:] == ["most", "serious"]
+    assert "most" in words("The Bakura Doro faction remained the most active.")
+
+
 def test_the_report_describing_itself_judges_nothing():
     sigs = signals("The present report provides an assessment of the implementation of resolution 1701 (2006).",
                    "The present report highlights continuing progress, as well as areas of prevailing concern, in "

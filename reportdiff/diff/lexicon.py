@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .word_forms import can_be_noun
+
 _WORDS = {
     "stance": """hope concern concerns concerned concerning alarm alarmed alarming appalled condemn condemns
         condemned condemnation worrying regret regrettable regrets welcome welcomes welcomed welcoming encouraged
@@ -136,11 +138,28 @@ def _encouraging_someone(text: str, start: int, end: int) -> bool:
     return not felt or bool(re.match(r"\s+to\b", text[end:]))
 
 
+# "most of their rockets", "most cases", "most Member States", "of whom most were returnees", "the most recent
+# developments": a share or a time, where "the most serious threat", "remained the most active" judge a level.
+_MOST_AS_SHARE = re.compile(r"\s+(?:of\b|recent(?:ly)?\b|(?:were|was|are|is|had|have|has)\b|[A-Z]|[a-z’'-]{2,}s\b)")
+
+
+def _most_as_share(text: str, start: int, end: int) -> bool:
+    """Whether the "most" at text[start:end] counts a share (most of, most cases, most Member States, most were) or
+    a time (most recent), not how serious something is."""
+    m = _MOST_AS_SHARE.match(text, end)
+    if not m:
+        return False
+    word = re.match(r"\s+([\w’'-]+)", text[end:])
+    plural = word and word.group(1)[-1:] == "s" and word.group(1)[:1].islower()
+    return not plural or can_be_noun(word.group(1).rstrip("’'"))
+
+
 # Idioms that use an assessment word for something else: word -> (what precedes it, what follows it) there, or a
 # test of its own.
 _Idiom = tuple[re.Pattern | None, re.Pattern | None] | Callable[[str, int, int], bool]
 _IDIOMS: dict[str, _Idiom] = {
     "concerned": _involved,
+    "most": _most_as_share,
     "encouraged": _encouraging_someone,
     "encouraging": _encouraging_someone,
     # UNHCR's "persons of concern"
