@@ -1259,6 +1259,19 @@ def test_most_as_a_share_or_a_time_judges_nothing():
     assert "most" in words("The Bakura Doro faction remained the most active.")
 
 
+def test_what_is_called_for_is_no_trend_or_level():
+    """South Sudan's "press statements condemning the clashes and calling for restraint and calm" was judged "— →
+    calm"; "the operational needs to achieve elections" "necessary → needs"."""
+    from reportdiff.diff import lexicon
+
+    def words(text):
+        return [w for w, _, _ in lexicon.hits(text)]
+    assert words("Press statements condemned the clashes and called for restraint and calm.") == ["condemned"]
+    assert words("Leaders have made several calls for increased international support.") == []
+    assert words("The plan outlines the operational needs to achieve elections.") == []
+    assert words("Calm returned and attacks increased.") == ["Calm", "increased"]
+
+
 def test_the_report_describing_itself_judges_nothing():
     sigs = signals("The present report provides an assessment of the implementation of resolution 1701 (2006).",
                    "The present report highlights continuing progress, as well as areas of prevailing concern, in "

@@ -82,6 +82,11 @@ _JOINED_TO_INFINITIVE = re.compile(r"\bto\s+(?:further\s+)?(?!(?:the|a|an|its|th
 # increasing awareness", "aimed at strengthening": a purpose (4 in the 75 documents, each a goal)
 _PURPOSE = re.compile(r"(?:\b(?:goal|aim|objective|purpose)s?\s+of|\bwith\s+a\s+view\s+to|\baim(?:ed|s|ing)?\s+at)"
                       r"\s+(?:further\s+)?$", re.I)
+# "called for calm", "calls for increased international support", "called for an urgent EAC-SADC meeting", "calls
+# for a ceasefire …, increased humanitarian aid": what is asked for, not a trend or a level seen (16 in the 75
+# documents, all asks)
+_ASKED_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?for\s+(?:[\w’'-]+,?\s+){0,6}$",
+                        re.I)
 _GOAL_REACH = 80               # characters back a "to" or a modal is looked for ("to further improve")
 _ASK_REACH = 400               # characters back a call or a "must" is looked for (bounds the work on a long text)
 _AVERTED = re.compile(r"\b(?:prevent|prevents|preventing|prevented|avoid|avoids|avoiding|avert|averting|forestall|"
@@ -198,7 +203,8 @@ _IDIOMS: dict[str, _Idiom] = {
     # what someone lacks ("the needs of 1 million vulnerable people", "urgent needs", "financial needs", "in
     # response to needs identified": 86 times in the 75 documents, every one a noun)
     "needs": (re.compile(r"\b(?:humanitarian|basic|specific|special|priority|protection|medical|food|development|"
-                         r"capacity|training|identified|assessed)\s+$", re.I), re.compile(r"(?!\s+to\b)")),
+                         r"capacity|training|identified|assessed|operational|financial|funding|logistical|resource)"
+                         r"\s+$", re.I), re.compile(r"(?!\s+to\b)")),
     "urgent": (None, re.compile(r"\s+medical\b", re.I)),
     "assessment": (re.compile(r"\b(?:risk|needs|rapid|joint|technical|security|threat)\s+$", re.I), None),
     "expected": (None, re.compile(r"\s+to\s+(?:benefit|serve)\b", re.I)),
@@ -364,6 +370,8 @@ def hits(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[s
                                  or (cat != "worse" and _JOINED_TO_INFINITIVE.search(
                                      text, max(0, m.start() - _GOAL_REACH - 40), m.start()))):
             continue        # "to improve", "must strengthen", "I urge … to reduce": a goal, not an observed trend
+        if cat in ("better", "up", "down", "level") and _ASKED_FOR.search(text, max(0, m.start() - 90), m.start()):
+            continue        # "called for calm", "calls for increased support": asked for
         if w.endswith("ing") and _PURPOSE.search(text, max(0, m.start() - 40), m.start()):
             continue        # "with the goal of reducing …": what is aimed at
         if cat in ("worse", "up") and _AVERTED.search(text, max(0, m.start() - 60), m.start()):
