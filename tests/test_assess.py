@@ -1272,6 +1272,22 @@ def test_what_is_called_for_is_no_trend_or_level():
     assert words("Calm returned and attacks increased.") == ["Calm", "increased"]
 
 
+def test_to_continue_is_a_plan_or_an_ask_not_a_state_seen():
+    """A/50/610's resolution "Urges the administering Powers concerned to continue to take effective measures …" was
+    the second item of its brief, "— → continue to take effective measures…"; a patrol "was able to continue" is a
+    permission. "continued", "remains" and "still" are what is seen."""
+    from reportdiff.diff import lexicon
+
+    def words(text):
+        return [w.lower() for w, _, _ in lexicon.hits(text)]
+    for plan in ("Urges the administering Powers concerned to continue to take effective measures.",
+                 "After 15 minutes the patrol was able to continue its movement.",
+                 "The United Nations will continue to provide support.",
+                 "Israel announced that its forces would remain in five positions."):
+        assert "continue" not in words(plan) and "remain" not in words(plan), plan
+    assert words("Clashes continued and tensions remain high.") == ["continued", "remain", "high"]
+
+
 def test_the_report_describing_itself_judges_nothing():
     sigs = signals("The present report provides an assessment of the implementation of resolution 1701 (2006).",
                    "The present report highlights continuing progress, as well as areas of prevailing concern, in "

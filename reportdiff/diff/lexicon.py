@@ -66,8 +66,11 @@ _STANCE_POSITIVE = frozenset("""hope welcome welcomes welcomed welcoming encoura
     commended commendable applaud applauds positive""".split())
 
 _TOKEN = re.compile(r"[^\W\d_][\w-]*")
+# base forms read as a goal, a plan or an ask after "to", a modal or a call ("to improve", "will continue to provide
+# support", "Urges the administering Powers to continue to take effective measures"): what is observed is said
+# "improved", "continued", "remains"
 _BASE_VERBS = frozenset("""improve increase decrease reduce expand escalate intensify strengthen stabilize undermine
-    worsen deteriorate grow rise diminish decline destabilize drop erode assess""".split())
+    worsen deteriorate grow rise diminish decline destabilize drop erode assess continue remain persist""".split())
 _TO_OR_MODAL = re.compile(r"\b(?:to|must|should|will|would|can|could|may|might|help|helps|further)\s+$", re.I)
 _ASK = re.compile(r"\b(?:(?i:must|should|needs? to|it is (?:critical|essential|imperative|vital|important|necessary|"
                   r"crucial))|I (?:\w+ )?(?:call|urge|encourage|recommend|request|appeal))\b")
