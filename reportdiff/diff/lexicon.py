@@ -346,6 +346,24 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [q.span() for q in _QUOTED.finditer(text)]
 
 
+def _wanted_not_seen(text: str, word: str, cat: str, start: int) -> bool:
+    """Whether the assessment word `word` (lower case, of category `cat`) at text[start] names what is aimed at,
+    asked for, to be averted or kept rather than what the report sees."""
+    def before(pattern: re.Pattern, reach: int) -> bool:
+        return bool(pattern.search(text, max(0, start - reach), start))
+
+    if word in _BASE_VERBS and (before(_TO_OR_MODAL, _GOAL_REACH) or before(_ASK, _ASK_REACH)
+                                or (cat != "worse" and before(_JOINED_TO_INFINITIVE, _GOAL_REACH + 40))):
+        return True         # "to improve", "must strengthen", "I urge … to reduce": a goal, not an observed trend
+    if cat in ("better", "up", "down", "level") and before(_ASKED_FOR, 90):
+        return True         # "called for calm", "calls for increased support": asked for
+    if word.endswith("ing") and before(_PURPOSE, 40):
+        return True         # "with the goal of reducing …": what is aimed at
+    if cat in ("worse", "up") and before(_AVERTED, 60):
+        return True         # "to prevent escalation", "avoid further deterioration": what is to be averted
+    return cat == "better" and before(_KEPT_OR_LOST, 60)    # "erode the gains", "consolidate progress"
+
+
 def hits(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[str, str, int]]:
     """(word, category, offset) of every assessment word in a text, in order. "may" as a month is skipped; a
     negated word is given with its negator ("no significant progress", category "worse", at the negator's
@@ -368,19 +386,8 @@ def hits(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[s
             continue
         if _own_work(text, w, m.start(), m.end()):
             continue        # "UNMISS continued to support …", "the Mission strengthened the capacity of …"
-        if w in _BASE_VERBS and (_TO_OR_MODAL.search(text, max(0, m.start() - _GOAL_REACH), m.start())
-                                 or _ASK.search(text, max(0, m.start() - _ASK_REACH), m.start())
-                                 or (cat != "worse" and _JOINED_TO_INFINITIVE.search(
-                                     text, max(0, m.start() - _GOAL_REACH - 40), m.start()))):
-            continue        # "to improve", "must strengthen", "I urge … to reduce": a goal, not an observed trend
-        if cat in ("better", "up", "down", "level") and _ASKED_FOR.search(text, max(0, m.start() - 90), m.start()):
-            continue        # "called for calm", "calls for increased support": asked for
-        if w.endswith("ing") and _PURPOSE.search(text, max(0, m.start() - 40), m.start()):
-            continue        # "with the goal of reducing …": what is aimed at
-        if cat in ("worse", "up") and _AVERTED.search(text, max(0, m.start() - 60), m.start()):
-            continue        # "to prevent escalation", "avoid further deterioration": what is to be averted
-        if cat == "better" and _KEPT_OR_LOST.search(text, max(0, m.start() - 60), m.start()):
-            continue        # "erode the gains", "consolidate progress": what is threatened or to be kept
+        if _wanted_not_seen(text, w, cat, m.start()):
+            continue
         negator = _negator_before(text, m.start())
         if negator is not None and cat != "continuity" and not (w == "only" and _is_not(text, negator)):
             out = [h for h in out if h[2] < negator]       # the qualifiers it passed over belong to the phrase
