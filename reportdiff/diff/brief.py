@@ -123,7 +123,7 @@ def rank(changes: list[Change], roles: dict[tuple[str, str], str]) -> list[Brief
             if sig.kind in WORDING_ONLY:
                 continue
             weight = signal_weight(sig) * ROLE_WEIGHT.get(role, 1.0) * unmatched_weight(ch, sig)
-            scored.append((weight, ci, k, role, sig))
+            scored.append((weight, ci, k, role, sig, summary(sig)))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     chosen: list[tuple] = []
     taken: set[tuple[int, int]] = set()
@@ -134,22 +134,22 @@ def rank(changes: list[Change], roles: dict[tuple[str, str], str]) -> list[Brief
         for item in scored:
             if len(chosen) >= BRIEF_SIZE:
                 break
-            ci, sig = item[1], item[4]
+            _, ci, k, _, sig, told_as = item
             is_concern = sig.kind in ("new_concern", "dropped_concern")
-            said = (sig.kind, summary(sig))
-            if (ci, item[2]) in taken or per_change.get(ci, 0) >= allowed or (is_concern and concerns >= concern_cap) \
+            said = (sig.kind, told_as)
+            if (ci, k) in taken or per_change.get(ci, 0) >= allowed or (is_concern and concerns >= concern_cap) \
                     or said in told:
                 continue
             concerns += is_concern
             chosen.append(item)
-            taken.add((ci, item[2]))
+            taken.add((ci, k))
             told.add(said)
             per_change[ci] = per_change.get(ci, 0) + 1
     # told in the order the report's readers are promised: its observations and opening assessment first
     chosen.sort(key=lambda t: (not t[3], -t[0], t[1], t[2]))
     return [BriefItem(rank=r, kind=sig.kind, change=ci, old=list(changes[ci].old), new=list(changes[ci].new),
-                      quote_old=sig.old, quote_new=sig.new, summary=summary(sig), role=role, score=round(score, 3))
-            for r, (score, ci, _, role, sig) in enumerate(chosen, 1)]
+                      quote_old=sig.old, quote_new=sig.new, summary=told_as, role=role, score=round(score, 3))
+            for r, (score, ci, _, role, sig, told_as) in enumerate(chosen, 1)]
 
 
 def brief_of(comparison: Comparison) -> list[BriefItem]:
