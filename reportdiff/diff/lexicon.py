@@ -136,14 +136,16 @@ _FELT_ENCOURAGED = re.compile(r"(?:\b(?:am|is|are|was|were|be|been|being|remain|
                               r"(?:\s+(?:also|very|particularly|most|deeply|greatly|highly|much|further|therefore))*"
                               r"|\b(?:some|an|the|most|very|particularly|highly|more))\s*$", re.I)
 _OPENS = re.compile(r"(?:^|[.;:])\s*$")
+_BY_AFTER = re.compile(r"\s+by\b")
+_TO_AFTER = re.compile(r"\s+to\b")
 
 
 def _encouraging_someone(text: str, start: int, end: int) -> bool:
     """Whether the "encouraged"/"encouraging" at text[start:end] is the act of encouraging, not a feeling or a
     judgement of a development ("Encouraged by …" opening a sentence is one: the actor's)."""
     felt = _FELT_ENCOURAGED.search(text, max(0, start - _IDIOM_REACH), start) or (
-        _OPENS.search(text, max(0, start - 3), start) and re.match(r"\s+by\b", text[end:]))
-    return not felt or bool(re.match(r"\s+to\b", text[end:]))
+        _OPENS.search(text, max(0, start - 3), start) and _BY_AFTER.match(text, end))
+    return not felt or bool(_TO_AFTER.match(text, end))
 
 
 # "most of their rockets", "most cases", "most Member States", "of whom most were returnees", "the most recent
