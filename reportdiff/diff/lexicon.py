@@ -150,18 +150,16 @@ def _encouraging_someone(text: str, start: int, end: int) -> bool:
 
 # "most of their rockets", "most cases", "most Member States", "of whom most were returnees", "the most recent
 # developments": a share or a time, where "the most serious threat", "remained the most active" judge a level.
-_MOST_AS_SHARE = re.compile(r"\s+(?:of\b|recent(?:ly)?\b|(?:were|was|are|is|had|have|has)\b|[A-Z]|[a-z’'-]{2,}s\b)")
+_MOST_AS_SHARE = re.compile(r"\s+(?:of\b|recent(?:ly)?\b|(?:were|was|are|is|had|have|has)\b|[A-Z]"
+                            r"|(?P<plural>[a-z’'-]{2,}s)\b)")
 
 
 def _most_as_share(text: str, start: int, end: int) -> bool:
     """Whether the "most" at text[start:end] counts a share (most of, most cases, most Member States, most were) or
-    a time (most recent), not how serious something is."""
+    a time (most recent), not how serious something is: a word ending in "s" after it must be a plural noun
+    ("cases", not "serious")."""
     m = _MOST_AS_SHARE.match(text, end)
-    if not m:
-        return False
-    word = re.match(r"\s+([\w’'-]+)", text[end:])
-    plural = word and word.group(1)[-1:] == "s" and word.group(1)[:1].islower()
-    return not plural or can_be_noun(word.group(1).rstrip("’'"))
+    return bool(m) and (not m.group("plural") or can_be_noun(m.group("plural").rstrip("’'")))
 
 
 # Idioms that use an assessment word for something else: word -> (what precedes it, what follows it) there, or a
