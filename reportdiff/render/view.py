@@ -953,19 +953,23 @@ def _fill_sections(layout: _Layout, change_views: list[ItemView], change_key: li
 def _tell_continuations(layout: _Layout) -> None:
     """For each removed section, the new edition's sections that its linked paragraphs stand in now, and for each
     new section, the old sections its linked paragraphs come from (SectionView.continues)."""
-    old_section = {p.id: p.section for p in layout.comparison.old.paragraphs}
-    new_section = {p.id: p.section for p in layout.comparison.new.paragraphs}
+    def section(paragraphs: dict[str, Paragraph], pid: str) -> str | None:
+        p = paragraphs.get(pid)
+        return p.section if p else None
+
     went: dict[str | None, Counter] = {}       # old section -> new sections, by paragraphs linked there
     came: dict[str | None, Counter] = {}       # new section -> old sections
     linked: Counter = Counter()                # old section -> its paragraphs linked
     for ch in layout.comparison.changes:
         if not (ch.old and ch.new):
             continue
-        for i in ch.old:
-            linked[old_section.get(i)] += 1
-            went.setdefault(old_section.get(i), Counter()).update(new_section.get(j) for j in ch.new)
-        for j in ch.new:
-            came.setdefault(new_section.get(j), Counter()).update(old_section.get(i) for i in ch.old)
+        olds = [section(layout.old_para, i) for i in ch.old]
+        news = [section(layout.new_para, j) for j in ch.new]
+        for a in olds:
+            linked[a] += 1
+            went.setdefault(a, Counter()).update(news)
+        for b in news:
+            came.setdefault(b, Counter()).update(olds)
     new_order = {s.id: k for k, s in enumerate(layout.comparison.new.sections)}
     old_order = {s.id: k for k, s in enumerate(layout.comparison.old.sections)}
     for key, sv in layout.views.items():
