@@ -92,18 +92,26 @@ _ASKED_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+(?:\w+\s
                         re.I)
 _GOAL_REACH = 80               # characters back a "to" or a modal is looked for ("to further improve")
 _ASK_REACH = 400               # characters back a call or a "must" is looked for (bounds the work on a long text)
-_AVERTED = re.compile(r"\b(?:prevent|prevents|preventing|prevented|avoid|avoids|avoiding|avert|averting|forestall|"
-                      r"halt|curb)\s+(?:(?:any|a|the|further|an|renewed|new|possible|potential)\s+){0,2}$", re.I)
+
+
+def _object_of(verbs: str, fillers: str, most: int) -> re.Pattern:
+    """A text ending on one of `verbs` and at most `most` of the small words `fillers` after it: the word that
+    follows is that verb's object ("to prevent further | escalation", "erode the | gains")."""
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:{fillers})\s+){{0,{most}}}$", re.I)
+
+
+_AVERTED = _object_of("prevent|prevents|preventing|prevented|avoid|avoids|avoiding|avert|averting|forestall|halt|curb",
+                      "any|a|the|further|an|renewed|new|possible|potential", 2)
 # "erode the gains made", "reverse the gains", "threatening gains and progress", "safeguarding the gains",
 # "consolidate progress": gains that are threatened, kept or built on are the object of what the sentence judges,
 # not an improvement observed (South Sudan's "… rapidly erode the gains made since its signing" was read "→ gains").
 # Read in the 75 documents of the shared set: 16 such objects in 8 documents, none an observed improvement.
-_KEPT_OR_LOST = re.compile(r"\b(?:erode|erodes|eroded|eroding|reverse|reverses|reversed|reversing|roll(?:s|ed|ing)? "
-                           r"back|undermine|undermines|undermined|undermining|threaten|threatens|threatened|"
-                           r"threatening|jeopardi[sz](?:e|es|ed|ing)|safeguard(?:s|ed|ing)?|preserv(?:e|es|ed|ing)|"
-                           r"protect(?:s|ed|ing)?|consolidat(?:e|es|ed|ing)|sustain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|"
-                           r"los(?:e|es|t|ing)|build(?:s|ing)? on|built on)\s+(?:(?:the|these|those|its|their|any|"
-                           r"all|such|hard-won|fragile|recent|important|significant|modest)\s+){0,3}$", re.I)
+_KEPT_OR_LOST = _object_of(
+    "erode|erodes|eroded|eroding|reverse|reverses|reversed|reversing|roll(?:s|ed|ing)? back|undermine|undermines|"
+    "undermined|undermining|threaten|threatens|threatened|threatening|jeopardi[sz](?:e|es|ed|ing)|"
+    "safeguard(?:s|ed|ing)?|preserv(?:e|es|ed|ing)|protect(?:s|ed|ing)?|consolidat(?:e|es|ed|ing)|"
+    "sustain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|los(?:e|es|t|ing)|build(?:s|ing)? on|built on",
+    "the|these|those|its|their|any|all|such|hard-won|fragile|recent|important|significant|modest", 3)
 # "the countries concerned", "all concerned actors", "the individuals concerned would": the ones involved, not a
 # worry. Concern is felt by someone ("I remain deeply concerned", "Member States were concerned", a resolution's
 # "Concerned by …") about something ("concerned about / by / over / at / that / for"), where the involved are "all
