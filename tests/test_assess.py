@@ -1594,3 +1594,22 @@ def test_a_topic_is_read_the_same_whatever_the_white_space():
         assert topic_phrase(text, lexicon.hits(text)) == ""
         judged = frame + said.replace("was announced by the commission", "was deeply concerning")
         assert topic_phrase(judged, lexicon.hits(judged)) == "The suspension of municipal election operations"
+
+
+def test_a_level_said_unchanged_is_a_judgement():
+    """"The status and strength of ISIL-K remained unchanged" (the Monitoring Team, S/2025/71 ¶86) judges the
+    group against the last report, as "undiminished" does: a new or dropped paragraph that says it is named by
+    what it judges ("Al-Shabaab leadership — unchanged"), not by the names it lists, and the judgement is the one
+    told when it changes."""
+    dropped = ("The status and strength of ISIL-K remained unchanged, with its deputy, Mawlawi Rajab, in charge "
+               "of operations in Parwan and Kapisa Provinces.")
+    new = ("Al-Shabaab leadership remained largely unchanged following the killing, on 24 October, of Mohamed Mire "
+           "and Abu Ubaidah.")
+    old, new, ctx = read_pair({"86": dropped}, {"40": new})
+    concerns = [s.change for s in signals_for([old.paragraph("86")], [], "removed", None, ctx)
+                + signals_for([], [new.paragraph("40")], "added", None, ctx) if s.kind.endswith("_concern")]
+    assert concerns == ["dropped: The status and strength of ISIL-K — unchanged",
+                        "new: Al-Shabaab leadership — unchanged"]
+    sigs = signals("Member States noted that the strength and status of Al-Shabaab remained unchanged.",
+                   "Member States noted that the strength and status of Al-Shabaab had increased.")
+    assert [s.change for s in of_kind(sigs, "judgement")] == ["unchanged → increased"]

@@ -48,7 +48,7 @@ _WORDS = {
         seriously severe severely grave gravely critical critically fragile fragility volatile volatility tense dire
         acute limited considerable substantial unprecedented dynamic resilient resilience sharp sharply steady
         steadily widespread persistent crucial vital essential imperative urgent urgently deeply marked major most
-        prolific only divided""",
+        prolific only divided unchanged""",
     "likelihood": """likely unlikely likelihood may might could reportedly allegedly alleged assessed assessment
         assess expected appeared appears appear indicated indications suggest suggested risk risks unclear
         uncertain intent intention potential potentially""",
