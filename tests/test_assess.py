@@ -1613,3 +1613,18 @@ def test_a_level_said_unchanged_is_a_judgement():
     sigs = signals("Member States noted that the strength and status of Al-Shabaab remained unchanged.",
                    "Member States noted that the strength and status of Al-Shabaab had increased.")
     assert [s.change for s in of_kind(sigs, "judgement")] == ["unchanged → increased"]
+
+
+def test_assessed_contributions_are_charges_not_judgements():
+    """"The total outstanding assessed contributions for all peacekeeping operations amounted to $2,836.5 million"
+    (UNDOF, S/2025/350 ¶38) states what Member States are charged: no assessment word, so no new concern ranked as
+    one (it was 11th of UNDOF's brief); "Member States assessed that the group …" still is one."""
+    from reportdiff.diff import lexicon
+    charged = ("The total outstanding assessed contributions for all peacekeeping operations as at that date "
+               "amounted to $2,836.5 million. The loss of assessed funding would affect the Force.")
+    assert lexicon.hits(charged) == []
+    judged = "Member States assessed that the group remained resilient."
+    assert [w for w, _, _ in lexicon.hits(judged)] == ["assessed", "remained", "resilient"]
+    old, new, ctx = read_pair({"1": "The Committee met twice."}, {"38": charged})
+    concern = next(s for s in signals_for([], [new.paragraph("38")], "added", None, ctx) if s.kind == "new_concern")
+    assert "assessed" not in concern.change
