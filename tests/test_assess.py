@@ -1628,3 +1628,19 @@ def test_assessed_contributions_are_charges_not_judgements():
     old, new, ctx = read_pair({"1": "The Committee met twice."}, {"38": charged})
     concern = next(s for s in signals_for([], [new.paragraph("38")], "added", None, ctx) if s.kind == "new_concern")
     assert "assessed" not in concern.change
+
+
+def test_a_concern_that_points_back_is_named_from_the_sentence_before():
+    """"These developments represent a significant infringement on human rights" (South Sudan, S/2025/211 ¶70) was
+    named "These developments represent a significant infringement": its subject is what the sentence before tells
+    (the ban on social media platforms). A sentence that names its own subject keeps its name."""
+    pointing = ("UNMISS documented 304 civilian casualties during the civil unrest against Sudanese nationals from 16 "
+                "to 24 January. In addition, misinformation related to the tensions was circulated on social media "
+                "platforms, which prompted the Government to impose a ban on some social media platforms. These "
+                "developments represent a significant infringement on human rights and the protection of civilians.")
+    own = ("Markets in Malakal were closed for several weeks. The humanitarian situation in the camps "
+           "deteriorated sharply.")
+    old, new, ctx = read_pair({"1": "The Committee met twice."}, {"70": pointing, "71": own})
+    names = {pid: next(s.topic for s in signals_for([], [new.paragraph(pid)], "added", None, ctx)
+                       if s.kind == "new_concern") for pid in ("70", "71")}
+    assert names == {"70": "Social media platforms", "71": "The humanitarian situation in the camps"}

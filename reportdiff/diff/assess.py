@@ -790,7 +790,7 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext,
     # sub-Saharan African migrants", where the terms were "roundups, Tripoli and Sabratah, Saharan African"); both
     # read English sentences ("En deuxième lieu" named a French report's concern): another language keeps its terms
     english = ctx.languages.get(side) in (None, "en")
-    named = (topic_phrase(best.text, best.hits) or key_phrase(best.text, terms)) if english else ""
+    named = _concern_name(best, sents, terms) if english else ""
     # "The escalation of military operations — escalation": what the name already says is not said again
     named_words = {w.lower() for w in _WORD.findall(named)}
     assessed = ", ".join(a for a in assessed.split(", ")
@@ -798,6 +798,37 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext,
     change = f"{direction}: {named or subject}" + (f" — {assessed}" if assessed else "")
     return [Signal(kind=kind, old=None if side == "new" else q, new=q if side == "new" else None,
                    subject=subject, change=change, direction=direction, score=round(score, 3), topic=named)]
+
+
+# "Progress in this area can help …", "These efforts are …", "It remains …": the subject is the sentence before's
+_REFERS_BACK = re.compile(r"^(?:(?:This|These|That|Those|Such|It|They)\b|[\w-]+(?:\s+[\w-]+)?\s+(?:in|on|of)\s+"
+                          r"(?:this|that|these|those|such)\b)")
+
+
+def _concern_name(best: Sentence, sents: list[Sentence], terms: list[str]) -> str:
+    """The noun phrase naming a concern: the one its sentence judges, else the one holding its salient terms; where
+    the sentence names its subject only by pointing back ("These developments represent …"), the sentence
+    before's, and no name at all when that has none (the salient terms then name it)."""
+    def name(s: Sentence) -> str:
+        return topic_phrase(s.text, s.hits) or key_phrase(s.text, terms)
+    own = name(best)
+    before = _antecedent(best, sents)
+    if before is None:
+        return own
+    return name(before) or ("" if _POINTER.search(own) else own)
+
+
+_POINTER = re.compile(r"\b(?:this|these|that|those|such)\b", re.I)
+
+
+def _antecedent(best: Sentence, sents: list[Sentence]) -> Sentence | None:
+    """The sentence before `best` in its paragraph, where `best` names its subject only by pointing back to it ("…
+    a ban on some social media platforms. These developments represent a significant infringement …" is about the
+    ban: South Sudan, S/2025/211 ¶70)."""
+    k = next((k for k, s in enumerate(sents) if s is best), 0)
+    if k and sents[k - 1].pid == best.pid and (_REFERS_BACK.match(best.text) or _ANAPHOR.match(best.text)):
+        return sents[k - 1]
+    return None
 
 
 def _with_next(best: Sentence, paras: list[Paragraph]) -> str:
