@@ -1644,3 +1644,16 @@ def test_a_concern_that_points_back_is_named_from_the_sentence_before():
     names = {pid: next(s.topic for s in signals_for([], [new.paragraph(pid)], "added", None, ctx)
                        if s.kind == "new_concern") for pid in ("70", "71")}
     assert names == {"70": "Social media platforms", "71": "The humanitarian situation in the camps"}
+
+
+def test_where_something_remained_is_no_continuity():
+    """"Some of the weapons remained within Shabelle Hoose" (the Monitoring Team, S/2025/71 ¶39) says where the
+    weapons stayed: it was paired as "remained within Shabelle Hoose and… → increased". A state that went on
+    ("remained in political deadlock", "under Taliban control", "remained high") still is one."""
+    from reportdiff.diff import lexicon
+    placed = ("Some of the weapons remained within Shabelle Hoose and others were dispatched to the Bay Region. About "
+              "34,800 individuals remained in the Hawl and Rawj camps.")
+    assert lexicon.hits(placed) == []
+    for text in ("The talks remained in political deadlock.", "The district remained under Taliban control.",
+                 "Tensions remained high in the area."):
+        assert "remained" in [w for w, _, _ in lexicon.hits(text)], text

@@ -219,6 +219,10 @@ _IDIOMS: dict[str, _Idiom] = {
     "urgent": (None, re.compile(r"\s+medical\b", re.I)),
     "assessment": (re.compile(r"\b(?:risk|needs|rapid|joint|technical|security|threat)\s+$", re.I), None),
     "expected": (None, re.compile(r"\s+to\s+(?:benefit|serve)\b", re.I)),
+    # "Some of the weapons remained within Shabelle Hoose", "fighters who remain in the Syrian Arab Republic": where
+    # something stayed, not that a state went on ("remained in political deadlock", "under Taliban control" judge)
+    **dict.fromkeys(("remain", "remains", "remained", "remaining"),
+                    (None, re.compile(r"\s+(?:in|within|inside|at|near)\s+(?:the\s+)?[A-Z]"))),
     # "assessed contributions", "assessed funding": what Member States are charged (17 times in the 75 documents,
     # S/2025/211, 269, 350, 122, TPNW/MSP/2025/11/Rev.1), not what anyone judges
     "assessed": (None, re.compile(r"\s+(?:contributions?|funding|funds|budgets?)\b", re.I)),
