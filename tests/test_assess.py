@@ -1657,3 +1657,23 @@ def test_where_something_remained_is_no_continuity():
     for text in ("The talks remained in political deadlock.", "The district remained under Taliban control.",
                  "Tensions remained high in the area."):
         assert "remained" in [w for w, _, _ in lexicon.hits(text)], text
+
+
+def test_the_united_nations_inspecting_or_updating_judges_nothing():
+    """Lebanon (S/2025/153 → S/2025/460) read "strengthened → assessed" between "to rapidly deploy strengthened
+    capacities in … mine clearance" and "UNIFIL … reopened and assessed secondary roads", and "potential →
+    continued to update a list…": the mission's own work, inspected, updated or built up. Its judgement ("assessed
+    that", "assessed … as") and another actor's stay."""
+    from reportdiff.diff import lexicon
+    work = ["UNIFIL removed more than 100 roadblocks, cleared unexploded ordnance, reopened and assessed secondary "
+            "roads.", "UNIFIL assessed 22 subordinate military units and 3 vessels for logistics.",
+            "UNIFIL continued to update a list of locations of interest.",
+            "The Mission is working to rapidly deploy strengthened capacities in the areas of mine clearance."]
+    for text in work:
+        assert lexicon.hits(text) == [], text
+    judged = {"UNDOF assessed by the nature of their activities in the area that they were smugglers.": "assessed",
+              "UNIFIL assessed the damage as severe.": "assessed",
+              "Member States assessed 300 fighters to be active in the area.": "assessed",
+              "The group strengthened its capabilities.": "strengthened"}
+    for text, word in judged.items():
+        assert word in [w for w, _, _ in lexicon.hits(text)], text

@@ -237,7 +237,7 @@ _IDIOMS: dict[str, _Idiom] = {
 _ACTIVITY_VERBS = """support provide engage monitor prioritize prioritise coordinate advocate follow encourage call urge
     implement facilitate build assist deliver work strengthen deploy liaise consult document stress issue focus
     perform observe note express receive enhance clear leverage cooperate collaborate contribute promote help
-    organize organise convene participate offer train advise mobilize mobilise""".split()
+    organize organise convene participate offer train advise mobilize mobilise update""".split()
 # the work itself ("ongoing efforts", "its support"), and what else may follow "continued its/the …"
 _WORK_NOUNS = """efforts development capacity support work engagement cooperation consultations implementation training
     programme programmes project projects activities review assessment""".split()
@@ -253,9 +253,14 @@ _ACTIVITY_AFTER = re.compile(
 # an output of the United Nations' own, where "Da’esh expanded its network" is the threat growing. Told by the
 # actor (a United Nations body opening the clause) and the object (capacities, networks, efforts, support).
 _OUTPUT_WORDS = frozenset("strengthened expanded improved".split())
-_OUTPUT_OBJECT = re.compile(r"\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:capacit|capabilit|network|efforts|"
+_OUTPUT_OBJECT = re.compile(r"\s+(?:(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?)?(?:capacit|capabilit|network|efforts|"
                             r"support|assistance|cooperation|coordination|engagement|partnership|outreach|border)",
                             re.I)
+# "UNIFIL assessed 22 subordinate military units", "… reopened and assessed secondary roads": the United Nations'
+# inspection, where "The mission assessed that the situation remained volatile" (or "… assessed it as …", "… to
+# be …") is its judgement
+_INSPECTION_WORDS = frozenset("assess assesses assessed".split())
+_ASSESSED_AS = re.compile(r"[^.;]{0,60}?\b(?:that|as|to\s+be|to\s+have)\b", re.I)
 UN_ACTOR = re.compile(r"\b(?:United Nations|UN[A-Z]{2,}|IOM|WFP|OHCHR|OCHA|[Tt]he\s+(?:Mission|Force|force)|"
                       r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(?:Office|Programme|Facility|Centre|Center|Service|"
                       r"Secretariat|Team)|[Mm]y\s+(?:Special\s+)?(?:Representative|Envoy))\b")
@@ -287,6 +292,8 @@ def _own_work(text: str, word: str, start: int, end: int) -> bool:
             return False
         return _subject_names(text, start, UN_ACTOR) or _subject_names(text, start, _PARTNERS)
     if word in _OUTPUT_WORDS and _OUTPUT_OBJECT.match(text, end):
+        return _subject_names(text, start, UN_ACTOR)
+    if word in _INSPECTION_WORDS and not _ASSESSED_AS.match(text, end):
         return _subject_names(text, start, UN_ACTOR)
     return False
 
