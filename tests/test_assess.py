@@ -1677,3 +1677,22 @@ def test_the_united_nations_inspecting_or_updating_judges_nothing():
               "The group strengthened its capabilities.": "strengthened"}
     for text, word in judged.items():
         assert word in [w for w, _, _ in lexicon.hits(text)], text
+
+
+def test_scant_progress_is_no_progress():
+    """"Limited progress has been made on the implementation of the Revitalized Agreement" (S/2025/231) and
+    "insufficient progress" read as progress made; Libya's "… on which progress remained limited" → "The ceasefire
+    continued to hold" was told "progress → continued to hold". Scant progress reads as little progress does (worse),
+    and "progress remained limited" by its level; a limited rise is still a rise."""
+    from reportdiff.diff import lexicon
+    told = {t: [(w, c) for w, c, _ in lexicon.hits(t)] for t in (
+        "Limited progress has been made on the implementation of the Revitalized Agreement.",
+        "Insufficient progress was made on the targets.",
+        "The withdrawal of foreign fighters, on which progress remained limited.",
+        "A limited increase in attacks was reported.")}
+    assert list(told.values()) == [[("Limited progress", "worse")], [("Insufficient progress", "worse")],
+                                   [("remained", "continuity"), ("limited", "level")],
+                                   [("limited", "level"), ("increase", "up")]]
+    sigs = signals("The withdrawal of foreign fighters, on which progress remained limited, was discussed.",
+                   "The withdrawal of foreign fighters, on which progress was achieved, was discussed.")
+    assert [s.change for s in of_kind(sigs, "judgement")] == ["limited → progress, achieved"]

@@ -318,6 +318,13 @@ QUALIFIERS = frozenset("""only significantly relatively relative most major shar
 # in the 23 reports of 2025: "no progress" 12 times, "no significant" 2, "little progress" 2, "without
 # (significant) progress" 2, "not welcome" 1; each was read as its bare word before ("progress").
 _NEGATORS = re.compile(r"(?i:\b(?:no|(?<!\bor )not|never|without|(?<!\ba )little|nor|(?:lack|absence) of))\s+$")
+# A judged improvement said to be scant is none: "limited progress" (6 times in the 75 documents), "insufficient
+# progress" read as "little progress" does; "progress remained limited" tells its level by "limited", not by
+# "progress" (before, each read as progress made: Libya's "progress remained limited" → "The ceasefire continued to
+# hold" was told "progress → continued to hold")
+_SCANT = re.compile(r"(?i:\b(?:limited|insufficient|slow|scant|minimal|modest)\s+$)")
+_SCANT_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:remained|remains|was|were|has\s+been|had\s+been|is|are)\s+"
+                          r"(?:\w+ly\s+)?(?:limited|insufficient|slow|scant|minimal|modest)\b", re.I)
 # Words that may stand between a negator and the word it negates: "has not yet improved", "no significant
 # progress", "had not been achieved", "without any tangible progress", "has not significantly improved" (the
 # qualifiers below).
@@ -410,7 +417,11 @@ def hits(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[s
             continue        # "UNMISS continued to support …", "the Mission strengthened the capacity of …"
         if _wanted_not_seen(text, w, cat, m.start()):
             continue
+        if cat == "better" and _SCANT_AFTER.match(text, m.end()):
+            continue        # "progress remained limited": told by "remained limited"
         negator = _negator_before(text, m.start())
+        if negator is None and cat == "better":
+            negator = _negator_before(text, m.start(), _SCANT)
         if negator is not None and cat != "continuity" and not (w == "only" and _is_not(text, negator)):
             out = [h for h in out if h[2] < negator]       # the qualifiers it passed over belong to the phrase
             phrase = text[negator:m.end()]
@@ -424,13 +435,13 @@ def _is_not(text: str, at: int) -> bool:
     return text[at:at + 3].lower() == "not"        # "not only … but also" negates nothing
 
 
-def _negator_before(text: str, start: int) -> int | None:
+def _negator_before(text: str, start: int, negators: re.Pattern = _NEGATORS) -> int | None:
     """The offset of a negator governing the word at `start` ("no", "not", "lack of" …, with at most three
     _THROUGH words between), or None."""
     end = start
     for _ in range(4):
         window = max(0, end - 40)               # a negator and its spaces: "absence of  "
-        m = _NEGATORS.search(text, window, end)
+        m = negators.search(text, window, end)
         if m:
             return m.start()
         prev = _LAST_WORD.search(text, window, end)
