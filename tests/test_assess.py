@@ -1696,3 +1696,19 @@ def test_scant_progress_is_no_progress():
     sigs = signals("The withdrawal of foreign fighters, on which progress remained limited, was discussed.",
                    "The withdrawal of foreign fighters, on which progress was achieved, was discussed.")
     assert [s.change for s in of_kind(sigs, "judgement")] == ["limited → progress, achieved"]
+
+
+def test_progress_to_be_made_and_a_risk_to_be_reduced_are_goals():
+    """South Sudan (S/2025/211 → S/2025/504) read "— → progress" from "to discuss urgent issues to be addressed in
+    order to make progress towards elections", "— → reducing" from mine-risk education "reducing the risk of
+    accidents", and "urgent → assessment" from "In an inter-agency assessment conducted on 22 May": a goal, what a
+    session is for, a study. Progress made ("continued to make progress") and a risk seen still judge."""
+    from reportdiff.diff import lexicon
+    for text in ("They met to discuss the issues to be addressed in order to make progress towards elections.",
+                 "The sessions reached 80,599 individuals, reducing the risk of accidents.",
+                 "Measures to mitigate the risk of human rights violations were agreed.",
+                 "In an inter-agency assessment conducted on 22 May, 18,700 people were found displaced."):
+        assert lexicon.hits(text) == [], text
+    assert [w for w, _, _ in lexicon.hits("The Government continued to make progress in designing the law.")] == [
+        "continued", "progress"]
+    assert [w for w, _, _ in lexicon.hits("There is a risk of renewed fighting.")] == ["risk"]

@@ -88,6 +88,9 @@ _PURPOSE = re.compile(r"(?:\b(?:goal|aim|objective|purpose)s?\s+of|\bwith\s+a\s+
 # "called for calm", "calls for increased international support", "called for an urgent EAC-SADC meeting", "calls
 # for a ceasefire …, increased humanitarian aid": what is asked for, not a trend or a level seen (16 in the 75
 # documents, all asks)
+# "in order to make progress", "efforts to make further progress": a goal, where "continued to make progress" is
+# progress seen (5 of the 6 "to make progress" of the 75 documents are goals)
+_TO_MAKE = re.compile(r"(?<!continued )(?<!continues )(?<!continue )\bto\s+make\s+(?:[\w-]+\s+)?$", re.I)
 _ASKED_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?for\s+(?:[\w’'-]+,?\s+){0,6}$",
                         re.I)
 _GOAL_REACH = 80               # characters back a "to" or a modal is looked for ("to further improve")
@@ -204,7 +207,8 @@ _IDIOMS: dict[str, _Idiom] = {
     "grave": (None, re.compile(r"\s+violations?\b(?!\s+of\b)", re.I)),
     "high": (None, re.compile(r"\s+court\b", re.I)),
     "reduction": (re.compile(r"\b(?:violence|risk)\s+$", re.I), None),
-    "risk": (None, re.compile(r"\s+(?:reduction|assessments?|management|mitigation)\b", re.I)),
+    "risk": (re.compile(r"\b(?:reduc|mitigat|lower)\w*\s+the\s+$", re.I),
+             re.compile(r"\s+(?:reduction|assessments?|management|mitigation)\b", re.I)),
     "dynamic": (None, re.compile(r"\s+(?:air|ground|aerial)\b", re.I)),
     "improvement": (None, re.compile(r"\s+plans?\b", re.I)),
     # "individuals in need of international protection", "people in need": whom help is for (19 times in the 75
@@ -217,7 +221,9 @@ _IDIOMS: dict[str, _Idiom] = {
                          r"capacity|training|identified|assessed|operational|financial|funding|logistical|resource)"
                          r"\s+$", re.I), re.compile(r"(?!\s+to\b)")),
     "urgent": (None, re.compile(r"\s+medical\b", re.I)),
-    "assessment": (re.compile(r"\b(?:risk|needs|rapid|joint|technical|security|threat)\s+$", re.I), None),
+    "assessment": (re.compile(r"\b(?:risk|needs|rapid|joint|technical|security|threat|inter-agency)\s+$", re.I), None),
+    # "reducing the risk of accidents": what a mine-risk session is for, not a trend seen
+    "reducing": (None, re.compile(r"\s+the\s+risks?\b", re.I)),
     "expected": (None, re.compile(r"\s+to\s+(?:benefit|serve)\b", re.I)),
     # "Some of the weapons remained within Shabelle Hoose", "fighters who remain in the Syrian Arab Republic": where
     # something stayed, not that a state went on ("remained in political deadlock", "under Taliban control" judge)
@@ -388,6 +394,8 @@ def _wanted_not_seen(text: str, word: str, cat: str, start: int) -> bool:
         return True         # "called for calm", "calls for increased support": asked for
     if word.endswith("ing") and before(_PURPOSE, 40):
         return True         # "with the goal of reducing …": what is aimed at
+    if cat == "better" and before(_TO_MAKE, 40):
+        return True         # "in order to make progress towards elections": what is aimed at
     if cat in ("worse", "up") and before(_AVERTED, 60):
         return True         # "to prevent escalation", "avoid further deterioration": what is to be averted
     return cat == "better" and before(_KEPT_OR_LOST, 60)    # "erode the gains", "consolidate progress"
