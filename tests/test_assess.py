@@ -1712,3 +1712,20 @@ def test_progress_to_be_made_and_a_risk_to_be_reduced_are_goals():
     assert [w for w, _, _ in lexicon.hits("The Government continued to make progress in designing the law.")] == [
         "continued", "progress"]
     assert [w for w, _, _ in lexicon.hits("There is a risk of renewed fighting.")] == ["risk"]
+
+
+def test_the_united_nations_work_towards_an_improvement_is_no_improvement_seen():
+    """The ISIL report's account of United Nations support (S/2025/496) was read as new concerns: "Criminal justice
+    cooperation — strengthened" ("… was strengthened through support provided by the United Nations"),
+    "Strengthening advocacy capacity — recovery" ("… supporting long-term recovery from the impact of terrorist
+    acts"), "… — assessment" (UN-Women "launched a localized assessment"). Work done or supported by the United
+    Nations is not a judgement of the situation; an improvement seen still is one."""
+    from reportdiff.diff import lexicon
+    for text in ("Criminal justice cooperation was strengthened through support provided by the United Nations.",
+                 "UNODC organized meetings supporting long-term recovery from the impact of terrorist acts.",
+                 "UN-Women launched a localized assessment of gendered drivers of violent extremism.",
+                 "UNAMI reiterated its commitment to supporting progress on the file."):
+        assert lexicon.hits(text) == [], text
+    for text, word in (("The security situation was improved by the deployment of the army.", "improved"),
+                       ("The economy showed signs of recovery.", "recovery")):
+        assert word in [w for w, _, _ in lexicon.hits(text)], text

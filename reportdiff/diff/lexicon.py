@@ -90,6 +90,8 @@ _PURPOSE = re.compile(r"(?:\b(?:goal|aim|objective|purpose)s?\s+of|\bwith\s+a\s+
 # documents, all asks)
 # "in order to make progress", "efforts to make further progress": a goal, where "continued to make progress" is
 # progress seen (5 of the 6 "to make progress" of the 75 documents are goals)
+_SUPPORTED = re.compile(r"\b(?:support(?:s|ed|ing)?|promot(?:e|es|ed|ing)|foster(?:s|ed|ing)?|facilitat(?:e|es|ed|ing))"
+                        r"\s+(?:(?:the|a|an|its|their|long-term|early|economic|sustainable|further)\s+){0,2}$", re.I)
 _TO_MAKE = re.compile(r"(?<!continued )(?<!continues )(?<!continue )\bto\s+make\s+(?:[\w-]+\s+)?$", re.I)
 _ASKED_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?for\s+(?:[\w’'-]+,?\s+){0,6}$",
                         re.I)
@@ -221,7 +223,9 @@ _IDIOMS: dict[str, _Idiom] = {
                          r"capacity|training|identified|assessed|operational|financial|funding|logistical|resource)"
                          r"\s+$", re.I), re.compile(r"(?!\s+to\b)")),
     "urgent": (None, re.compile(r"\s+medical\b", re.I)),
-    "assessment": (re.compile(r"\b(?:risk|needs|rapid|joint|technical|security|threat|inter-agency)\s+$", re.I), None),
+    "assessment": (re.compile(r"\b(?:(?:risk|needs|rapid|joint|technical|security|threat|inter-agency)|(?:launched|"
+                              r"conducted|carried\s+out|undertook|undertaken|completed|commissioned)\s+(?:an?\s+|the\s+)?"
+                              r"(?:[\w-]+\s+){0,3}?)\s*$", re.I), None),
     # "reducing the risk of accidents": what a mine-risk session is for, not a trend seen
     "reducing": (None, re.compile(r"\s+the\s+risks?\b", re.I)),
     "expected": (None, re.compile(r"\s+to\s+(?:benefit|serve)\b", re.I)),
@@ -270,6 +274,8 @@ _ASSESSED_AS = re.compile(r"[^.;]{0,60}?\b(?:that|as|to\s+be|to\s+have)\b", re.I
 UN_ACTOR = re.compile(r"\b(?:United Nations|UN[A-Z]{2,}|IOM|WFP|OHCHR|OCHA|[Tt]he\s+(?:Mission|Force|force)|"
                       r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(?:Office|Programme|Facility|Centre|Center|Service|"
                       r"Secretariat|Team)|[Mm]y\s+(?:Special\s+)?(?:Representative|Envoy))\b")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_BY_UN = re.compile(r"\s+(?:through|with|by|thanks\s+to)\b[^.;]{0,60}?" + UN_ACTOR.pattern)
 # ("the Force" alone is a mission's own: the Quds Force, a national defence force, a General Directorate are not)
 
 
@@ -299,6 +305,8 @@ def _own_work(text: str, word: str, start: int, end: int) -> bool:
         return _subject_names(text, start, UN_ACTOR) or _subject_names(text, start, _PARTNERS)
     if word in _OUTPUT_WORDS and _OUTPUT_OBJECT.match(text, end):
         return _subject_names(text, start, UN_ACTOR)
+    if word in _OUTPUT_WORDS and _PASSIVE.search(text, max(0, start - 30), start) and _BY_UN.match(text, end):
+        return True         # "Criminal justice cooperation was strengthened through support provided by the UN"
     if word in _INSPECTION_WORDS and not _ASSESSED_AS.match(text, end):
         return _subject_names(text, start, UN_ACTOR)
     return False
@@ -394,6 +402,8 @@ def _wanted_not_seen(text: str, word: str, cat: str, start: int) -> bool:
         return True         # "called for calm", "calls for increased support": asked for
     if word.endswith("ing") and before(_PURPOSE, 40):
         return True         # "with the goal of reducing …": what is aimed at
+    if cat == "better" and before(_SUPPORTED, 50):
+        return True         # "supporting long-term recovery", "to support progress": work towards it, not seen
     if cat == "better" and before(_TO_MAKE, 40):
         return True         # "in order to make progress towards elections": what is aimed at
     if cat in ("worse", "up") and before(_AVERTED, 60):
