@@ -1729,3 +1729,16 @@ def test_the_united_nations_work_towards_an_improvement_is_no_improvement_seen()
     for text, word in (("The security situation was improved by the deployment of the army.", "improved"),
                        ("The economy showed signs of recovery.", "recovery")):
         assert word in [w for w, _, _ in lexicon.hits(text)], text
+
+
+def test_a_long_opening_of_time_or_source_is_a_frame():
+    """"Following the extension of the transitional period in September 2024 by the parties to the Revitalized
+    Agreement, I am concerned about the absence of a clear plan, financial support and sense of urgency …" (South
+    Sudan, S/2025/54 ¶98) was named "Financial support and sense of urgency": the opening, longer than the 80
+    characters a frame was read to, hid the subject the stance judges."""
+    from reportdiff.diff import lexicon
+    from reportdiff.diff.topics import topic_phrase
+    text = ("Following the extension of the transitional period in September 2024 by the parties to the Revitalized "
+            "Agreement, I am concerned about the absence of a clear plan, financial support and sense of urgency to "
+            "implement the critical outstanding tasks of the Revitalized Agreement.")
+    assert topic_phrase(text, lexicon.hits(text)) == "The absence of a clear plan"

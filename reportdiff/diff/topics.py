@@ -27,6 +27,7 @@ _RESOLUTION_JUDGES = {"welcomes": "welcoming", "commends": "commending", "condem
 _FRAME = re.compile(r"^(?:(?:Immediately|Shortly|Soon|Just|Long)\s+(?:after|before|following|upon)\s[^,]{1,80},\s+"
                     r"|(?:On|In|As at|As of|By|Since|From|During|Between|Following|After|Throughout|According to|"
                     r"At|For|To|Under|Upon|Before|Through|Across|Against|Within|Over)\s[^,]{1,80},\s+"
+                    r"|(?:Following|After|According to)\s[^,]{81,140},\s+(?=(?:I|we|the|a|an|its|their|some|many)\s)"
                     r"|(?:As|While|Although|Though|Despite|Given|With|When|Once|Amid|Due to)\s.{1,160}?,\s+"
                     r"(?=(?:the|a|an|its|their|this|these|some|many|all|most|several)\s)"
                     r"|(?:Notably|However|Moreover|Furthermore|Meanwhile|Overall|In addition|In particular|Also),\s+)+")
