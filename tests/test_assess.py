@@ -1722,6 +1722,7 @@ def test_the_united_nations_work_towards_an_improvement_is_no_improvement_seen()
     Nations is not a judgement of the situation; an improvement seen still is one."""
     from reportdiff.diff import lexicon
     for text in ("Criminal justice cooperation was strengthened through support provided by the United Nations.",
+                 "The plan was adopted with the support of UNMISS, which strengthened national regulations.",
                  "UNODC organized meetings supporting long-term recovery from the impact of terrorist acts.",
                  "UN-Women launched a localized assessment of gendered drivers of violent extremism.",
                  "UNAMI reiterated its commitment to supporting progress on the file."):

@@ -274,6 +274,7 @@ _ASSESSED_AS = re.compile(r"[^.;]{0,60}?\b(?:that|as|to\s+be|to\s+have)\b", re.I
 UN_ACTOR = re.compile(r"\b(?:United Nations|UN[A-Z]{2,}|IOM|WFP|OHCHR|OCHA|[Tt]he\s+(?:Mission|Force|force)|"
                       r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(?:Office|Programme|Facility|Centre|Center|Service|"
                       r"Secretariat|Team)|[Mm]y\s+(?:Special\s+)?(?:Representative|Envoy))\b")
+_UN_WHICH = re.compile("(?:" + UN_ACTOR.pattern + r")\s*,?\s+(?:which|that|who)\s+(?:\w+ly\s+)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _BY_UN = re.compile(r"\s+(?:through|with|by|thanks\s+to)\b[^.;]{0,60}?" + UN_ACTOR.pattern)
 # ("the Force" alone is a mission's own: the Quds Force, a national defence force, a General Directorate are not)
@@ -305,6 +306,8 @@ def _own_work(text: str, word: str, start: int, end: int) -> bool:
         return _subject_names(text, start, UN_ACTOR) or _subject_names(text, start, _PARTNERS)
     if word in _OUTPUT_WORDS and _OUTPUT_OBJECT.match(text, end):
         return _subject_names(text, start, UN_ACTOR)
+    if word in _OUTPUT_WORDS and _UN_WHICH.search(text, max(0, start - 80), start):
+        return True         # "with the support of UNMISS, which strengthened national regulations"
     if word in _OUTPUT_WORDS and _PASSIVE.search(text, max(0, start - 30), start) and _BY_UN.match(text, end):
         return True         # "Criminal justice cooperation was strengthened through support provided by the UN"
     if word in _INSPECTION_WORDS and not _ASSESSED_AS.match(text, end):
