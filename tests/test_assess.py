@@ -1743,3 +1743,14 @@ def test_a_long_opening_of_time_or_source_is_a_frame():
             "Agreement, I am concerned about the absence of a clear plan, financial support and sense of urgency to "
             "implement the critical outstanding tasks of the Revitalized Agreement.")
     assert topic_phrase(text, lexicon.hits(text)) == "The absence of a clear plan"
+
+
+def test_a_participle_after_a_comma_opens_no_subject():
+    """"… leaving a limited security footprint in Beni, Ituri and Lubero, giving ADF complete freedom of movement"
+    (the Monitoring Team, S/2025/482 ¶28) was named "Giving ADF", and "… replacing Hussein Abdelbagi" "Replacing
+    Hussein Abdelbagi": a participle opening a clause is a verb, not the head of a noun phrase."""
+    text = ("M23 has stretched security resources in the region, leaving a limited security footprint in Beni, "
+            "giving ADF complete freedom of movement in these areas.")
+    assert key_phrase(text, ["ADF", "Beni"]) == ""          # no phrase holds a term: the terms name it
+    assert key_phrase("Attacks increased, targeting factory owners and shepherds in the north.",
+                      ["shepherds", "factory"]) == "Factory owners and shepherds"

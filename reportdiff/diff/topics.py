@@ -197,7 +197,8 @@ _OPERATIVE = frozenset(_RESOLUTION_JUDGES) | frozenset("""recalls decides reques
 
 def _noun_runs(sentence: str) -> list[list[str]]:
     """The sentence's stretches of nouns, names and adjectives, joined by the small words of noun phrases: where a
-    punctuation mark, a function word, a determiner or a verb stands, a stretch ends."""
+    punctuation mark, a function word, a determiner or a verb stands, a stretch ends (a participle opening a clause
+    after a comma is a verb: ", giving ADF complete freedom of movement")."""
     tokens = _PHRASE_TOKEN.findall(sentence)
     runs: list[list[str]] = []
     current: list[str] = []
@@ -207,7 +208,8 @@ def _noun_runs(sentence: str) -> list[list[str]]:
         low = token.lower()
         is_word = bool(re.match(r"[\w’'\-]", token))
         breaks = not is_word or low in _DETERMINERS or (low in STOP and low not in _JOINERS) or (
-            low not in _JOINERS and _is_verb_after(token, previous)) or (k == 0 and low in _OPERATIVE)
+            low not in _JOINERS and _is_verb_after(token, previous)) or (k == 0 and low in _OPERATIVE) or (
+            not current and k and tokens[k - 1] == "," and token.islower() and low.endswith("ing"))
         if breaks:
             if current:
                 runs.append(current)
