@@ -800,9 +800,11 @@ def concern_signal(paras: list[Paragraph], side: str, ctx: PairContext,
                    subject=subject, change=change, direction=direction, score=round(score, 3), topic=named)]
 
 
-# "Progress in this area can help …", "These efforts are …", "It remains …": the subject is the sentence before's
-_REFERS_BACK = re.compile(r"^(?:(?:This|These|That|Those|Such|It|They)\b|[\w-]+(?:\s+[\w-]+)?\s+(?:in|on|of)\s+"
+# "Progress in this area can help …", "These efforts are …" (and _ANAPHOR's "It remains …", "The group …"): the
+# subject is the sentence before's
+_REFERS_BACK = re.compile(r"^(?:(?:This|These|That|Those|Such)\b|[\w-]+(?:\s+[\w-]+)?\s+(?:in|on|of)\s+"
                           r"(?:this|that|these|those|such)\b)")
+_POINTER = re.compile(r"\b(?:this|these|that|those|such)\b", re.I)
 
 
 def _concern_name(best: Sentence, sents: list[Sentence], terms: list[str]) -> str:
@@ -817,8 +819,6 @@ def _concern_name(best: Sentence, sents: list[Sentence], terms: list[str]) -> st
         return own
     return name(before) or ("" if _POINTER.search(own) else own)
 
-
-_POINTER = re.compile(r"\b(?:this|these|that|those|such)\b", re.I)
 
 
 def _antecedent(best: Sentence, sents: list[Sentence]) -> Sentence | None:

@@ -88,10 +88,11 @@ _PURPOSE = re.compile(r"(?:\b(?:goal|aim|objective|purpose)s?\s+of|\bwith\s+a\s+
 # "called for calm", "calls for increased international support", "called for an urgent EAC-SADC meeting", "calls
 # for a ceasefire …, increased humanitarian aid": what is asked for, not a trend or a level seen (16 in the 75
 # documents, all asks)
-# "in order to make progress", "efforts to make further progress": a goal, where "continued to make progress" is
-# progress seen (5 of the 6 "to make progress" of the 75 documents are goals)
+# "supporting long-term recovery", "to supporting progress on this file": work towards an improvement, not one seen
 _SUPPORTED = re.compile(r"\b(?:support(?:s|ed|ing)?|promot(?:e|es|ed|ing)|foster(?:s|ed|ing)?|facilitat(?:e|es|ed|ing))"
                         r"\s+(?:(?:the|a|an|its|their|long-term|early|economic|sustainable|further)\s+){0,2}$", re.I)
+# "in order to make progress", "efforts to make further progress": a goal, where "continued to make progress" is
+# progress seen (5 of the 6 "to make progress" of the 75 documents are goals)
 _TO_MAKE = re.compile(r"(?<!continued )(?<!continues )(?<!continue )\bto\s+make\s+(?:[\w-]+\s+)?$", re.I)
 _ASKED_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?for\s+(?:[\w’'-]+,?\s+){0,6}$",
                         re.I)
@@ -304,12 +305,13 @@ def _own_work(text: str, word: str, start: int, end: int) -> bool:
         if not _ACTIVITY_AFTER.match(text, end):
             return False
         return _subject_names(text, start, UN_ACTOR) or _subject_names(text, start, _PARTNERS)
-    if word in _OUTPUT_WORDS and _OUTPUT_OBJECT.match(text, end):
-        return _subject_names(text, start, UN_ACTOR)
-    if word in _OUTPUT_WORDS and _UN_WHICH.search(text, max(0, start - 80), start):
-        return True         # "with the support of UNMISS, which strengthened national regulations"
-    if word in _OUTPUT_WORDS and _PASSIVE.search(text, max(0, start - 30), start) and _BY_UN.match(text, end):
-        return True         # "Criminal justice cooperation was strengthened through support provided by the UN"
+    if word in _OUTPUT_WORDS:
+        if _OUTPUT_OBJECT.match(text, end):
+            return _subject_names(text, start, UN_ACTOR)
+        # "… of UNMISS, which strengthened national regulations", "… was strengthened through support provided by
+        # the United Nations": the body named in a relative clause's antecedent or as the passive's agent
+        return bool(_UN_WHICH.search(text, max(0, start - 80), start)) or bool(
+            _PASSIVE.search(text, max(0, start - 30), start) and _BY_UN.match(text, end))
     if word in _INSPECTION_WORDS and not _ASSESSED_AS.match(text, end):
         return _subject_names(text, start, UN_ACTOR)
     return False
