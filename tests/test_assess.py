@@ -1754,3 +1754,15 @@ def test_a_participle_after_a_comma_opens_no_subject():
     assert key_phrase(text, ["ADF", "Beni"]) == ""          # no phrase holds a term: the terms name it
     assert key_phrase("Attacks increased, targeting factory owners and shepherds in the north.",
                       ["shepherds", "factory"]) == "Factory owners and shepherds"
+
+
+def test_a_patrol_that_could_not_continue_and_an_escalation_of_force_judge_nothing():
+    """Lebanon's annex of incidents (S/2025/460) had "new: Southwest of Siddiqin — could, continue" from "stated that
+    it could not continue without the Lebanese Armed Forces", and "— escalation" from warning shots fired "as part of
+    an escalation of force procedure": a patrol stopped, a drill's name. "The escalation of violence" still judges."""
+    from reportdiff.diff import lexicon
+    assert [w for w, _, _ in lexicon.hits("They stated that the patrol could not continue without the army.")] == [
+        "could"]
+    assert lexicon.hits("These were warning shots, as part of an escalation of force procedure.") == []
+    assert [w for w, _, _ in lexicon.hits("The escalation of violence in the south continued.")] == [
+        "escalation", "continued"]

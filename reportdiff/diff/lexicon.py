@@ -71,7 +71,8 @@ _TOKEN = re.compile(r"[^\W\d_][\w-]*")
 # "improved", "continued", "remains"
 _BASE_VERBS = frozenset("""improve increase decrease reduce expand escalate intensify strengthen stabilize undermine
     worsen deteriorate grow rise diminish decline destabilize drop erode assess continue remain persist""".split())
-_TO_OR_MODAL = re.compile(r"\b(?:to|must|should|will|would|can|could|may|might|help|helps|further)\s+$", re.I)
+_TO_OR_MODAL = re.compile(r"\b(?:to|must|should|will|would|can|could|may|might|help|helps|further)\s+(?:not\s+)?$",
+                          re.I)
 _ASK = re.compile(r"\b(?:(?i:must|should|needs? to|it is (?:critical|essential|imperative|vital|important|necessary|"
                   r"crucial))|I (?:\w+ )?(?:call|urge|encourage|recommend|request|appeal))\b")
 # "to strengthen coordination … and improve emergency preparedness", "efforts to accelerate and intensify support":
@@ -213,6 +214,8 @@ _IDIOMS: dict[str, _Idiom] = {
     "risk": (re.compile(r"\b(?:reduc|mitigat|lower)\w*\s+the\s+$", re.I),
              re.compile(r"\s+(?:reduction|assessments?|management|mitigation)\b", re.I)),
     "dynamic": (None, re.compile(r"\s+(?:air|ground|aerial)\b", re.I)),
+    # "as part of an escalation of force procedure": a soldier's graded use of force (warning shots), a drill's name
+    "escalation": (None, re.compile(r"\s+of\s+force\b", re.I)),
     "improvement": (None, re.compile(r"\s+plans?\b", re.I)),
     # "individuals in need of international protection", "people in need": whom help is for (19 times in the 75
     # documents), not what the report says must be done
