@@ -1683,7 +1683,9 @@ def test_scant_progress_is_no_progress():
     """"Limited progress has been made on the implementation of the Revitalized Agreement" (S/2025/231) and
     "insufficient progress" read as progress made; Libya's "… on which progress remained limited" → "The ceasefire
     continued to hold" was told "progress → continued to hold". Scant progress reads as little progress does (worse),
-    and "progress remained limited" by its level; a limited rise is still a rise."""
+    and "progress remained limited" by its level; a limited rise is still a rise. Progress that "can help to rebuild
+    the social fabric" (South Sudan, S/2025/211 ¶101, 4th in the next edition's brief as "dropped: Social fabric —
+    progress") is a hope, not progress seen."""
     from reportdiff.diff import lexicon
     told = {t: [(w, c) for w, c, _ in lexicon.hits(t)] for t in (
         "Limited progress has been made on the implementation of the Revitalized Agreement.",
@@ -1693,6 +1695,7 @@ def test_scant_progress_is_no_progress():
     assert list(told.values()) == [[("Limited progress", "worse")], [("Insufficient progress", "worse")],
                                    [("remained", "continuity"), ("limited", "level")],
                                    [("limited", "level"), ("increase", "up")]]
+    assert lexicon.hits("Progress in this area can help to rebuild the social fabric of this young nation.") == []
     sigs = signals("The withdrawal of foreign fighters, on which progress remained limited, was discussed.",
                    "The withdrawal of foreign fighters, on which progress was achieved, was discussed.")
     assert [s.change for s in of_kind(sigs, "judgement")] == ["limited → progress, achieved"]

@@ -347,6 +347,9 @@ _NEGATORS = re.compile(r"(?i:\b(?:no|(?<!\bor )not|never|without|(?<!\ba )little
 _SCANT = re.compile(r"(?i:\b(?:limited|insufficient|slow|scant|minimal|modest)\s+$)")
 _SCANT_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:remained|remains|was|were|has\s+been|had\s+been|is|are)\s+"
                           r"(?:\w+ly\s+)?(?:limited|insufficient|slow|scant|minimal|modest)\b", re.I)
+# "Progress in this area can help to rebuild the social fabric": what progress would bring, not progress seen
+_COULD_HELP = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:can|could|would|will|may|might)\s+(?:help|contribute|enable|"
+                         r"pave|support)\b", re.I)
 # Words that may stand between a negator and the word it negates: "has not yet improved", "no significant
 # progress", "had not been achieved", "without any tangible progress", "has not significantly improved" (the
 # qualifiers below).
@@ -443,8 +446,8 @@ def hits(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[s
             continue        # "UNMISS continued to support …", "the Mission strengthened the capacity of …"
         if _wanted_not_seen(text, w, cat, m.start()):
             continue
-        if cat == "better" and _SCANT_AFTER.match(text, m.end()):
-            continue        # "progress remained limited": told by "remained limited"
+        if cat == "better" and (_SCANT_AFTER.match(text, m.end()) or _COULD_HELP.match(text, m.end())):
+            continue        # "progress remained limited": told by "remained limited"; "progress … can help": a hope
         negator = _negator_before(text, m.start())
         if negator is None and cat == "better":
             negator = _negator_before(text, m.start(), _SCANT)
