@@ -305,15 +305,16 @@ class Successor:
     confidence: float            # how likely the choice was (0-1)
     shared_terms: list[str] = field(default_factory=list)   # names and rare words both sides use
     cites: list[str] = field(default_factory=list)   # the new edition's citations of the old paragraphs, as written
+    place: str = ""              # "opening" / "closing": both open (close) paired sections; "" otherwise
 
     def to_dict(self) -> dict[str, Any]:
         return {"confidence": round(self.confidence, 3), "shared_terms": list(self.shared_terms),
-                "cites": list(self.cites)}
+                "cites": list(self.cites), "place": self.place}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Successor:
         return cls(confidence=float(d.get("confidence") or 0.0), shared_terms=list(d.get("shared_terms") or []),
-                   cites=list(d.get("cites") or []))
+                   cites=list(d.get("cites") or []), place=str(d.get("place") or ""))
 
 
 @dataclass

@@ -331,3 +331,16 @@ def test_absorbed_paragraphs_keep_a_group_in_one_piece():
     read, counts = _read_terms(texts_old, texts_new, other_paragraphs=6)
     assert successors.absorbed([([0], [0])], {("old", 2)}, read, counts) == []
     assert successors.absorbed([([0], [0])], {("old", 1), ("old", 2)}, read, counts) == []   # 1 is not like it
+
+
+def test_a_successor_tells_the_place_both_hold_in_paired_sections():
+    """Beside the shared terms, the reader is told the role the two paragraphs keep: II.A's first subject (ISWAP)
+    opens the section in both editions, its last (Afghanistan) closes it, Somalia between holds neither; shown in the
+    report's "Same subject, rewritten" line and kept in the JSON (`successor.place`)."""
+    c = compare_editions(build(OLD_SECTIONS), build(NEW_SECTIONS, "S/2025/20", "2025-07-31"))
+    places = {name: change_with(c, SUBJECTS[name][0]).successor.place for name in ("iswap", "somalia", "afghanistan")}
+    assert places == {"iswap": "opening", "somalia": "", "afghanistan": "closing"}
+    d = json.loads(c.to_json())
+    assert {ch["successor"]["place"] for ch in d["changes"] if ch.get("successor")} <= {"", "opening", "closing"}
+    html = render.render_html(c)
+    assert "both open their section" in html and "both close their section" in html

@@ -90,6 +90,7 @@ class Link:
     confidence: float = 1.0
     shared: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
+    place: str = ""                    # a successor: "opening" / "closing" of paired sections (successors.shared_place)
     successor_likelihood: float | None = None
     unread_page: int | None = None     # added / removed: the other edition's unread page where it may stand
 
@@ -881,7 +882,7 @@ def _link_successors(state: _State) -> tuple[dict[int, float], dict[int, float]]
                             textual=[(link.old, link.new) for link in textual])
     for s in found.groups:
         linker.add(s.old, s.new, _ratio(state, s.old, s.new), successor=True, confidence=s.confidence,
-                   shared=s.shared, cites=s.cites)
+                   shared=s.shared, cites=s.cites, place=s.place)
     for a in found.absorbed:
         link = textual[a.link]
         linker.join(link, [a.paragraph] if a.side == "old" else [], [a.paragraph] if a.side == "new" else [])

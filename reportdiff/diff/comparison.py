@@ -82,7 +82,7 @@ def _change(link: Link, old: Edition, new: Edition, warnings: list[str]) -> Chan
                       successor_likelihood=link.successor_likelihood, unread_page=link.unread_page)
     footnotes = footnote_changes([f for p in olds for f in p.footnotes], [f for p in news for f in p.footnotes])
     same_text = equality_key(old_text) == equality_key(new_text)
-    successor = Successor(link.confidence, link.shared, link.cites) if link.successor else None
+    successor = Successor(link.confidence, link.shared, link.cites, link.place) if link.successor else None
     if successor and link.similarity < REDLINE_USEFUL:
         # the same subject in other words: a redline of two unrelated texts helps nobody; both texts are shown
         return Change("rewritten", old_ids, new_ids, moved=link.moved, similarity=link.similarity,

@@ -445,13 +445,14 @@ def _groups_of(p_old: np.ndarray, p_new: np.ndarray, threshold: float, rows: lis
 @dataclass
 class Successor:
     """Old paragraph indices succeeded by new paragraph indices, how sure the choice was (0-1), the salient terms
-    the two sides share (the reason a reader sees), and where the new edition cites the old paragraph by number
-    ("S/2025/71, para. 42", as written)."""
+    the two sides share (the reason a reader sees), where the new edition cites the old paragraph by number
+    ("S/2025/71, para. 42", as written), and the place both hold in paired sections (`shared_place`)."""
     old: list[int]
     new: list[int]
     confidence: float
     shared: list[str]
     cites: list[str] = field(default_factory=list)
+    place: str = ""
 
 
 @dataclass
@@ -502,9 +503,25 @@ def find_successors(old: Edition, new: Edition, free_old: list[int], free_new: l
             cites = list(dict.fromkeys(sure[(r, c)] for r in rs for c in cs if (r, c) in sure))
             # a successor shares a specific subject (a name or a rare word, not only a theme), or is cited
             if shared or cites:
-                found.groups.append(Successor(olds, news, confidence, shared, cites))
+                found.groups.append(Successor(olds, news, confidence, shared, cites,
+                                              shared_place(read, olds, news, section_pairs)))
     found.absorbed = absorbed(textual, left_free(rows, cols, [(g.old, g.new) for g in found.groups]), read, counts)
     return found
+
+
+def shared_place(read: tuple[_Paragraphs, _Paragraphs], olds: list[int], news: list[int],
+                 section_pairs: dict[str, str]) -> str:
+    """"opening" where an old paragraph and a new one each open their section and the two sections are paired,
+    "closing" where each closes it, else "": a role the editions keep (a report's first paragraph on a subject,
+    its last word on it), told to the reader beside the shared terms, which for such a pair may be few and broad
+    (ISIL's opening threat assessment shares "peace" and "focus")."""
+    po, pn = read
+    for place, at_old, at_new in (("opening", po.rank == 0, pn.rank == 0),
+                                  ("closing", po.rank == po.count - 1, pn.rank == pn.count - 1)):
+        if any(at_old[i] and at_new[j] and po.section[i] is not None
+               and section_pairs.get(po.section[i]) == pn.section[j] for i in olds for j in news):
+            return place
+    return ""
 
 
 def left_free(rows: list[int], cols: list[int], groups: list[tuple[list[int], list[int]]]) -> set[tuple[str, int]]:

@@ -265,6 +265,7 @@ class ItemView:
     pair_new: list[PairSide] = field(default_factory=list)
     shared: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)     # the new edition's own citations of the old paragraphs
+    place: str = ""               # a rewritten pair's shared role: "both open their section" (Successor.place)
     signals: list["SignalView"] = field(default_factory=list)
     unread_note: str = ""           # an added or removed paragraph that may stand on the other edition's unread page
 
@@ -625,6 +626,10 @@ def marked(text: str, terms: list[str]) -> list[Seg]:
     return out
 
 
+# Successor.place as the reader is told it, after the shared terms
+_PLACE_TOLD = {"opening": "both open their section", "closing": "both close their section"}
+
+
 def _pair_sides(paras: list[Paragraph | None], terms: list[str], was: bool,
                 places: Mapping[str, int]) -> list[PairSide]:
     return [PairSide(label=("was " if was else "") + para_nums([p], places),
@@ -867,6 +872,7 @@ def _change_item(layout: _Layout, ci: int, ch: Change, old_paras: list[Paragraph
         shared = [one_line(t) for t in (ch.successor.shared_terms if ch.successor else [])]
         item.shared = shared
         item.cites = [one_line(c) for c in (ch.successor.cites if ch.successor else [])]
+        item.place = _PLACE_TOLD.get(ch.successor.place if ch.successor else "", "")
         item.pair_old = _pair_sides(old_paras, shared, True, old_places)
         item.pair_new = _pair_sides(new_paras, shared, False, new_places)
         item.signals = [_signal_view(sg, ref, f"c-{ci}") for sg in ch.signals]
