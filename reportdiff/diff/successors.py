@@ -120,6 +120,16 @@ class _Paragraphs:
     rank: np.ndarray              # place in its section (0 = first) ...
     count: np.ndarray             # ... of how many
 
+    @property
+    def opens(self) -> np.ndarray:
+        """Whether each paragraph is its section's first."""
+        return self.rank == 0
+
+    @property
+    def closes(self) -> np.ndarray:
+        """Whether each paragraph is its section's last."""
+        return self.rank == self.count - 1
+
     @classmethod
     def of(cls, edition: Edition) -> _Paragraphs:
         paras = edition.paragraphs
@@ -306,8 +316,8 @@ def pair_features(old: Edition, new: Edition, rows: list[int], cols: list[int], 
     place_o = (po.rank[rows] + 0.5) / po.count[rows]
     place_n = (pn.rank[cols] + 0.5) / pn.count[cols]
     same_section = sec == 1.0
-    first = (po.rank[rows] == 0)[:, None] & (pn.rank[cols] == 0)[None, :]
-    last = (po.rank[rows] == po.count[rows] - 1)[:, None] & (pn.rank[cols] == pn.count[cols] - 1)[None, :]
+    first = po.opens[rows][:, None] & pn.opens[cols][None, :]
+    last = po.closes[rows][:, None] & pn.closes[cols][None, :]
     cos = tfidf_cosines([po.terms[i] for i in rows], [pn.terms[j] for j in cols], counts=counts)
     latent = _latent_cosines(po.terms, pn.terms, rows, cols)
     return {
@@ -516,8 +526,7 @@ def shared_place(read: tuple[_Paragraphs, _Paragraphs], olds: list[int], news: l
     its last word on it), told to the reader beside the shared terms, which for such a pair may be few and broad
     (ISIL's opening threat assessment shares "peace" and "focus")."""
     po, pn = read
-    for place, at_old, at_new in (("opening", po.rank == 0, pn.rank == 0),
-                                  ("closing", po.rank == po.count - 1, pn.rank == pn.count - 1)):
+    for place, at_old, at_new in (("opening", po.opens, pn.opens), ("closing", po.closes, pn.closes)):
         if any(at_old[i] and at_new[j] and po.section[i] is not None
                and section_pairs.get(po.section[i]) == pn.section[j] for i in olds for j in news):
             return place
