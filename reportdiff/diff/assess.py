@@ -810,15 +810,15 @@ _POINTER = re.compile(r"\b(?:this|these|that|those|such)\b", re.I)
 def _concern_name(best: Sentence, sents: list[Sentence], terms: list[str]) -> str:
     """The noun phrase naming a concern: the one its sentence judges, else the one holding its salient terms; where
     the sentence names its subject only by pointing back ("These developments represent …"), the sentence
-    before's, and no name at all when that has none (the salient terms then name it)."""
+    before's, and when that has none, its own unless that is the pointer itself (the salient terms then name it)."""
     def name(s: Sentence) -> str:
         return topic_phrase(s.text, s.hits) or key_phrase(s.text, terms)
-    own = name(best)
     before = _antecedent(best, sents)
-    if before is None:
-        return own
-    return name(before) or ("" if _POINTER.search(own) else own)
-
+    named_before = name(before) if before is not None else ""
+    if named_before:
+        return named_before
+    own = name(best)
+    return "" if before is not None and _POINTER.search(own) else own
 
 
 def _antecedent(best: Sentence, sents: list[Sentence]) -> Sentence | None:
