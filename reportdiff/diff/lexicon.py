@@ -89,14 +89,17 @@ _PURPOSE = re.compile(r"(?:\b(?:goal|aim|objective|purpose)s?\s+of|\bwith\s+a\s+
 # "called for calm", "calls for increased international support", "called for an urgent EAC-SADC meeting", "calls
 # for a ceasefire …, increased humanitarian aid": what is asked for, not a trend or a level seen (16 in the 75
 # documents, all asks)
+_ASKED_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?for\s+(?:[\w’'-]+,?\s+){0,6}$",
+                        re.I)
 # "supporting long-term recovery", "to supporting progress on this file": work towards an improvement, not one seen
 _SUPPORTED = re.compile(r"\b(?:support(?:s|ed|ing)?|promot(?:e|es|ed|ing)|foster(?:s|ed|ing)?|facilitat(?:e|es|ed|ing))"
                         r"\s+(?:(?:the|a|an|its|their|long-term|early|economic|sustainable|further)\s+){0,2}$", re.I)
 # "in order to make progress", "efforts to make further progress": a goal, where "continued to make progress" is
 # progress seen (5 of the 6 "to make progress" of the 75 documents are goals)
 _TO_MAKE = re.compile(r"(?<!continued )(?<!continues )(?<!continue )\bto\s+make\s+(?:[\w-]+\s+)?$", re.I)
-_ASKED_FOR = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?for\s+(?:[\w’'-]+,?\s+){0,6}$",
-                        re.I)
+# "Progress in this area can help to rebuild the social fabric": what progress would bring, not progress seen
+_COULD_HELP = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:can|could|would|will|may|might)\s+(?:help|contribute|enable|"
+                         r"pave|support)\b", re.I)
 _GOAL_REACH = 80               # characters back a "to" or a modal is looked for ("to further improve")
 _ASK_REACH = 400               # characters back a call or a "must" is looked for (bounds the work on a long text)
 
@@ -177,6 +180,13 @@ def _most_as_share(text: str, start: int, end: int) -> bool:
     return bool(m) and (not m.group("plural") or can_be_noun(m.group("plural").rstrip("’'")))
 
 
+# An assessment that is a study, not a judgement: one of a kind ("a risk assessment", "an inter-agency assessment"),
+# or one made ("UN-Women launched a localized assessment", "The Secretariat conducted a thorough assessment")
+_STUDY_KIND = r"(?:risk|needs|rapid|joint|technical|security|threat|inter-agency)"
+_STUDY_MADE = (r"(?:launched|conducted|carried\s+out|undertook|undertaken|completed|commissioned)\s+(?:an?\s+|the\s+)?"
+               r"(?:[\w-]+\s+){0,3}?")
+
+
 # Idioms that use an assessment word for something else: word -> (what precedes it, what follows it) there, or a
 # test of its own.
 _Idiom = tuple[re.Pattern | None, re.Pattern | None] | Callable[[str, int, int], bool]
@@ -227,9 +237,7 @@ _IDIOMS: dict[str, _Idiom] = {
                          r"capacity|training|identified|assessed|operational|financial|funding|logistical|resource)"
                          r"\s+$", re.I), re.compile(r"(?!\s+to\b)")),
     "urgent": (None, re.compile(r"\s+medical\b", re.I)),
-    "assessment": (re.compile(r"\b(?:(?:risk|needs|rapid|joint|technical|security|threat|inter-agency)|(?:launched|"
-                              r"conducted|carried\s+out|undertook|undertaken|completed|commissioned)\s+(?:an?\s+|the\s+)?"
-                              r"(?:[\w-]+\s+){0,3}?)\s*$", re.I), None),
+    "assessment": (re.compile(rf"\b(?:{_STUDY_KIND}\s+|{_STUDY_MADE})$", re.I), None),
     # "reducing the risk of accidents": what a mine-risk session is for, not a trend seen
     "reducing": (None, re.compile(r"\s+the\s+risks?\b", re.I)),
     "expected": (None, re.compile(r"\s+to\s+(?:benefit|serve)\b", re.I)),
@@ -347,9 +355,6 @@ _NEGATORS = re.compile(r"(?i:\b(?:no|(?<!\bor )not|never|without|(?<!\ba )little
 _SCANT = re.compile(r"(?i:\b(?:limited|insufficient|slow|scant|minimal|modest)\s+$)")
 _SCANT_AFTER = re.compile(r"\s+(?:has\s+|had\s+)?(?:remained|remains|was|were|has\s+been|had\s+been|is|are)\s+"
                           r"(?:\w+ly\s+)?(?:limited|insufficient|slow|scant|minimal|modest)\b", re.I)
-# "Progress in this area can help to rebuild the social fabric": what progress would bring, not progress seen
-_COULD_HELP = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:can|could|would|will|may|might)\s+(?:help|contribute|enable|"
-                         r"pave|support)\b", re.I)
 # Words that may stand between a negator and the word it negates: "has not yet improved", "no significant
 # progress", "had not been achieved", "without any tangible progress", "has not significantly improved" (the
 # qualifiers below).
@@ -400,9 +405,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [q.span() for q in _QUOTED.finditer(text)]
 
 
-def _wanted_not_seen(text: str, word: str, cat: str, start: int) -> bool:
-    """Whether the assessment word `word` (lower case, of category `cat`) at text[start] names what is aimed at,
-    asked for, to be averted or kept rather than what the report sees."""
+def _wanted_not_seen(text: str, word: str, cat: str, start: int, end: int) -> bool:
+    """Whether the assessment word `word` (lower case, of category `cat`) at text[start:end] names what is aimed at,
+    asked for, hoped for, to be averted or kept rather than what the report sees."""
     def before(pattern: re.Pattern, reach: int) -> bool:
         return bool(pattern.search(text, max(0, start - reach), start))
 
@@ -417,6 +422,8 @@ def _wanted_not_seen(text: str, word: str, cat: str, start: int) -> bool:
         return True         # "supporting long-term recovery", "to support progress": work towards it, not seen
     if cat == "better" and before(_TO_MAKE, 40):
         return True         # "in order to make progress towards elections": what is aimed at
+    if cat == "better" and _COULD_HELP.match(text, end):
+        return True         # "progress in this area can help to rebuild …": what is hoped for
     if cat in ("worse", "up") and before(_AVERTED, 60):
         return True         # "to prevent escalation", "avoid further deterioration": what is to be averted
     return cat == "better" and before(_KEPT_OR_LOST, 60)    # "erode the gains", "consolidate progress"
@@ -444,10 +451,10 @@ def hits(text: str, quoted: list[tuple[int, int]] | None = None) -> list[tuple[s
             continue
         if _own_work(text, w, m.start(), m.end()):
             continue        # "UNMISS continued to support …", "the Mission strengthened the capacity of …"
-        if _wanted_not_seen(text, w, cat, m.start()):
+        if _wanted_not_seen(text, w, cat, m.start(), m.end()):
             continue
-        if cat == "better" and (_SCANT_AFTER.match(text, m.end()) or _COULD_HELP.match(text, m.end())):
-            continue        # "progress remained limited": told by "remained limited"; "progress … can help": a hope
+        if cat == "better" and _SCANT_AFTER.match(text, m.end()):
+            continue        # "progress remained limited": told by "remained limited"
         negator = _negator_before(text, m.start())
         if negator is None and cat == "better":
             negator = _negator_before(text, m.start(), _SCANT)
