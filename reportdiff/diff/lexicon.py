@@ -281,7 +281,7 @@ _OUTPUT_OBJECT = re.compile(r"\s+(?:(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?)?(?:
 # "UNIFIL assessed 22 subordinate military units", "… reopened and assessed secondary roads": the United Nations'
 # inspection, where "The mission assessed that the situation remained volatile" (or "… assessed it as …", "… to
 # be …") is its judgement
-_INSPECTION_WORDS = frozenset("assess assesses assessed".split())
+_INSPECTION_WORDS = frozenset("assess assessed".split())   # the lexicon's verb forms
 _ASSESSED_AS = re.compile(r"[^.;]{0,60}?\b(?:that|as|to\s+be|to\s+have)\b", re.I)
 UN_ACTOR = re.compile(r"\b(?:United Nations|UN[A-Z]{2,}|IOM|WFP|OHCHR|OCHA|[Tt]he\s+(?:Mission|Force|force)|"
                       r"[Tt]he\s+(?:[A-Z][\w’'-]*\s+){0,4}(?:Office|Programme|Facility|Centre|Center|Service|"
