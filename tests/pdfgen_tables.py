@@ -17,6 +17,8 @@ from pathlib import Path
 
 from reportlab.lib.units import inch
 
+from reportlab.lib.utils import simpleSplit
+
 from pdfgen import BODY_FONT, BOLD_FONT, BOTTOM, LEADING, LOREM, RIGHT, TEXT_LEFT, _canvas, _Writer
 
 ITALIC_FONT = "Times-Italic"
@@ -268,3 +270,113 @@ def edition_pair(directory: str | Path) -> tuple[Path, Path, AnnexEdition, Annex
     d = Path(directory)
     old, new = old_edition(), new_edition()
     return annex_report(d / "old.pdf", old), annex_report(d / "new.pdf", new), old, new
+
+
+# ---------------------------------------------------------------------------------------------------- ruled annex
+
+MATRIX_CODES = {1: ("a", "EEEEEEEE"), 2: ("a", "EEEE EEE"), 3: ("d", "LLLLLLLL"), 4: ("e", "L       "),
+                5: ("h", "EEEEEEEE")}
+NOTED_ROWS = [("Falkland Islands (Malvinas)", "58/316", "1 July 2004"), ("Western Sahara", "79/98", "4 December 2024"),
+              ("American Samoa", "79/99", "4 December 2024"), ("Anguilla", "79/100", "4 December 2024")]
+SIZE_CELL = 10
+CITED = {0: "a", 2: "b"}                  # row -> the note its number cites
+NOTES = [("a", "In accordance with paragraph 4 (b) of the annex to the resolution, the item shall remain on the "
+               "agenda for consideration upon notification by a Member State."),
+         ("b", "Adopted without a vote.")]
+
+
+def ruled_annex_report(path: str | Path, *, text_after: bool = False) -> Path:
+    """A report whose annex sets its tables the way a Joint Inspection Unit or Special Committee annex does:
+
+    - page 2 ends on a matrix of recommendations by organization in small bold type, each row under a short rule of
+      the same span, its cells one code letter each ("Recommendation 3  d  L L L …"): no footnotes, though a short
+      rule stands over small lines at the page's foot (JIU/REP/2025/2);
+    - page 3 holds a table whose first cell cites a raised "a", and under it the table's notes, each opening on its
+      raised letter, the first wrapped onto a second line: at the page's foot (A/AC.109/2025/L.2), or, with
+      `text_after`, followed by a heading and a paragraph (A/AC.109/2025/L.1)."""
+    path = Path(path)
+    c = _canvas(path)
+    w = _Writer(c, "A/2099/9", 3)
+    w.masthead("1 January 2099", "Implementation of the recommendations: report of the Secretary-General")
+    w.heading("I.", "Introduction")
+    for k in range(1, 4):
+        w.paragraph(str(k), LOREM.format(n=10 * k + 3, m=9 * k + 1))
+    w.new_page()
+    c.setFont(BOLD_FONT, 14)
+    c.drawString(TEXT_LEFT - 0.5 * inch, w.y, "Annex")
+    w.y -= 2 * LEADING
+    c.setFont(BOLD_FONT, 12)
+    c.drawString(TEXT_LEFT, w.y, "Overview of actions to be taken on the recommendations")
+    w.y = 330.0                                     # the matrix sits in the page's lower half, down to its foot
+    for k, (impact, codes) in MATRIX_CODES.items():
+        c.setLineWidth(0.5)
+        c.line(TEXT_LEFT - 6, w.y + 14, TEXT_LEFT + 100, w.y + 14)
+        c.setFont(BOLD_FONT, 9)
+        c.drawString(TEXT_LEFT, w.y, f"Recommendation {k}")
+        c.drawString(TEXT_LEFT + 112, w.y, impact)
+        for m, code in enumerate(codes):
+            if code != " ":
+                c.drawString(TEXT_LEFT + 140 + 19 * m, w.y, code)
+        w.y -= 23
+    w.new_page()
+    c.setFont(BOLD_FONT, 12)
+    c.drawString(TEXT_LEFT - 0.5 * inch, w.y, "II.")
+    c.drawString(TEXT_LEFT, w.y, "Resolutions concerning specific Territories")
+    w.y -= 2.5 * LEADING
+    c.setFont(ITALIC_FONT, HEAD_SIZE)
+    for text, x in (("Territory", TEXT_LEFT), ("Resolution number", TEXT_LEFT + 200), ("Date of adoption", TEXT_LEFT + 290)):
+        c.drawString(x, w.y, text)
+    w.y -= 20
+    for k, (name, number, date) in enumerate(NOTED_ROWS):
+        c.setFont(BODY_FONT, SIZE_CELL)
+        c.drawString(TEXT_LEFT, w.y, name)
+        c.drawString(TEXT_LEFT + 200, w.y, number)
+        if k in CITED:                              # the cell cites its note by a raised letter: "58/316ᵃ"
+            c.setFont(BODY_FONT, 6)
+            c.drawString(TEXT_LEFT + 200 + c.stringWidth(number, BODY_FONT, SIZE_CELL) + 0.5, w.y + 4, CITED[k])
+            c.setFont(BODY_FONT, SIZE_CELL)
+        c.drawString(TEXT_LEFT + 290, w.y, date)
+        w.y -= 20
+    w.y -= 6
+    for mark, text in NOTES:
+        lines = simpleSplit(text, BODY_FONT, 8.5, RIGHT - TEXT_LEFT - 20)
+        c.setFont(BODY_FONT, 6)
+        c.drawString(TEXT_LEFT + 8, w.y + 3, mark)
+        c.setFont(BODY_FONT, 8.5)
+        for n, line in enumerate(lines):
+            c.drawString(TEXT_LEFT + 12 + (3 if n else 0), w.y, line)
+            w.y -= 10
+    if text_after:
+        w.y -= LEADING
+        w.heading("III.", "Other resolutions")
+        w.paragraph("4", LOREM.format(n=7, m=5))
+    w.finish()
+    return path
+
+
+
+def chart_at_page_foot(path: str | Path) -> Path:
+    """A report whose page 1 ends on a chart with no "Figure" label (a bold title, as S/2025/269's "Force ground
+    patrols, by sector"), its axis in thousands ("30 000") over its category labels and a "Source:" line: small
+    lines at the page's foot that start with a number, as footnotes do."""
+    path = Path(path)
+    c = _canvas(path)
+    w = _AnnexWriter(c, "S/2099/269", 2)
+    w.masthead("1 January 2099", "Situation in the test region: report of the Secretary-General")
+    w.heading("I.", "Introduction")
+    for k in (1, 2):
+        w.paragraph(str(k), LOREM.format(n=10 * k + 3, m=9 * k + 1))
+    w.y = BOTTOM + 300                             # room for the chart, which then ends the page
+    top = w.y
+    w.bar_chart(replace(FOOT_CHART, title=""))
+    c.setFont(BOLD_FONT, 10)                       # the title as close over the axis as S/2025/269 sets it
+    c.drawString(TEXT_LEFT, top - 18, FOOT_CHART.title)
+    w.new_page()
+    w.paragraph("3", LOREM.format(n=33, m=28))
+    w.finish()
+    return path
+
+
+FOOT_CHART = BarChart(label="", title="Force ground patrols, by sector", categories=["North", "Centre", "South"],
+                      values=[21000, 8000, 13000], source="Source: Joint Mission Analysis Centre.",
+                      ticks=[0, 5000, 10000, 15000, 20000, 25000, 30000])

@@ -322,3 +322,45 @@ def test_a_paragraph_number_is_one_pattern_for_the_reader_and_the_table_finder()
                     10, 1)
 
     assert _numbered(line("12.")) and _numbered(line("1000.")) and not _numbered(line("(a)"))
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["notes at the foot", "text after the notes"])
+def ruled_annex(request, tmp_path_factory):
+    path = gen.ruled_annex_report(tmp_path_factory.mktemp("ruled") / "ruled.pdf", text_after=request.param)
+    return api.load(path, cache=False)
+
+
+def test_a_matrix_under_row_rules_is_a_table_not_footnotes(ruled_annex):
+    """Short rules of one span over each row are a table's row rules, not the rule over the footnotes: the matrix
+    of code letters at the page's foot was read as footnotes numbered by nothing, and lost (JIU/REP/2025/2)."""
+    matrix = next(t for t in ruled_annex.tables if t.rows and t.rows[0][0] == "Recommendation 1")
+    assert [r[0] for r in matrix.rows] == [f"Recommendation {k}" for k in gen.MATRIX_CODES]
+    for row, (impact, codes) in zip(matrix.rows, gen.MATRIX_CODES.values()):
+        assert row[1] == impact and "".join(c or " " for c in row[2:]).rstrip() == codes.rstrip()
+    everything = " ".join([p.text for p in ruled_annex.paragraphs] + [s.title for s in ruled_annex.sections]
+                          + [n.text for n in ruled_annex.notes])
+    assert "Recommendation" not in everything
+
+
+def test_a_tables_lettered_notes_are_its_own_with_their_letters(ruled_annex):
+    """Notes that open on a raised letter under a table are the table's notes, told with their letters and whole
+    (a wrapped note's second line too), whether they end the page or text follows them (A/AC.109/2025/L.1, L.2)."""
+    table = next(t for t in ruled_annex.tables if t.header and t.header[0] == "Territory")
+    assert [r[0] for r in table.rows] == [r[0] for r in gen.NOTED_ROWS]
+    assert table.notes == [f"{mark} {text}" for mark, text in gen.NOTES]
+    assert not ruled_annex.notes
+    assert not any("In accordance with paragraph" in p.text for p in ruled_annex.paragraphs)
+
+
+def test_a_chart_at_the_page_foot_with_an_axis_in_thousands_is_a_figure(tmp_path):
+    """An axis label "30 000" is a number followed by digits only, no footnote's number followed by its text: the
+    chart at the page's foot is one figure with its title, labels and source, and its title no section
+    (S/2025/269's chart was read as footnotes numbered by nothing and lost, its title left as a section)."""
+    ed = api.load(gen.chart_at_page_foot(tmp_path / "chart.pdf"), cache=False)
+    chart = gen.FOOT_CHART
+    [figure] = ed.figures
+    assert figure.title == chart.title
+    assert all(cat in figure.labels for cat in chart.categories) and "30 000" in figure.labels
+    assert figure.notes == [chart.source]
+    assert chart.title not in [s.title for s in ed.sections]
+    assert [p.number for p in ed.paragraphs] == ["1", "2", "3"] and not ed.notes

@@ -103,7 +103,8 @@ def _split_footnote_zone(page: PageText, lines: list[Line], body: float) -> tupl
     for i, ln in enumerate(lines):
         if _is_blank_rule(ln) and ln.x1 - ln.x0 < page.width * 0.5 and i > 0:
             return lines[:i], lines[i + 1:]
-    rules = sorted((y, x0) for y, x0, x1 in page.rules if x1 - x0 < page.width * 0.45 and y > page.height * 0.3)
+    short = [r for r in page.rules if r[2] - r[1] < page.width * 0.45]
+    rules = sorted((y, x0) for y, x0, x1 in short if y > page.height * 0.3 and not _row_rule((y, x0, x1), short))
     for k, (y, x0) in enumerate(rules):       # the first rule with footnotes below (a centred rule ends the text)
         below = [ln for ln in lines if ln.top >= y - 1]
         if below and ((k == 0 and all(ln.size < body * 0.95 for ln in below))
@@ -116,10 +117,24 @@ def _split_footnote_zone(page: PageText, lines: list[Line], body: float) -> tupl
         k -= 1
     if k < len(lines):
         first = lines[k].words[0]
-        # a footnote's number has its text beside it; a lone number is a chart's axis label (S/2025/460's "35")
-        if (first.sup or re.fullmatch(r"\d{1,3}", first.text)) and len(lines[k].words) > 1:
+        # a footnote's number has its text beside it; a lone number is a chart's axis label (S/2025/460's "35"),
+        # and so is a number in thousands ("30 000", S/2025/269's axis over its legend and source line)
+        if (first.sup or re.fullmatch(r"\d{1,3}", first.text)) and _words_follow(lines[k].words):
             return lines[:k], lines[k:]
     return lines, []
+
+
+def _words_follow(words: list[Word]) -> bool:
+    """A note's number is followed by words, not only by more digits (a number set in thousands)."""
+    return any(any(ch.isalpha() for ch in w.text) for w in words[1:])
+
+
+def _row_rule(rule: tuple[float, float, float], rules: list[tuple[float, float, float]]) -> bool:
+    """A rule repeated at the same span higher or lower on the page: one of a table's row rules, not the rule over
+    the footnotes (JIU/REP/2025/2's annex, a matrix of recommendations by organization ruled row by row, was
+    taken for footnotes under its first rule, and its rows, numbered by no note, were lost)."""
+    y, x0, x1 = rule
+    return any(abs(v - y) > 1 and abs(a - x0) < 2 and abs(b - x1) < 2 for v, a, b in rules)
 
 
 def _broke_early(above: Line, line: Line, right: float | None = None) -> bool:

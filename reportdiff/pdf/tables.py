@@ -60,6 +60,7 @@ FIGURE_LABEL = re.compile(r"^(Figure|Fig\.|Chart|Graph|Map|Diagram|Graphique|Gr�
 FIGURE_CAPTION = re.compile(r"^(Figure|Fig\.|Chart|Graph|Map)\s+([IVXLC]+|\d+)\s*[.:]\s+\S", re.I)
 TABLE_LABEL = re.compile(r"^(Table|Tableau|Cuadro)(\s+([IVXLC]+|\d+[A-Za-z]?))?\s*[.:]?$", re.I)
 NOTE = re.compile(r"^(Sources?|Notes?|Abbreviations?|Source and notes?)\s*:", re.I)
+NOTE_MARK = re.compile(r"[a-z]|\*{1,3}")
 TOTAL = re.compile(r"^(Grand\s+|Sub-?)?total\b", re.I)
 NUMBER = re.compile(r"^[(\[]?[-−+]?(\d{1,3}(?:[ \u2009\u202f\u00a0,]\d{3})+|\d+)([.,]\d+)?\s*%?[)\]]?$")
 DASHES = frozenset("–—−-")
@@ -177,8 +178,14 @@ _LABEL_START = re.compile(r"^(Fig|Cha|Gra|Map|Dia|Tab|Cua|Sou|Not|Abb)", re.I)
 
 
 def _is_note(ln: Line) -> bool:
-    return bool(_LABEL_START.match(ln.words[0].text)) and _cached("note", ln,
-                                                                  lambda line: bool(NOTE.match(_text(line))))
+    return _lettered_note(ln.words) or bool(_LABEL_START.match(ln.words[0].text)) and _cached(
+        "note", ln, lambda line: bool(NOTE.match(_text(line))))
+
+
+def _lettered_note(words: list[Word]) -> bool:
+    """A note that opens on its raised letter or star, as a table's notes do ("a In accordance with paragraph 4 (b)
+    …", cited by "58/316a" in a cell)."""
+    return len(words) > 1 and words[0].sup and bool(NOTE_MARK.fullmatch(words[0].text))
 
 
 def _figure_label(ln: Line) -> bool:
@@ -236,8 +243,12 @@ def _take_notes(lines: list[Line], j: int, page: _Page) -> int:
     """Index after the source and note lines that start at j (a note may wrap onto lines of its own size)."""
     first = j
     while j < len(lines) and _is_note(lines[j]) and (j == first or _gap(lines[j - 1], lines[j]) < 3 * page.body):
+        size = lines[j].size
         j += 1
-        while (j < len(lines) and not _is_note(lines[j]) and lines[j].size < page.body - 0.4
+        # a line of the note's own type, or smaller than the text's (a document whose body is its small-type
+        # annex sets its notes at nearly that size: A/AC.172/2025/2's calendar)
+        while (j < len(lines) and not _is_note(lines[j])
+               and (lines[j].size < page.body - 0.4 or abs(lines[j].size - size) < 0.3)
                and _gap(lines[j - 1], lines[j]) < 0.6 * lines[j].size and not page.body_text(lines[j])):
             j += 1
     return j
@@ -635,9 +646,12 @@ class _TableReader:
         # cells start with a capital or a figure; only the second line of a wrapped cell does not.
         if sum(1 for c in cells if c[0].text[:1].islower()) > 0.4 * len(cells):
             return False
-        # Letter-spaced text (an OCR layer of the 1990s: "M a r s h a l l") is no table either.
+        # Letter-spaced text (an OCR layer of the 1990s: "M a r s h a l l") is no table either: letters side by
+        # side in one cell. A letter alone in its cell is a code (JIU/REP/2025/2's annex marks each organization's
+        # column "E" or "L").
         words = [w for c in cells for w in c]
-        return sum(1 for w in words if len(w.text) == 1 and w.text.isalpha()) < 0.3 * len(words)
+        spaced = sum(1 for c in cells for w in c if len(w.text) == 1 and w.text.isalpha() and len(c) > 1)
+        return spaced < 0.3 * len(words)
 
     def _numeric(self, body: list[Line], cols: list[tuple[float, float]]) -> bool:
         cells = [words_text(c) for ln in body for c in _split_row(ln, cols)[1:] if c]
@@ -883,7 +897,8 @@ def attach(edition, taken: Taken, blocks, joiner) -> None:
                 header=[text(col) for col in obj.header] if obj.header else [],
                 rows=rows, label=text([obj.label]) if obj.label else "",
                 total_rows=[i for i, r in enumerate(rows) if r and TOTAL.match(r[0])],
-                notes=_notes(obj.notes, text), page_start=pages[0], page_end=pages[1]))
+                notes=_notes(obj.notes, text) + _claimed_notes(edition, obj), page_start=pages[0],
+                page_end=pages[1]))
         else:
             labels = " ".join(t for t in (text([ws]) for ws in obj.body) if t)
             notes = _notes(obj.notes, text)
@@ -893,12 +908,26 @@ def attach(edition, taken: Taken, blocks, joiner) -> None:
                 labels=labels, notes=notes, page_start=pages[0], page_end=pages[1]))
 
 
+def _claimed_notes(edition, table: FoundTable) -> list[str]:
+    """The notes at the page's foot that the table's cells cite by a raised letter ("… resolution 58/316, annex,
+    sect. D, para. 4 (b))ᵃ" over "ᵃ A dispute exists between …", A/AC.109/2025/L.2), taken from the edition's notes
+    (the footnotes no paragraph or heading cites), told as the table's own notes are."""
+    cited = {w.text for row in table.rows for cell in row for line in cell for w in line
+             if w.sup and NOTE_MARK.fullmatch(w.text) and w.text.isalpha()}
+    claimed = [n for n in edition.notes if n.number in cited]
+    edition.notes = [n for n in edition.notes if n not in claimed]
+    return [f"{n.number} {n.text}" for n in claimed]
+
+
 def _notes(lines: list[list[Word]], text: Callable[[list[list[Word]]], str]) -> list[str]:
-    """Note lines grouped into notes: a "Source:" or "Note:" line starts one, other lines continue it."""
+    """Note lines grouped into notes: a "Source:" or "Note:" line, or one opening on its raised letter, starts one;
+    other lines continue it."""
     groups: list[list[list[Word]]] = []
     for words in lines:
-        if not groups or NOTE.match(words_text([w for w in words if not w.sup]).strip()):
+        if not groups or _lettered_note(words) or NOTE.match(words_text([w for w in words if not w.sup]).strip()):
             groups.append([words])
         else:
             groups[-1].append(words)
-    return [t for t in (text(g) for g in groups) if t]
+    # a lettered note keeps its letter, which the joiner drops as a note marker: the cells cite it ("(observed)a")
+    told = [(f"{g[0][0].text} " if _lettered_note(g[0]) else "") + text(g) for g in groups]
+    return [t for t in told if t.strip()]
