@@ -8,6 +8,12 @@ counted too, and prints the checker's lines: set beside the checker's own run, a
 elsewhere can be told apart.
 
 usage: REPORTDIFF_SHARED=../shared python benchmarks/check_kept.py [PDF ...]   (default: the 52 of reports/more/)
+       REPORTDIFF_SHARED=../shared python benchmarks/check_kept.py --lost [PDF ...]
+
+`--lost` prints, for each document, the lines of the text layer (pdftotext) that the edition keeps nothing of: none
+of the line's word trigrams occurs anywhere in its kept words, the checker's furniture lines left out. What is
+left is furniture of other kinds (mastheads, tables of contents, a digitizer's stamp) or words the parse lost: the
+list to read when a document's recall is low.
 
 Not a test: it needs `../shared` (the checker and the documents) and pdftotext.
 """
@@ -16,6 +22,8 @@ from __future__ import annotations
 import collections
 import glob
 import os
+import re
+import subprocess
 import sys
 
 SHARED = os.environ.get("REPORTDIFF_SHARED", os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
@@ -41,9 +49,44 @@ def kept_texts(ed: dict) -> list[str]:
     return parts
 
 
+def lost_lines(pdf: str, ed: dict, check_real) -> list[str]:
+    """The text layer's lines of five words or more none of whose word trigrams the edition keeps."""
+    words = re.compile(r"[^\W\d_]+|\d+")
+
+    def trigrams(text: str) -> set[tuple[str, ...]]:
+        ws = [w.lower() for w in words.findall(text)]
+        return {tuple(ws[k:k + 3]) for k in range(len(ws) - 2)}
+
+    kept = trigrams(" ".join(kept_texts(ed)))
+    text = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True).stdout
+    out = []
+    for line in text.splitlines():
+        s = line.strip()           # the checker's furniture filter (check_real.body_words_pdftotext), line by line
+        if check_real.JOB.search(s) or check_real.BARCODE.search(s) or re.fullmatch(r"[A-Z]+/[\w/.\-* ]+", s) \
+                or re.fullmatch(r"\d+/\d+", s) or re.search(r"Distr\.: |Original: |Please recycle", s):
+            continue
+        grams = trigrams(s)
+        if len(words.findall(s)) >= 5 and not grams & kept:
+            out.append(s)
+    return out
+
+
 def main(argv: list[str]) -> int:
     sys.path.insert(0, os.path.join(SHARED, "tools"))
     import check_real                                    # the checker itself: same reference words, same checks
+
+    if argv[:1] == ["--lost"]:
+        pdfs = argv[1:] or sorted(glob.glob(os.path.join(SHARED, "reports", "more", "*.pdf")))
+        for pdf in pdfs:
+            try:
+                lost = lost_lines(pdf, check_real.run_extract(CLI, pdf), check_real)
+            except RuntimeError as failed:           # a scan without a text layer: the CLI's own error
+                print(f"{os.path.basename(pdf)}: {failed}")
+                continue
+            print(f"{os.path.basename(pdf)}: {len(lost)} lines kept nowhere")
+            for s in lost:
+                print(f"    {s[:120]}")
+        return 0
 
     shipped = check_real.parse_words
 
