@@ -60,7 +60,8 @@ FIGURE_LABEL = re.compile(r"^(Figure|Fig\.|Chart|Graph|Map|Diagram|Graphique|Gr�
 FIGURE_CAPTION = re.compile(r"^(Figure|Fig\.|Chart|Graph|Map)\s+([IVXLC]+|\d+)\s*[.:]\s+\S", re.I)
 TABLE_LABEL = re.compile(r"^(Table|Tableau|Cuadro)(\s+([IVXLC]+|\d+[A-Za-z]?))?\s*[.:]?$", re.I)
 NOTE = re.compile(r"^(Sources?|Notes?|Abbreviations?|Source and notes?)\s*:", re.I)
-NOTE_MARK = re.compile(r"[a-z]|\*{1,3}")
+LETTER_MARK = re.compile(r"[a-z]")
+NOTE_MARK = re.compile(rf"{LETTER_MARK.pattern}|\*{{1,3}}")      # what a table's note opens on, raised
 TOTAL = re.compile(r"^(Grand\s+|Sub-?)?total\b", re.I)
 NUMBER = re.compile(r"^[(\[]?[-−+]?(\d{1,3}(?:[ \u2009\u202f\u00a0,]\d{3})+|\d+)([.,]\d+)?\s*%?[)\]]?$")
 DASHES = frozenset("–—−-")
@@ -913,7 +914,7 @@ def _claimed_notes(edition, table: FoundTable) -> list[str]:
     sect. D, para. 4 (b))ᵃ" over "ᵃ A dispute exists between …", A/AC.109/2025/L.2), taken from the edition's notes
     (the footnotes no paragraph or heading cites), told as the table's own notes are."""
     cited = {w.text for row in table.rows for cell in row for line in cell for w in line
-             if w.sup and NOTE_MARK.fullmatch(w.text) and w.text.isalpha()}
+             if w.sup and LETTER_MARK.fullmatch(w.text)}
     claimed = [n for n in edition.notes if n.number in cited]
     edition.notes = [n for n in edition.notes if n not in claimed]
     return [f"{n.number} {n.text}" for n in claimed]
