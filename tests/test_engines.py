@@ -93,3 +93,29 @@ def test_checked_pdfium_calls_read_the_same(monkeypatch):
     real = extract._fast_calls
     monkeypatch.setattr(extract, "_fast_calls", lambda checked=False: real(checked=True))
     assert read_pages(pdf) == fast
+
+
+MAC_READ = FIXTURES / "more" / "ICCD_COP8_CST_INF.1_p16.pdf"
+
+
+def test_a_symbolic_truetype_font_without_unicode_reads_as_its_producer_wrote():
+    """Page 16 of ICCD/COP(8)/CST/INF.1 (2007) sets its text in a TrueType subset flagged symbolic, with neither
+    /Encoding nor /ToUnicode: PDFium read its codes as Mac Roman ("ìagriculture friendly environmentî",
+    "Tengbergís"); they are the Windows set's, as pdfminer and poppler read them, and both engines now agree."""
+    plumber, pdfium = _edition(MAC_READ, "pdfplumber"), _edition(MAC_READ, "pdfium")
+    assert plumber == pdfium, _first_difference(plumber, pdfium)
+    text = " ".join(p["text"] for p in pdfium["paragraphs"])
+    assert "“agriculture friendly environment”" in text and "Dr Tengberg’s presentation" in text
+    assert not set(text) & set("ìîíñÒ")
+
+
+def test_a_symbol_font_or_a_font_with_its_unicode_map_is_read_as_pdfium_reads_it():
+    from reportdiff.pdf.fontcodes import MacReadFonts, windows_char
+
+    fonts = MacReadFonts(MAC_READ)
+    assert fonts.of("BMOEIA+TimesNewRoman", 6, 0)                # symbolic, TrueType, no maps: read again
+    assert not fonts.of("BMOEIA+TimesNewRoman", 34, 0)           # flagged nonsymbolic: PDFium reads it right
+    assert not fonts.of("SymbolMT", 4, 0)                        # a symbol font's own characters
+    assert not MacReadFonts(FIXTURES / "more" / "S_2025_411_p1-3.pdf").of("HZTGWA+TimesNewRomanPS-BoldMT", 4, 0)
+    assert (windows_char("ì"), windows_char("î"), windows_char("í"), windows_char("ñ")) == ("“", "”", "’", "–")
+    assert windows_char("é") == "Ž" and windows_char("Ž") == "Ž" and windows_char("a") == "a"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Callable, Iterable
 
 from ..errors import CorruptPDFError, raise_if_interrupted
+from .fontcodes import MacReadFonts, windows_char
 from .pdfium_lock import with_pdfium_lock
 
 # Two characters are in one word unless the gap between them exceeds this share of the font size. Justified lines
@@ -272,9 +273,13 @@ def _read_words(chars: list[Char], base: float, sup_size: float, word_gap: float
     last: Char | None = None         # its last character
     pending_space = True             # whether a space separates it from the word before (a word's first
                                      # character comes after a blank or at the line's start: always so then)
-    for c in chars:
+    for k, c in enumerate(chars):
         text = c.text
         if not text.strip():         # an explicit space (or other blank) ends the word
+            if cur and c.x0 < last.x1 - 0.1 * c.size and k + 1 < len(chars) and chars[k + 1].text.strip() \
+                    and chars[k + 1].x0 < c.x1 - 0.3 * c.size:
+                continue             # unless the letters on both sides are drawn over it: a stray blank amid
+                #                      letters set tight ("ICC D/COP(8)", ICCD/COP(8)/CST/INF.1)
             if cur:
                 words.append(_word(cur, last, cur_sup, pending_space))
                 cur = []
@@ -442,10 +447,11 @@ class _RunStyle:
     bold and italic, and for a standard font PDFium substitutes, its advance widths. Holds the ctypes buffers the
     calls fill (made once per page, not per run) and the fonts already seen."""
 
-    def __init__(self, raw, pdfium_c) -> None:
+    def __init__(self, raw, pdfium_c, mac_read: MacReadFonts | None = None, page_index: int = 0) -> None:
         import ctypes
 
         self.raw = raw
+        self.mac_read, self.page_index = mac_read, page_index
         self.name = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
         self.flags_ref = ctypes.byref(self.flags)
@@ -453,12 +459,14 @@ class _RunStyle:
         self.matrix_ref = ctypes.byref(self.matrix)
         self.get_angle, self.get_size = pdfium_c.FPDFText_GetCharAngle, pdfium_c.FPDFText_GetFontSize
         self.get_font, self.get_matrix = pdfium_c.FPDFText_GetFontInfo, pdfium_c.FPDFText_GetMatrix
-        self.fonts: dict[bytes, tuple[bool, bool, bool]] = {}   # by name: bold, italic, one of the standard fonts
+        # by name: bold, italic, one of the standard fonts, read by PDFium as Mac Roman (fontcodes)
+        self.fonts: dict[bytes, tuple[bool, bool, bool, bool]] = {}
         self.advances: dict[int, dict | None] = {}               # by font: its advance widths, where PDFium knows them
 
-    def of(self, i: int, obj: int | None = None) -> tuple[bool, float, bool, bool, tuple[dict, float] | None]:
+    def of(self, i: int, obj: int | None = None) -> tuple[bool, float, bool, bool, tuple[dict, float] | None, bool]:
         """(rotated, font size, bold, italic, (the advance widths, their scale) of a standard font PDFium
-        substitutes) of character i: all come from its text object `obj`."""
+        substitutes, whether PDFium reads the font as Mac Roman) of character i: all come from its text object
+        `obj`."""
         raw, matrix = self.raw, self.matrix
         rotated = abs(self.get_angle(raw, i)) > 0.01
         # PDFium gives the size set by the text's Tf operator; some producers (Adobe PDF Library, Distiller) set
@@ -473,16 +481,18 @@ class _RunStyle:
         font = self.name.value
         style = self.fonts.get(font)
         if style is None:
-            style = self.fonts[font] = (*_font_flags(font.decode("latin-1")),
-                                        font.split(b"+")[-1].decode("latin-1") in _STANDARD_FONTS)
+            name = font.decode("latin-1")
+            mac = self.mac_read is not None and self.mac_read.of(name, self.flags.value, self.page_index)
+            style = self.fonts[font] = (*_font_flags(name), name.split("+")[-1] in _STANDARD_FONTS, mac)
         widths = None if obj is None or not style[2] else _advances(obj, self.advances)
         if widths is not None:
             # the advance runs along the text's horizontal axis, scaled by the matrix (OCR layers squeeze it)
             widths = (widths, set_size * (matrix.a * matrix.a + matrix.b * matrix.b) ** 0.5)
-        return rotated, size, style[0], style[1], widths
+        return rotated, size, style[0], style[1], widths, style[3]
 
 
-def _chars_pdfium(textpage, page_height: float) -> list[Char]:
+def _chars_pdfium(textpage, page_height: float, mac_read: MacReadFonts | None = None,
+                  page_index: int = 0) -> list[Char]:
     """Characters through PDFium: the same boxes as pdfplumber's (advance width, baseline + descent, em height)
     at a fraction of the cost, since PDFium parses the content stream in C.
 
@@ -504,7 +514,7 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
         raw, ctypes._Pointer))      # the twins need the text page as a ctypes pointer, as pypdfium2 4 and 5 give it
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
-    run_style = _RunStyle(raw, pdfium_c)
+    run_style = _RunStyle(raw, pdfium_c, mac_read, page_index)
     count = pdfium_c.FPDFText_CountChars(raw)
     codes = _page_codes(raw, count, pdfium_c)
     last_obj, last_props = None, None
@@ -523,12 +533,12 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
         obj = None if generated or get_object is None else get_object(raw, i)
         if obj is None:
             # PDFium gives a made-up space its form's matrix, not its text object's: ask for everything.
-            rotated, size, bold, italic, widths = run_style.of(i)
+            rotated, size, bold, italic, widths, mac = run_style.of(i)
         elif obj == last_obj:
-            rotated, size, bold, italic, widths = last_props
+            rotated, size, bold, italic, widths, mac = last_props
         else:
             last_obj, last_props = obj, run_style.of(i, obj)
-            rotated, size, bold, italic, widths = last_props
+            rotated, size, bold, italic, widths, mac = last_props
         if rotated:
             continue       # rotated text is not body text (pdfplumber: upright only)
         if not get_box(raw, i, rect_ref):
@@ -539,6 +549,8 @@ def _chars_pdfium(textpage, page_height: float) -> list[Char]:
         l = min(origin_x.value, rect.right)
         y_bottom = page_height - rect.bottom
         text = _char_text(code)
+        if mac and code > 0x7F:
+            text = windows_char(text)
         key = (text, round(l), round(y_bottom - size))
         if key in seen:
             continue
@@ -761,14 +773,15 @@ def _pdfium_pages(path, start: int, stop: int, progress, total: int) -> list[Pag
 
     pages = []
     pdf = pdfium.PdfDocument(os.fspath(path))
+    mac_read = MacReadFonts(path)
     try:
         for i in range(start, stop):
             page = pdf[i]
             width, height = page.get_size()
             textpage = page.get_textpage()
             rules, images, scan, boxes = _objects_pdfium(page, width, height)
-            pages.append(_page_text(i + 1, width, height, _chars_pdfium(textpage, height), boxes, rules, images,
-                                    scan))
+            chars = _chars_pdfium(textpage, height, mac_read, i)
+            pages.append(_page_text(i + 1, width, height, chars, boxes, rules, images, scan))
             textpage.close()
             page.close()
             if progress:
