@@ -16,10 +16,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportlab.lib.units import inch
-
 from reportlab.lib.utils import simpleSplit
 
-from pdfgen import BODY_FONT, BOLD_FONT, BOTTOM, LEADING, LOREM, RIGHT, TEXT_LEFT, _canvas, _Writer
+from pdfgen import BODY_FONT, BOLD_FONT, BOTTOM, LEADING, LOREM, RIGHT, SIZE, TEXT_LEFT, _canvas, _Writer
 
 ITALIC_FONT = "Times-Italic"
 CELL_SIZE, HEAD_SIZE = 8.5, 7.0
@@ -158,7 +157,6 @@ class _AnnexWriter(_Writer):
         c = self.c
         self._room(8)
         c.setFont(BOLD_FONT, 10)
-        from reportlab.lib.utils import simpleSplit
         for line in simpleSplit(table.title, BOLD_FONT, 10, RIGHT - TEXT_LEFT):
             c.drawString(TEXT_LEFT, self.y, line)
             self.y -= LEADING
@@ -276,9 +274,10 @@ def edition_pair(directory: str | Path) -> tuple[Path, Path, AnnexEdition, Annex
 
 MATRIX_CODES = {1: ("a", "EEEEEEEE"), 2: ("a", "EEEE EEE"), 3: ("d", "LLLLLLLL"), 4: ("e", "L       "),
                 5: ("h", "EEEEEEEE")}
-NOTED_ROWS = [("Falkland Islands (Malvinas)", "58/316", "1 July 2004"), ("Western Sahara", "79/98", "4 December 2024"),
-              ("American Samoa", "79/99", "4 December 2024"), ("Anguilla", "79/100", "4 December 2024")]
-SIZE_CELL = 10
+NOTED_ROWS = [("Falkland Islands (Malvinas)", "58/316", "1 July 2004"),
+              ("Western Sahara", "79/98", "4 December 2024"), ("American Samoa", "79/99", "4 December 2024"),
+              ("Anguilla", "79/100", "4 December 2024")]
+NOTED_COLUMNS = (("Territory", 0), ("Resolution number", 200), ("Date of adoption", 290))   # heading, x from the text
 CITED = {0: "a", 2: "b"}                  # row -> the note its number cites
 NOTES = [("a", "In accordance with paragraph 4 (b) of the annex to the resolution, the item shall remain on the "
                "agenda for consideration upon notification by a Member State."),
@@ -324,18 +323,17 @@ def ruled_annex_report(path: str | Path, *, text_after: bool = False) -> Path:
     c.drawString(TEXT_LEFT, w.y, "Resolutions concerning specific Territories")
     w.y -= 2.5 * LEADING
     c.setFont(ITALIC_FONT, HEAD_SIZE)
-    for text, x in (("Territory", TEXT_LEFT), ("Resolution number", TEXT_LEFT + 200), ("Date of adoption", TEXT_LEFT + 290)):
-        c.drawString(x, w.y, text)
+    for text, x in NOTED_COLUMNS:
+        c.drawString(TEXT_LEFT + x, w.y, text)
     w.y -= 20
-    for k, (name, number, date) in enumerate(NOTED_ROWS):
-        c.setFont(BODY_FONT, SIZE_CELL)
-        c.drawString(TEXT_LEFT, w.y, name)
-        c.drawString(TEXT_LEFT + 200, w.y, number)
-        if k in CITED:                              # the cell cites its note by a raised letter: "58/316ᵃ"
+    for k, row in enumerate(NOTED_ROWS):
+        c.setFont(BODY_FONT, SIZE)
+        for cell, (_, x) in zip(row, NOTED_COLUMNS):
+            c.drawString(TEXT_LEFT + x, w.y, cell)
+        if k in CITED:                              # the number cites its note by a raised letter: "58/316ᵃ"
+            number_x = NOTED_COLUMNS[1][1]
             c.setFont(BODY_FONT, 6)
-            c.drawString(TEXT_LEFT + 200 + c.stringWidth(number, BODY_FONT, SIZE_CELL) + 0.5, w.y + 4, CITED[k])
-            c.setFont(BODY_FONT, SIZE_CELL)
-        c.drawString(TEXT_LEFT + 290, w.y, date)
+            c.drawString(TEXT_LEFT + number_x + c.stringWidth(row[1], BODY_FONT, SIZE) + 0.5, w.y + 4, CITED[k])
         w.y -= 20
     w.y -= 6
     for mark, text in NOTES:
@@ -352,7 +350,6 @@ def ruled_annex_report(path: str | Path, *, text_after: bool = False) -> Path:
         w.paragraph("4", LOREM.format(n=7, m=5))
     w.finish()
     return path
-
 
 
 def chart_at_page_foot(path: str | Path) -> Path:
