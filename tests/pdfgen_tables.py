@@ -377,3 +377,66 @@ def chart_at_page_foot(path: str | Path) -> Path:
 FOOT_CHART = BarChart(label="", title="Force ground patrols, by sector", categories=["North", "Centre", "South"],
                       values=[21000, 8000, 13000], source="Source: Joint Mission Analysis Centre.",
                       ticks=[0, 5000, 10000, 15000, 20000, 25000, 30000])
+
+
+# ---------------------------------------------------------------------------------------------------- turned text
+
+AXIS_TITLE = "Number of trajectories"
+TURNED_HEADINGS = ["Intended impact", "UNAIDS", "UNCTAD", "UN-Habitat", "UNICEF", "WFP"]
+TURNED_ROWS = [("Recommendation 1", "a", "EEEEE"), ("Recommendation 2", "d", "LLLLL"),
+               ("Recommendation 3", "e", "E E E"), ("Recommendation 4", "h", "EEEEE")]
+TURNED_MARGIN = "A/2099/77 25-99999 2/2"
+
+
+def turned_text_report(path: str | Path) -> Path:
+    """Text set sideways, as the UN sets it: page 1 holds a chart whose vertical axis has its title turned up the
+    axis (S/2025/153's "Number of trajectories"); page 2 a matrix whose column headings stand turned over narrow
+    columns of code letters (JIU/REP/2025/2's annex), and up its margin the running symbol, job number and page
+    number, as a page set sideways prints them."""
+    path = Path(path)
+    c = _canvas(path)
+    w = _AnnexWriter(c, "A/2099/77", 2)
+    w.masthead("1 January 2099", "Situation in the test region: report of the Secretary-General")
+    w.heading("I.", "Introduction")
+    w.paragraph("1", LOREM.format(n=13, m=10))
+    top = w.y
+    w.bar_chart(TURNED_CHART)
+    c.saveState()                                   # the axis title, turned to read upwards, left of the ticks
+    c.translate(TEXT_LEFT - 4, top - 150)
+    c.rotate(90)
+    c.setFont(BODY_FONT, CELL_SIZE)
+    c.drawString(0, 0, AXIS_TITLE)
+    c.restoreState()
+    w.paragraph("2", LOREM.format(n=23, m=19))
+    w.new_page()
+    c.setFont(BOLD_FONT, 12)
+    c.drawString(TEXT_LEFT, w.y, "Annex")
+    first_row = w.y - 150
+    for k, heading in enumerate(TURNED_HEADINGS):   # each heading reads upwards from just over the first row
+        c.saveState()
+        c.translate(TEXT_LEFT + 150 + 24 * k, first_row + 16)
+        c.rotate(90)
+        c.setFont(BOLD_FONT, 9)
+        c.drawString(0, 0, heading)
+        c.restoreState()
+    y = first_row
+    for key, impact, codes in TURNED_ROWS:
+        c.setFont(BOLD_FONT, 9)
+        c.drawString(TEXT_LEFT, y, key)
+        for m, code in enumerate(impact + codes):
+            if code != " ":
+                c.drawString(TEXT_LEFT + 147 + 24 * m, y, code)
+        y -= 23
+    c.saveState()                                   # the margin's running symbol, job number and page number
+    c.translate(RIGHT + 30, BOTTOM)
+    c.rotate(90)
+    c.setFont(BODY_FONT, 8)
+    c.drawString(0, 0, TURNED_MARGIN)
+    c.restoreState()
+    w.finish()
+    return path
+
+
+TURNED_CHART = BarChart(label="Figure I", title="Trajectories detected, by direction", categories=["North", "South"],
+                        values=[1200, 800], source="Source: Joint Mission Analysis Centre.",
+                        ticks=[0, 200, 400, 600, 800, 1000, 1200, 1400])

@@ -364,3 +364,23 @@ def test_a_chart_at_the_page_foot_with_an_axis_in_thousands_is_a_figure(tmp_path
     assert figure.notes == [chart.source]
     assert chart.title not in [s.title for s in ed.sections]
     assert [p.number for p in ed.paragraphs] == ["1", "2", "3"] and not ed.notes
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_text_set_sideways_is_given_to_its_figure_and_its_columns(tmp_path, engine):
+    """A chart's axis title turned up its axis is one of the figure's words, and headings turned over a table's
+    narrow columns are its header (S/2025/153's "Number of trajectories", JIU/REP/2025/2's organizations: both
+    were dropped as rotated text); the symbol, job number and page number up the margin are given to nothing.
+    Both engines read them alike."""
+    from reportdiff.pdf.extract import read_pages
+    from reportdiff.pdf.structure import build_edition
+
+    ed = build_edition(read_pages(gen.turned_text_report(tmp_path / "turned.pdf"), engine=engine))
+    [figure] = ed.figures
+    assert figure.labels.startswith(gen.AXIS_TITLE + " ")
+    [matrix] = ed.tables
+    assert matrix.header == [""] + gen.TURNED_HEADINGS
+    assert [r[0] for r in matrix.rows] == [key for key, _, _ in gen.TURNED_ROWS]
+    read = ed.to_dict()
+    everything = json.dumps([read[k] for k in ("sections", "paragraphs", "tables", "figures", "notes")])
+    assert not any(mark in everything for mark in gen.TURNED_MARGIN.split())

@@ -18,6 +18,8 @@ from typing import Callable, Iterable
 from ..errors import CorruptPDFError, raise_if_interrupted
 from .fontcodes import MacReadFonts, windows_char
 from .pdfium_lock import with_pdfium_lock
+from .turned import TurnedText
+from .turned import runs as turned_runs
 
 # Two characters are in one word unless the gap between them exceeds this share of the font size. Justified lines
 # stretch only the spaces, which the PDF draws as real space characters or as wide gaps; letter gaps stay tiny.
@@ -128,6 +130,7 @@ class PageText:
     rules: list[tuple[float, float, float]] = field(default_factory=list)   # horizontal rules: (y, x0, x1)
     images: int = 0              # count of images (a page with images and no text is a scan)
     scanned: bool = False        # one image covers most of the page: its text, if any, is an OCR layer's
+    turned: list[TurnedText] = field(default_factory=list)   # text set sideways (turned.py), apart from the lines
 
 
 def _font_flags(fontname: str) -> tuple[bool, bool]:
@@ -387,13 +390,17 @@ def _page_lines(chars: list[Char], page_number: int, width: float | None = None,
 
 # ----------------------------------------------------------------------------------------------- character sources
 
-def _chars_pdfplumber(page) -> list[Char]:
+def _chars_pdfplumber(page, turned: list[Char] | None = None) -> list[Char]:
+    """The page's upright characters; its turned ones (a chart's axis title, a margin note) go to `turned`."""
     out = []
     seen: set[tuple] = set()
     for c in page.chars:
         matrix = c.get("matrix") or (1, 0, 0, 1, 0, 0)
         if not c.get("upright", True) or abs(matrix[1]) > 0.01 or matrix[0] < 0:
-            continue       # rotated text (a chart's axis label, a margin note) is not body text
+            if turned is not None:     # rotated text is no body text: kept apart
+                turned.append(Char(_encodable(c["text"]), c["x0"], c["x1"], c["top"], c["bottom"], c["size"],
+                                   False, False))
+            continue
         # Fake bold is the same glyph drawn twice, slightly offset: keep one (pdfplumber's dedupe_chars does
         # the same but sorts every character against every other, ten times slower than this key).
         key = (c["text"], round(c["x0"]), round(c["top"]))
@@ -426,12 +433,14 @@ def _covers_page(width: float, height: float, page_width: float, page_height: fl
 
 
 def _page_text(number: int, width: float, height: float, chars: list[Char], boxes: list[Box],
-               rules: list[tuple[float, float, float]], images: int, scanned: bool) -> PageText:
+               rules: list[tuple[float, float, float]], images: int, scanned: bool,
+               turned: list[Char] = ()) -> PageText:
     """A page's lines from its characters, as both engines build them (a scanned page without its margin
-    specks)."""
+    specks), and its turned text."""
     lines = lines_from_chars(chars, number, width, height, boxes)
     return PageText(number=number, width=float(width), height=float(height), rules=rules, images=images,
-                    lines=_without_margin_specks(lines) if scanned else lines, scanned=scanned)
+                    lines=_without_margin_specks(lines) if scanned else lines, scanned=scanned,
+                    turned=turned_runs(list(turned)))
 
 
 def _rules_pdfplumber(page) -> list[tuple[float, float, float]]:
@@ -492,7 +501,7 @@ class _RunStyle:
 
 
 def _chars_pdfium(textpage, page_height: float, mac_read: MacReadFonts | None = None,
-                  page_index: int = 0) -> list[Char]:
+                  page_index: int = 0, turned: list[Char] | None = None) -> list[Char]:
     """Characters through PDFium: the same boxes as pdfplumber's (advance width, baseline + descent, em height)
     at a fraction of the cost, since PDFium parses the content stream in C.
 
@@ -539,10 +548,13 @@ def _chars_pdfium(textpage, page_height: float, mac_read: MacReadFonts | None = 
         else:
             last_obj, last_props = obj, run_style.of(i, obj)
             rotated, size, bold, italic, widths, mac = last_props
-        if rotated:
-            continue       # rotated text is not body text (pdfplumber: upright only)
         if not get_box(raw, i, rect_ref):
             raise PdfiumError("Failed to get charbox.")
+        if rotated:        # rotated text is no body text (pdfplumber: upright only): kept apart
+            if turned is not None and not generated:
+                turned.append(Char(_char_text(code), rect.left, rect.right, page_height - rect.top,
+                                   page_height - rect.bottom, size, False, False))
+            continue
         # The pen position, not the glyph's box, starts a character (as in pdfminer): a glyph that reaches left of
         # it (the descender of "j") must not eat the word space before it ("of judicial").
         get_origin(raw, i, origin_x_ref, origin_y_ref)
@@ -733,8 +745,10 @@ def _read_pdfplumber(path, total: int, progress) -> list[PageText]:
             width, height, images = float(page.width), float(page.height), len(page.images)
             scan = any(_covers_page(im["x1"] - im["x0"], im["bottom"] - im["top"], width, height)
                        for im in page.images)
-            pages.append(_page_text(i, width, height, _chars_pdfplumber(page), _boxes_pdfplumber(page),
-                                    _rules_pdfplumber(page), images, scan))
+            turned: list[Char] = []
+            chars = _chars_pdfplumber(page, turned)
+            pages.append(_page_text(i, width, height, chars, _boxes_pdfplumber(page), _rules_pdfplumber(page),
+                                    images, scan, turned))
             page.close()     # free the page's parsed objects: memory stays bounded on long documents
             if progress:
                 progress(i, total)
@@ -780,8 +794,9 @@ def _pdfium_pages(path, start: int, stop: int, progress, total: int) -> list[Pag
             width, height = page.get_size()
             textpage = page.get_textpage()
             rules, images, scan, boxes = _objects_pdfium(page, width, height)
-            chars = _chars_pdfium(textpage, height, mac_read, i)
-            pages.append(_page_text(i + 1, width, height, chars, boxes, rules, images, scan))
+            turned: list[Char] = []
+            chars = _chars_pdfium(textpage, height, mac_read, i, turned)
+            pages.append(_page_text(i + 1, width, height, chars, boxes, rules, images, scan, turned))
             textpage.close()
             page.close()
             if progress:
@@ -826,14 +841,16 @@ _LINE_FIELDS = operator.attrgetter(*(f.name for f in fields(Line) if f.name != "
 
 def _pdfium_pages_packed(path, start: int, stop: int) -> list[tuple]:
     return [(p.number, p.width, p.height, p.rules, p.images, p.scanned,
-             [(_LINE_FIELDS(ln), [_WORD_FIELDS(w) for w in ln.words]) for ln in p.lines])
+             [(_LINE_FIELDS(ln), [_WORD_FIELDS(w) for w in ln.words]) for ln in p.lines],
+             [(t.text, t.x0, t.top, t.x1, t.bottom) for t in p.turned])
             for p in _pdfium_pages(path, start, stop, None, 0)]
 
 
 def _unpack_page(packed: tuple) -> PageText:
-    number, width, height, rules, images, scanned, lines = packed
+    number, width, height, rules, images, scanned, lines, turned = packed
     return PageText(number=number, width=width, height=height, rules=rules, images=images, scanned=scanned,
-                    lines=[Line([Word(*w) for w in words], *line) for line, words in lines])
+                    lines=[Line([Word(*w) for w in words], *line) for line, words in lines],
+                    turned=[TurnedText(*t) for t in turned])
 
 
 def _objects_pdfium(page, width: float, height: float) -> tuple[list[tuple[float, float, float]], int, bool,

@@ -529,7 +529,7 @@ class EditionBuilder:
         self._unread = set(unread)
         blocks = self._blocks(taken.body_pages)
         edition = self._assemble(mh, blocks, footnotes_by_page, joiner)
-        tables.attach(edition, taken, blocks, joiner)
+        tables.attach(edition, taken, blocks, joiner, {p.number: p.turned for p in self.pages if p.turned})
         edition.language = lang
         edition.pages_without_text, edition.warnings = unread, warnings
         return edition

@@ -37,6 +37,7 @@ from typing import Callable
 
 from .extract import Line, Word, words_text
 from .labels import PARA_NUM_RE
+from .turned import TurnedText, beside, over_columns
 
 # A gap wider than this share of the type size splits a line into pieces (cells). Measured on the body lines of
 # the 23 real reports: word spaces are 0.35 em (median), 0.78 em at the 99th percentile, and up to 1.34 em in a
@@ -97,6 +98,7 @@ class FoundTable:
     rows: list[list[list[list[Word]]]] = field(default_factory=list)  # row → column → lines of words
     notes: list[list[Word]] = field(default_factory=list)
     columns: list[tuple[float, float]] = field(default_factory=list)
+    first_row: tuple[int, float] = (0, 0.0)          # page and top of its first row (turned headings stand over it)
 
 
 @dataclass
@@ -556,7 +558,7 @@ class _TableReader:
             end = longer
             body = lines[start + head:end]
             cols = self._columns(run[:head], body)
-        table = FoundTable(lines=[], columns=cols)
+        table = FoundTable(lines=[], columns=cols, first_row=(body[0].page, body[0].top))
         size = median([ln.size for ln in body])
         # Header lines above the run: in another style, every word inside a column.
         top = start
@@ -868,11 +870,12 @@ def _paragraph_starts(everything: list[Line], index: dict[int, int], left: list[
 
 # ---------------------------------------------------------------------------------------------------- to the model
 
-def attach(edition, taken: Taken, blocks, joiner) -> None:
+def attach(edition, taken: Taken, blocks, joiner, turned: dict[int, list[TurnedText]] | None = None) -> None:
     """Turn the objects taken out into the edition's `tables` and `figures`, each in the section that holds it.
 
     `blocks` are structure's blocks of the lines left: its k-th heading block made the edition's k-th section,
-    so an object belongs to the section of the last heading block above it."""
+    so an object belongs to the section of the last heading block above it. `turned`: each page's text set
+    sideways, given to the figure it stands beside (an axis title) or the table column it stands over."""
     from ..model import Figure, Table
 
     headings: list[tuple[int, str]] = []
@@ -889,24 +892,58 @@ def attach(edition, taken: Taken, blocks, joiner) -> None:
     def text(lines: list[list[Word]]) -> str:
         return joiner.join(lines)[0]
 
+    sideways = _Sideways(turned or {})
     for obj in taken.objects:
         pages = (obj.lines[0].page, obj.lines[-1].page)
         if isinstance(obj, FoundTable):
             rows = [[text(cell) for cell in row] for row in obj.rows]
             edition.tables.append(Table(
                 id=f"T{len(edition.tables) + 1}", section=section_at(obj), title=text(obj.title),
-                header=[text(col) for col in obj.header] if obj.header else [],
+                header=sideways.header(obj, [text(col) for col in obj.header] if obj.header else []),
                 rows=rows, label=text([obj.label]) if obj.label else "",
                 total_rows=[i for i, r in enumerate(rows) if r and TOTAL.match(r[0])],
                 notes=_notes(obj.notes, text) + _claimed_notes(edition, obj), page_start=pages[0],
                 page_end=pages[1]))
         else:
-            labels = " ".join(t for t in (text([ws]) for ws in obj.body) if t)
+            labels = " ".join(t for t in [*sideways.beside(obj), *(text([ws]) for ws in obj.body)] if t)
             notes = _notes(obj.notes, text)
             edition.figures.append(Figure(
                 id=f"F{len(edition.figures) + 1}", section=section_at(obj), title=text(obj.title),
                 text=" ".join([labels] + notes).strip(), label=text([obj.label]) if obj.label else "",
                 labels=labels, notes=notes, page_start=pages[0], page_end=pages[1]))
+
+
+class _Sideways:
+    """The pages' turned text, each run given once: to the figure it stands beside or the column it stands over."""
+
+    def __init__(self, turned: dict[int, list[TurnedText]]) -> None:
+        self.left = {page: list(runs) for page, runs in turned.items()}
+
+    def _take(self, page: int, taken: list[TurnedText]) -> None:
+        self.left[page] = [t for t in self.left.get(page, []) if t not in taken]
+
+    def beside(self, figure: FoundFigure) -> list[str]:
+        """The axis titles standing beside the figure's lines, page by page."""
+        out: list[str] = []
+        for page in dict.fromkeys(ln.page for ln in figure.lines):
+            own = [ln for ln in figure.lines if ln.page == page]
+            found = beside(self.left.get(page, []), min(ln.x0 for ln in own), min(ln.top for ln in own),
+                           max(ln.x1 for ln in own), max(ln.bottom for ln in own))
+            self._take(page, found)
+            out += [t.text for t in found]
+        return out
+
+    def header(self, table: FoundTable, header: list[str]) -> list[str]:
+        """The table's header with the turned headings over its columns written into the cells they head."""
+        page, top = table.first_row
+        heads = over_columns(self.left.get(page, []), table.columns, top)
+        if not heads:
+            return header
+        header = header or [""] * len(table.columns)
+        for k, runs in heads.items():
+            header[k] = " ".join([header[k]] * bool(header[k]) + [t.text for t in sorted(runs, key=lambda t: t.x0)])
+            self._take(page, runs)
+        return header
 
 
 def _claimed_notes(edition, table: FoundTable) -> list[str]:
