@@ -434,13 +434,13 @@ def _covers_page(width: float, height: float, page_width: float, page_height: fl
 
 def _page_text(number: int, width: float, height: float, chars: list[Char], boxes: list[Box],
                rules: list[tuple[float, float, float]], images: int, scanned: bool,
-               turned: list[Char] = ()) -> PageText:
+               turned: Iterable[Char] = ()) -> PageText:
     """A page's lines from its characters, as both engines build them (a scanned page without its margin
     specks), and its turned text."""
     lines = lines_from_chars(chars, number, width, height, boxes)
     return PageText(number=number, width=float(width), height=float(height), rules=rules, images=images,
                     lines=_without_margin_specks(lines) if scanned else lines, scanned=scanned,
-                    turned=turned_runs(list(turned)))
+                    turned=turned_runs(turned))
 
 
 def _rules_pdfplumber(page) -> list[tuple[float, float, float]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from itertools import islice
 
 SYMBOLIC, NONSYMBOLIC = 4, 32                       # the font descriptor's flags (PDF 32000-1, 9.8.2)
 _SUBSET = re.compile(r"^[A-Z]{6}\+")                # "BMOEIA+TimesNewRoman": a subset's tag
@@ -40,6 +41,8 @@ class MacReadFonts:
         self.known: dict[str, bool] = {}
 
     def of(self, name: str, flags: int, page_index: int) -> bool:
+        """Whether PDFium reads the font `name` (with the descriptor `flags` PDFium reports), which the page
+        `page_index` (0-based) uses, as Mac Roman."""
         if not flags & SYMBOLIC or flags & NONSYMBOLIC or _SYMBOL_FONT.search(name):
             return False
         key = base_name(name)
@@ -58,20 +61,18 @@ def _without_unicode(path: str | os.PathLike, page_index: int, name: str) -> boo
 
     try:
         with open(path, "rb") as fh:
-            for k, page in enumerate(PDFPage.create_pages(PDFDocument(PDFParser(fh)))):
-                if k < page_index:
-                    continue
-                fonts = resolve1(resolve1(page.resources or {}).get("Font")) or {}
-                for font in (resolve1(f) for f in fonts.values()):
-                    base = resolve1(font.get("BaseFont"))
-                    if base is None or base_name(getattr(base, "name", str(base))) != name:
-                        continue
-                    descriptor = resolve1(font.get("FontDescriptor")) or {}
-                    flags = int(resolve1(descriptor.get("Flags")) or 0)
-                    return (getattr(resolve1(font.get("Subtype")), "name", None) == "TrueType"
-                            and font.get("Encoding") is None and font.get("ToUnicode") is None
-                            and bool(flags & SYMBOLIC) and not flags & NONSYMBOLIC)
+            page = next(islice(PDFPage.create_pages(PDFDocument(PDFParser(fh))), page_index, None), None)
+            if page is None:
                 return False
+            fonts = resolve1(resolve1(page.resources or {}).get("Font")) or {}
+            for font in (resolve1(f) for f in fonts.values()):
+                base = resolve1(font.get("BaseFont"))
+                if base is None or base_name(getattr(base, "name", str(base))) != name:
+                    continue
+                flags = int(resolve1((resolve1(font.get("FontDescriptor")) or {}).get("Flags")) or 0)
+                return (getattr(resolve1(font.get("Subtype")), "name", None) == "TrueType"
+                        and font.get("Encoding") is None and font.get("ToUnicode") is None
+                        and bool(flags & SYMBOLIC) and not flags & NONSYMBOLIC)
     except MemoryError:
         raise
     except Exception:                 # noqa: BLE001 - a damaged file's fonts stay as PDFium read them

@@ -941,7 +941,8 @@ class _Sideways:
             return header
         header = header or [""] * len(table.columns)
         for k, runs in heads.items():
-            header[k] = " ".join([header[k]] * bool(header[k]) + [t.text for t in sorted(runs, key=lambda t: t.x0)])
+            printed = [header[k]] if header[k] else []
+            header[k] = " ".join(printed + [t.text for t in sorted(runs, key=lambda t: t.x0)])
             self._take(page, runs)
         return header
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 _PAGE_MARK = re.compile(r"\b\d{1,4}\s*/\s*\d{1,4}\b|\b\d{1,4}\b")
 NEAR_FIGURE = 40.0           # points: how far beside a figure's own lines its axis title may stand
@@ -30,7 +31,7 @@ class TurnedText:
         return (self.x0 + self.x1) / 2, (self.top + self.bottom) / 2
 
 
-def runs(chars: list) -> list[TurnedText]:
+def runs(chars: Iterable) -> list[TurnedText]:
     """Turned characters (anything with text, x0, x1, top, bottom and size), in the order the page draws them →
     runs of text: a character continues the run when it stands in the same column (turned 90°, its box's left edge
     the same) right after the one before, above or below it."""
