@@ -384,3 +384,26 @@ def test_text_set_sideways_is_given_to_its_figure_and_its_columns(tmp_path, engi
     read = ed.to_dict()
     everything = json.dumps([read[k] for k in ("sections", "paragraphs", "tables", "figures", "notes")])
     assert not any(mark in everything for mark in gen.TURNED_MARGIN.split())
+
+
+def test_a_tables_lettered_note_is_shown_with_its_letter_raised():
+    """The HTML sets a table's lettered note as printed, its letter raised ("ᵃ In accordance with …"), and a
+    "Source:" note as it is; the letter is text from the PDF like any other, escaped."""
+    from reportdiff.diff.comparison import compare_editions
+    from reportdiff.model import Paragraph
+    from reportdiff.render.tableview import lettered
+
+    notes = ["a In accordance with paragraph 4 (b), the item remains on the agenda.", "Source: UNIFIL.",
+             "a total of four <b>meetings</b>"]
+
+    def edition(troops):
+        table = _table([["Fiji", "1", troops, "147"]])
+        table.notes = list(notes)
+        return Edition(symbol="S/2099/9", date="2099-01-01", title="Report", pages=1, tables=[table],
+                       paragraphs=[Paragraph(id="1", number="1", section=None, text="The table below.")])
+
+    assert [lettered(n) for n in notes] == [("a", notes[0][2:]), ("", notes[1]), ("", notes[2])]
+    html = render.render_comparison(compare_editions(edition("146"), edition("148")), "html")
+    assert '<p class="tbl-note"><sup>a</sup>&#8202;In accordance with paragraph 4 (b)' in html
+    assert '<p class="tbl-note">Source: UNIFIL.</p>' in html
+    assert "a total of four &lt;b&gt;meetings&lt;/b&gt;" in html

@@ -59,7 +59,7 @@ class TableView:
     all_rows: list[RowView]      # every row, for the folded full table
     n_same: int                  # unchanged rows, folded
     summary: str                 # "3 cells changed, 1 row added"
-    notes: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)   # (its raised mark or "", its text)
 
 
 @dataclass
@@ -207,7 +207,17 @@ def table_view(comparison: Comparison, tc: TableChange, n: int) -> TableView:
                      ref=_ref(comparison, shown, b is not None) if shown else "", label=one_line(shown.label),
                      title=title, title_segs=segs, date_note=_date_note(tc), columns=columns, rows=changed,
                      all_rows=rows, n_same=len(rows) - len(changed), summary=change_summary(tc),
-                     notes=[one_line(x) for x in shown.notes])
+                     notes=[lettered(one_line(x)) for x in shown.notes])
+
+
+_LETTERED = re.compile(r"([a-z]|\*{1,3}) (?=[A-Z0-9“‘(\"])")
+
+
+def lettered(note: str) -> tuple[str, str]:
+    """(mark, text) of a table's note that the edition tells with its raised letter ("a A dispute exists …"), to
+    set the letter raised again; ("", note) for any other ("Source: UNIFIL.")."""
+    m = _LETTERED.match(note)
+    return (m.group(1), note[m.end():]) if m else ("", note)
 
 
 # ---------------------------------------------------------------------------------------------------- figures
