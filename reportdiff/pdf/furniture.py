@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from rapidfuzz.distance import Levenshtein
 
 from .extract import Line, PageText
-from .labels import find_symbol
+from .labels import DOC_SYMBOL_RE, find_symbol
 
 FURNITURE_RES = [
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}(\s+\d{2}-\d{5}\*?(\s*\([A-Z]\))?)?$"),       # 2/15 25-00800
@@ -49,6 +49,16 @@ def is_job_line(text: str) -> bool:
     rest = JOB_RE.sub(" ", text)
     return not any(w.lower() != "page" and not re.fullmatch(r"[ivxlc]+", w)     # a page "iii" is no word
                    for w in re.findall(r"[^\W\d_]{3,}", rest))
+
+
+_PAGE_MARKS = re.compile(r"\b\d{1,4}\s*/\s*\d{1,4}\b|\b\d{1,4}\b")
+
+
+def marks_only(text: str) -> bool:
+    """Symbols, job numbers and page numbers and no word: what a page set sideways prints up its margin
+    ("JIU/REP/2025/2", "25-10679", "S/2025/211 25-04828 17/17")."""
+    rest = _PAGE_MARKS.sub(" ", JOB_RE.sub(" ", DOC_SYMBOL_RE.sub(" ", text)))
+    return not any(ch.isalpha() for ch in rest)
 
 
 def _folded(text: str, keep: str = "") -> str:

@@ -21,7 +21,7 @@ from statistics import median
 
 from . import _wordfreq, legibility, tables
 from .extract import Line, PageText, Word, words_text
-from .furniture import TOP_BAND, furniture_mask, ocr_marks
+from .furniture import TOP_BAND, furniture_mask, marks_only, ocr_marks
 from .labels import (ANNEX_RE, DIGIT_RE, LETTER_RE, MARKER_RE, PARA_NUM_RE, PAREN_RE, ROMAN_RE, SYMBOL_RE,
                      misread_paragraph_number, symbol_from_file_name)
 from .masthead import Masthead, read_masthead
@@ -529,7 +529,9 @@ class EditionBuilder:
         self._unread = set(unread)
         blocks = self._blocks(taken.body_pages)
         edition = self._assemble(mh, blocks, footnotes_by_page, joiner)
-        tables.attach(edition, taken, blocks, joiner, {p.number: p.turned for p in self.pages if p.turned})
+        # text set sideways, less the symbol and page marks up a sideways page's margin, goes to what it labels
+        turned = {p.number: [t for t in p.turned if not marks_only(t.text)] for p in self.pages if p.turned}
+        tables.attach(edition, taken, blocks, joiner, turned)
         edition.language = lang
         edition.pages_without_text, edition.warnings = unread, warnings
         return edition

@@ -5,15 +5,13 @@ Such text is no body text — a line of it is one character high — so the page
 (`PageText.turned`), as runs: the characters of one text run that follow each other along the turned baseline.
 The table and figure reader gives each run to the object it belongs to (`tables.attach`): a figure whose lines it
 stands beside, a table column it stands over. The running symbol, job number and page number printed up the margin
-of a page set sideways are furniture and are never given (`is_furniture`).
+of a page set sideways are furniture, taken out with the rest of it (`furniture.marks_only`) before any is given.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable
 
-_PAGE_MARK = re.compile(r"\b\d{1,4}\s*/\s*\d{1,4}\b|\b\d{1,4}\b")
 NEAR_FIGURE = 40.0           # points: how far beside a figure's own lines its axis title may stand
 HEADING_REACH = 250.0        # points: how far above a table's first row its turned headings may reach
 
@@ -57,20 +55,11 @@ def runs(chars: Iterable) -> list[TurnedText]:
     return out
 
 
-def is_furniture(text: str) -> bool:
-    """A symbol, a job number, a page number, or all of them: what is left of them has no letter."""
-    from .furniture import JOB_RE        # here: the page reader imports this module, and they import the reader's
-    from .labels import DOC_SYMBOL_RE
-
-    rest = _PAGE_MARK.sub(" ", JOB_RE.sub(" ", DOC_SYMBOL_RE.sub(" ", text)))
-    return not any(ch.isalpha() for ch in rest)
-
-
 def beside(turned: list[TurnedText], x0: float, top: float, x1: float, bottom: float) -> list[TurnedText]:
     """The runs whose middle stands within the box's height and at most NEAR_FIGURE beside it: a figure's axis
     titles, left to right."""
     return sorted((t for t in turned if top <= t.middle[1] <= bottom and x0 - NEAR_FIGURE <= t.middle[0] <= x1
-                   + NEAR_FIGURE and not is_furniture(t.text)), key=lambda t: (t.x0, t.top))
+                   + NEAR_FIGURE), key=lambda t: (t.x0, t.top))
 
 
 def over_columns(turned: list[TurnedText], columns: list[tuple[float, float]], first_row_top: float
@@ -79,7 +68,7 @@ def over_columns(turned: list[TurnedText], columns: list[tuple[float, float]], f
     above the first row, at most HEADING_REACH above it): a table's turned headings."""
     out: dict[int, list[TurnedText]] = {}
     for t in turned:
-        if not first_row_top - HEADING_REACH <= t.bottom <= first_row_top + 1 or is_furniture(t.text):
+        if not first_row_top - HEADING_REACH <= t.bottom <= first_row_top + 1:
             continue
         x = t.middle[0]
         k = next((k for k, (a, b) in enumerate(columns) if a - 2 <= x <= b + 2), None)
