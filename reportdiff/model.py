@@ -20,6 +20,7 @@ import dataclasses
 import functools
 import json
 import os
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -655,6 +656,24 @@ def _meta_edition(meta: dict[str, Any]) -> Edition:
                    pages=_whole(meta.get("pages") or 0), source=meta.get("source"))
 
 # ------------------------------------------------------------------------------------------- tables and figures
+
+# A table's note that opens on a raised mark ("a In accordance with …", which a cell cites: "58/316a") keeps the mark
+# as its first word: pdf/tables.py writes it so (marked_note), the report sets it raised again (note_mark).
+NOTE_MARK = re.compile(r"[a-z]|\*{1,3}")
+_MARKED_NOTE = re.compile(rf"({NOTE_MARK.pattern}) (?=[A-Z0-9“‘(\"])")
+
+
+def marked_note(mark: str, text: str) -> str:
+    """A table's note as the edition keeps it: its raised mark, then its text."""
+    return f"{mark} {text}"
+
+
+def note_mark(note: str) -> tuple[str, str]:
+    """(mark, text) of a note kept by `marked_note` ("a A dispute exists …"); ("", note) for any other ("Source:
+    UNIFIL.")."""
+    m = _MARKED_NOTE.match(note)
+    return (m.group(1), note[m.end():]) if m else ("", note)
+
 
 @dataclass
 class Table:

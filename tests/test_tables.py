@@ -391,7 +391,7 @@ def test_a_tables_lettered_note_is_shown_with_its_letter_raised():
     "Source:" note as it is; the letter is text from the PDF like any other, escaped."""
     from reportdiff.diff.comparison import compare_editions
     from reportdiff.model import Paragraph
-    from reportdiff.render.tableview import lettered
+    from reportdiff.model import note_mark
 
     notes = ["a In accordance with paragraph 4 (b), the item remains on the agenda.", "Source: UNIFIL.",
              "a total of four <b>meetings</b>"]
@@ -402,7 +402,7 @@ def test_a_tables_lettered_note_is_shown_with_its_letter_raised():
         return Edition(symbol="S/2099/9", date="2099-01-01", title="Report", pages=1, tables=[table],
                        paragraphs=[Paragraph(id="1", number="1", section=None, text="The table below.")])
 
-    assert [lettered(n) for n in notes] == [("a", notes[0][2:]), ("", notes[1]), ("", notes[2])]
+    assert [note_mark(n) for n in notes] == [("a", notes[0][2:]), ("", notes[1]), ("", notes[2])]
     html = render.render_comparison(compare_editions(edition("146"), edition("148")), "html")
     assert '<p class="tbl-note"><sup>a</sup>&#8202;In accordance with paragraph 4 (b)' in html
     assert '<p class="tbl-note">Source: UNIFIL.</p>' in html

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Callable
 
+from ..model import NOTE_MARK, Figure, Table, marked_note
 from .extract import Line, Word, words_text
 from .labels import PARA_NUM_RE
 from .turned import TurnedText, beside, over_columns
@@ -61,8 +62,7 @@ FIGURE_LABEL = re.compile(r"^(Figure|Fig\.|Chart|Graph|Map|Diagram|Graphique|Gr�
 FIGURE_CAPTION = re.compile(r"^(Figure|Fig\.|Chart|Graph|Map)\s+([IVXLC]+|\d+)\s*[.:]\s+\S", re.I)
 TABLE_LABEL = re.compile(r"^(Table|Tableau|Cuadro)(\s+([IVXLC]+|\d+[A-Za-z]?))?\s*[.:]?$", re.I)
 NOTE = re.compile(r"^(Sources?|Notes?|Abbreviations?|Source and notes?)\s*:", re.I)
-LETTER_MARK = re.compile(r"[a-z]")
-NOTE_MARK = re.compile(rf"{LETTER_MARK.pattern}|\*{{1,3}}")      # what a table's note opens on, raised
+LETTER_MARK = re.compile(r"[a-z]")                                 # how a cell cites a note, raised
 TOTAL = re.compile(r"^(Grand\s+|Sub-?)?total\b", re.I)
 NUMBER = re.compile(r"^[(\[]?[-−+]?(\d{1,3}(?:[ \u2009\u202f\u00a0,]\d{3})+|\d+)([.,]\d+)?\s*%?[)\]]?$")
 DASHES = frozenset("–—−-")
@@ -876,8 +876,6 @@ def attach(edition, taken: Taken, blocks, joiner, turned: dict[int, list[TurnedT
     `blocks` are structure's blocks of the lines left: its k-th heading block made the edition's k-th section,
     so an object belongs to the section of the last heading block above it. `turned`: each page's text set
     sideways, given to the figure it stands beside (an axis title) or the table column it stands over."""
-    from ..model import Figure, Table
-
     headings: list[tuple[int, str]] = []
     k = 0
     for b in blocks:
@@ -955,7 +953,7 @@ def _claimed_notes(edition, table: FoundTable) -> list[str]:
              if w.sup and LETTER_MARK.fullmatch(w.text)}
     claimed = [n for n in edition.notes if n.number in cited]
     edition.notes = [n for n in edition.notes if n not in claimed]
-    return [f"{n.number} {n.text}" for n in claimed]
+    return [marked_note(n.number, n.text) for n in claimed]
 
 
 def _notes(lines: list[list[Word]], text: Callable[[list[list[Word]]], str]) -> list[str]:
@@ -968,5 +966,5 @@ def _notes(lines: list[list[Word]], text: Callable[[list[list[Word]]], str]) -> 
         else:
             groups[-1].append(words)
     # a lettered note keeps its letter, which the joiner drops as a note marker: the cells cite it ("(observed)a")
-    told = [(f"{g[0][0].text} " if _lettered_note(g[0]) else "") + text(g) for g in groups]
+    told = [marked_note(g[0][0].text, text(g)) if _lettered_note(g[0]) else text(g) for g in groups]
     return [t for t in told if t.strip()]

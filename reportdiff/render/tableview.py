@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..diff.tables import TablePairing, norm, number, same_cell
-from ..model import Comparison, Figure, FigureChange, Table, TableChange
+from ..model import Comparison, Figure, FigureChange, Table, TableChange, note_mark
 from .view import Seg, clip, one_line, plural, safe, section_ref, small_word_diff
 
 KIND_LABELS = {"modified": "Changed", "added": "New table", "removed": "Table removed", "unchanged": "Unchanged"}
@@ -207,17 +207,7 @@ def table_view(comparison: Comparison, tc: TableChange, n: int) -> TableView:
                      ref=_ref(comparison, shown, b is not None) if shown else "", label=one_line(shown.label),
                      title=title, title_segs=segs, date_note=_date_note(tc), columns=columns, rows=changed,
                      all_rows=rows, n_same=len(rows) - len(changed), summary=change_summary(tc),
-                     notes=[lettered(one_line(x)) for x in shown.notes])
-
-
-_LETTERED = re.compile(r"([a-z]|\*{1,3}) (?=[A-Z0-9“‘(\"])")
-
-
-def lettered(note: str) -> tuple[str, str]:
-    """(mark, text) of a table's note that the edition tells with its raised letter ("a A dispute exists …"), to
-    set the letter raised again; ("", note) for any other ("Source: UNIFIL.")."""
-    m = _LETTERED.match(note)
-    return (m.group(1), note[m.end():]) if m else ("", note)
+                     notes=[note_mark(one_line(x)) for x in shown.notes])
 
 
 # ---------------------------------------------------------------------------------------------------- figures
