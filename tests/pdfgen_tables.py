@@ -313,9 +313,7 @@ def ruled_annex_report(path: str | Path, *, text_after: bool = False) -> Path:
         c.setFont(BOLD_FONT, 9)
         c.drawString(TEXT_LEFT, w.y, f"Recommendation {k}")
         c.drawString(TEXT_LEFT + 112, w.y, impact)
-        for m, code in enumerate(codes):
-            if code != " ":
-                c.drawString(TEXT_LEFT + 140 + 19 * m, w.y, code)
+        _codes(c, codes, TEXT_LEFT + 140, 19, w.y)
         w.y -= 23
     w.new_page()
     c.setFont(BOLD_FONT, 12)
@@ -388,6 +386,23 @@ TURNED_ROWS = [("Recommendation 1", "a", "EEEEE"), ("Recommendation 2", "d", "LL
 TURNED_MARGIN = "A/2099/77 25-99999 2/2"
 
 
+def _codes(c, codes: str, x: float, step: float, y: float) -> None:
+    """A matrix row's code letters, one per column from x, `step` apart (a space: the column left empty)."""
+    for m, code in enumerate(codes):
+        if code != " ":
+            c.drawString(x + step * m, y, code)
+
+
+def _turned(c, x: float, y: float, font: str, size: float, text: str) -> None:
+    """Text turned to read upwards from (x, y)."""
+    c.saveState()
+    c.translate(x, y)
+    c.rotate(90)
+    c.setFont(font, size)
+    c.drawString(0, 0, text)
+    c.restoreState()
+
+
 def turned_text_report(path: str | Path) -> Path:
     """Text set sideways, as the UN sets it: page 1 holds a chart whose vertical axis has its title turned up the
     axis (S/2025/153's "Number of trajectories"); page 2 a matrix whose column headings stand turned over narrow
@@ -401,38 +416,21 @@ def turned_text_report(path: str | Path) -> Path:
     w.paragraph("1", LOREM.format(n=13, m=10))
     top = w.y
     w.bar_chart(TURNED_CHART)
-    c.saveState()                                   # the axis title, turned to read upwards, left of the ticks
-    c.translate(TEXT_LEFT - 4, top - 150)
-    c.rotate(90)
-    c.setFont(BODY_FONT, CELL_SIZE)
-    c.drawString(0, 0, AXIS_TITLE)
-    c.restoreState()
+    _turned(c, TEXT_LEFT - 4, top - 150, BODY_FONT, CELL_SIZE, AXIS_TITLE)   # up the axis, left of the ticks
     w.paragraph("2", LOREM.format(n=23, m=19))
     w.new_page()
     c.setFont(BOLD_FONT, 12)
     c.drawString(TEXT_LEFT, w.y, "Annex")
     first_row = w.y - 150
     for k, heading in enumerate(TURNED_HEADINGS):   # each heading reads upwards from just over the first row
-        c.saveState()
-        c.translate(TEXT_LEFT + 150 + 24 * k, first_row + 16)
-        c.rotate(90)
-        c.setFont(BOLD_FONT, 9)
-        c.drawString(0, 0, heading)
-        c.restoreState()
+        _turned(c, TEXT_LEFT + 150 + 24 * k, first_row + 16, BOLD_FONT, 9, heading)
     y = first_row
     for key, impact, codes in TURNED_ROWS:
         c.setFont(BOLD_FONT, 9)
         c.drawString(TEXT_LEFT, y, key)
-        for m, code in enumerate(impact + codes):
-            if code != " ":
-                c.drawString(TEXT_LEFT + 147 + 24 * m, y, code)
+        _codes(c, impact + codes, TEXT_LEFT + 147, 24, y)
         y -= 23
-    c.saveState()                                   # the margin's running symbol, job number and page number
-    c.translate(RIGHT + 30, BOTTOM)
-    c.rotate(90)
-    c.setFont(BODY_FONT, 8)
-    c.drawString(0, 0, TURNED_MARGIN)
-    c.restoreState()
+    _turned(c, RIGHT + 30, BOTTOM, BODY_FONT, 8, TURNED_MARGIN)   # the margin's symbol, job and page numbers
     w.finish()
     return path
 
