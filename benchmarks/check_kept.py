@@ -53,11 +53,13 @@ def lost_lines(pdf: str, ed: dict, check_real) -> list[str]:
     """The text layer's lines of five words or more none of whose word trigrams the edition keeps."""
     words = re.compile(r"[^\W\d_]+|\d+")
 
-    def trigrams(text: str) -> set[tuple[str, ...]]:
-        ws = [w.lower() for w in words.findall(text)]
+    def tokens(text: str) -> list[str]:
+        return [w.lower() for w in words.findall(text)]
+
+    def trigrams(ws: list[str]) -> set[tuple[str, ...]]:
         return {tuple(ws[k:k + 3]) for k in range(len(ws) - 2)}
 
-    kept = trigrams(" ".join(kept_texts(ed)))
+    kept = trigrams(tokens(" ".join(kept_texts(ed))))
     text = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True).stdout
     out = []
     for line in text.splitlines():
@@ -65,8 +67,8 @@ def lost_lines(pdf: str, ed: dict, check_real) -> list[str]:
         if check_real.JOB.search(s) or check_real.BARCODE.search(s) or re.fullmatch(r"[A-Z]+/[\w/.\-* ]+", s) \
                 or re.fullmatch(r"\d+/\d+", s) or re.search(r"Distr\.: |Original: |Please recycle", s):
             continue
-        grams = trigrams(s)
-        if len(words.findall(s)) >= 5 and not grams & kept:
+        ws = tokens(s)
+        if len(ws) >= 5 and not trigrams(ws) & kept:
             out.append(s)
     return out
 
